@@ -1,0 +1,19 @@
+import type { ApiEnvelope } from '../../shared/api/facade';
+
+/** What a host (Electron, the browser host, a test) needs from the workstation's core. */
+export interface Core {
+  /** Runs one contract call: validates the input, checks the permission, runs the service. */
+  dispatch(name: string, input: unknown): Promise<ApiEnvelope<unknown>>;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Path of the SQLCipher database file. */
+  dbPath: string;
+  /** The 256-bit database key. */
+  key: Buffer;
+  /** Create the database when it does not exist (first run). Never overwrites an existing file. */
+  create: boolean;
+  /** This workstation's name as staff see it (defaults to the host name). */
+  deviceName?: string;
+}

@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyAtTheEdge = {
+  paths: [{ name: 'electron', message: 'Only electron/main.ts, electron/preload.ts and electron/ipc/ import electron (ARCHITECTURE rule 1).' }],
+};
+const nodeBuiltins = { patterns: [{ group: ['node:*'], message: 'The renderer and shared/ are DOM-only: no Node built-ins.' }] };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyAtTheEdge, ...nodeBuiltins }] },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyAtTheEdge, ...nodeBuiltins }] },
+  },
+  {
+    files: ['electron/**/*.ts', 'server/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc/**'],
+    rules: { 'no-restricted-imports': ['error', electronOnlyAtTheEdge] },
+  },
+);

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { permissions, roles } from '../auth/permissions';
+import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import { defineCall } from './define-call';
+
+/**
+ * Every call the renderer can make, declared once (ARCHITECTURE rule 2). The preload and the
+ * browser host expose exactly these; the dispatcher validates input and permission before any
+ * service runs.
+ */
+export const contract = {
+  'session.whoami': defineCall({
+    input: z.strictObject({}),
+    output: z.object({
+      actor: z.object({ id: z.string(), displayName: z.string(), role: z.enum(roles) }),
+      device: z.object({ id: z.string(), name: z.string() }),
+      permissions: z.array(z.enum(permissions)),
+    }),
+    permission: 'session.read',
+  }),
+  'patients.create': defineCall({
+    input: patientDraftSchema,
+    output: patientSchema,
+    permission: 'patients.write',
+  }),
+  'patients.search': defineCall({
+    input: z.strictObject({
+      query: z.string().max(200),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    output: z.object({ items: z.array(patientSummarySchema), more: z.boolean() }),
+    permission: 'patients.read',
+  }),
+  'patients.get': defineCall({
+    input: z.strictObject({ id: patientIdSchema }),
+    output: patientSchema,
+    permission: 'patients.read',
+  }),
+  'patients.accessLog': defineCall({
+    input: z.strictObject({ id: patientIdSchema, limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({
+      items: z.array(
+        z.object({
+          at: z.string(),
+          action: z.string(),
+          actorName: z.string(),
+          actorRole: z.string(),
+          deviceName: z.string(),
+        }),
+      ),
+    }),
+    permission: 'patients.read',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,29 @@
+import type { ApiError } from '../errors/app-error';
+import { callNames, type CallInput, type CallName, type CallOutput } from './contract';
+
+/** What every transport (IPC, HTTP, a test) answers for a call. */
+export type ApiEnvelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export type Invoke = (name: CallName, input: unknown) => Promise<ApiEnvelope<unknown>>;
+
+type Namespace<N> = N extends `${infer NS}.${string}` ? NS : never;
+
+/** `api.patients.search(input)` for the call `patients.search`, and so on for each call. */
+export type ContractApi = {
+  [NS in Namespace<CallName>]: {
+    [N in CallName as N extends `${NS}.${infer M}` ? M : never]: (
+      input: CallInput<N>,
+    ) => Promise<ApiEnvelope<CallOutput<N>>>;
+  };
+};
+
+/** Builds the namespaced API object over one transport. */
+export function buildApi(invoke: Invoke): ContractApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<ApiEnvelope<unknown>>>> = {};
+  for (const name of callNames) {
+    const [namespace, method] = name.split('.') as [string, string];
+    api[namespace] ??= {};
+    api[namespace][method] = (input: unknown) => invoke(name, input);
+  }
+  return api as unknown as ContractApi;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { validateBirthDate } from './calendar-date';
+import { fail, optionalText, requiredText, text } from './field-rules';
+import { normalizeEnp, validateEnp } from './identifiers/enp';
+import { normalizeInn, validateInn } from './identifiers/inn';
+import { normalizeSnils, validateSnils } from './identifiers/snils';
+import { normalizePersonName, validatePersonName } from './person-name';
+import { normalizePhone } from './phone';
+
+export const sexes = ['male', 'female'] as const;
+export type Sex = (typeof sexes)[number];
+
+const snils = text(20)
+  .transform(normalizeSnils)
+  .superRefine((value, ctx) => {
+    const code = validateSnils(value);
+    if (code) fail(ctx, code);
+  });
+
+const enp = text(24)
+  .transform(normalizeEnp)
+  .superRefine((value, ctx) => {
+    const code = validateEnp(value);
+    if (code) fail(ctx, code);
+  });
+
+const inn = text(20)
+  .transform(normalizeInn)
+  .superRefine((value, ctx) => {
+    const code = validateInn(value);
+    if (code) fail(ctx, code);
+  });
+
+const phone = text(30).transform((value, ctx) => {
+  const result = normalizePhone(value);
+  if (result.ok) return result.e164;
+  fail(ctx, result.code, result.params);
+  return z.NEVER;
+});
+
+const email = text(254)
+  .transform((value) => value.toLowerCase())
+  .superRefine((value, ctx) => {
+    if (!z.email().safeParse(value).success) fail(ctx, 'patient.email.format');
+  });
+
+// Shape and calendar only: "not in the future" needs the desk's clock and is the service's check.
+const birthDate = text(10).superRefine((value, ctx) => {
+  const code = validateBirthDate(value, '9999-12-31');
+  if (code) fail(ctx, code);
+});
+
+const nameFields = ['surname', 'name', 'patronymic'] as const;
+
+/** What the desk submits to enrol a patient (B1). Strings as typed; the schema normalises. */
+export const patientDraftSchema = z
+  .strictObject({
+    surname: requiredText(100).transform(normalizePersonName),
+    name: requiredText(100).transform(normalizePersonName),
+    patronymic: optionalText(text(100).transform(normalizePersonName)),
+    birthDate,
+    sex: z.enum(sexes),
+    foreign: z.boolean().default(false),
+    snils: optionalText(snils),
+    enp: optionalText(enp),
+    inn: optionalText(inn),
+    phone: optionalText(phone),
+    email: optionalText(email),
+  })
+  .superRefine((draft, ctx) => {
+    for (const field of nameFields) {
+      const value = draft[field];
+      if (value == null) continue;
+      const code = validatePersonName(value, { foreign: draft.foreign });
+      if (code) ctx.addIssue({ code: 'custom', path: [field], message: code, params: { code } });
+    }
+  });
+export type PatientDraftInput = z.input<typeof patientDraftSchema>;
+export type PatientDraft = z.output<typeof patientDraftSchema>;
+
+export const patientIdSchema = z.uuid();
+
+export const patientSchema = z.object({
+  id: patientIdSchema,
+  surname: z.string(),
+  name: z.string(),
+  patronymic: z.string().nullable(),
+  birthDate: z.string(),
+  sex: z.enum(sexes),
+  foreign: z.boolean(),
+  snils: z.string().nullable(),
+  enp: z.string().nullable(),
+  inn: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Patient = z.infer<typeof patientSchema>;
+
+export const patientSummarySchema = patientSchema.pick({
+  id: true,
+  surname: true,
+  name: true,
+  patronymic: true,
+  birthDate: true,
+  sex: true,
+  snils: true,
+  phone: true,
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
