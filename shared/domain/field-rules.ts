@@ -3,7 +3,7 @@ import type { ErrorCode } from '../errors/catalog';
 
 /** Tells zod to report one of our codes; the dispatcher turns it into a localized field error. */
 export function fail(ctx: z.RefinementCtx, code: ErrorCode, params?: Record<string, string | number>): void {
-  ctx.addIssue({ code: 'custom', message: code, params: { code, ...params } });
+  ctx.addIssue({ code: 'custom', message: code, params: { ...params, code } });
 }
 
 // C0/C1 control characters (tab, newline included): never meaningful in a registry field.
@@ -34,5 +34,5 @@ export function optionalText<T extends z.ZodType<string | null, string>>(inner: 
     .max(1000)
     .nullish()
     .transform((value) => (value == null || value.trim() === '' ? null : value))
-    .pipe(z.union([z.null(), inner]));
+    .pipe(inner.nullable());
 }

@@ -31,12 +31,15 @@ const inn = text(20)
     if (code) fail(ctx, code);
   });
 
-const phone = text(30).transform((value, ctx) => {
-  const result = normalizePhone(value);
-  if (result.ok) return result.e164;
-  fail(ctx, result.code, result.params);
-  return z.NEVER;
-});
+const phone = text(30)
+  .superRefine((value, ctx) => {
+    const result = normalizePhone(value);
+    if (!result.ok) fail(ctx, result.code, result.params);
+  })
+  .transform((value) => {
+    const result = normalizePhone(value);
+    return result.ok ? result.e164 : value;
+  });
 
 const email = text(254)
   .transform((value) => value.toLowerCase())
@@ -52,12 +55,22 @@ const birthDate = text(10).superRefine((value, ctx) => {
 
 const nameFields = ['surname', 'name', 'patronymic'] as const;
 
+// Letters and separators of either alphabet, checked per field so that every field's error shows
+// at once; "Latin only for foreign citizens" needs the flag and is checked on the whole draft.
+const personName = (required: boolean) => {
+  const base = (required ? requiredText(100) : text(100)).transform(normalizePersonName).superRefine((value, ctx) => {
+    const code = validatePersonName(value, { foreign: true });
+    if (code) fail(ctx, code);
+  });
+  return base;
+};
+
 /** What the desk submits to enrol a patient (B1). Strings as typed; the schema normalises. */
 export const patientDraftSchema = z
   .strictObject({
-    surname: requiredText(100).transform(normalizePersonName),
-    name: requiredText(100).transform(normalizePersonName),
-    patronymic: optionalText(text(100).transform(normalizePersonName)),
+    surname: personName(true),
+    name: personName(true),
+    patronymic: optionalText(personName(false)),
     birthDate,
     sex: z.enum(sexes),
     foreign: z.boolean().default(false),

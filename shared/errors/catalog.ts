@@ -75,8 +75,8 @@ export const errorCatalog = {
     en: 'A Russian number: +7 and 10 digits',
   },
   'patient.phone.code': {
-    ru: 'Код {code} не используется в российской нумерации',
-    en: 'Code {code} is not used in Russian numbering',
+    ru: 'Код {prefix} не используется в российской нумерации',
+    en: 'Code {prefix} is not used in Russian numbering',
   },
   'patient.email.format': { ru: 'Адрес электронной почты указан неверно', en: 'The e-mail address is not valid' },
 

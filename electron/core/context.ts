@@ -1,0 +1,26 @@
+import type { Role } from '../../shared/auth/permissions';
+import type { Store } from '../store/open-store';
+
+/** Who is acting, from which workstation. Until staff sign in it is the desk's setup account. */
+export interface Actor {
+  staffId: string;
+  displayName: string;
+  role: Role;
+  deviceId: string;
+  deviceName: string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a service may use; services reach nothing else. */
+export interface ServiceContext {
+  store: Store;
+  clock: Clock;
+  actor: Actor;
+  /** The desk's time zone for "today" (Moscow unless the desk says otherwise). */
+  timeZone: string;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import type { ApiEnvelope } from '../../shared/api/facade';
+import { can } from '../../shared/auth/permissions';
+import { AppError, toApiError, type ApiError } from '../../shared/errors/app-error';
+import type { ServiceContext } from './context';
+import { handlers, type Handler } from './handlers';
+import { toFieldIssues } from './zod-issues';
+
+export interface DispatchLog {
+  /** Failures that are not the user's: logged with the call's name and an incident id only. */
+  internal(entry: { incident: string; call: string; error: unknown }): void;
+}
+
+export const stderrLog: DispatchLog = {
+  internal: ({ incident, call, error }) => {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+    process.stderr.write(`${JSON.stringify({ level: 'error', incident, call, detail })}\n`);
+  },
+};
+
+/**
+ * The single entry for every call from either host: unknown names, missing permissions and
+ * malformed input are refused before any service runs; every failure becomes an envelope.
+ */
+export function createDispatcher(context: () => ServiceContext, log: DispatchLog = stderrLog) {
+  return async function dispatch(name: string, input: unknown): Promise<ApiEnvelope<unknown>> {
+    if (!isCallName(name)) return fail(new AppError('api.unknown_call', { params: { name: name.slice(0, 100) } }));
+    const ctx = context();
+    const spec = contract[name];
+    if (!can(ctx.actor.role, spec.permission)) return fail(new AppError('forbidden'));
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return fail(validationError(parsed.error));
+    try {
+      const handler = handlers[name] as Handler<CallName>;
+      const output = spec.output.parse(await handler(ctx, parsed.data as never));
+      return { ok: true, data: output };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') return fail(new AppError('store.busy'));
+      const incident = randomUUID();
+      log.internal({ incident, call: name, error });
+      return { ok: false, error: { ...toApiError(new AppError('api.internal')), incident } };
+    }
+  };
+}
+
+function fail(error: AppError): { ok: false; error: ApiError } {
+  return { ok: false, error: toApiError(error) };
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issues = toFieldIssues(error);
+  const first = issues[0];
+  if (!first) return new AppError('input.invalid');
+  return new AppError(first.code, { field: first.field || undefined, params: first.params, issues });
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '../../shared/errors/app-error';
+import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
+
+/** Turns zod's issues into our field errors: our own codes as they are, zod's built-ins mapped. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const field = path.map(String).join('.');
+    const { code, params } = classify(issue);
+    return params ? { code, field, params } : { code, field };
+  });
+}
+
+function classify(issue: z.core.$ZodIssue): { code: ErrorCode; params?: Record<string, string | number> } {
+  switch (issue.code) {
+    case 'custom': {
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      const rest = { ...(issue.params as Record<string, string | number> | undefined) };
+      delete rest.code;
+      return typeof code === 'string' && isErrorCode(code) ? { code, params: rest } : { code: 'input.invalid' };
+    }
+    case 'invalid_type':
+      return { code: issue.input === undefined || issue.input === null ? 'input.required' : 'input.type' };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { code: 'input.too_long', params: { max: Number(issue.maximum) } }
+        : { code: 'input.too_big', params: { max: Number(issue.maximum) } };
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? { code: 'input.required' } : { code: 'input.too_short', params: { min: Number(issue.minimum) } };
+      }
+      return { code: 'input.too_small', params: { min: Number(issue.minimum) } };
+    case 'invalid_value':
+      return { code: 'input.enum' };
+    case 'unrecognized_keys':
+      return { code: 'input.unknown_field', params: { keys: issue.keys.join(', ') } };
+    case 'invalid_format':
+      return { code: 'input.format' };
+    default:
+      return { code: 'input.invalid' };
+  }
+}

@@ -1,0 +1,32 @@
+import type { ServiceContext } from '../../core/context';
+import { recordRead } from '../../store/record-door';
+
+export interface AccessLogEntry {
+  at: string;
+  action: string;
+  actorName: string;
+  actorRole: string;
+  deviceName: string;
+}
+
+/** Who opened or changed this patient's card (F2), newest first. Reading it is audited too. */
+export function patientAccessLog(ctx: ServiceContext, patientId: string, limit: number): { items: AccessLogEntry[] } {
+  return ctx.store.transaction((tx) => {
+    const items = tx.all<AccessLogEntry>(
+      `SELECT e.at, e.action, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,
+              COALESCE(d.name, e.device_id) AS deviceName
+         FROM audit_events e
+         LEFT JOIN staff s ON s.id = e.actor_id
+         LEFT JOIN devices d ON d.id = e.device_id
+        WHERE e.patient_id = ?
+        ORDER BY e.seq DESC
+        LIMIT ?`,
+      [patientId, limit],
+    );
+    recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
+      action: 'patients.access_log.read',
+      patientId,
+    });
+    return { items };
+  });
+}

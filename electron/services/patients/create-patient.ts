@@ -1,0 +1,63 @@
+import { isoDay, validateBirthDate } from '../../../shared/domain/calendar-date';
+import type { Patient, PatientDraft } from '../../../shared/domain/patient';
+import { searchFold } from '../../../shared/domain/person-name';
+import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
+import type { ErrorCode } from '../../../shared/errors/catalog';
+import type { ServiceContext } from '../../core/context';
+import type { Tx } from '../../store/open-store';
+import { insertRecord } from '../../store/record-door';
+import { toPatient, type PatientRow } from './patient-row';
+
+const uniqueIdentifiers = [
+  { field: 'snils', code: 'patient.snils.duplicate' },
+  { field: 'enp', code: 'patient.enp.duplicate' },
+  { field: 'inn', code: 'patient.inn.duplicate' },
+] as const satisfies readonly { field: keyof PatientDraft; code: ErrorCode }[];
+
+/** Enrols a patient (B1): the rules the schema could not check, then one audited insert. */
+export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
+  const now = ctx.clock.now();
+  const birthDateError = validateBirthDate(draft.birthDate, isoDay(now, ctx.timeZone));
+  if (birthDateError) throw new AppError(birthDateError, { field: 'birthDate' });
+
+  return ctx.store.transaction((tx) => {
+    assertNoDuplicateIdentifiers(tx, draft);
+    const at = now.toISOString();
+    const id = insertRecord(
+      { tx, actor: ctx.actor, at },
+      'patients.write',
+      'patients',
+      {
+        surname: draft.surname,
+        name: draft.name,
+        patronymic: draft.patronymic,
+        birth_date: draft.birthDate,
+        sex: draft.sex,
+        foreign_citizen: draft.foreign ? 1 : 0,
+        snils: draft.snils,
+        enp: draft.enp,
+        inn: draft.inn,
+        phone: draft.phone,
+        email: draft.email,
+        surname_fold: searchFold(draft.surname),
+        name_fold: searchFold(draft.name),
+        patronymic_fold: searchFold(draft.patronymic ?? ''),
+      },
+      { action: 'patients.create', patientId: 'self' },
+    );
+    const row = tx.get<PatientRow>('SELECT * FROM patients WHERE id = ?', [id]);
+    if (!row) throw new Error('A patient row vanished inside its own transaction');
+    return toPatient(row);
+  });
+}
+
+/** Same SNILS, ЕНП or INN is the same person: a hard stop (B2), reported per field. */
+function assertNoDuplicateIdentifiers(tx: Tx, draft: PatientDraft): void {
+  const issues: FieldIssue[] = [];
+  for (const { field, code } of uniqueIdentifiers) {
+    const value = draft[field];
+    if (value !== null && tx.get(`SELECT 1 FROM patients WHERE ${field} = ?`, [value])) issues.push({ code, field });
+  }
+  const first = issues[0];
+  if (first) throw new AppError(first.code, { field: first.field, issues });
+}
