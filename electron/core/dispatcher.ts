@@ -32,7 +32,7 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
     const spec = contract[name];
     if (!can(ctx.actor.role, spec.permission)) return fail(new AppError('forbidden'));
     const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail(validationError(parsed.error));
+    if (!parsed.success) return fail(validationError(parsed.error, input));
     try {
       const handler = handlers[name] as Handler<CallName>;
       const output = spec.output.parse(await handler(ctx, parsed.data as never));
@@ -51,8 +51,8 @@ function fail(error: AppError): { ok: false; error: ApiError } {
   return { ok: false, error: toApiError(error) };
 }
 
-function validationError(error: z.ZodError): AppError {
-  const issues = toFieldIssues(error);
+function validationError(error: z.ZodError, input: unknown): AppError {
+  const issues = toFieldIssues(error, input);
   const first = issues[0];
   if (!first) return new AppError('input.invalid');
   return new AppError(first.code, { field: first.field || undefined, params: first.params, issues });

@@ -2,17 +2,32 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors/app-error';
 import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
 
-/** Turns zod's issues into our field errors: our own codes as they are, zod's built-ins mapped. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
+/**
+ * Turns zod's issues into our field errors: our own codes as they are, zod's built-ins mapped.
+ * One error per field, the first found, as the form shows one message under each field.
+ */
+export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
+  const byField = new Map<string, FieldIssue>();
+  for (const issue of error.issues) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const field = path.map(String).join('.');
-    const { code, params } = classify(issue);
-    return params ? { code, field, params } : { code, field };
-  });
+    if (byField.has(field)) continue;
+    const { code, params } = classify(issue, valueAt(input, issue.path));
+    byField.set(field, params ? { code, field, params } : { code, field });
+  }
+  return [...byField.values()];
 }
 
-function classify(issue: z.core.$ZodIssue): { code: ErrorCode; params?: Record<string, string | number> } {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function classify(issue: z.core.$ZodIssue, value: unknown): { code: ErrorCode; params?: Record<string, string | number> } {
   switch (issue.code) {
     case 'custom': {
       const code = (issue.params as { code?: unknown } | undefined)?.code;
@@ -21,7 +36,7 @@ function classify(issue: z.core.$ZodIssue): { code: ErrorCode; params?: Record<s
       return typeof code === 'string' && isErrorCode(code) ? { code, params: rest } : { code: 'input.invalid' };
     }
     case 'invalid_type':
-      return { code: issue.input === undefined || issue.input === null ? 'input.required' : 'input.type' };
+      return { code: value === undefined || value === null ? 'input.required' : 'input.type' };
     case 'too_big':
       return issue.origin === 'string'
         ? { code: 'input.too_long', params: { max: Number(issue.maximum) } }

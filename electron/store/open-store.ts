@@ -73,9 +73,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return createStore(db, knex, options.path);
 }
 
-function applyKey(db: Database.Database, key: Buffer): void {
+/**
+ * SQLCipher's format (`legacy = 4`: SQLCipher 4 defaults, AES-256-CBC with HMAC-SHA512 per page).
+ * `legacy` is a parameter only so that a test can check the raw-key handling against an older
+ * official sqlcipher tool; the product always uses 4.
+ */
+export function applyKey(db: Database.Database, key: Buffer, legacy: 3 | 4 = 4): void {
   db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
+  db.pragma(`legacy = ${legacy}`);
   // A raw 256-bit key (x'…'): no passphrase derivation, so opening costs nothing extra.
   db.pragma(`key = "x'${key.toString('hex')}'"`);
 }

@@ -55,15 +55,9 @@ const birthDate = text(10).superRefine((value, ctx) => {
 
 const nameFields = ['surname', 'name', 'patronymic'] as const;
 
-// Letters and separators of either alphabet, checked per field so that every field's error shows
-// at once; "Latin only for foreign citizens" needs the flag and is checked on the whole draft.
-const personName = (required: boolean) => {
-  const base = (required ? requiredText(100) : text(100)).transform(normalizePersonName).superRefine((value, ctx) => {
-    const code = validatePersonName(value, { foreign: true });
-    if (code) fail(ctx, code);
-  });
-  return base;
-};
+// Alphabet and shape are checked on the whole draft: "Latin only for foreign citizens" needs
+// the flag (zod still runs that check when other fields failed, so all errors show at once).
+const personName = (required: boolean) => (required ? requiredText(100) : text(100)).transform(normalizePersonName);
 
 /** What the desk submits to enrol a patient (B1). Strings as typed; the schema normalises. */
 export const patientDraftSchema = z

@@ -1,11 +1,21 @@
 import type { ErrorCode } from '../errors/catalog';
 
 const cyrillic = /^[А-ЯЁа-яё' -]+$/u;
-const latinOrCyrillic = /^[A-Za-zÀ-ÖØ-öø-ÿА-ЯЁа-яё' -]+$/u;
+// Any letter of the Latin script, not only Latin-1: foreign passports carry Ł, Ş, ı, Ğ, Ə, Đ, ư…
+// (the lookahead keeps out Latin-script non-letters such as Roman numerals).
+const latinOrCyrillic = /^(?:(?=\p{L})\p{Script=Latin}|[А-ЯЁа-яё' -])+$/u;
 
-/** Trims and folds runs of spaces; typographic apostrophes become ASCII. */
+/**
+ * Trims and folds runs of spaces; typographic apostrophes (’ ‘ ʼ ʻ `) become ASCII `'`, and the
+ * Unicode hyphens (U+2010, U+2011) that word processors paste become `-`.
+ */
 export function normalizePersonName(raw: string): string {
-  return raw.normalize('NFC').replace(/[’ʼ`]/g, "'").trim().replace(/\s+/g, ' ');
+  return raw
+    .normalize('NFC')
+    .replace(/[’‘ʼʻ`]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-')
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 /** Surname, name or patronymic. Foreign citizens may have Latin names (B1). */

@@ -4,6 +4,12 @@ import type { ErrorCode } from '../errors/catalog';
  * Russian numbers in E.164 (`+79161234567`). Accepts `+7…`, `8…`, `7…` or 10 bare digits, with
  * any spaces, dashes and brackets. The first digit of the 10-digit national number is 3, 4, 8
  * (geographic and toll-free codes) or 9 (mobile); others are not assigned in Russia.
+ *
+ * 6xx and 7xx belong to Kazakhstan, which shares country code 7. They are refused on purpose
+ * (`patient.phone.code`): this field is a Russian contact number that the clinic's Russian SMS
+ * and call services reach at domestic rates, and a 10-digit entry starting with 7 is far more
+ * often a Russian number typed with its country code and a digit missing than a Kazakh one.
+ * Recording a foreign number needs its own field, not a loophole in this one.
  */
 export type PhoneResult = { ok: true; e164: string } | { ok: false; code: ErrorCode; params?: Record<string, string> };
 

@@ -17,13 +17,34 @@ const uniqueIdentifiers = [
 /** Enrols a patient (B1): the rules the schema could not check, then one audited insert. */
 export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
   const now = ctx.clock.now();
+  assertBirthDateNotFuture(ctx, draft, now);
+  return ctx.store.transaction((tx) => {
+    const id = insertPatient(tx, ctx, draft, now.toISOString());
+    const row = tx.get<PatientRow>('SELECT * FROM patients WHERE id = ?', [id]);
+    if (!row) throw new Error('A patient row vanished inside its own transaction');
+    return toPatient(row);
+  });
+}
+
+/**
+ * Enrols many validated drafts in one transaction (demo data, imports): the same checks and the
+ * same door as one by one, so each patient still gets its audit event and outbox entry.
+ */
+export function createPatients(ctx: ServiceContext, drafts: readonly PatientDraft[]): string[] {
+  const now = ctx.clock.now();
+  for (const draft of drafts) assertBirthDateNotFuture(ctx, draft, now);
+  const at = now.toISOString();
+  return ctx.store.transaction((tx) => drafts.map((draft) => insertPatient(tx, ctx, draft, at)));
+}
+
+function assertBirthDateNotFuture(ctx: ServiceContext, draft: PatientDraft, now: Date): void {
   const birthDateError = validateBirthDate(draft.birthDate, isoDay(now, ctx.timeZone));
   if (birthDateError) throw new AppError(birthDateError, { field: 'birthDate' });
+}
 
-  return ctx.store.transaction((tx) => {
+function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: string): string {
     assertNoDuplicateIdentifiers(tx, draft);
-    const at = now.toISOString();
-    const id = insertRecord(
+    return insertRecord(
       { tx, actor: ctx.actor, at },
       'patients.write',
       'patients',
@@ -45,10 +66,6 @@ export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient
       },
       { action: 'patients.create', patientId: 'self' },
     );
-    const row = tx.get<PatientRow>('SELECT * FROM patients WHERE id = ?', [id]);
-    if (!row) throw new Error('A patient row vanished inside its own transaction');
-    return toPatient(row);
-  });
 }
 
 /** Same SNILS, ЕНП or INN is the same person: a hard stop (B2), reported per field. */

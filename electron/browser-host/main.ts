@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../shared/errors/app-error';
+import { localize } from '../../shared/errors/catalog';
+import { deskKey } from '../core/desk-key';
+import { deskPaths } from '../core/desk-paths';
+import { startBrowserHost } from './server';
+
+/** `npm run start:browser`: the desk in a browser tab on this machine only. */
+async function main(): Promise<void> {
+  const paths = deskPaths(process.env, process.env.MEDCARD_DB);
+  mkdirSync(dirname(paths.dbPath), { recursive: true, mode: 0o700 });
+  const key = deskKey(paths, process.env, { mayCreate: true });
+  const host = await startBrowserHost({
+    dbPath: paths.dbPath,
+    key,
+    create: true,
+    rendererDir: resolve('dist/renderer'),
+    port: Number(process.env.MEDCARD_PORT ?? 4780),
+  });
+  process.stdout.write(
+    `Medcard Desk (browser host)\n  database: ${paths.dbPath}\n  open: ${host.url}\n` +
+      '  Only this computer can connect; the address holds this launch\'s secret. Ctrl+C to stop.\n',
+  );
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    const text = localize(error.code, error.params);
+    process.stderr.write(`${text.ru}\n${text.en}\n(${error.code})\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

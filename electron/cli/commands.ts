@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { isoDay } from '../../shared/domain/calendar-date';
+import { patientDraftSchema, type PatientDraft } from '../../shared/domain/patient';
+import { AppError } from '../../shared/errors/app-error';
+import { deskPaths } from '../core/desk-paths';
+import { syntheticPatients } from '../demo/synthetic-patients';
+import { createPatients } from '../services/patients/create-patient';
+import { verifyAuditChain } from '../store/audit-log';
+import { openDesk } from './open-desk';
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** `medcard init`: creates the encrypted database (and, on first run, its key file). */
+export async function init(db: string | undefined, io: Output): Promise<number> {
+  const { dbPath, keyFile } = deskPaths(process.env, db);
+  if (existsSync(dbPath)) throw new AppError('store.exists', { params: { path: dbPath } });
+  const ctx = await openDesk({ db, create: true });
+  await ctx.store.close();
+  io.out(`Created ${dbPath} (SQLCipher 4, AES-256)`);
+  if (!process.env.MEDCARD_DB_KEY) io.out(`Key file: ${keyFile} (mode 0600)`);
+  return 0;
+}
+
+/** `medcard seed-demo --patients N`: deterministic synthetic patients, through the service layer. */
+export async function seedDemo(db: string | undefined, count: number, seed: number, io: Output): Promise<number> {
+  const ctx = await openDesk({ db, create: true });
+  try {
+    const today = isoDay(ctx.clock.now(), ctx.timeZone);
+    const batchSize = 5000;
+    let batch: PatientDraft[] = [];
+    let done = 0;
+    const started = performance.now();
+    const flush = () => {
+      createPatients(ctx, batch);
+      done += batch.length;
+      batch = [];
+      io.err(`\rpatients: ${done} / ${count}`);
+    };
+    for (const draft of syntheticPatients({ seed, count, today })) {
+      batch.push(patientDraftSchema.parse(draft));
+      if (batch.length === batchSize) flush();
+    }
+    if (batch.length > 0) flush();
+    const seconds = (performance.now() - started) / 1000;
+    io.err('\n');
+    io.out(`Enrolled ${done} synthetic patients in ${seconds.toFixed(1)} s (${Math.round(done / seconds)}/s)`);
+    return 0;
+  } finally {
+    await ctx.store.close();
+  }
+}
+
+/** `medcard verify`: SQLite's integrity check and the audit hash chain. Exit 1 on any fault. */
+export async function verify(db: string | undefined, io: Output): Promise<number> {
+  const ctx = await openDesk({ db, create: false });
+  try {
+    const integrity = ctx.store.integrityCheck();
+    const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
+    io.out(integrityOk ? 'Database integrity: ok' : `Database integrity: FAILED\n  ${integrity.join('\n  ')}`);
+    const chain = ctx.store.transaction((tx) => verifyAuditChain(tx));
+    if (chain.ok) {
+      io.out(`Audit chain: ok, ${chain.events} events, head ${chain.headHash}`);
+    } else {
+      io.out(`Audit chain: BROKEN at event #${chain.broken.seq} (${chain.broken.id}): ${describe(chain.broken.reason)}`);
+      io.out(`  ${chain.events} events before it verify.`);
+    }
+    return integrityOk && chain.ok ? 0 : 1;
+  } finally {
+    await ctx.store.close();
+  }
+}
+
+function describe(reason: 'hash' | 'link' | 'sequence'): string {
+  switch (reason) {
+    case 'hash':
+      return 'its content does not match its hash (changed after it was written)';
+    case 'link':
+      return 'it does not link to the event before it (an event was removed or replaced)';
+    case 'sequence':
+      return 'its number breaks the sequence (an event was removed or inserted)';
+  }
+}

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors/app-error';
+import { localize } from '../../shared/errors/catalog';
+import { init, seedDemo, verify, type Output } from './commands';
+
+const usage = `medcard — Medcard Desk command line
+
+  medcard init       [--db PATH]                          create the encrypted desk database
+  medcard seed-demo  [--db PATH] --patients N [--seed S]  enrol N deterministic synthetic patients
+  medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
+
+The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
+first init), or MEDCARD_DB_KEY_FILE. Without --db: $MEDCARD_HOME/desk.db or
+~/.local/share/medcard-desk/desk.db.`;
+
+const io: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(line),
+};
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      patients: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || command === undefined) {
+    io.out(usage);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'init':
+      return init(values.db, io);
+    case 'seed-demo': {
+      const count = Number(values.patients);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
+        io.err('--patients takes a whole number from 1 to 10000000\n');
+        return 2;
+      }
+      if (!Number.isInteger(seed)) {
+        io.err('--seed takes a whole number\n');
+        return 2;
+      }
+      return seedDemo(values.db, count, seed, io);
+    }
+    case 'verify':
+      return verify(values.db, io);
+    default:
+      io.err(`Unknown command: ${command}\n\n${usage}\n`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError) {
+      const text = localize(error.code, error.params);
+      io.err(`${text.ru}\n${text.en}\n(${error.code})\n`);
+    } else {
+      io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { systemClock, type ServiceContext } from '../core/context';
+import { deskKey } from '../core/desk-key';
+import { deskPaths } from '../core/desk-paths';
+import { ensureWorkstation } from '../core/workstation';
+import { openStore } from '../store/open-store';
+
+/** Opens the desk's store for a CLI command, acting as the desk's setup account. */
+export async function openDesk(options: { db?: string; create: boolean }): Promise<ServiceContext> {
+  const paths = deskPaths(process.env, options.db);
+  if (options.create) mkdirSync(dirname(paths.dbPath), { recursive: true, mode: 0o700 });
+  const key = deskKey(paths, process.env, { mayCreate: options.create });
+  const store = await openStore({ path: paths.dbPath, key, create: options.create });
+  const actor = ensureWorkstation(store, systemClock.now());
+  return { store, clock: systemClock, actor, timeZone: 'Europe/Moscow' };
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../shared/auth/permissions';
+import type { Clock, ServiceContext } from '../../electron/core/context';
+import { createDispatcher } from '../../electron/core/dispatcher';
+import { ensureWorkstation } from '../../electron/core/workstation';
+import { openStore, type Store } from '../../electron/store/open-store';
+
+export interface TempDesk {
+  dir: string;
+  dbPath: string;
+  key: Buffer;
+  store: Store;
+  ctx: ServiceContext;
+  dispatch: ReturnType<typeof createDispatcher>;
+  /** Counts rows of a table, to prove that a refused call wrote nothing. */
+  count(table: 'patients' | 'audit_events' | 'sync_outbox'): number;
+  cleanup(): Promise<void>;
+}
+
+/** A fixed clock: 25.11.2026 12:00 Moscow. */
+export const fixedClock: Clock = { now: () => new Date('2026-11-25T09:00:00Z') };
+
+/** A real SQLCipher desk in a temp folder, with its dispatcher, acting as `role`. */
+export async function openTempDesk(options: { role?: Role } = {}): Promise<TempDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'medcard-test-'));
+  const dbPath = join(dir, 'desk.db');
+  const key = randomBytes(32);
+  const store = await openStore({ path: dbPath, key, create: true });
+  const actor = { ...ensureWorkstation(store, fixedClock.now(), 'test-desk'), ...(options.role ? { role: options.role } : {}) };
+  const ctx: ServiceContext = { store, clock: fixedClock, actor, timeZone: 'Europe/Moscow' };
+  const silent = { internal: () => undefined };
+  return {
+    dir,
+    dbPath,
+    key,
+    store,
+    ctx,
+    dispatch: createDispatcher(() => ctx, silent),
+    count: (table) => store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0),
+    cleanup: async () => {
+      await store.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
