@@ -36,7 +36,15 @@ export function ageOn(birthIso: string, dayIso: string): number {
   return dayIso.slice(5) >= birthIso.slice(5) ? years : years - 1;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's ISO date in a time zone (Moscow by default, per UX.md). */
 export function isoDay(instant: Date, timeZone = 'Europe/Moscow'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }

@@ -17,7 +17,7 @@ const uniqueIdentifiers = [
 /** Enrols a patient (B1): the rules the schema could not check, then one audited insert. */
 export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
   const now = ctx.clock.now();
-  assertBirthDateNotFuture(ctx, draft, now);
+  assertBirthDateNotFuture(draft, isoDay(now, ctx.timeZone));
   return ctx.store.transaction((tx) => {
     const id = insertPatient(tx, ctx, draft, now.toISOString());
     const row = tx.get<PatientRow>('SELECT * FROM patients WHERE id = ?', [id]);
@@ -32,13 +32,14 @@ export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient
  */
 export function createPatients(ctx: ServiceContext, drafts: readonly PatientDraft[]): string[] {
   const now = ctx.clock.now();
-  for (const draft of drafts) assertBirthDateNotFuture(ctx, draft, now);
+  const today = isoDay(now, ctx.timeZone);
+  for (const draft of drafts) assertBirthDateNotFuture(draft, today);
   const at = now.toISOString();
   return ctx.store.transaction((tx) => drafts.map((draft) => insertPatient(tx, ctx, draft, at)));
 }
 
-function assertBirthDateNotFuture(ctx: ServiceContext, draft: PatientDraft, now: Date): void {
-  const birthDateError = validateBirthDate(draft.birthDate, isoDay(now, ctx.timeZone));
+function assertBirthDateNotFuture(draft: PatientDraft, today: string): void {
+  const birthDateError = validateBirthDate(draft.birthDate, today);
   if (birthDateError) throw new AppError(birthDateError, { field: 'birthDate' });
 }
 
