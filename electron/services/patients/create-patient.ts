@@ -44,29 +44,29 @@ function assertBirthDateNotFuture(draft: PatientDraft, today: string): void {
 }
 
 function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: string): string {
-    assertNoDuplicateIdentifiers(tx, draft);
-    return insertRecord(
-      { tx, actor: ctx.actor, at },
-      'patients.write',
-      'patients',
-      {
-        surname: draft.surname,
-        name: draft.name,
-        patronymic: draft.patronymic,
-        birth_date: draft.birthDate,
-        sex: draft.sex,
-        foreign_citizen: draft.foreign ? 1 : 0,
-        snils: draft.snils,
-        enp: draft.enp,
-        inn: draft.inn,
-        phone: draft.phone,
-        email: draft.email,
-        surname_fold: searchFold(draft.surname),
-        name_fold: searchFold(draft.name),
-        patronymic_fold: searchFold(draft.patronymic ?? ''),
-      },
-      { action: 'patients.create', patientId: 'self' },
-    );
+  assertNoDuplicateIdentifiers(tx, draft);
+  return insertRecord(
+    { tx, actor: ctx.actor, at },
+    'patients.write',
+    'patients',
+    {
+      surname: draft.surname,
+      name: draft.name,
+      patronymic: draft.patronymic,
+      birth_date: draft.birthDate,
+      sex: draft.sex,
+      foreign_citizen: draft.foreign ? 1 : 0,
+      snils: draft.snils,
+      enp: draft.enp,
+      inn: draft.inn,
+      phone: draft.phone,
+      email: draft.email,
+      surname_fold: searchFold(draft.surname),
+      name_fold: searchFold(draft.name),
+      patronymic_fold: searchFold(draft.patronymic ?? ''),
+    },
+    { action: 'patients.create', patientId: 'self' },
+  );
 }
 
 /** Same SNILS, ЕНП or INN is the same person: a hard stop (B2), reported per field. */
