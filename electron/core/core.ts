@@ -16,4 +16,9 @@ export interface CoreOptions {
   create: boolean;
   /** This workstation's name as staff see it (defaults to the host name). */
   deviceName?: string;
+  /**
+   * The SQLite addon to load instead of the one in node_modules: under Electron in development
+   * the Node build there has the wrong ABI, and scripts/start-electron.mjs builds a copy.
+   */
+  nativeBinding?: string;
 }

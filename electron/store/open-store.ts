@@ -38,6 +38,8 @@ export interface StoreOptions {
   key: Buffer | null;
   /** Create the file when it is missing. An existing file is never recreated or overwritten. */
   create: boolean;
+  /** Path of a SQLite addon built for another ABI (Electron in development). */
+  nativeBinding?: string;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -45,7 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (!existed && !options.create) throw new AppError('store.missing', { params: { path: options.path } });
   if (options.key !== null && options.key.length !== 32) throw new AppError('store.key.format');
 
-  const db = new Database(options.path, { fileMustExist: existed });
+  const db = new Database(options.path, { fileMustExist: existed, nativeBinding: options.nativeBinding });
   try {
     if (options.key !== null) applyKey(db, options.key);
     checkReadable(db, options.path, existed);

@@ -1,14 +1,14 @@
 import { can, type Permission } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
+import { syncedFields, type SyncedTableName } from '../../shared/sync/protocol';
 import type { Actor } from '../core/context';
 import { appendAudit, type AuditEntry } from './audit-log';
+import { canonicalJson } from './canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';
 import { appendOutbox } from './outbox';
 
-/** Tables whose rows sync; the door refuses any other name, so SQL is never built from input. */
-export const syncedTables = ['patients', 'staff'] as const;
-export type SyncedTable = (typeof syncedTables)[number];
+export type FieldValue = string | number | null;
 
 export interface DoorContext {
   tx: Tx;
@@ -17,8 +17,18 @@ export interface DoorContext {
   at: string;
 }
 
+type DoorAudit = Omit<AuditEntry, 'patientId'> & { patientId?: 'self' | string | null };
+
 function assertAllowed(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw new AppError('forbidden');
+}
+
+/** Only the fields the sync protocol lists for the table: SQL is never built from other names. */
+function assertKnownFields(table: SyncedTableName, fields: Record<string, FieldValue>): void {
+  const known: readonly string[] = syncedFields[table];
+  for (const field of Object.keys(fields)) {
+    if (!known.includes(field)) throw new Error(`Field ${table}.${field} is not a synced field`);
+  }
 }
 
 /**
@@ -29,30 +39,70 @@ function assertAllowed(actor: Actor, permission: Permission): void {
 export function insertRecord(
   door: DoorContext,
   permission: Permission,
-  table: SyncedTable,
-  fields: Record<string, string | number | null>,
-  audit: Omit<AuditEntry, 'patientId'> & { patientId?: 'self' | string | null },
+  table: SyncedTableName,
+  fields: Record<string, FieldValue>,
+  audit: DoorAudit,
 ): string {
   assertAllowed(door.actor, permission);
   const id = newId();
-  const row: Record<string, string | number | null> = {
+  const changed: Record<string, FieldValue> = {
     ...fields,
-    id,
-    version: 0,
     created_at: door.at,
     created_by: door.actor.staffId,
     updated_at: door.at,
     updated_by: door.actor.staffId,
     device_id: door.actor.deviceId,
   };
+  assertKnownFields(table, changed);
+  const row: Record<string, FieldValue> = { ...changed, id, version: 0 };
   const columns = Object.keys(row);
   door.tx.run(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     columns.map((column) => row[column]),
   );
   appendAudit(door.tx, door.actor, door.at, { ...audit, patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null) });
-  appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: 0, changed: fields });
+  appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: 0, changed });
   return id;
+}
+
+/**
+ * The one door for changes to a record: the row's previous state goes to `row_history` (rule 5),
+ * then the change, its audit event and its outbox entry, all in the caller's transaction. Only
+ * the fields that really change are written and sent.
+ */
+export function updateRecord(
+  door: DoorContext,
+  permission: Permission,
+  table: SyncedTableName,
+  id: string,
+  fields: Record<string, FieldValue>,
+  audit: DoorAudit,
+): { changed: string[] } {
+  assertAllowed(door.actor, permission);
+  assertKnownFields(table, fields);
+  const current = door.tx.get<Record<string, FieldValue> & { version: number }>(`SELECT * FROM ${table} WHERE id = ?`, [id]);
+  if (!current) throw new AppError('patient.not_found');
+  const delta = Object.fromEntries(Object.entries(fields).filter(([field, value]) => current[field] !== value));
+  if (Object.keys(delta).length === 0) return { changed: [] };
+  const meta: Record<string, FieldValue> =
+    table === 'patients' ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId } : {};
+  const changed: Record<string, FieldValue> = { ...delta, ...meta };
+  door.tx.run(
+    'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
+    [table, id, current.version, canonicalJson(current), door.at, `local:${door.actor.staffId}`],
+  );
+  const columns = Object.keys(changed);
+  door.tx.run(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+    ...columns.map((column) => changed[column]),
+    id,
+  ]);
+  appendAudit(door.tx, door.actor, door.at, {
+    ...audit,
+    patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null),
+    details: { ...audit.details, fields: Object.keys(delta) },
+  });
+  appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: current.version, changed });
+  return { changed: Object.keys(delta) };
 }
 
 /** Records a read of patient data (F1) in the caller's transaction. */

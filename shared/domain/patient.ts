@@ -75,9 +75,12 @@ export const patientDraftSchema = z
     email: optionalText(email),
   })
   .superRefine((draft, ctx) => {
+    // A name field that already failed (blank, too long, control characters) holds the raw input:
+    // judging its alphabet too would add a second, misleading error to the same field.
+    const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
     for (const field of nameFields) {
       const value = draft[field];
-      if (value == null) continue;
+      if (value == null || failed.has(field)) continue;
       const code = validatePersonName(value, { foreign: draft.foreign });
       if (code) ctx.addIssue({ code: 'custom', path: [field], message: code, params: { code } });
     }

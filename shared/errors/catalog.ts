@@ -31,6 +31,14 @@ export const errorCatalog = {
   forbidden: { ru: 'Недостаточно прав для этой операции', en: 'You are not allowed to do this' },
   'host.unauthorized': { ru: 'Сеанс рабочего места недействителен', en: 'The workstation session is not valid' },
   'host.origin': { ru: 'Запрос с чужого источника отклонён', en: 'Request from a foreign origin refused' },
+  'host.key.protection_unavailable': {
+    ru: 'Нет защищённого хранилища ключей ОС (связка ключей, Keychain, DPAPI): ключ базы данных не будет сохранён без защиты',
+    en: "The OS key store (keyring, Keychain, DPAPI) is not available: the database key won't be stored unprotected",
+  },
+  'host.key.unwrap_failed': {
+    ru: 'Сохранённый ключ базы данных не удалось расшифровать; новый ключ не создан, чтобы не потерять доступ к базе',
+    en: 'The stored database key could not be decrypted; no new key was made, so the database stays reachable',
+  },
   'host.too_large': { ru: 'Слишком большой запрос', en: 'Request too large' },
 
   // Patients
@@ -107,6 +115,90 @@ export const errorCatalog = {
     en: 'File {path} is not a Medcard database',
   },
   'store.busy': { ru: 'База данных занята другим процессом', en: 'The database is busy in another process' },
+
+  // Central server and sync (server/)
+  'server.not_found': { ru: 'Нет такого адреса на сервере', en: 'No such address on the server' },
+  'server.too_large': { ru: 'Запрос больше допустимого ({max} байт)', en: 'The request is larger than allowed ({max} bytes)' },
+  'server.rate_limited': {
+    ru: 'Слишком много запросов; повторите через {after}',
+    en: 'Too many requests; retry in {after}',
+  },
+  'server.unavailable': { ru: 'Сервер временно недоступен', en: 'The server is temporarily unavailable' },
+  'server.data_busy': {
+    ru: 'Встроенная база {path} уже открыта другим процессом (pid {pid}); остановите его или используйте PostgreSQL (DATABASE_URL)',
+    en: 'The embedded database {path} is open in another process (pid {pid}); stop it or use PostgreSQL (DATABASE_URL)',
+  },
+  'server.config': { ru: 'Неверная настройка сервера: {name}', en: 'Invalid server setting: {name}' },
+  'server.blob_key.missing': {
+    ru: 'С PostgreSQL нужен ключ файлов: MEDCARD_SERVER_BLOB_KEY или MEDCARD_SERVER_BLOB_KEY_FILE',
+    en: 'With PostgreSQL a blob key is required: MEDCARD_SERVER_BLOB_KEY or MEDCARD_SERVER_BLOB_KEY_FILE',
+  },
+  'server.blob_key.format': {
+    ru: 'Ключ файлов сервера — 64 шестнадцатеричные цифры (256 бит)',
+    en: 'The server blob key is 64 hex digits (256 bits)',
+  },
+  'server.blob_key.wrong': {
+    ru: 'Ключ файлов не тот, которым зашифрованы файлы в этой базе',
+    en: 'The blob key is not the one the stored files were encrypted with',
+  },
+  'sync.auth.missing': {
+    ru: 'Запрос не подписан ключом рабочего места',
+    en: 'The request is not signed with a workstation key',
+  },
+  'sync.auth.unknown_device': { ru: 'Рабочее место не зарегистрировано на сервере', en: 'The workstation is not enrolled on the server' },
+  'sync.auth.revoked': { ru: 'Доступ рабочего места отозван', en: 'The workstation’s access has been revoked' },
+  'sync.auth.bad_signature': { ru: 'Подпись запроса неверна', en: 'The request signature is not valid' },
+  'sync.auth.replayed': { ru: 'Повтор уже принятого запроса отклонён', en: 'A replay of an accepted request was refused' },
+  'sync.auth.clock_skew': {
+    ru: 'Часы рабочего места расходятся с сервером больше чем на 5 минут',
+    en: 'The workstation clock is more than 5 minutes off the server’s',
+  },
+  'sync.enrol.code_unknown': { ru: 'Код регистрации не найден', en: 'Enrolment code not found' },
+  'sync.enrol.code_used': { ru: 'Код регистрации уже использован', en: 'The enrolment code has already been used' },
+  'sync.enrol.code_expired': { ru: 'Срок действия кода регистрации истёк', en: 'The enrolment code has expired' },
+  'sync.enrol.public_key': {
+    ru: 'Открытый ключ рабочего места должен быть Ed25519 (SPKI DER, base64)',
+    en: 'The workstation public key must be Ed25519 (SPKI DER, base64)',
+  },
+  'sync.enrol.key_taken': {
+    ru: 'Этот ключ уже зарегистрирован для другого рабочего места',
+    en: 'This key is already enrolled for another workstation',
+  },
+  'sync.device.not_found': { ru: 'Рабочее место {id} не найдено', en: 'Workstation {id} not found' },
+  'sync.table_not_allowed': { ru: 'Таблица {table} не синхронизируется', en: 'Table {table} does not sync' },
+  'sync.field_not_allowed': {
+    ru: 'Поле {field} нельзя изменять с рабочего места',
+    en: 'Field {field} cannot be changed from a workstation',
+  },
+  'sync.mutation_empty': { ru: 'Изменение не содержит полей', en: 'The change has no fields' },
+  'sync.mutation_reused': {
+    ru: 'Идентификатор изменения уже использован для другого изменения',
+    en: 'The mutation id was already used for a different change',
+  },
+  'sync.row_unknown': {
+    ru: 'Запись, которую изменяют, на сервере не найдена',
+    en: 'The record being changed is not on the server',
+  },
+  'sync.conflict_not_creatable': {
+    ru: 'Записи о конфликтах создаёт только сервер',
+    en: 'Only the server creates conflict records',
+  },
+  'sync.blob.not_found': { ru: 'Файл не найден на сервере', en: 'File not found on the server' },
+  'sync.blob.incomplete': { ru: 'Файл загружен на сервер не полностью', en: 'The file has not been fully uploaded' },
+  'sync.blob.offset': {
+    ru: 'Часть файла пришла не с того места: сервер ждёт смещение {expected}',
+    en: 'The chunk is at the wrong offset: the server expects {expected}',
+  },
+  'sync.blob.chunk_too_large': {
+    ru: 'Часть файла больше {max} байт',
+    en: 'The chunk is larger than {max} bytes',
+  },
+  'sync.blob.too_large': { ru: 'Файл больше {max} байт', en: 'The file is larger than {max} bytes' },
+  'sync.blob.hash_mismatch': {
+    ru: 'Содержимое файла не совпадает с его SHA-256; загруженные части удалены',
+    en: 'The content does not match its SHA-256; the uploaded parts were discarded',
+  },
+  'sync.blob.range': { ru: 'Запрошенный диапазон байтов вне файла', en: 'The requested byte range is outside the file' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors/app-error';
+import { localize } from '../../shared/errors/catalog';
 import {
   loadOrCreateWrappedKey,
-  WrappedKeyError,
   type KeyWrapPort,
   type WrappedKeyStorage,
 } from '../../electron/host/wrapped-key';
@@ -46,8 +47,8 @@ function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(WrappedKeyError);
-    return (error as WrappedKeyError).code;
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).code;
   }
   return undefined;
 }
@@ -147,8 +148,8 @@ describe('the wrapped database key', () => {
   });
 
   it('says what went wrong in Russian and English', () => {
-    const error = new WrappedKeyError('host.key.protection_unavailable');
-    expect(error.text.ru).toMatch(/хранилищ/);
-    expect(error.text.en).toMatch(/key store/);
+    const text = localize('host.key.protection_unavailable');
+    expect(text.ru).toMatch(/хранилищ/);
+    expect(text.en).toMatch(/key store/);
   });
 });

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The workstation ⇄ server sync protocol (ARCHITECTURE: sync protocol). Both ends validate
+ * every message with these schemas. Paths are under /v1.
+ *
+ * Every request after enrolment is signed by the device's Ed25519 key:
+ *   x-medcard-device:    the device id
+ *   x-medcard-time:      milliseconds since the epoch (accepted within ±5 minutes)
+ *   x-medcard-nonce:     32 hex digits, never reused by that device
+ *   x-medcard-signature: base64 Ed25519 signature of `signedText(...)`
+ */
+export const signatureHeaders = {
+  device: 'x-medcard-device',
+  time: 'x-medcard-time',
+  nonce: 'x-medcard-nonce',
+  signature: 'x-medcard-signature',
+} as const;
+
+export const maxClockSkewMs = 5 * 60 * 1000;
+
+/** What a device signs: method, path with query, time, nonce and the body's SHA-256 (hex). */
+export function signedText(parts: { method: string; path: string; time: string; nonce: string; bodySha256: string }): string {
+  return `${parts.method.toUpperCase()}\n${parts.path}\n${parts.time}\n${parts.nonce}\n${parts.bodySha256}`;
+}
+
+/** Tables that sync, and for each the fields a device may write. */
+export const syncedFields = {
+  patients: [
+    'surname', 'name', 'patronymic', 'birth_date', 'sex', 'foreign_citizen', 'snils', 'enp', 'inn', 'phone', 'email',
+    'surname_fold', 'name_fold', 'patronymic_fold', 'deleted_at',
+    // Who made and last changed the row, from which desk (administrative: last writer wins).
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
+  /** Conflict records are made by the server; desks may only resolve them. */
+  sync_conflicts: ['resolved_at', 'resolved_by', 'resolution'],
+} as const satisfies Record<string, readonly string[]>;
+export type SyncedTableName = keyof typeof syncedFields;
+export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
+
+/**
+ * Fields where two desks' different values must be resolved by staff (a conflict record).
+ * The rest are administrative: the change that reaches the server last wins, and both values
+ * stay in the change log.
+ */
+export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
+  patients: ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'deleted_at'],
+  sync_conflicts: ['resolution'],
+};
+
+const uuid = z.uuid();
+const fieldValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const rowData = z.record(z.string().max(64), fieldValue);
+
+export const enrolRequestSchema = z.strictObject({
+  code: z.string().min(8).max(64),
+  name: z.string().min(1).max(100),
+  /** The device's Ed25519 public key, SPKI DER in base64. */
+  publicKey: z.string().min(40).max(200),
+});
+export const enrolResponseSchema = z.object({ deviceId: uuid, serverId: z.string() });
+
+export const mutationSchema = z.strictObject({
+  mutationId: uuid,
+  table: z.string().max(64),
+  rowId: uuid,
+  baseVersion: z.number().int().min(0),
+  changed: rowData,
+  actorId: z.string().max(64),
+  at: z.string().max(40),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({ mutations: z.array(mutationSchema).min(1).max(500) });
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ mutationId: uuid, status: z.literal('applied'), version: z.number().int() }),
+  z.object({
+    mutationId: uuid,
+    status: z.literal('conflict'),
+    /** The row as the server now has it (what was merged is in it; the conflicting fields are not). */
+    version: z.number().int(),
+    conflictFields: z.array(z.string()),
+  }),
+  z.object({ mutationId: uuid, status: z.literal('refused'), code: z.string(), field: z.string().optional() }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+
+/** One entry of the change log: the row's whole state after the change. */
+export const changeSchema = z.object({
+  seq: z.number().int(),
+  table: z.string(),
+  rowId: z.string(),
+  version: z.number().int(),
+  data: rowData,
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  /** Pass as `since` next time. */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** First sync: the rows as of `upTo`, paged by (table, id); then pull since `upTo`. */
+export const snapshotResponseSchema = z.object({
+  upTo: z.number().int(),
+  rows: z.array(changeSchema.omit({ seq: true })),
+  /** Pass as `after` for the next page; null when done. */
+  after: z.string().nullable(),
+  total: z.number().int(),
+});
+export type SnapshotResponse = z.infer<typeof snapshotResponseSchema>;
+
+/**
+ * A conflict record's row data (table `sync_conflicts`, made by the server in the same
+ * transaction as the refused field, and synced to every desk like any row).
+ */
+export const conflictDataSchema = z.object({
+  table_name: z.string(),
+  row_id: z.string(),
+  field: z.string(),
+  server_value: fieldValue,
+  server_version: z.number().int(),
+  server_actor_id: z.string().nullable(),
+  server_at: z.string().nullable(),
+  device_value: fieldValue,
+  device_id: z.string(),
+  actor_id: z.string(),
+  at: z.string(),
+  mutation_id: z.string(),
+  resolved_at: z.string().nullable(),
+  resolved_by: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type ConflictData = z.infer<typeof conflictDataSchema>;
+
+export const syncErrorSchema = z.object({ code: z.string(), message: z.object({ ru: z.string(), en: z.string() }), field: z.string().optional() });
