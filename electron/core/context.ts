@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/permissions';
 import type { Store } from '../store/open-store';
+import type { SyncState } from '../sync/sync-progress';
 
 /** Who is acting, from which workstation. Until staff sign in it is the desk's setup account. */
 export interface Actor {
@@ -23,4 +24,6 @@ export interface ServiceContext {
   actor: Actor;
   /** The desk's time zone for "today" (Moscow unless the desk says otherwise). */
   timeZone: string;
+  /** The sync worker's latest report (not_configured where the desk syncs with no server). */
+  syncState(): SyncState;
 }

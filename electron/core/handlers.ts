@@ -5,6 +5,8 @@ import { patientAccessLog } from '../services/patients/access-log';
 import { createPatient } from '../services/patients/create-patient';
 import { getPatient } from '../services/patients/get-patient';
 import { searchPatients } from '../services/patients/search-patients';
+import { listConflicts, resolveConflict } from '../services/sync/conflicts';
+import { syncStatus } from '../services/sync/sync-status';
 import type { ServiceContext } from './context';
 
 export type Handler<N extends CallName> = (
@@ -23,4 +25,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'patients.search': (ctx, input) => searchPatients(ctx, input.query, input.limit),
   'patients.get': (ctx, input) => getPatient(ctx, input.id),
   'patients.accessLog': (ctx, input) => patientAccessLog(ctx, input.id, input.limit),
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.conflicts': (ctx) => listConflicts(ctx),
+  'sync.resolveConflict': (ctx, input) => resolveConflict(ctx, input.id, input.keep),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { permissions, roles } from '../auth/permissions';
 import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
 import { defineCall } from './define-call';
+import { syncConflictSchema, syncStatusSchema } from './sync-status';
 
 /**
  * Every call the renderer can make, declared once (ARCHITECTURE rule 2). The preload and the
@@ -22,6 +23,7 @@ export const contract = {
     input: patientDraftSchema,
     output: patientSchema,
     permission: 'patients.write',
+    writes: true,
   }),
   'patients.search': defineCall({
     input: z.strictObject({
@@ -50,6 +52,22 @@ export const contract = {
       ),
     }),
     permission: 'patients.read',
+  }),
+  'sync.status': defineCall({
+    input: z.strictObject({}),
+    output: syncStatusSchema,
+    permission: 'session.read',
+  }),
+  'sync.conflicts': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(syncConflictSchema) }),
+    permission: 'patients.read',
+  }),
+  'sync.resolveConflict': defineCall({
+    input: z.strictObject({ id: z.uuid(), keep: z.enum(['server', 'device']) }),
+    output: z.object({ resolved: z.boolean() }),
+    permission: 'patients.write',
+    writes: true,
   }),
 } as const;
 

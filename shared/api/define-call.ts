@@ -6,6 +6,8 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   input: I;
   output: O;
   permission: Permission;
+  /** The call changes synced data: the sync worker is told at once rather than at its next poll. */
+  writes?: boolean;
 }
 
 export function defineCall<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {

@@ -88,6 +88,14 @@ export const errorCatalog = {
   },
   'patient.email.format': { ru: 'Адрес электронной почты указан неверно', en: 'The e-mail address is not valid' },
 
+  // Sync (workstation side)
+  'sync.conflict_not_found': { ru: 'Конфликт не найден', en: 'Conflict not found' },
+  'sync.unreachable': {
+    ru: 'Сервер синхронизации недоступен; изменения сохраняются локально',
+    en: 'The sync server is unreachable; changes are kept locally',
+  },
+  'sync.worker_failed': { ru: 'Фоновая синхронизация остановилась', en: 'Background sync stopped' },
+
   // Store and workstation
   'store.key.wrong': {
     ru: 'Ключ не подходит к базе данных: файл не открыт и не изменён',
@@ -188,10 +196,6 @@ export const errorCatalog = {
   'sync.blob.offset': {
     ru: 'Часть файла пришла не с того места: сервер ждёт смещение {expected}',
     en: 'The chunk is at the wrong offset: the server expects {expected}',
-  },
-  'sync.blob.chunk_too_large': {
-    ru: 'Часть файла больше {max} байт',
-    en: 'The chunk is larger than {max} bytes',
   },
   'sync.blob.too_large': { ru: 'Файл больше {max} байт', en: 'The file is larger than {max} bytes' },
   'sync.blob.hash_mismatch': {

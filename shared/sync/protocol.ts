@@ -139,3 +139,19 @@ export const conflictDataSchema = z.object({
 export type ConflictData = z.infer<typeof conflictDataSchema>;
 
 export const syncErrorSchema = z.object({ code: z.string(), message: z.object({ ru: z.string(), en: z.string() }), field: z.string().optional() });
+
+/**
+ * Blobs (scans, lab files), content-addressed by SHA-256 (lowercase hex), uploaded in chunks:
+ * `PUT /v1/blobs/:sha256?offset=N[&complete=1]` (application/octet-stream, at most
+ * blobChunkMaxBytes) answers with this status; `HEAD` gives the same in the `upload-offset` and
+ * `upload-complete` headers (404 when the server has nothing); `GET` (Range allowed) downloads
+ * a complete blob.
+ */
+export const blobChunkMaxBytes = 1024 * 1024;
+export const blobMaxBytes = 50 * 1024 * 1024;
+export const blobStatusSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  received: z.number().int().min(0),
+  complete: z.boolean(),
+});
+export type BlobStatus = z.infer<typeof blobStatusSchema>;

@@ -8,7 +8,16 @@ export async function up(knex: Knex): Promise<void> {
     table.text('refused_field');
     table.integer('attempts').notNullable().defaultTo(0);
   });
-  await knex.raw("CREATE INDEX sync_outbox_pending ON sync_outbox (status, seq)");
+  await knex.raw('CREATE INDEX sync_outbox_pending ON sync_outbox (status, seq)');
+  await knex.raw('CREATE INDEX sync_outbox_row ON sync_outbox (table_name, row_id)');
+
+  // Two desks offline can each enrol the same person; their rows must still sync (and then be
+  // merged, B2), so the identifiers are indexed but no longer unique. Enrolment at a desk keeps
+  // refusing a known SNILS/ЕНП/INN inside its write transaction.
+  for (const column of ['snils', 'enp', 'inn']) {
+    await knex.raw(`DROP INDEX patients_${column}`);
+    await knex.raw(`CREATE INDEX patients_${column} ON patients (${column}) WHERE ${column} IS NOT NULL`);
+  }
 
   // Conflicts found by the server, synced to every desk; staff resolve them in the UI.
   await knex.schema.createTable('sync_conflicts', (table) => {

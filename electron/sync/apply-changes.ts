@@ -1,0 +1,59 @@
+import { conflictDataSchema, syncedFields, type Change } from '../../shared/sync/protocol';
+import { canonicalJson } from '../store/canonical-json';
+import type { Tx } from '../store/open-store';
+
+/** Local tables a pulled change may write, and the columns it may set in each. */
+const writableColumns: Record<string, readonly string[]> = {
+  patients: syncedFields.patients,
+  sync_conflicts: Object.keys(conflictDataSchema.shape),
+};
+
+type Row = Record<string, string | number | null> & { version: number };
+
+/**
+ * Applies pulled changes in the caller's transaction. Idempotent: a change at or below the row's
+ * version is skipped. Fields with local edits still waiting in the outbox are kept as they are
+ * (they reach the server next and come back in order). The state a change replaces goes to
+ * `row_history`.
+ */
+export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at: string): number {
+  let applied = 0;
+  for (const change of changes) {
+    const columns = writableColumns[change.table];
+    if (!columns) continue;
+    const data = Object.fromEntries(
+      Object.entries(change.data)
+        .filter(([column]) => columns.includes(column))
+        .map(([column, value]) => [column, typeof value === 'boolean' ? Number(value) : value]),
+    );
+    const existing = tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
+    if (existing && existing.version >= change.version) continue;
+    for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
+    if (existing) {
+      tx.run(
+        'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
+        [change.table, change.rowId, existing.version, canonicalJson(existing), at, 'sync'],
+      );
+      const names = Object.keys(data);
+      tx.run(`UPDATE ${change.table} SET ${[...names.map((n) => `${n} = ?`), 'version = ?'].join(', ')} WHERE id = ?`, [
+        ...names.map((n) => data[n]),
+        change.version,
+        change.rowId,
+      ]);
+    } else {
+      const names = ['id', 'version', ...Object.keys(data)];
+      const values = [change.rowId, change.version, ...Object.values(data)];
+      tx.run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
+    }
+    applied += 1;
+  }
+  return applied;
+}
+
+function pendingFields(tx: Tx, table: string, rowId: string): Set<string> {
+  const fields = new Set<string>();
+  for (const { changed } of tx.all<{ changed: string }>('SELECT changed FROM sync_outbox WHERE table_name = ? AND row_id = ?', [table, rowId])) {
+    for (const field of Object.keys(JSON.parse(changed) as object)) fields.add(field);
+  }
+  return fields;
+}

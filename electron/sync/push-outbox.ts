@@ -1,0 +1,76 @@
+import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import type { Store } from '../store/open-store';
+import type { SyncTransport } from './sync-transport';
+
+interface OutboxRow {
+  mutation_id: string;
+  table_name: string;
+  row_id: string;
+  base_version: number;
+  changed: string;
+  actor_id: string;
+  created_at: string;
+}
+
+export interface PushReport {
+  applied: number;
+  conflicts: number;
+  refused: number;
+}
+
+const batchSize = 200;
+
+/**
+ * Sends pending outbox entries in order. An entry leaves the outbox only once the server has
+ * answered for it (applied, or recorded as a conflict); a refused one stays, marked, for staff.
+ * A lost answer is harmless: the retry carries the same mutation id and the server replays its
+ * stored result.
+ */
+export async function pushOutbox(store: Store, transport: SyncTransport): Promise<PushReport> {
+  const report: PushReport = { applied: 0, conflicts: 0, refused: 0 };
+  for (;;) {
+    const rows = store.transaction((tx) =>
+      tx.all<OutboxRow>(
+        `SELECT mutation_id, table_name, row_id, base_version, changed, actor_id, created_at
+           FROM sync_outbox WHERE status = 'pending' ORDER BY seq LIMIT ${batchSize}`,
+      ),
+    );
+    if (rows.length === 0) return report;
+    const mutations: Mutation[] = rows.map((row) => ({
+      mutationId: row.mutation_id,
+      table: row.table_name,
+      rowId: row.row_id,
+      baseVersion: row.base_version,
+      changed: JSON.parse(row.changed) as Mutation['changed'],
+      actorId: row.actor_id,
+      at: row.created_at,
+    }));
+    store.transaction((tx) => tx.run(`UPDATE sync_outbox SET attempts = attempts + 1 WHERE mutation_id IN (${rows.map(() => '?').join(',')})`, rows.map((row) => row.mutation_id)));
+    const results = await transport.push(mutations);
+    store.transaction((tx) => {
+      for (const result of results) record(tx, result, report);
+    });
+    if (results.length < rows.length) return report;
+  }
+}
+
+function record(tx: Parameters<Parameters<Store['transaction']>[0]>[0], result: MutationResult, report: PushReport): void {
+  switch (result.status) {
+    case 'applied':
+      report.applied += 1;
+      tx.run('DELETE FROM sync_outbox WHERE mutation_id = ?', [result.mutationId]);
+      return;
+    case 'conflict':
+      // The server kept the merged fields and recorded the rest as conflicts, which arrive by pull.
+      report.conflicts += 1;
+      tx.run('DELETE FROM sync_outbox WHERE mutation_id = ?', [result.mutationId]);
+      return;
+    case 'refused':
+      report.refused += 1;
+      tx.run("UPDATE sync_outbox SET status = 'refused', refused_code = ?, refused_field = ? WHERE mutation_id = ?", [
+        result.code,
+        result.field ?? null,
+        result.mutationId,
+      ]);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Mutation, MutationResult, PullResponse, SnapshotResponse } from '../../shared/sync/protocol';
+
+/** What the sync engine needs from the network; the HTTP one is real, tests may cut or delay it. */
+export interface SyncTransport {
+  push(mutations: Mutation[]): Promise<MutationResult[]>;
+  pull(since: number, limit: number): Promise<PullResponse>;
+  snapshot(after: string | null, upTo: number | null, limit: number): Promise<SnapshotResponse>;
+  /** Listens for "the log grew" until the signal aborts or the stream breaks (then it rejects). */
+  subscribe(onChange: (seq: number) => void, signal: AbortSignal): Promise<void>;
+  /** The server address in use now (after any failover). */
+  readonly server: string;
+}
+
+/** The server could not be reached or failed (5xx): try again later, perhaps on the backup. */
+export class SyncUnreachableError extends Error {
+  override readonly name = 'SyncUnreachableError';
+}
+
+/** The server answered and said no (4xx): a fact for staff, not a reason to retry blindly. */
+export class SyncRefusedError extends Error {
+  override readonly name = 'SyncRefusedError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: { ru: string; en: string },
+  ) {
+    super(`${status} ${code}: ${text.en}`);
+  }
+}
