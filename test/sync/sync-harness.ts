@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import { buildServer } from '../../server/app';
+import { openServerDb } from '../../server/db/open';
+import { createEnrolCode } from '../../server/devices/enrol-codes';
+import { enrolDesk } from '../../electron/sync/enrol-desk';
+import { httpTransport } from '../../electron/sync/http-transport';
+import { privateKeyFromBase64 } from '../../electron/sync/request-signer';
+import { syncCycle } from '../../electron/sync/sync-cycle';
+import { SyncUnreachableError, type SyncTransport } from '../../electron/sync/sync-transport';
+import { updateRecord } from '../../electron/store/record-door';
+import { openTempDesk, type TempDesk } from '../support/temp-desk';
+
+export interface SyncServer {
+  url: string;
+  db: Knex;
+  app: FastifyInstance;
+  enrolCode(): Promise<string>;
+  /** Stops the HTTP server only; the database stays (a crash and restart of the server). */
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real server on a real database: PGlite in memory, or PostgreSQL when DATABASE_URL is set. */
+export async function startSyncServer(): Promise<SyncServer> {
+  const db = await openServerDb({ databaseUrl: process.env.DATABASE_URL });
+  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  const server: SyncServer = {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    get app() {
+      return app;
+    },
+    enrolCode: async () => (await createEnrolCode(db, { now: new Date() })).code,
+    kill: async () => {
+      await app.close();
+    },
+    restart: async () => {
+      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000 });
+      await app.listen({ host: '127.0.0.1', port });
+    },
+    stop: async () => {
+      await app.close().catch(() => undefined);
+      await db.destroy();
+    },
+  };
+  return server;
+}
+
+/** A fault the test can switch on a desk's network. */
+export type NetworkFault = 'none' | 'down' | 'lose-responses' | 'duplicate-requests';
+
+/** A transport that loses, duplicates or refuses traffic on demand, around the real HTTP one. */
+export class FaultyTransport implements SyncTransport {
+  fault: NetworkFault = 'none';
+  requests = 0;
+  constructor(private readonly inner: SyncTransport) {}
+
+  get server(): string {
+    return this.inner.server;
+  }
+
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    this.requests += 1;
+    switch (this.fault) {
+      case 'down':
+        throw new SyncUnreachableError('network cut (test)');
+      case 'lose-responses':
+        await call();
+        throw new SyncUnreachableError('response lost (test)');
+      case 'duplicate-requests':
+        await call();
+        return call();
+      default:
+        return call();
+    }
+  }
+
+  push: SyncTransport['push'] = (mutations) => this.send(() => this.inner.push(mutations));
+  pull: SyncTransport['pull'] = (since, limit) => this.send(() => this.inner.pull(since, limit));
+  snapshot: SyncTransport['snapshot'] = (after, upTo, limit) => this.send(() => this.inner.snapshot(after, upTo, limit));
+  subscribe: SyncTransport['subscribe'] = (onChange, signal) => this.inner.subscribe(onChange, signal);
+}
+
+export interface SyncDesk extends TempDesk {
+  name: string;
+  transport: FaultyTransport;
+  /** One push-and-pull round, as the worker does it. */
+  sync(): Promise<void>;
+}
+
+/** A workstation core (real SQLCipher file) enrolled with the server by a one-time code. */
+export async function openSyncDesk(server: SyncServer, name: string, servers: string[] = [server.url]): Promise<SyncDesk> {
+  const desk = await openTempDesk();
+  const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
+  const transport = new FaultyTransport(
+    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: 10_000 }),
+  );
+  return {
+    ...desk,
+    name,
+    transport,
+    sync: async () => {
+      await syncCycle(desk.store, transport, desk.ctx.actor, () => undefined);
+    },
+  };
+}
+
+/** The patients a desk holds, as comparable plain data. */
+export function patientsOf(desk: TempDesk): Record<string, unknown>[] {
+  return desk.store.transaction((tx) =>
+    tx.all<Record<string, unknown>>(
+      `SELECT id, version, surname, name, patronymic, birth_date, sex, snils, enp, phone, email, deleted_at
+         FROM patients ORDER BY id`,
+    ),
+  );
+}
+
+/** Changes a patient through the same door the services use (history, audit, outbox). */
+export function editPatient(desk: TempDesk, id: string, fields: Record<string, string | null>): void {
+  desk.store.transaction((tx) =>
+    updateRecord({ tx, actor: desk.ctx.actor, at: new Date().toISOString() }, 'patients.write', 'patients', id, fields, {
+      action: 'patients.update',
+      patientId: id,
+    }),
+  );
+}
+
+export async function createPatientAt(desk: TempDesk, input: Parameters<TempDesk['dispatch']>[1]): Promise<string> {
+  const result = await desk.dispatch('patients.create', input);
+  if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result.error)}`);
+  return (result.data as { id: string }).id;
+}
+
+export function pendingOutbox(desk: TempDesk): number {
+  return desk.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE status = 'pending'")?.n ?? 0);
+}
