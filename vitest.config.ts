@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

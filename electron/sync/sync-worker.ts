@@ -13,11 +13,9 @@ export interface SyncWorker {
  * worker under Electron; from source (browser host, tests) the TypeScript file runs through tsx.
  */
 export function startSyncWorker(options: { dbPath: string; key: Buffer; workerFile?: URL; nativeBinding?: string }): SyncWorker {
-  const source = new URL('./worker-main.ts', import.meta.url);
-  const file = options.workerFile ?? source;
+  const file = options.workerFile ?? new URL('./worker-from-source.mjs', import.meta.url);
   const worker = new Worker(file, {
     workerData: { dbPath: options.dbPath, keyHex: options.key.toString('hex'), nativeBinding: options.nativeBinding },
-    execArgv: file.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
   });
   let state: SyncState = initialSyncState;
   let exited = false;
