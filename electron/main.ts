@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     key: databaseKey(),
     create: true,
     nativeBinding: dev.sqliteAddon,
+    sync: { workerFile: new URL('./sync-worker.js', import.meta.url) },
     deviceName: hostname(),
   });
   registerApi(ipcMain, core);

@@ -33,6 +33,16 @@ try {
     }),
     build({
       ...common,
+      // The sync worker thread (electron/sync/worker-main.ts), started by the core next to main.
+      entryPoints: ['electron/sync/worker-main.ts'],
+      outfile: path.join(outdir, 'sync-worker.js'),
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+    }),
+    build({
+      ...common,
       entryPoints: ['electron/preload.ts'],
       outfile: path.join(outdir, 'preload.cjs'),
       // The sandboxed preload has no Node: building for the browser makes a Node import fail here.

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { deskPaths } from '../core/desk-paths';
 import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
+import { enrolDesk } from '../sync/enrol-desk';
 import { verifyAuditChain } from '../store/audit-log';
 import { openDesk } from './open-desk';
 
@@ -81,5 +82,18 @@ function describe(reason: 'hash' | 'link' | 'sequence'): string {
       return 'it does not link to the event before it (an event was removed or replaced)';
     case 'sequence':
       return 'its number breaks the sequence (an event was removed or inserted)';
+  }
+}
+
+/** `medcard enrol-desk`: connects this desk to the central server with an admin's one-time code. */
+export async function enrolDeskCommand(db: string | undefined, servers: string[], code: string, name: string, io: Output): Promise<number> {
+  const ctx = await openDesk({ db, create: false });
+  try {
+    const identity = await enrolDesk(ctx.store, { servers, code, name });
+    io.out(`Enrolled as device ${identity.deviceId} with ${servers.join(' (backup: ')}${servers.length > 1 ? ')' : ''}`);
+    io.out('The desk syncs in the background from its next start.');
+    return 0;
+  } finally {
+    await ctx.store.close();
   }
 }

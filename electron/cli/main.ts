@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors/app-error';
 import { localize } from '../../shared/errors/catalog';
-import { init, seedDemo, verify, type Output } from './commands';
+import { SyncRefusedError } from '../sync/sync-transport';
+import { hostname } from 'node:os';
+import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
 
 const usage = `medcard — Medcard Desk command line
 
   medcard init       [--db PATH]                          create the encrypted desk database
   medcard seed-demo  [--db PATH] --patients N [--seed S]  enrol N deterministic synthetic patients
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
+  medcard enrol-desk [--db PATH] --server URL [--backup URL] --code CODE [--name NAME]
+                                                          connect the desk to the central sync server
 
 The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
 first init), or MEDCARD_DB_KEY_FILE. Without --db: $MEDCARD_HOME/desk.db or
@@ -27,6 +31,10 @@ async function run(argv: string[]): Promise<number> {
       patients: { type: 'string' },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h' },
+      server: { type: 'string' },
+      backup: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -52,6 +60,14 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'verify':
       return verify(values.db, io);
+    case 'enrol-desk': {
+      const servers = [values.server, values.backup].filter((url): url is string => url !== undefined);
+      if (servers.length === 0 || !values.code || servers.some((url) => !URL.canParse(url))) {
+        io.err('enrol-desk needs --server URL (and optionally --backup URL) and --code CODE\n');
+        return 2;
+      }
+      return enrolDeskCommand(values.db, servers, values.code, values.name ?? hostname(), io);
+    }
     default:
       io.err(`Unknown command: ${command}\n\n${usage}\n`);
       return 2;
@@ -64,6 +80,8 @@ run(process.argv.slice(2)).then(
     if (error instanceof AppError) {
       const text = localize(error.code, error.params);
       io.err(`${text.ru}\n${text.en}\n(${error.code})\n`);
+    } else if (error instanceof SyncRefusedError) {
+      io.err(`${error.text.ru}\n${error.text.en}\n(${error.code})\n`);
     } else {
       io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     }
