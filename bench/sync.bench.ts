@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     // These desks skip the million-row snapshot: they start from the log's end.
     for (const desk of desks) desk.store.transaction((tx) => tx.run("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?)", [String(seq)]));
     const loops: SyncLoop[] = desks.map((desk) =>
-      startSyncLoop({ store: desk.store, transport: desk.transport, actor: desk.ctx.actor, onState: () => undefined, minBackoffMs: 100 }),
+      startSyncLoop({ store: desk.store, transport: desk.transport, actor: desk.ctx.actor, onState: (s) => process.env.BENCH_DEBUG && process.stderr.write(`${desk.name} ${s.status} ${s.error?.message.en ?? ''}\n`), minBackoffMs: 100 }),
     );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const latencies: number[] = [];
@@ -119,7 +119,12 @@ async function main(): Promise<void> {
       const t = performance.now();
       (loops[i % deskCount] as SyncLoop).poke();
       while (!reader.store.transaction((tx) => tx.get('SELECT 1 FROM patients WHERE id = ?', [id]))) {
-        if (performance.now() - t > 10_000) throw new Error('a change took over 10 s to arrive');
+        if (performance.now() - t > 10_000) {
+          const cursor = reader.store.transaction((tx) => tx.get("SELECT value FROM settings WHERE key = 'sync.cursor'"));
+          const outbox = author.store.transaction((tx) => tx.all('SELECT * FROM sync_outbox'));
+          const log = await server.db('change_log').where({ row_id: id }).select('seq');
+          throw new Error(`a change took over 10 s to arrive: ${JSON.stringify({ cursor, outbox, log })}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       latencies.push(performance.now() - t);

@@ -75,25 +75,27 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
 
   async function run(): Promise<void> {
     while (!stopped) {
-      if (dirty) {
-        dirty = false;
-        try {
-          setState({ status: 'syncing', server: options.transport.server });
-          await syncCycle(options.store, options.transport, options.actor, (progress) => setState({ progress }));
-          failures = 0;
-          setState({ status: 'online', server: options.transport.server, lastSyncAt: new Date().toISOString(), error: null, progress: null });
-        } catch (error) {
-          if (stopped) break;
-          failures += 1;
-          dirty = true;
-          setState(failureState(error, options.transport.server));
-          const backoff = Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
-          await sleep(backoff / 2 + random() * (backoff / 2));
-          continue;
-        }
+      if (!dirty) {
+        // Woken early by a poke (local change, server event), or at the poll interval.
+        await sleep(streamUp ? idlePollMs : Math.min(idlePollMs, 5_000));
+        dirty = true;
+        continue;
       }
-      await sleep(streamUp ? idlePollMs : Math.min(idlePollMs, 5_000));
-      dirty = true;
+      // Cleared before the cycle: a poke that arrives during it makes the next cycle run at once.
+      dirty = false;
+      try {
+        setState({ status: 'syncing', server: options.transport.server });
+        await syncCycle(options.store, options.transport, options.actor, (progress) => setState({ progress }));
+        failures = 0;
+        setState({ status: 'online', server: options.transport.server, lastSyncAt: new Date().toISOString(), error: null, progress: null });
+      } catch (error) {
+        if (stopped) break;
+        failures += 1;
+        setState(failureState(error, options.transport.server));
+        const backoff = Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
+        await sleep(backoff / 2 + random() * (backoff / 2));
+        dirty = true;
+      }
     }
   }
 
