@@ -104,8 +104,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     secret,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Chromium opens sockets ahead of time; close() would wait for them to time out.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await core.close();
     },
   };

@@ -9,6 +9,13 @@ export type QueryState<T> =
   | { status: 'ok'; data: T }
   | { status: 'failed'; error: ApiError };
 
+/** The most recent answer a state still knows, for showing (not using) while the next loads. */
+function lastAnswer<T>(state: QueryState<T>): T | null {
+  if (state.status === 'ok') return state.data;
+  if (state.status === 'loading') return state.previous;
+  return null;
+}
+
 export type ApiRequest<T> = (api: ContractApi) => Promise<ApiEnvelope<T>>;
 
 /**
@@ -18,7 +25,10 @@ export type ApiRequest<T> = (api: ContractApi) => Promise<ApiEnvelope<T>>;
  */
 export function useApiQuery<T>(key: string, request: ApiRequest<T> | null, delayMs = 0): QueryState<T> {
   const api = useApi();
-  const [state, setState] = useState<{ key: string; value: QueryState<T> }>({ key, value: { status: 'idle' } });
+  const [state, setState] = useState<{ key: string; value: QueryState<T> }>(() => ({
+    key,
+    value: request ? { status: 'loading', previous: null } : { status: 'idle' },
+  }));
 
   useEffect(() => {
     if (!request) {
@@ -26,10 +36,7 @@ export function useApiQuery<T>(key: string, request: ApiRequest<T> | null, delay
       return;
     }
     let current = true;
-    setState((prior) => ({
-      key,
-      value: { status: 'loading', previous: prior.value.status === 'ok' ? prior.value.data : null },
-    }));
+    setState((prior) => ({ key, value: { status: 'loading', previous: lastAnswer(prior.value) } }));
     const timer = window.setTimeout(() => {
       void request(api).then((envelope) => {
         if (!current) return;
@@ -46,5 +53,5 @@ export function useApiQuery<T>(key: string, request: ApiRequest<T> | null, delay
   if (state.key === key) return state.value;
   // The key moved on and the effect has not run yet: do not show the old question's answer.
   if (!request) return { status: 'idle' };
-  return { status: 'loading', previous: state.value.status === 'ok' ? state.value.data : null };
+  return { status: 'loading', previous: lastAnswer(state.value) };
 }

@@ -21,6 +21,7 @@ export const en: Translation = {
     searching: 'Searching…',
     noResults: 'Nobody found. Check the spelling or create a new patient',
     failed: 'Search failed: {{message}}',
+    failedTitle: 'The search failed',
     openList: 'Show matches',
     closeList: 'Hide matches',
     clear: 'Clear search',
@@ -32,6 +33,9 @@ export const en: Translation = {
     sessionLoading: 'Identifying the user…',
     sessionFailed: 'User unknown: {{message}}',
     syncNotConnected: 'No sync server connected',
+    sessionAlertTitle: 'This desk is not connected to its database',
+    reopenHint:
+      'Open the address printed at start-up (npm run start:browser): it ends in #token=…. The tab remembers it until it is closed.',
   },
   roles: {
     clerk: 'front desk clerk',
@@ -46,8 +50,7 @@ export const en: Translation = {
   common: {
     notGiven: 'not given',
     loading: 'Loading…',
-    errorCode: 'code {{code}}',
-    retry: 'Try again',
+    close: 'Close',
   },
   patients: {
     list: {
@@ -58,7 +61,7 @@ export const en: Translation = {
       startHint:
         'Start typing a surname, name, birth date, SNILS or phone in the search box at the top (keys / or F2). If the patient is not registered yet, press “New patient”.',
       emptyTitle: 'Nobody found for “{{query}}”',
-      emptyHint: 'Check the spelling or refine the query. If the patient is not registered yet, create them.',
+      emptyHint: 'Check the spelling or refine the query. If the patient is not registered yet, press “New patient”.',
       more: 'Showing the first {{count}} — refine the query to see the rest',
       columns: {
         name: 'Full name',
@@ -105,7 +108,6 @@ export const en: Translation = {
         createdAt: 'Record created',
         updatedAt: 'Last changed',
         updatedBy: 'Changed by',
-        version: 'Record version',
       },
       accessLog: {
         title: 'Who opened and changed the record',
@@ -119,13 +121,10 @@ export const en: Translation = {
           device: 'Desk',
         },
         actions: {
-          patient: {
-            create: 'Record created',
-            read: 'Record viewed',
-            update: 'Record changed',
-            search: 'Shown in search',
-            accessLog: 'Access log viewed',
-          },
+          create: 'Record created',
+          read: 'Record viewed',
+          search: 'Shown in search',
+          accessLogRead: 'Access log viewed',
         },
       },
     },

@@ -6,7 +6,7 @@ export type Language = (typeof languages)[number];
 
 const storageKey = 'medcard.language';
 
-function isLanguage(value: string | null | undefined): value is Language {
+export function isLanguage(value: string | null | undefined): value is Language {
   return value != null && (languages as readonly string[]).includes(value);
 }
 

@@ -1,0 +1,37 @@
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useMatch } from 'react-router';
+import { sections, type Section } from './sections';
+
+function NavRailItem({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  const active = useMatch(`${section.path}/*`) !== null;
+  const Icon = section.icon;
+  return (
+    <ListItemButton component={NavLink} to={section.path} selected={active} sx={{ borderRadius: 2, mb: 0.5 }}>
+      <ListItemIcon sx={{ minWidth: 40 }}>
+        <Icon />
+      </ListItemIcon>
+      <ListItemText primary={t(`nav.${section.id}`)} />
+    </ListItemButton>
+  );
+}
+
+/** The sections of the product; the ones not built yet say so when opened. */
+export function NavRail() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('nav.label')}>
+      <List sx={{ p: 1 }}>
+        {sections.map((section) => (
+          <li key={section.id}>
+            <NavRailItem section={section} />
+          </li>
+        ))}
+      </List>
+    </nav>
+  );
+}

@@ -1,0 +1,32 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
+import { PatientCreateScreen } from '../screens/patients/create/PatientCreateScreen';
+import { PatientListScreen } from '../screens/patients/list/PatientListScreen';
+import { LaterSectionScreen } from '../screens/later/LaterSectionScreen';
+import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { AppFrame } from './AppFrame';
+
+/**
+ * A hash router: the same build is served from Electron's app:// protocol and from the browser
+ * host, so paths must not depend on the server. Create it only after the host secret has been
+ * taken out of the fragment.
+ */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      element: <AppFrame />,
+      children: [
+        { index: true, element: <Navigate to="/patients" replace /> },
+        { path: 'patients', element: <PatientListScreen /> },
+        { path: 'patients/new', element: <PatientCreateScreen /> },
+        { path: 'patients/:id', element: <PatientCardScreen /> },
+        { path: 'applications', element: <LaterSectionScreen section="applications" /> },
+        { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
+        { path: 'audit', element: <LaterSectionScreen section="audit" /> },
+        { path: 'settings', element: <SettingsScreen /> },
+        { path: '*', element: <NotFoundScreen /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,68 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import { useApiQuery } from '../../../api/use-api-query';
+import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { AccessLogTab } from './AccessLogTab';
+import { PatientHeader } from './PatientHeader';
+import { PersonalDataTab } from './PersonalDataTab';
+
+const tabs = ['personal', 'accessLog'] as const;
+type CardTab = (typeof tabs)[number];
+
+function justCreated(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
+}
+
+/** The patient card: the header, then the record's tabs. */
+export function PatientCardScreen() {
+  const { id = '' } = useParams();
+  // A fresh card per patient: tabs and notices do not carry over from the previous one.
+  return <PatientCard key={id} id={id} />;
+}
+
+function PatientCard({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [tab, setTab] = useState<CardTab>('personal');
+  const [createdNoticeOpen, setCreatedNoticeOpen] = useState(justCreated(location.state));
+  const baseId = useId();
+  const patient = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
+
+  if (patient.status === 'failed') return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[patient.error]} />;
+  if (patient.status !== 'ok') {
+    return (
+      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
+        <CircularProgress aria-label={t('common.loading')} />
+      </Box>
+    );
+  }
+
+  return (
+    <>
+      {createdNoticeOpen && (
+        <Alert severity="success" onClose={() => setCreatedNoticeOpen(false)} closeText={t('common.close')} sx={{ mb: 2 }}>
+          {t('patients.card.created')}
+        </Alert>
+      )}
+      <PatientHeader patient={patient.data} />
+      <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
+        <Tabs value={tab} onChange={(_event, next: CardTab) => setTab(next)} aria-label={t('patients.card.tabsLabel')}>
+          {tabs.map((name) => (
+            <Tab key={name} value={name} label={t(`patients.card.tabs.${name}`)} id={`${baseId}-tab-${name}`} aria-controls={`${baseId}-panel-${name}`} />
+          ))}
+        </Tabs>
+      </Box>
+      {tabs.map((name) => (
+        <div key={name} role="tabpanel" hidden={tab !== name} id={`${baseId}-panel-${name}`} aria-labelledby={`${baseId}-tab-${name}`}>
+          {tab === name && (name === 'personal' ? <PersonalDataTab patient={patient.data} /> : <AccessLogTab patientId={patient.data.id} />)}
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Divider from '@mui/material/Divider';
+import { useTranslation } from 'react-i18next';
+import { formatRussianDate } from '../../../../shared/domain/calendar-date';
+import type { Patient } from '../../../../shared/domain/patient';
+import { useSession } from '../../../app/session';
+import { formatDateTime } from '../../../format/date-time';
+import { displayPhone, displaySnils } from '../../../format/identifiers';
+import { FieldList, type FieldListItem } from '../../../ui/FieldList';
+
+/** Every field of the record, then who changed it and when. */
+export function PersonalDataTab({ patient }: { patient: Patient }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  // The record names its editor by staff id; this desk can name its own signed-in user.
+  const editor =
+    session.status === 'ok' && session.data.actor.id === patient.updatedBy ? session.data.actor.displayName : patient.updatedBy;
+  const optional = (label: string, value: string | null): FieldListItem =>
+    value ? { label, value } : { label, value: t('common.notGiven'), missing: true };
+  const personal: FieldListItem[] = [
+    { label: t('patients.fields.surname'), value: patient.surname },
+    { label: t('patients.fields.name'), value: patient.name },
+    optional(t('patients.fields.patronymic'), patient.patronymic),
+    { label: t('patients.fields.birthDate'), value: formatRussianDate(patient.birthDate) },
+    { label: t('patients.fields.sex'), value: t(`sex.${patient.sex}`) },
+    optional(t('patients.fields.snils'), patient.snils && displaySnils(patient.snils)),
+    optional(t('patients.fields.phone'), patient.phone && displayPhone(patient.phone)),
+  ];
+  const record: FieldListItem[] = [
+    { label: t('patients.card.record.createdAt'), value: formatDateTime(patient.createdAt) },
+    { label: t('patients.card.record.updatedAt'), value: formatDateTime(patient.updatedAt) },
+    { label: t('patients.card.record.updatedBy'), value: editor },
+  ];
+  return (
+    <>
+      <FieldList items={personal} />
+      <Divider sx={{ my: 3 }} />
+      <FieldList items={record} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import { roles, type Role } from '../../../../shared/auth/permissions';
+import type { Translation } from '../../../i18n/ru';
+
+type ActionKey = keyof Translation['patients']['card']['accessLog']['actions'];
+
+/** The audit actions the main process writes for a patient, and their words. */
+const actionKeys: Readonly<Record<string, ActionKey>> = {
+  'patients.create': 'create',
+  'patients.read': 'read',
+  'patients.search': 'search',
+  'patients.access_log.read': 'accessLogRead',
+};
+
+function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** `patients.read` → «Просмотр карты»; an action this build does not know is shown as its code. */
+export function actionLabel(t: TFunction, action: string): string {
+  const key = Object.hasOwn(actionKeys, action) ? actionKeys[action] : undefined;
+  return key ? t(`patients.card.accessLog.actions.${key}`) : action;
+}
+
+export function roleLabel(t: TFunction, role: string): string {
+  return isRole(role) ? t(`roles.${role}`) : role;
+}

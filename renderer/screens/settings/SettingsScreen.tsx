@@ -1,0 +1,57 @@
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Typography from '@mui/material/Typography';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
+import { isLanguage, languages, useLanguage } from '../../i18n/language';
+import { FieldList } from '../../ui/FieldList';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+
+/** The interface language (kept on this desk) and the desk's name. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = useLanguage();
+  const session = useSession();
+  const labelId = useId();
+  const hintId = useId();
+  const deskName = session.status === 'ok' ? session.data.device.name : t('settings.deskUnknown');
+
+  return (
+    <>
+      <ScreenHeader title={t('settings.title')} />
+      <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
+        <FormControl>
+          <Typography variant="h2" id={labelId} sx={{ mb: 1 }}>
+            {t('settings.language')}
+          </Typography>
+          <RadioGroup
+            aria-labelledby={labelId}
+            aria-describedby={hintId}
+            value={language}
+            onChange={(event) => {
+              if (isLanguage(event.target.value)) setLanguage(event.target.value);
+            }}
+          >
+            {languages.map((code) => (
+              <FormControlLabel key={code} value={code} control={<Radio />} label={t(`settings.languages.${code}`)} lang={code} />
+            ))}
+          </RadioGroup>
+          <FormHelperText id={hintId} sx={{ mx: 0 }}>
+            {t('settings.languageHint')}
+          </FormHelperText>
+        </FormControl>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 3, maxWidth: 720 }}>
+        <Typography variant="h2" sx={{ mb: 2 }}>
+          {t('settings.desk')}
+        </Typography>
+        <FieldList items={[{ label: t('settings.deskName'), value: deskName }]} />
+      </Paper>
+    </>
+  );
+}

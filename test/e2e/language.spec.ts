@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test('switching to English relabels the frame and the form, and the choice survives a reload', async ({ page }) => {
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
+  await expect(page.getByText('Регистратура, окно 1').first()).toBeVisible();
+
+  await page.getByRole('radio', { name: 'English' }).check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' })).toBeVisible();
+  await expect(page.getByText('No sync server connected')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await page.getByRole('link', { name: 'New patient' }).click();
+  await expect(page.getByRole('textbox', { name: 'Surname', exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Birth date', exact: true })).toHaveAttribute('placeholder', 'DD.MM.YYYY');
+  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Русский' }).check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
+});
+
+test('sections not built yet say so and point to the patients', async ({ page }) => {
+  for (const [section, title] of [
+    ['Заявления', 'Раздел «Заявления» появится в следующем выпуске'],
+    ['Записи', 'Раздел «Записи» появится в следующем выпуске'],
+    ['Аудит', 'Раздел «Аудит» появится в следующем выпуске'],
+  ] as const) {
+    await page.getByRole('link', { name: section }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'Перейти к пациентам' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
+});
+
+test('the status bar says who is signed in, at which desk, and that no sync server is connected', async ({ page }) => {
+  const status = page.getByRole('contentinfo');
+  await expect(status).toContainText('Пользователь:');
+  await expect(status).toContainText('Рабочее место: Регистратура, окно 1');
+  await expect(status).toContainText('Сервер синхронизации не подключён');
+});

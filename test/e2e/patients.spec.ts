@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures';
+import { createPatient, displayedSnils, fillPatientForm, fullName, generatedWrongSnils, openNewPatientForm, searchBox, testPatient, textbox } from './patients';
+
+test('creates a patient, finds them by surname prefix and by SNILS, and opens the card (B1)', async ({ page }) => {
+  const patient = testPatient();
+  await createPatient(page, patient);
+  await expect(page.getByText('Пациент сохранён в картотеке')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Пациенты' }).click();
+  await searchBox(page).fill('Семён');
+  await expect(page.getByRole('option', { name: new RegExp(fullName(patient)) })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Найденные пациенты' }).getByRole('link', { name: fullName(patient) })).toBeVisible();
+  await searchBox(page).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: fullName(patient) })).toBeVisible();
+
+  await searchBox(page).fill(displayedSnils(patient));
+  await expect(page.getByRole('option', { name: new RegExp(fullName(patient)) })).toBeVisible();
+  await searchBox(page).press('ArrowDown');
+  await searchBox(page).press('Enter');
+  const card = page.getByRole('main');
+  await expect(card.getByRole('heading', { level: 1, name: fullName(patient) })).toBeVisible();
+  await expect(card.getByText(`СНИЛС: ${displayedSnils(patient)}`)).toBeVisible();
+  await expect(card.getByText(patient.birthDate).first()).toBeVisible();
+
+  await card.getByRole('tab', { name: 'Журнал доступа' }).click();
+  await expect(card.getByRole('cell', { name: 'Создание карты' })).toBeVisible();
+  await expect(card.getByRole('cell', { name: 'Просмотр карты' }).first()).toBeVisible();
+});
+
+test('a SNILS with a wrong check digit shows its error next to the field as soon as it is complete', async ({ page }) => {
+  await openNewPatientForm(page);
+  await fillPatientForm(page, testPatient({ snils: generatedWrongSnils() }));
+  const snils = textbox(page, 'СНИЛС');
+  await expect(snils).toHaveAttribute('aria-invalid', 'true');
+  await expect(snils).toHaveAccessibleDescription(/Контрольное число СНИЛС не сходится/);
+  await expect(snils).toHaveAccessibleDescription(/patient\.snils\.checksum/);
+
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(snils).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Новый пациент' })).toBeVisible();
+});
+
+test("the main process's field errors appear under their fields: a SNILS already registered (B2)", async ({ page }) => {
+  const first = testPatient();
+  await createPatient(page, first);
+  await openNewPatientForm(page);
+  await fillPatientForm(page, testPatient({ surname: 'Орлова', snils: first.snils }));
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+
+  const snils = textbox(page, 'СНИЛС');
+  await expect(snils).toHaveAccessibleDescription(/Пациент с таким СНИЛС уже есть в картотеке/);
+  await expect(snils).toHaveAccessibleDescription(/patient\.snils\.duplicate/);
+  await expect(snils).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('Пациент не сохранён');
+});
+
+test('required fields left empty are named under each field, and nothing is saved', async ({ page }) => {
+  await openNewPatientForm(page);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  for (const label of ['Фамилия', 'Имя', 'Дата рождения']) {
+    await expect(textbox(page, label)).toHaveAccessibleDescription(/Поле обязательно для заполнения/);
+  }
+  await expect(textbox(page, 'Фамилия')).toBeFocused();
+});
