@@ -5,6 +5,7 @@ import type { SyncState } from '../sync/sync-progress';
 /** Who is acting, from which workstation. Until staff sign in it is the desk's setup account. */
 export interface Actor {
   staffId: string;
+  kind: 'setup' | 'person';
   displayName: string;
   role: Role;
   deviceId: string;

@@ -17,7 +17,7 @@ export type Handler<N extends CallName> = (
 /** The service behind each call of the contract; the type makes a missing one a compile error. */
 export const handlers: { [N in CallName]: Handler<N> } = {
   'session.whoami': (ctx) => ({
-    actor: { id: ctx.actor.staffId, displayName: ctx.actor.displayName, role: ctx.actor.role },
+    actor: { id: ctx.actor.staffId, displayName: ctx.actor.displayName, role: ctx.actor.role, kind: ctx.actor.kind },
     device: { id: ctx.actor.deviceId, name: ctx.actor.deviceName },
     permissions: [...rolePermissions[ctx.actor.role]],
   }),

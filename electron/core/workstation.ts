@@ -30,6 +30,6 @@ export function ensureWorkstation(store: Store, now: Date, deviceName = hostname
         [setup.id, at, setup.id, at, setup.id, device.id, setupLogin, setup.display_name, setup.role],
       );
     }
-    return { staffId: setup.id, displayName: setup.display_name, role: setup.role, deviceId: device.id, deviceName: device.name };
+    return { staffId: setup.id, kind: 'setup', displayName: setup.display_name, role: setup.role, deviceId: device.id, deviceName: device.name };
   });
 }

@@ -13,7 +13,13 @@ export const contract = {
   'session.whoami': defineCall({
     input: z.strictObject({}),
     output: z.object({
-      actor: z.object({ id: z.string(), displayName: z.string(), role: z.enum(roles) }),
+      actor: z.object({
+        id: z.string(),
+        displayName: z.string(),
+        role: z.enum(roles),
+        /** 'setup': the desk's own account until staff sign in; the UI names it in its language. */
+        kind: z.enum(['setup', 'person']),
+      }),
       device: z.object({ id: z.string(), name: z.string() }),
       permissions: z.array(z.enum(permissions)),
     }),

@@ -105,8 +105,12 @@ export const patientSchema = z.object({
   email: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
+  createdBy: z.string(),
+  /** The staff member's name as this desk knows it; null when the account is not known here. */
+  createdByName: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  updatedByName: z.string().nullable(),
 });
 export type Patient = z.infer<typeof patientSchema>;
 

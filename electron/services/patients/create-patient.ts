@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../../shared/errors/catalog';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { insertRecord } from '../../store/record-door';
-import { toPatient, type PatientRow } from './patient-row';
+import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row';
 
 const uniqueIdentifiers = [
   { field: 'snils', code: 'patient.snils.duplicate' },
@@ -20,7 +20,7 @@ export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient
   assertBirthDateNotFuture(draft, isoDay(now, ctx.timeZone));
   return ctx.store.transaction((tx) => {
     const id = insertPatient(tx, ctx, draft, now.toISOString());
-    const row = tx.get<PatientRow>('SELECT * FROM patients WHERE id = ?', [id]);
+    const row = tx.get<NamedPatientRow>(`${patientWithNames} WHERE p.id = ?`, [id]);
     if (!row) throw new Error('A patient row vanished inside its own transaction');
     return toPatient(row);
   });

@@ -16,13 +16,23 @@ export interface PatientRow {
   phone: string | null;
   email: string | null;
   created_at: string;
+  created_by: string;
   updated_at: string;
   updated_by: string;
 }
 
+/** A row with the names of who created and last changed it (`patientWithNames`). */
+export interface NamedPatientRow extends PatientRow {
+  created_by_name: string | null;
+  updated_by_name: string | null;
+}
+
+export const patientWithNames = `SELECT p.*, cs.display_name AS created_by_name, us.display_name AS updated_by_name
+  FROM patients p LEFT JOIN staff cs ON cs.id = p.created_by LEFT JOIN staff us ON us.id = p.updated_by`;
+
 export const summaryColumns = 'id, surname, name, patronymic, birth_date, sex, snils, phone';
 
-export function toPatient(row: PatientRow): Patient {
+export function toPatient(row: NamedPatientRow): Patient {
   return {
     ...toSummary(row),
     foreign: row.foreign_citizen === 1,
@@ -31,8 +41,11 @@ export function toPatient(row: PatientRow): Patient {
     email: row.email,
     version: row.version,
     createdAt: row.created_at,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
+    updatedByName: row.updated_by_name,
   };
 }
 
