@@ -18,6 +18,8 @@ type Row = Record<string, string | number | null> & { version: number };
  */
 export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at: string): number {
   let applied = 0;
+  // Most pages meet an empty outbox (always in a first sync): then no row has local edits.
+  const outboxEmpty = tx.get('SELECT 1 FROM sync_outbox LIMIT 1') === undefined;
   for (const change of changes) {
     const columns = writableColumns[change.table];
     if (!columns) continue;
@@ -28,7 +30,7 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     );
     const existing = tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
     if (existing && existing.version >= change.version) continue;
-    for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
+    if (!outboxEmpty) for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
     if (existing) {
       tx.run(
         'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',

@@ -21,8 +21,16 @@ export async function firstSync(store: Store, transport: SyncTransport, actor: A
     upTo: null,
     done: 0,
   };
+  // The next page is requested before this one is applied, so the network and the server work
+  // while the desk writes.
+  let request = transport.snapshot(position.after, position.upTo, pageSize);
   for (;;) {
-    const page = await transport.snapshot(position.after, position.upTo, pageSize);
+    const page = await request;
+    if (page.after !== null) {
+      request = transport.snapshot(page.after, page.upTo, pageSize);
+      // Handled when awaited; this only keeps a failure during the apply below from going unseen.
+      request.catch(() => undefined);
+    }
     const next = { after: page.after, upTo: page.upTo, done: position.done + page.rows.length };
     store.transaction((tx) => {
       applyPage(tx, actor, page.rows, 'snapshot');
