@@ -58,6 +58,8 @@ export type NetworkFault = 'none' | 'down' | 'lose-responses' | 'duplicate-reque
 export class FaultyTransport implements SyncTransport {
   fault: NetworkFault = 'none';
   requests = 0;
+  /** Cuts the network once this many more requests went through (a cable pulled mid-sync). */
+  cutAfter: number | null = null;
   constructor(private readonly inner: SyncTransport) {}
 
   get server(): string {
@@ -66,6 +68,10 @@ export class FaultyTransport implements SyncTransport {
 
   private async send<T>(call: () => Promise<T>): Promise<T> {
     this.requests += 1;
+    if (this.cutAfter !== null && this.cutAfter-- <= 0) {
+      this.cutAfter = null;
+      this.fault = 'down';
+    }
     switch (this.fault) {
       case 'down':
         throw new SyncUnreachableError('network cut (test)');
