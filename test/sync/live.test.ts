@@ -81,6 +81,11 @@ describe('live sync (server-sent events)', () => {
     try {
       await until(() => worker.state.status === 'online', 20_000);
       expect(worker.state.server).toBe(server.url);
+      // A thread that dies comes back by itself and syncs on from where it was.
+      await worker.kill();
+      await until(() => worker.restarts === 1, 5_000);
+      expect(worker.state.status).not.toBe('online');
+      await until(() => worker.state.status === 'online', 20_000);
     } finally {
       await worker.stop();
       await a.cleanup();
