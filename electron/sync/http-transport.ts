@@ -1,13 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  blobStatusSchema,
   pullResponseSchema,
   pushResponseSchema,
   snapshotResponseSchema,
   syncErrorSchema,
+  type BlobStatus,
   type Mutation,
 } from '../../shared/sync/protocol';
 import { signedHeaders } from './request-signer';
+import type { BlobTransport } from './blob-transfer';
 import { SyncRefusedError, SyncUnreachableError, type SyncTransport } from './sync-transport';
 
 export interface HttpTransportOptions {
@@ -23,29 +26,36 @@ export interface HttpTransportOptions {
  * The sync protocol over HTTPS, every request signed by this device. When the server in use is
  * unreachable the next address is tried at once, and the one that answered is kept.
  */
-export function httpTransport(options: HttpTransportOptions): SyncTransport {
+export function httpTransport(options: HttpTransportOptions): SyncTransport & BlobTransport {
   let current = 0;
   const device = { deviceId: options.deviceId, privateKey: options.privateKey };
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function request(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-    const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
+  async function request(
+    method: 'GET' | 'POST' | 'PUT' | 'HEAD',
+    pathWithQuery: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
+    const raw = Buffer.isBuffer(body);
+    const payload = body === undefined ? Buffer.alloc(0) : raw ? body : Buffer.from(JSON.stringify(body));
     let lastError: unknown;
     for (let attempt = 0; attempt < options.servers.length; attempt++) {
       const index = (current + attempt) % options.servers.length;
       const base = options.servers[index] as string;
       try {
-        const headers: Record<string, string> = signedHeaders(device, method, pathWithQuery, payload);
-        if (body !== undefined) headers['content-type'] = 'application/json';
+        const headers: Record<string, string> = { ...extraHeaders, ...signedHeaders(device, method, pathWithQuery, payload) };
+        if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
         const response = await fetch(new URL(pathWithQuery, base), {
           method,
           headers,
-          body: body === undefined ? undefined : payload,
+          body: body === undefined ? undefined : new Uint8Array(payload),
           signal: signal ?? AbortSignal.timeout(timeoutMs),
         });
         if (response.status >= 500) throw new SyncUnreachableError(`${base} answered ${response.status}`);
         current = index;
-        if (!response.ok) throw await refusal(response);
+        if (!response.ok && !(method === 'HEAD' && response.status === 404)) throw await refusal(response);
         return response;
       } catch (error) {
         if (error instanceof SyncRefusedError || signal?.aborted) throw error;
@@ -72,6 +82,13 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
       if (upTo !== null) query.set('upTo', String(upTo));
       return json(snapshotResponseSchema, await request('GET', `/v1/sync/snapshot?${query.toString()}`));
     },
+    blobStatus: async (sha256) => blobStatusOf(sha256, await request('HEAD', `/v1/blobs/${sha256}`)),
+    putBlobChunk: async (sha256, offset, bytes, complete) =>
+      blobStatusOf(sha256, await request('PUT', `/v1/blobs/${sha256}?offset=${offset}${complete ? '&complete=1' : ''}`, bytes)),
+    getBlob: async (sha256, from) => {
+      const response = await request('GET', `/v1/blobs/${sha256}`, undefined, undefined, from > 0 ? { range: `bytes=${from}-` } : {});
+      return Buffer.from(await response.arrayBuffer());
+    },
     subscribe: async (onChange, signal) => {
       const response = await request('GET', '/v1/sync/events', undefined, signal);
       if (!response.body) throw new SyncUnreachableError('The event stream has no body');
@@ -83,6 +100,14 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
       if (!signal.aborted) throw new SyncUnreachableError('The event stream ended');
     },
   };
+}
+
+function blobStatusOf(sha256: string, response: Response): BlobStatus {
+  return blobStatusSchema.parse({
+    sha256,
+    received: Number(response.headers.get('upload-offset') ?? 0),
+    complete: response.headers.get('upload-complete') === '1',
+  });
 }
 
 async function refusal(response: Response): Promise<SyncRefusedError> {
