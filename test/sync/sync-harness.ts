@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { buildServer } from '../../server/app';
-import { openServerDb } from '../../server/db/open';
+import { openTestDb, testBlobKey } from '../server/support/test-server';
 import { createEnrolCode } from '../../server/devices/enrol-codes';
 import { enrolDesk } from '../../electron/sync/enrol-desk';
 import { httpTransport } from '../../electron/sync/http-transport';
@@ -23,10 +23,14 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
-/** The real server on a real database: PGlite in memory, or PostgreSQL when DATABASE_URL is set. */
+/**
+ * The real server on a real database of its own: PGlite in memory, or a fresh PostgreSQL
+ * database when DATABASE_URL is set (dropped at stop).
+ */
 export async function startSyncServer(): Promise<SyncServer> {
-  const db = await openServerDb({ databaseUrl: process.env.DATABASE_URL });
-  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000 });
+  const testDb = await openTestDb();
+  const db = testDb.db;
+  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const server: SyncServer = {
@@ -40,12 +44,12 @@ export async function startSyncServer(): Promise<SyncServer> {
       await app.close();
     },
     restart: async () => {
-      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000 });
+      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey });
       await app.listen({ host: '127.0.0.1', port });
     },
     stop: async () => {
       await app.close().catch(() => undefined);
-      await db.destroy();
+      await testDb.cleanup();
     },
   };
   return server;

@@ -1,0 +1,17 @@
+import type { Knex } from 'knex';
+import * as initial from './0001-initial';
+
+interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Migrations in order. Imported, not read from disk, so they work from a bundle too. */
+const migrations: Migration[] = [{ name: '0001-initial', ...initial }];
+
+export const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => migrations,
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => migration,
+};

@@ -1,0 +1,64 @@
+import { AppError } from '../shared/errors/app-error';
+import { localize } from '../shared/errors/catalog';
+import { buildServer } from './app';
+import { loadBlobKey } from './blobs/blob-key';
+import { readConfig } from './config';
+import { openServerDb } from './db/open';
+
+/** `npm run server`: PGlite in MEDCARD_SERVER_DATA by default, PostgreSQL with DATABASE_URL. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const db = await openServerDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  let blobKey: Buffer;
+  try {
+    blobKey = loadBlobKey(config.blobKey);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const app = await buildServer({
+    db,
+    blobKey,
+    log: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ...(config.https ? { https: config.https } : {}),
+  });
+  const loopback = config.host === '127.0.0.1' || config.host === '::1' || config.host === 'localhost';
+  if (!config.https && !loopback) {
+    app.log.warn('listening beyond this machine without TLS: put a TLS proxy in front or set MEDCARD_TLS_CERT/KEY');
+  }
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { address, database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`, tls: Boolean(config.https) },
+    'medcard server ready',
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    const text = localize(error.code, error.params);
+    process.stderr.write(`${text.ru}\n${text.en}\n(${error.code})\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+/**
+ * JSON with keys sorted at every depth: the same mutation, the same digest, however the desk
+ * ordered its keys. (The desk has the same function in electron/store/; the server keeps its own
+ * copy so that server/ never imports the workstation.)
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
+    }
+    return sorted;
+  }
+  return value;
+}

@@ -1,0 +1,101 @@
+import type { Knex } from 'knex';
+import { toNumber } from '../db/values';
+
+/**
+ * Why appends are serialised.
+ *
+ * A sequence hands out numbers before commit, so with concurrent writers seq 11 can commit
+ * while seq 10 is still open; a puller that read `seq > 9` then would move its cursor to 11 and
+ * never see 10. Every transaction that appends to the log therefore first takes one
+ * transaction-scoped advisory lock. Postgres releases it only after the commit is visible, so
+ * the next appender draws its seq after the previous one committed: seq order is commit order,
+ * and a reader that sees seq N sees every seq below it (gaps are only rolled-back draws, which
+ * never fill in later). The lock also serialises the read-check-write of the rows, so no
+ * row-level locking is needed on top.
+ *
+ * The only way to append is through `withChangeLog`, which takes the lock first: correct by
+ * construction, not by each caller remembering.
+ */
+const changeLogLockKey = 0x6d656463; // any constant shared by every appender ('medc')
+
+/** The channel every server instance LISTENs on; the payload is the newest seq. */
+export const changesChannel = 'medcard_changes';
+
+export interface RowWrite {
+  table: string;
+  rowId: string;
+  /** The row's whole state after the change. */
+  data: Record<string, unknown>;
+  /** The row's field versions before the change ({} for a new row). */
+  fieldVersions: Record<string, number>;
+  /** The fields this change set; each gets the change's seq as its version. */
+  changedFields: readonly string[];
+  deviceId: string | null;
+  mutationId: string | null;
+  actorId: string | null;
+  actorAt: string | null;
+}
+
+export interface ChangeLogWriter {
+  readonly trx: Knex.Transaction;
+  /** Appends the change and stores the row's new state; returns the change's seq (= new version). */
+  writeRow(write: RowWrite): Promise<number>;
+}
+
+class LockedWriter implements ChangeLogWriter {
+  constructor(
+    readonly trx: Knex.Transaction,
+    private readonly now: Date,
+  ) {}
+
+  /*
+   * One statement, one round trip, while the lock is held: draw the seq, append the change,
+   * store the row with the changed fields stamped with that seq, and queue the NOTIFY. Postgres
+   * delivers a NOTIFY on commit and drops it on rollback, so a poke never announces a change
+   * that did not happen.
+   */
+  async writeRow(write: RowWrite): Promise<number> {
+    const dataJson = JSON.stringify(write.data);
+    const appended = await this.trx.raw<{ rows: { seq: unknown }[] }>(
+      `WITH next AS (SELECT nextval(pg_get_serial_sequence('change_log', 'seq')) AS seq),
+       log AS (
+         INSERT INTO change_log (seq, table_name, row_id, version, data, device_id, mutation_id, actor_id, actor_at, at)
+         SELECT next.seq, ?, ?, next.seq, ?::jsonb, ?, ?, ?, ?, ? FROM next
+         RETURNING seq
+       ),
+       stored AS (
+         INSERT INTO records (table_name, id, version, data, field_versions, updated_at)
+         SELECT ?, ?, log.seq, ?::jsonb,
+                ?::jsonb || coalesce((SELECT jsonb_object_agg(field, log.seq) FROM jsonb_array_elements_text(?::jsonb) AS field), '{}'::jsonb),
+                ?
+         FROM log
+         ON CONFLICT (table_name, id) DO UPDATE
+           SET version = excluded.version, data = excluded.data,
+               field_versions = excluded.field_versions, updated_at = excluded.updated_at
+       )
+       SELECT seq, pg_notify(?, seq::text) FROM log`,
+      [
+        write.table, write.rowId, dataJson, write.deviceId, write.mutationId, write.actorId, write.actorAt, this.now,
+        write.table, write.rowId, dataJson, JSON.stringify(write.fieldVersions), JSON.stringify(write.changedFields), this.now,
+        changesChannel,
+      ],
+    );
+    return toNumber(appended.rows[0]?.seq);
+  }
+}
+
+/**
+ * Runs `work` in a transaction holding the change-log lock: the only way to get a writer.
+ */
+export async function withChangeLog<T>(db: Knex, now: Date, work: (log: ChangeLogWriter) => Promise<T>): Promise<T> {
+  return db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [changeLogLockKey]);
+    return work(new LockedWriter(trx, now));
+  });
+}
+
+/** The newest committed seq (0 for an empty log). */
+export async function latestSeq(db: Knex): Promise<number> {
+  const row = await db('change_log').max<{ max: unknown }>('seq as max').first();
+  return row?.max === null || row?.max === undefined ? 0 : toNumber(row.max);
+}

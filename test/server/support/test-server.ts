@@ -1,0 +1,184 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { buildServer, type ServerOptions } from '../../../server/app';
+import { openServerDb } from '../../../server/db/open';
+import { createEnrolCode } from '../../../server/devices/enrol-codes';
+import { newDeviceKeys, signRequest } from '../../../server/testing/device-client';
+import type { Mutation } from '../../../shared/sync/protocol';
+
+/** The suite runs on PGlite unless DATABASE_URL points at a PostgreSQL it may create databases on. */
+export const databaseUrl = process.env.DATABASE_URL;
+export const onPostgres = databaseUrl !== undefined && databaseUrl !== '';
+
+export interface TestDb {
+  db: Knex;
+  /** PostgreSQL only: the fresh database's URL, to open more pools (more "instances") on it. */
+  url: string | undefined;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * An isolated database for one test file: PGlite in memory, or a fresh PostgreSQL database
+ * (dropped afterwards). A database rather than a schema, so that NOTIFY and advisory locks,
+ * which are per database, cannot leak between files running in parallel.
+ */
+export async function openTestDb(): Promise<TestDb> {
+  if (!onPostgres) {
+    const db = await openServerDb({});
+    return { db, url: undefined, cleanup: () => db.destroy() };
+  }
+  const name = `medcard_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(databaseUrl!);
+  url.pathname = `/${name}`;
+  const db = await openServerDb({ databaseUrl: url.toString() });
+  return {
+    db,
+    url: url.toString(),
+    cleanup: async () => {
+      await db.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same key for every server of a test file, as several instances of one deployment share it. */
+export const testBlobKey = randomBytes(32);
+
+export interface TestServer {
+  app: FastifyInstance;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A real server listening on 127.0.0.1, port chosen by the system. */
+export async function startTestServer(db: Knex, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const app = await buildServer({ db, rateLimit: false, blobKey: testBlobKey, ...options });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, origin: address, close: () => app.close() };
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  json<T = Record<string, unknown>>(): T;
+}
+
+async function toReply(response: Response): Promise<Reply> {
+  const body = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    headers: response.headers,
+    body,
+    json: <T>() => JSON.parse(body.toString('utf8')) as T,
+  };
+}
+
+export interface SendOptions {
+  body?: unknown;
+  /** Raw bytes instead of JSON (blobs, malformed payloads). */
+  raw?: Buffer;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Signing overrides, to forge bad requests. */
+  sign?: { time?: number; nonce?: string; key?: KeyObject; path?: string; body?: Buffer; method?: string };
+  unsigned?: boolean;
+}
+
+/** An enrolled desk: signs every request with its own key, as the workstation will. */
+export class TestDevice {
+  constructor(
+    readonly id: string,
+    readonly privateKey: KeyObject,
+    public origin: string,
+  ) {}
+
+  /** The same device talking to another instance. */
+  via(server: TestServer): TestDevice {
+    return new TestDevice(this.id, this.privateKey, server.origin);
+  }
+
+  async send(method: string, path: string, options: SendOptions = {}): Promise<Reply> {
+    const body = options.raw ?? (options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body)));
+    const headers: Record<string, string> = { ...options.headers };
+    if (body !== undefined) headers['content-type'] = options.contentType ?? (options.raw ? 'application/octet-stream' : 'application/json');
+    if (!options.unsigned) {
+      const sign = options.sign ?? {};
+      Object.assign(
+        headers,
+        signRequest(sign.key ?? this.privateKey, this.id, sign.method ?? method, sign.path ?? path, sign.body ?? body ?? Buffer.alloc(0), {
+          ...(sign.time === undefined ? {} : { time: sign.time }),
+          ...(sign.nonce === undefined ? {} : { nonce: sign.nonce }),
+        }),
+      );
+    }
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = new Uint8Array(body);
+    return toReply(await fetch(`${this.origin}${path}`, init));
+  }
+
+  push(mutations: Mutation[]): Promise<Reply> {
+    return this.send('POST', '/v1/sync/push', { body: { mutations } });
+  }
+
+  get(path: string): Promise<Reply> {
+    return this.send('GET', path);
+  }
+}
+
+/** Enrols a new desk through the real endpoint, with a code made as the CLI makes it. */
+export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Регистратура 1'): Promise<TestDevice> {
+  const { code } = await createEnrolCode(db, { now: new Date() });
+  const keys = newDeviceKeys();
+  const response = await fetch(`${server.origin}/v1/devices/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name, publicKey: keys.publicKey }),
+  });
+  if (response.status !== 200) throw new Error(`enrolment failed: ${response.status} ${await response.text()}`);
+  const { deviceId } = (await response.json()) as { deviceId: string };
+  return new TestDevice(deviceId, keys.privateKey, server.origin);
+}
+
+/** A mutation as a desk's outbox would send it. */
+export function mutation(partial: Partial<Mutation> & Pick<Mutation, 'changed'>): Mutation {
+  return {
+    mutationId: uuidv7(),
+    table: 'patients',
+    rowId: uuidv7(),
+    baseVersion: 0,
+    actorId: 'staff-1',
+    at: '2026-11-25T09:00:00.000Z',
+    ...partial,
+  };
+}
+
+export const newPatient = () => ({
+  surname: 'Иванова',
+  name: 'Мария',
+  patronymic: 'Петровна',
+  birth_date: '1980-03-15',
+  sex: 'F',
+  phone: '+79161234567',
+  email: null,
+});
+
+/** Counts rows of a server table, to prove that a refused request wrote nothing. */
+export async function countRows(db: Knex, table: 'records' | 'change_log' | 'mutations' | 'devices' | 'blobs' | 'blob_chunks'): Promise<number> {
+  const row = await db(table).count<{ n: unknown }[]>('* as n');
+  return Number(row[0]?.n ?? 0);
+}
