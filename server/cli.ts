@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError } from '../shared/errors/app-error';
-import { localize } from '../shared/errors/catalog';
+import { describeError } from '../shared/errors/describe-error';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand, type Output } from './cli/commands';
 import { readConfig } from './config';
 import { openServerDb } from './db/open';
@@ -63,12 +62,7 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof AppError) {
-      const text = localize(error.code, error.params);
-      io.err(`${text.ru}\n${text.en}\n(${error.code})\n`);
-    } else {
-      io.err(`${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    io.err(describeError(error));
     process.exit(1);
   },
 );

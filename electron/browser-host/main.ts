@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../../shared/errors/app-error';
-import { localize } from '../../shared/errors/catalog';
+import { describeError } from '../../shared/errors/describe-error';
 import { deskKey } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
 import { startBrowserHost } from './server';
@@ -28,11 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof AppError) {
-    const text = localize(error.code, error.params);
-    process.stderr.write(`${text.ru}\n${text.en}\n(${error.code})\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  }
+  process.stderr.write(describeError(error));
   process.exit(1);
 });

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../shared/errors/app-error';
-import { localize } from '../../shared/errors/catalog';
-import { SyncRefusedError } from '../sync/sync-transport';
+import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
 
@@ -77,14 +75,7 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof AppError) {
-      const text = localize(error.code, error.params);
-      io.err(`${text.ru}\n${text.en}\n(${error.code})\n`);
-    } else if (error instanceof SyncRefusedError) {
-      io.err(`${error.text.ru}\n${error.text.en}\n(${error.code})\n`);
-    } else {
-      io.err(`${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    io.err(describeError(error));
     process.exit(1);
   },
 );

@@ -1,5 +1,5 @@
 import type { Actor } from '../core/context';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { syncedFields, type SyncedTableName } from '../../shared/sync/protocol';
 import type { Actor } from '../core/context';
 import { appendAudit, type AuditEntry } from './audit-log';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';
 import { appendOutbox } from './outbox';

@@ -1,5 +1,5 @@
 import { conflictDataSchema, syncedFields, type Change } from '../../shared/sync/protocol';
-import { canonicalJson } from '../store/canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import type { Tx } from '../store/open-store';
 
 /** Local tables a pulled change may write, and the columns it may set in each. */

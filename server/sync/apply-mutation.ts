@@ -9,7 +9,7 @@ import {
   type SyncedTableName,
 } from '../../shared/sync/protocol';
 import { toNumber, toRecord } from '../db/values';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
 import { refuseByShape } from './mutation-rules';
 
