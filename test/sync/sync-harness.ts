@@ -90,7 +90,18 @@ export class FaultyTransport implements SyncTransport {
     }
   }
 
-  push: SyncTransport['push'] = (mutations) => this.send(() => this.inner.push(mutations));
+  /** Every push this desk sent, so a test can deliver an old one again, late and out of order. */
+  readonly sentPushes: Parameters<SyncTransport['push']>[0][] = [];
+
+  push: SyncTransport['push'] = (mutations) => {
+    this.sentPushes.push(mutations);
+    return this.send(() => this.inner.push(mutations));
+  };
+
+  /** Delivers an earlier request again, as a network that delayed and reordered it would. */
+  replay(index: number): ReturnType<SyncTransport['push']> {
+    return this.inner.push(this.sentPushes[index] ?? []);
+  }
   pull: SyncTransport['pull'] = (since, limit) => this.send(() => this.inner.pull(since, limit));
   snapshot: SyncTransport['snapshot'] = (after, upTo, limit) => this.send(() => this.inner.snapshot(after, upTo, limit));
   subscribe: SyncTransport['subscribe'] = (onChange, signal) => this.inner.subscribe(onChange, signal);

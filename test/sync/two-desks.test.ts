@@ -122,6 +122,21 @@ describe('two desks against the real server (G1, G2)', () => {
     expect(patientsOf(b).filter((p) => p.id === id)).toHaveLength(1);
   });
 
+  it('ignores an old request delivered again late and out of order', async () => {
+    const [a, b] = await twoDesks();
+    const id = await createPatientAt(a, draft({ surname: 'Порядкова', snils: nextSnils() }));
+    await a.sync();
+    const createRequest = a.transport.sentPushes.length - 1;
+    editPatient(a, id, { surname: 'Порядкова-Новая' });
+    await a.sync();
+    const replayed = await a.transport.replay(createRequest);
+    expect(replayed).toEqual([expect.objectContaining({ status: 'applied' })]);
+    await b.sync();
+    expect(patientsOf(b).find((p) => p.id === id)).toMatchObject({ surname: 'Порядкова-Новая' });
+    const logged = await server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
+    expect(Number(logged[0]?.count)).toBe(2);
+  });
+
   it('resumes after the server was killed mid-push, with nothing lost or doubled', async () => {
     const [a, b] = await twoDesks();
     const ids: string[] = [];
