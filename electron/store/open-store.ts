@@ -40,6 +40,11 @@ export interface StoreOptions {
   create: boolean;
   /** Path of a SQLite addon built for another ABI (Electron in development). */
   nativeBinding?: string;
+  /**
+   * Page cache in MiB. The desk's main connection keeps the search indexes of a million
+   * patients in memory (default 256); the sync worker's connection needs far less.
+   */
+  cacheMiB?: number;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -55,7 +60,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${Math.round((options.cacheMiB ?? 256) * 1024)}`);
     db.pragma('temp_store = MEMORY');
   } catch (error) {
     db.close();

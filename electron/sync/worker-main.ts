@@ -20,7 +20,13 @@ const input = z
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs only as a worker thread');
 
-const store = await openStore({ path: input.dbPath, key: Buffer.from(input.keyHex, 'hex'), create: false, nativeBinding: input.nativeBinding });
+const store = await openStore({
+  path: input.dbPath,
+  key: Buffer.from(input.keyHex, 'hex'),
+  create: false,
+  nativeBinding: input.nativeBinding,
+  cacheMiB: 32,
+});
 const identity = store.transaction((tx) => readSyncIdentity(tx));
 if (!identity) {
   port.postMessage({ type: 'state', state: initialSyncState });
