@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import type { ContractApi } from '../../shared/api/facade';
 import { ApiProvider } from '../api/api-context';
 import { SearchProvider } from '../search/search-context';
+import { SyncStatusProvider } from '../sync/sync-status-context';
 import { createAppRouter } from './router';
 import { SessionProvider } from './session';
 import { theme } from './theme';
@@ -16,9 +17,11 @@ export function App({ api }: { api: ContractApi }) {
       <CssBaseline />
       <ApiProvider api={api}>
         <SessionProvider>
-          <SearchProvider>
-            <RouterProvider router={router} />
-          </SearchProvider>
+          <SyncStatusProvider>
+            <SearchProvider>
+              <RouterProvider router={router} />
+            </SearchProvider>
+          </SyncStatusProvider>
         </SessionProvider>
       </ApiProvider>
     </ThemeProvider>

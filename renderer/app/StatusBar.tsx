@@ -1,4 +1,3 @@
-import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import DesktopWindowsOutlined from '@mui/icons-material/DesktopWindowsOutlined';
 import PersonOutlined from '@mui/icons-material/PersonOutlined';
 import Box from '@mui/material/Box';
@@ -6,7 +5,9 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/language';
+import { useSignedInName } from './actor-name';
 import { useSession } from './session';
+import { SyncStatusItem } from './SyncStatusItem';
 
 function StatusItem({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -24,12 +25,13 @@ export function StatusBar() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const session = useSession();
+  const signedInName = useSignedInName();
   const iconSx = { fontSize: 18, color: 'text.secondary' } as const;
 
   let who: string;
   let desk: string | null = null;
   if (session.status === 'ok') {
-    who = t('status.signedIn', { name: session.data.actor.displayName, role: t(`roles.${session.data.actor.role}`) });
+    who = t('status.signedIn', { name: signedInName(session.data.actor), role: t(`roles.${session.data.actor.role}`) });
     desk = t('status.desk', { name: session.data.device.name });
   } else if (session.status === 'failed') {
     who = t('status.sessionFailed', { message: pick(session.error.message) });
@@ -56,7 +58,7 @@ export function StatusBar() {
       <StatusItem icon={<PersonOutlined sx={iconSx} />}>{who}</StatusItem>
       {desk && <StatusItem icon={<DesktopWindowsOutlined sx={iconSx} />}>{desk}</StatusItem>}
       <Box sx={{ flex: 1 }} />
-      <StatusItem icon={<CloudOffOutlined sx={iconSx} />}>{t('status.syncNotConnected')}</StatusItem>
+      <SyncStatusItem />
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import { PatientListScreen } from '../screens/patients/list/PatientListScreen';
 import { LaterSectionScreen } from '../screens/later/LaterSectionScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { AppFrame } from './AppFrame';
 
 /**
@@ -25,6 +26,7 @@ export function createAppRouter() {
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <LaterSectionScreen section="audit" /> },
         { path: 'settings', element: <SettingsScreen /> },
+        { path: 'sync', element: <SyncScreen /> },
         { path: '*', element: <NotFoundScreen /> },
       ],
     },

@@ -1,5 +1,5 @@
-import Box from '@mui/material/Box';
 import { useLanguage } from '../i18n/language';
+import { SmallPrint } from '../ui/SmallPrint';
 import type { FieldProblem } from './field-problem';
 
 /** A field's problem in words a clerk understands, with the code in small print for support. */
@@ -8,9 +8,7 @@ export function FieldMessage({ problem }: { problem: FieldProblem }) {
   return (
     <>
       <span>{pick(problem.message)}</span>{' '}
-      <Box component="span" sx={{ display: 'block', color: 'text.secondary', fontSize: '0.75em', fontFamily: 'monospace' }}>
-        {problem.code}
-      </Box>
+      <SmallPrint>{problem.code}</SmallPrint>
     </>
   );
 }

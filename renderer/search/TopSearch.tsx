@@ -73,7 +73,18 @@ export function TopSearch() {
         if (patient) openCard(patient);
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && stale) pendingEnter.current = query.trim();
+        if (event.key !== 'Enter') return;
+        if (stale) {
+          pendingEnter.current = query.trim();
+          return;
+        }
+        // The only match opens even when the list has not highlighted it yet: an answer that
+        // arrives just before Enter is rendered a moment before the highlight follows it.
+        const [only, ...others] = options;
+        if (only && others.length === 0) {
+          event.defaultMuiPrevented = true;
+          openCard(only);
+        }
       }}
       autoHighlight
       clearOnBlur={false}

@@ -11,8 +11,9 @@ import { useSession } from '../../app/session';
 import { isLanguage, languages, useLanguage } from '../../i18n/language';
 import { FieldList } from '../../ui/FieldList';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { SyncSettingsCard } from './SyncSettingsCard';
 
-/** The interface language (kept on this desk) and the desk's name. */
+/** The interface language (kept on this desk), the desk's name, and the way to its sync. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
@@ -46,12 +47,13 @@ export function SettingsScreen() {
           </FormHelperText>
         </FormControl>
       </Paper>
-      <Paper variant="outlined" sx={{ p: 3, maxWidth: 720 }}>
+      <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           {t('settings.desk')}
         </Typography>
         <FieldList items={[{ label: t('settings.deskName'), value: deskName }]} />
       </Paper>
+      <SyncSettingsCard />
     </>
   );
 }

@@ -9,6 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/use-api-query';
+import { useActorNames } from '../../../app/actor-name';
 import { formatDateTime } from '../../../format/date-time';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -19,6 +20,7 @@ const accessLogLimit = 100;
 /** Who opened and changed this record, newest first as the service returns them. */
 export function AccessLogTab({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
+  const actors = useActorNames();
   const log = useApiQuery(`access-log:${patientId}`, (api) => api.patients.accessLog({ id: patientId, limit: accessLogLimit }));
 
   if (log.status === 'failed') return <ApiErrorAlert title={t('patients.card.accessLog.failed')} problems={[log.error]} />;
@@ -49,7 +51,7 @@ export function AccessLogTab({ patientId }: { patientId: string }) {
             <TableRow key={`${entry.at}-${index}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</TableCell>
               <TableCell>{actionLabel(t, entry.action)}</TableCell>
-              <TableCell>{entry.actorName}</TableCell>
+              <TableCell>{actors.byName(entry.actorName)}</TableCell>
               <TableCell>{roleLabel(t, entry.actorRole)}</TableCell>
               <TableCell>{entry.deviceName}</TableCell>
             </TableRow>

@@ -2,7 +2,7 @@ import Divider from '@mui/material/Divider';
 import { useTranslation } from 'react-i18next';
 import { formatRussianDate } from '../../../../shared/domain/calendar-date';
 import type { Patient } from '../../../../shared/domain/patient';
-import { useSession } from '../../../app/session';
+import { useActorNames } from '../../../app/actor-name';
 import { formatDateTime } from '../../../format/date-time';
 import { displayPhone, displaySnils } from '../../../format/identifiers';
 import { FieldList, type FieldListItem } from '../../../ui/FieldList';
@@ -10,10 +10,7 @@ import { FieldList, type FieldListItem } from '../../../ui/FieldList';
 /** Every field of the record, then who changed it and when. */
 export function PersonalDataTab({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
-  const session = useSession();
-  // The record names its editor by staff id; this desk can name its own signed-in user.
-  const editor =
-    session.status === 'ok' && session.data.actor.id === patient.updatedBy ? session.data.actor.displayName : patient.updatedBy;
+  const actors = useActorNames();
   const optional = (label: string, value: string | null): FieldListItem =>
     value ? { label, value } : { label, value: t('common.notGiven'), missing: true };
   const personal: FieldListItem[] = [
@@ -27,8 +24,9 @@ export function PersonalDataTab({ patient }: { patient: Patient }) {
   ];
   const record: FieldListItem[] = [
     { label: t('patients.card.record.createdAt'), value: formatDateTime(patient.createdAt) },
+    { label: t('patients.card.record.createdBy'), value: actors.byId(patient.createdBy, patient.createdByName) },
     { label: t('patients.card.record.updatedAt'), value: formatDateTime(patient.updatedAt) },
-    { label: t('patients.card.record.updatedBy'), value: editor },
+    { label: t('patients.card.record.updatedBy'), value: actors.byId(patient.updatedBy, patient.updatedByName) },
   ];
   return (
     <>

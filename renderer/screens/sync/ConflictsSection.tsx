@@ -1,0 +1,103 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncConflictView } from '../../../shared/api/sync-status';
+import type { ApiError } from '../../../shared/errors/app-error';
+import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/use-api-query';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { EmptyState } from '../../ui/EmptyState';
+import { SectionCard } from '../../ui/SectionCard';
+import { ConflictItem, type Keep } from './ConflictItem';
+
+interface Props {
+  /**
+   * The list is asked again whenever this changes: the page passes the open conflicts as the
+   * polled status counts them (a conflict arrived, or another desk resolved one). Null: wait.
+   */
+  refreshKey: string | null;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  /** After a choice is saved: the status (and with it the count) should be asked again. */
+  onResolved: () => void;
+}
+
+/** The conflicts staff must decide, each with both values; after a choice, focus returns here. */
+export function ConflictsSection({ refreshKey, titleRef, onResolved }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const conflicts = useApiQuery(`sync-conflicts:${refreshKey}`, refreshKey === null ? null : (client) => client.sync.conflicts({}));
+  // Resolved here: hidden at once, before the list is asked again.
+  const [resolved, setResolved] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ id: string; error: ApiError } | null>(null);
+  const [notice, setNotice] = useState('');
+  const busyRef = useRef(false);
+
+  const resolve = async (conflict: SyncConflictView, keep: Keep) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(conflict.id);
+    setFailure(null);
+    setNotice('');
+    const envelope = await api.sync.resolveConflict({ id: conflict.id, keep });
+    busyRef.current = false;
+    setBusy(null);
+    if (!envelope.ok) {
+      setFailure({ id: conflict.id, error: envelope.error });
+      return;
+    }
+    setResolved((prior) => new Set(prior).add(conflict.id));
+    if (!envelope.data.resolved) setNotice(t('sync.conflicts.alreadyResolved'));
+    else if (keep === 'server') setNotice(t('sync.conflicts.resolvedServer'));
+    else setNotice(t('sync.conflicts.resolvedDevice', { device: conflict.deviceName }));
+    titleRef.current?.focus();
+    onResolved();
+  };
+
+  const answer = conflicts.status === 'ok' ? conflicts.data : conflicts.status === 'loading' ? conflicts.previous : null;
+  const open = answer?.items.filter((item) => !resolved.has(item.id)) ?? null;
+
+  let body;
+  if (conflicts.status === 'failed') {
+    body = <ApiErrorAlert title={t('sync.conflicts.loadFailed')} problems={[conflicts.error]} />;
+  } else if (!open) {
+    body = (
+      <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
+        <CircularProgress aria-label={t('common.loading')} />
+      </Box>
+    );
+  } else if (open.length === 0) {
+    body = <EmptyState title={t('sync.conflicts.empty')} hint={t('sync.conflicts.emptyHint')} headingLevel="h3" />;
+  } else {
+    body = (
+      <>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {t('sync.conflicts.intro')}
+        </Typography>
+        <Box component="ul" aria-label={t('sync.conflicts.listLabel')} sx={{ m: 0, p: 0, display: 'grid', gap: 2 }}>
+          {open.map((conflict) => (
+            <ConflictItem
+              key={conflict.id}
+              conflict={conflict}
+              busy={busy !== null}
+              failure={failure?.id === conflict.id ? failure.error : null}
+              onResolve={(keep) => void resolve(conflict, keep)}
+            />
+          ))}
+        </Box>
+      </>
+    );
+  }
+
+  return (
+    <SectionCard title={t('sync.conflicts.title')} titleRef={titleRef}>
+      <Box role="status" sx={{ mb: notice ? 2 : 0 }}>
+        {notice && <Alert severity="success">{notice}</Alert>}
+      </Box>
+      {body}
+    </SectionCard>
+  );
+}
