@@ -66,9 +66,11 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
         streamUp = true;
         await options.transport.subscribe(() => poke(), stopController.signal);
       } catch {
-        // The stream broke; polling with backoff carries on until it is back.
+        // The stream broke: find out now whether the server is gone (the status bar says so at
+        // once); polling with backoff carries on until the stream is back.
       }
       streamUp = false;
+      if (!stopped) poke();
       if (!stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(maxBackoffMs, minBackoffMs * 2 ** failures)));
     }
   }

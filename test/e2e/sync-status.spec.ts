@@ -121,41 +121,6 @@ test('a refusing server is named with its reason', async ({ page }) => {
   await expect(alert).toContainText('Обратитесь к администратору клиники');
 });
 
-test('conflicts: the status bar chip leads to them; both values side by side; a choice is sent and the list refreshes', async ({ page }) => {
-  const desk = troubledDesk();
-  const stub = await withStubbedSync(page, desk);
-  const chip = statusBar(page).getByRole('link', { name: 'Конфликты: 2' });
-  await chip.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Конфликты' })).toBeFocused();
-
-  const items = page.getByRole('list', { name: 'Нерешённые конфликты' }).getByRole('listitem');
-  await expect(items).toHaveCount(2);
-  const surname = items.filter({ hasText: 'Семёнова Анна Петровна' });
-  await expect(surname).toContainText('Поле «Фамилия»');
-  await expect(surname).toContainText('Семёнова');
-  await expect(surname).toContainText('Петрова Ольга Ивановна, 25.11.2026 13:52');
-  await expect(surname).toContainText('Соколова');
-  await expect(surname).toContainText('Кузнецов Андрей, 25.11.2026 13:58');
-  const birthDate = items.filter({ hasText: 'Семёнов Игорь Васильевич' });
-  await expect(birthDate).toContainText('Поле «Дата рождения»');
-  await expect(birthDate).toContainText('02.11.1962');
-  await expect(birthDate).toContainText('11.02.1962');
-  await expect(birthDate).toContainText('Учётная запись рабочего места, 25.11.2026 13:58');
-
-  await surname.getByRole('button', { name: 'Принять значение с рабочего места «Регистратура, окно 2»' }).click();
-  await expect(page.getByRole('status')).toContainText('Конфликт решён: принято значение с рабочего места «Регистратура, окно 2»');
-  await expect(page.getByRole('heading', { level: 2, name: 'Конфликты' })).toBeFocused();
-  await expect(items).toHaveCount(1);
-  expect(stub.resolutions).toEqual([{ id: desk.conflicts[0]?.id, keep: 'device' }]);
-  await expect(statusBar(page).getByRole('link', { name: 'Конфликты: 1' })).toBeVisible();
-
-  await birthDate.getByRole('button', { name: 'Оставить значение сервера' }).click();
-  await expect(page.getByRole('heading', { name: 'Конфликтов нет' })).toBeVisible();
-  expect(stub.resolutions.at(-1)).toEqual({ id: desk.conflicts[1]?.id, keep: 'server' });
-  await expect(statusBar(page).getByRole('link', { name: /Конфликты/ })).toHaveCount(0);
-});
-
 test('refused changes are listed with the record, field, code and time, and said to be kept', async ({ page }) => {
   await withStubbedSync(page, troubledDesk());
   await openSyncPage(page);
