@@ -203,6 +203,165 @@ export const errorCatalog = {
     en: 'The content does not match its SHA-256; the uploaded parts were discarded',
   },
   'sync.blob.range': { ru: 'Запрошенный диапазон байтов вне файла', en: 'The requested byte range is outside the file' },
+
+  // YubiKey OTP (A2): validated by the central server (YK-VAL 2.0), never on the desk.
+  'yubikey.otp.length': {
+    ru: 'Пароль YubiKey — от 32 до 48 символов: очистите поле и коснитесь ключа ещё раз',
+    en: 'A YubiKey password is 32 to 48 characters: clear the field and touch the key again',
+  },
+  'yubikey.otp.alphabet': {
+    ru: 'В пароле YubiKey есть символы не из его алфавита (cbdefghijklnrtuv): проверьте раскладку клавиатуры и коснитесь ключа ещё раз',
+    en: 'The YubiKey password has characters outside its alphabet (cbdefghijklnrtuv): check the keyboard layout and touch the key again',
+  },
+  'yubikey.authority_unreachable': {
+    ru: 'Сервер проверки YubiKey недоступен: вход по ключу невозможен, пока связь не восстановится',
+    en: 'The YubiKey validation server cannot be reached: signing in with the key is impossible until the connection is back',
+  },
+  'yubikey.response.signature': {
+    ru: 'Ответ сервера проверки YubiKey не подписан ключом этого рабочего места и отклонён: проверьте номер клиента и ключ API в настройках',
+    en: 'The YubiKey validation answer is not signed with this workstation’s key and was refused: check the client id and API key in the settings',
+  },
+  'yubikey.response.mismatch': {
+    ru: 'Ответ сервера проверки YubiKey относится к другому запросу (другой пароль или nonce) и отклонён',
+    en: 'The YubiKey validation answer belongs to another request (another password or nonce) and was refused',
+  },
+  'yubikey.response.malformed': {
+    ru: 'Сервер проверки YubiKey ответил не по протоколу YK-VAL 2.0',
+    en: 'The YubiKey validation server did not answer in the YK-VAL 2.0 protocol',
+  },
+  'yubikey.bad_otp': {
+    ru: 'Пароль YubiKey не принят: ключ не зарегистрирован, отозван или пароль искажён',
+    en: 'The YubiKey password was not accepted: the key is not registered, is revoked, or the password is damaged',
+  },
+  'yubikey.replayed_otp': {
+    ru: 'Этот пароль YubiKey уже использован: коснитесь ключа ещё раз',
+    en: 'This YubiKey password has already been used: touch the key again',
+  },
+  'yubikey.replayed_request': {
+    ru: 'Сервер уже получал этот запрос: коснитесь ключа ещё раз',
+    en: 'The server has already seen this request: touch the key again',
+  },
+  'yubikey.bad_signature': {
+    ru: 'Сервер проверки YubiKey не принял подпись запроса: проверьте ключ API рабочего места',
+    en: 'The YubiKey validation server refused the request signature: check the workstation’s API key',
+  },
+  'yubikey.missing_parameter': {
+    ru: 'Сервер проверки YubiKey счёл запрос неполным',
+    en: 'The YubiKey validation server found the request incomplete',
+  },
+  'yubikey.no_such_client': {
+    ru: 'Рабочее место не зарегистрировано как клиент проверки YubiKey (medcard-server yk-client-add)',
+    en: 'The workstation is not registered as a YubiKey validation client (medcard-server yk-client-add)',
+  },
+  'yubikey.operation_not_allowed': {
+    ru: 'Рабочему месту запрещено проверять пароли YubiKey: его доступ отозван',
+    en: 'The workstation may not validate YubiKey passwords: its access has been revoked',
+  },
+  'yubikey.backend_error': {
+    ru: 'Сервер проверки YubiKey не смог проверить пароль; повторите позже',
+    en: 'The YubiKey validation server could not check the password; try again later',
+  },
+  'yubikey.public_id.format': {
+    ru: 'Публичный идентификатор YubiKey — символы modhex (cbdefghijklnrtuv), у ключа Yubico их 12',
+    en: 'A YubiKey public id is modhex (cbdefghijklnrtuv); a Yubico key’s has 12 characters',
+  },
+  'yubikey.private_id.format': {
+    ru: 'Приватный идентификатор YubiKey — 12 шестнадцатеричных цифр (6 байт)',
+    en: 'A YubiKey private id is 12 hex digits (6 bytes)',
+  },
+  'yubikey.aes_key.format': {
+    ru: 'Секретный ключ AES YubiKey — 32 шестнадцатеричные цифры (128 бит)',
+    en: 'A YubiKey AES secret is 32 hex digits (128 bits)',
+  },
+  'yubikey.staff.format': {
+    ru: 'Укажите сотрудника, которому выдан ключ: от 1 до 100 символов',
+    en: 'Name the staff member the key belongs to: 1 to 100 characters',
+  },
+  'yubikey.name.format': { ru: 'Название ключа — от 1 до 100 символов', en: 'A key name is 1 to 100 characters' },
+  'yubikey.exists': { ru: 'YubiKey {publicId} уже зарегистрирован', en: 'YubiKey {publicId} is already registered' },
+  'yubikey.not_found': { ru: 'YubiKey {publicId} не зарегистрирован', en: 'YubiKey {publicId} is not registered' },
+  'yubikey.client.not_found': {
+    ru: 'Клиент проверки YubiKey {id} не найден',
+    en: 'YubiKey validation client {id} not found',
+  },
+
+  // Staff sign-in (A1–A4). The texts for a failed sign-in never say whether the login exists.
+  'auth.password.too_short': { ru: 'Пароль — не короче {min} символов', en: 'The password needs at least {min} characters' },
+  'auth.password.too_long': { ru: 'Пароль — не длиннее {max} символов', en: 'The password can have at most {max} characters' },
+  'auth.password.no_upper': { ru: 'Нужна хотя бы одна заглавная буква', en: 'Add at least one capital letter' },
+  'auth.password.no_lower': { ru: 'Нужна хотя бы одна строчная буква', en: 'Add at least one lower-case letter' },
+  'auth.password.no_digit': { ru: 'Нужна хотя бы одна цифра', en: 'Add at least one digit' },
+  'auth.password.no_special': {
+    ru: 'Нужен хотя бы один знак, не буква и не цифра (например, ! # % или пробел)',
+    en: 'Add at least one character that is neither a letter nor a digit (e.g. ! # % or a space)',
+  },
+  'auth.password.weak': { ru: 'Пароль не отвечает требованиям', en: 'The password does not meet the rules' },
+  'auth.failed': {
+    ru: 'Неверный логин или пароль. Осталось попыток: {left}',
+    en: 'Wrong login or password. Attempts left: {left}',
+  },
+  'auth.locked': {
+    ru: 'Слишком много неудачных попыток: вход заблокирован, повторите через {minutes} мин.',
+    en: 'Too many failed attempts: sign-in is locked, try again in {minutes} min',
+  },
+  'auth.challenge.expired': {
+    ru: 'Время на вход истекло или запрос уже использован; начните вход заново',
+    en: 'The sign-in step timed out or was already used; start again',
+  },
+  'auth.key.refused': {
+    ru: 'Ключ не принят. Осталось попыток: {left}',
+    en: 'The key was not accepted. Attempts left: {left}',
+  },
+  'auth.key.none': {
+    ru: 'У сотрудника нет действующего ключа; войдите с паролем и резервным способом',
+    en: 'This person has no active key; sign in with the password and a backup factor',
+  },
+  'auth.key.taken': { ru: 'Этот ключ уже зарегистрирован', en: 'This key is already registered' },
+  'auth.key.not_found': { ru: 'Ключ не найден', en: 'Key not found' },
+  'auth.key.enrolment_failed': {
+    ru: 'Ключ не зарегистрирован: его ответ не прошёл проверку; попробуйте ещё раз',
+    en: 'The key was not registered: its answer did not pass the checks; try again',
+  },
+  'auth.totp.wrong': {
+    ru: 'Код из приложения не подходит. Осталось попыток: {left}',
+    en: 'The authenticator app code is not right. Attempts left: {left}',
+  },
+  'auth.totp.reused': {
+    ru: 'Этот код уже использован; дождитесь следующего. Осталось попыток: {left}',
+    en: 'This code was already used; wait for the next one. Attempts left: {left}',
+  },
+  'auth.totp.not_enrolled': {
+    ru: 'Коды из приложения-аутентификатора не подключены',
+    en: 'Authenticator app codes are not set up',
+  },
+  'auth.totp.no_pending': {
+    ru: 'Сначала начните подключение приложения-аутентификатора',
+    en: 'Start setting up the authenticator app first',
+  },
+  'auth.totp.confirm_wrong': {
+    ru: 'Код не подходит: проверьте, что приложение отсканировало новый QR-код, и введите текущий код',
+    en: 'The code does not match: check that the app scanned the new QR code and enter its current code',
+  },
+  'auth.recovery.wrong': {
+    ru: 'Код восстановления не подходит или уже использован. Осталось попыток: {left}',
+    en: 'The recovery code is wrong or already used. Attempts left: {left}',
+  },
+  'auth.setup.done': {
+    ru: 'Первый администратор уже создан; новых сотрудников добавляет администратор',
+    en: 'The first administrator already exists; an administrator adds new staff',
+  },
+  'auth.config': { ru: 'Неверная настройка входа: {name}', en: 'Invalid sign-in setting: {name}' },
+  'staff.login.format': {
+    ru: 'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний; начинается с буквы или цифры',
+    en: 'A login is 3 to 64 Latin letters, digits, dots, hyphens and underscores, starting with a letter or digit',
+  },
+  'staff.login.taken': { ru: 'Такой логин уже занят', en: 'This login is already taken' },
+  'staff.not_found': { ru: 'Сотрудник не найден', en: 'Staff member not found' },
+  'staff.inactive': { ru: 'Учётная запись сотрудника отключена', en: 'The staff account is deactivated' },
+  'staff.last_admin': {
+    ru: 'Нельзя отключить последнего действующего администратора',
+    en: 'The last active administrator cannot be deactivated',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

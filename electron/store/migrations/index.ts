@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as sync from './0002-sync';
+import * as staffAuth from './0003-staff-auth';
 
 interface Migration {
   name: string;
@@ -12,6 +13,7 @@ interface Migration {
 const migrations: Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0002-sync', ...sync },
+  { name: '0003-staff-auth', ...staffAuth },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error';
+import type { Tx } from '../store/open-store';
+import type { AuthContext, StaffSession } from './auth-context';
+import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
+import { consumeChallenge } from './challenges';
+import { attemptIdSchema, parseInput } from './inputs';
+import { spendRecoveryCode } from './recovery-codes';
+import { settleSecondStep, type FactorVerdict, type StepResult } from './second-step';
+import type { PersonRow } from './staff-records';
+import { verifyTotpCode } from './totp';
+
+const totpAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, code: z.string().min(1).max(20) });
+const recoveryAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, code: z.string().min(1).max(40) });
+export type TotpAnswerInput = z.input<typeof totpAnswerSchema>;
+export type RecoveryAnswerInput = z.input<typeof recoveryAnswerSchema>;
+
+/** The second step with an authenticator app's code, when the key is not at hand (A2). */
+export function finishSignInWithTotp(auth: AuthContext, input: TotpAnswerInput): StaffSession {
+  const { attemptId, code } = parseInput(totpAnswerSchema, input);
+  const now = auth.clock.now();
+  return settleBackup(auth, now, attemptId, 'totp', (tx, person) => {
+    if (person.totp_secret === null) return { ok: false, reason: 'totp_not_enrolled', code: 'auth.totp.wrong' };
+    const check = verifyTotpCode(person.totp_secret, code, now, person.totp_last_step);
+    if (!check.ok) return { ok: false, reason: check.reason, code: check.reason === 'totp_reused' ? 'auth.totp.reused' : 'auth.totp.wrong' };
+    tx.run('UPDATE staff SET totp_last_step = ? WHERE id = ?', [check.step, person.id]);
+    return { ok: true, factor: 'totp' };
+  });
+}
+
+/**
+ * The last resort (A2): one printed recovery code, spent for good. The account is flagged so
+ * that the person enrols a new key before anything else.
+ */
+export function finishSignInWithRecoveryCode(auth: AuthContext, input: RecoveryAnswerInput): StaffSession {
+  const { attemptId, code } = parseInput(recoveryAnswerSchema, input);
+  const now = auth.clock.now();
+  return settleBackup(auth, now, attemptId, 'recovery-code', (tx, person) => {
+    const left = spendRecoveryCode(tx, person.id, code, now.toISOString());
+    if (left === null) return { ok: false, reason: 'recovery_wrong', code: 'auth.recovery.wrong' };
+    tx.run('UPDATE staff SET must_enrol_key = 1 WHERE id = ?', [person.id]);
+    return { ok: true, factor: 'recovery-code', details: { recoveryCodesLeft: left } };
+  });
+}
+
+/**
+ * Spends the sign-in challenge and settles the backup factor in one transaction: both checks
+ * are synchronous, so a code cannot be raced against itself.
+ */
+function settleBackup(
+  auth: AuthContext,
+  now: Date,
+  attemptId: string,
+  stage: AttemptStage,
+  verdictOf: (tx: Tx, person: PersonRow) => FactorVerdict,
+): StaffSession {
+  const result = auth.store.transaction((tx): StepResult => {
+    const consumed = consumeChallenge(tx, attemptId, 'sign-in', now);
+    if (!consumed.ok || consumed.staffId === null) {
+      auditFailedAttempt(tx, auth, now, { stage, reason: consumed.ok ? 'challenge_unknown' : consumed.reason, subject: consumed.staffId });
+      return { ok: false, error: new AppError('auth.challenge.expired') };
+    }
+    return settleSecondStep(tx, auth, now, consumed.staffId, stage, (person) => verdictOf(tx, person));
+  });
+  // Thrown after the commit, so that the spent challenge, the counter and the audit event stay.
+  if (!result.ok) throw result.error;
+  return result.session;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error';
+import { appendAudit } from '../store/audit-log';
+import type { Tx } from '../store/open-store';
+import type { AuthContext, StaffSession } from './auth-context';
+import { assertPasswordPolicy, newPasswordSchema, displayNameSchema, newLoginSchema, parseInput } from './inputs';
+import { hashPassword } from './password-hash';
+import { insertPerson } from './person-rows';
+import { issueRecoveryCodes } from './recovery-codes';
+import { requirePerson, sessionFor } from './staff-records';
+
+const setupSchema = z.strictObject({ login: newLoginSchema, displayName: displayNameSchema, password: newPasswordSchema });
+export type FirstAdminInput = z.input<typeof setupSchema>;
+
+export function needsFirstAdmin(auth: Pick<AuthContext, 'store'>): boolean {
+  return auth.store.transaction((tx) => !hasPerson(tx));
+}
+
+function hasPerson(tx: Tx): boolean {
+  return tx.get<{ one: number }>("SELECT 1 AS one FROM staff WHERE kind = 'person' LIMIT 1") !== undefined;
+}
+
+/**
+ * First run (A1): while no person has an account, whoever set up the desk creates the first
+ * admin. The answer carries ten recovery codes, shown this once (only their hashes are kept),
+ * and a session flagged `mustEnrolKey`, so that the admin enrols a key before anything else —
+ * they typed the password at this desk a moment ago, and there is no key yet to ask for.
+ */
+export async function setupFirstAdmin(
+  auth: AuthContext,
+  input: FirstAdminInput,
+): Promise<{ session: StaffSession; recoveryCodes: string[] }> {
+  const { login, displayName, password } = parseInput(setupSchema, input);
+  assertPasswordPolicy(password);
+  // Checked before the slow hash too, so that a second setup is refused at once.
+  if (!needsFirstAdmin(auth)) throw new AppError('auth.setup.done');
+  const passwordHash = await hashPassword(password);
+  const now = auth.clock.now();
+  const at = now.toISOString();
+  return auth.store.transaction((tx) => {
+    if (hasPerson(tx)) throw new AppError('auth.setup.done');
+    const staffId = insertPerson(tx, auth.desk, at, { login, displayName, role: 'admin', passwordHash, mustChangePassword: false });
+    const recoveryCodes = issueRecoveryCodes(tx, staffId, at);
+    appendAudit(tx, auth.desk, at, {
+      action: 'auth.setup.first_admin',
+      details: { staffId, login, recoveryCodes: recoveryCodes.length },
+    });
+    return { session: sessionFor(tx, requirePerson(tx, staffId), 'first-run', at), recoveryCodes };
+  });
+}

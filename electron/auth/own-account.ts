@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error';
+import type { Actor } from '../core/context';
+import { appendAudit } from '../store/audit-log';
+import type { AuthContext } from './auth-context';
+import { lockoutPolicy } from './auth-settings';
+import { auditFailedAttempt } from './attempt-audit';
+import { assertPasswordPolicy, newPasswordSchema, parseInput, typedPasswordSchema } from './inputs';
+import { clearFailures, countFailure, failureError, lockMinutesLeft, readFailures, settleFailures, subjectName, writeFailures } from './lockout';
+import { hashPassword, verifyPassword } from './password-hash';
+import { touchStaff } from './person-rows';
+import { issueRecoveryCodes } from './recovery-codes';
+import { requirePerson } from './staff-records';
+
+const changeSchema = z.strictObject({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema });
+
+function signedInPerson(actor: Actor): string {
+  if (actor.kind !== 'person') throw new AppError('forbidden');
+  return actor.staffId;
+}
+
+/**
+ * A person replaces their password. The current one is asked again (a desk left signed in must
+ * not let a passer-by take the account over), and a wrong one counts towards the lockout.
+ */
+export async function changePassword(auth: AuthContext, actor: Actor, input: z.input<typeof changeSchema>): Promise<void> {
+  const staffId = signedInPerson(actor);
+  const { currentPassword, newPassword } = parseInput(changeSchema, input);
+  assertPasswordPolicy(newPassword, 'newPassword');
+  const stored = auth.store.transaction((tx) => requirePerson(tx, staffId).password_hash);
+  const ok = stored !== null && (await verifyPassword(stored, currentPassword));
+  const newHash = ok ? await hashPassword(newPassword) : null;
+  const now = auth.clock.now();
+  const at = now.toISOString();
+  const error = auth.store.transaction((tx) => {
+    const subject = { kind: 'staff', staffId } as const;
+    const policy = lockoutPolicy(tx);
+    const state = settleFailures(readFailures(tx, subject), policy, now);
+    const lockedFor = lockMinutesLeft(state, now);
+    if (lockedFor !== null) {
+      auditFailedAttempt(tx, auth, now, { stage: 'password-change', reason: 'locked', subject: staffId, left: 0 });
+      return new AppError('auth.locked', { params: { minutes: lockedFor } });
+    }
+    if (newHash === null || requirePerson(tx, staffId).password_hash !== stored) {
+      const outcome = countFailure(state, policy, now);
+      writeFailures(tx, subject, outcome.state, policy, now);
+      auditFailedAttempt(tx, auth, now, {
+        stage: 'password-change',
+        reason: 'wrong_password',
+        subject: subjectName(subject),
+        left: outcome.left,
+        lockedUntil: outcome.state.lockedUntil,
+      });
+      return failureError('auth.failed', outcome);
+    }
+    tx.run('UPDATE staff SET password_hash = ?, password_changed_at = ?, must_change_password = 0 WHERE id = ?', [newHash, at, staffId]);
+    clearFailures(tx, staffId);
+    touchStaff(tx, staffId, actor, at);
+    appendAudit(tx, actor, at, { action: 'auth.password.changed', details: { staffId } });
+    return null;
+  });
+  if (error) throw error;
+}
+
+/** A new printed set (the old unused codes stop working), e.g. after using one. */
+export function renewRecoveryCodes(auth: AuthContext, actor: Actor): string[] {
+  const staffId = signedInPerson(actor);
+  const at = auth.clock.now().toISOString();
+  return auth.store.transaction((tx) => {
+    if (requirePerson(tx, staffId).active !== 1) throw new AppError('forbidden');
+    const codes = issueRecoveryCodes(tx, staffId, at);
+    appendAudit(tx, actor, at, { action: 'auth.recovery_codes.issued', details: { staffId, count: codes.length } });
+    return codes;
+  });
+}
