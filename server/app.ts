@@ -11,6 +11,8 @@ import { registerEnrolRoute } from './devices/enrol-route';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
 import { installBodyParsers } from './http/raw-body';
+import { yubikeySecretsKey } from './otp/secret-box';
+import { registerYubikeyVerifyRoute } from './otp/verify-route';
 import { startChangeFeed } from './sync/change-feed';
 import { ChangeHub } from './sync/change-hub';
 import { registerEventsRoute } from './sync/events-route';
@@ -87,6 +89,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerEnrolRoute(app, { db, now, serverId: serverId.value });
+  // YubiKey OTP (A2): YK-VAL clients sign with their own API key, not the /v1 device signature.
+  registerYubikeyVerifyRoute(app, { db, now, secretsKey: yubikeySecretsKey(blobKey) });
 
   const hub = new ChangeHub();
   const feed = await startChangeFeed(db, hub, app.log);

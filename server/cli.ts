@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { AppError } from '../shared/errors/app-error';
 import { describeError } from '../shared/errors/describe-error';
+import { checkBlobKey, loadBlobKey } from './blobs/blob-key';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand, type Output } from './cli/commands';
 import { readConfig } from './config';
 import { openServerDb } from './db/open';
+import { yubikeySecretsKey } from './otp/secret-box';
+import { checkYubikeyArgs, isYubikeyCommand, needsServerKey, runYubikeyCommand } from './otp/yubikey-commands';
 
 const usage = `medcard-server — the central server's administration
 
@@ -11,8 +15,17 @@ const usage = `medcard-server — the central server's administration
   medcard-server list-devices                 enrolled devices, revoked ones marked
   medcard-server revoke-device --id ID        refuse the device from its next request on
 
+YubiKey OTP (validated here, YK-VAL 2.0 at /wsapi/2.0/verify):
+  medcard-server yubikey-add --public-id MODHEX12 --private-id HEX12 --aes-key HEX32 --staff ID [--name NAME]
+  medcard-server yubikey-revoke --public-id MODHEX12
+  medcard-server yubikey-list                 keys, their staff and last counters (never secrets)
+  medcard-server yk-client-add [--device ID]  print a YK-VAL client id and API key (shown once)
+  medcard-server yk-client-revoke --id N
+
 The database: DATABASE_URL (PostgreSQL), or the embedded one in MEDCARD_SERVER_DATA
 (default ./.medcard/server), which only one process may open: stop the server first.
+yubikey-add and yk-client-add seal secrets with the server key (MEDCARD_SERVER_BLOB_KEY[_FILE],
+or the embedded database's blob.key): the same key the server runs with.
 Start the server with: npm run server`;
 
 const io: Output = {
@@ -27,6 +40,11 @@ async function run(argv: string[]): Promise<number> {
     options: {
       name: { type: 'string' },
       id: { type: 'string' },
+      'public-id': { type: 'string' },
+      'private-id': { type: 'string' },
+      'aes-key': { type: 'string' },
+      staff: { type: 'string' },
+      device: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,7 +53,7 @@ async function run(argv: string[]): Promise<number> {
     io.out(usage);
     return values.help ? 0 : 2;
   }
-  if (!['enrol-device', 'list-devices', 'revoke-device'].includes(command)) {
+  if (!['enrol-device', 'list-devices', 'revoke-device'].includes(command) && !isYubikeyCommand(command)) {
     io.err(`Unknown command: ${command}\n\n${usage}\n`);
     return 2;
   }
@@ -47,10 +65,29 @@ async function run(argv: string[]): Promise<number> {
     io.err('revoke-device needs --id with a device id (see list-devices)\n');
     return 2;
   }
+  if (isYubikeyCommand(command)) {
+    try {
+      checkYubikeyArgs(command, values);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      io.err(describeError(error));
+      return 2;
+    }
+  }
   const config = readConfig();
   const db = await openServerDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     const now = new Date();
+    if (isYubikeyCommand(command)) {
+      let secretsKey: Buffer | undefined;
+      if (needsServerKey(command)) {
+        const serverKey = loadBlobKey(config.blobKey);
+        // The key the server remembers: secrets sealed with any other would never open there.
+        await checkBlobKey(db, serverKey);
+        secretsKey = yubikeySecretsKey(serverKey);
+      }
+      return await runYubikeyCommand(command, values, { db, now, io, ...(secretsKey ? { secretsKey } : {}) });
+    }
     if (command === 'enrol-device') return await enrolDevice(db, values.name, now, io);
     if (command === 'revoke-device') return await revokeDeviceCommand(db, (values.id as string).toLowerCase(), now, io);
     return await listDevicesCommand(db, io);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial';
+import * as yubikeys from './0002-yubikeys';
 
 interface Migration {
   name: string;
@@ -8,7 +9,10 @@ interface Migration {
 }
 
 /** Migrations in order. Imported, not read from disk, so they work from a bundle too. */
-const migrations: Migration[] = [{ name: '0001-initial', ...initial }];
+const migrations: Migration[] = [
+  { name: '0001-initial', ...initial },
+  { name: '0002-yubikeys', ...yubikeys },
+];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
   getMigrations: async () => migrations,
