@@ -4,7 +4,12 @@
  * desks; the server's applied mutations/s. On PostgreSQL when DATABASE_URL is set, else PGlite.
  * BENCH_SYNC_ROWS=N for a smaller run. Never part of `npm test`.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
+import { createEnrolCode } from '../server/devices/enrol-codes';
+import { openTestDb } from '../test/server/support/test-server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,9 +66,50 @@ async function bulkInsertLimit(dir: string): Promise<{ seconds: number; perSecon
   return { seconds, perSecond: Math.round(rows / seconds) };
 }
 
+/**
+ * On PostgreSQL the server runs in a process of its own, as in a clinic, so that the desk and
+ * the server do not share one event loop; on PGlite (one process only) it runs in this one.
+ */
+async function serverUnderTest(): Promise<{ url: string; db: Knex; enrolCode(): Promise<string>; stop(): Promise<void> }> {
+  if (!process.env.DATABASE_URL) return startSyncServer();
+  const testDb = await openTestDb();
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: testDb.url, MEDCARD_SERVER_PORT: String(port), MEDCARD_SERVER_BLOB_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 300) throw new Error('the server process did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    db: testDb.db,
+    enrolCode: async () => (await createEnrolCode(testDb.db, { now: new Date() })).code,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await testDb.cleanup();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medcard-bench-sync-'));
-  const server = await startSyncServer();
+  const server = await serverUnderTest();
   try {
     process.stderr.write(`seeding the server with ${rows} patients…\n`);
     let seq = 0;

@@ -20,6 +20,7 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
   let applied = 0;
   // Most pages meet an empty outbox (always in a first sync): then no row has local edits.
   const outboxEmpty = tx.get('SELECT 1 FROM sync_outbox LIMIT 1') === undefined;
+  const known = versionsOf(tx, changes);
   for (const change of changes) {
     const columns = writableColumns[change.table];
     if (!columns) continue;
@@ -28,8 +29,10 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
         .filter(([column]) => columns.includes(column))
         .map(([column, value]) => [column, typeof value === 'boolean' ? Number(value) : value]),
     );
-    const existing = tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
-    if (existing && existing.version >= change.version) continue;
+    const rowKey = `${change.table}:${change.rowId}`;
+    const knownVersion = known.get(rowKey);
+    if (knownVersion !== undefined && knownVersion >= change.version) continue;
+    const existing = knownVersion === undefined ? undefined : tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
     if (!outboxEmpty) for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
     if (existing) {
       tx.run(
@@ -47,9 +50,31 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
       const values = [change.rowId, change.version, ...Object.values(data)];
       tx.run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
     }
+    // A page may carry the same row twice (made, then changed): the next one meets this version.
+    known.set(rowKey, change.version);
     applied += 1;
   }
   return applied;
+}
+
+/** The local versions of the page's rows, in one query per table rather than one per row. */
+function versionsOf(tx: Tx, changes: readonly Omit<Change, 'seq'>[]): Map<string, number> {
+  const versions = new Map<string, number>();
+  const byTable = new Map<string, string[]>();
+  for (const change of changes) {
+    if (!writableColumns[change.table]) continue;
+    const ids = byTable.get(change.table) ?? [];
+    ids.push(change.rowId);
+    byTable.set(change.table, ids);
+  }
+  for (const [table, ids] of byTable) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const rows = tx.all<{ id: string; version: number }>(`SELECT id, version FROM ${table} WHERE id IN (${slice.map(() => '?').join(',')})`, slice);
+      for (const row of rows) versions.set(`${table}:${row.id}`, row.version);
+    }
+  }
+  return versions;
 }
 
 function pendingFields(tx: Tx, table: string, rowId: string): Set<string> {

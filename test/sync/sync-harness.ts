@@ -115,7 +115,7 @@ export interface SyncDesk extends TempDesk {
 }
 
 /** A workstation core (real SQLCipher file) enrolled with the server by a one-time code. */
-export async function openSyncDesk(server: SyncServer, name: string, servers: string[] = [server.url]): Promise<SyncDesk> {
+export async function openSyncDesk(server: Pick<SyncServer, 'url' | 'enrolCode'>, name: string, servers: string[] = [server.url]): Promise<SyncDesk> {
   const desk = await openTempDesk();
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
   const transport = new FaultyTransport(
