@@ -34,6 +34,28 @@ export const syncedFields = {
   ],
   /** Conflict records are made by the server; desks may only resolve them. */
   sync_conflicts: ['resolved_at', 'resolved_by', 'resolution'],
+  /**
+   * Staff accounts, so that a person signs in at any desk (also offline, with what the desk last
+   * pulled). Only people travel: each desk's setup account stays on its desk. Per-desk state
+   * stays local: lockout counters (failed_attempts, last_failed_at, locked_until) and a TOTP
+   * secret still pending confirmation. `totp_last_step` travels, and only grows (oneWayFields).
+   */
+  staff: [
+    'login', 'display_name', 'role', 'active', 'password_hash', 'password_changed_at', 'must_change_password',
+    'totp_secret', 'totp_enrolled_at', 'totp_last_step', 'must_enrol_key',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
+  /**
+   * A person's keys: public data only. `public_key` (COSE) travels and is stored as base64url
+   * text. The WebAuthn signature `counter` and `last_used_at` stay per desk (a genuine key's
+   * counter grows everywhere, so each desk still refuses an answer that does not move it on).
+   */
+  staff_keys: [
+    'staff_id', 'kind', 'name', 'credential_id', 'public_key', 'transports', 'aaguid', 'yubikey_public_id', 'revoked_at', 'revoked_by',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
+  /** Recovery codes as SHA-256 only; a spent or retired code never becomes usable again (oneWayFields). */
+  recovery_codes: ['staff_id', 'code_hash', 'used_at', 'revoked_at', 'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id'],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -46,7 +68,33 @@ export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
 export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   patients: ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'deleted_at'],
   sync_conflicts: ['resolution'],
+  // Account fields are administrative: the admin's change that reaches the server last wins
+  // (both values stay in the log). What must never be undone is guarded by oneWayFields instead.
+  staff: [],
+  staff_keys: [],
+  recovery_codes: [],
 };
+
+/**
+ * Fields that move one way only, whoever writes last: `once` goes from null to a value and then
+ * keeps it (a spent recovery code stays spent, a revoked key stays revoked); `grows` only takes
+ * a larger number (the last TOTP step accepted, so a code spent at one desk is refused at
+ * another once it has pulled). The server drops a change that would move such a field back, and
+ * a desk keeps its own value when a pulled one would.
+ */
+export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<string, 'once' | 'grows'>>>> = {
+  staff: { totp_last_step: 'grows' },
+  staff_keys: { revoked_at: 'once', revoked_by: 'once' },
+  recovery_codes: { used_at: 'once', revoked_at: 'once' },
+};
+
+/** True when `incoming` would move a one-way field back: the stored value is kept. */
+export function keepsStoredValue(table: string, field: string, stored: unknown, incoming: unknown): boolean {
+  const rule = (oneWayFields as Record<string, Readonly<Record<string, 'once' | 'grows'>> | undefined>)[table]?.[field];
+  if (rule === undefined || stored === null || stored === undefined || stored === incoming) return false;
+  if (rule === 'once') return true;
+  return typeof stored === 'number' && (typeof incoming !== 'number' || incoming < stored);
+}
 
 const uuid = z.uuid();
 const fieldValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);

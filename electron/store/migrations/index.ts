@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as sync from './0002-sync';
 import * as staffAuth from './0003-staff-auth';
+import * as staffSync from './0004-staff-sync';
 
 interface Migration {
   name: string;
@@ -14,6 +15,7 @@ const migrations: Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0002-sync', ...sync },
   { name: '0003-staff-auth', ...staffAuth },
+  { name: '0004-staff-sync', ...staffSync },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
