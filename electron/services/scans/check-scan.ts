@@ -1,0 +1,138 @@
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors/app-error';
+import { localize } from '../../../shared/errors/catalog';
+import {
+  scanLimits,
+  type ScanCheck,
+  type ScanChecklist,
+  type ScanMime,
+  type ScanRule,
+} from '../../../shared/scans/scan-checklist';
+import { measureQuality, type ImageSource } from './image-quality';
+import { readPdfPages } from './pdf-pages';
+import { detectScanFormat } from './scan-format';
+
+/** Where the file does not say its resolution, the convention (and libvips) assume 72 dpi. */
+const assumedDpi = 72;
+
+interface Page {
+  page: number;
+  dpi: number;
+  width: number;
+  image: ImageSource;
+}
+
+interface Measured {
+  page: number;
+  dpi: number;
+  brightness: number;
+  sharpness: number;
+}
+
+export interface ScanInspection {
+  checklist: ScanChecklist;
+  /** Every failed rule as one error: the first rule's code, all of them as issues (field = rule). */
+  refusal: AppError | null;
+  /** The first page's image, for the thumbnail; null when the file was not readable. */
+  firstPage: ImageSource | null;
+}
+
+/** Checks a scan against every rule of B4 and lists each with its measured value (UX: scans). */
+export async function checkScan(bytes: Buffer, options: { now: Date }): Promise<ScanChecklist> {
+  return (await inspectScan(bytes, options)).checklist;
+}
+
+export async function inspectScan(bytes: Buffer, options: { now: Date }): Promise<ScanInspection> {
+  const checks = new Map<ScanRule, ScanCheck>();
+  const failures: AppError[] = [];
+  const record = (rule: ScanRule, value: ScanCheck['value'], limit: ScanCheck['limit'], failure: AppError | null, page?: number) => {
+    const check: ScanCheck = { rule, status: failure ? 'failed' : 'passed', value, limit };
+    if (page !== undefined) check.page = page;
+    if (failure) {
+      check.error = { code: failure.code, message: localize(failure.code, failure.params) };
+      failures.push(failure);
+    }
+    checks.set(rule, check);
+  };
+
+  const mime = detectScanFormat(bytes);
+  const read = mime ? await readAndMeasure(bytes, mime).catch((error: unknown) => toAppError(error, mime)) : null;
+  const formatFailure = mime ? (read instanceof AppError ? read : null) : new AppError('scan.format.unsupported');
+  record('format', mime, 'image/jpeg, image/png, application/pdf', formatFailure);
+
+  const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  record(
+    'size',
+    bytes.length,
+    scanLimits.maxBytes,
+    bytes.length > scanLimits.maxBytes
+      ? new AppError('scan.size.too_large', { params: { size: megabytes(bytes.length), max: megabytes(scanLimits.maxBytes) } })
+      : null,
+  );
+
+  const { measured, firstPage } = read && !(read instanceof AppError) ? read : { measured: [], firstPage: null };
+  const pageOf = (worst: Measured | undefined) => (mime === 'application/pdf' ? worst?.page : undefined);
+  const worstBy = (key: 'dpi' | 'brightness' | 'sharpness') =>
+    measured.reduce<Measured | undefined>((worst, m) => (worst === undefined || m[key] < worst[key] ? m : worst), undefined);
+
+  const lowDpi = worstBy('dpi');
+  const dark = worstBy('brightness');
+  const blurred = worstBy('sharpness');
+  if (lowDpi && dark && blurred) {
+    record('resolution', lowDpi.dpi, scanLimits.minDpi, lowDpi.dpi < scanLimits.minDpi
+      ? new AppError('scan.resolution.low', { params: { dpi: lowDpi.dpi, min: scanLimits.minDpi } })
+      : null, pageOf(lowDpi));
+    record('brightness', dark.brightness, scanLimits.minBrightness, dark.brightness < scanLimits.minBrightness
+      ? new AppError('scan.brightness.low', { params: { brightness: dark.brightness, min: scanLimits.minBrightness } })
+      : null, pageOf(dark));
+    record('sharpness', blurred.sharpness, scanLimits.minSharpness, blurred.sharpness < scanLimits.minSharpness
+      ? new AppError('scan.sharpness.low', { params: { sharpness: blurred.sharpness, min: scanLimits.minSharpness } })
+      : null, pageOf(blurred));
+  } else {
+    checks.set('resolution', { rule: 'resolution', status: 'skipped', value: null, limit: scanLimits.minDpi });
+    checks.set('brightness', { rule: 'brightness', status: 'skipped', value: null, limit: scanLimits.minBrightness });
+    checks.set('sharpness', { rule: 'sharpness', status: 'skipped', value: null, limit: scanLimits.minSharpness });
+  }
+
+  const checklist: ScanChecklist = {
+    accepted: failures.length === 0,
+    checkedAt: options.now.toISOString(),
+    mime,
+    bytes: bytes.length,
+    pages: measured.length,
+    dpi: lowDpi?.dpi ?? null,
+    brightness: dark?.brightness ?? null,
+    sharpness: blurred?.sharpness ?? null,
+    checks: [...checks.values()],
+  };
+  return { checklist, refusal: refusalOf(failures), firstPage };
+}
+
+async function readPages(bytes: Buffer, mime: ScanMime): Promise<Page[]> {
+  if (mime === 'application/pdf') return readPdfPages(bytes);
+  const meta = await sharp(bytes, { failOn: 'error' }).metadata();
+  return [{ page: 1, dpi: Math.round(meta.density ?? assumedDpi), width: meta.width, image: bytes }];
+}
+
+/** Reading and measuring fail alike on a damaged file: both are the format rule's failure. */
+async function readAndMeasure(bytes: Buffer, mime: ScanMime): Promise<{ measured: Measured[]; firstPage: ImageSource | null }> {
+  const pages = await readPages(bytes, mime);
+  // One page at a time: decoded pages of a 10-page PDF would otherwise all sit in memory.
+  const measured: Measured[] = [];
+  for (const page of pages) {
+    measured.push({ page: page.page, dpi: page.dpi, ...(await measureQuality(page.image, page.width, page.dpi)) });
+  }
+  return { measured, firstPage: pages[0]?.image ?? null };
+}
+
+function toAppError(error: unknown, mime: ScanMime): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('scan.format.damaged', { params: { format: mime === 'application/pdf' ? 'PDF' : mime === 'image/png' ? 'PNG' : 'JPEG' } });
+}
+
+function refusalOf(failures: AppError[]): AppError | null {
+  const [first] = failures;
+  if (!first) return null;
+  const issues = failures.map((failure) => ({ code: failure.code, field: 'scan', params: failure.params }));
+  return new AppError(first.code, { field: 'scan', params: first.params, issues });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * What an identity-document scan must meet (B4), and the checklist the desk shows while it
+ * checks one: every rule with its measured value, passed or failed, in this order.
+ */
+export const scanLimits = {
+  /** Largest file accepted. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Lowest resolution accepted, dots per inch. */
+  minDpi: 300,
+  /**
+   * Mean luminance, % of white. Measured on a generated ID card (paper, photo, dense text): 72 %
+   * as scanned, 36 % at half exposure, 25 % at 0.35, 14 % at 0.2.
+   */
+  minBrightness: 30,
+  /**
+   * Variance of the Laplacian of the page brought to 150 dpi, greyscale. Measured on the same
+   * card at 300 dpi: sharp 2000 (2200–2500 for larger pages, 1800 at 600 dpi), Gaussian blur
+   * σ = 1 px 1200, σ = 2 px 410 (small print still legible), σ = 3 px 140, σ = 4 px 60.
+   */
+  minSharpness: 250,
+  /** A PDF may hold a document's pages (a passport's spread and its registration page). */
+  maxPdfPages: 10,
+} as const;
+
+export const scanMimes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type ScanMime = (typeof scanMimes)[number];
+
+export const scanRules = ['format', 'size', 'resolution', 'brightness', 'sharpness'] as const;
+export type ScanRule = (typeof scanRules)[number];
+
+const localizedText = z.object({ ru: z.string(), en: z.string() });
+
+export const scanCheckSchema = z.object({
+  rule: z.enum(scanRules),
+  /** `skipped`: not measurable because an earlier rule failed (an unreadable file). */
+  status: z.enum(['passed', 'failed', 'skipped']),
+  /** The measured value: the MIME type, bytes, dpi, brightness % or sharpness. */
+  value: z.union([z.string(), z.number()]).nullable(),
+  /** What the rule asks for, in the same unit. */
+  limit: z.union([z.string(), z.number()]),
+  /** For a PDF, the page the value comes from (the worst one). */
+  page: z.number().int().positive().optional(),
+  error: z.object({ code: z.string(), message: localizedText }).optional(),
+});
+export type ScanCheck = z.infer<typeof scanCheckSchema>;
+
+export const scanChecklistSchema = z.object({
+  accepted: z.boolean(),
+  checkedAt: z.string(),
+  mime: z.enum(scanMimes).nullable(),
+  bytes: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  /** The lowest of the pages' values; null where not measured. */
+  dpi: z.number().nullable(),
+  brightness: z.number().nullable(),
+  sharpness: z.number().nullable(),
+  checks: z.array(scanCheckSchema),
+});
+export type ScanChecklist = z.infer<typeof scanChecklistSchema>;
