@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import type { Tx } from '../store/open-store';
+import { updateStaff } from './person-rows';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge } from './challenges';
 import { attemptIdSchema, parseInput } from './inputs';
 import { spendRecoveryCode } from './recovery-codes';
 import { settleSecondStep, type FactorVerdict, type StepResult } from './second-step';
-import type { PersonRow } from './staff-records';
+import { personActor, type PersonRow } from './staff-records';
 import { verifyTotpCode } from './totp';
 
 const totpAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, code: z.string().min(1).max(20) });
@@ -23,7 +24,8 @@ export function finishSignInWithTotp(auth: AuthContext, input: TotpAnswerInput):
     if (person.totp_secret === null) return { ok: false, reason: 'totp_not_enrolled', code: 'auth.totp.wrong' };
     const check = verifyTotpCode(person.totp_secret, code, now, person.totp_last_step);
     if (!check.ok) return { ok: false, reason: check.reason, code: check.reason === 'totp_reused' ? 'auth.totp.reused' : 'auth.totp.wrong' };
-    tx.run('UPDATE staff SET totp_last_step = ? WHERE id = ?', [check.step, person.id]);
+    // Synced, so that another desk refuses this code once it has pulled (it only ever grows).
+    updateStaff(tx, personActor(person, auth.desk), now.toISOString(), person.id, { totp_last_step: check.step });
     return { ok: true, factor: 'totp' };
   });
 }
@@ -36,9 +38,11 @@ export function finishSignInWithRecoveryCode(auth: AuthContext, input: RecoveryA
   const { attemptId, code } = parseInput(recoveryAnswerSchema, input);
   const now = auth.clock.now();
   return settleBackup(auth, now, attemptId, 'recovery-code', (tx, person) => {
-    const left = spendRecoveryCode(tx, person.id, code, now.toISOString());
+    // The person proved themself with password and code: they are the actor of spending it.
+    const self = personActor(person, auth.desk);
+    const left = spendRecoveryCode(tx, self, person.id, code, now.toISOString());
     if (left === null) return { ok: false, reason: 'recovery_wrong', code: 'auth.recovery.wrong' };
-    tx.run('UPDATE staff SET must_enrol_key = 1 WHERE id = ?', [person.id]);
+    updateStaff(tx, self, now.toISOString(), person.id, { must_enrol_key: 1 });
     return { ok: true, factor: 'recovery-code', details: { recoveryCodesLeft: left } };
   });
 }

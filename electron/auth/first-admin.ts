@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
+import type { Actor } from '../core/context';
 import { appendAudit } from '../store/audit-log';
+import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
 import type { AuthContext, StaffSession } from './auth-context';
 import { assertPasswordPolicy, newPasswordSchema, displayNameSchema, newLoginSchema, parseInput } from './inputs';
@@ -39,8 +41,12 @@ export async function setupFirstAdmin(
   const at = now.toISOString();
   return auth.store.transaction((tx) => {
     if (hasPerson(tx)) throw new AppError('auth.setup.done');
-    const staffId = insertPerson(tx, auth.desk, at, { login, displayName, role: 'admin', passwordHash, mustChangePassword: false });
-    const recoveryCodes = issueRecoveryCodes(tx, staffId, at);
+    // The first admin is the actor of their own account and codes: the desk's setup account
+    // stays on its desk, and the server takes a first admin only from themself (bootstrap).
+    const staffId = newId();
+    const self: Actor = { staffId, kind: 'person', displayName, role: 'admin', deviceId: auth.desk.deviceId, deviceName: auth.desk.deviceName };
+    insertPerson(tx, self, at, { login, displayName, role: 'admin', passwordHash, mustChangePassword: false }, staffId);
+    const recoveryCodes = issueRecoveryCodes(tx, self, staffId, at);
     appendAudit(tx, auth.desk, at, {
       action: 'auth.setup.first_admin',
       details: { staffId, login, recoveryCodes: recoveryCodes.length },

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../core/context';
 import { appendAudit } from '../store/audit-log';
-import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
+import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
 import { challengeLifetimeMs, consumeChallenge, issueChallenge } from './challenges';
 import { attemptIdSchema, keyNameSchema, parseInput, registrationAnswerSchema, staffIdSchema } from './inputs';
-import { touchStaff } from './person-rows';
+import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { activeKeys, keyTransports } from './webauthn-assertion';
 
@@ -114,25 +114,21 @@ export async function finishKeyEnrolment(
     if (tx.get<{ one: number }>('SELECT 1 AS one FROM staff_keys WHERE credential_id = ?', [credential.id])) {
       throw new AppError('auth.key.taken');
     }
-    const keyId = newId();
-    tx.run(
-      `INSERT INTO staff_keys (id, staff_id, kind, name, credential_id, public_key, counter, transports, aaguid, created_at, created_by)
-       VALUES (?, ?, 'webauthn', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        keyId,
-        taken.staffId,
-        name,
-        credential.id,
-        Buffer.from(credential.publicKey),
-        credential.counter,
-        credential.transports ? JSON.stringify(credential.transports) : null,
-        aaguid,
-        at,
-        actor.staffId,
-      ],
-    );
-    tx.run('UPDATE staff SET must_enrol_key = 0 WHERE id = ?', [taken.staffId]);
-    touchStaff(tx, taken.staffId, actor, at);
+    // Public data only, synced to every desk; the signature counter stays on this one.
+    const keyId = insertSyncedRow({ tx, actor, at }, 'staff_keys', {
+      staff_id: taken.staffId,
+      kind: 'webauthn',
+      name,
+      credential_id: credential.id,
+      public_key: Buffer.from(credential.publicKey).toString('base64url'),
+      transports: credential.transports ? JSON.stringify(credential.transports) : null,
+      aaguid,
+      yubikey_public_id: null,
+      revoked_at: null,
+      revoked_by: null,
+    });
+    tx.run('UPDATE staff_keys SET counter = ? WHERE id = ?', [credential.counter, keyId]);
+    updateStaff(tx, actor, at, taken.staffId, { must_enrol_key: 0 });
     appendAudit(tx, actor, at, { action: 'auth.key.enrolled', details: { staffId: taken.staffId, keyId, name, aaguid } });
     return keySummary(tx, keyId);
   });
@@ -152,9 +148,8 @@ export function revokeKey(auth: AuthContext, actor: Actor, input: z.input<typeof
     if (!key) throw new AppError('auth.key.not_found');
     assertSelfOrAdmin(tx, actor, key.staff_id);
     if (key.revoked_at === null) {
-      tx.run('UPDATE staff_keys SET revoked_at = ?, revoked_by = ? WHERE id = ?', [at, actor.staffId, keyId]);
-      if (activeKeys(tx, key.staff_id).length === 0) tx.run('UPDATE staff SET must_enrol_key = 1 WHERE id = ?', [key.staff_id]);
-      touchStaff(tx, key.staff_id, actor, at);
+      updateSyncedRow({ tx, actor, at }, 'staff_keys', keyId, { revoked_at: at, revoked_by: actor.staffId });
+      if (activeKeys(tx, key.staff_id).length === 0) updateStaff(tx, actor, at, key.staff_id, { must_enrol_key: 1 });
       appendAudit(tx, actor, at, { action: 'auth.key.revoked', details: { staffId: key.staff_id, keyId } });
     }
     return keySummary(tx, keyId);

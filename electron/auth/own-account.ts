@@ -8,7 +8,7 @@ import { auditFailedAttempt } from './attempt-audit';
 import { assertPasswordPolicy, newPasswordSchema, parseInput, typedPasswordSchema } from './inputs';
 import { clearFailures, countFailure, failureError, lockMinutesLeft, readFailures, settleFailures, subjectName, writeFailures } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
-import { touchStaff } from './person-rows';
+import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { requirePerson } from './staff-records';
 
@@ -53,9 +53,8 @@ export async function changePassword(auth: AuthContext, actor: Actor, input: z.i
       });
       return failureError('auth.failed', outcome);
     }
-    tx.run('UPDATE staff SET password_hash = ?, password_changed_at = ?, must_change_password = 0 WHERE id = ?', [newHash, at, staffId]);
+    updateStaff(tx, actor, at, staffId, { password_hash: newHash, password_changed_at: at, must_change_password: 0 });
     clearFailures(tx, staffId);
-    touchStaff(tx, staffId, actor, at);
     appendAudit(tx, actor, at, { action: 'auth.password.changed', details: { staffId } });
     return null;
   });
@@ -68,7 +67,7 @@ export function renewRecoveryCodes(auth: AuthContext, actor: Actor): string[] {
   const at = auth.clock.now().toISOString();
   return auth.store.transaction((tx) => {
     if (requirePerson(tx, staffId).active !== 1) throw new AppError('forbidden');
-    const codes = issueRecoveryCodes(tx, staffId, at);
+    const codes = issueRecoveryCodes(tx, actor, staffId, at);
     appendAudit(tx, actor, at, { action: 'auth.recovery_codes.issued', details: { staffId, count: codes.length } });
     return codes;
   });

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../core/context';
 import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
+import { insertSyncedRow, updateSyncedRow, type FieldValue } from '../store/record-door';
 import { loginDigest } from './login-name';
 
 export interface NewPerson {
@@ -15,26 +16,38 @@ export interface NewPerson {
 }
 
 /**
- * Writes a person's account with its sync columns filled in. Staff rows are local for now (not
- * in the sync protocol's tables), so this is a plain insert rather than the record door.
+ * Writes a person's account through the door's synced write (row + outbox entry), so that the
+ * person can sign in at every desk once it has synced. The caller checks rights and audits.
+ * `id` is given for a first admin, who is the actor of their own creation.
  */
-export function insertPerson(tx: Tx, by: Actor, at: string, person: NewPerson): string {
+export function insertPerson(tx: Tx, by: Actor, at: string, person: NewPerson, id: string = newId()): string {
   if (tx.get<{ one: number }>('SELECT 1 AS one FROM staff WHERE login = ?', [person.login])) {
     throw new AppError('staff.login.taken', { field: 'login' });
   }
-  const id = newId();
-  tx.run(
-    `INSERT INTO staff (id, version, created_at, created_by, updated_at, updated_by, device_id, login, display_name, role, kind, active,
-       password_hash, password_changed_at, must_change_password, must_enrol_key)
-     VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'person', 1, ?, ?, ?, 1)`,
-    [id, at, by.staffId, at, by.staffId, by.deviceId, person.login, person.displayName, person.role, person.passwordHash, at, person.mustChangePassword ? 1 : 0],
+  insertSyncedRow(
+    { tx, actor: by, at },
+    'staff',
+    {
+      login: person.login,
+      display_name: person.displayName,
+      role: person.role,
+      active: 1,
+      password_hash: person.passwordHash,
+      password_changed_at: at,
+      must_change_password: person.mustChangePassword ? 1 : 0,
+      must_enrol_key: 1,
+    },
+    id,
   );
   // Failures counted against this login while it did not exist are not the new person's.
   tx.run('DELETE FROM auth_unknown_logins WHERE login_digest = ?', [loginDigest(person.login)]);
   return id;
 }
 
-/** Marks who changed a staff row and when, as every synced row carries. */
-export function touchStaff(tx: Tx, staffId: string, by: Actor, at: string): void {
-  tx.run('UPDATE staff SET updated_at = ?, updated_by = ?, device_id = ? WHERE id = ?', [at, by.staffId, by.deviceId, staffId]);
+/**
+ * Changes synced fields of a person's account (row history, outbox entry, who and when); the
+ * caller checks rights and audits. Per-desk columns (lockout, pending TOTP) are plain updates.
+ */
+export function updateStaff(tx: Tx, by: Actor, at: string, staffId: string, fields: Record<string, FieldValue>): void {
+  if (!updateSyncedRow({ tx, actor: by, at }, 'staff', staffId, fields)) throw new AppError('staff.not_found');
 }

@@ -1,5 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
+import type { Actor } from '../core/context';
 import type { Tx } from '../store/open-store';
+import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 
 /** Ten codes of ten Crockford base32 characters (50 bits each), printed as `XXXXX-XXXXX`. */
 export const recoveryCodeCount = 10;
@@ -32,28 +34,37 @@ export function recoveryCodeHash(code: string): string {
   return createHash('sha256').update(normalizeRecoveryCode(code), 'utf8').digest('hex');
 }
 
-/** A fresh set of codes for a person; the unused ones of an older set stop working. */
-export function issueRecoveryCodes(tx: Tx, staffId: string, at: string): string[] {
-  tx.run('DELETE FROM recovery_codes WHERE staff_id = ? AND used_at IS NULL', [staffId]);
+const usable = 'used_at IS NULL AND revoked_at IS NULL';
+
+/**
+ * A fresh set of codes for a person; the usable ones of an older set are retired (marked, not
+ * deleted, so that the retirement syncs to every desk). Written by `by`, through the door.
+ */
+export function issueRecoveryCodes(tx: Tx, by: Actor, staffId: string, at: string): string[] {
+  const door = { tx, actor: by, at };
+  for (const { id } of tx.all<{ id: string }>(`SELECT id FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [staffId])) {
+    updateSyncedRow(door, 'recovery_codes', id, { revoked_at: at });
+  }
   const codes = new Set<string>();
   while (codes.size < recoveryCodeCount) codes.add(newCode());
-  for (const code of codes) {
-    tx.run('INSERT INTO recovery_codes (staff_id, code_hash, created_at) VALUES (?, ?, ?)', [staffId, recoveryCodeHash(code), at]);
-  }
+  for (const code of codes) insertSyncedRow(door, 'recovery_codes', { staff_id: staffId, code_hash: recoveryCodeHash(code), used_at: null, revoked_at: null });
   return [...codes];
 }
 
-/** Spends a code if it is one of the person's unused ones; returns how many are left, or null. */
-export function spendRecoveryCode(tx: Tx, staffId: string, code: string, at: string): number | null {
-  const spent = tx.run('UPDATE recovery_codes SET used_at = ? WHERE staff_id = ? AND code_hash = ? AND used_at IS NULL', [
-    at,
+/**
+ * Spends a code if it is one of the person's usable ones (the person, `by`, is the actor);
+ * returns how many are left, or null.
+ */
+export function spendRecoveryCode(tx: Tx, by: Actor, staffId: string, code: string, at: string): number | null {
+  const found = tx.get<{ id: string }>(`SELECT id FROM recovery_codes WHERE staff_id = ? AND code_hash = ? AND ${usable}`, [
     staffId,
     recoveryCodeHash(code),
   ]);
-  if (spent.changes !== 1) return null;
+  if (!found) return null;
+  updateSyncedRow({ tx, actor: by, at }, 'recovery_codes', found.id, { used_at: at });
   return unusedRecoveryCodes(tx, staffId);
 }
 
 export function unusedRecoveryCodes(tx: Tx, staffId: string): number {
-  return tx.get<{ n: number }>('SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ? AND used_at IS NULL', [staffId])?.n ?? 0;
+  return tx.get<{ n: number }>(`SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [staffId])?.n ?? 0;
 }

@@ -8,7 +8,7 @@ import type { AuthContext } from './auth-context';
 import { assertPasswordPolicy, newPasswordSchema, displayNameSchema, newLoginSchema, parseInput, roleSchema, staffIdSchema } from './inputs';
 import { clearFailures } from './lockout';
 import { hashPassword } from './password-hash';
-import { insertPerson, touchStaff } from './person-rows';
+import { insertPerson, updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { assertAdmin, requirePerson } from './staff-records';
 
@@ -61,7 +61,7 @@ export async function createStaff(
       passwordHash,
       mustChangePassword: true,
     });
-    const recoveryCodes = issueRecoveryCodes(tx, staffId, at);
+    const recoveryCodes = issueRecoveryCodes(tx, actor, staffId, at);
     appendAudit(tx, actor, at, { action: 'staff.created', details: { staffId, login: parsed.login, role: parsed.role } });
     return { staff: summary(tx, staffId, at), recoveryCodes };
   });
@@ -76,8 +76,7 @@ export function deactivateStaff(auth: AuthContext, actor: Actor, input: z.input<
     const person = requirePerson(tx, staffId);
     if (person.active === 1) {
       if (person.role === 'admin' && activeAdmins(tx) <= 1) throw new AppError('staff.last_admin');
-      tx.run('UPDATE staff SET active = 0 WHERE id = ?', [staffId]);
-      touchStaff(tx, staffId, actor, at);
+      updateStaff(tx, actor, at, staffId, { active: 0 });
       appendAudit(tx, actor, at, { action: 'staff.deactivated', details: { staffId } });
     }
     return summary(tx, staffId, at);
@@ -97,9 +96,8 @@ export async function resetPassword(auth: AuthContext, actor: Actor, input: z.in
   return auth.store.transaction((tx) => {
     assertAdmin(tx, actor);
     requirePerson(tx, staffId);
-    tx.run('UPDATE staff SET password_hash = ?, password_changed_at = ?, must_change_password = 1 WHERE id = ?', [passwordHash, at, staffId]);
+    updateStaff(tx, actor, at, staffId, { password_hash: passwordHash, password_changed_at: at, must_change_password: 1 });
     clearFailures(tx, staffId);
-    touchStaff(tx, staffId, actor, at);
     appendAudit(tx, actor, at, { action: 'staff.password_reset', details: { staffId } });
     return summary(tx, staffId, at);
   });
@@ -135,7 +133,7 @@ function summary(tx: Tx, staffId: string, at: string): StaffSummary {
   }>(
     `SELECT s.id, s.login, s.display_name, s.role, s.active, s.locked_until, s.totp_secret, s.must_enrol_key, s.must_change_password,
        (SELECT count(*) FROM staff_keys k WHERE k.staff_id = s.id AND k.revoked_at IS NULL) AS keys,
-       (SELECT count(*) FROM recovery_codes r WHERE r.staff_id = s.id AND r.used_at IS NULL) AS codes
+       (SELECT count(*) FROM recovery_codes r WHERE r.staff_id = s.id AND r.used_at IS NULL AND r.revoked_at IS NULL) AS codes
      FROM staff s WHERE s.id = ?`,
     [staffId],
   );

@@ -4,7 +4,7 @@ import type { Actor } from '../core/context';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { parseInput, staffIdSchema } from './inputs';
-import { touchStaff } from './person-rows';
+import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { verifyTotpCode, newTotpSecret, totpUri } from './totp';
 
@@ -23,8 +23,8 @@ export function enrolTotp(auth: AuthContext, actor: Actor, input: z.input<typeof
     const person = requirePerson(tx, staffId);
     if (person.active !== 1) throw new AppError('staff.inactive');
     const secret = newTotpSecret();
+    // Pending secrets stay on this desk: the app is confirmed where its QR code was shown.
     tx.run('UPDATE staff SET totp_pending_secret = ? WHERE id = ?', [secret, staffId]);
-    touchStaff(tx, staffId, actor, at);
     appendAudit(tx, actor, at, { action: 'auth.totp.enrolment_started', details: { staffId } });
     return { secret, uri: totpUri(secret, person.login) };
   });
@@ -41,11 +41,8 @@ export function confirmTotp(auth: AuthContext, actor: Actor, input: z.input<type
     if (person.totp_pending_secret === null) throw new AppError('auth.totp.no_pending');
     const check = verifyTotpCode(person.totp_pending_secret, code, now, null);
     if (!check.ok) throw new AppError('auth.totp.confirm_wrong', { field: 'code' });
-    tx.run(
-      'UPDATE staff SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enrolled_at = ?, totp_last_step = ? WHERE id = ?',
-      [at, check.step, staffId],
-    );
-    touchStaff(tx, staffId, actor, at);
+    updateStaff(tx, actor, at, staffId, { totp_secret: person.totp_pending_secret, totp_enrolled_at: at, totp_last_step: check.step });
+    tx.run('UPDATE staff SET totp_pending_secret = NULL WHERE id = ?', [staffId]);
     appendAudit(tx, actor, at, { action: 'auth.totp.enrolled', details: { staffId } });
   });
 }

@@ -16,7 +16,8 @@ export interface StoredKey {
   id: string;
   staff_id: string;
   credential_id: string;
-  public_key: Buffer;
+  /** COSE public key, base64url: the form it syncs in. */
+  public_key: string;
   counter: number;
   transports: string | null;
   revoked_at: string | null;
@@ -92,7 +93,12 @@ export async function checkAssertion(
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpId,
       expectedType: 'webauthn.get',
-      credential: { id: key.credential_id, publicKey: new Uint8Array(key.public_key), counter: 0, transports: keyTransports(key) },
+      credential: {
+        id: key.credential_id,
+        publicKey: new Uint8Array(Buffer.from(key.public_key, 'base64url')),
+        counter: 0,
+        transports: keyTransports(key),
+      },
       requireUserVerification: false,
     });
     if (!verified.verified) return { ok: false, reason: 'answer_invalid', keyId: key.id };

@@ -44,24 +44,8 @@ export function insertRecord(
   audit: DoorAudit,
 ): string {
   assertAllowed(door.actor, permission);
-  const id = newId();
-  const changed: Record<string, FieldValue> = {
-    ...fields,
-    created_at: door.at,
-    created_by: door.actor.staffId,
-    updated_at: door.at,
-    updated_by: door.actor.staffId,
-    device_id: door.actor.deviceId,
-  };
-  assertKnownFields(table, changed);
-  const row: Record<string, FieldValue> = { ...changed, id, version: 0 };
-  const columns = Object.keys(row);
-  door.tx.run(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    columns.map((column) => row[column]),
-  );
+  const id = insertSyncedRow(door, table, fields);
   appendAudit(door.tx, door.actor, door.at, { ...audit, patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null) });
-  appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: 0, changed });
   return id;
 }
 
@@ -79,13 +63,55 @@ export function updateRecord(
   audit: DoorAudit,
 ): { changed: string[] } {
   assertAllowed(door.actor, permission);
+  const changed = updateSyncedRow(door, table, id, fields);
+  if (!changed) throw new AppError('patient.not_found');
+  if (changed.length === 0) return { changed };
+  appendAudit(door.tx, door.actor, door.at, {
+    ...audit,
+    patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null),
+    details: { ...audit.details, fields: changed },
+  });
+  return { changed };
+}
+
+/**
+ * The door's write without its permission check and audit event, for callers that check rights
+ * of their own and write one audit event per action rather than per row (staff accounts: one
+ * event for a person and their ten recovery codes). The row and its outbox entry are written
+ * together; `id` is given when the caller needs it first (a first admin who creates themself).
+ */
+export function insertSyncedRow(door: DoorContext, table: SyncedTableName, fields: Record<string, FieldValue>, id: string = newId()): string {
+  const changed: Record<string, FieldValue> = {
+    ...fields,
+    created_at: door.at,
+    created_by: door.actor.staffId,
+    updated_at: door.at,
+    updated_by: door.actor.staffId,
+    device_id: door.actor.deviceId,
+  };
+  assertKnownFields(table, changed);
+  const row: Record<string, FieldValue> = { ...changed, id, version: 0 };
+  const columns = Object.keys(row);
+  door.tx.run(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    columns.map((column) => row[column]),
+  );
+  appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: 0, changed });
+  return id;
+}
+
+/**
+ * `updateRecord` without its permission check and audit event (see `insertSyncedRow`). Returns
+ * the fields that really changed, or undefined when there is no such row.
+ */
+export function updateSyncedRow(door: DoorContext, table: SyncedTableName, id: string, fields: Record<string, FieldValue>): string[] | undefined {
   assertKnownFields(table, fields);
   const current = door.tx.get<Record<string, FieldValue> & { version: number }>(`SELECT * FROM ${table} WHERE id = ?`, [id]);
-  if (!current) throw new AppError('patient.not_found');
+  if (!current) return undefined;
   const delta = Object.fromEntries(Object.entries(fields).filter(([field, value]) => current[field] !== value));
-  if (Object.keys(delta).length === 0) return { changed: [] };
-  const meta: Record<string, FieldValue> =
-    table === 'patients' ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId } : {};
+  if (Object.keys(delta).length === 0) return [];
+  const stamped = (syncedFields[table] as readonly string[]).includes('updated_at');
+  const meta: Record<string, FieldValue> = stamped ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId } : {};
   const changed: Record<string, FieldValue> = { ...delta, ...meta };
   door.tx.run(
     'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -96,13 +122,8 @@ export function updateRecord(
     ...columns.map((column) => changed[column]),
     id,
   ]);
-  appendAudit(door.tx, door.actor, door.at, {
-    ...audit,
-    patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null),
-    details: { ...audit.details, fields: Object.keys(delta) },
-  });
   appendOutbox(door.tx, door.actor, door.at, { table, rowId: id, baseVersion: current.version, changed });
-  return { changed: Object.keys(delta) };
+  return Object.keys(delta);
 }
 
 /** Records a read of patient data (F1) in the caller's transaction. */
