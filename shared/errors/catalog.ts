@@ -87,6 +87,145 @@ export const errorCatalog = {
     en: 'Code {prefix} is not used in Russian numbering',
   },
   'patient.email.format': { ru: 'Адрес электронной почты указан неверно', en: 'The e-mail address is not valid' },
+  'patient.email.too_long': { ru: 'Адрес электронной почты длиннее {max} символов', en: 'The e-mail address is longer than {max} characters' },
+  'patient.email.local_part': {
+    ru: 'Часть адреса до @ — до 64 латинских букв, цифр и знаков . _ + - без точек в начале, в конце и подряд',
+    en: 'The part before @ is up to 64 Latin letters, digits and . _ + - with no dot at the start, at the end or twice in a row',
+  },
+  'patient.email.domain': {
+    ru: 'Домен адреса после @ указан неверно (например, mail.ru или почта.рф)',
+    en: 'The domain after @ is not valid (e.g. mail.ru or почта.рф)',
+  },
+
+  // Identity documents (B3): each field names its rule; dates are shown as ДД.ММ.ГГГГ.
+  'document.date.format': { ru: 'Дата в формате ДД.ММ.ГГГГ', en: 'Date as DD.MM.YYYY' },
+  'document.date.invalid': { ru: 'Такой даты нет в календаре', en: 'No such calendar date' },
+  'document.issue_date.future': { ru: 'Дата выдачи документа в будущем', en: 'The issue date is in the future' },
+  'document.issue_date.before_birth': {
+    ru: 'Документ выдан раньше даты рождения {birthDate}',
+    en: 'The document was issued before the birth date {birthDate}',
+  },
+  'document.expiry.before_issue': {
+    ru: 'Срок действия кончается раньше даты выдачи',
+    en: 'The document expires before it was issued',
+  },
+  'document.expiry.required': { ru: 'Укажите, до какого числа действует документ', en: 'Enter the date the document is valid until' },
+  'document.expired': {
+    ru: 'Срок действия документа истёк {expiry}: документ не принимается',
+    en: 'The document expired on {expiry} and cannot be accepted',
+  },
+  'document.damaged': {
+    ru: 'Повреждённый документ не принимается: попросите другой документ',
+    en: 'A damaged document cannot be accepted: ask for another document',
+  },
+  'document.passport.series': { ru: 'Серия паспорта — 4 цифры', en: 'The passport series is 4 digits' },
+  'document.passport.number': { ru: 'Номер паспорта — 6 цифр', en: 'The passport number is 6 digits' },
+  'document.passport.issuer_code': {
+    ru: 'Код подразделения — 6 цифр в виде 000-000',
+    en: 'The issuing office code is 6 digits as 000-000',
+  },
+  'document.passport.issued_too_young': {
+    ru: 'Паспорт выдают с 14 лет: дата выдачи не раньше {minDate}',
+    en: 'A passport is issued from the age of 14: the issue date cannot be before {minDate}',
+  },
+  'document.driving_licence.number': {
+    ru: 'Номер водительского удостоверения — 10 цифр в виде 00 00 000000',
+    en: 'The driving licence number is 10 digits as 00 00 000000',
+  },
+  'document.oms.temporary_number': {
+    ru: 'Номер временного свидетельства — 9 цифр',
+    en: 'The temporary certificate number is 9 digits',
+  },
+  'document.oms.old_series': {
+    ru: 'Серия полиса старого образца — до 10 букв и цифр',
+    en: 'The series of an old-style policy is up to 10 letters and digits',
+  },
+  'document.oms.old_number': { ru: 'Номер полиса старого образца — до 16 цифр', en: 'The number of an old-style policy is up to 16 digits' },
+  'document.oms.insurer': {
+    ru: 'Код страховой медицинской организации — 5 цифр из реестра СМО',
+    en: 'The insurer code is the 5 digits of the insurers’ registry',
+  },
+  'document.other.number': {
+    ru: 'Номер документа — до 30 букв, цифр, пробелов и дефисов',
+    en: 'The document number is up to 30 letters, digits, spaces and hyphens',
+  },
+  'document.other.photo': {
+    ru: 'Документ принимается, только если в нём есть фотография владельца',
+    en: 'The document is accepted only if it carries the holder’s photo',
+  },
+  'document.other.signature': {
+    ru: 'Документ принимается, только если в нём есть подпись владельца',
+    en: 'The document is accepted only if it carries the holder’s signature',
+  },
+
+  // Production calendar (C2, B3 deadlines in business days)
+  'calendar.year_missing': {
+    ru: 'Производственный календарь на {year} год не загружен: срок в рабочих днях посчитать нельзя',
+    en: 'The production calendar for {year} has not been imported: a deadline in business days cannot be computed',
+  },
+  'calendar.date.format': { ru: '«{value}» — не дата ГГГГ-ММ-ДД', en: '“{value}” is not a YYYY-MM-DD date' },
+  'calendar.xml.syntax': { ru: 'Файл календаря, строка {line}: нарушена разметка XML', en: 'Calendar file, line {line}: malformed XML' },
+  'calendar.xml.element': { ru: 'Файл календаря, строка {line}: неожиданный элемент <{name}>', en: 'Calendar file, line {line}: unexpected element <{name}>' },
+  'calendar.xml.attribute': {
+    ru: 'Файл календаря, строка {line}: у элемента <{element}> лишний, повторённый или недостающий атрибут {name}',
+    en: 'Calendar file, line {line}: element <{element}> has an unknown, repeated or missing attribute {name}',
+  },
+  'calendar.xml.value': {
+    ru: 'Файл календаря, строка {line}: недопустимое значение {name}="{value}"',
+    en: 'Calendar file, line {line}: invalid value {name}="{value}"',
+  },
+  'calendar.xml.duplicate': { ru: 'Файл календаря, строка {line}: день {day} указан дважды', en: 'Calendar file, line {line}: day {day} is listed twice' },
+  'calendar.xml.working_weekday': {
+    ru: 'Файл календаря, строка {line}: {day} — будний день, а помечен как рабочий выходной (t=3)',
+    en: 'Calendar file, line {line}: {day} is a weekday but marked as a working weekend day (t=3)',
+  },
+  'calendar.xml.year_mismatch': { ru: 'Файл описывает {year} год, а ожидался {expected}', en: 'The file describes {year}, but {expected} was expected' },
+
+  // Reference dictionaries (НСИ): import and lookup
+  'dictionary.unknown': {
+    ru: 'Неизвестный справочник «{name}»; поддерживаются: {supported}',
+    en: 'Unknown dictionary “{name}”; supported: {supported}',
+  },
+  'dictionary.not_found': { ru: 'Справочник «{name}» не загружен', en: 'Dictionary “{name}” has not been imported' },
+  'dictionary.version.format': {
+    ru: 'Версия справочника «{version}» — числа через точку или дефис (2.27, 2026-11-01)',
+    en: 'Dictionary version “{version}” must be numbers separated by dots or hyphens (2.27, 2026-11-01)',
+  },
+  'dictionary.version.missing': {
+    ru: 'Укажите версию справочника (--version): её нет ни в имени, ни в содержимом файла',
+    en: 'Give the dictionary version (--version): neither the file name nor its content has it',
+  },
+  'dictionary.version.older': {
+    ru: 'Версия {version} справочника «{name}» старше действующей {active} и не заменит её',
+    en: 'Version {version} of “{name}” is older than the active {active} and cannot replace it',
+  },
+  'dictionary.version.conflict': {
+    ru: 'Версия {version} справочника «{name}» уже загружена из другого файла: новой версии нужен новый номер',
+    en: 'Version {version} of “{name}” was already imported from a different file: a new version needs a new number',
+  },
+  'dictionary.file.too_large': {
+    ru: 'Файл справочника — {size} байт, допустимо не больше {max}',
+    en: 'The dictionary file is {size} bytes; at most {max} are allowed',
+  },
+  'dictionary.file.encoding': { ru: 'Файл справочника не в кодировке UTF-8', en: 'The dictionary file is not UTF-8' },
+  'dictionary.file.header': {
+    ru: 'Первая строка файла должна быть заголовком {expected}',
+    en: 'The first line of the file must be the header {expected}',
+  },
+  'dictionary.file.no_rows': {
+    ru: 'В файле нет ни одной принятой строки: справочник не загружен',
+    en: 'The file has no acceptable row: the dictionary was not imported',
+  },
+  'dictionary.row.columns': { ru: 'В строке {actual} полей вместо {expected}', en: 'The row has {actual} fields instead of {expected}' },
+  'dictionary.row.quote': { ru: 'В строке не закрыта кавычка', en: 'The row has an unclosed quote' },
+  'dictionary.row.value': { ru: 'Недопустимое значение в поле {column}', en: 'Invalid value in column {column}' },
+  'dictionary.row.duplicate': { ru: 'Код {code} уже встречался в файле', en: 'Code {code} already appeared in the file' },
+  'dictionary.row.parent': { ru: 'Родительской записи {parent} нет в файле', en: 'Parent record {parent} is not in the file' },
+  'dictionary.row.ogrn': { ru: 'Контрольная цифра ОГРН не сходится', en: 'The OGRN check digit does not match' },
+  'dictionary.row.period': {
+    ru: 'Дата окончания действия раньше даты начала',
+    en: 'The end of validity is before its start',
+  },
 
   // Sync (workstation side)
   'sync.conflict_not_found': { ru: 'Конфликт не найден', en: 'Conflict not found' },
