@@ -1,11 +1,18 @@
-import { conflictDataSchema, syncedFields, type Change } from '../../shared/sync/protocol';
+import { conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../shared/sync/protocol';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { Tx } from '../store/open-store';
 
-/** Local tables a pulled change may write, and the columns it may set in each. */
+/**
+ * Local tables a pulled change may write, and the columns it may set in each. Only synced
+ * columns: a pulled staff row never touches this desk's lockout counters, pending TOTP secret or
+ * key counters, and the desk's own setup account never arrives (it does not sync).
+ */
 const writableColumns: Record<string, readonly string[]> = {
   patients: syncedFields.patients,
   sync_conflicts: Object.keys(conflictDataSchema.shape),
+  staff: syncedFields.staff,
+  staff_keys: syncedFields.staff_keys,
+  recovery_codes: syncedFields.recovery_codes,
 };
 
 type Row = Record<string, string | number | null> & { version: number };
@@ -34,6 +41,11 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     if (knownVersion !== undefined && knownVersion >= change.version) continue;
     const existing = knownVersion === undefined ? undefined : tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
     if (!outboxEmpty) for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
+    if (existing) {
+      // A spent recovery code stays spent here too, whatever order changes arrive in.
+      for (const field of Object.keys(data)) if (keepsStoredValue(change.table, field, existing[field], data[field])) delete data[field];
+    }
+    if (change.table === 'staff' && typeof data.login === 'string') yieldLogin(tx, data.login, change.rowId);
     if (existing) {
       tx.run(
         'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -75,6 +87,15 @@ function versionsOf(tx: Tx, changes: readonly Omit<Change, 'seq'>[]): Map<string
     }
   }
   return versions;
+}
+
+/**
+ * The server holds one account per login (it refuses a second). A local account that holds the
+ * login too was never accepted there (made offline, refused or still waiting): it gives the
+ * login up, so that the clinic's account can arrive, and shows up renamed on this desk.
+ */
+function yieldLogin(tx: Tx, login: string, rowId: string): void {
+  tx.run("UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'", [login, rowId]);
 }
 
 function pendingFields(tx: Tx, table: string, rowId: string): Set<string> {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
   conflictingFields,
+  keepsStoredValue,
   type ConflictData,
   type Mutation,
   type MutationResult,
@@ -10,7 +11,9 @@ import {
 } from '../../shared/sync/protocol';
 import { toNumber, toRecord } from '../db/values';
 import { canonicalJson } from '../../shared/canonical-json';
+import { refuseByActor } from './actor-rules';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
+import { refuseTakenLogin } from './login-rule';
 import { refuseByShape } from './mutation-rules';
 
 type FieldValue = string | number | boolean | null;
@@ -36,6 +39,10 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
       if (stored.device_id === ctx.deviceId && stored.digest === digest) return toRecord(stored.result) as MutationResult;
       return { mutationId: mutation.mutationId, status: 'refused', code: 'sync.mutation_reused' } satisfies MutationResult;
     }
+    // Not stored: who may write depends on the staff records as they are now, so a retry after
+    // the actor's account arrived (or changed) is judged again.
+    const refused = (await refuseByActor(log.trx, mutation, current)) ?? (await refuseTakenLogin(log.trx, mutation));
+    if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
     await log.trx('mutations').insert({
       mutation_id: mutation.mutationId,
@@ -131,6 +138,8 @@ async function decide(
     const stored = current.data[field] ?? null;
     // Nothing to change; leaving the field's version alone avoids false conflicts later.
     if (stored === value) continue;
+    // A spent recovery code or a revoked key stays so, whichever desk's change arrives last.
+    if (keepsStoredValue(table, field, stored, value)) continue;
     const fieldVersion = current.fieldVersions[field] ?? 0;
     const last = lastChanges.get(fieldVersion);
     // A desk never conflicts with its own earlier change: its edits are already in order.

@@ -330,6 +330,22 @@ export const errorCatalog = {
     ru: 'Записи о конфликтах создаёт только сервер',
     en: 'Only the server creates conflict records',
   },
+  'sync.actor_unknown': {
+    ru: 'Сервер не знает сотрудника, сделавшего изменение: его учётная запись ещё не синхронизирована',
+    en: 'The server does not know the person who made the change: their account has not synced',
+  },
+  'sync.actor_inactive': {
+    ru: 'Учётная запись сотрудника, сделавшего изменение, отключена',
+    en: 'The account of the person who made the change is deactivated',
+  },
+  'sync.actor_forbidden': {
+    ru: 'У сотрудника, сделавшего изменение, нет прав на него',
+    en: 'The person who made the change is not allowed to make it',
+  },
+  'sync.staff_login_taken': {
+    ru: 'Логин уже занят другой учётной записью в клинике',
+    en: 'The login is already taken by another account in the clinic',
+  },
   'sync.blob.not_found': { ru: 'Файл не найден на сервере', en: 'File not found on the server' },
   'sync.blob.incomplete': { ru: 'Файл загружен на сервер не полностью', en: 'The file has not been fully uploaded' },
   'sync.blob.offset': {

@@ -15,6 +15,7 @@ import {
   newPatient,
   openTestDb,
   startTestServer,
+  testStaff,
   type TestDb,
   type TestDevice,
   type TestServer,
@@ -129,9 +130,9 @@ describe('push: applying', () => {
 
   it('makes a conflict record for an overlapping clinical field, and applies the rest of the change', async () => {
     const { rowId, version } = await serverPatient();
-    const first = mutation({ rowId, baseVersion: version, changed: { surname: 'Сидорова' }, actorId: 'staff-a', at: '2026-11-25T10:00:00.000Z' });
+    const first = mutation({ rowId, baseVersion: version, changed: { surname: 'Сидорова' }, actorId: testStaff.clerk, at: '2026-11-25T10:00:00.000Z' });
     const firstResult = await pushOne(deskA, first);
-    const second = mutation({ rowId, baseVersion: version, changed: { surname: 'Смирнова', email: 'm@example.ru' }, actorId: 'staff-b' });
+    const second = mutation({ rowId, baseVersion: version, changed: { surname: 'Смирнова', email: 'm@example.ru' }, actorId: testStaff.otherClerk });
     const result = await pushOne(deskB, second);
 
     expect(result).toMatchObject({ status: 'conflict', conflictFields: ['surname'] });
@@ -148,11 +149,11 @@ describe('push: applying', () => {
       field: 'surname',
       server_value: 'Сидорова',
       server_version: firstResult.status === 'applied' ? firstResult.version : -1,
-      server_actor_id: 'staff-a',
+      server_actor_id: testStaff.clerk,
       server_at: '2026-11-25T10:00:00.000Z',
       device_value: 'Смирнова',
       device_id: deskB.id,
-      actor_id: 'staff-b',
+      actor_id: testStaff.otherClerk,
       at: second.at,
       mutation_id: second.mutationId,
       resolved_at: null,

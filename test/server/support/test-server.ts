@@ -7,6 +7,7 @@ import { buildServer, type ServerOptions } from '../../../server/app';
 import { openServerDb } from '../../../server/db/open';
 import { createEnrolCode } from '../../../server/devices/enrol-codes';
 import { newDeviceKeys, signRequest } from '../../../server/testing/device-client';
+import type { Role } from '../../../shared/auth/permissions';
 import type { Mutation } from '../../../shared/sync/protocol';
 
 /** The suite runs on PGlite unless DATABASE_URL points at a PostgreSQL it may create databases on. */
@@ -140,7 +141,49 @@ export class TestDevice {
   }
 }
 
-/** Enrols a new desk through the real endpoint, with a code made as the CLI makes it. */
+/**
+ * The people the server suite writes as: the server checks every mutation's actor against its
+ * staff records, so patients are written by real clerks whose accounts reached the server first.
+ */
+export const testStaff = {
+  admin: '019a0000-0000-7000-8000-00000000ad01',
+  clerk: '019a0000-0000-7000-8000-00000000c001',
+  otherClerk: '019a0000-0000-7000-8000-00000000c002',
+} as const;
+
+/** A person's account row as a desk sends it (only what the server's rules read). */
+export function staffRow(login: string, role: Role, active = 1): Mutation['changed'] {
+  return { login, display_name: login, role, active, created_at: '2026-11-25T08:00:00.000Z', updated_at: '2026-11-25T08:00:00.000Z' };
+}
+
+const seeded = new WeakMap<Knex, Promise<void>>();
+
+/**
+ * Once per database: the first admin creates themself (the bootstrap the server allows while it
+ * has no admin), then the two clerks, pushed by `device` like any desk's outbox.
+ */
+export function seedTestStaff(db: Knex, device: TestDevice): Promise<void> {
+  let done = seeded.get(db);
+  if (!done) {
+    done = (async () => {
+      if (await db('records').where({ table_name: 'staff', id: testStaff.clerk }).first()) return;
+      const reply = await device.push([
+        mutation({ table: 'staff', rowId: testStaff.admin, actorId: testStaff.admin, changed: staffRow('test.admin', 'admin') }),
+        mutation({ table: 'staff', rowId: testStaff.clerk, actorId: testStaff.admin, changed: staffRow('test.clerk', 'clerk') }),
+        mutation({ table: 'staff', rowId: testStaff.otherClerk, actorId: testStaff.admin, changed: staffRow('test.clerk2', 'clerk') }),
+      ]);
+      const statuses = reply.json<{ results: { status: string }[] }>().results.map((result) => result.status);
+      if (statuses.some((status) => status !== 'applied')) throw new Error(`seeding staff failed: ${statuses.join(', ')}`);
+    })();
+    seeded.set(db, done);
+  }
+  return done;
+}
+
+/**
+ * Enrols a new desk through the real endpoint, with a code made as the CLI makes it; the
+ * database's test staff are seeded through the first desk.
+ */
 export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Регистратура 1'): Promise<TestDevice> {
   const { code } = await createEnrolCode(db, { now: new Date() });
   const keys = newDeviceKeys();
@@ -151,17 +194,19 @@ export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Ре
   });
   if (response.status !== 200) throw new Error(`enrolment failed: ${response.status} ${await response.text()}`);
   const { deviceId } = (await response.json()) as { deviceId: string };
-  return new TestDevice(deviceId, keys.privateKey, server.origin);
+  const device = new TestDevice(deviceId, keys.privateKey, server.origin);
+  await seedTestStaff(db, device);
+  return device;
 }
 
-/** A mutation as a desk's outbox would send it. */
+/** A mutation as a desk's outbox would send it, by the test clerk unless told otherwise. */
 export function mutation(partial: Partial<Mutation> & Pick<Mutation, 'changed'>): Mutation {
   return {
     mutationId: uuidv7(),
     table: 'patients',
     rowId: uuidv7(),
     baseVersion: 0,
-    actorId: 'staff-1',
+    actorId: testStaff.clerk,
     at: '2026-11-25T09:00:00.000Z',
     ...partial,
   };

@@ -1,0 +1,88 @@
+import type { Knex } from 'knex';
+import { can, roles, type Permission, type Role } from '../../shared/auth/permissions';
+import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { toRecord } from '../db/values';
+
+type RowData = Record<string, unknown>;
+
+/** Tables of staff accounts: writing them is an admin's business, with two exceptions below. */
+const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
+
+/**
+ * What a person may change in their own account row without being an admin: their password,
+ * their TOTP, the flags these clear or set. Never role, active, login or name.
+ */
+const ownStaffFields: ReadonlySet<string> = new Set([
+  'password_hash',
+  'password_changed_at',
+  'must_change_password',
+  'totp_secret',
+  'totp_enrolled_at',
+  'totp_last_step',
+  'must_enrol_key',
+  'updated_at',
+  'updated_by',
+  'device_id',
+]);
+
+export function isActive(value: unknown): boolean {
+  return value === 1 || value === true;
+}
+
+/**
+ * Checks the mutation's actor against the server's current staff records, inside the
+ * mutation's transaction (under the change-log lock), so a row applied earlier in the same push
+ * counts: the first admin's own row comes before their keys. The actor must be a person the
+ * server knows, active, whose role allows the write: `patients.write` for patients and conflict
+ * resolutions, `settings.manage` (admin) for accounts — except a person's own password, TOTP,
+ * keys and recovery codes, and the very first admin, who creates themself while the server has
+ * no active admin. A desk's setup account never syncs, so it is never a writer here.
+ */
+export async function refuseByActor(
+  trx: Knex.Transaction,
+  mutation: Mutation,
+  current: { data: RowData } | undefined,
+): Promise<MutationResult | null> {
+  const refuse = (code: string): MutationResult => ({ mutationId: mutation.mutationId, status: 'refused', code });
+  const account = accountTables.has(mutation.table);
+  if (account && (await isFirstAdmin(trx, mutation, current))) return null;
+  const actor = await staffData(trx, mutation.actorId);
+  if (!actor) return refuse('sync.actor_unknown');
+  if (!isActive(actor.active)) return refuse('sync.actor_inactive');
+  const role = roleOf(actor.role);
+  const permission: Permission = account ? 'settings.manage' : 'patients.write';
+  if (role !== undefined && can(role, permission)) return null;
+  if (account && isOwnChange(mutation, current)) return null;
+  return refuse('sync.actor_forbidden');
+}
+
+async function staffData(trx: Knex.Transaction, id: string): Promise<RowData | undefined> {
+  const row = await trx('records').where({ table_name: 'staff', id }).first<{ data: unknown } | undefined>('data');
+  return row ? toRecord(row.data) : undefined;
+}
+
+function roleOf(value: unknown): Role | undefined {
+  return roles.find((role) => role === value);
+}
+
+/** A new admin who is the actor of their own creation, while no active admin exists. */
+async function isFirstAdmin(trx: Knex.Transaction, mutation: Mutation, current: unknown): Promise<boolean> {
+  if (mutation.table !== 'staff' || current !== undefined || mutation.actorId !== mutation.rowId) return false;
+  if (mutation.changed.role !== 'admin' || !isActive(mutation.changed.active)) return false;
+  const admin = await trx('records')
+    .where({ table_name: 'staff' })
+    .whereRaw("data->>'role' = 'admin'")
+    .whereRaw("data->>'active' IN ('1', 'true')")
+    .first<{ id: string } | undefined>('id');
+  return admin === undefined;
+}
+
+/** A person's change to their own account: the password and TOTP of their row, their keys and codes. */
+function isOwnChange(mutation: Mutation, current: { data: RowData } | undefined): boolean {
+  if (mutation.table === 'staff') {
+    return current !== undefined && mutation.rowId === mutation.actorId && Object.keys(mutation.changed).every((field) => ownStaffFields.has(field));
+  }
+  const owner = current ? current.data.staff_id : mutation.changed.staff_id;
+  const movedTo = mutation.changed.staff_id;
+  return owner === mutation.actorId && (movedTo === undefined || movedTo === owner);
+}
