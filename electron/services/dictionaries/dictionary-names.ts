@@ -1,0 +1,18 @@
+import { AppError } from '../../../shared/errors/app-error';
+
+/** The dictionaries the desk knows how to read, by the name the command line takes. */
+export const dictionaryKinds = ['icd10', 'insurers', 'calendar-ru'] as const;
+export type DictionaryKind = (typeof dictionaryKinds)[number];
+
+/** Stored names: a kind, or `calendar-ru/YEAR` (each year of the calendar is its own dictionary). */
+const storedName = /^(?:icd10|insurers|calendar-ru\/\d{4})$/;
+
+export function isDictionaryKind(name: string): name is DictionaryKind {
+  return (dictionaryKinds as readonly string[]).includes(name);
+}
+
+export function assertDictionaryName(name: string): void {
+  if (!storedName.test(name)) {
+    throw new AppError('dictionary.unknown', { params: { name: name.slice(0, 60), supported: dictionaryKinds.join(', ') } });
+  }
+}

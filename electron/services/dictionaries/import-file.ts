@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ServiceContext } from '../../core/context';
+import { readCalendar } from './calendar-file';
+import type { ImportProgress, ReadDictionary, RefusedRow } from './dictionary-types';
+import { assertDictionaryName, isDictionaryKind, dictionaryKinds, type DictionaryKind } from './dictionary-names';
+import { readIcd10 } from './icd10-file';
+import { importDictionary, type ImportOutcome } from './import-dictionary';
+import { readInsurers } from './insurers-file';
+
+/** МКБ-10 is 2.3 MB; ten times the largest НСИ file we take is still a sane bound. */
+export const maxDictionaryBytes = 32 * 1024 * 1024;
+
+const readers: Record<DictionaryKind, (text: string, fileName: string) => ReadDictionary> = {
+  icd10: readIcd10,
+  insurers: readInsurers,
+  'calendar-ru': readCalendar,
+};
+
+export interface FileImportResult {
+  outcome: ImportOutcome;
+  /** Every line the reader refused, with its error code, in file order. */
+  refused: RefusedRow[];
+}
+
+/**
+ * Reads a dictionary file of a known kind and imports it (all of it, in one transaction).
+ * The version is `options.version`, else what the file states (МКБ-10: its НСИ file name;
+ * the calendar: its own date); a file that states none needs one given.
+ */
+export function importDictionaryFile(
+  ctx: ServiceContext,
+  kind: string,
+  path: string,
+  options: { version?: string; maxBytes?: number; onProgress?: (progress: ImportProgress) => void } = {},
+): FileImportResult {
+  if (!isDictionaryKind(kind)) throw new AppError('dictionary.unknown', { params: { name: kind.slice(0, 60), supported: dictionaryKinds.join(', ') } });
+  const max = options.maxBytes ?? maxDictionaryBytes;
+  const size = statSync(path).size;
+  if (size > max) throw new AppError('dictionary.file.too_large', { params: { size, max } });
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('dictionary.file.encoding');
+  }
+  const read = readers[kind](text, basename(path));
+  assertDictionaryName(read.name);
+  const version = options.version ?? read.version;
+  if (version === null) throw new AppError('dictionary.version.missing');
+  const outcome = importDictionary(ctx, read.name, version, read.rows, {
+    sourceName: basename(path),
+    sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+    refused: read.refused,
+    onProgress: options.onProgress,
+  });
+  return { outcome, refused: read.refused };
+}
