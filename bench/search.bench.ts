@@ -14,7 +14,7 @@ import { ensureWorkstation } from '../electron/core/workstation';
 import { syntheticPatients } from '../electron/demo/synthetic-patients';
 import { createPatients } from '../electron/services/patients/create-patient';
 import { openStore, type Store } from '../electron/store/open-store';
-import { initialSyncState } from '../electron/sync/sync-progress';
+import { fixedActorContext } from '../electron/core/fixed-actor-context';
 import { isoDay } from '../shared/domain/calendar-date';
 import { patientDraftSchema, type PatientDraft } from '../shared/domain/patient';
 import { searchFold } from '../shared/domain/person-name';
@@ -32,7 +32,7 @@ interface Probe {
 
 async function fill(store: Store, label: string): Promise<{ ctx: ServiceContext; seconds: number; probe: Probe }> {
   const clock = { now: () => new Date() };
-  const ctx: ServiceContext = { store, clock, actor: ensureWorkstation(store, clock.now(), 'bench-desk'), timeZone: 'Europe/Moscow', syncState: () => initialSyncState };
+  const ctx: ServiceContext = fixedActorContext({ store, clock, actor: ensureWorkstation(store, clock.now(), 'bench-desk') });
   const probe: Probe = { surnamePrefixes: [], snils: [], phones: [] };
   const today = isoDay(clock.now());
   let batch: PatientDraft[] = [];

@@ -9,7 +9,7 @@ import type { Core } from './core/core';
 import { openCore } from './core/open-core';
 import { loadOrCreateWrappedKey, type KeyWrapPort } from './host/wrapped-key';
 import { parseHexKey } from './store/key-source';
-import { APP_ENTRY, APP_SCHEME, isAppUrl } from './ipc/app-origin';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isAppUrl } from './ipc/app-origin';
 import { serveAppRequest } from './ipc/app-protocol';
 import { registerApi } from './ipc/register-api';
 
@@ -79,6 +79,8 @@ async function start(): Promise<void> {
     nativeBinding: dev.sqliteAddon,
     sync: { workerFile: new URL('./sync-worker.js', import.meta.url) },
     deviceName: hostname(),
+    // The app's own origin. WebAuthn from a custom scheme is not verified on every OS yet (README).
+    relyingParty: { rpId: APP_HOST, origin: `${APP_SCHEME}://${APP_HOST}` },
   });
   registerApi(ipcMain, core);
   mainWindow = createWindow();

@@ -6,7 +6,7 @@ import { burstPolicy, oddHoursPolicy } from './auth-settings';
 import { raiseBurstAlert } from './burst-alert';
 
 /** Which step of signing in an attempt was at. */
-export type AttemptStage = 'password' | 'key' | 'totp' | 'recovery-code' | 'unlock' | 'password-change';
+export type AttemptStage = 'password' | 'key' | 'otp' | 'totp' | 'recovery-code' | 'unlock' | 'password-change';
 
 /** Why an attempt failed: for the auditor only, never shown at the keyboard. */
 export type FailureReason =
@@ -26,7 +26,9 @@ export type FailureReason =
   | 'totp_not_enrolled'
   | 'totp_wrong'
   | 'totp_reused'
-  | 'recovery_wrong';
+  | 'recovery_wrong'
+  | 'otp_wrong_key'
+  | 'otp_refused';
 
 export interface FailedAttempt {
   stage: AttemptStage;

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor, Clock } from '../core/context';
 import type { Store } from '../store/open-store';
+import type { YubikeyVerdict } from './yubikey-client';
 
 /**
  * The WebAuthn relying party of one host: one fixed RP id and the origin its pages run on
@@ -47,9 +48,14 @@ export interface AuthContext {
   rp: RelyingParty;
   /** The desk's time zone, for the odd-hours alert. */
   timeZone: string;
+  /**
+   * Asks the YubiKey validation authority (the central server) about a typed OTP; absent where
+   * the desk has no validation client set up. Desks never validate OTPs themselves (A2).
+   */
+  verifyOtp?: (otp: string) => Promise<YubikeyVerdict>;
 }
 
-export type SignInFactor = 'webauthn' | 'totp' | 'recovery-code';
+export type SignInFactor = 'webauthn' | 'yubikey-otp' | 'totp' | 'recovery-code';
 
 /** Who signed in, with what, and what they must do before working. */
 export interface StaffSession {

@@ -29,7 +29,11 @@ export const authSettingKeys = {
   lockout: 'auth.lockout',
   burst: 'auth.alerts.burst',
   oddHours: 'auth.alerts.oddHours',
+  idleLock: 'auth.idleLockMinutes',
 } as const;
+
+/** A shared desk locks after this many idle minutes (A4). */
+export const defaultIdleLockMinutes = 5;
 
 const lockoutSchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100),
@@ -65,4 +69,8 @@ export function oddHoursPolicy(tx: Tx): OddHoursPolicy | null {
   if (stored === undefined) return defaultOddHours;
   const parsed = oddHoursSchema.safeParse(stored);
   return parsed.success ? parsed.data : defaultOddHours;
+}
+
+export function idleLockMinutes(tx: Tx): number {
+  return setting(tx, authSettingKeys.idleLock, z.number().int().min(1).max(240), defaultIdleLockMinutes);
 }

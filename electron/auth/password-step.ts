@@ -1,6 +1,7 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
 import type { AppError } from '../../shared/errors/app-error';
+import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt, auditStepPassed, type FailureReason } from './attempt-audit';
@@ -35,11 +36,13 @@ export interface SecondStep {
   /** The backup factors this person has (A2). */
   totp: boolean;
   recoveryCodes: boolean;
+  /** The person has a YubiKey for one-time passwords. */
+  otp: boolean;
 }
 
 type Decision =
   | { ok: false; error: AppError }
-  | { ok: true; attemptId: string; challenge: string; expiresAt: string; keys: StoredKey[]; totp: boolean; recoveryCodes: boolean };
+  | { ok: true; attemptId: string; challenge: string; expiresAt: string; keys: StoredKey[]; totp: boolean; recoveryCodes: boolean; otp: boolean };
 
 /**
  * The first step of signing in (A2, A3): login and password. Whether the login exists, is
@@ -88,6 +91,7 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
       keys: activeKeys(tx, staffId),
       totp: current.totp_secret !== null,
       recoveryCodes: unusedRecoveryCodes(tx, staffId) > 0,
+      otp: hasOtpKey(tx, staffId),
     };
   });
   if (!decision.ok) throw decision.error;
@@ -97,6 +101,7 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
     publicKey: decision.keys.length > 0 ? await assertionOptions(auth.rp, decision.challenge, decision.keys) : null,
     totp: decision.totp,
     recoveryCodes: decision.recoveryCodes,
+    otp: decision.otp,
   };
 }
 
@@ -108,4 +113,8 @@ function failedBecause(current: PersonRow | undefined, checkedHash: string | nul
   if (!passwordOk || current.password_hash !== checkedHash) return 'wrong_password';
   if (current.active !== 1) return 'inactive';
   return null;
+}
+
+function hasOtpKey(tx: Tx, staffId: string): boolean {
+  return tx.get("SELECT 1 FROM staff_keys WHERE staff_id = ? AND kind = 'yubikey-otp' AND revoked_at IS NULL LIMIT 1", [staffId]) !== undefined;
 }

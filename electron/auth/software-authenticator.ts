@@ -157,6 +157,21 @@ export class SoftwareAuthenticator implements HardwareKeyPort {
   }
 
   /**
+   * A credential in the form Chromium's virtual authenticator imports it
+   * (CDP `WebAuthn.addCredential`): so that a key registered here can sign in a real page.
+   */
+  exportCredential(credentialId: string): { credentialId: string; rpId: string; privateKey: string; signCount: number } | undefined {
+    const credential = this.credentials.get(credentialId);
+    if (!credential) return undefined;
+    return {
+      credentialId: credential.id.toString('base64'),
+      rpId: credential.rpId,
+      privateKey: credential.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      signCount: credential.counter,
+    };
+  }
+
+  /**
    * A copy of this key with the same private keys and counters, as an attacker's clone would
    * be: whichever of the two signs second shows a counter that did not grow.
    */

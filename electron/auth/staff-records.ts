@@ -76,15 +76,15 @@ function currentActor(tx: Tx, actor: Actor): PersonRow | undefined {
   return person && person.active === 1 ? person : undefined;
 }
 
-/** Staff management is the admin's (A1): `settings.manage` is the admin's permission today. */
+/** Staff management is the admin's (A1): `staff.manage`. */
 export function assertAdmin(tx: Tx, actor: Actor): void {
   const person = currentActor(tx, actor);
-  if (!person || !can(person.role, 'settings.manage')) throw new AppError('forbidden');
+  if (!person || !can(person.role, 'staff.manage')) throw new AppError('forbidden');
 }
 
 /** A person manages their own factors; an admin manages anyone's. */
 export function assertSelfOrAdmin(tx: Tx, actor: Actor, staffId: string): void {
   const person = currentActor(tx, actor);
   if (!person) throw new AppError('forbidden');
-  if (person.id !== staffId && !can(person.role, 'settings.manage')) throw new AppError('forbidden');
+  if (person.id !== staffId && !can(person.role, 'staff.manage')) throw new AppError('forbidden');
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import { AppError, toApiError } from '../../shared/errors/app-error';
 import type { ErrorCode } from '../../shared/errors/catalog';
+import type { Core } from '../core/core';
 import { openCore } from '../core/open-core';
 import { contentSecurityPolicy } from './content-policy';
 import { readRendererFile } from './static-files';
@@ -37,7 +38,7 @@ const callPath = /^\/api\/call\/([A-Za-z0-9.]{1,100})$/;
  * loopback interface only, for one browser tab that holds the per-launch secret.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const core = await openCore({ dbPath: options.dbPath, key: options.key, create: options.create, deviceName: options.deviceName });
+  let core: Core | undefined;
   const secret = options.secret ?? randomBytes(32).toString('hex');
   const expectedAuth = Buffer.from(`Bearer ${secret}`);
   let origin = '';
@@ -89,6 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch {
       return sendJson(response, 400, failure('api.bad_request'));
     }
+    if (!core) return sendJson(response, 503, failure('api.internal'));
     sendJson(response, 200, await core.dispatch(name, input));
   }
 
@@ -97,7 +99,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  // `localhost`, not the address: WebAuthn takes no IP address as a relying party, and
+  // localhost is a secure context. The socket still listens on 127.0.0.1 only.
+  origin = `http://localhost:${port}`;
+  try {
+    core = await openCore({
+      dbPath: options.dbPath,
+      key: options.key,
+      create: options.create,
+      deviceName: options.deviceName,
+      relyingParty: { rpId: 'localhost', origin },
+    });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const openedCore = core;
 
   return {
     url: `${origin}/#token=${secret}`,
@@ -108,7 +125,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await core.close();
+      await openedCore.close();
     },
   };
 }

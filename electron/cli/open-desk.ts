@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock, type ServiceContext } from '../core/context';
 import { deskKey } from '../core/desk-key';
+import { fixedActorContext } from '../core/fixed-actor-context';
 import { deskPaths } from '../core/desk-paths';
 import { ensureWorkstation } from '../core/workstation';
 import { openStore } from '../store/open-store';
-import { initialSyncState } from '../sync/sync-progress';
 
 /** Opens the desk's store for a CLI command, acting as the desk's setup account. */
 export async function openDesk(options: { db?: string; create: boolean }): Promise<ServiceContext> {
@@ -14,5 +14,5 @@ export async function openDesk(options: { db?: string; create: boolean }): Promi
   const key = deskKey(paths, process.env, { mayCreate: options.create });
   const store = await openStore({ path: paths.dbPath, key, create: options.create });
   const actor = ensureWorkstation(store, systemClock.now());
-  return { store, clock: systemClock, actor, timeZone: 'Europe/Moscow', syncState: () => initialSyncState };
+  return fixedActorContext({ store, clock: systemClock, actor });
 }

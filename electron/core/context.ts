@@ -1,8 +1,13 @@
 import type { Role } from '../../shared/auth/permissions';
 import type { Store } from '../store/open-store';
 import type { SyncState } from '../sync/sync-progress';
+import type { AuthContext } from '../auth/auth-context';
+import type { SessionKeeper } from './session-keeper';
 
-/** Who is acting, from which workstation. Until staff sign in it is the desk's setup account. */
+/**
+ * Who is acting, from which workstation: the signed-in person, or the desk's setup account for
+ * what happens before anyone signs in (the sign-in attempts themselves).
+ */
 export interface Actor {
   staffId: string;
   kind: 'setup' | 'person';
@@ -27,4 +32,8 @@ export interface ServiceContext {
   timeZone: string;
   /** The sync worker's latest report (not_configured where the desk syncs with no server). */
   syncState(): SyncState;
+  /** The sign-in services' context (the desk's setup account as `desk`, the host's RP). */
+  auth: AuthContext;
+  /** Who is at the desk; the sign-in calls change it. */
+  session: SessionKeeper;
 }

@@ -21,4 +21,9 @@ export interface CoreOptions {
    * the Node build there has the wrong ABI, and scripts/start-electron.mjs builds a copy.
    */
   nativeBinding?: string;
+  /**
+   * The WebAuthn relying party of this host: one fixed RP id and the origin its page runs on
+   * (README: "Staff sign-in"). Checked once here, so that a typo fails at start-up.
+   */
+  relyingParty: { rpId: string; origin: string };
 }

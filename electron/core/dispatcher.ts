@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import type { CallSpec } from '../../shared/api/define-call';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import { can } from '../../shared/auth/permissions';
 import { AppError, toApiError, type ApiError } from '../../shared/errors/app-error';
 import type { ServiceContext } from './context';
-import { handlers, type Handler } from './handlers';
+import type { Handler } from './handler-types';
+import { handlers } from './handlers';
 import { toFieldIssues } from './zod-issues';
 
 export interface DispatchLog {
@@ -30,7 +32,9 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
     if (!isCallName(name)) return fail(new AppError('api.unknown_call', { params: { name: name.slice(0, 100) } }));
     const ctx = context();
     const spec = contract[name];
-    if (!can(ctx.actor.role, spec.permission)) return fail(new AppError('forbidden'));
+    const refusal = accessRefusal(ctx, name, spec);
+    if (refusal) return fail(refusal);
+    if (!spec.passive) ctx.session.touch(ctx.clock.now());
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return fail(validationError(parsed.error, input));
     try {
@@ -46,6 +50,25 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
     }
   };
 }
+
+/**
+ * Who may make the call now (A1, A4): public calls anyone; the rest need a signed-in person
+ * whose screen is not locked (the lock screen's own calls excepted), who has finished setting
+ * up their account (a password of their own, a key), and whose role allows the call.
+ */
+function accessRefusal(ctx: ServiceContext, name: CallName, spec: CallSpec): AppError | null {
+  if (spec.permission === 'public') return null;
+  const state = ctx.session.read(ctx.clock.now());
+  if (state.state === 'signed-out') return new AppError('auth.required');
+  if (state.state === 'locked' && spec.whileLocked !== 'allowed') return new AppError('auth.session_locked');
+  if (!can(ctx.actor.role, spec.permission)) return new AppError('forbidden');
+  const setupPending = state.session.mustChangePassword || state.session.mustEnrolKey;
+  if (setupPending && !accountSetupCalls.has(name.split('.')[0] ?? '')) return new AppError('auth.account_setup_required');
+  return null;
+}
+
+/** What a person who must change their password or enrol a key may still do. */
+const accountSetupCalls = new Set(['session', 'auth', 'account']);
 
 function fail(error: AppError): { ok: false; error: ApiError } {
   return { ok: false, error: toApiError(error) };

@@ -6,6 +6,12 @@ import { systemClock, type Clock } from './context';
 import type { Core, CoreOptions } from './core';
 import { createDispatcher, type DispatchLog } from './dispatcher';
 import { ensureWorkstation } from './workstation';
+import { relyingParty, type AuthContext } from '../auth/auth-context';
+import { idleLockMinutes } from '../auth/auth-settings';
+import { otpAuthority } from '../auth/otp-authority';
+import { warmUpPasswordChecks } from '../auth/password-hash';
+import { actorOf } from './session-context';
+import { SessionKeeper } from './session-keeper';
 
 export interface OpenCoreOptions extends CoreOptions {
   clock?: Clock;
@@ -21,13 +27,25 @@ export interface OpenCoreOptions extends CoreOptions {
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const store = await openStore({ path: options.dbPath, key: options.key, create: options.create, nativeBinding: options.nativeBinding });
-  const actor = ensureWorkstation(store, clock.now(), options.deviceName);
+  const desk = ensureWorkstation(store, clock.now(), options.deviceName);
   const worker: SyncWorker | undefined =
     options.sync === false
       ? undefined
       : startSyncWorker({ dbPath: options.dbPath, key: options.key, workerFile: options.sync?.workerFile, nativeBinding: options.nativeBinding });
+  const timeZone = 'Europe/Moscow';
+  const auth: AuthContext = { store, clock, desk, rp: relyingParty(options.relyingParty), timeZone, verifyOtp: otpAuthority(store) };
+  const session = new SessionKeeper(() => store.transaction((tx) => idleLockMinutes(tx)));
+  void warmUpPasswordChecks();
   const dispatchCall = createDispatcher(
-    () => ({ store, clock, actor, timeZone: 'Europe/Moscow', syncState: () => worker?.state ?? initialSyncState }),
+    () => ({
+      store,
+      clock,
+      actor: actorOf(session.read(clock.now()), auth),
+      timeZone,
+      syncState: () => worker?.state ?? initialSyncState,
+      auth,
+      session,
+    }),
     options.log,
   );
   return {

@@ -31,7 +31,8 @@ export function StatusBar() {
   let who: string;
   let desk: string | null = null;
   if (session.status === 'ok') {
-    who = t('status.signedIn', { name: signedInName(session.data.actor), role: t(`roles.${session.data.actor.role}`) });
+    const { actor } = session.data;
+    who = actor ? t('status.signedIn', { name: signedInName(actor), role: t(`roles.${actor.role}`) }) : t('status.sessionLoading');
     desk = t('status.desk', { name: session.data.device.name });
   } else if (session.status === 'failed') {
     who = t('status.sessionFailed', { message: pick(session.error.message) });

@@ -5,7 +5,7 @@ const shownIdLength = 8;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The signed-in account's name: the desk's setup account is named in the interface language. */
-export function useSignedInName(): (actor: Session['actor']) => string {
+export function useSignedInName(): (actor: NonNullable<Session['actor']>) => string {
   const { t } = useTranslation();
   return (actor) => (actor.kind === 'setup' ? t('actor.setup') : actor.displayName);
 }
@@ -19,7 +19,7 @@ export function useSignedInName(): (actor: Session['actor']) => string {
 export function useActorNames(): { byId: (id: string, name: string | null) => string; byName: (name: string) => string } {
   const { t } = useTranslation();
   const session = useSession();
-  const setup = session.status === 'ok' && session.data.actor.kind === 'setup' ? session.data.actor : null;
+  const setup = session.status === 'ok' && session.data.actor?.kind === 'setup' ? session.data.actor : null;
   const unknown = (id: string) => t('actor.unknown', { id: id.slice(0, shownIdLength) });
   const byId = (id: string, name: string | null) => {
     if (setup && id === setup.id) return t('actor.setup');

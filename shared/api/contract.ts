@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { permissions, roles } from '../auth/permissions';
 import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import { authCalls } from './auth-calls';
 import { defineCall } from './define-call';
+import { staffCalls } from './staff-calls';
 import { syncConflictSchema, syncStatusSchema } from './sync-status';
 
 /**
@@ -10,21 +11,8 @@ import { syncConflictSchema, syncStatusSchema } from './sync-status';
  * service runs.
  */
 export const contract = {
-  'session.whoami': defineCall({
-    input: z.strictObject({}),
-    output: z.object({
-      actor: z.object({
-        id: z.string(),
-        displayName: z.string(),
-        role: z.enum(roles),
-        /** 'setup': the desk's own account until staff sign in; the UI names it in its language. */
-        kind: z.enum(['setup', 'person']),
-      }),
-      device: z.object({ id: z.string(), name: z.string() }),
-      permissions: z.array(z.enum(permissions)),
-    }),
-    permission: 'session.read',
-  }),
+  ...authCalls,
+  ...staffCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,
     output: patientSchema,
@@ -63,6 +51,7 @@ export const contract = {
     input: z.strictObject({}),
     output: syncStatusSchema,
     permission: 'session.read',
+    passive: true,
   }),
   'sync.conflicts': defineCall({
     input: z.strictObject({}),

@@ -5,9 +5,20 @@ import type { Permission } from '../auth/permissions';
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  permission: Permission;
+  /**
+   * What the signed-in person's role must allow. `public`: also before anyone signs in (the
+   * sign-in steps themselves, and asking who is signed in); such a call runs as the desk.
+   */
+  permission: Permission | 'public';
   /** The call changes synced data: the sync worker is told at once rather than at its next poll. */
   writes?: boolean;
+  /**
+   * `allowed`: the call works while the session is locked (the lock screen's own calls).
+   * Every other call of a locked session is refused with `auth.session_locked`.
+   */
+  whileLocked?: 'allowed';
+  /** A poll made by the screen itself, not by the person: it does not keep the session awake. */
+  passive?: true;
 }
 
 export function defineCall<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {

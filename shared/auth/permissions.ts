@@ -4,18 +4,22 @@ export type Role = (typeof roles)[number];
 
 export const permissions = [
   'session.read',
+  /** A person's own account: password, keys, TOTP, recovery codes. */
+  'account.self',
   'patients.read',
   'patients.write',
   'audit.read',
   'settings.manage',
+  /** Staff accounts: create, deactivate, reset a password, enrol or revoke someone's key. */
+  'staff.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  clerk: ['session.read', 'patients.read', 'patients.write'],
-  doctor: ['session.read', 'patients.read'],
-  auditor: ['session.read', 'audit.read'],
-  admin: ['session.read', 'settings.manage'],
+  clerk: ['session.read', 'account.self', 'patients.read', 'patients.write'],
+  doctor: ['session.read', 'account.self', 'patients.read'],
+  auditor: ['session.read', 'account.self', 'audit.read'],
+  admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

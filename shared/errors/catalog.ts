@@ -570,6 +570,31 @@ export const errorCatalog = {
     en: 'The first administrator already exists; an administrator adds new staff',
   },
   'auth.config': { ru: 'Неверная настройка входа: {name}', en: 'Invalid sign-in setting: {name}' },
+  'auth.required': { ru: 'Войдите в систему, чтобы продолжить', en: 'Sign in to continue' },
+  'auth.session_locked': {
+    ru: 'Рабочее место заблокировано: приложите ключ, чтобы продолжить',
+    en: 'The workstation is locked: touch your key to continue',
+  },
+  'auth.account_setup_required': {
+    ru: 'Сначала смените пароль и зарегистрируйте ключ',
+    en: 'Change your password and enrol a key first',
+  },
+  'auth.otp.none': {
+    ru: 'У сотрудника нет YubiKey для входа по одноразовому паролю',
+    en: 'This person has no YubiKey for one-time password sign-in',
+  },
+  'auth.otp.wrong_key': {
+    ru: 'Этот YubiKey не принадлежит сотруднику. Осталось попыток: {left}',
+    en: 'This YubiKey does not belong to this person. Attempts left: {left}',
+  },
+  'auth.otp.refused': {
+    ru: 'Одноразовый пароль YubiKey не принят. Осталось попыток: {left}',
+    en: 'The YubiKey one-time password was not accepted. Attempts left: {left}',
+  },
+  'yubikey.not_configured': {
+    ru: 'Проверка YubiKey не настроена на этом рабочем месте; войдите с ключом FIDO2',
+    en: 'YubiKey validation is not set up at this workstation; sign in with the FIDO2 key',
+  },
   'staff.login.format': {
     ru: 'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний; начинается с буквы или цифры',
     en: 'A login is 3 to 64 Latin letters, digits, dots, hyphens and underscores, starting with a letter or digit',

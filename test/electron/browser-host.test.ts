@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import { draft } from '../support/fixtures';
+import { signedInAs, type CallApi } from '../support/staff-over-api';
+import type { ApiEnvelope } from '../../shared/api/facade';
 
 let host: BrowserHost;
 let dir: string;
@@ -35,7 +37,7 @@ function send(options: { method?: string; path: string; headers?: Record<string,
   const url = new URL(host.origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      { host: '127.0.0.1', port: url.port, method: options.method ?? 'GET', path: options.path, headers: { Host: url.host, ...options.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,14 +57,25 @@ const call = (name: string, input: unknown, headers: Record<string, string> = {}
     body: JSON.stringify(input),
   });
 
+const overHttp: CallApi = async (name, input) => JSON.parse((await call(name, input)).body) as ApiEnvelope<unknown>;
+
 describe('the browser host (loopback only, per-launch secret, Origin check)', () => {
-  it('listens on 127.0.0.1 and prints a URL carrying the secret in the fragment', () => {
-    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('listens on 127.0.0.1 only, named localhost (a WebAuthn relying party), and prints a URL carrying the secret in the fragment', async () => {
+    expect(host.origin).toMatch(/^http:\/\/localhost:\d+$/);
+    const port = Number(new URL(host.origin).port);
+    const onLoopback = await new Promise<boolean>((resolve) => {
+      const probe = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `localhost:${port}` } }, (res) => resolve(res.statusCode === 200));
+      probe.on('error', () => resolve(false));
+      probe.end();
+    });
+    expect(onLoopback).toBe(true);
     expect(host.url).toBe(`${host.origin}/#token=${host.secret}`);
     expect(host.secret).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('carries the contract: a patient created over HTTP can be found again', async () => {
+  it('refuses patient data before anyone signs in, and carries the contract once a clerk has', async () => {
+    expect(JSON.parse((await call('patients.search', { query: 'Сем' })).body)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    await signedInAs(overHttp, host.origin, 'clerk');
     const created = await call('patients.create', draft());
     expect(created.status).toBe(200);
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, data: { surname: 'Семёнова' } });

@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callNames } from '../../shared/api/contract';
-import { roles, rolePermissions } from '../../shared/auth/permissions';
-import { contract } from '../../shared/api/contract';
 import { draft, validEnp, validSnils, wrongSnils } from '../support/fixtures';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
 
@@ -30,22 +27,6 @@ describe('the dispatcher: one entry for every call', () => {
     expect(await desk.dispatch('patients.create', draft())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await desk.dispatch('patients.search', { query: 'Сем' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(snapshot(desk)).toEqual(before);
-  });
-
-  it('lets each role make exactly the calls its permissions allow', async () => {
-    for (const role of roles) {
-      const roleDesk = await openTempDesk({ role });
-      try {
-        for (const name of callNames) {
-          const result = await roleDesk.dispatch(name, {});
-          const allowed = rolePermissions[role].includes(contract[name].permission);
-          if (allowed) expect(result.ok || result.error.code !== 'forbidden', `${role} ${name}`).toBe(true);
-          else expect(result, `${role} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-        }
-      } finally {
-        await roleDesk.cleanup();
-      }
-    }
   });
 
   it('reports every bad field at once, each with its code and both languages, and writes nothing', async () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Role } from '../../shared/auth/permissions';
 import type { Clock, ServiceContext } from '../../electron/core/context';
 import { createDispatcher } from '../../electron/core/dispatcher';
+import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { openStore, type Store } from '../../electron/store/open-store';
-import { initialSyncState } from '../../electron/sync/sync-progress';
 
 export interface TempDesk {
   dir: string;
@@ -31,7 +31,7 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
   const key = randomBytes(32);
   const store = await openStore({ path: dbPath, key, create: true });
   const actor = { ...ensureWorkstation(store, fixedClock.now(), 'test-desk'), ...(options.role ? { role: options.role } : {}) };
-  const ctx: ServiceContext = { store, clock: fixedClock, actor, timeZone: 'Europe/Moscow', syncState: () => initialSyncState };
+  const ctx: ServiceContext = fixedActorContext({ store, clock: fixedClock, actor });
   const silent = { internal: () => undefined };
   return {
     dir,

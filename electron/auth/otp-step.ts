@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error';
+import type { AuthContext, StaffSession } from './auth-context';
+import { auditFailedAttempt } from './attempt-audit';
+import { consumeChallenge } from './challenges';
+import { attemptIdSchema, parseInput } from './inputs';
+import { settleSecondStep } from './second-step';
+import { normalizeYubikeyOtp, type YubikeyVerdict } from './yubikey-client';
+
+const otpAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, otp: z.string().min(1).max(100) });
+
+/**
+ * The second step with a YubiKey's one-time password (A2). The authority (the central server)
+ * holds the keys' AES secrets and counters, so a replayed OTP is refused at every desk; this
+ * desk only checks that the key that typed it is one of the person's own, not revoked. With
+ * no authority configured or reachable, the person is told to use the FIDO2 key instead and
+ * the attempt is not counted against them: it was not a guess.
+ */
+export async function finishSignInWithOtp(auth: AuthContext, input: z.input<typeof otpAnswerSchema>): Promise<StaffSession> {
+  const { attemptId, otp } = parseInput(otpAnswerSchema, input);
+  // Malformed OTPs never leave the desk (and are no attempt: the challenge stays usable).
+  const normalized = normalizeYubikeyOtp(otp);
+  if (!auth.verifyOtp) throw new AppError('yubikey.not_configured');
+  const now = auth.clock.now();
+  const staffId = auth.store.transaction((tx) => {
+    const consumed = consumeChallenge(tx, attemptId, 'sign-in', now);
+    if (consumed.ok && consumed.staffId !== null) return consumed.staffId;
+    auditFailedAttempt(tx, auth, now, { stage: 'otp', reason: consumed.ok ? 'challenge_unknown' : consumed.reason, subject: consumed.staffId });
+    return undefined;
+  });
+  if (staffId === undefined) throw new AppError('auth.challenge.expired');
+  const verdict: YubikeyVerdict = await auth.verifyOtp(normalized);
+  const settledAt = auth.clock.now();
+  const result = auth.store.transaction((tx) =>
+    settleSecondStep(tx, auth, settledAt, staffId, 'otp', () => {
+      if (verdict.status !== 'OK') return { ok: false, reason: 'otp_refused', code: 'auth.otp.refused' };
+      const key = tx.get<{ id: string }>(
+        "SELECT id FROM staff_keys WHERE staff_id = ? AND kind = 'yubikey-otp' AND yubikey_public_id = ? AND revoked_at IS NULL",
+        [staffId, verdict.publicId],
+      );
+      if (!key) return { ok: false, reason: 'otp_wrong_key', code: 'auth.otp.wrong_key' };
+      tx.run('UPDATE staff_keys SET last_used_at = ? WHERE id = ?', [settledAt.toISOString(), key.id]);
+      return { ok: true, factor: 'yubikey-otp', details: { keyId: key.id } };
+    }),
+  );
+  if (!result.ok) throw result.error;
+  return result.session;
+}

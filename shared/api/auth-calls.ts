@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { permissions, roles } from '../auth/permissions';
+import { authenticationAnswerSchema, creationOptionsSchema, registrationAnswerSchema, requestOptionsSchema } from '../auth/webauthn-json';
+import { defineCall } from './define-call';
+
+const attemptId = z.uuid();
+const staffId = z.uuid();
+// Lengths only: the services check the rules (and answer every unmet one at once).
+const typedLogin = z.string().min(1).max(200);
+const typedPassword = z.string().min(1).max(1000);
+const newPassword = z.string().max(1000);
+const ok = z.object({});
+
+/** Who is at this desk: the answer of `session.whoami` and of every step that changes it. */
+export const sessionSchema = z.object({
+  /** `first-run`: nobody has an account yet (A1); `locked`: the lock screen is up (A4). */
+  state: z.enum(['first-run', 'signed-out', 'locked', 'active']),
+  actor: z
+    .object({
+      id: z.string(),
+      login: z.string(),
+      displayName: z.string(),
+      role: z.enum(roles),
+      /** 'setup': the desk's own account (older records name it); the UI names it in its language. */
+      kind: z.enum(['setup', 'person']),
+    })
+    .nullable(),
+  device: z.object({ id: z.string(), name: z.string() }),
+  permissions: z.array(z.enum(permissions)),
+  /** Idle minutes before the lock screen comes up. */
+  lockAfterMinutes: z.number().int(),
+  /** A recovery code was used or no key is left: lead to key enrolment first. */
+  mustEnrolKey: z.boolean(),
+  /** An admin set the password: ask for the person's own first. */
+  mustChangePassword: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;
+
+const secondStepSchema = z.object({
+  attemptId,
+  expiresAt: z.string(),
+  /** For the key (navigator.credentials.get); null when the person has none. */
+  publicKey: requestOptionsSchema.nullable(),
+  totp: z.boolean(),
+  recoveryCodes: z.boolean(),
+  /** The person has a YubiKey for OTP sign-in. */
+  otp: z.boolean(),
+});
+
+export const keySummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['webauthn', 'yubikey-otp']),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+/** Signing in, locking and the first run (A1–A4). */
+export const authCalls = {
+  'session.whoami': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed', passive: true }),
+  'auth.setupFirstAdmin': defineCall({
+    input: z.strictObject({ login: z.string().max(200), displayName: z.string().max(1000), password: newPassword }),
+    output: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }),
+    permission: 'public',
+  }),
+  'auth.beginSignIn': defineCall({
+    input: z.strictObject({ login: typedLogin, password: typedPassword }),
+    output: secondStepSchema,
+    permission: 'public',
+  }),
+  'auth.finishSignIn': defineCall({
+    input: z.strictObject({ attemptId, answer: authenticationAnswerSchema }),
+    output: sessionSchema,
+    permission: 'public',
+  }),
+  'auth.finishSignInWithTotp': defineCall({
+    input: z.strictObject({ attemptId, code: z.string().min(1).max(20) }),
+    output: sessionSchema,
+    permission: 'public',
+  }),
+  'auth.finishSignInWithRecoveryCode': defineCall({
+    input: z.strictObject({ attemptId, code: z.string().min(1).max(40) }),
+    output: sessionSchema,
+    permission: 'public',
+  }),
+  'auth.finishSignInWithOtp': defineCall({
+    input: z.strictObject({ attemptId, otp: z.string().min(1).max(100) }),
+    output: sessionSchema,
+    permission: 'public',
+  }),
+  'auth.lock': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'session.read', whileLocked: 'allowed' }),
+  'auth.beginUnlock': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ attemptId, expiresAt: z.string(), publicKey: requestOptionsSchema }),
+    permission: 'session.read',
+    whileLocked: 'allowed',
+  }),
+  'auth.finishUnlock': defineCall({
+    input: z.strictObject({ attemptId, answer: authenticationAnswerSchema }),
+    output: sessionSchema,
+    permission: 'session.read',
+    whileLocked: 'allowed',
+  }),
+  /** "Switch user": the person is signed out fully; the next one signs in from the start. */
+  'auth.signOut': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed' }),
+  'account.changePassword': defineCall({
+    input: z.strictObject({ currentPassword: typedPassword, newPassword }),
+    output: sessionSchema,
+    permission: 'account.self',
+  }),
+  'account.beginKeyEnrolment': defineCall({
+    input: z.strictObject({ staffId }),
+    output: z.object({ attemptId, expiresAt: z.string(), publicKey: creationOptionsSchema }),
+    permission: 'account.self',
+  }),
+  'account.finishKeyEnrolment': defineCall({
+    input: z.strictObject({ attemptId, name: z.string().max(1000), answer: registrationAnswerSchema }),
+    output: z.object({ key: keySummarySchema, session: sessionSchema }),
+    permission: 'account.self',
+    writes: true,
+  }),
+  'account.keys': defineCall({
+    input: z.strictObject({ staffId }),
+    output: z.object({ items: z.array(keySummarySchema) }),
+    permission: 'account.self',
+  }),
+  'account.revokeKey': defineCall({
+    input: z.strictObject({ keyId: z.uuid() }),
+    output: keySummarySchema,
+    permission: 'account.self',
+    writes: true,
+  }),
+  'account.renewRecoveryCodes': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ recoveryCodes: z.array(z.string()) }),
+    permission: 'account.self',
+    writes: true,
+  }),
+  'account.enrolTotp': defineCall({
+    input: z.strictObject({ staffId }),
+    output: z.object({ secret: z.string(), uri: z.string() }),
+    permission: 'account.self',
+  }),
+  'account.confirmTotp': defineCall({
+    input: z.strictObject({ staffId, code: z.string().min(1).max(20) }),
+    output: ok,
+    permission: 'account.self',
+    writes: true,
+  }),
+} as const;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { roles } from '../auth/permissions';
+import { defineCall } from './define-call';
+
+export const staffSummarySchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  /** The end of a running lock, or null. */
+  lockedUntil: z.string().nullable(),
+  keys: z.number().int(),
+  totp: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+  mustEnrolKey: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type StaffSummary = z.infer<typeof staffSummarySchema>;
+
+const staffRef = z.strictObject({ staffId: z.uuid() });
+
+/** The admin's staff management (A1). */
+export const staffCalls = {
+  'staff.list': defineCall({ input: z.strictObject({}), output: z.object({ items: z.array(staffSummarySchema) }), permission: 'staff.manage' }),
+  'staff.create': defineCall({
+    input: z.strictObject({ login: z.string().max(200), displayName: z.string().max(1000), role: z.enum(roles), password: z.string().max(1000) }),
+    output: z.object({ staff: staffSummarySchema, recoveryCodes: z.array(z.string()) }),
+    permission: 'staff.manage',
+    writes: true,
+  }),
+  'staff.deactivate': defineCall({ input: staffRef, output: staffSummarySchema, permission: 'staff.manage', writes: true }),
+  'staff.resetPassword': defineCall({
+    input: z.strictObject({ staffId: z.uuid(), password: z.string().max(1000) }),
+    output: staffSummarySchema,
+    permission: 'staff.manage',
+    writes: true,
+  }),
+} as const;
