@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
+import { importDictionaryCommand } from './import-dictionary-command';
 
 const usage = `medcard — Medcard Desk command line
 
@@ -10,6 +11,9 @@ const usage = `medcard — Medcard Desk command line
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
   medcard enrol-desk [--db PATH] --server URL [--backup URL] --code CODE [--name NAME]
                                                           connect the desk to the central sync server
+  medcard import dictionary NAME FILE [--version V] [--db PATH]
+                                                          import a reference dictionary (icd10, insurers,
+                                                          calendar-ru) in one transaction; prints refused lines
 
 The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
 first init), or MEDCARD_DB_KEY_FILE. Without --db: $MEDCARD_HOME/desk.db or
@@ -33,6 +37,7 @@ async function run(argv: string[]): Promise<number> {
       backup: { type: 'string' },
       code: { type: 'string' },
       name: { type: 'string' },
+      version: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -65,6 +70,14 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       return enrolDeskCommand(values.db, servers, values.code, values.name ?? hostname(), io);
+    }
+    case 'import': {
+      const [, what, kind, file, ...extra] = positionals;
+      if (what !== 'dictionary' || !kind || !file || extra.length > 0) {
+        io.err('usage: medcard import dictionary NAME FILE [--version V] [--db PATH]\n');
+        return 2;
+      }
+      return importDictionaryCommand(values.db, kind, file, values.version, io);
     }
     default:
       io.err(`Unknown command: ${command}\n\n${usage}\n`);

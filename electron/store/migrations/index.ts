@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as sync from './0002-sync';
 import * as staffAuth from './0003-staff-auth';
 import * as staffSync from './0004-staff-sync';
+import * as scans from './0005-scans';
 import * as dictionaries from './0006-dictionaries';
 
 interface Migration {
@@ -17,6 +18,7 @@ const migrations: Migration[] = [
   { name: '0002-sync', ...sync },
   { name: '0003-staff-auth', ...staffAuth },
   { name: '0004-staff-sync', ...staffSync },
+  { name: '0005-scans', ...scans },
   { name: '0006-dictionaries', ...dictionaries },
 ];
 

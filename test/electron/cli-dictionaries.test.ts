@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarXml } from '../shared/calendar-fixtures';
+import { icd10Csv, insurersCsv } from './dictionary-fixtures';
+
+const bin = resolve('bin/medcard.js');
+const key = randomBytes(32).toString('hex');
+let dir: string;
+let db: string;
+
+function medcard(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args, '--db', db], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: dir, MEDCARD_DB_KEY: key },
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+const write = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+// One database for the file: each test builds on the imports before it, as an operator would.
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'medcard-cli-dict-'));
+  db = join(dir, 'desk.db');
+  expect(medcard(['init']).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('medcard import dictionary', () => {
+  it('imports МКБ-10, prints progress and a summary with every refused line, its code and the time', () => {
+    const result = medcard(['import', 'dictionary', 'icd10', write('1.2.643.5.1.13.13.11.1005_2.27.csv', icd10Csv())]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain('rows: 8 / 8');
+    expect(result.out).toContain('Dictionary icd10, version 2.27, from 1.2.643.5.1.13.13.11.1005_2.27.csv');
+    expect(result.out).toContain('rows accepted: 8');
+    expect(result.out).toContain('rows refused: 5');
+    expect(result.out).toContain('line 10: dictionary.row.value — Invalid value in column MKB_CODE / Недопустимое значение в поле MKB_CODE');
+    expect(result.out).toContain('line 14: dictionary.row.parent');
+    expect(result.out).toMatch(/time: \d+\.\d s/);
+  });
+
+  it('says nothing changed when the same file comes again, and refuses an older version with exit 1', () => {
+    const again = medcard(['import', 'dictionary', 'icd10', join(dir, '1.2.643.5.1.13.13.11.1005_2.27.csv')]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('nothing changed');
+    const older = medcard(['import', 'dictionary', 'icd10', write('mkb.csv', icd10Csv()), '--version', '2.26']);
+    expect(older.code).toBe(1);
+    expect(older.err).toContain('dictionary.version.older');
+    expect(older.err).toContain('older than the active 2.27');
+  });
+
+  it('imports the insurers with --version and a calendar year by its own date; verify still passes', () => {
+    const insurers = write('insurers.csv', insurersCsv());
+    const missing = medcard(['import', 'dictionary', 'insurers', insurers]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('--version');
+    const imported = medcard(['import', 'dictionary', 'insurers', insurers, '--version', '2026-11-01']);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain('rows accepted: 2');
+    const calendar = medcard(['import', 'dictionary', 'calendar-ru', write('2027.xml', calendarXml(2027, ['<day d="01.01" t="1" h="1"/>']))]);
+    expect(calendar.code, calendar.err).toBe(0);
+    expect(calendar.out).toContain('Dictionary calendar-ru/2027, version 2026-09-30');
+    const verified = medcard(['verify']);
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toContain('Audit chain: ok, 3 events');
+  });
+
+  it('explains a malformed command, an unknown dictionary and a malformed calendar', () => {
+    expect(medcard(['import', 'dictionary', 'icd10']).code).toBe(2);
+    expect(medcard(['import', 'patients', 'x.csv']).err).toContain('usage: medcard import dictionary');
+    const unknown = medcard(['import', 'dictionary', 'icd11', write('x.csv', 'a')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('icd10, insurers, calendar-ru');
+    const broken = medcard(['import', 'dictionary', 'calendar-ru', write('2028.xml', calendarXml(2028, ['<day d="13.01" t="1"/>']))]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('строка 7');
+    expect(broken.err).toContain('d="13.01"');
+  });
+});
