@@ -166,7 +166,7 @@ export function listKeys(auth: AuthContext, actor: Actor, input: z.input<typeof 
   });
 }
 
-function keySummary(tx: Tx, keyId: string): KeySummary {
+export function keySummary(tx: Tx, keyId: string): KeySummary {
   const row = tx.get<{
     id: string;
     kind: 'webauthn' | 'yubikey-otp';

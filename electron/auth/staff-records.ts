@@ -51,7 +51,8 @@ export function personActor(person: PersonRow, desk: Actor): Actor {
 
 export function sessionFor(tx: Tx, person: PersonRow, factor: StaffSession['factor'], at: string): StaffSession {
   const activeKeys = tx.get<{ n: number }>(
-    "SELECT count(*) AS n FROM staff_keys WHERE staff_id = ? AND kind = 'webauthn' AND revoked_at IS NULL",
+    // Either kind is a hardware key (A2): a FIDO2 key or a YubiKey typing OTPs.
+    'SELECT count(*) AS n FROM staff_keys WHERE staff_id = ? AND revoked_at IS NULL',
     [person.id],
   )?.n;
   return {

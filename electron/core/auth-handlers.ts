@@ -9,6 +9,7 @@ import { beginSignIn } from '../auth/password-step';
 import { createStaff, deactivateStaff, listStaff, resetPassword } from '../auth/staff-admin';
 import { confirmTotp, enrolTotp } from '../auth/totp-enrolment';
 import { beginUnlock, finishUnlock } from '../auth/unlock';
+import { enrolYubikey } from '../auth/yubikey-enrolment';
 import { AppError } from '../../shared/errors/app-error';
 import { appendAudit } from '../store/audit-log';
 import type { ServiceContext } from './context';
@@ -69,6 +70,11 @@ export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
     const key = await finishKeyEnrolment(ctx.auth, ctx.actor, input);
     refreshSession(ctx);
     return { key, session: sessionInfo(ctx) };
+  },
+  'account.enrolYubikey': async (ctx, input) => {
+    const key = await enrolYubikey(ctx.auth, ctx.actor, input);
+    refreshSession(ctx);
+    return key;
   },
   'account.keys': (ctx, input) => ({ items: listKeys(ctx.auth, ctx.actor, input) }),
   'account.revokeKey': (ctx, input) => {

@@ -120,6 +120,13 @@ export const authCalls = {
     permission: 'account.self',
     writes: true,
   }),
+  /** A YubiKey registered on the central server becomes the person's: one touch proves it. */
+  'account.enrolYubikey': defineCall({
+    input: z.strictObject({ staffId, name: z.string().max(1000), otp: z.string().min(1).max(100) }),
+    output: keySummarySchema,
+    permission: 'account.self',
+    writes: true,
+  }),
   'account.keys': defineCall({
     input: z.strictObject({ staffId }),
     output: z.object({ items: z.array(keySummarySchema) }),

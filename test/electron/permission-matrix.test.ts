@@ -33,6 +33,7 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'account.changePassword': { currentPassword: 'wrong', newPassword: strongTestPassword() },
     'account.beginKeyEnrolment': { staffId: self },
     'account.finishKeyEnrolment': { attemptId: anyId, name: 'Ключ', answer: registration },
+    'account.enrolYubikey': { staffId: self, name: 'YubiKey', otp: 'ccccccbcgujhingjrdejhgfnuetrgigvejhhgbkugded' },
     'account.keys': { staffId: self },
     'account.revokeKey': { keyId: anyId },
     'account.renewRecoveryCodes': {},
