@@ -11,6 +11,7 @@ import { syncCycle } from '../../electron/sync/sync-cycle';
 import { SyncUnreachableError, type SyncTransport } from '../../electron/sync/sync-transport';
 import { updateRecord } from '../../electron/store/record-door';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { actAsClerk } from './clinic-staff';
 
 export interface SyncServer {
   url: string;
@@ -114,13 +115,18 @@ export interface SyncDesk extends TempDesk {
   sync(): Promise<void>;
 }
 
-/** A workstation core (real SQLCipher file) enrolled with the server by a one-time code. */
+/**
+ * A workstation core (real SQLCipher file) enrolled with the server by a one-time code, working
+ * as a clerk of its own whose account the server already has (see `actAsClerk`).
+ */
 export async function openSyncDesk(server: Pick<SyncServer, 'url' | 'enrolCode'>, name: string, servers: string[] = [server.url]): Promise<SyncDesk> {
   const desk = await openTempDesk();
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
-  const transport = new FaultyTransport(
-    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: 10_000 }),
-  );
+  const http = () =>
+    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: 10_000 });
+  // Its own transport, so that the test's sees (and counts) only what the test does.
+  await actAsClerk(server, desk, http());
+  const transport = new FaultyTransport(http());
   return {
     ...desk,
     name,
