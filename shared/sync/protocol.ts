@@ -56,6 +56,14 @@ export const syncedFields = {
   ],
   /** Recovery codes as SHA-256 only; a spent or retired code never becomes usable again (oneWayFields). */
   recovery_codes: ['staff_id', 'code_hash', 'used_at', 'revoked_at', 'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id'],
+  /**
+   * Scans of identity documents (B4): what the checks measured and the SHA-256 of the file and its
+   * thumbnail (the files travel as blobs). Written once; only a tombstone may follow.
+   */
+  document_scans: [
+    'patient_id', 'sha256', 'mime', 'bytes', 'pages', 'dpi', 'brightness', 'sharpness', 'thumbnail_sha256', 'deleted_at',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -73,6 +81,7 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   staff: [],
   staff_keys: [],
   recovery_codes: [],
+  document_scans: [],
 };
 
 /**
@@ -86,6 +95,7 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   staff: { totp_last_step: 'grows' },
   staff_keys: { revoked_at: 'once', revoked_by: 'once' },
   recovery_codes: { used_at: 'once', revoked_at: 'once' },
+  document_scans: { deleted_at: 'once' },
 };
 
 /** True when `incoming` would move a one-way field back: the stored value is kept. */
