@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
 import { defineCall } from './define-call';
 import { staffCalls } from './staff-calls';
@@ -13,6 +14,7 @@ import { syncConflictSchema, syncStatusSchema } from './sync-status';
 export const contract = {
   ...authCalls,
   ...staffCalls,
+  ...auditCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,
     output: patientSchema,

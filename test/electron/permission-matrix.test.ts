@@ -43,6 +43,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'staff.create': { login: `new.${randomUUID().slice(0, 8)}`, displayName: 'Новиков Ной', role: 'doctor', password: strongTestPassword() },
     'staff.deactivate': { staffId: anyId },
     'staff.resetPassword': { staffId: anyId, password: strongTestPassword() },
+    'audit.events': { view: 'alerts' },
+    'audit.verify': {},
     'patients.create': draft(),
     'patients.search': { query: 'Сем' },
     'patients.get': { id: anyId },
