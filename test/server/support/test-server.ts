@@ -182,9 +182,9 @@ export function seedTestStaff(db: Knex, device: TestDevice): Promise<void> {
 
 /**
  * Enrols a new desk through the real endpoint, with a code made as the CLI makes it; the
- * database's test staff are seeded through the first desk.
+ * database's test staff are seeded through the first desk unless `staff: false`.
  */
-export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Регистратура 1'): Promise<TestDevice> {
+export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Регистратура 1', options: { staff?: boolean } = {}): Promise<TestDevice> {
   const { code } = await createEnrolCode(db, { now: new Date() });
   const keys = newDeviceKeys();
   const response = await fetch(`${server.origin}/v1/devices/enrol`, {
@@ -195,7 +195,7 @@ export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Ре
   if (response.status !== 200) throw new Error(`enrolment failed: ${response.status} ${await response.text()}`);
   const { deviceId } = (await response.json()) as { deviceId: string };
   const device = new TestDevice(deviceId, keys.privateKey, server.origin);
-  await seedTestStaff(db, device);
+  if (options.staff !== false) await seedTestStaff(db, device);
   return device;
 }
 
