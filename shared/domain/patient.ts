@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateBirthDate } from './calendar-date';
+import { normalizeEmail } from './email';
 import { fail, optionalText, requiredText, text } from './field-rules';
 import { normalizeEnp, validateEnp } from './identifiers/enp';
 import { normalizeInn, validateInn } from './identifiers/inn';
@@ -41,10 +42,17 @@ const phone = text(30)
     return result.ok ? result.e164 : value;
   });
 
-const email = text(254)
-  .transform((value) => value.toLowerCase())
+// 254 is RFC 5321's limit; a few more characters are let through so that the validator, not
+// the length check, says what is wrong (a long Cyrillic domain is shorter in its ASCII form).
+const email = text(320)
   .superRefine((value, ctx) => {
-    if (!z.email().safeParse(value).success) fail(ctx, 'patient.email.format');
+    if (ctx.issues.length > 0) return; // control characters: one error is enough
+    const result = normalizeEmail(value);
+    if (!result.ok) fail(ctx, result.code, result.params);
+  })
+  .transform((value) => {
+    const result = normalizeEmail(value);
+    return result.ok ? result.email : value;
   });
 
 // Shape and calendar only: "not in the future" needs the desk's clock and is the service's check.
