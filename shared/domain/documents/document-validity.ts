@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FieldIssue } from '../../errors/app-error';
 import { formatRussianDate } from '../calendar-date';
 import { addYears, passportValidUntil } from './document-dates';
