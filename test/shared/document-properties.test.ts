@@ -23,7 +23,7 @@ describe('identity documents, property-style', () => {
       const [series, number, office] = [randomDigits(random, 4), randomDigits(random, 6), randomDigits(random, 6)];
       const input = { type: 'passport', series: scatter(random, series), number: scatter(random, number), issuerCode: scatter(random, office), issuer: 'УФМС', issueDate: '2015-01-01' };
       expect(documentSchema.parse(input)).toMatchObject({ series, number, issuerCode: `${office.slice(0, 3)}-${office.slice(3)}` });
-      const field = (['series', 'number', 'issuerCode'] as const)[i % 3];
+      const field = (['series', 'number', 'issuerCode'] as const)[i % 3]!;
       const short = { ...input, [field]: { series, number, issuerCode: office }[field].slice(1) };
       const result = documentSchema.safeParse(short);
       expect(result.success).toBe(false);
