@@ -8,6 +8,7 @@ import { beginKeyEnrolment, finishKeyEnrolment } from '../../electron/auth/key-e
 import { finishSignIn } from '../../electron/auth/key-step';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { ensureWorkstation } from '../../electron/core/workstation';
 import { fixedClock, openTempDesk, type TempDesk } from '../support/temp-desk';
 
 export const origin = 'http://localhost:4780';
@@ -31,12 +32,18 @@ export interface AuthDesk {
 
 /** A real SQLCipher desk with the sign-in services' context over it, at a clock the test moves. */
 export async function openAuthDesk(): Promise<AuthDesk> {
-  const desk = await openTempDesk();
-  const clock = movableClock(fixedClock.now());
+  return authDeskOver(await openTempDesk(), movableClock(fixedClock.now()));
+}
+
+/**
+ * The sign-in services over a desk already open (a sync test's), with its setup account as the
+ * actor of attempts and the same relying party as every other test desk.
+ */
+export function authDeskOver(desk: TempDesk, clock: MovableClock): AuthDesk {
   const auth: AuthContext = {
     store: desk.store,
     clock,
-    desk: desk.ctx.actor,
+    desk: ensureWorkstation(desk.store, clock.now()),
     rp: relyingParty({ rpId: 'localhost', origin }),
     timeZone: 'Europe/Moscow',
   };

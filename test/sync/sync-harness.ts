@@ -117,15 +117,21 @@ export interface SyncDesk extends TempDesk {
 
 /**
  * A workstation core (real SQLCipher file) enrolled with the server by a one-time code, working
- * as a clerk of its own whose account the server already has (see `actAsClerk`).
+ * as a clerk of its own whose account the server already has (see `actAsClerk`), unless
+ * `clerk: false` (a desk where the test sets staff up through the services).
  */
-export async function openSyncDesk(server: Pick<SyncServer, 'url' | 'enrolCode'>, name: string, servers: string[] = [server.url]): Promise<SyncDesk> {
+export async function openSyncDesk(
+  server: Pick<SyncServer, 'url' | 'enrolCode'>,
+  name: string,
+  servers: string[] = [server.url],
+  options: { clerk?: boolean } = {},
+): Promise<SyncDesk> {
   const desk = await openTempDesk();
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
   const http = () =>
     httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: 10_000 });
   // Its own transport, so that the test's sees (and counts) only what the test does.
-  await actAsClerk(server, desk, http());
+  if (options.clerk !== false) await actAsClerk(server, desk, http());
   const transport = new FaultyTransport(http());
   return {
     ...desk,
