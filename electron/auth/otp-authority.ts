@@ -14,7 +14,9 @@ export type OtpClient = z.infer<typeof otpClientSchema>;
 const otpClientKey = 'auth.yubikey.client';
 
 export function writeOtpClient(store: Store, client: OtpClient): void {
-  store.transaction((tx) => writeSetting(tx, otpClientKey, otpClientSchema.parse(client)));
+  const parsed = otpClientSchema.safeParse(client);
+  if (!parsed.success) throw new AppError('yubikey.client.format', { field: String(parsed.error.issues[0]?.path[0] ?? 'apiKey') });
+  store.transaction((tx) => writeSetting(tx, otpClientKey, parsed.data));
 }
 
 /**

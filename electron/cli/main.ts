@@ -3,6 +3,7 @@ import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
 import { importDictionaryCommand } from './import-dictionary-command';
+import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
 
 const usage = `medcard — Medcard Desk command line
 
@@ -14,6 +15,8 @@ const usage = `medcard — Medcard Desk command line
   medcard import dictionary NAME FILE [--version V] [--db PATH]
                                                           import a reference dictionary (icd10, insurers,
                                                           calendar-ru) in one transaction; prints refused lines
+  medcard yubikey-client --id N [--db PATH]               keep the desk's YK-VAL client (API key on stdin) for
+                                                          YubiKey OTP sign-in through the sync server
 
 The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
 first init), or MEDCARD_DB_KEY_FILE. Without --db: $MEDCARD_HOME/desk.db or
@@ -38,6 +41,7 @@ async function run(argv: string[]): Promise<number> {
       code: { type: 'string' },
       name: { type: 'string' },
       version: { type: 'string' },
+      id: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -79,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
       }
       return importDictionaryCommand(values.db, kind, file, values.version, io);
     }
+    case 'yubikey-client':
+      return yubikeyClientCommand(values.db, values.id, readStdin, io);
     default:
       io.err(`Unknown command: ${command}\n\n${usage}\n`);
       return 2;

@@ -591,6 +591,10 @@ export const errorCatalog = {
     ru: 'Одноразовый пароль YubiKey не принят. Осталось попыток: {left}',
     en: 'The YubiKey one-time password was not accepted. Attempts left: {left}',
   },
+  'yubikey.client.format': {
+    ru: 'Клиент YK-VAL: номер — целое число, ключ — base64 из выдачи medcard-server yk-client-add',
+    en: 'YK-VAL client: the id is a whole number, the key the base64 printed by medcard-server yk-client-add',
+  },
   'yubikey.not_configured': {
     ru: 'Проверка YubiKey не настроена на этом рабочем месте; войдите с ключом FIDO2',
     en: 'YubiKey validation is not set up at this workstation; sign in with the FIDO2 key',
