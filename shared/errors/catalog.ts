@@ -109,7 +109,6 @@ export const errorCatalog = {
     ru: 'Срок действия кончается раньше даты выдачи',
     en: 'The document expires before it was issued',
   },
-  'document.expiry.required': { ru: 'Укажите, до какого числа действует документ', en: 'Enter the date the document is valid until' },
   'document.expired': {
     ru: 'Срок действия документа истёк {expiry}: документ не принимается',
     en: 'The document expired on {expiry} and cannot be accepted',

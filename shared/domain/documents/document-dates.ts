@@ -20,7 +20,8 @@ export function addDays(iso: string, days: number): string {
  * The last day a Russian passport is valid, from the holder's birth date and its issue date: one
  * issued before 20 must be replaced at 20, one issued before 45 at 45, and the old one stays valid
  * until the new one is made but no more than 90 days after that birthday (Положение о паспорте
- * гражданина РФ, Указ Президента № 232, in the 2022 wording). Null: valid without a limit.
+ * гражданина РФ, Постановление Правительства № 828, as amended in 2021; before that it lapsed the
+ * day after the birthday). Null: valid without a limit.
  */
 export function passportValidUntil(birthDate: string, issueDate: string): string | null {
   for (const age of [20, 45]) {
