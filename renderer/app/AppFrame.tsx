@@ -4,7 +4,6 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { NavRail } from './NavRail';
-import { SessionAlert } from './SessionAlert';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 
@@ -29,7 +28,6 @@ export function AppFrame() {
       </Box>
       <Box component="main" ref={main} tabIndex={-1} sx={{ overflowY: 'auto', p: { xs: 2, md: 4 }, outline: 'none' }}>
         <Box sx={{ maxWidth: 1280 }}>
-          <SessionAlert />
           <Outlet />
         </Box>
       </Box>

@@ -1,12 +1,14 @@
 import DesktopWindowsOutlined from '@mui/icons-material/DesktopWindowsOutlined';
 import PersonOutlined from '@mui/icons-material/PersonOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/language';
 import { useSignedInName } from './actor-name';
-import { useSession } from './session';
+import { useSession, useSessionControl } from './session';
 import { SyncStatusItem } from './SyncStatusItem';
 
 function StatusItem({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -20,11 +22,12 @@ function StatusItem({ icon, children }: { icon: ReactNode; children: ReactNode }
   );
 }
 
-/** Who is signed in, at which desk, and the sync state — honestly, even when it is "none". */
+/** Who is signed in, at which desk, the sync state — honestly, even when it is "none" — and the lock (Ctrl+L). */
 export function StatusBar() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const session = useSession();
+  const { lock } = useSessionControl();
   const signedInName = useSignedInName();
   const iconSx = { fontSize: 18, color: 'text.secondary' } as const;
 
@@ -60,6 +63,9 @@ export function StatusBar() {
       {desk && <StatusItem icon={<DesktopWindowsOutlined sx={iconSx} />}>{desk}</StatusItem>}
       <Box sx={{ flex: 1 }} />
       <SyncStatusItem />
+      <Button size="small" variant="outlined" startIcon={<LockOutlined />} onClick={() => void lock()} title={t('status.lockShortcut')} sx={{ minHeight: 32, flexShrink: 0 }}>
+        {t('status.lock')}
+      </Button>
     </Box>
   );
 }

@@ -5,9 +5,11 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { TopSearch } from '../search/TopSearch';
+import { usePermissions } from './session';
 
 export function TopBar() {
   const { t } = useTranslation();
+  const can = usePermissions();
   return (
     <AppBar
       component="header"
@@ -23,7 +25,7 @@ export function TopBar() {
             {t('app.title')}
           </Typography>
         </Box>
-        <TopSearch />
+        {can('patients.read') && <TopSearch />}
       </Toolbar>
     </AppBar>
   );

@@ -1,12 +1,15 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter } from 'react-router';
+import { MyAccountScreen } from '../screens/account/MyAccountScreen';
 import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
 import { PatientCreateScreen } from '../screens/patients/create/PatientCreateScreen';
 import { PatientListScreen } from '../screens/patients/list/PatientListScreen';
 import { LaterSectionScreen } from '../screens/later/LaterSectionScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { StaffScreen } from '../screens/staff/StaffScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { AppFrame } from './AppFrame';
+import { HomeRedirect } from './HomeRedirect';
 
 /**
  * A hash router: the same build is served from Electron's app:// protocol and from the browser
@@ -18,7 +21,7 @@ export function createAppRouter() {
     {
       element: <AppFrame />,
       children: [
-        { index: true, element: <Navigate to="/patients" replace /> },
+        { index: true, element: <HomeRedirect /> },
         { path: 'patients', element: <PatientListScreen /> },
         { path: 'patients/new', element: <PatientCreateScreen /> },
         { path: 'patients/:id', element: <PatientCardScreen /> },
@@ -26,6 +29,8 @@ export function createAppRouter() {
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <LaterSectionScreen section="audit" /> },
         { path: 'settings', element: <SettingsScreen /> },
+        { path: 'settings/staff', element: <StaffScreen /> },
+        { path: 'account', element: <MyAccountScreen /> },
         { path: 'sync', element: <SyncScreen /> },
         { path: '*', element: <NotFoundScreen /> },
       ],

@@ -1,24 +1,33 @@
+import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
 import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
+import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType } from 'react';
+import type { Permission } from '../../shared/auth/permissions';
 
-export type SectionId = 'patients' | 'applications' | 'appointments' | 'audit' | 'settings';
+export type SectionId = 'patients' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
 
 export interface Section {
   id: SectionId;
   path: string;
   icon: ComponentType<SvgIconProps>;
+  /** The rail shows the section only to a role that has this; the main process enforces it. */
+  permission: Permission | null;
+  /** Highlighted only on its own path, not on the sections below it. */
+  exact?: boolean;
 }
 
 /** The left rail, in the order of a clerk's day (UX.md). */
 export const sections: readonly Section[] = [
-  { id: 'patients', path: '/patients', icon: PeopleOutlined },
-  { id: 'applications', path: '/applications', icon: AssignmentOutlined },
-  { id: 'appointments', path: '/appointments', icon: EventOutlined },
-  { id: 'audit', path: '/audit', icon: FactCheckOutlined },
-  { id: 'settings', path: '/settings', icon: SettingsOutlined },
+  { id: 'patients', path: '/patients', icon: PeopleOutlined, permission: 'patients.read' },
+  { id: 'applications', path: '/applications', icon: AssignmentOutlined, permission: 'patients.read' },
+  { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
+  { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
+  { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
+  { id: 'settings', path: '/settings', icon: SettingsOutlined, permission: null, exact: true },
+  { id: 'account', path: '/account', icon: AccountCircleOutlined, permission: 'account.self' },
 ];

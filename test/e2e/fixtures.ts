@@ -4,14 +4,27 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import type { Role } from '../../shared/auth/permissions';
+import { signedInAs, type StaffMember } from '../support/staff-over-api';
+import { callOver } from './staff';
 
 export const deskName = 'Регистратура, окно 1';
 
+/** The first admin and the person signed in (the admin again when the role is admin). */
+export interface DeskStaff {
+  admin: StaffMember;
+  person: StaffMember;
+}
+
 /**
  * Each test gets its own desk: a fresh SQLCipher file with a random key in a temp folder, served
- * by the real browser host, and a page already open at the host's address (with its secret).
+ * by the real browser host. `staff` sets the desk up through the contract (the first admin with
+ * a key, a person of `role`) and leaves that person signed in; `page` opens the host's address
+ * (with its secret) after that, so it starts on the desk itself. A test that needs the sign-in
+ * or set-up screens opens its own page and leaves `page` alone.
  */
-export const test = base.extend<{ desk: BrowserHost }>({
+export const test = base.extend<{ desk: BrowserHost; role: Role; staff: DeskStaff }>({
+  role: ['clerk', { option: true }],
   // Playwright reads a fixture's dependencies from its first parameter; this one has none.
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
@@ -31,9 +44,12 @@ export const test = base.extend<{ desk: BrowserHost }>({
       await rm(dir, { recursive: true, force: true });
     }
   },
+  staff: async ({ desk, role }, use) => {
+    await use(await signedInAs(callOver(desk), desk.origin, role));
+  },
   // `desk` first: fixtures are torn down in reverse order, so the browser context (and any
   // socket Chromium opened ahead of time) is gone before the host closes.
-  page: async ({ desk, page }, use) => {
+  page: async ({ desk, staff: _signedIn, page }, use) => {
     await page.goto(desk.url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await use(page);

@@ -23,11 +23,12 @@ test('switching to English relabels the frame and the form, and the choice survi
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
 
-test('sections not built yet say so and point to the patients', async ({ page }) => {
+test('sections not built yet say so and point to the patients; the rail shows a clerk only a clerk’s sections', async ({ page }) => {
+  const rail = page.getByRole('navigation', { name: 'Разделы' });
+  await expect(rail.getByRole('link')).toHaveText(['Пациенты', 'Заявления', 'Записи', 'Настройки', 'Моя учётная запись']);
   for (const [section, title] of [
     ['Заявления', 'Раздел «Заявления» появится в следующем выпуске'],
     ['Записи', 'Раздел «Записи» появится в следующем выпуске'],
-    ['Аудит', 'Раздел «Аудит» появится в следующем выпуске'],
   ] as const) {
     await page.getByRole('link', { name: section }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -38,7 +39,7 @@ test('sections not built yet say so and point to the patients', async ({ page })
 
 test('the status bar says who is signed in, at which desk, and that no sync server is connected', async ({ page }) => {
   const status = page.getByRole('contentinfo');
-  await expect(status).toContainText('Пользователь:');
+  await expect(status).toContainText('Пользователь: Сотрудникова Софья (регистратор)');
   await expect(status).toContainText('Рабочее место: Регистратура, окно 1');
   await expect(status).toContainText('Сервер синхронизации не подключён');
 });

@@ -63,19 +63,19 @@ test('required fields left empty are named under each field, and nothing is save
   await expect(textbox(page, 'Фамилия')).toBeFocused();
 });
 
-test('the card says who created and last changed the record; the desk setup account is named in the interface language', async ({ page }) => {
+test('the card says who created and last changed the record: the signed-in clerk, in either language', async ({ page }) => {
   const patient = testPatient();
   await createPatient(page, patient);
   const recordFact = (label: string) => page.getByRole('main').locator(`dt:text-is("${label}") + dd`);
-  await expect(recordFact('Кем создана')).toHaveText('Учётная запись рабочего места');
-  await expect(recordFact('Кем изменена')).toHaveText('Учётная запись рабочего места');
+  await expect(recordFact('Кем создана')).toHaveText('Сотрудникова Софья');
+  await expect(recordFact('Кем изменена')).toHaveText('Сотрудникова Софья');
 
   await page.getByRole('link', { name: 'Настройки' }).click();
   await page.getByRole('radio', { name: 'English' }).check();
   await searchBox(page).fill(displayedSnils(patient));
   await expect(page.getByRole('option')).toHaveCount(1);
   await searchBox(page).press('Enter');
-  await expect(recordFact('Created by')).toHaveText('Desk setup account');
-  await expect(recordFact('Changed by')).toHaveText('Desk setup account');
-  await expect(page.getByRole('contentinfo')).toContainText('Signed in: Desk setup account (front desk clerk)');
+  await expect(recordFact('Created by')).toHaveText('Сотрудникова Софья');
+  await expect(recordFact('Changed by')).toHaveText('Сотрудникова Софья');
+  await expect(page.getByRole('contentinfo')).toContainText('Signed in: Сотрудникова Софья (front desk clerk)');
 });

@@ -7,7 +7,9 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 import { openStore } from '../../electron/store/open-store';
 import { enrolDesk } from '../../electron/sync/enrol-desk';
 import { startSyncServer, type SyncServer } from '../sync/sync-harness';
+import { signedInAs } from '../support/staff-over-api';
 import { deskName } from './fixtures';
+import { callOver } from './staff';
 
 /**
  * A desk enrolled with a real central server (PGlite, in this process) and served by the real
@@ -38,7 +40,9 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost }>({
       await rm(dir, { recursive: true, force: true });
     }
   },
+  // A clerk set up and signed in through the contract before the page opens (see fixtures.ts).
   page: async ({ desk, page }, use) => {
+    await signedInAs(callOver(desk), desk.origin, 'clerk');
     await page.goto(desk.url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await use(page);

@@ -1,3 +1,5 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -7,7 +9,8 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
+import { Link as RouterLink } from 'react-router';
+import { usePermissions, useSession } from '../../app/session';
 import { isLanguage, languages, useLanguage } from '../../i18n/language';
 import { FieldList } from '../../ui/FieldList';
 import { ScreenHeader } from '../../ui/ScreenHeader';
@@ -18,6 +21,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   const session = useSession();
+  const can = usePermissions();
   const labelId = useId();
   const hintId = useId();
   const deskName = session.status === 'ok' ? session.data.device.name : t('settings.deskUnknown');
@@ -52,6 +56,21 @@ export function SettingsScreen() {
           {t('settings.desk')}
         </Typography>
         <FieldList items={[{ label: t('settings.deskName'), value: deskName }]} />
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
+        <Typography variant="h2" sx={{ mb: 2 }}>
+          {t('settings.accounts')}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+          {can('staff.manage') && (
+            <Button component={RouterLink} to="/settings/staff" variant="outlined">
+              {t('settings.openStaff')}
+            </Button>
+          )}
+          <Button component={RouterLink} to="/account" variant="outlined">
+            {t('settings.openAccount')}
+          </Button>
+        </Box>
       </Paper>
       <SyncSettingsCard />
     </>

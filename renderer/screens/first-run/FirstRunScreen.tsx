@@ -1,0 +1,176 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
+import type { Session } from '../../app/session';
+import { AuthLayout } from '../../auth/AuthLayout';
+import { KeyEnrolment } from '../../auth/KeyEnrolment';
+import { NewPasswordFields, passwordProblem } from '../../auth/NewPasswordFields';
+import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
+import { splitApiError, type FieldProblem } from '../../forms/field-problem';
+import { FieldMessage } from '../../forms/FieldMessage';
+import { handleFormKeys } from '../../forms/keyboard-flow';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+
+type Progress = { step: 'account' } | { step: 'key'; session: Session; codes: string[] } | { step: 'codes'; session: Session; codes: string[] };
+
+const steps = ['account', 'key', 'codes'] as const;
+
+/**
+ * The desk's first run (A1): the first administrator's account, their key, their recovery codes
+ * — in this order, and nothing else reachable before the codes are confirmed kept.
+ */
+export function FirstRunScreen({ onStarted, onDone }: { onStarted: () => void; onDone: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<Progress>({ step: 'account' });
+  const active = steps.indexOf(progress.step);
+  return (
+    <AuthLayout title={t('firstRun.title')} maxWidth={640}>
+      <Stepper activeStep={active} sx={{ mb: 3 }} aria-label={t('firstRun.stepsLabel')}>
+        {steps.map((step) => (
+          <Step key={step}>
+            <StepLabel>{t(`firstRun.steps.${step}`)}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      {progress.step === 'account' && (
+        <FirstAdminForm
+          onCreated={(session, codes) => {
+            onStarted();
+            setProgress({ step: 'key', session, codes });
+          }}
+        />
+      )}
+      {progress.step === 'key' && (
+        <>
+          <Typography variant="h2" sx={{ mb: 1 }}>
+            {t('firstRun.keyTitle')}
+          </Typography>
+          <Typography color="text.secondary" sx={{ mb: 2 }}>
+            {t('firstRun.keyIntro')}
+          </Typography>
+          <KeyEnrolment
+            staffId={progress.session.actor?.id ?? ''}
+            autoFocus
+            onEnrolled={(enrolled) => setProgress({ step: 'codes', session: enrolled.session, codes: progress.codes })}
+          />
+        </>
+      )}
+      {progress.step === 'codes' && (
+        <>
+          <Alert severity="success" sx={{ mb: 2 }}>
+            {t('firstRun.keyDone')}
+          </Alert>
+          <Typography variant="h2" sx={{ mb: 1 }}>
+            {t('recovery.title')}
+          </Typography>
+          <RecoveryCodesPanel codes={progress.codes} onDone={() => onDone(progress.session)} doneLabel={t('firstRun.finish')} />
+        </>
+      )}
+    </AuthLayout>
+  );
+}
+
+const fields = ['login', 'displayName', 'password'] as const;
+type Field = (typeof fields)[number];
+
+function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
+  const [general, setGeneral] = useState<FieldProblem[]>([]);
+
+  async function create(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy) return;
+    if (password !== repeat) {
+      setMismatch(true);
+      return;
+    }
+    setBusy(true);
+    const answer = await api.auth.setupFirstAdmin({ login, displayName, password });
+    setBusy(false);
+    if (answer.ok) return onCreated(answer.data.session, answer.data.recoveryCodes);
+    const weak = passwordProblem(answer.error);
+    if (weak.field) {
+      setByField({ password: weak.field });
+      setGeneral([]);
+      return;
+    }
+    const split = splitApiError(answer.error, fields);
+    setByField(split.byField);
+    setGeneral(split.general);
+  }
+
+  const helper = (field: Field, hint: string) => {
+    const problem = byField[field];
+    return problem ? <FieldMessage problem={problem} /> : hint;
+  };
+
+  return (
+    <Box component="form" noValidate onSubmit={(event) => void create(event)} onKeyDown={(event) => handleFormKeys(event, () => void create())}>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {t('firstRun.intro')}
+      </Typography>
+      {general.length > 0 && (
+        <Box sx={{ mb: 2 }}>
+          <ApiErrorAlert title={t('firstRun.failed')} problems={general} />
+        </Box>
+      )}
+      <TextField
+        label={t('staff.fields.login')}
+        required
+        fullWidth
+        autoFocus
+        value={login}
+        onChange={(event) => setLogin(event.target.value)}
+        error={byField.login !== undefined}
+        helperText={helper('login', t('staff.loginHint'))}
+        slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, maxLength: 64 } }}
+        sx={{ mb: 2 }}
+      />
+      <TextField
+        label={t('staff.fields.displayName')}
+        required
+        fullWidth
+        value={displayName}
+        onChange={(event) => setDisplayName(event.target.value)}
+        error={byField.displayName !== undefined}
+        helperText={helper('displayName', t('staff.displayNameHint'))}
+        slotProps={{ htmlInput: { autoComplete: 'name', maxLength: 100 } }}
+        sx={{ mb: 2 }}
+      />
+      <NewPasswordFields
+        password={password}
+        repeat={repeat}
+        onPassword={(value) => {
+          setPassword(value);
+          setByField((prior) => ({ ...prior, password: undefined }));
+        }}
+        onRepeat={(value) => {
+          setRepeat(value);
+          setMismatch(false);
+        }}
+        problem={byField.password}
+        mismatch={mismatch}
+        label={t('password.password')}
+      />
+      <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 1 }}>
+        {t('firstRun.create')}
+      </Button>
+    </Box>
+  );
+}

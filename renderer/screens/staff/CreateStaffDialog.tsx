@@ -1,0 +1,136 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffSummary } from '../../../shared/api/staff-calls';
+import { roles, type Role } from '../../../shared/auth/permissions';
+import { useApi } from '../../api/api-context';
+import { NewPasswordFields, passwordProblem } from '../../auth/NewPasswordFields';
+import { splitApiError, type FieldProblem } from '../../forms/field-problem';
+import { FieldMessage } from '../../forms/FieldMessage';
+import { handleFormKeys } from '../../forms/keyboard-flow';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+
+const fields = ['login', 'displayName', 'role', 'password'] as const;
+type Field = (typeof fields)[number];
+
+/** A new person: login, name, role and a first password they replace at their first sign-in. */
+export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (person: StaffSummary, codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const titleId = useId();
+  const roleLabelId = useId();
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('clerk');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
+  const [general, setGeneral] = useState<FieldProblem[]>([]);
+
+  async function create(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy) return;
+    if (password !== repeat) {
+      setMismatch(true);
+      return;
+    }
+    setBusy(true);
+    const answer = await api.staff.create({ login, displayName, role, password });
+    setBusy(false);
+    if (answer.ok) return onCreated(answer.data.staff, answer.data.recoveryCodes);
+    const weak = passwordProblem(answer.error);
+    if (weak.field) {
+      setByField({ password: weak.field });
+      setGeneral([]);
+      return;
+    }
+    const split = splitApiError(answer.error, fields);
+    setByField(split.byField);
+    setGeneral(split.general);
+  }
+
+  const helper = (field: Field, hint: string) => {
+    const problem = byField[field];
+    return problem ? <FieldMessage problem={problem} /> : hint;
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <Box component="form" noValidate onSubmit={(event) => void create(event)} onKeyDown={(event) => handleFormKeys(event, () => void create())}>
+        <DialogTitle id={titleId}>{t('staff.createTitle')}</DialogTitle>
+        <DialogContent>
+          {general.length > 0 && (
+            <Box sx={{ mb: 2 }}>
+              <ApiErrorAlert title={t('staff.createFailed')} problems={general} />
+            </Box>
+          )}
+          <TextField
+            label={t('staff.fields.login')}
+            required
+            fullWidth
+            autoFocus
+            value={login}
+            onChange={(event) => setLogin(event.target.value)}
+            error={byField.login !== undefined}
+            helperText={helper('login', t('staff.loginHint'))}
+            slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, maxLength: 64 } }}
+            sx={{ mt: 1, mb: 2 }}
+          />
+          <TextField
+            label={t('staff.fields.displayName')}
+            required
+            fullWidth
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            error={byField.displayName !== undefined}
+            helperText={helper('displayName', t('staff.displayNameHint'))}
+            slotProps={{ htmlInput: { autoComplete: 'off', maxLength: 100 } }}
+            sx={{ mb: 2 }}
+          />
+          <FormControl sx={{ mb: 2 }}>
+            <FormLabel id={roleLabelId}>{t('staff.fields.role')}</FormLabel>
+            <RadioGroup row aria-labelledby={roleLabelId} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              {roles.map((option) => (
+                <FormControlLabel key={option} value={option} control={<Radio />} label={t(`roles.${option}`)} />
+              ))}
+            </RadioGroup>
+          </FormControl>
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={(value) => {
+              setPassword(value);
+              setByField((prior) => ({ ...prior, password: undefined }));
+            }}
+            onRepeat={(value) => {
+              setRepeat(value);
+              setMismatch(false);
+            }}
+            problem={byField.password}
+            mismatch={mismatch}
+            label={t('staff.fields.firstPassword')}
+          />
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {t('staff.createSubmit')}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}
