@@ -8,7 +8,7 @@ import {
   type ScanMime,
   type ScanRule,
 } from '../../../shared/scans/scan-checklist';
-import { measureQuality, type ImageSource } from './image-quality';
+import { analysePage, type ImageSource, type RawImage } from './image-quality';
 import { readPdfPages } from './pdf-pages';
 import { detectScanFormat } from './scan-format';
 
@@ -33,8 +33,8 @@ export interface ScanInspection {
   checklist: ScanChecklist;
   /** Every failed rule as one error: the first rule's code, all of them as issues (field = rule). */
   refusal: AppError | null;
-  /** The first page's image, for the thumbnail; null when the file was not readable. */
-  firstPage: ImageSource | null;
+  /** The first page at analysis size, for the thumbnail; null when the file was not readable. */
+  firstPage: RawImage | null;
 }
 
 /** Checks a scan against every rule of B4 and lists each with its measured value (UX: scans). */
@@ -111,18 +111,23 @@ export async function inspectScan(bytes: Buffer, options: { now: Date }): Promis
 async function readPages(bytes: Buffer, mime: ScanMime): Promise<Page[]> {
   if (mime === 'application/pdf') return readPdfPages(bytes);
   const meta = await sharp(bytes, { failOn: 'error' }).metadata();
-  return [{ page: 1, dpi: Math.round(meta.density ?? assumedDpi), width: meta.width, image: bytes }];
+  // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
+  const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
+  return [{ page: 1, dpi: Math.round(meta.density ?? assumedDpi), width, image: bytes }];
 }
 
 /** Reading and measuring fail alike on a damaged file: both are the format rule's failure. */
-async function readAndMeasure(bytes: Buffer, mime: ScanMime): Promise<{ measured: Measured[]; firstPage: ImageSource | null }> {
+async function readAndMeasure(bytes: Buffer, mime: ScanMime): Promise<{ measured: Measured[]; firstPage: RawImage | null }> {
   const pages = await readPages(bytes, mime);
   // One page at a time: decoded pages of a 10-page PDF would otherwise all sit in memory.
   const measured: Measured[] = [];
+  let firstPage: RawImage | null = null;
   for (const page of pages) {
-    measured.push({ page: page.page, dpi: page.dpi, ...(await measureQuality(page.image, page.width, page.dpi)) });
+    const { quality, preview } = await analysePage(page.image, page.width, page.dpi);
+    firstPage ??= preview;
+    measured.push({ page: page.page, dpi: page.dpi, ...quality });
   }
-  return { measured, firstPage: pages[0]?.image ?? null };
+  return { measured, firstPage };
 }
 
 function toAppError(error: unknown, mime: ScanMime): AppError {

@@ -21,6 +21,12 @@ export interface ImageQuality {
   sharpness: number;
 }
 
+export interface PageAnalysis {
+  quality: ImageQuality;
+  /** The page at `analysisDpi`, RGB: the thumbnail is made from it without decoding the file again. */
+  preview: RawImage;
+}
+
 function open(source: ImageSource): Sharp {
   return Buffer.isBuffer(source)
     ? sharp(source, { failOn: 'error' })
@@ -28,34 +34,44 @@ function open(source: ImageSource): Sharp {
 }
 
 /**
- * Brightness and sharpness of a page. Downscaling to a fixed resolution makes the sharpness
- * figure mean the same for an ID card and a passport spread, at 300 or 600 dpi.
+ * Brightness and sharpness of a page, from one decode. Downscaling to a fixed resolution makes
+ * the sharpness figure mean the same for an ID card and a passport spread, at 300 or 600 dpi.
  */
-export async function measureQuality(source: ImageSource, width: number, dpi: number | null): Promise<ImageQuality> {
+export async function analysePage(source: ImageSource, width: number, dpi: number | null): Promise<PageAnalysis> {
   const target = dpi && dpi > 0 ? Math.min(width, Math.round((width * analysisDpi) / dpi)) : Math.min(width, fallbackWidth);
   const { data, info } = await open(source)
-    .greyscale()
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
     .resize({ width: Math.max(target, 8), kernel: 'linear' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const grey = info.channels === 1 ? data : firstChannel(data, info.channels);
-  return { brightness: meanBrightness(grey), sharpness: laplacianVariance(grey, info.width, info.height) };
+  const grey = luma(data, info.channels);
+  return {
+    quality: { brightness: meanBrightness(grey), sharpness: laplacianVariance(grey, info.width, info.height) },
+    preview: { pixels: data, width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3 },
+  };
 }
 
-function firstChannel(data: Buffer, channels: number): Buffer {
-  const out = Buffer.alloc(data.length / channels);
-  for (let i = 0; i < out.length; i += 1) out[i] = data[i * channels] ?? 0;
+/** Rec. 601 luma of 8-bit sRGB (or the grey channel as it is). */
+function luma(data: Buffer, channels: number): Uint8Array {
+  if (channels === 1) return data;
+  const out = new Uint8Array(data.length / channels);
+  // Hot loop over millions of pixels: indexes are in range by construction.
+  for (let i = 0, j = 0; i < out.length; i += 1, j += channels) {
+    out[i] = (299 * data[j]! + 587 * data[j + 1]! + 114 * data[j + 2]! + 500) / 1000;
+  }
   return out;
 }
 
-function meanBrightness(grey: Buffer): number {
+function meanBrightness(grey: Uint8Array): number {
   let sum = 0;
-  for (let i = 0; i < grey.length; i += 1) sum += grey[i] ?? 0;
+  for (let i = 0; i < grey.length; i += 1) sum += grey[i]!;
   return Math.round((sum / Math.max(grey.length, 1) / 255) * 1000) / 10;
 }
 
 /** Variance of the 4-neighbour Laplacian over the inner pixels: low when edges are soft. */
-function laplacianVariance(grey: Buffer, width: number, height: number): number {
+function laplacianVariance(grey: Uint8Array, width: number, height: number): number {
   let sum = 0;
   let sumSquares = 0;
   let n = 0;
@@ -63,8 +79,7 @@ function laplacianVariance(grey: Buffer, width: number, height: number): number 
     const row = y * width;
     for (let x = 1; x < width - 1; x += 1) {
       const i = row + x;
-      const value =
-        (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - width] ?? 0) + (grey[i + width] ?? 0) - 4 * (grey[i] ?? 0);
+      const value = grey[i - 1]! + grey[i + 1]! + grey[i - width]! + grey[i + width]! - 4 * grey[i]!;
       sum += value;
       sumSquares += value * value;
       n += 1;
