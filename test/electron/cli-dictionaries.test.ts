@@ -34,7 +34,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('medcard import dictionary', () => {
+// Each test starts the CLI several times (tsx compiles on each start): generous on a busy machine.
+describe('medcard import dictionary', { timeout: 120_000 }, () => {
   it('imports МКБ-10, prints progress and a summary with every refused line, its code and the time', () => {
     const result = medcard(['import', 'dictionary', 'icd10', write('1.2.643.5.1.13.13.11.1005_2.27.csv', icd10Csv())]);
     expect(result.code, result.err).toBe(0);
