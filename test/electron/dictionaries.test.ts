@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBusinessCalendar } from '../../electron/services/dictionaries/business-calendar';
 import { importDictionary } from '../../electron/services/dictionaries/import-dictionary';
-import { importDictionaryFile } from '../../electron/services/dictionaries/import-file';
+import { importDictionaryBytes, importDictionaryFile } from '../../electron/services/dictionaries/import-file';
 import { activeDictionaries, lookup, searchEntries } from '../../electron/services/dictionaries/lookup';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
 import { expectAppError } from '../shared/app-error-expect';
@@ -142,6 +142,13 @@ describe('the insurers registry (our CSV format)', () => {
       data: { okato: '45', oktmo: '45000000', ogrn: ogrn('102770000001'), validFrom: '2011-01-01', validTo: null },
     });
     expect(searchEntries(desk.ctx, 'insurers', 'ао').map((entry) => entry.code)).toEqual(['50002']);
+  });
+
+  it('takes the bytes of an upload the same way as a file, with the same size limit', () => {
+    const bytes = new TextEncoder().encode(insurersCsv());
+    expectAppError(() => importDictionaryBytes(desk.ctx, 'insurers', bytes, 'upload.csv', { version: '1', maxBytes: 10 }), 'dictionary.file.too_large', { max: 10 });
+    expect(importDictionaryBytes(desk.ctx, 'insurers', bytes, 'upload.csv', { version: '1' }).outcome).toMatchObject({ status: 'imported', rows: 2, refused: 4 });
+    expect(activeDictionaries(desk.ctx)).toEqual([expect.objectContaining({ name: 'insurers', sourceName: 'upload.csv' })]);
   });
 });
 

@@ -25,37 +25,49 @@ export interface FileImportResult {
   refused: RefusedRow[];
 }
 
+export interface FileImportOptions {
+  version?: string;
+  maxBytes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 /**
  * Reads a dictionary file of a known kind and imports it (all of it, in one transaction).
  * The version is `options.version`, else what the file states (МКБ-10: its НСИ file name;
  * the calendar: its own date); a file that states none needs one given.
  */
-export function importDictionaryFile(
-  ctx: ServiceContext,
-  kind: string,
-  path: string,
-  options: { version?: string; maxBytes?: number; onProgress?: (progress: ImportProgress) => void } = {},
-): FileImportResult {
-  if (!isDictionaryKind(kind)) throw new AppError('dictionary.unknown', { params: { name: kind.slice(0, 60), supported: dictionaryKinds.join(', ') } });
+export function importDictionaryFile(ctx: ServiceContext, kind: string, path: string, options: FileImportOptions = {}): FileImportResult {
+  assertKind(kind);
   const max = options.maxBytes ?? maxDictionaryBytes;
   const size = statSync(path).size;
   if (size > max) throw new AppError('dictionary.file.too_large', { params: { size, max } });
-  const bytes = readFileSync(path);
+  return importDictionaryBytes(ctx, kind, readFileSync(path), basename(path), options);
+}
+
+/** The same for a file's content received by other means (an upload through the UI). */
+export function importDictionaryBytes(ctx: ServiceContext, kind: string, bytes: Uint8Array, fileName: string, options: FileImportOptions = {}): FileImportResult {
+  assertKind(kind);
+  const max = options.maxBytes ?? maxDictionaryBytes;
+  if (bytes.byteLength > max) throw new AppError('dictionary.file.too_large', { params: { size: bytes.byteLength, max } });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('dictionary.file.encoding');
   }
-  const read = readers[kind](text, basename(path));
+  const read = readers[kind](text, fileName);
   assertDictionaryName(read.name);
   const version = options.version ?? read.version;
   if (version === null) throw new AppError('dictionary.version.missing');
   const outcome = importDictionary(ctx, read.name, version, read.rows, {
-    sourceName: basename(path),
+    sourceName: fileName,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     refused: read.refused,
     onProgress: options.onProgress,
   });
   return { outcome, refused: read.refused };
+}
+
+function assertKind(kind: string): asserts kind is DictionaryKind {
+  if (!isDictionaryKind(kind)) throw new AppError('dictionary.unknown', { params: { name: kind.slice(0, 60), supported: dictionaryKinds.join(', ') } });
 }
