@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { can, roles, type Permission, type Role } from '../../shared/auth/permissions';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import { toRecord } from '../db/values';
 
 type RowData = Record<string, unknown>;
 
@@ -30,9 +29,9 @@ export function isActive(value: unknown): boolean {
 }
 
 /**
- * Checks the mutation's actor against the server's current staff records, inside the
- * mutation's transaction (under the change-log lock), so a row applied earlier in the same push
- * counts: the first admin's own row comes before their keys. The actor must be a person the
+ * Checks the mutation's actor (`actor`: their staff record, read in the mutation's transaction
+ * under the change-log lock) against the server's current staff records, so a row applied
+ * earlier in the same push counts: the first admin's own row comes before their keys. The actor must be a person the
  * server knows, active, whose role allows the write: `patients.write` for patients and conflict
  * resolutions, `settings.manage` (admin) for accounts — except a person's own password, TOTP,
  * keys and recovery codes, and the very first admin, who creates themself while the server has
@@ -42,11 +41,11 @@ export async function refuseByActor(
   trx: Knex.Transaction,
   mutation: Mutation,
   current: { data: RowData } | undefined,
+  actor: RowData | undefined,
 ): Promise<MutationResult | null> {
   const refuse = (code: string): MutationResult => ({ mutationId: mutation.mutationId, status: 'refused', code });
   const account = accountTables.has(mutation.table);
   if (account && (await isFirstAdmin(trx, mutation, current))) return null;
-  const actor = await staffData(trx, mutation.actorId);
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
   const role = roleOf(actor.role);
@@ -54,11 +53,6 @@ export async function refuseByActor(
   if (role !== undefined && can(role, permission)) return null;
   if (account && isOwnChange(mutation, current)) return null;
   return refuse('sync.actor_forbidden');
-}
-
-async function staffData(trx: Knex.Transaction, id: string): Promise<RowData | undefined> {
-  const row = await trx('records').where({ table_name: 'staff', id }).first<{ data: unknown } | undefined>('data');
-  return row ? toRecord(row.data) : undefined;
 }
 
 function roleOf(value: unknown): Role | undefined {

@@ -34,14 +34,14 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
   const digest = createHash('sha256').update(canonicalJson(mutation)).digest('hex');
   return withChangeLog(db, ctx.now, async (log) => {
     // Under the change-log lock, so two instances cannot both apply the same retry.
-    const { stored, current } = await loadState(log.trx, mutation);
+    const { stored, current, actor } = await loadState(log.trx, mutation);
     if (stored) {
       if (stored.device_id === ctx.deviceId && stored.digest === digest) return toRecord(stored.result) as MutationResult;
       return { mutationId: mutation.mutationId, status: 'refused', code: 'sync.mutation_reused' } satisfies MutationResult;
     }
     // Not stored: who may write depends on the staff records as they are now, so a retry after
     // the actor's account arrived (or changed) is judged again.
-    const refused = (await refuseByActor(log.trx, mutation, current)) ?? (await refuseTakenLogin(log.trx, mutation));
+    const refused = (await refuseByActor(log.trx, mutation, current, actor)) ?? (await refuseTakenLogin(log.trx, mutation));
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
     await log.trx('mutations').insert({
@@ -67,25 +67,31 @@ interface StoredMutation {
   result: unknown;
 }
 
-/** The mutation's stored result, if any, and the row's current state: one round trip. */
+/**
+ * The mutation's stored result, if any, the row's current state and the actor's staff record:
+ * one round trip.
+ */
 async function loadState(
   trx: Knex.Transaction,
   mutation: Mutation,
-): Promise<{ stored: StoredMutation | undefined; current: StoredRecord | undefined }> {
-  const result = await trx.raw<{ rows: { stored: unknown; record: unknown }[] }>(
+): Promise<{ stored: StoredMutation | undefined; current: StoredRecord | undefined; actor: Record<string, unknown> | undefined }> {
+  const result = await trx.raw<{ rows: { stored: unknown; record: unknown; actor: unknown }[] }>(
     `SELECT (SELECT to_jsonb(m) FROM (SELECT device_id, digest, result FROM mutations WHERE mutation_id = ?) AS m) AS stored,
-            (SELECT to_jsonb(r) FROM (SELECT version, data, field_versions FROM records WHERE table_name = ? AND id = ?) AS r) AS record`,
-    [mutation.mutationId, mutation.table, mutation.rowId],
+            (SELECT to_jsonb(r) FROM (SELECT version, data, field_versions FROM records WHERE table_name = ? AND id = ?) AS r) AS record,
+            (SELECT data FROM records WHERE table_name = 'staff' AND id = ?) AS actor`,
+    [mutation.mutationId, mutation.table, mutation.rowId, mutation.actorId],
   );
   const row = result.rows[0];
   const stored = row?.stored ? (toRecord(row.stored) as unknown as StoredMutation) : undefined;
-  if (!row?.record) return { stored, current: undefined };
+  const actor = row?.actor ? toRecord(row.actor) : undefined;
+  if (!row?.record) return { stored, current: undefined, actor };
   const record = toRecord(row.record);
   const fieldVersions: Record<string, number> = {};
   for (const [field, seq] of Object.entries(toRecord(record.field_versions))) fieldVersions[field] = toNumber(seq);
   return {
     stored,
     current: { version: toNumber(record.version), data: toRecord(record.data) as Record<string, FieldValue>, fieldVersions },
+    actor,
   };
 }
 
