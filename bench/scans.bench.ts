@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scans`: accepting a ~5 MB identity-document scan (issue 5, item 13): the checks
- * (format, size, resolution, brightness, sharpness), the WebP thumbnail, AES-256-GCM encryption of
+ * (format, size, resolution, brightness, sharpness), the JPEG thumbnail, AES-256-GCM encryption of
  * both into the vault and the row through the door — the whole `acceptScan` — p50/p95 over
  * BENCH_RUNS runs (default 40), each on new content. Goal: p95 < 300 ms. Never part of `npm test`.
  */
@@ -84,7 +84,7 @@ try {
 
   const names: Record<keyof typeof phases, string> = {
     checks: 'checks (format … sharpness)',
-    thumbnail: 'thumbnail (WebP 320 px)',
+    thumbnail: 'thumbnail (JPEG 320 px)',
     vault: 'vault put (SHA-256, AES-GCM, fsync)',
     whole: 'acceptScan, wall',
     wholeCpu: 'acceptScan, CPU',

@@ -36,5 +36,5 @@ export async function readScan(ctx: ScanContext, vault: ScanVault, input: ReadSc
   // Thrown after the commit, so that the attempt stays in the audit log.
   if (!row) throw new AppError('scan.not_found');
   const sha256 = variant === 'original' ? row.sha256 : row.thumbnail_sha256;
-  return { scan: toScanRecord(row), mime: variant === 'original' ? row.mime : 'image/webp', bytes: await vault.get(sha256) };
+  return { scan: toScanRecord(row), mime: variant === 'original' ? row.mime : 'image/jpeg', bytes: await vault.get(sha256) };
 }
