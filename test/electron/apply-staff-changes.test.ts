@@ -55,6 +55,23 @@ describe('applying pulled staff changes', () => {
     expect(row('SELECT totp_last_step FROM staff WHERE id = ?', staffId)).toEqual({ totp_last_step: 110 });
   });
 
+  it('takes a person’s key and codes before the person, in whatever order the server sends them', () => {
+    const staffId = newId();
+    const meta = { created_at: at, created_by: admin.staffId, updated_at: at, updated_by: admin.staffId, device_id: 'other' };
+    pull([
+      { table: 'recovery_codes', rowId: newId(), version: 3, data: { staff_id: staffId, code_hash: 'c'.repeat(64), used_at: null, revoked_at: null, ...meta } },
+      {
+        table: 'staff_keys',
+        rowId: newId(),
+        version: 4,
+        data: { staff_id: staffId, kind: 'webauthn', name: 'Синий', credential_id: 'cred', public_key: 'pQEC', revoked_at: null, ...meta },
+      },
+      { table: 'staff', rowId: staffId, version: 9, data: { login: 'late.person', display_name: 'Поздний', role: 'clerk', active: 1, ...meta } },
+    ]);
+    expect(row<{ n: number }>('SELECT count(*) AS n FROM staff_keys WHERE staff_id = ?', staffId)?.n).toBe(1);
+    expect(row<{ n: number }>('SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ?', staffId)?.n).toBe(1);
+  });
+
   it('lets the clinic’s account take a login an account made only here also had', () => {
     const local = desk.store.transaction((tx) =>
       insertSyncedRow({ tx, actor: admin, at }, 'staff', { login: 'anna', display_name: 'Анна (здесь)', role: 'clerk', active: 1 }),

@@ -3,11 +3,13 @@ import { newId } from '../ids';
 
 /**
  * Staff accounts sync clinic-wide (shared/sync/protocol.ts: staff, staff_keys, recovery_codes).
- * `staff` already carries the sync columns. `staff_keys` gets the ones it lacks, and its
- * `public_key` becomes base64url text, the form the key travels in (the column keeps its BLOB
- * declaration: SQLite stores the text as text). `recovery_codes` had an integer id: it is rebuilt
- * with UUIDv7 ids, keeping every code. Its link to `staff` is not a foreign key any more: a
- * first sync's snapshot is paged by table name, and `recovery_codes` sorts before `staff`.
+ * `staff` already carries the sync columns. `staff_keys` and `recovery_codes` are rebuilt as
+ * synced rows, keeping every key and code: the keys get the sync columns they lacked and their
+ * `public_key` becomes base64url text, the form it travels in; the codes, which had an integer
+ * id, get UUIDv7 ids. Neither links to `staff` by a foreign key any more: pulled rows arrive in
+ * the server's order, not the schema's — a first sync's snapshot is paged by table name
+ * (`recovery_codes` sorts before `staff`), and a person changed while a desk pages through it
+ * comes by the log after the snapshot, later than their keys.
  *
  * Rows made before this migration get version 0 and no outbox entry: staff sign-in was not
  * wired into any host before it, so no desk has people to send.
@@ -16,19 +18,52 @@ export async function up(knex: Knex): Promise<void> {
   const self = await knex('devices').where({ is_self: 1 }).first<{ id: string } | undefined>('id');
   const deviceId = self?.id ?? '';
 
-  await knex.raw('ALTER TABLE staff_keys ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
-  for (const column of ['updated_at', 'updated_by', 'device_id']) {
-    await knex.raw(`ALTER TABLE staff_keys ADD COLUMN ${column} TEXT NOT NULL DEFAULT ''`);
-  }
-  await knex.raw('UPDATE staff_keys SET updated_at = coalesce(revoked_at, created_at), updated_by = coalesce(revoked_by, created_by), device_id = ?', [
-    deviceId,
-  ]);
-  const keys = await knex('staff_keys').whereNotNull('public_key').select<{ id: string; public_key: unknown }[]>('id', 'public_key');
+  await knex.raw(`
+    CREATE TABLE staff_keys_synced (
+      id TEXT PRIMARY KEY,
+      version INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL,
+      device_id TEXT NOT NULL,
+      staff_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('webauthn', 'yubikey-otp')),
+      name TEXT NOT NULL,
+      -- WebAuthn: the credential id (base64url), COSE public key (base64url text), transports (JSON).
+      credential_id TEXT UNIQUE,
+      public_key TEXT,
+      -- Per desk, never synced: the signature counter this desk last saw, and its last use here.
+      counter INTEGER NOT NULL DEFAULT 0,
+      last_used_at TEXT,
+      transports TEXT,
+      aaguid TEXT,
+      -- YubiKey OTP: the key's public id (12 modhex characters); its counters live on the server.
+      yubikey_public_id TEXT,
+      revoked_at TEXT,
+      revoked_by TEXT,
+      CHECK (
+        (kind = 'webauthn' AND credential_id IS NOT NULL AND public_key IS NOT NULL)
+        OR (kind = 'yubikey-otp' AND yubikey_public_id IS NOT NULL)
+      )
+    )`);
+  const keys = await knex('staff_keys').orderBy('created_at').select<Record<string, unknown>[]>('*');
   for (const key of keys) {
-    if (key.public_key instanceof Uint8Array) {
-      await knex('staff_keys').where({ id: key.id }).update({ public_key: Buffer.from(key.public_key).toString('base64url') });
-    }
+    await knex('staff_keys_synced').insert({
+      ...key,
+      version: 0,
+      updated_at: key.revoked_at ?? key.created_at,
+      updated_by: key.revoked_by ?? key.created_by,
+      device_id: deviceId,
+      public_key: key.public_key instanceof Uint8Array ? Buffer.from(key.public_key).toString('base64url') : key.public_key,
+    });
   }
+  await knex.raw('DROP TABLE staff_keys');
+  await knex.raw('ALTER TABLE staff_keys_synced RENAME TO staff_keys');
+  await knex.raw('CREATE INDEX staff_keys_staff ON staff_keys (staff_id)');
+  await knex.raw(
+    'CREATE UNIQUE INDEX staff_keys_yubikey ON staff_keys (yubikey_public_id) WHERE yubikey_public_id IS NOT NULL AND revoked_at IS NULL',
+  );
 
   await knex.raw(`
     CREATE TABLE recovery_codes_synced (
