@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScan, inspectScan } from '../../electron/services/scans/check-scan';
-import { scanLimits, type ScanChecklist, type ScanRule } from '../../shared/scans/scan-checklist';
+import { scanChecklistSchema, scanLimits, type ScanChecklist, type ScanRule } from '../../shared/scans/scan-checklist';
 import { jpegPage, pdfOfPages, pdfWithoutImage, pngPage, windowsProgram } from './generated-scans';
 import sharp from 'sharp';
 
@@ -18,6 +18,7 @@ describe('scan acceptance checks (B4)', () => {
     expect(list.checks.map((c) => c.rule)).toEqual(['format', 'size', 'resolution', 'brightness', 'sharpness']);
     expect(list.checks.every((c) => c.status === 'passed' && c.value !== null)).toBe(true);
     expect(list).toMatchObject({ accepted: true, mime: 'image/jpeg', pages: 1, dpi: 300, checkedAt: now.toISOString() });
+    expect(scanChecklistSchema.parse(list)).toEqual(list);
   });
 
   it('accepts a good 300 dpi JPEG, PNG and one-page PDF', async () => {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScanVault } from '../../electron/services/scans/scan-vault';
 import { rejectsWith } from './rejects-with';
@@ -58,5 +59,18 @@ describe('scan vault: encrypted at rest (B4)', () => {
     await desk.vault.put(scan);
     expect((await desk.vault.put(scan)).created).toBe(false);
     expect(desk.vaultFiles()).toHaveLength(1);
+  });
+
+  it('clears temp files a crash left behind, but not a write still in flight', async () => {
+    desk = await openScanDesk();
+    await desk.vault.put(await jpegPage());
+    const old = join(desk.vault.dir, '.0123456789abcdef.tmp');
+    const fresh = join(desk.vault.dir, '.fedcba9876543210.tmp');
+    writeFileSync(old, 'half a scan');
+    writeFileSync(fresh, 'being written');
+    utimesSync(old, new Date('2026-11-25T07:00:00Z'), new Date('2026-11-25T07:00:00Z'));
+    expect(await desk.vault.removeLeftovers(new Date(Date.now() - 60 * 60 * 1000))).toBe(1);
+    expect(desk.vaultFiles()).toHaveLength(2);
+    expect(desk.vaultFiles()).toContain(fresh);
   });
 });

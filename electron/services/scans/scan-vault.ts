@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 
@@ -16,6 +16,8 @@ export interface ScanVault {
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): boolean;
   remove(sha256: string): Promise<void>;
+  /** Removes temp files a crash left behind, older than `before` (a write in flight is younger). */
+  removeLeftovers(before: Date): Promise<number>;
 }
 
 /** The vault of a database: `desk.db` keeps its scans in `desk.db.scans/`, beside its key file. */
@@ -64,6 +66,18 @@ export function createScanVault(options: { dir: string; storeKey: Buffer }): Sca
     },
     async remove(sha256) {
       await rm(pathOf(sha256), { force: true });
+    },
+    async removeLeftovers(before) {
+      const names = await readdir(dir).catch(() => []);
+      let removed = 0;
+      for (const name of names.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) {
+        const path = join(dir, name);
+        if ((await stat(path)).mtime < before) {
+          await rm(path, { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
     },
   };
 }
