@@ -58,7 +58,8 @@ export const syncedFields = {
   recovery_codes: ['staff_id', 'code_hash', 'used_at', 'revoked_at', 'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id'],
   /**
    * Scans of identity documents (B4): what the checks measured and the SHA-256 of the file and its
-   * thumbnail (the files travel as blobs). Written once; only a tombstone may follow.
+   * thumbnail (the files travel as blobs). The content never changes: a merge may move the scan to
+   * the surviving card, and a tombstone may follow.
    */
   document_scans: [
     'patient_id', 'sha256', 'mime', 'bytes', 'pages', 'dpi', 'brightness', 'sharpness', 'thumbnail_sha256', 'deleted_at',

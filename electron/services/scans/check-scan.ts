@@ -29,6 +29,13 @@ interface Measured {
   sharpness: number;
 }
 
+/** The rules with a lower limit, checked on the worst page; each message names its measure. */
+const minimumRules = [
+  { rule: 'resolution', measure: 'dpi', min: scanLimits.minDpi, code: 'scan.resolution.low' },
+  { rule: 'brightness', measure: 'brightness', min: scanLimits.minBrightness, code: 'scan.brightness.low' },
+  { rule: 'sharpness', measure: 'sharpness', min: scanLimits.minSharpness, code: 'scan.sharpness.low' },
+] as const;
+
 export interface ScanInspection {
   checklist: ScanChecklist;
   /** Every failed rule as one error: the first rule's code, all of them as issues (field = rule). */
@@ -75,23 +82,14 @@ export async function inspectScan(bytes: Buffer, options: { now: Date }): Promis
   const worstBy = (key: 'dpi' | 'brightness' | 'sharpness') =>
     measured.reduce<Measured | undefined>((worst, m) => (worst === undefined || m[key] < worst[key] ? m : worst), undefined);
 
-  const lowDpi = worstBy('dpi');
-  const dark = worstBy('brightness');
-  const blurred = worstBy('sharpness');
-  if (lowDpi && dark && blurred) {
-    record('resolution', lowDpi.dpi, scanLimits.minDpi, lowDpi.dpi < scanLimits.minDpi
-      ? new AppError('scan.resolution.low', { params: { dpi: lowDpi.dpi, min: scanLimits.minDpi } })
-      : null, pageOf(lowDpi));
-    record('brightness', dark.brightness, scanLimits.minBrightness, dark.brightness < scanLimits.minBrightness
-      ? new AppError('scan.brightness.low', { params: { brightness: dark.brightness, min: scanLimits.minBrightness } })
-      : null, pageOf(dark));
-    record('sharpness', blurred.sharpness, scanLimits.minSharpness, blurred.sharpness < scanLimits.minSharpness
-      ? new AppError('scan.sharpness.low', { params: { sharpness: blurred.sharpness, min: scanLimits.minSharpness } })
-      : null, pageOf(blurred));
-  } else {
-    checks.set('resolution', { rule: 'resolution', status: 'skipped', value: null, limit: scanLimits.minDpi });
-    checks.set('brightness', { rule: 'brightness', status: 'skipped', value: null, limit: scanLimits.minBrightness });
-    checks.set('sharpness', { rule: 'sharpness', status: 'skipped', value: null, limit: scanLimits.minSharpness });
+  for (const { rule, measure, min, code } of minimumRules) {
+    const worst = worstBy(measure);
+    if (!worst) {
+      checks.set(rule, { rule, status: 'skipped', value: null, limit: min });
+      continue;
+    }
+    const value = worst[measure];
+    record(rule, value, min, value < min ? new AppError(code, { params: { [measure]: value, min } }) : null, pageOf(worst));
   }
 
   const checklist: ScanChecklist = {
@@ -100,9 +98,9 @@ export async function inspectScan(bytes: Buffer, options: { now: Date }): Promis
     mime,
     bytes: bytes.length,
     pages: measured.length,
-    dpi: lowDpi?.dpi ?? null,
-    brightness: dark?.brightness ?? null,
-    sharpness: blurred?.sharpness ?? null,
+    dpi: worstBy('dpi')?.dpi ?? null,
+    brightness: worstBy('brightness')?.brightness ?? null,
+    sharpness: worstBy('sharpness')?.sharpness ?? null,
     checks: [...checks.values()],
   };
   return { checklist, refusal: refusalOf(failures), firstPage };

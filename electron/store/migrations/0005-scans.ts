@@ -3,8 +3,9 @@ import type { Knex } from 'knex';
 /**
  * Scans of identity documents (B4). The files themselves are encrypted in the vault folder beside
  * the database (electron/services/scans/scan-vault.ts); a row names them by SHA-256 and keeps
- * what the acceptance checks measured. Never updated in place, never deleted (rule 5): a scan
- * taken by mistake gets a tombstone.
+ * what the acceptance checks measured. The content never changes; a merge moves a scan to the
+ * surviving card through the door (previous state in row_history), and a scan taken by mistake
+ * gets a tombstone — never a DELETE (rule 5).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('document_scans', (table) => {
