@@ -26,7 +26,7 @@ export function AppFrame() {
       <Box sx={{ borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}>
         <NavRail />
       </Box>
-      <Box component="main" ref={main} tabIndex={-1} sx={{ overflowY: 'auto', p: { xs: 2, md: 4 }, outline: 'none' }}>
+      <Box component="main" ref={main} tabIndex={-1} sx={{ overflowY: 'auto', p: { xs: 2, md: 4 }, outline: 'none', position: 'relative' }}>
         <Box sx={{ maxWidth: 1280 }}>
           <Outlet />
         </Box>

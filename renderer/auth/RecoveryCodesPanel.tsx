@@ -27,7 +27,7 @@ export function RecoveryCodesPanel({ codes, onDone, doneLabel, intro }: { codes:
         sx={{
           display: 'grid',
           gridTemplateColumns: 'repeat(2, max-content)',
-          columnGap: 6,
+          columnGap: 9,
           rowGap: 1,
           m: 0,
           mb: 2,

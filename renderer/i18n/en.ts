@@ -429,7 +429,6 @@ export const en: Translation = {
       displayName: 'Full name',
       role: 'Role',
       state: 'State',
-      lockedUntil: 'Sign-in locked until',
       keys: 'Keys',
       totp: 'App',
       recoveryCodes: 'Recovery codes',
@@ -437,6 +436,7 @@ export const en: Translation = {
     },
     active: 'Active',
     inactive: 'Deactivated',
+    lockedUntil: 'sign-in locked until {{time}}',
     mustChangePassword: 'changes the password at sign-in',
     mustEnrolKey: 'needs a key',
     actions: {

@@ -425,7 +425,6 @@ export const ru = {
       displayName: 'ФИО',
       role: 'Роль',
       state: 'Состояние',
-      lockedUntil: 'Вход заблокирован до',
       keys: 'Ключи',
       totp: 'Приложение',
       recoveryCodes: 'Коды восстановления',
@@ -433,6 +432,7 @@ export const ru = {
     },
     active: 'Активен',
     inactive: 'Отключён',
+    lockedUntil: 'вход заблокирован до {{time}}',
     mustChangePassword: 'сменит пароль при входе',
     mustEnrolKey: 'нужен ключ',
     actions: {

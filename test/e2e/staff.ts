@@ -56,6 +56,18 @@ export async function signOutOver(host: BrowserHost): Promise<void> {
  * enrolled through the contract.
  */
 export async function virtualKey(page: Page, ...people: StaffMember[]): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+  return pluggedKey(page, true, people);
+}
+
+/**
+ * A key that is plugged in but never touched: the page keeps waiting for it (as it does at a desk
+ * whose person has not touched their key yet), without any browser dialog over the page.
+ */
+export async function untouchedKey(page: Page): Promise<void> {
+  await pluggedKey(page, false, []);
+}
+
+async function pluggedKey(page: Page, touched: boolean, people: StaffMember[]): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -65,7 +77,7 @@ export async function virtualKey(page: Page, ...people: StaffMember[]): Promise<
       hasResidentKey: false,
       hasUserVerification: false,
       isUserVerified: false,
-      automaticPresenceSimulation: true,
+      automaticPresenceSimulation: touched,
     },
   });
   for (const person of people) {

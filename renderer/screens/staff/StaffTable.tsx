@@ -25,7 +25,6 @@ export function StaffTable({ items, onAction }: { items: readonly StaffSummary[]
             <TableCell>{t('staff.columns.displayName')}</TableCell>
             <TableCell>{t('staff.columns.role')}</TableCell>
             <TableCell>{t('staff.columns.state')}</TableCell>
-            <TableCell>{t('staff.columns.lockedUntil')}</TableCell>
             <TableCell align="right">{t('staff.columns.keys')}</TableCell>
             <TableCell>{t('staff.columns.totp')}</TableCell>
             <TableCell align="right">{t('staff.columns.recoveryCodes')}</TableCell>
@@ -44,19 +43,23 @@ export function StaffTable({ items, onAction }: { items: readonly StaffSummary[]
               <TableCell>{t(`roles.${person.role}`)}</TableCell>
               <TableCell>
                 {person.active ? t('staff.active') : t('staff.inactive')}
+                {person.active && person.lockedUntil && (
+                  <Box component="span" sx={{ display: 'block', color: 'error.main', fontSize: '0.8125rem' }}>
+                    {t('staff.lockedUntil', { time: formatDateTime(person.lockedUntil) })}
+                  </Box>
+                )}
                 {person.active && (person.mustChangePassword || person.mustEnrolKey) && (
                   <Box component="span" sx={{ display: 'block', color: 'text.secondary', fontSize: '0.8125rem' }}>
                     {person.mustChangePassword ? t('staff.mustChangePassword') : t('staff.mustEnrolKey')}
                   </Box>
                 )}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{person.lockedUntil ? formatDateTime(person.lockedUntil) : '—'}</TableCell>
               <TableCell align="right">{person.keys}</TableCell>
               <TableCell>{person.totp ? t('common.yes') : t('common.no')}</TableCell>
               <TableCell align="right">{person.recoveryCodesLeft}</TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              <TableCell align="right" sx={{ minWidth: 250 }}>
                 {person.active && (
-                  <>
+                  <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 0.5, maxWidth: 240, ml: 'auto' }}>
                     <Button size="small" onClick={() => onAction({ kind: 'keys', person })} aria-label={t('staff.actions.keysOf', { name: person.displayName })}>
                       {t('staff.actions.keys')}
                     </Button>
@@ -71,7 +74,7 @@ export function StaffTable({ items, onAction }: { items: readonly StaffSummary[]
                     >
                       {t('staff.actions.deactivate')}
                     </Button>
-                  </>
+                  </Box>
                 )}
               </TableCell>
             </TableRow>
