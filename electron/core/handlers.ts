@@ -4,7 +4,9 @@ import type { Handler } from './handler-types';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
 import { patientAccessLog } from '../services/patients/access-log';
 import { createPatient } from '../services/patients/create-patient';
+import { patientDuplicates } from '../services/patients/duplicate-candidates';
 import { getPatient } from '../services/patients/get-patient';
+import { mergePatients } from '../services/patients/merge-patients';
 import { searchPatients } from '../services/patients/search-patients';
 import { listConflicts, resolveConflict } from '../services/sync/conflicts';
 import { syncStatus } from '../services/sync/sync-status';
@@ -19,6 +21,8 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'patients.search': (ctx, input) => searchPatients(ctx, input.query, input.limit),
   'patients.get': (ctx, input) => getPatient(ctx, input.id),
   'patients.accessLog': (ctx, input) => patientAccessLog(ctx, input.id, input.limit),
+  'patients.duplicates': (ctx, input) => patientDuplicates(ctx, input, input.limit),
+  'patients.merge': (ctx, input) => mergePatients(ctx, input),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.conflicts': (ctx) => listConflicts(ctx),
   'sync.resolveConflict': (ctx, input) => resolveConflict(ctx, input.id, input.keep),

@@ -119,6 +119,8 @@ export const patientSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string(),
   updatedByName: z.string().nullable(),
+  /** The card this one was merged into (B2); a merged card is kept, readable, and hidden from search. */
+  mergedInto: patientIdSchema.nullable(),
 });
 export type Patient = z.infer<typeof patientSchema>;
 

@@ -63,20 +63,20 @@ export const errorCatalog = {
   'patient.snils.checksum': { ru: 'Контрольное число СНИЛС не сходится', en: 'SNILS check digits do not match' },
   'patient.snils.zero': { ru: 'СНИЛС не может состоять из нулей', en: 'SNILS cannot be all zeros' },
   'patient.snils.duplicate': {
-    ru: 'Пациент с таким СНИЛС уже есть в картотеке',
-    en: 'A patient with this SNILS is already registered',
+    ru: 'Пациент с таким СНИЛС уже есть в картотеке: {patient}',
+    en: 'A patient with this SNILS is already registered: {patient}',
   },
   'patient.enp.format': { ru: 'Номер полиса ОМС (ЕНП) — 16 цифр', en: 'The OMS policy number (ENP) is 16 digits' },
   'patient.enp.checksum': { ru: 'Контрольная цифра ЕНП не сходится', en: 'ENP check digit does not match' },
   'patient.enp.duplicate': {
-    ru: 'Пациент с таким полисом ОМС уже есть в картотеке',
-    en: 'A patient with this OMS policy is already registered',
+    ru: 'Пациент с таким полисом ОМС уже есть в картотеке: {patient}',
+    en: 'A patient with this OMS policy is already registered: {patient}',
   },
   'patient.inn.format': { ru: 'ИНН физического лица — 12 цифр', en: "A person's INN is 12 digits" },
   'patient.inn.checksum': { ru: 'Контрольные цифры ИНН не сходятся', en: 'INN check digits do not match' },
   'patient.inn.duplicate': {
-    ru: 'Пациент с таким ИНН уже есть в картотеке',
-    en: 'A patient with this INN is already registered',
+    ru: 'Пациент с таким ИНН уже есть в картотеке: {patient}',
+    en: 'A patient with this INN is already registered: {patient}',
   },
   'patient.phone.format': {
     ru: 'Российский номер: +7 и 10 цифр',
@@ -95,6 +95,46 @@ export const errorCatalog = {
   'patient.email.domain': {
     ru: 'Домен адреса после @ указан неверно (например, mail.ru или почта.рф)',
     en: 'The domain after @ is not valid (e.g. mail.ru or почта.рф)',
+  },
+  'patient.merge.same': { ru: 'Карту нельзя объединить саму с собой', en: 'A card cannot be merged into itself' },
+  'patient.merge.merged': {
+    ru: 'Карта {patient} уже объединена с другой: объединяйте с действующей картой',
+    en: 'Card {patient} has already been merged into another: merge with a current card',
+  },
+  'patient.merge.identifiers': {
+    ru: 'У карт разные {fieldsRu}: проверьте документы, это могут быть разные люди',
+    en: 'The cards have different {fieldsEn}: check the documents, these may be different people',
+  },
+  'patient.merge.identifier': {
+    ru: 'В объединяемых картах разные значения',
+    en: 'The two cards hold different values',
+  },
+  'patient_import.file.too_large': {
+    ru: 'Файл больше {max} байт: разделите его на части',
+    en: 'The file is larger than {max} bytes: split it into parts',
+  },
+  'patient_import.file.encoding': {
+    ru: 'Файл не в кодировке UTF-8: сохраните его как «CSV UTF-8»',
+    en: 'The file is not UTF-8: save it as “CSV UTF-8”',
+  },
+  'patient_import.file.separator': {
+    ru: 'Поля разделены не точкой с запятой (найден «{separator}»): нужен разделитель «;»',
+    en: 'Fields are not separated by semicolons (found “{separator}”): the separator must be “;”',
+  },
+  'patient_import.file.header': {
+    ru: 'В первой строке нет столбцов {missing}; нужны: {expected}',
+    en: 'The first line lacks the columns {missing}; expected: {expected}',
+  },
+  'patient_import.file.line_too_long': {
+    ru: 'Строка {line} длиннее {max} символов: это не строка списка пациентов',
+    en: 'Line {line} is longer than {max} characters: not a row of a patient list',
+  },
+  'patient_import.file.no_rows': { ru: 'В файле нет строк с пациентами', en: 'The file has no patient rows' },
+  'patient_import.row.columns': { ru: 'В строке {actual} полей вместо {expected}', en: 'The row has {actual} fields instead of {expected}' },
+  'patient_import.row.quote': { ru: 'В строке не закрыта кавычка', en: 'The row has an unclosed quote' },
+  'patient_import.row.repeated': {
+    ru: 'Строка повторяет строку {line} этого файла',
+    en: 'The row repeats line {line} of this file',
   },
 
   // Identity documents (B3): each field names its rule; dates are shown as ДД.ММ.ГГГГ.

@@ -29,6 +29,8 @@ export const syncedFields = {
   patients: [
     'surname', 'name', 'patronymic', 'birth_date', 'sex', 'foreign_citizen', 'snils', 'enp', 'inn', 'phone', 'email',
     'surname_fold', 'name_fold', 'patronymic_fold', 'deleted_at',
+    // The card this one was merged into (B2): set once, by a merge.
+    'merged_into',
     // Who made and last changed the row, from which desk (administrative: last writer wins).
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
@@ -75,7 +77,7 @@ export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
  * stay in the change log.
  */
 export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
-  patients: ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'deleted_at'],
+  patients: ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'deleted_at', 'merged_into'],
   sync_conflicts: ['resolution'],
   // Account fields are administrative: the admin's change that reaches the server last wins
   // (both values stay in the log). What must never be undone is guarded by oneWayFields instead.

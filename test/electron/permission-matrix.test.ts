@@ -49,6 +49,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'patients.search': { query: 'Сем' },
     'patients.get': { id: anyId },
     'patients.accessLog': { id: anyId },
+    'patients.duplicates': { surname: 'Семёнова', birthDate: '1980-03-15' },
+    'patients.merge': { survivorId: anyId, mergedId: randomUUID(), reason: 'Одна и та же пациентка' },
     'sync.status': {},
     'sync.conflicts': {},
     'sync.resolveConflict': { id: anyId, keep: 'server' },

@@ -9,16 +9,20 @@ export interface AccessLogEntry {
   deviceName: string;
 }
 
-/** Who opened or changed this patient's card (F2), newest first. Reading it is audited too. */
+/**
+ * Who opened or changed this patient's card (F2), newest first, with the events of the cards
+ * merged into it (B2: their history is the same person's). Reading it is audited too.
+ */
 export function patientAccessLog(ctx: ServiceContext, patientId: string, limit: number): { items: AccessLogEntry[] } {
   return ctx.store.transaction((tx) => {
     const items = tx.all<AccessLogEntry>(
-      `SELECT e.at, e.action, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,
+      `WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT p.id FROM patients p JOIN family f ON p.merged_into = f.id)
+       SELECT e.at, e.action, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,
               COALESCE(d.name, e.device_id) AS deviceName
          FROM audit_events e
          LEFT JOIN staff s ON s.id = e.actor_id
          LEFT JOIN devices d ON d.id = e.device_id
-        WHERE e.patient_id = ?
+        WHERE e.patient_id IN (SELECT id FROM family)
         ORDER BY e.seq DESC
         LIMIT ?`,
       [patientId, limit],

@@ -1,18 +1,12 @@
 import { isoDay, validateBirthDate } from '../../../shared/domain/calendar-date';
 import type { Patient, PatientDraft } from '../../../shared/domain/patient';
 import { searchFold } from '../../../shared/domain/person-name';
-import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
-import type { ErrorCode } from '../../../shared/errors/catalog';
+import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { insertRecord } from '../../store/record-door';
+import { hardStopIssues } from './duplicate-candidates';
 import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row';
-
-const uniqueIdentifiers = [
-  { field: 'snils', code: 'patient.snils.duplicate' },
-  { field: 'enp', code: 'patient.enp.duplicate' },
-  { field: 'inn', code: 'patient.inn.duplicate' },
-] as const satisfies readonly { field: keyof PatientDraft; code: ErrorCode }[];
 
 /** Enrols a patient (B1): the rules the schema could not check, then one audited insert. */
 export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
@@ -38,12 +32,13 @@ export function createPatients(ctx: ServiceContext, drafts: readonly PatientDraf
   return ctx.store.transaction((tx) => drafts.map((draft) => insertPatient(tx, ctx, draft, at)));
 }
 
-function assertBirthDateNotFuture(draft: PatientDraft, today: string): void {
+export function assertBirthDateNotFuture(draft: PatientDraft, today: string): void {
   const birthDateError = validateBirthDate(draft.birthDate, today);
   if (birthDateError) throw new AppError(birthDateError, { field: 'birthDate' });
 }
 
-function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: string): string {
+/** One enrolment inside the caller's transaction: the hard-stop check, then the door. */
+export function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: string): string {
   assertNoDuplicateIdentifiers(tx, draft);
   return insertRecord(
     { tx, actor: ctx.actor, at },
@@ -69,13 +64,13 @@ function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: str
   );
 }
 
-/** Same SNILS, ЕНП or INN is the same person: a hard stop (B2), reported per field. */
+/**
+ * Same SNILS, ЕНП or INN as a live card is the same person: a hard stop (B2), reported per field
+ * and naming the card. The identifier indexes are not unique (two offline desks may enrol the
+ * same person; see 0002-sync), so this check, not a constraint, is what refuses.
+ */
 function assertNoDuplicateIdentifiers(tx: Tx, draft: PatientDraft): void {
-  const issues: FieldIssue[] = [];
-  for (const { field, code } of uniqueIdentifiers) {
-    const value = draft[field];
-    if (value !== null && tx.get(`SELECT 1 FROM patients WHERE ${field} = ?`, [value])) issues.push({ code, field });
-  }
+  const issues = hardStopIssues(tx, draft);
   const first = issues[0];
-  if (first) throw new AppError(first.code, { field: first.field, issues });
+  if (first) throw new AppError(first.code, { field: first.field, params: first.params, issues });
 }

@@ -19,6 +19,7 @@ export interface PatientRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  merged_into: string | null;
 }
 
 /** A row with the names of who created and last changed it (`patientWithNames`). */
@@ -46,6 +47,7 @@ export function toPatient(row: NamedPatientRow): Patient {
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
     updatedByName: row.updated_by_name,
+    mergedInto: row.merged_into,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PatientSummary } from '../../../shared/domain/patient';
 import type { ServiceContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
+import { livePatient } from './duplicate-candidates';
 import { summaryColumns, toSummary, type PatientRow } from './patient-row';
 import { planSearch, type SearchPlan } from './search-query';
 
@@ -72,6 +73,6 @@ function toSql(plan: SearchPlan, limit: number): { text: string; params: unknown
       break;
     }
   }
-  const text = `SELECT ${summaryColumns} FROM patients WHERE deleted_at IS NULL AND (${where.join(' OR ')}) ${order} LIMIT ?`;
+  const text = `SELECT ${summaryColumns} FROM patients WHERE ${livePatient} AND (${where.join(' OR ')}) ${order} LIMIT ?`;
   return { text, params: [...params, limit] };
 }

@@ -5,6 +5,8 @@ import * as staffAuth from './0003-staff-auth';
 import * as staffSync from './0004-staff-sync';
 import * as scans from './0005-scans';
 import * as dictionaries from './0006-dictionaries';
+import * as patientMerge from './0007-patient-merge';
+import * as patientImport from './0008-patient-import';
 
 interface Migration {
   name: string;
@@ -20,6 +22,8 @@ const migrations: Migration[] = [
   { name: '0004-staff-sync', ...staffSync },
   { name: '0005-scans', ...scans },
   { name: '0006-dictionaries', ...dictionaries },
+  { name: '0007-patient-merge', ...patientMerge },
+  { name: '0008-patient-import', ...patientImport },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
