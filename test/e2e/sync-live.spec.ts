@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
-import { createPatientAt, editPatient, openSyncDesk } from '../sync/sync-harness';
+import { createPatientAt, editPatient } from '../sync/sync-harness';
 import { draft, validSnils } from '../support/fixtures';
-import { expect, test } from './synced-desk';
+import { expect, openColleagueDesk, test } from './synced-desk';
 
 const statusBar = (page: Page) => page.getByRole('contentinfo');
 
-test('an enrolled desk shows that it is in sync, and a patient enrolled at another desk appears in its search', async ({ page, server }) => {
+test('an enrolled desk shows that it is in sync, and a patient enrolled at another desk appears in its search', async ({ page, server, colleagues }) => {
   await expect(statusBar(page)).toContainText('Синхронизировано', { timeout: 15_000 });
-  const other = await openSyncDesk(server, 'Регистратура, окно 2');
+  const other = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
   try {
     await createPatientAt(other, draft({ surname: 'Издалёкова', snils: validSnils('613245789') }));
     await other.sync();
@@ -30,9 +30,9 @@ test('says the server is unreachable while it is down, and is back in sync when 
   await expect(statusBar(page)).toContainText('Синхронизировано', { timeout: 30_000 });
 });
 
-test('a conflict between two other desks reaches this desk, and the value chosen here goes back to the server', async ({ page, server }) => {
-  const second = await openSyncDesk(server, 'Регистратура, окно 2');
-  const third = await openSyncDesk(server, 'Регистратура, окно 3');
+test('a conflict between two other desks reaches this desk, and the value chosen here goes back to the server', async ({ page, server, colleagues }) => {
+  const second = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
+  const third = await openColleagueDesk(server, 'Регистратура, окно 3', colleagues[1]!);
   try {
     const id = await createPatientAt(second, draft({ surname: 'Спорова', snils: validSnils('713245789') }));
     await second.sync();
