@@ -154,3 +154,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('the sign-in screen switches to English before anyone signs in, errors included; screenshot', async ({ desk, staff, context }) => {
+  await signOutOver(desk);
+  const page = await context.newPage();
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('textbox', { name: 'Login' }).fill(staff.person.login);
+  await page.getByLabel('Password').fill('Wrong-password-1');
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Wrong login or password. Attempts left: 4');
+  await shoot(page, 'sign-in-wrong-password', '1366x768-en');
+});
