@@ -3,6 +3,7 @@ import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
 import { importDictionaryCommand } from './import-dictionary-command';
+import { importPatientsCommand } from './import-patients-command';
 import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
 
 const usage = `medcard — Medcard Desk command line
@@ -15,6 +16,10 @@ const usage = `medcard — Medcard Desk command line
   medcard import dictionary NAME FILE [--version V] [--db PATH]
                                                           import a reference dictionary (icd10, insurers,
                                                           calendar-ru) in one transaction; prints refused lines
+  medcard import patients FILE.csv [--report FILE] [--db PATH]
+                                                          enrol a patient list (UTF-8, ';', header
+                                                          surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email);
+                                                          a re-run skips rows already imported
   medcard yubikey-client --id N [--db PATH]               keep the desk's YK-VAL client (API key on stdin) for
                                                           YubiKey OTP sign-in through the sync server
 
@@ -42,6 +47,7 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       version: { type: 'string' },
       id: { type: 'string' },
+      report: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -77,8 +83,9 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [, what, kind, file, ...extra] = positionals;
+      if (what === 'patients' && kind && !file) return importPatientsCommand(values.db, kind, values.report, io);
       if (what !== 'dictionary' || !kind || !file || extra.length > 0) {
-        io.err('usage: medcard import dictionary NAME FILE [--version V] [--db PATH]\n');
+        io.err('usage: medcard import dictionary NAME FILE [--version V] [--db PATH]\n       medcard import patients FILE.csv [--report FILE] [--db PATH]\n');
         return 2;
       }
       return importDictionaryCommand(values.db, kind, file, values.version, io);

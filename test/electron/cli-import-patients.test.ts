@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validSnils } from '../support/fixtures';
+
+const bin = resolve('bin/medcard.js');
+const key = randomBytes(32).toString('hex');
+let dir: string;
+let db: string;
+
+function medcard(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args, '--db', db], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: dir, MEDCARD_DB_KEY: key },
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+const write = (name: string, content: string | Uint8Array) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const list = [
+  'surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email',
+  `Семёнова;Анна;Петровна;15.03.1980;ж;${validSnils()};;;+7 916 123-45-67;`,
+  `Петров;Пётр;;01.02.1975;м;${validSnils().slice(0, 10)}0;;;;`,
+  'Кузнецова;Мария;Ивановна;30.02.1990;ж;;;;;',
+  'Орлов;Олег;Олегович;12.12.1960;м;;;;;orlov@example.org',
+].join('\n');
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'medcard-cli-patients-'));
+  db = join(dir, 'desk.db');
+  expect(medcard(['init']).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('medcard import patients', { timeout: 120_000 }, () => {
+  it('prints progress and a report: counts, then each refused line with its column, code and both texts', () => {
+    const result = medcard(['import', 'patients', write('clinic.csv', list)]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain('rows: 4 / 4');
+    expect(result.out).toContain('accepted: 2');
+    expect(result.out).toContain('refused: 2');
+    expect(result.out).toContain('line 3: snils: patient.snils.checksum — Контрольное число СНИЛС не сходится / SNILS check digits do not match');
+    expect(result.out).toContain('line 4: birth_date: patient.birth_date.invalid — Такой даты нет в календаре / No such calendar date');
+  });
+
+  it('a re-run skips what is in, and writes the report to --report FILE', () => {
+    const reportPath = join(dir, 'report.txt');
+    const result = medcard(['import', 'patients', join(dir, 'clinic.csv'), '--report', reportPath]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('0 accepted, 2 already imported, 2 refused');
+    expect(readFileSync(reportPath, 'utf8')).toContain('already imported (skipped): 2');
+  });
+
+  it('refuses a file in another encoding with a clear error and exit 1, importing nothing', () => {
+    const cp1251 = Buffer.from([...Buffer.from('surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email\n'), 0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0xe0, 0x3b, 0x0a]);
+    const result = medcard(['import', 'patients', write('cp1251.csv', cp1251)]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('patient_import.file.encoding');
+    expect(result.err).toContain('The file is not UTF-8');
+    const again = medcard(['import', 'patients', join(dir, 'clinic.csv')]);
+    expect(again.out).toContain('already imported (skipped): 2');
+  });
+});
