@@ -33,7 +33,7 @@ export function isActive(value: unknown): boolean {
  * under the change-log lock) against the server's current staff records, so a row applied
  * earlier in the same push counts: the first admin's own row comes before their keys. The actor must be a person the
  * server knows, active, whose role allows the write: `patients.write` for patients and conflict
- * resolutions, `settings.manage` (admin) for accounts — except a person's own password, TOTP,
+ * resolutions, `staff.manage` (admin) for accounts — except a person's own password, TOTP,
  * keys and recovery codes, and the very first admin, who creates themself while the server has
  * no active admin. A desk's setup account never syncs, so it is never a writer here.
  */
@@ -49,7 +49,7 @@ export async function refuseByActor(
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
   const role = roleOf(actor.role);
-  const permission: Permission = account ? 'settings.manage' : 'patients.write';
+  const permission: Permission = account ? 'staff.manage' : 'patients.write';
   if (role !== undefined && can(role, permission)) return null;
   if (account && isOwnChange(mutation, current)) return null;
   return refuse('sync.actor_forbidden');
