@@ -10,14 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceContext } from '../electron/core/context';
 import { createDispatcher } from '../electron/core/dispatcher';
-import { ensureWorkstation } from '../electron/core/workstation';
-import { syntheticPatients } from '../electron/demo/synthetic-patients';
-import { createPatients } from '../electron/services/patients/create-patient';
 import { openStore, type Store } from '../electron/store/open-store';
-import { fixedActorContext } from '../electron/core/fixed-actor-context';
-import { isoDay } from '../shared/domain/calendar-date';
-import { patientDraftSchema, type PatientDraft } from '../shared/domain/patient';
 import { searchFold } from '../shared/domain/person-name';
+import { fillPatients } from './lib/fill-patients';
 import { machine, ms, printTable, summarize, writeResults } from './lib/stats';
 
 const total = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
@@ -30,32 +25,20 @@ interface Probe {
   phones: string[];
 }
 
-async function fill(store: Store, label: string): Promise<{ ctx: ServiceContext; seconds: number; probe: Probe }> {
-  const clock = { now: () => new Date() };
-  const ctx: ServiceContext = fixedActorContext({ store, clock, actor: ensureWorkstation(store, clock.now(), 'bench-desk') });
+function fill(store: Store, label: string): { ctx: ServiceContext; seconds: number; probe: Probe } {
   const probe: Probe = { surnamePrefixes: [], snils: [], phones: [] };
-  const today = isoDay(clock.now());
-  let batch: PatientDraft[] = [];
-  let done = 0;
-  const started = performance.now();
-  for (const input of syntheticPatients({ seed, count: total, today })) {
-    const draft = patientDraftSchema.parse(input);
-    batch.push(draft);
-    if (done % 997 === 0) {
+  const { ctx, seconds } = fillPatients(store, {
+    total,
+    seed,
+    label,
+    onDraft: (draft, done) => {
+      if (done % 997 !== 0) return;
       probe.surnamePrefixes.push(searchFold(draft.surname).slice(0, 3 + (done % 3)));
       if (draft.snils) probe.snils.push(draft.snils);
       if (draft.phone) probe.phones.push(draft.phone);
-    }
-    done += 1;
-    if (batch.length === 10_000) {
-      createPatients(ctx, batch);
-      batch = [];
-      if (done % 100_000 === 0) process.stderr.write(`\r${label}: ${done} / ${total}`);
-    }
-  }
-  if (batch.length > 0) createPatients(ctx, batch);
-  process.stderr.write('\n');
-  return { ctx, seconds: (performance.now() - started) / 1000, probe };
+    },
+  });
+  return { ctx, seconds, probe };
 }
 
 function pick<T>(items: T[], i: number): T {
@@ -65,7 +48,7 @@ function pick<T>(items: T[], i: number): T {
 async function measure(key: Buffer | null, label: string, dir: string) {
   const path = join(dir, `${label}.db`);
   const store = await openStore({ path, key, create: true });
-  const { ctx, seconds, probe } = await fill(store, label);
+  const { ctx, seconds, probe } = fill(store, label);
   const dispatch = createDispatcher(() => ctx);
 
   const service = async (kind: keyof Probe) => {
