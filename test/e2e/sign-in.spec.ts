@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { URI } from 'otpauth';
 import { expectOk } from '../support/staff-over-api';
 import { expect, test } from './fixtures';
 import { createPatient, fullName, searchBox, testPatient } from './patients';
@@ -179,5 +180,34 @@ test('a recovery code signs in without the key, and the key is enrolled before t
   await expect(page.getByRole('heading', { level: 1, name: 'Зарегистрируйте ключ' })).toBeVisible();
   await virtualKey(page);
   await page.getByRole('button', { name: 'Зарегистрировать ключ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
+});
+
+test('an authenticator app code signs in instead of the key; a wrong one leads back to the password (A2)', async ({ desk, staff, context }) => {
+  // The clerk set the app up earlier (my account); done here through the contract.
+  const api = callOver(desk);
+  const enrolled = await expectOk(api, 'account.enrolTotp', { staffId: staff.person.id });
+  const app = URI.parse(enrolled.uri);
+  await expectOk(api, 'account.confirmTotp', { staffId: staff.person.id, code: app.generate() });
+  await signOutOver(desk);
+
+  const page = await context.newPage();
+  await untouchedKey(page);
+  await page.goto(desk.url);
+  await typePassword(page, staff.person.login, staff.person.password);
+  await page.getByRole('button', { name: 'Войти с кодом из приложения' }).click();
+  const code = page.getByRole('textbox', { name: 'Код из приложения-аутентификатора' });
+  await expect(code).toBeFocused();
+  await code.fill('000000');
+  await code.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Код из приложения не подходит. Осталось попыток: 4');
+  await expect(passwordBox(page, 'Пароль')).toBeFocused();
+
+  await page.keyboard.type(staff.person.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Войти с кодом из приложения' }).click();
+  // The next period's code: the one confirming the app was spent.
+  await code.fill(app.generate({ timestamp: Date.now() + 30_000 }));
+  await code.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/api/contract';
 import type { ApiEnvelope } from '../../../shared/api/facade';
@@ -52,13 +52,18 @@ export function SignInScreen() {
   const [keyProblem, setKeyProblem] = useState<KeyProblem | null>(null);
   const passwordField = useRef<HTMLInputElement>(null);
   const loginField = useRef<HTMLInputElement>(null);
+  // Back at the password (after a refusal, or to start over): the caret goes to it once it shows.
+  const [passwordWanted, setPasswordWanted] = useState(0);
+  useEffect(() => {
+    if (passwordWanted > 0 && !second) passwordField.current?.focus();
+  }, [passwordWanted, second]);
 
   function backToPassword(refusal: ApiError) {
     setError(refusal);
     setSecond(null);
     setPassword('');
     setKeyProblem(null);
-    window.setTimeout(() => passwordField.current?.focus());
+    setPasswordWanted((count) => count + 1);
   }
 
   function settle(answer: ApiEnvelope<Session>) {
@@ -143,7 +148,7 @@ export function SignInScreen() {
               setSecond(null);
               setPassword('');
               setKeyProblem(null);
-              window.setTimeout(() => passwordField.current?.focus());
+              setPasswordWanted((count) => count + 1);
             }}
           >
             {t('signIn.startOver')}
@@ -164,7 +169,7 @@ export function SignInScreen() {
         <TextField
           label={t('signIn.login')}
           fullWidth
-          autoFocus
+          autoFocus={login === ''}
           inputRef={loginField}
           value={login}
           onChange={(event) => setLogin(event.target.value)}
