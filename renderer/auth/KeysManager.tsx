@@ -16,6 +16,7 @@ import { formatDateTime } from '../format/date-time';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
 import { visuallyHidden } from '../ui/visually-hidden';
 import { KeyEnrolment, type EnrolledKey } from './KeyEnrolment';
+import { YubikeyOtpEnrolment } from './YubikeyOtpEnrolment';
 
 type KeySummary = CallOutput<'account.keys'>['items'][number];
 
@@ -30,7 +31,7 @@ export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: strin
   const keys = useApiQuery(`keys:${staffId}:${version}`, (client) => client.account.keys({ staffId }));
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [enrolling, setEnrolling] = useState(false);
+  const [enrolling, setEnrolling] = useState<'fido2' | 'yubikey-otp' | null>(null);
 
   async function revoke(key: KeySummary) {
     setError(null);
@@ -97,7 +98,17 @@ export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: strin
           </TableBody>
         </Table>
       )}
-      {enrolling ? (
+      {enrolling === 'yubikey-otp' && (
+        <YubikeyOtpEnrolment
+          staffId={staffId}
+          onEnrolled={() => {
+            setEnrolling(null);
+            setVersion((value) => value + 1);
+            onChanged?.(null);
+          }}
+        />
+      )}
+      {enrolling === 'fido2' && (
         <Box sx={{ maxWidth: 480 }}>
           <Typography color="text.secondary" sx={{ mb: 2 }}>
             {t('keys.enrolHint')}
@@ -106,15 +117,25 @@ export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: strin
             staffId={staffId}
             autoFocus
             onEnrolled={(enrolled) => {
-              setEnrolling(false);
+              setEnrolling(null);
               setVersion((value) => value + 1);
               onChanged?.(enrolled);
             }}
           />
         </Box>
+      )}
+      {enrolling === null ? (
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+          <Button variant="outlined" onClick={() => setEnrolling('fido2')}>
+            {t('keys.add')}
+          </Button>
+          <Button variant="text" onClick={() => setEnrolling('yubikey-otp')}>
+            {t('keys.addYubikeyOtp')}
+          </Button>
+        </Box>
       ) : (
-        <Button variant="outlined" onClick={() => setEnrolling(true)}>
-          {t('keys.add')}
+        <Button variant="text" color="inherit" onClick={() => setEnrolling(null)} sx={{ mt: 1 }}>
+          {t('common.cancel')}
         </Button>
       )}
     </Box>

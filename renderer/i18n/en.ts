@@ -403,7 +403,14 @@ export const en: Translation = {
     revoke: 'Revoke “{{name}}”',
     confirmRevoke: 'Yes, revoke “{{name}}”',
     add: 'Add a key',
+    addYubikeyOtp: 'Link a YubiKey for one-time passwords',
     enrolHint: 'Insert the new key, name it, and touch it when the browser asks.',
+  },
+  yubikey: {
+    otp: 'YubiKey one-time password',
+    otpHint: 'Insert the YubiKey and touch its button: it types the password into this field and presses Enter itself.',
+    enrol: 'Link the YubiKey',
+    failed: 'The YubiKey was not linked',
   },
   totp: {
     intro: 'A code from an app on your phone (Google Authenticator, say) is a backup way in when the key is not at hand.',

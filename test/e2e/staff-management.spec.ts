@@ -95,10 +95,21 @@ test.describe('as the admin', () => {
   });
 });
 
-test('my account: the authenticator app is set up with a code from it, and new recovery codes are shown once (A2)', async ({ page }) => {
+test('my account: a YubiKey for one-time passwords needs the clinic’s server, the authenticator app is set up with a code from it, new recovery codes are shown once (A2)', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Моя учётная запись' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Моя учётная запись' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Мои ключи' }).getByRole('row', { name: /Основной/ })).toContainText('действует');
+
+  // A YubiKey for one-time passwords needs the clinic's server; this desk has none and says so.
+  const keys = page.getByRole('region', { name: 'Мои ключи' });
+  await keys.getByRole('button', { name: 'Привязать YubiKey для одноразовых паролей' }).click();
+  const otp = keys.getByRole('textbox', { name: 'Одноразовый пароль YubiKey' });
+  await expect(otp).toBeFocused();
+  await page.keyboard.type(`cccccccbcdef${'cbdefghijklnrtuv'.repeat(2)}`);
+  await page.keyboard.press('Enter');
+  await expect(keys.getByRole('alert')).toContainText('Проверка YubiKey не настроена на этом рабочем месте');
+  await expect(keys.getByRole('alert')).toContainText('yubikey.not_configured');
+  await keys.getByRole('button', { name: 'Отмена' }).click();
 
   const app = page.getByRole('region', { name: 'Приложение-аутентификатор' });
   await app.getByRole('button', { name: 'Подключить приложение' }).click();
