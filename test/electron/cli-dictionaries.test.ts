@@ -76,7 +76,7 @@ describe('medcard import dictionary', { timeout: 120_000 }, () => {
 
   it('explains a malformed command, an unknown dictionary and a malformed calendar', () => {
     expect(medcard(['import', 'dictionary', 'icd10']).code).toBe(2);
-    expect(medcard(['import', 'patients', 'x.csv']).err).toContain('usage: medcard import dictionary');
+    expect(medcard(['import', 'people', 'x.csv']).err).toContain('usage: medcard import dictionary');
     const unknown = medcard(['import', 'dictionary', 'icd11', write('x.csv', 'a')]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('icd10, insurers, calendar-ru');
