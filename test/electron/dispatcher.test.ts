@@ -93,7 +93,8 @@ describe('the dispatcher: one entry for every call', () => {
     expect(sameSnils).toMatchObject({ ok: false, error: { code: 'patient.snils.duplicate', field: 'snils' } });
     const sameEnp = await desk.dispatch('patients.create', draft({ snils: validSnils('223344556'), enp }));
     expect(sameEnp).toMatchObject({ ok: false, error: { code: 'patient.enp.duplicate', field: 'enp' } });
-    expect(snapshot(desk)).toEqual(before);
+    // Nothing enrolled or sent; the existing card each refusal named is recorded as read (F1).
+    expect(snapshot(desk)).toEqual({ ...before, audit: before.audit + 2 });
   });
 
   it('writes the patient, its audit event and its outbox entry together (rule 4)', async () => {

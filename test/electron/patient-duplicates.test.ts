@@ -77,10 +77,10 @@ describe('duplicate candidates while the clerk types (B2)', () => {
 });
 
 describe('enrolment refuses a hard-stop duplicate (B2)', () => {
-  it('names the field and the existing card, in both languages, and writes nothing', async () => {
+  it('names the field and the existing card, in both languages, enrols nothing and records the card as read', async () => {
     desk = await openTempDesk();
     const inn = validInn();
-    await enrol(desk, { inn });
+    const existing = await enrol(desk, { inn });
     const before = [desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')];
     const result = await desk.dispatch('patients.create', draft({ surname: 'Иванова', snils: null, inn }));
     expect(result).toMatchObject({
@@ -94,7 +94,10 @@ describe('enrolment refuses a hard-stop duplicate (B2)', () => {
         },
       },
     });
-    expect([desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')]).toEqual(before);
+    expect([desk.count('patients'), desk.count('sync_outbox')]).toEqual([before[0], before[2]]);
+    // Naming the card shows who it is: recorded as a read of that card (F1).
+    const shown = desk.store.transaction((tx) => tx.all<{ patient_id: string; details: string }>("SELECT patient_id, details FROM audit_events WHERE action = 'patients.duplicate_shown'"));
+    expect(shown).toEqual([{ patient_id: existing, details: JSON.stringify({ field: 'inn' }) }]);
   });
 
   it('lets the identifier of a merged card be enrolled again only through its survivor', async () => {

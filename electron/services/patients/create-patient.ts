@@ -4,7 +4,7 @@ import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
-import { insertRecord } from '../../store/record-door';
+import { insertRecord, recordRead } from '../../store/record-door';
 import { hardStopIssues } from './duplicate-candidates';
 import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row';
 
@@ -12,11 +12,34 @@ import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row
 export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
   const now = ctx.clock.now();
   assertBirthDateNotFuture(draft, isoDay(now, ctx.timeZone));
-  return ctx.store.transaction((tx) => {
-    const id = insertPatient(tx, ctx, draft, now.toISOString());
-    const row = tx.get<NamedPatientRow>(`${patientWithNames} WHERE p.id = ?`, [id]);
-    if (!row) throw new Error('A patient row vanished inside its own transaction');
-    return toPatient(row);
+  try {
+    return ctx.store.transaction((tx) => {
+      const id = insertPatient(tx, ctx, draft, now.toISOString());
+      const row = tx.get<NamedPatientRow>(`${patientWithNames} WHERE p.id = ?`, [id]);
+      if (!row) throw new Error('A patient row vanished inside its own transaction');
+      return toPatient(row);
+    });
+  } catch (error) {
+    if (error instanceof AppError) recordCardsNamed(ctx, error);
+    throw error;
+  }
+}
+
+/**
+ * A hard-stop refusal names the existing card (who it is, born when): that is a read of its data
+ * (F1), recorded after the refused enrolment rolled back, as a not-found card is in getPatient.
+ */
+function recordCardsNamed(ctx: ServiceContext, error: AppError): void {
+  const named = error.issues.filter((issue) => typeof issue.params?.patientId === 'string');
+  if (named.length === 0) return;
+  ctx.store.transaction((tx) => {
+    for (const issue of named) {
+      recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
+        action: 'patients.duplicate_shown',
+        patientId: String(issue.params?.patientId),
+        details: { field: issue.field },
+      });
+    }
   });
 }
 
