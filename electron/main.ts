@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors/app-error';
 import { localize } from '../shared/errors/catalog';
 import type { Core } from './core/core';
+import { Fido2ToolsPort } from './auth/fido2-tools-port';
 import { openCore } from './core/open-core';
 import { loadOrCreateWrappedKey, type KeyWrapPort } from './host/wrapped-key';
 import { parseHexKey } from './store/key-source';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir));
 
   const userData = app.getPath('userData');
+  const appOrigin = `${APP_SCHEME}://${APP_HOST}`;
   core = await openCore({
     dbPath: path.join(userData, 'medcard.db'),
     key: databaseKey(),
@@ -80,7 +82,9 @@ async function start(): Promise<void> {
     sync: { workerFile: new URL('./sync-worker.js', import.meta.url) },
     deviceName: hostname(),
     // The app's own origin. WebAuthn from a custom scheme is not verified on every OS yet (README).
-    relyingParty: { rpId: APP_HOST, origin: `${APP_SCHEME}://${APP_HOST}` },
+    relyingParty: { rpId: APP_HOST, origin: appOrigin },
+    // Windows' WebAuthn dialog serves the page; elsewhere the main process asks the key (libfido2).
+    ...(process.platform === 'win32' ? {} : { hardwareKey: new Fido2ToolsPort({ origin: appOrigin }) }),
   });
   registerApi(ipcMain, core);
   mainWindow = createWindow();

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/permissions';
 import type { Store } from '../store/open-store';
 import type { SyncState } from '../sync/sync-progress';
 import type { AuthContext } from '../auth/auth-context';
+import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { SessionKeeper } from './session-keeper';
 
 /**
@@ -36,4 +37,6 @@ export interface ServiceContext {
   auth: AuthContext;
   /** Who is at the desk; the sign-in calls change it. */
   session: SessionKeeper;
+  /** The security keys, where the main process reaches them (libfido2); absent where the page does. */
+  hardwareKey?: HardwareKeyPort;
 }

@@ -1,3 +1,4 @@
+import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { ApiEnvelope } from '../../shared/api/facade';
 
 /** What a host (Electron, the browser host, a test) needs from the workstation's core. */
@@ -26,4 +27,6 @@ export interface CoreOptions {
    * (README: "Staff sign-in"). Checked once here, so that a typo fails at start-up.
    */
   relyingParty: { rpId: string; origin: string };
+  /** Where the main process reaches the security keys itself (libfido2 on Linux and macOS). */
+  hardwareKey?: HardwareKeyPort;
 }

@@ -68,7 +68,7 @@ function accessRefusal(ctx: ServiceContext, name: CallName, spec: CallSpec): App
 }
 
 /** What a person who must change their password or enrol a key may still do. */
-const accountSetupCalls = new Set(['session', 'auth', 'account']);
+const accountSetupCalls = new Set(['session', 'auth', 'account', 'keys']);
 
 function fail(error: AppError): { ok: false; error: ApiError } {
   return { ok: false, error: toApiError(error) };

@@ -1,6 +1,7 @@
 import type { CallName } from '../../shared/api/contract';
 import { authHandlers, staffHandlers } from './auth-handlers';
 import type { Handler } from './handler-types';
+import { keyHandlers } from './key-handlers';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
 import { patientAccessLog } from '../services/patients/access-log';
 import { createPatient } from '../services/patients/create-patient';
@@ -15,6 +16,7 @@ import { syncStatus } from '../services/sync/sync-status';
 export const handlers: { [N in CallName]: Handler<N> } = {
   ...authHandlers,
   ...staffHandlers,
+  ...keyHandlers,
   'audit.events': (ctx, input) => auditEvents(ctx, input),
   'audit.verify': (ctx) => verifyAudit(ctx),
   'patients.create': (ctx, input) => createPatient(ctx, input),

@@ -45,6 +45,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       syncState: () => worker?.state ?? initialSyncState,
       auth,
       session,
+      ...(options.hardwareKey ? { hardwareKey: options.hardwareKey } : {}),
     }),
     options.log,
   );

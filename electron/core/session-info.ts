@@ -11,12 +11,14 @@ export function sessionInfo(ctx: ServiceContext): SessionInfo {
   const state = ctx.session.read(ctx.clock.now());
   const device = { id: ctx.auth.desk.deviceId, name: ctx.auth.desk.deviceName };
   const lockAfterMinutes = ctx.store.transaction((tx) => idleLockMinutes(tx));
+  const keyAccess = ctx.hardwareKey ? 'main-process' : 'page';
   if (state.state === 'signed-out') {
     return {
       state: needsFirstAdmin(ctx.auth) ? 'first-run' : 'signed-out',
       actor: null,
       device,
       permissions: [],
+      keyAccess,
       lockAfterMinutes,
       mustEnrolKey: false,
       mustChangePassword: false,
@@ -28,6 +30,7 @@ export function sessionInfo(ctx: ServiceContext): SessionInfo {
     actor: { id: session.staffId, login: session.login, displayName: session.displayName, role: session.role, kind: 'person' },
     device,
     permissions: state.state === 'active' ? [...rolePermissions[session.role]] : [],
+    keyAccess,
     lockAfterMinutes,
     mustEnrolKey: session.mustEnrolKey,
     mustChangePassword: session.mustChangePassword,

@@ -8,7 +8,8 @@ import type { ApiError } from '../../shared/errors/app-error';
 import { useApi } from '../api/api-context';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
 import { KeyPrompt } from './KeyPrompt';
-import { makeKey, type KeyProblem } from './security-key';
+import type { KeyProblem } from './security-key';
+import { useSecurityKey } from './use-security-key';
 
 export type EnrolledKey = CallOutput<'account.finishKeyEnrolment'>;
 
@@ -24,6 +25,7 @@ export function KeyEnrolment({ staffId, onEnrolled, autoFocus = false, submitLab
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { makeKey } = useSecurityKey();
   const [name, setName] = useState(() => t('key.defaultName'));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -27,6 +27,8 @@ export const sessionSchema = z.object({
     .nullable(),
   device: z.object({ id: z.string(), name: z.string() }),
   permissions: z.array(z.enum(permissions)),
+  /** `main-process`: the page asks keys through `keys.touch`/`keys.register` (Electron on Linux, macOS). */
+  keyAccess: z.enum(['page', 'main-process']),
   /** Idle minutes before the lock screen comes up. */
   lockAfterMinutes: z.number().int(),
   /** A recovery code was used or no key is left: lead to key enrolment first. */

@@ -3,6 +3,7 @@ import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchem
 import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
 import { defineCall } from './define-call';
+import { keyCalls } from './key-calls';
 import { duplicateCalls } from './duplicate-calls';
 import { staffCalls } from './staff-calls';
 import { syncConflictSchema, syncStatusSchema } from './sync-status';
@@ -16,6 +17,7 @@ export const contract = {
   ...authCalls,
   ...staffCalls,
   ...auditCalls,
+  ...keyCalls,
   ...duplicateCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,

@@ -570,6 +570,18 @@ export const errorCatalog = {
     ru: 'Ключ не принят. Осталось попыток: {left}',
     en: 'The key was not accepted. Attempts left: {left}',
   },
+  'auth.key.page_only': {
+    ru: 'На этом рабочем месте ключ запрашивает окно приложения, а не служба',
+    en: 'At this workstation the key is asked by the app window, not the service',
+  },
+  'auth.key.not_touched': {
+    ru: 'Ключ не ответил: приложите его и коснитесь, затем повторите',
+    en: 'The key did not answer: insert it, touch it and try again',
+  },
+  'auth.key.no_device': {
+    ru: 'Ключ не найден: вставьте его в USB-порт (нужны средства libfido2)',
+    en: 'No key found: insert it into a USB port (libfido2 tools are needed)',
+  },
   'auth.key.none': {
     ru: 'У сотрудника нет действующего ключа; войдите с паролем и резервным способом',
     en: 'This person has no active key; sign in with the password and a backup factor',

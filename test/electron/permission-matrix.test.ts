@@ -45,6 +45,10 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'staff.resetPassword': { staffId: anyId, password: strongTestPassword() },
     'audit.events': { view: 'alerts' },
     'audit.verify': {},
+    'keys.touch': { options: { challenge: 'AAAA' } },
+    'keys.register': {
+      options: { challenge: 'AAAA', rp: { name: 'Medcard Desk' }, user: { id: 'AAAA', name: 'x', displayName: 'x' }, pubKeyCredParams: [{ alg: -7, type: 'public-key' }] },
+    },
     'patients.create': draft(),
     'patients.search': { query: 'Сем' },
     'patients.get': { id: anyId },

@@ -10,7 +10,8 @@ import { useSignedInName } from '../../app/actor-name';
 import { useSessionControl, type Session } from '../../app/session';
 import { AuthLayout } from '../../auth/AuthLayout';
 import { KeyPrompt } from '../../auth/KeyPrompt';
-import { askKey, type KeyProblem } from '../../auth/security-key';
+import type { KeyProblem } from '../../auth/security-key';
+import { useSecurityKey } from '../../auth/use-security-key';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
 /**
@@ -21,6 +22,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 export function LockScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { askKey } = useSecurityKey();
   const { apply, signOut } = useSessionControl();
   const name = useSignedInName();
   const [asking, setAsking] = useState(false);

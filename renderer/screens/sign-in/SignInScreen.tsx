@@ -12,7 +12,8 @@ import { useApi } from '../../api/api-context';
 import { useSessionControl, type Session } from '../../app/session';
 import { AuthLayout } from '../../auth/AuthLayout';
 import { KeyPrompt } from '../../auth/KeyPrompt';
-import { askKey, cancelKeyRequest, type KeyProblem } from '../../auth/security-key';
+import { cancelKeyRequest, type KeyProblem } from '../../auth/security-key';
+import { useSecurityKey } from '../../auth/use-security-key';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { BackupCodeForm, type BackupMethod } from './BackupCodeForm';
 
@@ -34,6 +35,7 @@ function firstMethod(step: SecondStep): Method {
 export function SignInScreen() {
   const { t } = useTranslation();
   const api = useApi();
+  const { askKey } = useSecurityKey();
   const { apply } = useSessionControl();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
