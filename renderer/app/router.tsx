@@ -1,3 +1,4 @@
+import { AuditScreen } from '../screens/audit/AuditScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
 import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
@@ -27,7 +28,7 @@ export function createAppRouter() {
         { path: 'patients/:id', element: <PatientCardScreen /> },
         { path: 'applications', element: <LaterSectionScreen section="applications" /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
-        { path: 'audit', element: <LaterSectionScreen section="audit" /> },
+        { path: 'audit', element: <AuditScreen /> },
         { path: 'settings', element: <SettingsScreen /> },
         { path: 'settings/staff', element: <StaffScreen /> },
         { path: 'account', element: <MyAccountScreen /> },

@@ -1,0 +1,28 @@
+import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
+import { callOver } from './staff';
+
+test.use({ role: 'auditor' });
+
+test('the auditor sees the burst alert raised by failed sign-ins under many logins, and checks the chain (F1, A3)', async ({ page, desk }) => {
+  const api = callOver(desk);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await api('auth.beginSignIn', { login: ['ivanova', 'petrov', 'sidorov'][attempt % 3], password: 'wrong' });
+  }
+  // The auditor's desk opens on the log; the alerts view is read again when chosen.
+  await expect(page.getByRole('heading', { level: 1, name: 'Журнал аудита' })).toBeVisible();
+  await page.getByRole('button', { name: 'Все' }).click();
+  await page.getByRole('button', { name: 'Тревоги' }).click();
+  const table = page.getByRole('table', { name: 'События журнала аудита' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByText('auth.alert.burst')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Попытки входа' }).click();
+  await expect(table.getByText('auth.sign_in.failed').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Проверить цепочку' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Цепочка цела' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/audit-1366.png' });
+});
