@@ -1,38 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarXml } from '../shared/calendar-fixtures';
 import { icd10Csv, insurersCsv } from './dictionary-fixtures';
+import { useMedcardCli } from '../support/medcard-cli';
 
-const bin = resolve('bin/medcard.js');
 const key = randomBytes(32).toString('hex');
-let dir: string;
-let db: string;
-
-function medcard(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args, '--db', db], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: dir, MEDCARD_DB_KEY: key },
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-const write = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const cli = useMedcardCli('medcard-cli-dict-', { env: { MEDCARD_DB_KEY: key } });
+const db = () => join(cli.dir, 'desk.db');
+const medcard = (args: string[]) => cli.run([...args, '--db', db()]);
+const write = cli.write;
 
 // One database for the file: each test builds on the imports before it, as an operator would.
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'medcard-cli-dict-'));
-  db = join(dir, 'desk.db');
   expect(medcard(['init']).code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Each test starts the CLI several times (tsx compiles on each start): generous on a busy machine.
 describe('medcard import dictionary', { timeout: 120_000 }, () => {
@@ -49,7 +31,7 @@ describe('medcard import dictionary', { timeout: 120_000 }, () => {
   });
 
   it('says nothing changed when the same file comes again, and refuses an older version with exit 1', () => {
-    const again = medcard(['import', 'dictionary', 'icd10', join(dir, '1.2.643.5.1.13.13.11.1005_2.27.csv')]);
+    const again = medcard(['import', 'dictionary', 'icd10', join(cli.dir, '1.2.643.5.1.13.13.11.1005_2.27.csv')]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('nothing changed');
     const older = medcard(['import', 'dictionary', 'icd10', write('mkb.csv', icd10Csv()), '--version', '2.26']);

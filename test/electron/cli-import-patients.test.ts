@@ -1,29 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validSnils } from '../support/fixtures';
+import { useMedcardCli } from '../support/medcard-cli';
 
-const bin = resolve('bin/medcard.js');
 const key = randomBytes(32).toString('hex');
-let dir: string;
-let db: string;
-
-function medcard(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args, '--db', db], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: dir, MEDCARD_DB_KEY: key },
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-const write = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const cli = useMedcardCli('medcard-cli-patients-', { env: { MEDCARD_DB_KEY: key } });
+const db = () => join(cli.dir, 'desk.db');
+const medcard = (args: string[]) => cli.run([...args, '--db', db()]);
+const write = cli.write;
 
 const list = [
   'surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email',
@@ -34,11 +20,8 @@ const list = [
 ].join('\n');
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'medcard-cli-patients-'));
-  db = join(dir, 'desk.db');
   expect(medcard(['init']).code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('medcard import patients', { timeout: 120_000 }, () => {
   it('prints progress and a report: counts, then each refused line with its column, code and both texts', () => {
@@ -52,8 +35,8 @@ describe('medcard import patients', { timeout: 120_000 }, () => {
   });
 
   it('a re-run skips what is in, and writes the report to --report FILE', () => {
-    const reportPath = join(dir, 'report.txt');
-    const result = medcard(['import', 'patients', join(dir, 'clinic.csv'), '--report', reportPath]);
+    const reportPath = join(cli.dir, 'report.txt');
+    const result = medcard(['import', 'patients', join(cli.dir, 'clinic.csv'), '--report', reportPath]);
     expect(result.code, result.err).toBe(0);
     expect(result.out).toContain('0 accepted, 2 already imported, 2 refused');
     expect(readFileSync(reportPath, 'utf8')).toContain('already imported (skipped): 2');
@@ -65,7 +48,7 @@ describe('medcard import patients', { timeout: 120_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('patient_import.file.encoding');
     expect(result.err).toContain('The file is not UTF-8');
-    const again = medcard(['import', 'patients', join(dir, 'clinic.csv')]);
+    const again = medcard(['import', 'patients', join(cli.dir, 'clinic.csv')]);
     expect(again.out).toContain('already imported (skipped): 2');
   });
 });

@@ -1,31 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyKey } from '../../electron/store/open-store';
+import { useMedcardCli } from '../support/medcard-cli';
 
-const bin = resolve('bin/medcard.js');
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'medcard-cli-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function medcard(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = useMedcardCli('medcard-cli-', { each: true });
+const medcard = (args: string[], env: Record<string, string> = {}) => cli.run(args, { env });
 
 describe('the medcard command line', () => {
   it('init creates an encrypted database and a 0600 key file, and never overwrites it', () => {
-    const db = join(dir, 'desk.db');
+    const db = join(cli.dir, 'desk.db');
     const first = medcard(['init', '--db', db]);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain('SQLCipher');
@@ -47,22 +33,22 @@ describe('the medcard command line', () => {
       return { rows, audit };
     };
     for (const name of ['a.db', 'b.db']) {
-      const seeded = medcard(['seed-demo', '--db', join(dir, name), '--patients', '300', '--seed', '7'], { MEDCARD_DB_KEY: key });
+      const seeded = medcard(['seed-demo', '--db', join(cli.dir, name), '--patients', '300', '--seed', '7'], { MEDCARD_DB_KEY: key });
       expect(seeded.code, seeded.err).toBe(0);
       expect(seeded.out).toMatch(/Enrolled 300 synthetic patients/);
     }
-    const a = names(join(dir, 'a.db'));
+    const a = names(join(cli.dir, 'a.db'));
     expect(a.rows).toHaveLength(300);
     expect(a.audit).toBe(300);
-    expect(names(join(dir, 'b.db')).rows).toEqual(a.rows);
-    const verified = medcard(['verify', '--db', join(dir, 'a.db')], { MEDCARD_DB_KEY: key });
+    expect(names(join(cli.dir, 'b.db')).rows).toEqual(a.rows);
+    const verified = medcard(['verify', '--db', join(cli.dir, 'a.db')], { MEDCARD_DB_KEY: key });
     expect(verified.code, verified.out + verified.err).toBe(0);
     expect(verified.out).toContain('Audit chain: ok, 300 events');
   });
 
   it('verify exits 1 and names the first tampered event', () => {
     const key = randomBytes(32).toString('hex');
-    const db = join(dir, 'desk.db');
+    const db = join(cli.dir, 'desk.db');
     expect(medcard(['seed-demo', '--db', db, '--patients', '50'], { MEDCARD_DB_KEY: key }).code).toBe(0);
     const handle = new Database(db, { fileMustExist: true });
     applyKey(handle, Buffer.from(key, 'hex'));
@@ -75,7 +61,7 @@ describe('the medcard command line', () => {
   });
 
   it('refuses a key file that others can read, and a wrong key, leaving the database untouched', () => {
-    const db = join(dir, 'desk.db');
+    const db = join(cli.dir, 'desk.db');
     expect(medcard(['init', '--db', db]).code).toBe(0);
     chmodSync(`${db}.key`, 0o644);
     const loose = medcard(['verify', '--db', db]);
@@ -92,9 +78,9 @@ describe('the medcard command line', () => {
   it('says what is wrong with malformed arguments and keys', () => {
     expect(medcard(['seed-demo', '--patients', 'lots']).err).toContain('--patients takes a whole number');
     expect(medcard(['frobnicate']).code).toBe(2);
-    const badKey = medcard(['init', '--db', join(dir, 'x.db')], { MEDCARD_DB_KEY: 'abc' });
+    const badKey = medcard(['init', '--db', join(cli.dir, 'x.db')], { MEDCARD_DB_KEY: 'abc' });
     expect(badKey.err).toContain('64');
-    expect(existsSync(join(dir, 'x.db'))).toBe(false);
-    expect(medcard(['verify', '--db', join(dir, 'missing.db')], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') }).err).toContain('medcard init');
+    expect(existsSync(join(cli.dir, 'x.db'))).toBe(false);
+    expect(medcard(['verify', '--db', join(cli.dir, 'missing.db')], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') }).err).toContain('medcard init');
   });
 });
