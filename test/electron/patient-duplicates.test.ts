@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { draft, validEnp, validInn, validSnils } from '../support/fixtures';
-import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { enrolPatient, openTempDesk, type TempDesk } from '../support/temp-desk';
 
 let desk: TempDesk | undefined;
 afterEach(async () => {
   await desk?.cleanup();
   desk = undefined;
 });
-
-async function enrol(d: TempDesk, overrides: Parameters<typeof draft>[0]): Promise<string> {
-  const result = await d.dispatch('patients.create', draft(overrides));
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.data as { id: string }).id;
-}
 
 interface Candidate {
   id: string;
@@ -31,9 +25,9 @@ async function candidates(d: TempDesk, input: Record<string, unknown>): Promise<
 describe('duplicate candidates while the clerk types (B2)', () => {
   it('finds a card born the same day with a typo in the surname and a transliterated first name', async () => {
     desk = await openTempDesk();
-    const id = await enrol(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
-    await enrol(desk, { surname: 'Сидорова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
-    await enrol(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-02', snils: null });
+    const id = await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
+    await enrolPatient(desk, { surname: 'Сидорова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
+    await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-02', snils: null });
     const found = await candidates(desk, { surname: 'Петрлва', name: 'Anna', patronymic: 'И.', birthDate: '01.06.1975' });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id, hardStop: false, patient: { surname: 'Петрова' } });
@@ -44,7 +38,7 @@ describe('duplicate candidates while the clerk types (B2)', () => {
     desk = await openTempDesk();
     const enp = validEnp();
     const inn = validInn();
-    const id = await enrol(desk, { enp, inn });
+    const id = await enrolPatient(desk, { enp, inn });
     for (const input of [{ snils: validSnils().replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1-$2-$3 $4') }, { enp }, { inn }]) {
       const found = await candidates(desk, { surname: 'Другая', birthDate: '2001-01-01', ...input });
       expect(found, JSON.stringify(input)).toMatchObject([{ id, hardStop: true, score: 1 }]);
@@ -53,7 +47,7 @@ describe('duplicate candidates while the clerk types (B2)', () => {
 
   it('takes a half-typed draft: unfinished identifiers and dates are not an error, only unused', async () => {
     desk = await openTempDesk();
-    await enrol(desk, {});
+    await enrolPatient(desk, {});
     expect(await candidates(desk, {})).toEqual([]);
     expect(await candidates(desk, { surname: 'Сем', snils: '112-23', birthDate: '15.03.19' })).toEqual([]);
     expect(await candidates(desk, { surname: 'Семенова', name: 'Анна', birthDate: '1980-03-15' })).toHaveLength(1);
@@ -61,8 +55,8 @@ describe('duplicate candidates while the clerk types (B2)', () => {
 
   it('hides merged cards, and records the lookup as a read (F1)', async () => {
     desk = await openTempDesk();
-    const survivor = await enrol(desk, { snils: null });
-    const merged = await enrol(desk, { snils: null, surname: 'Семенова' });
+    const survivor = await enrolPatient(desk, { snils: null });
+    const merged = await enrolPatient(desk, { snils: null, surname: 'Семенова' });
     expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' })).toMatchObject({ ok: true });
     const found = await candidates(desk, { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15' });
     expect(found.map((c) => c.id)).toEqual([survivor]);
@@ -80,7 +74,7 @@ describe('enrolment refuses a hard-stop duplicate (B2)', () => {
   it('names the field and the existing card, in both languages, enrols nothing and records the card as read', async () => {
     desk = await openTempDesk();
     const inn = validInn();
-    const existing = await enrol(desk, { inn });
+    const existing = await enrolPatient(desk, { inn });
     const before = [desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')];
     const result = await desk.dispatch('patients.create', draft({ surname: 'Иванова', snils: null, inn }));
     expect(result).toMatchObject({
@@ -102,8 +96,8 @@ describe('enrolment refuses a hard-stop duplicate (B2)', () => {
 
   it('lets the identifier of a merged card be enrolled again only through its survivor', async () => {
     desk = await openTempDesk();
-    const survivor = await enrol(desk, { snils: null });
-    const merged = await enrol(desk, { surname: 'Семенова' });
+    const survivor = await enrolPatient(desk, { snils: null });
+    const merged = await enrolPatient(desk, { surname: 'Семенова' });
     expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' })).toMatchObject({ ok: true });
     const again = await desk.dispatch('patients.create', draft({ surname: 'Новая' }));
     expect(again).toMatchObject({ ok: false, error: { code: 'patient.snils.duplicate', message: { en: expect.stringContaining('Семёнова Анна') } } });

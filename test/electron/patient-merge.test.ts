@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/store/audit-log';
 import { insertRecord } from '../../electron/store/record-door';
-import { draft, validEnp, validInn, validSnils } from '../support/fixtures';
-import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { validEnp, validInn, validSnils } from '../support/fixtures';
+import { enrolPatient, openTempDesk, type TempDesk } from '../support/temp-desk';
 
 let desk: TempDesk | undefined;
 afterEach(async () => {
   await desk?.cleanup();
   desk = undefined;
 });
-
-async function enrol(d: TempDesk, overrides: Parameters<typeof draft>[0]): Promise<string> {
-  const result = await d.dispatch('patients.create', draft(overrides));
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.data as { id: string }).id;
-}
 
 /** A scan record of a patient, written through the door as the scans service does. */
 function scanOf(d: TempDesk, patientId: string): string {
@@ -35,8 +29,8 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
   it('moves the identifiers the survivor lacks and the scans, in one audited change', async () => {
     desk = await openTempDesk();
     const enp = validEnp();
-    const survivor = await enrol(desk, { snils: validSnils() });
-    const merged = await enrol(desk, { surname: 'Семенова', snils: null, enp });
+    const survivor = await enrolPatient(desk, { snils: validSnils() });
+    const merged = await enrolPatient(desk, { surname: 'Семенова', snils: null, enp });
     const scan = scanOf(desk, merged);
     await desk.dispatch('patients.get', { id: merged });
 
@@ -63,8 +57,8 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
 
   it('keeps the merged card readable, naming the survivor, and out of search', async () => {
     desk = await openTempDesk();
-    const survivor = await enrol(desk, { snils: null });
-    const merged = await enrol(desk, { surname: 'Семенова', snils: null });
+    const survivor = await enrolPatient(desk, { snils: null });
+    const merged = await enrolPatient(desk, { surname: 'Семенова', snils: null });
     await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' });
     expect(await desk.dispatch('patients.get', { id: merged })).toMatchObject({ ok: true, data: { id: merged, surname: 'Семенова', mergedInto: survivor } });
     const found = await desk.dispatch('patients.search', { query: 'Семен Анна' });
@@ -74,8 +68,8 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
 
   it("shows the merged card's history in the survivor's access log, without rewriting it (F2)", async () => {
     desk = await openTempDesk();
-    const survivor = await enrol(desk, { snils: null });
-    const merged = await enrol(desk, { surname: 'Семенова', snils: null });
+    const survivor = await enrolPatient(desk, { snils: null });
+    const merged = await enrolPatient(desk, { surname: 'Семенова', snils: null });
     await desk.dispatch('patients.get', { id: merged });
     const before = desk.store.transaction((tx) => tx.all('SELECT seq, patient_id, hash FROM audit_events ORDER BY seq'));
     await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' });
@@ -89,8 +83,8 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
 
   it('refuses cards with different identifiers, listing them, and changes nothing', async () => {
     desk = await openTempDesk();
-    const survivor = await enrol(desk, { snils: validSnils(), inn: validInn() });
-    const merged = await enrol(desk, { surname: 'Семенова', snils: validSnils('223344556'), inn: validInn('5001234568') });
+    const survivor = await enrolPatient(desk, { snils: validSnils(), inn: validInn() });
+    const merged = await enrolPatient(desk, { surname: 'Семенова', snils: validSnils('223344556'), inn: validInn('5001234568') });
     const before = [desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')];
     const result = await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' });
     expect(result).toMatchObject({
@@ -107,9 +101,9 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
 
   it('refuses merging a card into itself, into a merged card, or a card merged already', async () => {
     desk = await openTempDesk();
-    const a = await enrol(desk, { snils: null });
-    const b = await enrol(desk, { surname: 'Семенова', snils: null });
-    const c = await enrol(desk, { surname: 'Семёнова-Грин', snils: null });
+    const a = await enrolPatient(desk, { snils: null });
+    const b = await enrolPatient(desk, { surname: 'Семенова', snils: null });
+    const c = await enrolPatient(desk, { surname: 'Семёнова-Грин', snils: null });
     expect(await desk.dispatch('patients.merge', { survivorId: a, mergedId: a, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'patient.merge.same' } });
     expect(await desk.dispatch('patients.merge', { survivorId: a, mergedId: b, reason: 'дубль' })).toMatchObject({ ok: true });
     expect(await desk.dispatch('patients.merge', { survivorId: b, mergedId: c, reason: 'дубль' })).toMatchObject({

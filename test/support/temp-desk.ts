@@ -8,6 +8,7 @@ import { createDispatcher } from '../../electron/core/dispatcher';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { openStore, type Store } from '../../electron/store/open-store';
+import { draft } from './fixtures';
 
 export interface TempDesk {
   dir: string;
@@ -46,4 +47,11 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Enrols a patient (the `draft` with `overrides`) through the dispatcher and returns its id; a refusal throws. */
+export async function enrolPatient(desk: TempDesk, overrides: Parameters<typeof draft>[0]): Promise<string> {
+  const result = await desk.dispatch('patients.create', draft(overrides));
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return (result.data as { id: string }).id;
 }
