@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draft, validEnp, validSnils } from '../support/fixtures';
-import { createPatientAt, openSyncDesk, pendingOutbox, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
+import { createPatientAt, pendingOutbox } from './sync-harness';
+import { useSyncServer } from './use-sync-server';
 
-let server: SyncServer;
-let desks: SyncDesk[] = [];
-beforeAll(async () => {
-  server = await startSyncServer();
-});
-afterAll(() => server.stop());
-afterEach(async () => {
-  for (const desk of desks) await desk.cleanup();
-  desks = [];
-});
+const harness = useSyncServer();
 
 describe('a merge reaches the other desks (B2, G1)', () => {
   it('the second desk hides the merged card, shows it as merged, and sees the identifiers the survivor took', async () => {
-    const a = await openSyncDesk(server, 'merge-a');
-    const b = await openSyncDesk(server, 'merge-b');
-    desks.push(a, b);
+    const a = await harness.openDesk('merge-a');
+    const b = await harness.openDesk('merge-b');
     const enp = validEnp('770000000000777');
     const survivor = await createPatientAt(a, draft({ surname: 'Слиянова', snils: validSnils('400500600') }));
     const merged = await createPatientAt(a, draft({ surname: 'Слиянова', name: 'Анна', patronymic: null, snils: null, enp }));

@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draft, validSnils } from '../support/fixtures';
-import { createPatientAt, editPatient, openSyncDesk, patientsOf, pendingOutbox, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
+import { createPatientAt, editPatient, patientsOf, pendingOutbox, type SyncDesk } from './sync-harness';
+import { useSyncServer } from './use-sync-server';
 
-let server: SyncServer;
-let desks: SyncDesk[] = [];
-beforeAll(async () => {
-  server = await startSyncServer();
-});
-afterAll(() => server.stop());
-afterEach(async () => {
-  for (const desk of desks) await desk.cleanup();
-  desks = [];
-});
+const harness = useSyncServer();
 
 async function twoDesks(): Promise<[SyncDesk, SyncDesk]> {
-  const a = await openSyncDesk(server, 'desk-a');
-  const b = await openSyncDesk(server, 'desk-b');
-  desks.push(a, b);
+  const a = await harness.openDesk('desk-a');
+  const b = await harness.openDesk('desk-b');
   await a.sync();
   await b.sync();
   return [a, b];
@@ -115,7 +106,7 @@ describe('two desks against the real server (G1, G2)', () => {
     a.transport.fault = 'none';
     await a.sync();
     expect(pendingOutbox(a)).toBe(0);
-    const logged = await server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(1);
     b.transport.fault = 'duplicate-requests';
     await b.sync();
@@ -133,7 +124,7 @@ describe('two desks against the real server (G1, G2)', () => {
     expect(replayed).toEqual([expect.objectContaining({ status: 'applied' })]);
     await b.sync();
     expect(patientsOf(b).find((p) => p.id === id)).toMatchObject({ surname: 'Порядкова-Новая' });
-    const logged = await server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(2);
   });
 
@@ -141,13 +132,13 @@ describe('two desks against the real server (G1, G2)', () => {
     const [a, b] = await twoDesks();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await createPatientAt(a, draft({ surname: `Рестартова${'а'.repeat(i)}`, snils: nextSnils() })));
-    await server.kill();
+    await harness.server.kill();
     await expect(a.sync()).rejects.toThrow();
-    await server.restart();
+    await harness.server.restart();
     await a.sync();
     await b.sync();
     expect(patientsOf(b).filter((p) => ids.includes(String(p.id)))).toHaveLength(5);
-    const logged = await server.db('change_log').whereIn('row_id', ids).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server.db('change_log').whereIn('row_id', ids).count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(5);
   });
 });
