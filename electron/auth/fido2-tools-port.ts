@@ -20,7 +20,7 @@ import {
   type Fido2Device,
 } from './fido2-tool-lines';
 import { runTool, type ToolRun } from './fido2-tool-run';
-import { HardwareKeyError, type HardwareKeyPort } from './hardware-key-port';
+import { HardwareKeyError, usbKeyCredential, type HardwareKeyPort } from './hardware-key-port';
 
 export type { Fido2Device } from './fido2-tool-lines';
 
@@ -113,22 +113,14 @@ export class Fido2ToolsPort implements HardwareKeyPort {
         ['authData', made.authData],
       ]),
     );
-    const id = made.credentialId.toString('base64url');
-    return {
-      id,
-      rawId: id,
-      type: 'public-key',
-      response: {
-        clientDataJSON: clientData.toString('base64url'),
-        attestationObject: Buffer.from(attestationObject).toString('base64url'),
-        authenticatorData: made.authData.toString('base64url'),
-        transports: ['usb'],
-        publicKeyAlgorithm: parsed.algorithm,
-        ...(parsed.spki ? { publicKey: parsed.spki.toString('base64url') } : {}),
-      },
-      authenticatorAttachment: 'cross-platform',
-      clientExtensionResults: {},
-    };
+    return usbKeyCredential(made.credentialId.toString('base64url'), {
+      clientDataJSON: clientData.toString('base64url'),
+      attestationObject: Buffer.from(attestationObject).toString('base64url'),
+      authenticatorData: made.authData.toString('base64url'),
+      transports: ['usb'],
+      publicKeyAlgorithm: parsed.algorithm,
+      ...(parsed.spki ? { publicKey: parsed.spki.toString('base64url') } : {}),
+    });
   }
 
   async get(options: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> {
@@ -161,20 +153,12 @@ export class Fido2ToolsPort implements HardwareKeyPort {
         }
         return answer;
       });
-      const id = credentialId.toString('base64url');
-      return {
-        id,
-        rawId: id,
-        type: 'public-key',
-        response: {
-          clientDataJSON: clientData.toString('base64url'),
-          authenticatorData: assertion.authData.toString('base64url'),
-          // ES256 signatures are DER (ASN.1 ECDSA-Sig-Value) from the key, as WebAuthn carries them.
-          signature: assertion.signature.toString('base64url'),
-        },
-        authenticatorAttachment: 'cross-platform',
-        clientExtensionResults: {},
-      };
+      return usbKeyCredential(credentialId.toString('base64url'), {
+        clientDataJSON: clientData.toString('base64url'),
+        authenticatorData: assertion.authData.toString('base64url'),
+        // ES256 signatures are DER (ASN.1 ECDSA-Sig-Value) from the key, as WebAuthn carries them.
+        signature: assertion.signature.toString('base64url'),
+      });
     }
     this.log(`fido2-assert -G: none of ${allowed.length} credential(s) on the key`);
     throw new HardwareKeyError('NotAllowedError', 'None of the allowed credentials is on this key');

@@ -40,3 +40,11 @@ export class HardwareKeyError extends Error {
     this.name = 'HardwareKeyError';
   }
 }
+
+/**
+ * A USB key's answer as WebAuthn's JSON carries it: the credential id (base64url) as `id` and
+ * `rawId`, the `response`, a cross-platform attachment and no client extensions.
+ */
+export function usbKeyCredential<R>(id: string, response: R) {
+  return { id, rawId: id, type: 'public-key' as const, response, authenticatorAttachment: 'cross-platform' as const, clientExtensionResults: {} };
+}

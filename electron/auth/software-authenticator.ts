@@ -6,7 +6,7 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { encodeCbor, type CborValue } from './cbor-encode';
-import { HardwareKeyError, type HardwareKeyPort } from './hardware-key-port';
+import { HardwareKeyError, usbKeyCredential, type HardwareKeyPort } from './hardware-key-port';
 
 interface SoftCredential {
   id: Buffer;
@@ -99,21 +99,14 @@ export class SoftwareAuthenticator implements HardwareKeyPort {
     );
     const id = credential.id.toString('base64url');
     this.credentials.set(id, credential);
-    return {
-      id,
-      rawId: id,
-      type: 'public-key',
-      response: {
-        clientDataJSON: this.clientData('webauthn.create', options.challenge).toString('base64url'),
-        attestationObject: Buffer.from(attestationObject).toString('base64url'),
-        authenticatorData: authData.toString('base64url'),
-        transports: ['usb'],
-        publicKeyAlgorithm: es256,
-        publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64url'),
-      },
-      authenticatorAttachment: 'cross-platform',
-      clientExtensionResults: {},
-    };
+    return usbKeyCredential(id, {
+      clientDataJSON: this.clientData('webauthn.create', options.challenge).toString('base64url'),
+      attestationObject: Buffer.from(attestationObject).toString('base64url'),
+      authenticatorData: authData.toString('base64url'),
+      transports: ['usb'],
+      publicKeyAlgorithm: es256,
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64url'),
+    });
   }
 
   async get(options: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> {
@@ -131,19 +124,11 @@ export class SoftwareAuthenticator implements HardwareKeyPort {
     const clientData = this.clientData('webauthn.get', options.challenge);
     // ECDSA signatures from node:crypto are DER-encoded, which is what WebAuthn's ES256 uses.
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientData)]), credential.privateKey);
-    const id = credential.id.toString('base64url');
-    return {
-      id,
-      rawId: id,
-      type: 'public-key',
-      response: {
-        clientDataJSON: clientData.toString('base64url'),
-        authenticatorData: authData.toString('base64url'),
-        signature: signature.toString('base64url'),
-      },
-      authenticatorAttachment: 'cross-platform',
-      clientExtensionResults: {},
-    };
+    return usbKeyCredential(credential.id.toString('base64url'), {
+      clientDataJSON: clientData.toString('base64url'),
+      authenticatorData: authData.toString('base64url'),
+      signature: signature.toString('base64url'),
+    });
   }
 
   /** The credential ids this key holds (base64url). */
