@@ -116,6 +116,13 @@ export interface SyncDesk extends TempDesk {
 }
 
 /**
+ * A push of 500 mutations is 500 serial transactions on the server, each checked against its
+ * staff records; with the server and sync suites sharing two cores on PostgreSQL one has taken
+ * over 10 s. These tests are about what arrives, not how fast (the benches measure that).
+ */
+const pushTimeoutMs = 60_000;
+
+/**
  * A workstation core (real SQLCipher file) enrolled with the server by a one-time code, working
  * as a clerk of its own whose account the server already has (see `actAsClerk`), unless
  * `clerk: false` (a desk where the test sets staff up through the services).
@@ -129,7 +136,7 @@ export async function openSyncDesk(
   const desk = await openTempDesk();
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
   const http = () =>
-    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: 10_000 });
+    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: pushTimeoutMs });
   // Its own transport, so that the test's sees (and counts) only what the test does.
   if (options.clerk !== false) await actAsClerk(server, desk, http());
   const transport = new FaultyTransport(http());
