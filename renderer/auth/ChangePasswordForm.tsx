@@ -10,37 +10,28 @@ import { useApi } from '../api/api-context';
 import type { Session } from '../app/session';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
 import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
+import { useNewPasswordForm } from './use-new-password-form';
 
 /** The person's own password: the current one, then the new one twice. */
 export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged: (session: Session) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const form = useNewPasswordForm();
   const [currentProblem, setCurrentProblem] = useState<FieldProblem | undefined>();
-  const [newProblem, setNewProblem] = useState<FieldProblem | undefined>();
   const [general, setGeneral] = useState<FieldProblem | undefined>();
 
   async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    if (password !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setBusy(true);
-    setCurrentProblem(undefined);
-    setNewProblem(undefined);
-    setGeneral(undefined);
-    const answer = await api.account.changePassword({ currentPassword: current, newPassword: password });
-    setBusy(false);
+    const answer = await form.submit(event, () => {
+      setCurrentProblem(undefined);
+      form.setProblem(undefined);
+      setGeneral(undefined);
+      return api.account.changePassword({ currentPassword: current, newPassword: form.password });
+    });
+    if (!answer) return;
     if (answer.ok) {
       setCurrent('');
-      setPassword('');
-      setRepeat('');
+      form.clear();
       onChanged(answer.data);
       return;
     }
@@ -49,7 +40,7 @@ export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged
     if (error.code === 'auth.failed' || error.code === 'auth.locked' || error.field === 'currentPassword') setCurrentProblem(error);
     else {
       const sorted = passwordProblem(error);
-      setNewProblem(sorted.field);
+      form.setProblem(sorted.field);
       setGeneral(sorted.general);
     }
   }
@@ -73,21 +64,8 @@ export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged
         helperText={currentProblem ? <FieldMessage problem={currentProblem} /> : ' '}
         slotProps={{ htmlInput: { autoComplete: 'current-password' } }}
       />
-      <NewPasswordFields
-        password={password}
-        repeat={repeat}
-        onPassword={(value) => {
-          setPassword(value);
-          setNewProblem(undefined);
-        }}
-        onRepeat={(value) => {
-          setRepeat(value);
-          setMismatch(false);
-        }}
-        problem={newProblem}
-        mismatch={mismatch}
-      />
-      <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 1 }}>
+      <NewPasswordFields {...form.fields} />
+      <Button type="submit" variant="contained" disabled={form.busy} sx={{ mt: 1 }}>
         {t('password.change')}
       </Button>
     </Box>

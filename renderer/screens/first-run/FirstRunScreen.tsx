@@ -12,9 +12,10 @@ import { useApi } from '../../api/api-context';
 import type { Session } from '../../app/session';
 import { AuthLayout } from '../../auth/AuthLayout';
 import { KeyEnrolment } from '../../auth/KeyEnrolment';
-import { NewPasswordFields, passwordProblem } from '../../auth/NewPasswordFields';
+import { NewPasswordFields } from '../../auth/NewPasswordFields';
 import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
-import { splitApiError, type FieldProblem } from '../../forms/field-problem';
+import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
+import type { FieldProblem } from '../../forms/field-problem';
 import { FieldMessage } from '../../forms/FieldMessage';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
@@ -86,31 +87,16 @@ function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: st
   const api = useApi();
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const form = useNewPasswordForm();
   const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
   const [general, setGeneral] = useState<FieldProblem[]>([]);
 
   async function create(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    if (password !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setBusy(true);
-    const answer = await api.auth.setupFirstAdmin({ login, displayName, password });
-    setBusy(false);
+    const answer = await form.submit(event, () => api.auth.setupFirstAdmin({ login, displayName, password: form.password }));
+    if (!answer) return;
     if (answer.ok) return onCreated(answer.data.session, answer.data.recoveryCodes);
-    const weak = passwordProblem(answer.error);
-    if (weak.field) {
-      setByField({ password: weak.field });
-      setGeneral([]);
-      return;
-    }
-    const split = splitApiError(answer.error, fields);
+    const split = splitNewPasswordRefusal(answer.error, fields);
+    form.setProblem(split.password);
     setByField(split.byField);
     setGeneral(split.general);
   }
@@ -153,22 +139,8 @@ function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: st
         slotProps={{ htmlInput: { autoComplete: 'name', maxLength: 100 } }}
         sx={{ mb: 2 }}
       />
-      <NewPasswordFields
-        password={password}
-        repeat={repeat}
-        onPassword={(value) => {
-          setPassword(value);
-          setByField((prior) => ({ ...prior, password: undefined }));
-        }}
-        onRepeat={(value) => {
-          setRepeat(value);
-          setMismatch(false);
-        }}
-        problem={byField.password}
-        mismatch={mismatch}
-        label={t('password.password')}
-      />
-      <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 1 }}>
+      <NewPasswordFields {...form.fields} label={t('password.password')} />
+      <Button type="submit" variant="contained" disabled={form.busy} sx={{ mt: 1 }}>
         {t('firstRun.create')}
       </Button>
     </Box>

@@ -1,7 +1,5 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
@@ -15,11 +13,13 @@ import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/api/staff-calls';
 import { roles, type Role } from '../../../shared/auth/permissions';
 import { useApi } from '../../api/api-context';
-import { NewPasswordFields, passwordProblem } from '../../auth/NewPasswordFields';
-import { splitApiError, type FieldProblem } from '../../forms/field-problem';
+import { NewPasswordFields } from '../../auth/NewPasswordFields';
+import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
+import type { FieldProblem } from '../../forms/field-problem';
 import { FieldMessage } from '../../forms/FieldMessage';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { DialogFormActions } from '../../ui/DialogFormActions';
 
 const fields = ['login', 'displayName', 'role', 'password'] as const;
 type Field = (typeof fields)[number];
@@ -33,31 +33,16 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const form = useNewPasswordForm();
   const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
   const [general, setGeneral] = useState<FieldProblem[]>([]);
 
   async function create(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    if (password !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setBusy(true);
-    const answer = await api.staff.create({ login, displayName, role, password });
-    setBusy(false);
+    const answer = await form.submit(event, () => api.staff.create({ login, displayName, role, password: form.password }));
+    if (!answer) return;
     if (answer.ok) return onCreated(answer.data.staff, answer.data.recoveryCodes);
-    const weak = passwordProblem(answer.error);
-    if (weak.field) {
-      setByField({ password: weak.field });
-      setGeneral([]);
-      return;
-    }
-    const split = splitApiError(answer.error, fields);
+    const split = splitNewPasswordRefusal(answer.error, fields);
+    form.setProblem(split.password);
     setByField(split.byField);
     setGeneral(split.general);
   }
@@ -108,28 +93,9 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
               ))}
             </RadioGroup>
           </FormControl>
-          <NewPasswordFields
-            password={password}
-            repeat={repeat}
-            onPassword={(value) => {
-              setPassword(value);
-              setByField((prior) => ({ ...prior, password: undefined }));
-            }}
-            onRepeat={(value) => {
-              setRepeat(value);
-              setMismatch(false);
-            }}
-            problem={byField.password}
-            mismatch={mismatch}
-            label={t('staff.fields.firstPassword')}
-          />
+          <NewPasswordFields {...form.fields} label={t('staff.fields.firstPassword')} />
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t('staff.createSubmit')}
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={form.busy} submitLabel={t('staff.createSubmit')} />
       </Box>
     </Dialog>
   );

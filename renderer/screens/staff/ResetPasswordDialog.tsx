@@ -1,7 +1,5 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -10,35 +8,26 @@ import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/api/staff-calls';
 import { useApi } from '../../api/api-context';
 import { NewPasswordFields, passwordProblem } from '../../auth/NewPasswordFields';
+import { useNewPasswordForm } from '../../auth/use-new-password-form';
 import type { FieldProblem } from '../../forms/field-problem';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { DialogFormActions } from '../../ui/DialogFormActions';
 
 /** A new first password for someone who forgot theirs; they replace it at their next sign-in. */
 export function ResetPasswordDialog({ person, onClose, onDone }: { person: StaffSummary; onClose: () => void; onDone: (person: StaffSummary) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [fieldProblem, setFieldProblem] = useState<FieldProblem | undefined>();
+  const form = useNewPasswordForm();
   const [general, setGeneral] = useState<FieldProblem | undefined>();
 
   async function reset(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    if (password !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setBusy(true);
-    const answer = await api.staff.resetPassword({ staffId: person.id, password });
-    setBusy(false);
+    const answer = await form.submit(event, () => api.staff.resetPassword({ staffId: person.id, password: form.password }));
+    if (!answer) return;
     if (answer.ok) return onDone(answer.data);
     const sorted = passwordProblem(answer.error);
-    setFieldProblem(sorted.field);
+    form.setProblem(sorted.field);
     setGeneral(sorted.general);
   }
 
@@ -53,29 +42,9 @@ export function ResetPasswordDialog({ person, onClose, onDone }: { person: Staff
               <ApiErrorAlert title={t('staff.resetFailed')} problems={[general]} />
             </Box>
           )}
-          <NewPasswordFields
-            autoFocus
-            password={password}
-            repeat={repeat}
-            onPassword={(value) => {
-              setPassword(value);
-              setFieldProblem(undefined);
-            }}
-            onRepeat={(value) => {
-              setRepeat(value);
-              setMismatch(false);
-            }}
-            problem={fieldProblem}
-            mismatch={mismatch}
-            label={t('staff.fields.firstPassword')}
-          />
+          <NewPasswordFields autoFocus {...form.fields} label={t('staff.fields.firstPassword')} />
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t('staff.resetSubmit')}
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={form.busy} submitLabel={t('staff.resetSubmit')} />
       </Box>
     </Dialog>
   );
