@@ -75,7 +75,7 @@ async function serverUnderTest(): Promise<{ url: string; db: Knex; enrolCode(): 
   const testDb = await openTestDb();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: testDb.url, MEDCARD_SERVER_PORT: String(port), MEDCARD_SERVER_BLOB_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: testDb.url, MEDCARD_SERVER_PORT: String(port), MEDCARD_SERVER_BLOB_KEY: randomBytes(32).toString('hex'), MEDCARD_SERVER_RATE_LIMIT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

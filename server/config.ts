@@ -13,6 +13,8 @@ const envSchema = z.object({
   MEDCARD_SERVER_BLOB_KEY: z.string().optional(),
   MEDCARD_SERVER_BLOB_KEY_FILE: z.string().min(1).optional(),
   MEDCARD_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Requests per minute from one address; 0 turns the limit off (a benchmark on loopback). */
+  MEDCARD_SERVER_RATE_LIMIT: z.string().regex(/^\d{1,7}$/).transform(Number).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +27,8 @@ export interface ServerConfig {
   https: { cert: Buffer; key: Buffer } | undefined;
   blobKey: { hex?: string; file?: string; dataDir?: string };
   trustProxy: boolean;
+  /** Requests per minute from one address, or 0 for none. */
+  rateLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -55,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ...(values.DATABASE_URL ? {} : { dataDir }),
     },
     trustProxy: values.MEDCARD_TRUST_PROXY === '1',
+    rateLimitPerMinute: values.MEDCARD_SERVER_RATE_LIMIT,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     blobKey,
     log: { level: config.logLevel },
     trustProxy: config.trustProxy,
+    rateLimit: config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
     ...(config.https ? { https: config.https } : {}),
   });
   const loopback = config.host === '127.0.0.1' || config.host === '::1' || config.host === 'localhost';
