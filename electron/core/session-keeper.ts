@@ -14,12 +14,14 @@ export type SessionState =
 export class SessionKeeper {
   private current: SessionState = { state: 'signed-out' };
   private lastActivity = 0;
+  /** Read from the setting once per sign-in: `read` runs several times on every call. */
+  private idleMs = Number.POSITIVE_INFINITY;
 
   constructor(private readonly idleMinutes: () => number) {}
 
   /** The state at `now`: an active session idle for too long is locked first. */
   read(now: Date): SessionState {
-    if (this.current.state === 'active' && now.getTime() - this.lastActivity >= this.idleMinutes() * 60_000) {
+    if (this.current.state === 'active' && now.getTime() - this.lastActivity >= this.idleMs) {
       this.current = { state: 'locked', session: this.current.session };
     }
     return this.current;
@@ -31,6 +33,7 @@ export class SessionKeeper {
   }
 
   signIn(session: StaffSession, now: Date): void {
+    this.idleMs = this.idleMinutes() * 60_000;
     this.current = { state: 'active', session };
     this.lastActivity = now.getTime();
   }
