@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +15,7 @@ import { NewPasswordFields } from '../../auth/NewPasswordFields';
 import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
 import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
 import type { FieldProblem } from '../../forms/field-problem';
-import { FieldMessage } from '../../forms/FieldMessage';
+import { AccountNameFields } from '../../auth/AccountNameFields';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
@@ -101,10 +100,6 @@ function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: st
     setGeneral(split.general);
   }
 
-  const helper = (field: Field, hint: string) => {
-    const problem = byField[field];
-    return problem ? <FieldMessage problem={problem} /> : hint;
-  };
 
   return (
     <Box component="form" noValidate onSubmit={(event) => void create(event)} onKeyDown={(event) => handleFormKeys(event, () => void create())}>
@@ -116,28 +111,13 @@ function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: st
           <ApiErrorAlert title={t('firstRun.failed')} problems={general} />
         </Box>
       )}
-      <TextField
-        label={t('staff.fields.login')}
-        required
-        fullWidth
-        autoFocus
-        value={login}
-        onChange={(event) => setLogin(event.target.value)}
-        error={byField.login !== undefined}
-        helperText={helper('login', t('staff.loginHint'))}
-        slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, maxLength: 64 } }}
-        sx={{ mb: 2 }}
-      />
-      <TextField
-        label={t('staff.fields.displayName')}
-        required
-        fullWidth
-        value={displayName}
-        onChange={(event) => setDisplayName(event.target.value)}
-        error={byField.displayName !== undefined}
-        helperText={helper('displayName', t('staff.displayNameHint'))}
-        slotProps={{ htmlInput: { autoComplete: 'name', maxLength: 100 } }}
-        sx={{ mb: 2 }}
+      <AccountNameFields
+        login={login}
+        displayName={displayName}
+        onLogin={setLogin}
+        onDisplayName={setDisplayName}
+        problems={byField}
+        own={true}
       />
       <NewPasswordFields {...form.fields} label={t('password.password')} />
       <Button type="submit" variant="contained" disabled={form.busy} sx={{ mt: 1 }}>

@@ -7,7 +7,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/api/staff-calls';
@@ -16,7 +15,7 @@ import { useApi } from '../../api/api-context';
 import { NewPasswordFields } from '../../auth/NewPasswordFields';
 import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
 import type { FieldProblem } from '../../forms/field-problem';
-import { FieldMessage } from '../../forms/FieldMessage';
+import { AccountNameFields } from '../../auth/AccountNameFields';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
@@ -47,10 +46,6 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
     setGeneral(split.general);
   }
 
-  const helper = (field: Field, hint: string) => {
-    const problem = byField[field];
-    return problem ? <FieldMessage problem={problem} /> : hint;
-  };
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -62,28 +57,13 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
               <ApiErrorAlert title={t('staff.createFailed')} problems={general} />
             </Box>
           )}
-          <TextField
-            label={t('staff.fields.login')}
-            required
-            fullWidth
-            autoFocus
-            value={login}
-            onChange={(event) => setLogin(event.target.value)}
-            error={byField.login !== undefined}
-            helperText={helper('login', t('staff.loginHint'))}
-            slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, maxLength: 64 } }}
-            sx={{ mt: 1, mb: 2 }}
-          />
-          <TextField
-            label={t('staff.fields.displayName')}
-            required
-            fullWidth
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-            error={byField.displayName !== undefined}
-            helperText={helper('displayName', t('staff.displayNameHint'))}
-            slotProps={{ htmlInput: { autoComplete: 'off', maxLength: 100 } }}
-            sx={{ mb: 2 }}
+          <AccountNameFields
+            login={login}
+            displayName={displayName}
+            onLogin={setLogin}
+            onDisplayName={setDisplayName}
+            problems={byField}
+            own={false}
           />
           <FormControl sx={{ mb: 2 }}>
             <FormLabel id={roleLabelId}>{t('staff.fields.role')}</FormLabel>
