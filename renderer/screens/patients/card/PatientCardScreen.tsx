@@ -8,12 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
-import { AccessLogTab } from './AccessLogTab';
+import { cardTabs, type CardTabDefinition } from './card-tabs';
 import { PatientHeader } from './PatientHeader';
-import { PersonalDataTab } from './PersonalDataTab';
-
-const tabs = ['personal', 'accessLog'] as const;
-type CardTab = (typeof tabs)[number];
 
 function justCreated(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
@@ -29,7 +25,7 @@ export function PatientCardScreen() {
 function PatientCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const [tab, setTab] = useState<CardTab>('personal');
+  const [tab, setTab] = useState<CardTabDefinition['id']>('personal');
   const [createdNoticeOpen, setCreatedNoticeOpen] = useState(justCreated(location.state));
   const baseId = useId();
   const patient = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
@@ -52,15 +48,15 @@ function PatientCard({ id }: { id: string }) {
       )}
       <PatientHeader patient={patient.data} />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
-        <Tabs value={tab} onChange={(_event, next: CardTab) => setTab(next)} aria-label={t('patients.card.tabsLabel')}>
-          {tabs.map((name) => (
+        <Tabs value={tab} onChange={(_event, next: CardTabDefinition['id']) => setTab(next)} aria-label={t('patients.card.tabsLabel')}>
+          {cardTabs.map(({ id: name }) => (
             <Tab key={name} value={name} label={t(`patients.card.tabs.${name}`)} id={`${baseId}-tab-${name}`} aria-controls={`${baseId}-panel-${name}`} />
           ))}
         </Tabs>
       </Box>
-      {tabs.map((name) => (
+      {cardTabs.map(({ id: name, render }) => (
         <div key={name} role="tabpanel" hidden={tab !== name} id={`${baseId}-panel-${name}`} aria-labelledby={`${baseId}-tab-${name}`}>
-          {tab === name && (name === 'personal' ? <PersonalDataTab patient={patient.data} /> : <AccessLogTab patientId={patient.data.id} />)}
+          {tab === name && render(patient.data)}
         </div>
       ))}
     </>

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import type { Patient } from '../../../../shared/domain/patient';
+import type { ru } from '../../../i18n/ru';
+import { AccessLogTab } from './AccessLogTab';
+import { PersonalDataTab } from './PersonalDataTab';
+
+export interface CardTabDefinition {
+  /** `patients.card.tabs.<id>` names the tab. */
+  id: keyof typeof ru.patients.card.tabs;
+  render(patient: Patient): ReactNode;
+}
+
+/**
+ * The card's tabs in UX.md's order: Identity & documents · Consent & proxies · Online access ·
+ * Access log. Each tab's content lives in its own module; this list only orders them.
+ */
+export const cardTabs: readonly CardTabDefinition[] = [
+  { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
+  { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
+];
