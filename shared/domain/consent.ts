@@ -1,0 +1,49 @@
+/**
+ * Consent to the processing of personal data (B8, 152-ФЗ). Plain data and pure rules, used by the
+ * desk (the card's chip, the accept/withdraw services) and by the central server (no online
+ * access without a valid consent).
+ *
+ * A patient's consents form a history: each acceptance is a row, a withdrawal stamps the row it
+ * ends (one-way), and nothing is removed. The consent in force at an instant is the latest one
+ * accepted at or before it; it is valid unless it had been withdrawn by then.
+ */
+export interface ConsentRecord {
+  patientId: string;
+  /** The version of the consent text the patient accepted (the manifest's `version`). */
+  textVersion: string;
+  /** ISO instant of the acceptance. */
+  acceptedAt: string;
+  /** ISO instant of the withdrawal, null while in force. */
+  withdrawnAt: string | null;
+}
+
+export type ConsentStateReason = 'none' | 'withdrawn' | 'valid';
+
+export interface ConsentState<T extends ConsentRecord = ConsentRecord> {
+  /** Whether the patient's data may be processed for online access at that instant. */
+  valid: boolean;
+  /** The consent in force (or the last one, withdrawn), null when none was ever accepted by then. */
+  current: T | null;
+  reason: ConsentStateReason;
+}
+
+function instant(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${iso}`);
+  return ms;
+}
+
+/** The consent state of one patient's consents at the ISO instant `at`. */
+export function consentState<T extends ConsentRecord>(rows: readonly T[], at: string): ConsentState<T> {
+  const now = instant(at);
+  let current: T | null = null;
+  for (const row of rows) {
+    if (instant(row.acceptedAt) > now) continue;
+    if (!current || instant(row.acceptedAt) >= instant(current.acceptedAt)) current = row;
+  }
+  if (!current) return { valid: false, current: null, reason: 'none' };
+  if (current.withdrawnAt !== null && instant(current.withdrawnAt) <= now) {
+    return { valid: false, current, reason: 'withdrawn' };
+  }
+  return { valid: true, current, reason: 'valid' };
+}
