@@ -3,6 +3,7 @@ import { authHandlers, staffHandlers } from './auth-handlers';
 import type { Handler } from './handler-types';
 import { keyHandlers } from './key-handlers';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
+import { dictionaryHandlers } from './dictionary-handlers';
 import { patientAccessLog } from '../services/patients/access-log';
 import { createPatient } from '../services/patients/create-patient';
 import { patientDuplicates } from '../services/patients/duplicate-candidates';
@@ -17,6 +18,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...authHandlers,
   ...staffHandlers,
   ...keyHandlers,
+  ...dictionaryHandlers,
   'audit.events': (ctx, input) => auditEvents(ctx, input),
   'audit.verify': (ctx) => verifyAudit(ctx),
   'patients.create': (ctx, input) => createPatient(ctx, input),

@@ -3,6 +3,7 @@ import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchem
 import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
 import { defineCall } from './define-call';
+import { dictionaryCalls } from './dictionary-calls';
 import { keyCalls } from './key-calls';
 import { duplicateCalls } from './duplicate-calls';
 import { staffCalls } from './staff-calls';
@@ -19,6 +20,7 @@ export const contract = {
   ...auditCalls,
   ...keyCalls,
   ...duplicateCalls,
+  ...dictionaryCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,
     output: patientSchema,

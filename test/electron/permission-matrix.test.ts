@@ -55,6 +55,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'patients.accessLog': { id: anyId },
     'patients.duplicates': { surname: 'Семёнова', birthDate: '1980-03-15' },
     'patients.merge': { survivorId: anyId, mergedId: randomUUID(), reason: 'Одна и та же пациентка' },
+    'dictionaries.search': { name: 'insurers', query: 'Ингос' },
+    'dictionaries.get': { name: 'insurers', code: '50002' },
     'sync.status': {},
     'sync.conflicts': {},
     'sync.resolveConflict': { id: anyId, keep: 'server' },

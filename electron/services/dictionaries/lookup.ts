@@ -2,12 +2,13 @@ import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
+import type { DictionaryRow } from './dictionary-types';
 
 export interface DictionaryEntry {
   code: string;
   name: string;
   retired: boolean;
-  data: Record<string, unknown>;
+  data: DictionaryRow['data'];
   /** The version the entry comes from: the active one. */
   version: string;
 }
@@ -40,7 +41,7 @@ const toEntry = (row: EntryRow, version: string): DictionaryEntry => ({
   code: row.code,
   name: row.name,
   retired: row.retired === 1,
-  data: JSON.parse(row.data) as Record<string, unknown>,
+  data: JSON.parse(row.data) as DictionaryRow['data'],
   version,
 });
 
@@ -59,7 +60,8 @@ export function lookup(ctx: ServiceContext, name: string, code: string): Diction
 
 /**
  * Entries whose code starts with `prefix` (upper-cased: МКБ-10 codes are) or whose name does
- * (lower case, ё = е), codes first in code order; retired entries only when asked for.
+ * (lower case, ё = е), in code order; retired entries only when asked for. An empty prefix
+ * lists the first entries (a picker opened before anything is typed).
  */
 export function searchEntries(
   ctx: ServiceContext,
@@ -72,7 +74,6 @@ export function searchEntries(
   const fold = searchFold(prefix.trim().replace(/\s+/g, ' '));
   return ctx.store.transaction((tx) => {
     const version = activeVersion(tx, name);
-    if (code === '') return [];
     const rows = tx.all<EntryRow>(
       `SELECT code, name, retired, data FROM dictionary_entries
        WHERE dictionary = ? AND version = ? AND ((code >= ? AND code < ?) OR (name_fold >= ? AND name_fold < ?)) AND (retired = 0 OR ?)
