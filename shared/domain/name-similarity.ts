@@ -58,6 +58,16 @@ export function compareNames(a: string, b: string): NameMatch | null {
   return best === Number.POSITIVE_INFINITY ? null : { kind: 'typo', distance: best };
 }
 
+/**
+ * Whether `compareNames(a, b)` can match when only b's search fold is at hand (lower case, ё → е:
+ * `patients.surname_fold`, read from an index without the row). Never false for a pair that
+ * matches: every rule past the exact one compares `foldName` of both sides, and `foldName` of a
+ * search fold is `foldName` of the name. A fold with no letters is left to the full comparison.
+ */
+export function mayMatchFolded(a: string, bFold: string): boolean {
+  return compareNames(a, bFold) !== null || foldName(bFold) === '';
+}
+
 const initialPattern = /^\p{L}\.?$/u;
 
 /** A patronymic may be missing on either side or abbreviated to its initial. */

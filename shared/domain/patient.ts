@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressMaxLength, normalizeAddress, validateAddress } from './address';
 import { validateBirthDate } from './calendar-date';
 import { normalizeEmail } from './email';
 import { fail, optionalText, requiredText, text } from './field-rules';
@@ -55,6 +56,14 @@ const email = text(320)
     return result.ok ? result.email : value;
   });
 
+const address = text(addressMaxLength)
+  .transform(normalizeAddress)
+  .superRefine((value, ctx) => {
+    if (ctx.issues.length > 0) return; // control characters: one error is enough
+    const problem = validateAddress(value);
+    if (problem) fail(ctx, problem.code, problem.params);
+  });
+
 // Shape and calendar only: "not in the future" needs the desk's clock and is the service's check.
 const birthDate = text(10).superRefine((value, ctx) => {
   const code = validateBirthDate(value, '9999-12-31');
@@ -81,6 +90,7 @@ export const patientDraftSchema = z
     inn: optionalText(inn),
     phone: optionalText(phone),
     email: optionalText(email),
+    address: optionalText(address),
   })
   .superRefine((draft, ctx) => {
     // A name field that already failed (blank, too long, control characters) holds the raw input:
@@ -111,6 +121,7 @@ export const patientSchema = z.object({
   inn: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  address: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),

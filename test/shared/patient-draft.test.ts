@@ -51,6 +51,7 @@ describe('patient draft schema (B1)', () => {
       inn,
       phone: '+79161234567',
       email: 'anna.semenova@example.com',
+      address: null,
     });
   });
 

@@ -1,5 +1,6 @@
 import { formatRussianDate, isCalendarDate, parseRussianDate } from '../../../shared/domain/calendar-date';
 import { duplicateLookupKeys, findDuplicates, type DuplicateMatch, type PersonIdentity } from '../../../shared/domain/duplicates';
+import { mayMatchFolded } from '../../../shared/domain/name-similarity';
 import type { PatientSummary } from '../../../shared/domain/patient';
 import type { FieldIssue } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
@@ -32,29 +33,38 @@ export interface PartialIdentity {
 const identifierLength = { snils: 11, enp: 16, inn: 12 } as const;
 const identifiers = ['snils', 'enp', 'inn'] as const;
 
+const candidateColumns = `${summaryColumns}, enp, inn`;
+const byRowid = `SELECT ${candidateColumns} FROM patients WHERE rowid = ?`;
+// Answered from `patients_birth_names` alone (partial: live cards only; an index entry holds the
+// rowid), never the rows.
+const bornThatDay = `SELECT rowid AS rowid, surname_fold, name_fold FROM patients WHERE birth_date = ? AND ${livePatient}`;
+const holding = Object.fromEntries(
+  identifiers.map((field) => [field, `SELECT ${candidateColumns} FROM patients WHERE ${field} = ? AND ${livePatient}`]),
+) as Record<(typeof identifiers)[number], string>;
+
 /**
- * Live patients who may be the draft's person (B2): everyone born that day plus anyone holding
- * one of its identifiers, each branch through its own index (`patients_birth_date`,
- * `patients_snils`, …), then the shared scorer.
+ * Live patients who may be the draft's person (B2): anyone holding one of its identifiers, and
+ * those born that day whose folded surname and first name could match the draft's — screened
+ * from the index (`patients_birth_names`, about 30 entries in a million) so that only the few
+ * that pass are read whole; then the shared scorer. The screen is `mayMatchFolded`, which
+ * never drops a pair the scorer would keep.
  */
 export function findCandidates(tx: Tx, draft: PersonIdentity): { match: DuplicateMatch; row: CandidateRow }[] {
   const keys = duplicateLookupKeys(draft);
-  const branches: string[] = [];
-  const params: string[] = [];
-  const columns = `${summaryColumns}, enp, inn`;
-  if (isCalendarDate(keys.birthDate)) {
-    branches.push(`SELECT ${columns} FROM patients WHERE birth_date = ? AND ${livePatient}`);
-    params.push(keys.birthDate);
-  }
+  const rows = new Map<string, CandidateRow>();
   for (const field of identifiers) {
     const value = keys[field];
     if (value === null) continue;
-    branches.push(`SELECT ${columns} FROM patients WHERE ${field} = ? AND ${livePatient}`);
-    params.push(value);
+    for (const row of tx.all<CandidateRow>(holding[field], [value])) rows.set(row.id, row);
   }
-  if (branches.length === 0) return [];
-  const rows = new Map<string, CandidateRow>();
-  for (const row of tx.all<CandidateRow>(branches.join(' UNION ALL '), params)) rows.set(row.id, row);
+  if (isCalendarDate(keys.birthDate)) {
+    for (const entry of tx.all<{ rowid: number; surname_fold: string; name_fold: string }>(bornThatDay, [keys.birthDate])) {
+      if (!mayMatchFolded(draft.surname, entry.surname_fold) || !mayMatchFolded(draft.name, entry.name_fold)) continue;
+      const row = tx.get<CandidateRow>(byRowid, [entry.rowid]);
+      if (row) rows.set(row.id, row);
+    }
+  }
+  if (rows.size === 0) return [];
   const candidates = [...rows.values()].map((row) => ({ ...row, birthDate: row.birth_date }));
   return findDuplicates(draft, candidates).map((match) => ({ match, row: rows.get(match.id)! }));
 }
@@ -109,7 +119,7 @@ export function hardStopIssues(tx: Tx, draft: { snils: string | null; enp: strin
   for (const field of identifiers) {
     const value = draft[field];
     if (value === null) continue;
-    const holder = tx.get<CandidateRow>(`SELECT ${summaryColumns}, enp, inn FROM patients WHERE ${field} = ? AND ${livePatient} LIMIT 1`, [value]);
+    const holder = tx.get<CandidateRow>(holding[field], [value]);
     if (holder) issues.push({ code: duplicateCodes[field], field, params: { patient: describePatient(holder), patientId: holder.id } });
   }
   return issues;

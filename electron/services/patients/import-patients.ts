@@ -131,9 +131,14 @@ function importRow(
   return { kind: 'accepted', patientId, candidates: found.map(({ match }) => ({ id: match.id, score: match.score })) };
 }
 
-/** The row as the schema read it: spelling of whitespace, dates or phones does not make a new row. */
+/**
+ * The row as the schema read it: spelling of whitespace, dates or phones does not make a new row.
+ * A field added later (the address, 0013) counts only when given, so a row imported before it
+ * existed is still recognised when the file is run again.
+ */
 function rowHash(draft: PatientDraft): string {
-  return createHash('sha256').update(canonicalJson(draft)).digest('hex');
+  const { address, ...before } = draft;
+  return createHash('sha256').update(canonicalJson(address === null ? before : draft)).digest('hex');
 }
 
 function inFileTerms(issue: FieldIssue): FieldIssue {

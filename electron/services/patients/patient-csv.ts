@@ -8,14 +8,16 @@ import { headerIndex, semicolonRecords } from '../dictionaries/semicolon-csv';
  * is fine), `;`-separated, fields may be quoted, one patient per line, a header line naming the
  * columns in any order:
  *
- *   surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email[;foreign]
+ *   surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email[;foreign][;address]
  *
  * `birth_date` is ДД.ММ.ГГГГ; `sex` м/ж (also муж/жен, male/female, m/f); `foreign` 1/да/yes for
- * a foreign citizen (Latin names allowed), empty otherwise. Empty cells are "not given". Every
+ * a foreign citizen (Latin names allowed), empty otherwise; `address` one line (quote it when it
+ * holds `;`). Empty cells are "not given". Every
  * value is then checked by the enrolment form's own schema.
  */
 export const patientCsvColumns = ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'phone', 'email'] as const;
-const optionalColumns = ['foreign'] as const;
+const optionalColumns = ['foreign', 'address'] as const;
+type Column = (typeof patientCsvColumns)[number] | (typeof optionalColumns)[number];
 
 /** No patient row comes near this: a longer line is not a patient list (or is an attack). */
 export const maxLineLength = 4096;
@@ -75,7 +77,7 @@ export function readPatientCsv(bytes: Uint8Array): { rows: CsvPatientRow[] } {
   return { rows };
 }
 
-function toDraftInput(get: (column: string) => string, hasForeign: boolean): PatientDraftInput {
+function toDraftInput(get: (column: Column) => string, hasForeign: boolean): PatientDraftInput {
   const sex = get('sex');
   const birth = get('birth_date');
   return {
@@ -85,11 +87,13 @@ function toDraftInput(get: (column: string) => string, hasForeign: boolean): Pat
     // Anything that is not ДД.ММ.ГГГГ goes to the schema as it is and gets its format error.
     birthDate: parseRussianDate(birth) ?? birth,
     sex: (sexes[sex.toLowerCase()] ?? sex) as PatientDraftInput['sex'],
-    foreign: hasForeign && yes.has(get(optionalColumns[0]).toLowerCase()),
+    foreign: hasForeign && yes.has(get('foreign').toLowerCase()),
     snils: get('snils'),
     enp: get('enp'),
     inn: get('inn'),
     phone: get('phone'),
     email: get('email'),
+    // An absent column reads as empty: "not given".
+    address: get('address'),
   };
 }

@@ -15,6 +15,7 @@ export interface PatientRow {
   inn: string | null;
   phone: string | null;
   email: string | null;
+  address: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -40,6 +41,7 @@ export function toPatient(row: NamedPatientRow): Patient {
     enp: row.enp,
     inn: row.inn,
     email: row.email,
+    address: row.address,
     version: row.version,
     createdAt: row.created_at,
     createdBy: row.created_by,
