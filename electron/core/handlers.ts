@@ -4,6 +4,7 @@ import type { Handler } from './handler-types';
 import { keyHandlers } from './key-handlers';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
 import { dictionaryHandlers } from './dictionary-handlers';
+import { documentHandlers } from './document-handlers';
 import { patientAccessLog } from '../services/patients/access-log';
 import { createPatient } from '../services/patients/create-patient';
 import { patientDuplicates } from '../services/patients/duplicate-candidates';
@@ -19,6 +20,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...staffHandlers,
   ...keyHandlers,
   ...dictionaryHandlers,
+  ...documentHandlers,
   'audit.events': (ctx, input) => auditEvents(ctx, input),
   'audit.verify': (ctx) => verifyAudit(ctx),
   'patients.create': (ctx, input) => createPatient(ctx, input),

@@ -13,6 +13,7 @@ const writableColumns: Record<string, readonly string[]> = {
   staff: syncedFields.staff,
   staff_keys: syncedFields.staff_keys,
   recovery_codes: syncedFields.recovery_codes,
+  identity_documents: syncedFields.identity_documents,
 };
 
 type Row = Record<string, string | number | null> & { version: number };

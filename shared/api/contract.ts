@@ -4,6 +4,7 @@ import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
 import { defineCall } from './define-call';
 import { dictionaryCalls } from './dictionary-calls';
+import { documentCalls } from './document-calls';
 import { keyCalls } from './key-calls';
 import { duplicateCalls } from './duplicate-calls';
 import { staffCalls } from './staff-calls';
@@ -21,6 +22,7 @@ export const contract = {
   ...keyCalls,
   ...duplicateCalls,
   ...dictionaryCalls,
+  ...documentCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,
     output: patientSchema,

@@ -196,7 +196,45 @@ export const errorCatalog = {
     ru: 'Документ принимается, только если в нём есть подпись владельца',
     en: 'The document is accepted only if it carries the holder’s signature',
   },
-
+  'document.not_found': { ru: 'Документ не найден', en: 'Document not found' },
+  'document.number_taken': {
+    ru: 'Документ с этим номером уже записан у другого пациента: {patient}. Проверьте документ или откройте ту карту',
+    en: 'A document with this number is already recorded for another patient: {patient}. Check the document or open that card',
+  },
+  'document.active_exists': {
+    ru: 'У пациента уже есть действующий документ этого вида: замените его, а не добавляйте второй',
+    en: 'The patient already has a current document of this kind: replace it rather than add a second one',
+  },
+  'document.superseded': { ru: 'Документ уже заменён другим', en: 'The document has already been replaced' },
+  'document.replace.type': {
+    ru: 'Новый документ должен быть того же вида, что и заменяемый',
+    en: 'The new document must be of the same kind as the one it replaces',
+  },
+  'document.replace.changed_on': {
+    ru: 'Дата смены документа не может быть в будущем',
+    en: 'The date the document changed cannot be in the future',
+  },
+  'document.oms.insurer_unknown': {
+    ru: 'СМО с кодом {code} нет среди действующих в справочнике страховых организаций',
+    en: 'No current insurer with code {code} in the insurers dictionary',
+  },
+  'document.oms.not_policy': { ru: 'Это не полис ОМС', en: 'This is not an OMS policy' },
+  'document.oms.reason_required': {
+    ru: 'Укажите причину отказа в подтверждении полиса',
+    en: 'Give the reason the policy is rejected',
+  },
+  'document.oms.reason_unexpected': {
+    ru: 'Причина указывается только при отказе',
+    en: 'A reason is given only when the policy is rejected',
+  },
+  'document.oms.check_failed': {
+    ru: 'Полис нельзя подтвердить: {reasonRu}',
+    en: 'The policy cannot be confirmed: {reasonEn}',
+  },
+  'document.compare.unresolved': {
+    ru: 'Расхождение не разобрано: подтвердите его или исправьте карту по документу',
+    en: 'Unresolved mismatch: confirm it or correct the record from the document',
+  },
   // Production calendar (C2, B3 deadlines in business days)
   'calendar.year_missing': {
     ru: 'Производственный календарь на {year} год не загружен: срок в рабочих днях посчитать нельзя',

@@ -67,6 +67,16 @@ export const syncedFields = {
     'patient_id', 'sha256', 'mime', 'bytes', 'pages', 'dpi', 'brightness', 'sharpness', 'thumbnail_sha256', 'deleted_at',
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
+  /**
+   * Identity documents and OMS policies (B3, B7). A replaced document stays, superseded; the
+   * policy's confirmation and the comparison with the record (B5, JSON) are on the row.
+   */
+  identity_documents: [
+    'patient_id', 'type', 'form', 'title', 'series', 'number', 'issuer', 'issuer_code', 'issue_date', 'expiry_date',
+    'insurer_code', 'policy_status', 'policy_reason', 'policy_checked_by', 'policy_checked_at',
+    'superseded_at', 'replaced_by', 'update_due', 'comparison', 'compared_by', 'compared_at', 'deleted_at',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -85,6 +95,8 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   staff_keys: [],
   recovery_codes: [],
   document_scans: [],
+  // What the document says, and two desks' different verdicts on a policy: for staff to settle.
+  identity_documents: ['type', 'form', 'series', 'number', 'issue_date', 'expiry_date', 'insurer_code', 'policy_status', 'policy_reason', 'deleted_at'],
 };
 
 /**
@@ -99,6 +111,8 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   staff_keys: { revoked_at: 'once', revoked_by: 'once' },
   recovery_codes: { used_at: 'once', revoked_at: 'once' },
   document_scans: { deleted_at: 'once' },
+  // A replaced document stays replaced; the new one, once named, stays named.
+  identity_documents: { superseded_at: 'once', replaced_by: 'once', deleted_at: 'once' },
 };
 
 /** True when `incoming` would move a one-way field back: the stored value is kept. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPatients } from '../../electron/services/patients/import-patients';
 import { draft } from '../support/fixtures';
-import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { enrolPatient, openTempDesk, type TempDesk } from '../support/temp-desk';
 
 let desk: TempDesk | undefined;
 afterEach(async () => {
@@ -14,10 +14,8 @@ const csv = (...lines: string[]) => new TextEncoder().encode(`${lines.join('\n')
 describe('the patient address at the desk (B1)', () => {
   it('is stored, synced and shown on the card; a bad one is refused with nothing saved', async () => {
     desk = await openTempDesk();
-    const created = await desk.dispatch('patients.create', draft({ snils: null, address: ' г. Тверь,  ул. Советская, д. 5, кв. 12 ' }));
-    if (!created.ok) throw new Error(created.error.code);
-    expect(created.data.address).toBe('г. Тверь, ул. Советская, д. 5, кв. 12');
-    expect(await desk.dispatch('patients.get', { id: created.data.id })).toMatchObject({ ok: true, data: { address: 'г. Тверь, ул. Советская, д. 5, кв. 12' } });
+    const id = await enrolPatient(desk, { snils: null, address: ' г. Тверь,  ул. Советская, д. 5, кв. 12 ' });
+    expect(await desk.dispatch('patients.get', { id })).toMatchObject({ ok: true, data: { address: 'г. Тверь, ул. Советская, д. 5, кв. 12' } });
     const outbox = desk.store.transaction((tx) => tx.get<{ changed: string }>('SELECT changed FROM sync_outbox'));
     expect(JSON.parse(outbox?.changed ?? '{}')).toMatchObject({ address: 'г. Тверь, ул. Советская, д. 5, кв. 12' });
 

@@ -1,0 +1,73 @@
+import { isoDay } from '../../../shared/domain/calendar-date';
+import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
+import type { PolicyRejectionReason } from '../../../shared/domain/documents/oms-policy';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ServiceContext } from '../../core/context';
+import { recordRead, updateRecord } from '../../store/record-door';
+import type { DocumentRow } from './document-row';
+import { localOmsRegistry, type OmsRegistry, type PolicyToCheck, type PolicyVerdict } from './oms-registry';
+import { readDocumentRow, readDocumentView } from './read-documents';
+
+export interface PolicyDecision {
+  documentId: string;
+  decision: 'confirmed' | 'rejected';
+  reason?: PolicyRejectionReason | null;
+}
+
+/** How a rejection reason reads inside another message (`document.oms.check_failed`). */
+const reasonWords: Record<PolicyRejectionReason, { ru: string; en: string }> = {
+  wrong_number: { ru: 'номер полиса неверен', en: 'the policy number is wrong' },
+  expired: { ru: 'срок действия полиса истёк', en: 'the policy has expired' },
+  insurer_unknown: { ru: 'СМО нет среди действующих в справочнике', en: 'the insurer is not a current one in the dictionary' },
+  insurer_refused: { ru: 'СМО не подтверждает полис', en: 'the insurer does not confirm the policy' },
+};
+
+function policyOf(row: DocumentRow): PolicyToCheck {
+  if (row.type !== 'oms_policy' || row.form === null || row.insurer_code === null) throw new AppError('document.oms.not_policy', { field: 'documentId' });
+  return { form: row.form, series: row.series, number: row.number, insurerCode: row.insurer_code, issueDate: row.issue_date, expiryDate: row.expiry_date };
+}
+
+/** What the registry says of a recorded policy, before the clerk decides (B7). Audited as a read. */
+export async function checkPolicy(ctx: ServiceContext, documentId: string, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<PolicyVerdict> {
+  const row = ctx.store.transaction((tx) => {
+    const found = readDocumentRow(tx, documentId);
+    recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', { action: 'documents.policy_checked', patientId: found.patient_id });
+    return found;
+  });
+  return registry.check(policyOf(row), isoDay(ctx.clock.now(), ctx.timeZone));
+}
+
+/**
+ * The clerk's decision on an OMS policy (B7), after the registry's check: a policy the check
+ * rejects cannot be confirmed; a rejection names its reason. Stored on the policy with who and
+ * when, through the door.
+ */
+export async function confirmPolicy(ctx: ServiceContext, input: PolicyDecision, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<IdentityDocumentView> {
+  const reason = input.reason ?? null;
+  if (input.decision === 'rejected' && reason === null) throw new AppError('document.oms.reason_required', { field: 'reason' });
+  if (input.decision === 'confirmed' && reason !== null) throw new AppError('document.oms.reason_unexpected', { field: 'reason' });
+  const row = ctx.store.transaction((tx) => readDocumentRow(tx, input.documentId));
+  const policy = policyOf(row);
+  if (row.superseded_at !== null) throw new AppError('document.superseded', { field: 'documentId' });
+  const verdict = await registry.check(policy, isoDay(ctx.clock.now(), ctx.timeZone));
+  if (input.decision === 'confirmed' && verdict.status === 'rejected') {
+    const words = reasonWords[verdict.reason ?? 'wrong_number'];
+    throw new AppError('document.oms.check_failed', { field: 'decision', params: { reasonRu: words.ru, reasonEn: words.en } });
+  }
+  const at = ctx.clock.now().toISOString();
+  ctx.store.transaction((tx) => {
+    updateRecord(
+      { tx, actor: ctx.actor, at },
+      'patients.write',
+      'identity_documents',
+      row.id,
+      { policy_status: input.decision, policy_reason: reason, policy_checked_by: ctx.actor.staffId, policy_checked_at: at },
+      {
+        action: input.decision === 'confirmed' ? 'documents.policy_confirmed' : 'documents.policy_rejected',
+        patientId: row.patient_id,
+        details: { source: verdict.source, check: verdict.status, ...(reason ? { reason } : {}) },
+      },
+    );
+  });
+  return readDocumentView(ctx, row.id);
+}
