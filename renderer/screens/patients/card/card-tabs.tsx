@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Patient } from '../../../../shared/domain/patient';
 import type { ru } from '../../../i18n/ru';
 import { AccessLogTab } from './AccessLogTab';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { PersonalDataTab } from './PersonalDataTab';
 
 export interface CardTabDefinition {
@@ -16,5 +17,6 @@ export interface CardTabDefinition {
  */
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
+  { id: 'documents', render: (patient) => <DocumentsSection patient={patient} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
 ];
