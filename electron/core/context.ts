@@ -39,4 +39,6 @@ export interface ServiceContext {
   session: SessionKeeper;
   /** The security keys, where the main process reaches them (libfido2); absent where the page does. */
   hardwareKey?: HardwareKeyPort;
+  /** The folder of the program's own files (consent texts); the source tree's `resources/` when absent. */
+  resourcesDir?: string;
 }

@@ -1,5 +1,6 @@
 import type { CallName } from '../../shared/api/contract';
 import { authHandlers, staffHandlers } from './auth-handlers';
+import { consentHandlers, proxyHandlers } from './consent-handlers';
 import type { Handler } from './handler-types';
 import { keyHandlers } from './key-handlers';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
@@ -19,6 +20,8 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...authHandlers,
   ...staffHandlers,
   ...keyHandlers,
+  ...consentHandlers,
+  ...proxyHandlers,
   ...dictionaryHandlers,
   ...documentHandlers,
   'audit.events': (ctx, input) => auditEvents(ctx, input),

@@ -13,6 +13,8 @@ const writableColumns: Record<string, readonly string[]> = {
   staff: syncedFields.staff,
   staff_keys: syncedFields.staff_keys,
   recovery_codes: syncedFields.recovery_codes,
+  consents: syncedFields.consents,
+  proxies: syncedFields.proxies,
   identity_documents: syncedFields.identity_documents,
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
 import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
+import { consentCalls } from './consent-calls';
 import { defineCall } from './define-call';
 import { dictionaryCalls } from './dictionary-calls';
 import { documentCalls } from './document-calls';
@@ -19,6 +20,7 @@ export const contract = {
   ...authCalls,
   ...staffCalls,
   ...auditCalls,
+  ...consentCalls,
   ...keyCalls,
   ...duplicateCalls,
   ...dictionaryCalls,

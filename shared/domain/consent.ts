@@ -36,14 +36,17 @@ function instant(iso: string): number {
 /** The consent state of one patient's consents at the ISO instant `at`. */
 export function consentState<T extends ConsentRecord>(rows: readonly T[], at: string): ConsentState<T> {
   const now = instant(at);
+  const withdrawn = (row: T) => row.withdrawnAt !== null && instant(row.withdrawnAt) <= now;
   let current: T | null = null;
   for (const row of rows) {
-    if (instant(row.acceptedAt) > now) continue;
-    if (!current || instant(row.acceptedAt) >= instant(current.acceptedAt)) current = row;
+    const accepted = instant(row.acceptedAt);
+    if (accepted > now) continue;
+    const latest = current === null ? Number.NEGATIVE_INFINITY : instant(current.acceptedAt);
+    // Accepted in the same instant (a re-consent right after a withdrawal): the one in force is
+    // the newer, since a consent cannot be withdrawn before it was accepted.
+    if (current === null || accepted > latest || (accepted === latest && withdrawn(current) && !withdrawn(row))) current = row;
   }
   if (!current) return { valid: false, current: null, reason: 'none' };
-  if (current.withdrawnAt !== null && instant(current.withdrawnAt) <= now) {
-    return { valid: false, current, reason: 'withdrawn' };
-  }
+  if (withdrawn(current)) return { valid: false, current, reason: 'withdrawn' };
   return { valid: true, current, reason: 'valid' };
 }

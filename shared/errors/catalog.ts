@@ -680,6 +680,84 @@ export const errorCatalog = {
     ru: 'Одноразовый пароль YubiKey не принят. Осталось попыток: {left}',
     en: 'The YubiKey one-time password was not accepted. Attempts left: {left}',
   },
+  // Consent to personal-data processing (B8, 152-ФЗ)
+  'consent.not_found': { ru: 'Согласие не найдено', en: 'Consent not found' },
+  'consent.text.missing': {
+    ru: 'Текст согласия редакции {version} не найден среди файлов программы',
+    en: 'The consent text of version {version} is not among the program files',
+  },
+  'consent.text.damaged': {
+    ru: 'Файл текста согласия {file} изменён: контрольная сумма SHA-256 не совпадает с указанной в манифесте',
+    en: 'The consent text file {file} was altered: its SHA-256 does not match the manifest',
+  },
+  'consent.text.outdated': {
+    ru: 'Согласие принимается только по действующей редакции текста ({current}), показана редакция {version}',
+    en: 'Consent is accepted only on the current text ({current}); version {version} was shown',
+  },
+  'consent.already_valid': {
+    ru: 'У пациента уже есть действующее согласие по этой редакции текста',
+    en: 'The patient already has a valid consent on this version of the text',
+  },
+  'consent.already_withdrawn': { ru: 'Согласие уже отозвано {date}', en: 'The consent was already withdrawn on {date}' },
+  'consent.signature.format': { ru: 'Подпись должна быть изображением PNG', en: 'The signature must be a PNG image' },
+  'consent.signature.empty': {
+    ru: 'Подпись пуста или слишком мала — попросите пациента расписаться',
+    en: 'The signature is empty or too small; ask the patient to sign',
+  },
+  'consent.scan.not_found': {
+    ru: 'Скан подписанного согласия не найден у этого пациента',
+    en: "The scan of the signed consent is not among this patient's scans",
+  },
+  'consent.scan.wrong_purpose': {
+    ru: 'Этот скан снят не как согласие на обработку персональных данных',
+    en: 'This scan was not taken as a consent to personal-data processing',
+  },
+  'consent.scan.attached': { ru: 'Этот скан уже приложен к другой записи', en: 'This scan is already attached to another record' },
+
+  // Trusted persons (B9)
+  'proxy.not_found': { ru: 'Доверенное лицо не найдено', en: 'Trusted person not found' },
+  'proxy.scope.empty': {
+    ru: 'Отметьте хотя бы один раздел медицинской карты',
+    en: 'Tick at least one section of the medical record',
+  },
+  'proxy.scope.repeated': { ru: 'Раздел указан дважды', en: 'A section is listed twice' },
+  'proxy.relationship.not_parent': {
+    ru: 'Основание «родитель несовершеннолетнего» — только для матери или отца',
+    en: 'The basis “parent of a minor” is for the mother or father only',
+  },
+  'proxy.basis.patient_of_age': {
+    ru: 'Пациенту уже исполнилось 15 лет: он сам решает о медицинском вмешательстве, родитель не может быть его представителем по этому основанию',
+    en: 'The patient is already 15 and makes their own medical decisions; a parent cannot represent them on this basis',
+  },
+  'proxy.poa.required': { ru: 'Обязательно для доверенности', en: 'Required for a power of attorney' },
+  'proxy.poa.expires_before_issue': {
+    ru: 'Срок действия доверенности раньше даты её выдачи',
+    en: 'The power of attorney expires before it was issued',
+  },
+  'proxy.poa.expired': { ru: 'Срок действия доверенности истёк {date}', en: 'The power of attorney expired on {date}' },
+  'proxy.poa.issued_future': { ru: 'Дата выдачи доверенности в будущем', en: 'The power of attorney is issued in the future' },
+  'proxy.period.before_issue': {
+    ru: 'Полномочия не могут начаться раньше выдачи доверенности ({date})',
+    en: 'The authority cannot start before the power of attorney was issued ({date})',
+  },
+  'proxy.period.after_expiry': {
+    ru: 'Полномочия не могут действовать дольше доверенности (до {date})',
+    en: 'The authority cannot outlast the power of attorney (until {date})',
+  },
+  'proxy.period.end_before_start': {
+    ru: 'Дата окончания раньше даты начала',
+    en: 'The end date is before the start date',
+  },
+  'proxy.period.after_age_of_consent': {
+    ru: 'Полномочия родителя заканчиваются {date}, накануне 15-летия пациента: начало не может быть позже',
+    en: "A parent's authority ends on {date}, the day before the patient turns 15; it cannot start later",
+  },
+  'proxy.period.over': {
+    ru: 'Полномочия уже закончились {date}',
+    en: 'The authority already ended on {date}',
+  },
+  'proxy.already_revoked': { ru: 'Полномочия уже отозваны {date}', en: 'The authority was already revoked on {date}' },
+
   'yubikey.client.format': {
     ru: 'Клиент YK-VAL: номер — целое число, ключ — base64 из выдачи medcard-server yk-client-add',
     en: 'YK-VAL client: the id is a whole number, the key the base64 printed by medcard-server yk-client-add',

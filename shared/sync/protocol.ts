@@ -77,6 +77,22 @@ export const syncedFields = {
     'superseded_at', 'replaced_by', 'update_due', 'comparison', 'compared_by', 'compared_at', 'deleted_at',
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
+  /**
+   * Consents to personal-data processing (B8): the text version and its SHA-256 as accepted, the
+   * evidence (a signature image in the vault — a blob — or a scan row), and a one-way withdrawal.
+   */
+  consents: [
+    'patient_id', 'text_version', 'text_sha256', 'method', 'signature_sha256', 'scan_id', 'accepted_at', 'accepted_by',
+    'withdrawn_at', 'withdrawn_by', 'withdrawal_reason',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
+  /** Trusted persons (B9): who, on what basis, which sections (`scope`, JSON), when; a one-way revocation. */
+  proxies: [
+    'patient_id', 'surname', 'name', 'patronymic', 'foreign_citizen', 'birth_date', 'phone', 'relationship', 'basis',
+    'document_number', 'document_issued_on', 'document_expires_on', 'document_issuer', 'scope', 'starts_on', 'ends_on',
+    'revoked_at', 'revoked_by', 'revocation_reason',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -97,6 +113,9 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   document_scans: [],
   // What the document says, and two desks' different verdicts on a policy: for staff to settle.
   identity_documents: ['type', 'form', 'series', 'number', 'issue_date', 'expiry_date', 'insurer_code', 'policy_status', 'policy_reason', 'deleted_at'],
+  // Never edited after the acceptance or the addition: only withdrawn or revoked (oneWayFields).
+  consents: [],
+  proxies: [],
 };
 
 /**
@@ -113,6 +132,9 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   document_scans: { deleted_at: 'once' },
   // A replaced document stays replaced; the new one, once named, stays named.
   identity_documents: { superseded_at: 'once', replaced_by: 'once', deleted_at: 'once' },
+  // A withdrawn consent stays withdrawn, a revoked proxy stays revoked (152-ФЗ art. 9: a new consent is a new row).
+  consents: { withdrawn_at: 'once', withdrawn_by: 'once', withdrawal_reason: 'once' },
+  proxies: { revoked_at: 'once', revoked_by: 'once', revocation_reason: 'once' },
 };
 
 /** True when `incoming` would move a one-way field back: the stored value is kept. */

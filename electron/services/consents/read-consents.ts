@@ -1,0 +1,59 @@
+import type { CallOutput } from '../../../shared/api/contract';
+import { isoDay } from '../../../shared/domain/calendar-date';
+import { consentState } from '../../../shared/domain/consent';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ServiceContext } from '../../core/context';
+import { sourceResourcesDir } from '../../core/resources-dir';
+import type { Tx } from '../../store/open-store';
+import { recordRead } from '../../store/record-door';
+import { consentById, consentsOf, toConsentView } from './consent-row';
+import { consentTexts, type ConsentTextLibrary } from './consent-texts';
+import type { ScanVault } from '../scans/scan-vault';
+
+export function textsOf(ctx: Pick<ServiceContext, 'resourcesDir'>): ConsentTextLibrary {
+  return consentTexts(ctx.resourcesDir ?? sourceResourcesDir);
+}
+
+/** A version of the consent text (the one in force today when none is named). */
+export function consentText(ctx: ServiceContext, version: string | undefined): CallOutput<'consents.text'> {
+  const today = isoDay(ctx.clock.now(), ctx.timeZone);
+  const texts = textsOf(ctx);
+  const current = texts.current(today);
+  const text = version === undefined ? current : texts.get(version);
+  return { ...text, current: text.version === current.version };
+}
+
+export function assertPatient(tx: Tx, patientId: string): { birth_date: string } {
+  const patient = tx.get<{ birth_date: string; deleted_at: string | null }>('SELECT birth_date, deleted_at FROM patients WHERE id = ?', [patientId]);
+  if (!patient || patient.deleted_at !== null) throw new AppError('patient.not_found', { field: 'patientId' });
+  return patient;
+}
+
+/** Whether the patient's data may go online now, and every consent they gave (B8); the read is audited. */
+export function consentOverview(ctx: ServiceContext, patientId: string): CallOutput<'consents.state'> {
+  const now = ctx.clock.now();
+  const currentTextVersion = textsOf(ctx).current(isoDay(now, ctx.timeZone)).version;
+  return ctx.store.transaction((tx) => {
+    assertPatient(tx, patientId);
+    const history = consentsOf(tx, patientId).map(toConsentView);
+    recordRead({ tx, actor: ctx.actor, at: now.toISOString() }, 'patients.read', { action: 'consents.read', patientId });
+    const state = consentState(history, now.toISOString());
+    return { valid: state.valid, reason: state.reason, current: state.current, history, currentTextVersion };
+  });
+}
+
+/** The signature image of a consent signed on screen; the read is audited. */
+export async function consentSignature(ctx: ServiceContext, vault: ScanVault, consentId: string): Promise<CallOutput<'consents.signature'>> {
+  const row = ctx.store.transaction((tx) => {
+    const found = consentById(tx, consentId);
+    if (!found) throw new AppError('consent.not_found', { field: 'consentId' });
+    recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
+      action: 'consents.signature.read',
+      patientId: found.patient_id,
+      details: { consentId },
+    });
+    return found;
+  });
+  if (!row.signature_sha256) throw new AppError('consent.not_found', { field: 'consentId' });
+  return { mime: 'image/png', data: (await vault.get(row.signature_sha256)).toString('base64') };
+}

@@ -1,0 +1,47 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { ServiceContext } from '../../../electron/core/context';
+import { createDispatcher } from '../../../electron/core/dispatcher';
+import { createScanPorts } from '../../../electron/services/scans/scan-ports';
+import { enrolPatient, openTempDesk, type TempDesk } from '../../support/temp-desk';
+
+/** A real encrypted desk with its scan vault (where signatures are kept) and one patient. */
+export interface ConsentDesk extends TempDesk {
+  patientId: string;
+  /** Every file under the vault folder. */
+  vaultFiles(): string[];
+  rows(table: 'consents' | 'proxies' | 'document_scans'): number;
+}
+
+export async function openConsentDesk(options: { resourcesDir?: string; birthDate?: string } = {}): Promise<ConsentDesk> {
+  const desk = await openTempDesk();
+  const scans = createScanPorts({ dbPath: desk.dbPath, storeKey: desk.key, clock: desk.ctx.clock });
+  const ctx: ServiceContext = { ...desk.ctx, scans, ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}) };
+  const withPorts: TempDesk = { ...desk, ctx, dispatch: createDispatcher(() => ctx, { internal: () => undefined }) };
+  const patientId = await enrolPatient(withPorts, options.birthDate ? { birthDate: options.birthDate } : {});
+  return {
+    ...withPorts,
+    patientId,
+    vaultFiles: () => listFiles(scans.vault.dir),
+    rows: (table) => desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0),
+  };
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  } catch {
+    return [];
+  }
+}
+
+/** A pad's PNG (transparent, 600×200) with `svg` drawn on it, as base64. */
+export async function padPng(svg = ''): Promise<string> {
+  const image = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200">${svg}</svg>`;
+  return (await sharp(Buffer.from(image)).png().toBuffer()).toString('base64');
+}
+
+/** A signature: a few strokes across the pad. */
+export const signatureSvg =
+  '<path d="M40 140 C 90 20, 140 20, 170 130 S 260 180, 300 60 L 360 150 Q 420 40 520 120" stroke="#1a237e" stroke-width="4" fill="none"/>';
