@@ -81,6 +81,8 @@ async function start(): Promise<void> {
     nativeBinding: dev.sqliteAddon,
     sync: { workerFile: new URL('./sync-worker.js', import.meta.url) },
     deviceName: hostname(),
+    // Packaged, the consent texts are outside the asar (electron-builder.yml: extraResources).
+    ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
     // The app's own origin. WebAuthn from a custom scheme is not verified on every OS yet (README).
     relyingParty: { rpId: APP_HOST, origin: appOrigin },
     // Windows' WebAuthn dialog serves the page; elsewhere the main process asks the key (libfido2).

@@ -29,4 +29,9 @@ export interface CoreOptions {
   relyingParty: { rpId: string; origin: string };
   /** Where the main process reaches the security keys itself (libfido2 on Linux and macOS). */
   hardwareKey?: HardwareKeyPort;
+  /**
+   * The program's own files (consent texts): the packaged app's resources folder, where
+   * electron-builder's extraResources put them; the source tree's `resources/` when absent.
+   */
+  resourcesDir?: string;
 }

@@ -46,6 +46,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       auth,
       session,
       ...(options.hardwareKey ? { hardwareKey: options.hardwareKey } : {}),
+      ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
     }),
     options.log,
   );
