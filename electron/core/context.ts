@@ -4,6 +4,7 @@ import type { SyncState } from '../sync/sync-progress';
 import type { AuthContext } from '../auth/auth-context';
 import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { SessionKeeper } from './session-keeper';
+import type { ScanPorts } from '../services/scans/scan-ports';
 
 /**
  * Who is acting, from which workstation: the signed-in person, or the desk's setup account for
@@ -41,4 +42,6 @@ export interface ServiceContext {
   hardwareKey?: HardwareKeyPort;
   /** The folder of the program's own files (consent texts); the source tree's `resources/` when absent. */
   resourcesDir?: string;
+  /** The scan vault, files on their way in and the scanner; absent where the desk takes no scans (the CLI). */
+  scans?: ScanPorts;
 }

@@ -3,6 +3,7 @@ import { authHandlers, staffHandlers } from './auth-handlers';
 import { consentHandlers, proxyHandlers } from './consent-handlers';
 import type { Handler } from './handler-types';
 import { keyHandlers } from './key-handlers';
+import { scanHandlers } from './scan-handlers';
 import { auditEvents, verifyAudit } from '../services/audit/audit-events';
 import { dictionaryHandlers } from './dictionary-handlers';
 import { documentHandlers } from './document-handlers';
@@ -22,6 +23,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...keyHandlers,
   ...consentHandlers,
   ...proxyHandlers,
+  ...scanHandlers,
   ...dictionaryHandlers,
   ...documentHandlers,
   'audit.events': (ctx, input) => auditEvents(ctx, input),

@@ -12,6 +12,7 @@ import { otpAuthority } from '../auth/otp-authority';
 import { warmUpPasswordChecks } from '../auth/password-hash';
 import { actorOf } from './session-context';
 import { SessionKeeper } from './session-keeper';
+import { createScanPorts } from '../services/scans/scan-ports';
 
 export interface OpenCoreOptions extends CoreOptions {
   clock?: Clock;
@@ -36,6 +37,9 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const auth: AuthContext = { store, clock, desk, rp: relyingParty(options.relyingParty), timeZone, verifyOtp: otpAuthority(store) };
   const session = new SessionKeeper(() => store.transaction((tx) => idleLockMinutes(tx)));
   void warmUpPasswordChecks();
+  const scans = createScanPorts({ dbPath: options.dbPath, storeKey: options.key, clock });
+  // Temp files of writes a crash cut short (a write in flight is younger than a minute).
+  void scans.vault.removeLeftovers(new Date(clock.now().getTime() - 60_000));
   const dispatchCall = createDispatcher(
     () => ({
       store,
@@ -45,6 +49,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       syncState: () => worker?.state ?? initialSyncState,
       auth,
       session,
+      scans,
       ...(options.hardwareKey ? { hardwareKey: options.hardwareKey } : {}),
       ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
     }),

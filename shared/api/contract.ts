@@ -8,6 +8,7 @@ import { dictionaryCalls } from './dictionary-calls';
 import { documentCalls } from './document-calls';
 import { keyCalls } from './key-calls';
 import { duplicateCalls } from './duplicate-calls';
+import { scanCalls } from './scan-calls';
 import { staffCalls } from './staff-calls';
 import { syncConflictSchema, syncStatusSchema } from './sync-status';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...consentCalls,
   ...keyCalls,
   ...duplicateCalls,
+  ...scanCalls,
   ...dictionaryCalls,
   ...documentCalls,
   'patients.create': defineCall({

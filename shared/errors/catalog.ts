@@ -471,6 +471,31 @@ export const errorCatalog = {
     en: 'The image on page {page} of the PDF uses {filter} compression, which cannot be read; save the scan as JPEG or PNG',
   },
   'scan.not_found': { ru: 'Скан не найден', en: 'Scan not found' },
+  'scan.unavailable': {
+    ru: 'На этом рабочем месте сканы не принимаются (нет хранилища сканов)',
+    en: 'This workstation takes no scans (it has no scan vault)',
+  },
+  'scan.upload.unknown': {
+    ru: 'Загрузка файла не найдена или устарела; выберите файл заново',
+    en: 'The file upload is unknown or expired; choose the file again',
+  },
+  'scan.upload.offset': {
+    ru: 'Часть файла пришла не по порядку (ожидалось с байта {expected}); повторите загрузку',
+    en: 'A part of the file arrived out of order (byte {expected} was expected); upload it again',
+  },
+  'scan.upload.too_large': {
+    ru: 'Файл больше {max} МБ и не загружается',
+    en: 'The file is larger than {max} MB and is not uploaded',
+  },
+  'scan.upload.busy': {
+    ru: 'Рабочее место занято приёмом других файлов; повторите через минуту',
+    en: 'The workstation is busy receiving other files; try again in a minute',
+  },
+  'scan.upload.empty': { ru: 'Файл пустой', en: 'The file is empty' },
+  'scanner.job_unknown': {
+    ru: 'Сканирование не найдено или устарело; начните его заново',
+    en: 'The scan job is unknown or expired; start the scan again',
+  },
   'scan.file.missing': {
     ru: 'Файл скана {sha256} отсутствует на этом рабочем месте',
     en: 'The scan file {sha256} is missing on this workstation',

@@ -61,10 +61,12 @@ export const syncedFields = {
   /**
    * Scans of identity documents (B4): what the checks measured and the SHA-256 of the file and its
    * thumbnail (the files travel as blobs). The content never changes: a merge may move the scan to
-   * the surviving card, and a tombstone may follow.
+   * the surviving card, and a tombstone (with the clerk's reason) may follow. `purpose` and
+   * `attached_to` say what the scan is of and which row it belongs to (shared/scans/scan-purpose.ts).
    */
   document_scans: [
     'patient_id', 'sha256', 'mime', 'bytes', 'pages', 'dpi', 'brightness', 'sharpness', 'thumbnail_sha256', 'deleted_at',
+    'purpose', 'attached_to', 'deleted_reason',
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
   /**
@@ -129,7 +131,7 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   staff: { totp_last_step: 'grows' },
   staff_keys: { revoked_at: 'once', revoked_by: 'once' },
   recovery_codes: { used_at: 'once', revoked_at: 'once' },
-  document_scans: { deleted_at: 'once' },
+  document_scans: { deleted_at: 'once', deleted_reason: 'once' },
   // A replaced document stays replaced; the new one, once named, stays named.
   identity_documents: { superseded_at: 'once', replaced_by: 'once', deleted_at: 'once' },
   // A withdrawn consent stays withdrawn, a revoked proxy stays revoked (152-ФЗ art. 9: a new consent is a new row).

@@ -30,10 +30,11 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     expect(desk.vaultFiles()).toHaveLength(2);
 
     const original = await readScan(desk.scanCtx, desk.vault, { scanId: result.scan.id, variant: 'original' });
-    expect(original.bytes.equals(bytes)).toBe(true);
+    expect(original.state === 'ready' && original.bytes.equals(bytes)).toBe(true);
     const thumbnail = await readScan(desk.scanCtx, desk.vault, { scanId: result.scan.id, variant: 'thumbnail' });
+    if (thumbnail.state !== 'ready') throw new Error('thumbnail not ready');
     expect(await sharp(thumbnail.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 320 });
-    expect(listScans(desk.scanCtx, desk.patientId).map((scan) => scan.id)).toEqual([result.scan.id]);
+    expect(listScans(desk.scanCtx, desk.vault, desk.patientId).map((scan) => scan.id)).toEqual([result.scan.id]);
   });
 
   it('queues the scan’s row for the server in a shape the server accepts', async () => {
@@ -107,13 +108,15 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     expect(desk.vaultFiles()).toEqual([]);
   });
 
-  it('audits a read of a scan even when its file is missing on this desk', async () => {
+  it('says a scan whose file is not on this desk yet is still downloading, and audits the read', async () => {
     desk = await openScanDesk();
     const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() });
     if (!result.accepted) throw result.refusal;
     const audit = desk.count('audit_events');
     await desk.vault.remove(result.scan.sha256);
-    await rejectsWith(readScan(desk.scanCtx, desk.vault, { scanId: result.scan.id, variant: 'original' }), 'scan.file.missing');
-    expect(desk.count('audit_events')).toBe(audit + 1);
+    const read = await readScan(desk.scanCtx, desk.vault, { scanId: result.scan.id, variant: 'original' });
+    expect(read.state).toBe('downloading');
+    expect(listScans(desk.scanCtx, desk.vault, desk.patientId)[0]).toMatchObject({ contentReady: false, thumbnailReady: true });
+    expect(desk.count('audit_events')).toBe(audit + 2);
   });
 });

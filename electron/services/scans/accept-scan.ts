@@ -1,12 +1,12 @@
 import { can } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ScanChecklist } from '../../../shared/scans/scan-checklist';
-import type { AcceptScanInput, ScanRecord } from '../../../shared/scans/scan-inputs';
+import { documentSizes, type AcceptScanInput, type ScanSummary } from '../../../shared/scans/scan-inputs';
 import type { ServiceContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import type { Tx } from '../../store/open-store';
 import { inspectScan } from './check-scan';
-import { toScanRecord, type ScanRow } from './scan-row';
+import { scanRowById, toScanSummary } from './scan-row';
 import { makeThumbnail } from './scan-thumbnail';
 import type { ScanVault } from './scan-vault';
 
@@ -14,7 +14,7 @@ import type { ScanVault } from './scan-vault';
 export type ScanContext = Pick<ServiceContext, 'store' | 'clock' | 'actor'>;
 
 export type AcceptScanResult =
-  | { accepted: true; checklist: ScanChecklist; scan: ScanRecord }
+  | { accepted: true; checklist: ScanChecklist; scan: ScanSummary }
   | { accepted: false; checklist: ScanChecklist; refusal: AppError };
 
 /**
@@ -23,12 +23,13 @@ export type AcceptScanResult =
  * When anything fails there is no row, and no file this call made.
  */
 export async function acceptScan(ctx: ScanContext, vault: ScanVault, input: AcceptScanInput): Promise<AcceptScanResult> {
-  const { patientId, bytes: raw } = input;
+  const { patientId, bytes: raw, purpose = 'identity_document', attachedTo = null, source = 'file', documentSize } = input;
   // Refused before any work: measuring and encrypting for someone who may not keep it is waste.
   if (!can(ctx.actor.role, 'patients.write')) throw new AppError('forbidden');
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const now = ctx.clock.now();
-  const { checklist, refusal, firstPage } = await inspectScan(bytes, { now });
+  const size = documentSize ? documentSizes[documentSize] : undefined;
+  const { checklist, refusal, firstPage } = await inspectScan(bytes, { now, ...(size ? { documentSize: size } : {}) });
   if (refusal || !firstPage || !checklist.mime) {
     return { accepted: false, checklist, refusal: refusal ?? new AppError('scan.format.unsupported') };
   }
@@ -42,6 +43,8 @@ export async function acceptScan(ctx: ScanContext, vault: ScanVault, input: Acce
     if (thumb.created) written.push(thumb.sha256);
     const fields = {
       patient_id: patientId,
+      purpose,
+      attached_to: attachedTo,
       sha256: original.sha256,
       mime: checklist.mime,
       bytes: bytes.length,
@@ -57,12 +60,12 @@ export async function acceptScan(ctx: ScanContext, vault: ScanVault, input: Acce
       const id = insertRecord(door, 'patients.write', 'document_scans', fields, {
         action: 'scans.accept',
         patientId,
-        details: { sha256: fields.sha256, mime: fields.mime, bytes: fields.bytes, pages: fields.pages, dpi: fields.dpi },
+        details: { sha256: fields.sha256, mime: fields.mime, bytes: fields.bytes, pages: fields.pages, dpi: fields.dpi, purpose, attachedTo, source },
       });
-      return tx.get<ScanRow>('SELECT * FROM document_scans WHERE id = ?', [id]);
+      return scanRowById(tx, id);
     });
     if (!row) throw new Error('The scan row vanished inside its own transaction');
-    return { accepted: true, checklist, scan: toScanRecord(row) };
+    return { accepted: true, checklist, scan: toScanSummary(row, () => true) };
   } catch (error) {
     await removeUnreferenced(ctx, vault, written);
     throw error;

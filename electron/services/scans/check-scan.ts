@@ -45,11 +45,20 @@ export interface ScanInspection {
 }
 
 /** Checks a scan against every rule of B4 and lists each with its measured value (UX: scans). */
-export async function checkScan(bytes: Buffer, options: { now: Date }): Promise<ScanChecklist> {
+export async function checkScan(bytes: Buffer, options: InspectOptions): Promise<ScanChecklist> {
   return (await inspectScan(bytes, options)).checklist;
 }
 
-export async function inspectScan(bytes: Buffer, options: { now: Date }): Promise<ScanInspection> {
+export interface InspectOptions {
+  now: Date;
+  /**
+   * The paper an image shows edge to edge (a camera frame): its resolution is then its pixels
+   * across the paper, long side against long side, as for a PDF page.
+   */
+  documentSize?: { longMm: number; shortMm: number };
+}
+
+export async function inspectScan(bytes: Buffer, options: InspectOptions): Promise<ScanInspection> {
   const checks = new Map<ScanRule, ScanCheck>();
   const failures: AppError[] = [];
   const record = (rule: ScanRule, value: ScanCheck['value'], limit: ScanCheck['limit'], failure: AppError | null, page?: number) => {
@@ -63,7 +72,7 @@ export async function inspectScan(bytes: Buffer, options: { now: Date }): Promis
   };
 
   const mime = detectScanFormat(bytes);
-  const read = mime ? await readAndMeasure(bytes, mime).catch((error: unknown) => toAppError(error, mime)) : null;
+  const read = mime ? await readAndMeasure(bytes, mime, options.documentSize).catch((error: unknown) => toAppError(error, mime)) : null;
   const formatFailure = mime ? (read instanceof AppError ? read : null) : new AppError('scan.format.unsupported');
   record('format', mime, 'image/jpeg, image/png, application/pdf', formatFailure);
 
@@ -106,17 +115,27 @@ export async function inspectScan(bytes: Buffer, options: { now: Date }): Promis
   return { checklist, refusal: refusalOf(failures), firstPage };
 }
 
-async function readPages(bytes: Buffer, mime: ScanMime): Promise<Page[]> {
+async function readPages(bytes: Buffer, mime: ScanMime, paper: InspectOptions['documentSize']): Promise<Page[]> {
   if (mime === 'application/pdf') return readPdfPages(bytes);
   const meta = await sharp(bytes, { failOn: 'error' }).metadata();
   // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
   const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
-  return [{ page: 1, dpi: Math.round(meta.density ?? assumedDpi), width, image: bytes }];
+  const dpi = paper ? dpiOnPaper(meta.width, meta.height, paper) : Math.round(meta.density ?? assumedDpi);
+  return [{ page: 1, dpi, width, image: bytes }];
+}
+
+function dpiOnPaper(width: number, height: number, paper: { longMm: number; shortMm: number }): number {
+  const inch = 25.4;
+  return Math.round(Math.min(Math.max(width, height) / (paper.longMm / inch), Math.min(width, height) / (paper.shortMm / inch)));
 }
 
 /** Reading and measuring fail alike on a damaged file: both are the format rule's failure. */
-async function readAndMeasure(bytes: Buffer, mime: ScanMime): Promise<{ measured: Measured[]; firstPage: RawImage | null }> {
-  const pages = await readPages(bytes, mime);
+async function readAndMeasure(
+  bytes: Buffer,
+  mime: ScanMime,
+  paper: InspectOptions['documentSize'],
+): Promise<{ measured: Measured[]; firstPage: RawImage | null }> {
+  const pages = await readPages(bytes, mime, paper);
   // One page at a time: decoded pages of a 10-page PDF would otherwise all sit in memory.
   const measured: Measured[] = [];
   let firstPage: RawImage | null = null;

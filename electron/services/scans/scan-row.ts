@@ -1,10 +1,14 @@
 import type { ScanMime } from '../../../shared/scans/scan-checklist';
-import type { ScanRecord } from '../../../shared/scans/scan-inputs';
+import type { ScanSummary } from '../../../shared/scans/scan-inputs';
+import type { ScanPurpose } from '../../../shared/scans/scan-purpose';
+import type { Tx } from '../../store/open-store';
 
-/** A `document_scans` row as SQLite gives it back. */
+/** A `document_scans` row as SQLite gives it back, with the name of who took it. */
 export interface ScanRow {
   id: string;
   patient_id: string;
+  purpose: ScanPurpose;
+  attached_to: string | null;
   sha256: string;
   mime: ScanMime;
   bytes: number;
@@ -15,13 +19,32 @@ export interface ScanRow {
   thumbnail_sha256: string;
   created_at: string;
   created_by: string;
+  created_by_name: string | null;
   deleted_at: string | null;
 }
 
-export function toScanRecord(row: ScanRow): ScanRecord {
+const selectScans = `SELECT s.*, st.display_name AS created_by_name FROM document_scans s LEFT JOIN staff st ON st.id = s.created_by`;
+
+export function scanRowById(tx: Tx, id: string): ScanRow | undefined {
+  return tx.get<ScanRow>(`${selectScans} WHERE s.id = ?`, [id]);
+}
+
+/** A patient's live scans, newest first; only those of one row when `attachedTo` is given. */
+export function scanRowsOf(tx: Tx, patientId: string, attachedTo?: string): ScanRow[] {
+  const where = attachedTo === undefined ? '' : ' AND s.attached_to = ?';
+  return tx.all<ScanRow>(
+    `${selectScans} WHERE s.patient_id = ? AND s.deleted_at IS NULL${where} ORDER BY s.created_at DESC, s.id DESC`,
+    attachedTo === undefined ? [patientId] : [patientId, attachedTo],
+  );
+}
+
+/** The row for the screen; `has` says which files this desk already holds (a pulled scan's may be on their way). */
+export function toScanSummary(row: ScanRow, has: (sha256: string) => boolean): ScanSummary {
   return {
     id: row.id,
     patientId: row.patient_id,
+    purpose: row.purpose,
+    attachedTo: row.attached_to,
     sha256: row.sha256,
     mime: row.mime,
     bytes: row.bytes,
@@ -32,5 +55,8 @@ export function toScanRecord(row: ScanRow): ScanRecord {
     thumbnailSha256: row.thumbnail_sha256,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    createdByName: row.created_by_name ?? row.created_by,
+    thumbnailReady: has(row.thumbnail_sha256),
+    contentReady: has(row.sha256),
   };
 }

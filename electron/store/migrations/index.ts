@@ -8,6 +8,7 @@ import * as dictionaries from './0006-dictionaries';
 import * as patientMerge from './0007-patient-merge';
 import * as patientImport from './0008-patient-import';
 import * as identityDocuments from './0009-identity-documents';
+import * as scanLinks from './0010-scan-links';
 import * as consentsProxies from './0011-consents-proxies';
 import * as patientAddress from './0013-patient-address';
 import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
@@ -29,6 +30,7 @@ const migrations: Migration[] = [
   { name: '0007-patient-merge', ...patientMerge },
   { name: '0008-patient-import', ...patientImport },
   { name: '0009-identity-documents', ...identityDocuments },
+  { name: '0010-scan-links', ...scanLinks },
   { name: '0011-consents-proxies', ...consentsProxies },
   { name: '0013-patient-address', ...patientAddress },
   { name: '0015-duplicate-lookup-index', ...duplicateLookupIndex },

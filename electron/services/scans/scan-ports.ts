@@ -1,0 +1,20 @@
+import { createSaneScanner } from './sane';
+import type { ScannerPort } from './scanner-port';
+import { createScannerJobs, type ScannerJobs } from './scanner-jobs';
+import { createScanUploads, type ScanUploads } from './scan-uploads';
+import { createScanVault, scanVaultDir, type ScanVault } from './scan-vault';
+
+/** What the scan calls use beyond the store: the vault, files on their way in, the scanner. */
+export interface ScanPorts {
+  vault: ScanVault;
+  uploads: ScanUploads;
+  scanner: ScannerPort;
+  jobs: ScannerJobs;
+}
+
+export function createScanPorts(options: { dbPath: string; storeKey: Buffer; clock: { now(): Date }; scanner?: ScannerPort }): ScanPorts {
+  const vault = createScanVault({ dir: scanVaultDir(options.dbPath), storeKey: options.storeKey });
+  const uploads = createScanUploads();
+  const scanner = options.scanner ?? createSaneScanner();
+  return { vault, uploads, scanner, jobs: createScannerJobs({ scanner, uploads, clock: options.clock }) };
+}
