@@ -4,6 +4,12 @@ export const snilsMask: DigitMask = { template: '___-___-___ __', digits: onlyDi
 
 export const dateMask: DigitMask = { template: '__.__.____', digits: onlyDigits };
 
+/** A person's INN: 12 digits. */
+export const innMask: DigitMask = { template: '____________', digits: onlyDigits };
+
+/** The ЕНП (OMS policy number), 16 digits in groups of four, as printed on the policy. */
+export const enpMask: DigitMask = { template: '____ ____ ____ ____', digits: onlyDigits };
+
 const phonePrefix = '+7';
 
 /**

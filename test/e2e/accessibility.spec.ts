@@ -15,10 +15,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    test('the create form, with field errors showing, has no serious or critical violations', async ({ page }) => {
+    test('the enrolment wizard, with field errors showing, has no serious or critical violations', async ({ page }) => {
       await openNewPatientForm(page);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByRole('button', { name: 'Далее' }).click();
       await expect(page.getByRole('textbox', { name: 'Фамилия', exact: true })).toHaveAttribute('aria-invalid', 'true');
       expect(await seriousViolations(page)).toEqual([]);
     });

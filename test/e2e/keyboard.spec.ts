@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
-import { displayedSnils, fullName, searchBox, testPatient, textbox } from './patients';
+import { displayedSnils, fillPersonStep, fullName, searchBox, testPatient, textbox } from './patients';
 import { asDraft, seedPatients } from './seed';
 
-test('the whole create form is filled and saved from the keyboard alone: Enter, Tab, arrows, Ctrl+Enter', async ({ page }) => {
+test('the whole enrolment wizard is filled and saved from the keyboard alone: Enter, Tab, arrows, Ctrl+Enter', async ({ page }) => {
   const patient = testPatient({ sex: 'Женский' });
   const press = (key: string) => page.keyboard.press(key);
   const type = (text: string) => page.keyboard.type(text);
@@ -30,9 +30,16 @@ test('the whole create form is filled and saved from the keyboard alone: Enter, 
   await press('ArrowRight');
   await expect(page.getByRole('radio', { name: 'Женский' })).toBeChecked();
   await press('Enter');
+  await expect(page.getByRole('checkbox', { name: 'Иностранный гражданин' })).toBeFocused();
+  await press('Enter');
+  await expect(page.getByRole('button', { name: 'Далее' })).toBeFocused();
+  await press('Enter');
   await expect(textbox(page, 'СНИЛС')).toBeFocused();
   await type(patient.snils);
   await expect(textbox(page, 'СНИЛС')).toHaveValue(displayedSnils(patient));
+  await press('Tab');
+  await expect(textbox(page, 'ИНН')).toBeFocused();
+  await press('Tab');
   await press('Tab');
   await expect(textbox(page, 'Телефон')).toBeFocused();
   await type(patient.phone);
@@ -42,14 +49,21 @@ test('the whole create form is filled and saved from the keyboard alone: Enter, 
   await expect(page.getByText('Женский ·')).toBeVisible();
 });
 
-test('Enter on a radio button chooses it and moves on; the last field leads to «Сохранить»', async ({ page }) => {
+test('Enter on a radio button chooses it and moves on; each step\'s last field leads to «Далее», the review to «Сохранить»', async ({ page }) => {
+  const patient = testPatient();
   await page.getByRole('link', { name: 'Новый пациент' }).click();
+  await fillPersonStep(page, patient);
   await textbox(page, 'Дата рождения').click();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('radio', { name: 'Мужской' })).toBeChecked();
-  await expect(textbox(page, 'СНИЛС')).toBeFocused();
+  await expect(page.getByRole('radio', { name: patient.sex })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Иностранный гражданин' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Далее' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(textbox(page, 'СНИЛС')).toBeFocused();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Далее' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Сохранить' })).toBeFocused();
 });
@@ -75,6 +89,14 @@ test('a SNILS typed and entered in one go opens the only match, even before the 
 
 test('masks format what is typed: SNILS, phone with a leading 8, date; a date that does not exist is named at once', async ({ page }) => {
   await page.getByRole('link', { name: 'Новый пациент' }).click();
+  const date = textbox(page, 'Дата рождения');
+  await date.pressSequentially('31022000');
+  await expect(date).toHaveValue('31.02.2000');
+  await expect(date).toHaveAccessibleDescription(/Такой даты нет в календаре/);
+  await date.fill('');
+  await fillPersonStep(page, testPatient());
+  await page.getByRole('button', { name: 'Далее' }).click();
+
   const phone = textbox(page, 'Телефон');
   await phone.pressSequentially('89161234567');
   await expect(phone).toHaveValue('+7 (916) 123-45-67');
@@ -84,9 +106,4 @@ test('masks format what is typed: SNILS, phone with a leading 8, date; a date th
   const snils = textbox(page, 'СНИЛС');
   await snils.pressSequentially('1234567');
   await expect(snils).toHaveValue('123-456-7');
-
-  const date = textbox(page, 'Дата рождения');
-  await date.pressSequentially('31022000');
-  await expect(date).toHaveValue('31.02.2000');
-  await expect(date).toHaveAccessibleDescription(/Такой даты нет в календаре/);
 });

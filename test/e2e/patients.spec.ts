@@ -35,28 +35,27 @@ test('a SNILS with a wrong check digit shows its error next to the field as soon
   await expect(snils).toHaveAccessibleDescription(/Контрольное число СНИЛС не сходится/);
   await expect(snils).toHaveAccessibleDescription(/patient\.snils\.checksum/);
 
-  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('button', { name: 'Далее' }).click();
   await expect(snils).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: 'Новый пациент' })).toBeVisible();
 });
 
-test("the main process's field errors appear under their fields: a SNILS already registered (B2)", async ({ page }) => {
+test('a SNILS already registered stops the enrolment beside the form, before saving (B2)', async ({ page }) => {
   const first = testPatient();
   await createPatient(page, first);
   await openNewPatientForm(page);
   await fillPatientForm(page, testPatient({ surname: 'Орлова', snils: first.snils }));
-  await page.getByRole('button', { name: 'Сохранить' }).click();
 
-  const snils = textbox(page, 'СНИЛС');
-  await expect(snils).toHaveAccessibleDescription(/Пациент с таким СНИЛС уже есть в картотеке/);
-  await expect(snils).toHaveAccessibleDescription(/patient\.snils\.duplicate/);
-  await expect(snils).toBeFocused();
-  await expect(page.getByRole('alert')).toContainText('Пациент не сохранён');
+  const panel = page.getByRole('complementary', { name: 'Возможные дубликаты' });
+  await expect(panel.getByText('Этот человек уже есть в картотеке', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('link', { name: fullName(first) })).toBeVisible();
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await expect(page.getByRole('button', { name: 'Сохранить' })).toBeDisabled();
 });
 
 test('required fields left empty are named under each field, and nothing is saved', async ({ page }) => {
   await openNewPatientForm(page);
-  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('button', { name: 'Далее' }).click();
   for (const label of ['Фамилия', 'Имя', 'Дата рождения']) {
     await expect(textbox(page, label)).toHaveAccessibleDescription(/Поле обязательно для заполнения/);
   }

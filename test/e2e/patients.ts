@@ -64,21 +64,31 @@ export function textbox(page: Page, label: string) {
   return page.getByRole('textbox', { name: label, exact: true });
 }
 
-/** Fills the create form through its labels, as a clerk would (masks format what is typed). */
-export async function fillPatientForm(page: Page, patient: TestPatient): Promise<void> {
+/** Fills the wizard's first step (the person) through its labels, as a clerk would. */
+export async function fillPersonStep(page: Page, patient: TestPatient): Promise<void> {
   await textbox(page, 'Фамилия').fill(patient.surname);
   await textbox(page, 'Имя').fill(patient.name);
   await textbox(page, 'Отчество').fill(patient.patronymic);
   await textbox(page, 'Дата рождения').pressSequentially(patient.birthDate.replaceAll('.', ''));
   await page.getByRole('radio', { name: patient.sex }).check();
+}
+
+/**
+ * Fills the enrolment wizard through its labels (masks format what is typed): the person, then
+ * «Далее» and the identifiers and contacts. Stays on that step, so a test can look at its fields.
+ */
+export async function fillPatientForm(page: Page, patient: TestPatient): Promise<void> {
+  await fillPersonStep(page, patient);
+  await page.getByRole('button', { name: 'Далее' }).click();
   await textbox(page, 'СНИЛС').pressSequentially(patient.snils);
   await textbox(page, 'Телефон').pressSequentially(patient.phone);
 }
 
-/** Creates the patient through the form and waits for their card. */
+/** Creates the patient through the wizard (to the review step, then «Сохранить») and waits for their card. */
 export async function createPatient(page: Page, patient: TestPatient): Promise<void> {
   await openNewPatientForm(page);
   await fillPatientForm(page, patient);
+  await page.getByRole('button', { name: 'Далее' }).click();
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('heading', { level: 1, name: fullName(patient) })).toBeVisible();
 }

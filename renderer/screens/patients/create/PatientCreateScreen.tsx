@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../../../ui/ScreenHeader';
-import { PatientForm } from './PatientForm';
+import { EnrolmentWizard } from './EnrolmentWizard';
 
 export function PatientCreateScreen() {
   const { t } = useTranslation();
   return (
     <>
       <ScreenHeader title={t('patients.form.title')} subtitle={t('patients.form.intro')} />
-      <PatientForm />
+      <EnrolmentWizard />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import TextField from '@mui/material/TextField';
+import { addressMaxLength } from '../../../../shared/domain/address';
 import { useController, useFormContext } from 'react-hook-form';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import type { FieldProblem } from '../../../forms/field-problem';
 import type { DigitMask } from '../../../forms/mask';
 import { MaskedTextField } from '../../../forms/MaskedTextField';
-import type { PatientFormField, PatientFormValues } from './patient-form-model';
+import type { PatientFormValues, PatientTextFieldName as TextFieldName } from './patient-form-model';
 
-type TextFieldName = Exclude<PatientFormField, 'sex'>;
+/** As long as the main process lets each field be (the rest would be refused anyway). */
+const maxLengths: Partial<Record<TextFieldName, number>> = { email: 320, address: addressMaxLength };
 
 interface Props {
   name: TextFieldName;
@@ -16,14 +18,15 @@ interface Props {
   required?: boolean;
   mask?: DigitMask;
   placeholder?: string;
-  inputMode?: 'text' | 'numeric' | 'tel';
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
   autoFocus?: boolean;
 }
 
 /** One text box of the patient form, with its problem (and code) right under it. */
 export function PatientTextField({ name, label, problem, onEdit, required = false, mask, placeholder, inputMode = 'text', autoFocus }: Props) {
   const { control } = useFormContext<PatientFormValues>();
-  const { field } = useController({ control, name, rules: required ? { required: 'input.required' } : {} });
+  // Required and every other rule are the form model's checks (precheck), not react-hook-form's.
+  const { field } = useController({ control, name });
   const change = (value: string) => {
     field.onChange(value);
     onEdit(name);
@@ -42,7 +45,7 @@ export function PatientTextField({ name, label, problem, onEdit, required = fals
     onBlur: field.onBlur,
     slotProps: {
       inputLabel: { shrink: true },
-      htmlInput: { inputMode, autoComplete: 'off', spellCheck: false, maxLength: mask ? mask.template.length : 100 },
+      htmlInput: { inputMode, autoComplete: 'off', spellCheck: false, maxLength: mask ? mask.template.length : (maxLengths[name] ?? 100) },
     },
   };
   return mask ? (

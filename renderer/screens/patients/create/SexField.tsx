@@ -16,7 +16,7 @@ import type { PatientFormValues } from './patient-form-model';
 export function SexField({ problem, onEdit }: { problem: FieldProblem | undefined; onEdit: (name: 'sex') => void }) {
   const { t } = useTranslation();
   const { control } = useFormContext<PatientFormValues>();
-  const { field } = useController({ control, name: 'sex', rules: { required: 'input.required' } });
+  const { field } = useController({ control, name: 'sex' });
   const labelId = useId();
   const helperId = useId();
   return (
