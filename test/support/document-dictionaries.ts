@@ -1,11 +1,18 @@
 import type { ServiceContext } from '../../electron/core/context';
 import { importDictionary } from '../../electron/services/dictionaries/import-dictionary';
 
+import { businessCalendar, type BusinessCalendar } from '../../shared/domain/business-days';
+
 /** The 2026 days off by decree (DOMAIN.md), as the calendar dictionary stores them. */
 const daysOff2026 = ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '01-09', '02-23', '03-08', '03-09', '05-01', '05-09', '05-11', '06-12', '11-04', '12-31'];
 const shortened2026 = ['04-30', '05-08', '06-11', '11-03'];
 
-/** Insurers of our own making: one current, one whose licence ended, one retired. */
+/** The same year as the desk's arithmetic sees it, for a test to compute what the screen should say. */
+export function calendar2026(): BusinessCalendar {
+  return businessCalendar([{ year: 2026, daysOff: daysOff2026.map((day) => `2026-${day}`), shortenedDays: shortened2026.map((day) => `2026-${day}`), workingWeekendDays: [] }]);
+}
+
+/** Insurers of our own making: one current, one whose licence has ended. */
 export const testInsurers = {
   current: { code: '45001', name: 'ООО «Тестовая страховая компания»' },
   closed: { code: '50002', name: 'АО «Пример-Мед»' },

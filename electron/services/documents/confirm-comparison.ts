@@ -2,6 +2,7 @@ import { isoDay, validateBirthDate } from '../../../shared/domain/calendar-date'
 import {
   compareWithRecord,
   isMismatch,
+  recordCase,
   recordNumberField,
   type ComparedField,
   type DocumentReading,
@@ -98,20 +99,23 @@ function corrections(
 ): Record<string, FieldValue> {
   const changes: Record<string, FieldValue> = {};
   const issues: FieldIssue[] = [];
-  for (const { field, document: value } of corrected) {
+  for (const { field, document: read } of corrected) {
     if (field === 'surname' || field === 'name' || field === 'patronymic') {
+      const value = read === null ? null : recordCase(read);
       const code = value === null ? null : validatePersonName(value, { foreign: record.foreign_citizen === 1 });
       if (code) issues.push({ code, field });
       else if (field !== 'patronymic' && value === null) issues.push({ code: 'input.required', field });
       changes[field] = value;
       changes[`${field}_fold`] = searchFold(value ?? '');
     } else if (field === 'birthDate') {
+      const value = read;
       const code = value === null ? 'input.required' : validateBirthDate(value, today);
       if (code) issues.push({ code, field });
       changes.birth_date = value;
     } else if (field === 'sex') {
-      changes.sex = value;
+      changes.sex = read;
     } else {
+      const value = read;
       const column = recordNumberField(document);
       if (column === null) continue;
       const taken = hardStopIssues(tx, { snils: column === 'snils' ? value : null, enp: column === 'enp' ? value : null, inn: null });

@@ -106,3 +106,12 @@ export function compareWithRecord(record: ComparedRecord, document: ComparedDocu
 export function isMismatch(comparison: Pick<FieldComparison, 'kind'>): boolean {
   return comparison.kind !== 'equal';
 }
+
+/**
+ * A name as the record keeps it: documents print capitals (`СЕМЁНОВА-ЩЕРБА`), the record has
+ * `Семёнова-Щерба`. A name typed in mixed case is kept as typed.
+ */
+export function recordCase(name: string): string {
+  if (name !== name.toLocaleUpperCase('ru')) return name;
+  return name.toLocaleLowerCase('ru').replace(/(^|[\s'-])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareWithRecord, documentReadingSchema } from '../../../shared/domain/documents/compare';
+import { compareWithRecord, documentReadingSchema, recordCase } from '../../../shared/domain/documents/compare';
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { validSnils } from '../../support/fixtures';
 import { enrolPatient, type TempDesk } from '../../support/temp-desk';
@@ -28,6 +28,12 @@ describe('comparing the record with the document (B5)', () => {
       { field: 'patronymic', record: 'Петровна', document: null, kind: 'different', resolution: null },
       { field: 'birthDate', record: '1980-03-15', document: '1980-03-16', kind: 'different', resolution: null },
     ]);
+  });
+
+  it('keeps a corrected name in the record’s case, not in the document’s capitals', () => {
+    expect(recordCase('СЕМЁНОВА-ЩЕРБА')).toBe('Семёнова-Щерба');
+    expect(recordCase("Д'АРТАНЬЯН")).toBe("Д'Артаньян");
+    expect(recordCase('ван дер Берг')).toBe('ван дер Берг');
   });
 
   it("compares a SNILS notice's number with the record's SNILS, and skips the sex a document does not state", () => {

@@ -21,6 +21,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRussianDate, parseRussianDate } from '../../../../shared/domain/calendar-date';
 import {
+  comparedFields,
   compareWithRecord,
   documentReadingSchema,
   isMismatch,
@@ -51,6 +52,7 @@ interface Reading {
 }
 
 type TypedField = keyof Reading;
+const typedFields: readonly TypedField[] = ['surname', 'name', 'patronymic', 'birthDate', 'sex'];
 
 /**
  * The comparison (B5): the record on the left, what the clerk reads from the document on the
@@ -68,7 +70,9 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
   const titleId = useId();
   const [reading, setReading] = useState<Reading>({ surname: '', name: '', patronymic: '', birthDate: '', sex: document.type === 'driving_licence' ? '' : patient.sex });
   const [resolutions, setResolutions] = useState<Partial<Record<ComparedField, MismatchResolution>>>({});
-  const [problems, setProblems] = useState<Partial<Record<ComparedField, FieldProblem>>>({});
+  // What the main process said of a typed value, and of an unanswered mismatch.
+  const [problems, setProblems] = useState<Partial<Record<TypedField, FieldProblem>>>({});
+  const [unresolved, setUnresolved] = useState<Partial<Record<ComparedField, FieldProblem>>>({});
   const [general, setGeneral] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -98,11 +102,13 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
     const envelope = await api.documents.confirmComparison({ documentId: document.id, reading: input, resolutions });
     setBusy(false);
     if (envelope.ok) return onSaved(t('documents.compare.done'), envelope.data.patient);
-    const sorted = sortProblems<ComparedField>(envelope.error, (field) => {
-      const name = field?.replace(/^reading\./, '');
-      return (['surname', 'name', 'patronymic', 'birthDate', 'sex', 'number'] as const).find((known) => known === name);
-    });
-    setProblems(sorted.byField);
+    // `reading.surname`: what was typed; `surname`: the mismatch the clerk has not answered.
+    const known = (field: string | undefined) =>
+      field !== undefined && (typedFields.some((name) => `reading.${name}` === field) || comparedFields.some((name) => name === field)) ? field : undefined;
+    const sorted = sortProblems<string>(envelope.error, known);
+    const entries = Object.entries(sorted.byField) as [string, FieldProblem][];
+    setProblems(Object.fromEntries(entries.filter(([field]) => field.startsWith('reading.')).map(([field, problem]) => [field.slice('reading.'.length), problem])));
+    setUnresolved(Object.fromEntries(entries.filter(([field]) => !field.startsWith('reading.'))));
     setGeneral(sorted.general);
   }
 
@@ -134,7 +140,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                 <TableRow key={field}>
                   <TableCell component="th" scope="row">{label(field)}</TableCell>
                   <TableCell>{show(field, record)}</TableCell>
-                  <TableCell sx={{ width: '45%', pt: 1.5 }}>
+                  <TableCell sx={{ width: '45%', py: 1 }}>
                     {field === 'sex' ? (
                       <TextField select fullWidth size="small" label={label('sex')} value={reading.sex} onChange={(event) => type('sex')(event.target.value)}>
                         <MenuItem value="male">{t('sex.male')}</MenuItem>
@@ -150,6 +156,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                         required={field !== 'patronymic'}
                         autoFocus={index === 0}
                         maxLength={100}
+                        dense
                         {...(field === 'birthDate' ? { mask: dateMask, placeholder: t('documents.form.datePlaceholder'), inputMode: 'numeric' as const } : {})}
                       />
                     )}
@@ -177,7 +184,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                 {t('documents.compare.mismatches', { count: mismatches.length })}
               </Typography>
               {mismatches.map((mismatch) => (
-                <FormControl key={mismatch.field} component="fieldset" error={problems[mismatch.field] !== undefined} sx={{ display: 'block', mb: 2 }}>
+                <FormControl key={mismatch.field} component="fieldset" error={unresolved[mismatch.field] !== undefined} sx={{ display: 'block', mb: 2 }}>
                   <FormLabel component="legend">
                     {t('documents.compare.resolution', { field: label(mismatch.field) })}: {show(mismatch.field, mismatch.record)} → {show(mismatch.field, mismatch.document)} (
                     {t(`documents.compare.kinds.${mismatch.kind}`)})
@@ -188,15 +195,15 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                     value={resolutions[mismatch.field] ?? ''}
                     onChange={(event) => {
                       setResolutions((prior) => ({ ...prior, [mismatch.field]: event.target.value as MismatchResolution }));
-                      setProblems((prior) => ({ ...prior, [mismatch.field]: undefined }));
+                      setUnresolved((prior) => ({ ...prior, [mismatch.field]: undefined }));
                     }}
                   >
                     <FormControlLabel value="confirmed" control={<Radio />} label={t('documents.compare.confirm')} />
                     <FormControlLabel value="corrected" control={<Radio />} label={t('documents.compare.correct')} />
                   </RadioGroup>
-                  {problems[mismatch.field] && (
+                  {unresolved[mismatch.field] && (
                     <Typography variant="body2" color="error">
-                      <FieldMessage problem={problems[mismatch.field]!} />
+                      <FieldMessage problem={unresolved[mismatch.field]!} />
                     </Typography>
                   )}
                 </FormControl>

@@ -15,10 +15,12 @@ interface Props {
   inputMode?: 'text' | 'numeric';
   autoFocus?: boolean;
   maxLength?: number;
+  /** Small, without the reserved blank line under it (a table cell). */
+  dense?: boolean;
 }
 
 /** One text box of a document form, with its problem (and code) right under it. */
-export function DocumentTextField({ label, value, onChange, problem, required = false, mask, placeholder, inputMode = 'text', autoFocus, maxLength = 300 }: Props) {
+export function DocumentTextField({ label, value, onChange, problem, required = false, mask, placeholder, inputMode = 'text', autoFocus, maxLength = 300, dense = false }: Props) {
   const common = {
     label,
     required,
@@ -27,7 +29,8 @@ export function DocumentTextField({ label, value, onChange, problem, required = 
     fullWidth: true,
     error: problem !== undefined,
     // A blank line keeps the form still when a message appears.
-    helperText: problem ? <FieldMessage problem={problem} /> : ' ',
+    size: dense ? ('small' as const) : ('medium' as const),
+    helperText: problem ? <FieldMessage problem={problem} /> : dense ? undefined : ' ',
     slotProps: {
       inputLabel: { shrink: true },
       htmlInput: { inputMode, autoComplete: 'off', spellCheck: false, maxLength: mask ? mask.template.length : maxLength },

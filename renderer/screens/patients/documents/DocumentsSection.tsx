@@ -70,7 +70,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           {current.length === 0 && replaced.length === 0 ? (
             <EmptyState title={t('documents.empty')} hint={t('documents.emptyHint')} headingLevel="h3" />
           ) : (
-            <Box role="list" aria-label={t('documents.listLabel')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, 1fr)' }, gap: 2 }}>
+            <Box role="list" aria-label={t('documents.listLabel')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: 'repeat(2, 1fr)' }, gap: 2 }}>
               {current.map((document) => (
                 <Box role="listitem" key={document.id}>
                   <DocumentCard document={document} onAction={(kind) => setDialog({ kind, document })} />

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { systemClock } from '../../electron/core/context';
+import { fixedActorContext } from '../../electron/core/fixed-actor-context';
+import { ensureWorkstation } from '../../electron/core/workstation';
+import { openStore } from '../../electron/store/open-store';
+import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
+import { documentUpdateDue } from '../../shared/domain/documents/update-deadline';
+import { calendar2026, importDocumentDictionaries } from '../support/document-dictionaries';
+import { validEnp } from '../support/fixtures';
+import { seriousViolations } from './axe';
+import { deskName, expect, test as deskTest } from './fixtures';
+import { searchBox, textbox } from './patients';
+import { callOver } from './staff';
+
+const shots = '/tmp/shots/h1';
+
+/** The usual desk, with the production calendar and the insurers imported first (as the admin would). */
+const test = deskTest.extend<{ desk: BrowserHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-documents-'));
+    const dbPath = join(dir, 'desk.db');
+    const key = randomBytes(32);
+    const store = await openStore({ path: dbPath, key, create: true });
+    const actor = ensureWorkstation(store, new Date(), deskName);
+    importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor }));
+    await store.close();
+    const host = await startBrowserHost({ dbPath, key, create: false, rendererDir: resolve('dist/renderer'), port: 0, deviceName: deskName });
+    try {
+      await use(host);
+    } finally {
+      await host.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+async function openDocuments(page: Page, desk: BrowserHost): Promise<void> {
+  const created = await callOver(desk)('patients.create', {
+    surname: 'Семёнова',
+    name: 'Анна',
+    patronymic: 'Петровна',
+    birthDate: '1980-03-15',
+    sex: 'female',
+    enp: validEnp(),
+  });
+  expect(created.ok).toBe(true);
+  await searchBox(page).fill('Семёнова Анна');
+  await expect(page.getByRole('option', { name: /Семёнова Анна Петровна/ })).toBeVisible();
+  await searchBox(page).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Семёнова Анна Петровна/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Документы' }).click();
+  await expect(page.getByRole('heading', { name: 'Документов пока нет' })).toBeVisible();
+}
+
+async function look(page: Page, name: string): Promise<void> {
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+test('the clerk records a passport (an expired one is refused), compares it with the record, confirms the OMS policy and replaces the passport (B3, B5, B7)', async ({ page, desk }) => {
+  await openDocuments(page, desk);
+  const main = page.getByRole('main');
+
+  // A passport that should have been replaced at 45 is refused, with the day it expired.
+  await main.getByRole('button', { name: 'Добавить документ' }).click();
+  const add = page.getByRole('dialog', { name: 'Новый документ' });
+  await textbox(page, 'Серия и номер').fill('4525123456');
+  await expect(textbox(page, 'Серия и номер')).toHaveValue('45 25 123456');
+  await textbox(page, 'Дата выдачи').fill('01012005');
+  await expect(textbox(page, 'Дата выдачи')).toHaveValue('01.01.2005');
+  await textbox(page, 'Код подразделения').fill('770001');
+  await expect(textbox(page, 'Код подразделения')).toHaveValue('770-001');
+  await textbox(page, 'Кем выдан').fill('ГУ МВД России по г. Москве');
+  await textbox(page, 'Кем выдан').press('Control+Enter');
+  await expect(textbox(page, 'Дата выдачи')).toHaveAccessibleDescription(/Срок действия документа истёк 13\.06\.2025: документ не принимается/);
+  await expect(textbox(page, 'Дата выдачи')).toHaveAccessibleDescription(/document\.expired/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await look(page, 'add-passport-expired');
+
+  await textbox(page, 'Дата выдачи').fill('01.04.2025');
+  await add.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(add).toBeHidden();
+  await expect(main.getByText('Документ «Паспорт РФ» внесён.')).toBeVisible();
+  const passport = main.getByRole('article', { name: 'Паспорт РФ' });
+  await expect(passport.getByText('45 25 123456')).toBeVisible();
+  await expect(passport.getByText('Действует', { exact: true })).toBeVisible();
+
+  // Compare: the passport prints capitals and «Е» for «Ё», and another birth date.
+  await passport.getByRole('button', { name: 'Сверить с картой' }).click();
+  const compare = page.getByRole('dialog', { name: 'Сверка документа «Паспорт РФ» с картой' });
+  await compare.getByRole('textbox', { name: 'Фамилия' }).fill('СЕМЕНОВА');
+  await compare.getByRole('textbox', { name: 'Имя' }).fill('АННА');
+  await compare.getByRole('textbox', { name: 'Отчество' }).fill('ПЕТРОВНА');
+  await compare.getByRole('textbox', { name: 'Дата рождения' }).fill('16.03.1980');
+  await expect(compare.getByRole('heading', { name: 'Расхождения: 2' })).toBeVisible();
+  const surname = compare.getByRole('group', { name: /Решение по полю «Фамилия».*отличие только в ё\/е/ });
+  const birthDate = compare.getByRole('group', { name: /Решение по полю «Дата рождения».*15\.03\.1980 → 16\.03\.1980/ });
+  await compare.getByRole('button', { name: 'Сохранить сверку' }).click();
+  await expect(compare.getByText('Расхождение не разобрано').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await look(page, 'compare-mismatches');
+  await surname.getByRole('radio', { name: 'Подтвердить как есть' }).check();
+  await birthDate.getByRole('radio', { name: 'Исправить карту по документу' }).check();
+  await compare.getByRole('button', { name: 'Сохранить сверку' }).click();
+  await expect(compare).toBeHidden();
+  await expect(passport.getByText(/Сверен с картой .*: расхождений — 2/)).toBeVisible();
+
+  // The OMS policy: the insurer from the dictionary, then the check and the clerk's confirmation.
+  await main.getByRole('button', { name: 'Добавить документ' }).click();
+  await page.getByRole('combobox', { name: 'Вид документа' }).click();
+  await page.getByRole('option', { name: 'Полис ОМС' }).click();
+  await textbox(page, 'Номер полиса (ЕНП)').fill(validEnp());
+  await page.getByRole('combobox', { name: 'Страховая медицинская организация' }).fill('450');
+  await page.getByRole('option', { name: /Тестовая страховая компания/ }).click();
+  await textbox(page, 'Дата выдачи').fill('01.02.2021');
+  await add.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(add).toBeHidden();
+  const policy = main.getByRole('article', { name: 'Полис ОМС' });
+  await expect(policy.getByText('Полис не проверен')).toBeVisible();
+  await expect(policy.getByText('ООО «Тестовая страховая компания» (45001)')).toBeVisible();
+  await policy.getByRole('button', { name: 'Проверить полис' }).click();
+  const check = page.getByRole('dialog', { name: 'Проверка полиса ОМС' });
+  await expect(check.getByText(/Проверка на рабочем месте пройдена/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await look(page, 'policy-check');
+  await check.getByRole('button', { name: 'Сохранить решение' }).click();
+  await expect(check).toBeHidden();
+  await expect(policy.getByText('Полис подтверждён', { exact: true })).toBeVisible();
+
+  // The passport changes: the old one is kept, and the new one is due in 5 business days.
+  const due = formatRussianDate(documentUpdateDue(calendar2026(), isoDay(new Date())));
+  await passport.getByRole('button', { name: 'Заменить' }).click();
+  const replace = page.getByRole('dialog', { name: 'Замена документа «Паспорт РФ»' });
+  await replace.getByRole('checkbox', { name: /Новый документ у пациента с собой/ }).uncheck();
+  await replace.getByRole('button', { name: 'Заменить' }).click();
+  await expect(replace).toBeHidden();
+  await expect(main.getByText(`Документ заменён. Новый нужно внести до ${due}.`)).toBeVisible();
+  await expect(main.getByRole('alert').filter({ hasText: `Паспорт РФ: внесите новый документ до ${due}` })).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'Заменённые документы' })).toBeVisible();
+  await expect(main.getByRole('article', { name: 'Паспорт РФ' })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await look(page, 'documents-tab');
+});
