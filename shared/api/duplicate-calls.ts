@@ -45,6 +45,13 @@ export const duplicateCalls = {
     output: z.object({ items: z.array(duplicateCandidateSchema) }),
     permission: 'patients.read',
   }),
+  /** What `patients.merge` would move (or why it would refuse), writing nothing: the clerk's confirmation shows it. */
+  'patients.mergePlan': defineCall({
+    input: z.strictObject({ survivorId: patientIdSchema, mergedId: patientIdSchema }),
+    output: z.object({ identifiers: z.array(z.enum(['snils', 'enp', 'inn'])), scans: z.number().int() }),
+    // Only someone who may merge needs to know what a merge would do.
+    permission: 'patients.write',
+  }),
   'patients.merge': defineCall({
     input: z.strictObject({ survivorId: patientIdSchema, mergedId: patientIdSchema, reason: requiredText(500) }),
     output: z.object({

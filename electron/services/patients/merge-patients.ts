@@ -37,15 +37,9 @@ type MergeRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'bir
  * through `merged_into`. One audit event, `patients.merged`, on the survivor.
  */
 export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutcome {
-  if (input.survivorId === input.mergedId) throw new AppError('patient.merge.same', { field: 'mergedId' });
   const door = (tx: Tx): DoorContext => ({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() });
   return ctx.store.transaction((tx) => {
-    const survivor = readCard(tx, input.survivorId, 'survivorId');
-    const merged = readCard(tx, input.mergedId, 'mergedId');
-    const taken = identifiersToTake(survivor, merged);
-    const moved = identifiers.filter((field) => field in taken);
-    const scanIds = tx.all<{ id: string }>('SELECT id FROM document_scans WHERE patient_id = ?', [merged.id]).map((row) => row.id);
-
+    const { survivor, merged, taken, moved, scanIds } = planMerge(tx, input);
     // The door's audited write first: it checks the permission before anything else is written.
     updateRecord(door(tx), 'patients.write', 'patients', merged.id, { merged_into: survivor.id }, {
       action: 'patients.merged',
@@ -56,6 +50,25 @@ export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutc
     for (const id of scanIds) updateSyncedRow(door(tx), 'document_scans', id, { patient_id: survivor.id });
     return { survivorId: survivor.id, mergedId: merged.id, identifiers: moved, scans: scanIds.length };
   });
+}
+
+/** What a merge would move, or its refusal, without writing anything: for the clerk's confirmation. */
+export function mergePlan(ctx: ServiceContext, input: Omit<MergeInput, 'reason'>): Omit<MergeOutcome, 'survivorId' | 'mergedId'> {
+  return ctx.store.transaction((tx) => {
+    const { moved, scanIds } = planMerge(tx, input);
+    return { identifiers: moved, scans: scanIds.length };
+  });
+}
+
+/** The two cards and what moves between them; the refusals (same card, merged, conflicting identifiers) are thrown here. */
+function planMerge(tx: Tx, input: Omit<MergeInput, 'reason'>) {
+  if (input.survivorId === input.mergedId) throw new AppError('patient.merge.same', { field: 'mergedId' });
+  const survivor = readCard(tx, input.survivorId, 'survivorId');
+  const merged = readCard(tx, input.mergedId, 'mergedId');
+  const taken = identifiersToTake(survivor, merged);
+  const moved = identifiers.filter((field) => field in taken);
+  const scanIds = tx.all<{ id: string }>('SELECT id FROM document_scans WHERE patient_id = ?', [merged.id]).map((row) => row.id);
+  return { survivor, merged, taken, moved, scanIds };
 }
 
 function readCard(tx: Tx, id: string, field: 'survivorId' | 'mergedId'): MergeRow {
