@@ -13,6 +13,7 @@ import { loggerOptions, type LogOption } from './http/logger';
 import { installBodyParsers } from './http/raw-body';
 import { yubikeySecretsKey } from './otp/secret-box';
 import { registerYubikeyVerifyRoute } from './otp/verify-route';
+import { registerPortalRoutes } from './portal/portal-routes';
 import { startChangeFeed } from './sync/change-feed';
 import { ChangeHub } from './sync/change-hub';
 import { registerEventsRoute } from './sync/events-route';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   blobMaxBytes?: number;
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
   trustProxy?: boolean;
+  /** The patients' portal's bearer token (MEDCARD_PORTAL_TOKEN); without it /v1/portal refuses all. */
+  portalToken?: string;
 }
 
 /** Push bodies: 500 mutations with room to spare; anything larger is refused with 413. */
@@ -102,6 +105,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       registerBlobRoutes(signed, { db, key: blobKey, now, maxBytes: options.blobMaxBytes ?? blobMaxBytes });
     },
     { prefix: '/v1' },
+  );
+  // The patients' portal (B6) holds a token of its own, not a desk's key.
+  await app.register(
+    async (portal) => {
+      registerPortalRoutes(portal, { db, now, token: options.portalToken });
+    },
+    { prefix: '/v1/portal' },
   );
 
   // Any instance may prune; deleting what another already deleted is harmless.

@@ -15,6 +15,8 @@ const envSchema = z.object({
   MEDCARD_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Requests per minute from one address; 0 turns the limit off (a benchmark on loopback). */
   MEDCARD_SERVER_RATE_LIMIT: z.string().regex(/^\d{1,7}$/).transform(Number).default(3000),
+  /** The patients' portal's bearer token: printable ASCII, at least 32 characters. */
+  MEDCARD_PORTAL_TOKEN: z.string().regex(/^[\x21-\x7e]{32,512}$/).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +31,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Requests per minute from one address, or 0 for none. */
   rateLimitPerMinute: number;
+  /** The patients' portal's token; the portal's routes refuse every request without one. */
+  portalToken: string | undefined;
   logLevel: string;
 }
 
@@ -60,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     trustProxy: values.MEDCARD_TRUST_PROXY === '1',
     rateLimitPerMinute: values.MEDCARD_SERVER_RATE_LIMIT,
+    portalToken: values.MEDCARD_PORTAL_TOKEN,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     blobKey,
     log: { level: config.logLevel },
     trustProxy: config.trustProxy,
+    ...(config.portalToken ? { portalToken: config.portalToken } : {}),
     rateLimit: config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
     ...(config.https ? { https: config.https } : {}),
   });

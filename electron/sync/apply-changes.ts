@@ -16,6 +16,7 @@ const writableColumns: Record<string, readonly string[]> = {
   consents: syncedFields.consents,
   proxies: syncedFields.proxies,
   identity_documents: syncedFields.identity_documents,
+  online_identity: syncedFields.online_identity,
 };
 
 type Row = Record<string, string | number | null> & { version: number };

@@ -11,12 +11,14 @@ function NavRailItem({ section }: { section: Section }) {
   const { t } = useTranslation();
   const active = useMatch(section.exact ? section.path : `${section.path}/*`) !== null;
   const Icon = section.icon;
+  const Counter = section.counter;
   return (
     <ListItemButton component={NavLink} to={section.path} end={section.exact} selected={active} sx={{ borderRadius: 2, mb: 0.5 }}>
       <ListItemIcon sx={{ minWidth: 40 }}>
         <Icon />
       </ListItemIcon>
       <ListItemText primary={t(`nav.${section.id}`)} />
+      {Counter && <Counter />}
     </ListItemButton>
   );
 }

@@ -9,6 +9,7 @@ import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { StaffScreen } from '../screens/staff/StaffScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
+import { VerificationQueueScreen } from '../screens/verification/VerificationQueueScreen';
 import { AppFrame } from './AppFrame';
 import { HomeRedirect } from './HomeRedirect';
 
@@ -26,6 +27,7 @@ export function createAppRouter() {
         { path: 'patients', element: <PatientListScreen /> },
         { path: 'patients/new', element: <PatientCreateScreen /> },
         { path: 'patients/:id', element: <PatientCardScreen /> },
+        { path: 'verification', element: <VerificationQueueScreen /> },
         { path: 'applications', element: <LaterSectionScreen section="applications" /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <AuditScreen /> },

@@ -3,13 +3,15 @@ import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
+import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
-export type SectionId = 'patients' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
+export type SectionId = 'patients' | 'verification' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
 
 export interface Section {
   id: SectionId;
@@ -19,11 +21,14 @@ export interface Section {
   permission: Permission | null;
   /** Highlighted only on its own path, not on the sections below it. */
   exact?: boolean;
+  /** Work waiting in the section (UX.md: counters where work waits), shown beside its name. */
+  counter?: ComponentType;
 }
 
 /** The left rail, in the order of a clerk's day (UX.md). */
 export const sections: readonly Section[] = [
   { id: 'patients', path: '/patients', icon: PeopleOutlined, permission: 'patients.read' },
+  { id: 'verification', path: '/verification', icon: HowToRegOutlined, permission: 'patients.write', counter: VerificationCounter },
   { id: 'applications', path: '/applications', icon: AssignmentOutlined, permission: 'patients.read' },
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },

@@ -15,6 +15,7 @@ import { refuseByActor } from './actor-rules';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
 import { refuseTakenLogin } from './login-rule';
 import { refuseByShape } from './mutation-rules';
+import { refuseOnlineIdentityChange, resetAfterInPersonVerification } from '../portal/online-identity-rule';
 
 type FieldValue = string | number | boolean | null;
 
@@ -41,9 +42,13 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
     }
     // Not stored: who may write depends on the staff records as they are now, so a retry after
     // the actor's account arrived (or changed) is judged again.
-    const refused = (await refuseByActor(log.trx, mutation, current, actor)) ?? (await refuseTakenLogin(log.trx, mutation));
+    const refused =
+      (await refuseByActor(log.trx, mutation, current, actor)) ??
+      (await refuseTakenLogin(log.trx, mutation)) ??
+      refuseOnlineIdentityChange(mutation, current);
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
+    if (result.status === 'applied') await resetAfterInPersonVerification(log, mutation, ctx.now);
     await log.trx('mutations').insert({
       mutation_id: mutation.mutationId,
       device_id: ctx.deviceId,

@@ -11,6 +11,7 @@ import { duplicateCalls } from './duplicate-calls';
 import { scanCalls } from './scan-calls';
 import { staffCalls } from './staff-calls';
 import { syncConflictSchema, syncStatusSchema } from './sync-status';
+import { verificationCalls } from './verification-calls';
 
 /**
  * Every call the renderer can make, declared once (ARCHITECTURE rule 2). The preload and the
@@ -27,6 +28,7 @@ export const contract = {
   ...scanCalls,
   ...dictionaryCalls,
   ...documentCalls,
+  ...verificationCalls,
   'patients.create': defineCall({
     input: patientDraftSchema,
     output: patientSchema,

@@ -436,6 +436,57 @@ export const errorCatalog = {
   },
   'sync.blob.range': { ru: 'Запрошенный диапазон байтов вне файла', en: 'The requested byte range is outside the file' },
 
+  // Online identity and its in-person verification (B6): the portal's API and the desk's check.
+  'portal.not_configured': {
+    ru: 'Доступ портала пациентов к серверу не настроен (MEDCARD_PORTAL_TOKEN)',
+    en: 'The patients’ portal has no access to this server (MEDCARD_PORTAL_TOKEN is not set)',
+  },
+  'portal.auth.missing': { ru: 'Запрос портала без ключа доступа', en: 'The portal’s request carries no access token' },
+  'portal.auth.wrong': { ru: 'Неверный ключ доступа портала', en: 'The portal’s access token is wrong' },
+  'portal.patient_unknown': { ru: 'Пациент {id} не найден на сервере', en: 'Patient {id} is not on the server' },
+  'portal.identity_locked': {
+    ru: 'Подтверждение личности онлайн заблокировано после {failures} неудачных попыток: пациенту нужно прийти в регистратуру с оригиналами документов',
+    en: 'Online identity confirmation is locked after {failures} failed attempts: the patient must bring the original documents to the front desk',
+  },
+  'verification.documents_required': {
+    ru: 'Отметьте хотя бы один документ, оригинал которого вы проверили',
+    en: 'Mark at least one document whose original you checked',
+  },
+  'verification.photo_id_required': {
+    ru: 'Среди проверенных документов нужен документ с фотографией (паспорт, водительское удостоверение или иной)',
+    en: 'The documents checked must include one with a photo (passport, driving licence or other photo ID)',
+  },
+  'verification.originals_unconfirmed': {
+    ru: 'Подтвердите, что проверены оригиналы, а не копии',
+    en: 'Confirm that you checked the originals, not copies',
+  },
+  'verification.not_found': { ru: 'У пациента нет попыток подтверждения личности онлайн', en: 'The patient has made no online identity attempts' },
+  'verification.not_locked': {
+    ru: 'Пациент не ждёт проверки в регистратуре: подтверждение онлайн не заблокировано',
+    en: 'The patient is not waiting for an in-person check: online confirmation is not locked',
+  },
+  'verification.status_forbidden': {
+    ru: 'Рабочее место может только перевести заблокированного пациента в «личность подтверждена в регистратуре»',
+    en: 'A workstation may only move a locked patient to “identity verified in person”',
+  },
+  'verification.field_forbidden': {
+    ru: 'Поле {field} подтверждения личности ведёт только сервер',
+    en: 'Only the server writes the identity field {field}',
+  },
+  'verification.not_creatable': {
+    ru: 'Запись о подтверждении личности онлайн создаёт только сервер',
+    en: 'Only the server creates an online identity record',
+  },
+  'verification.verifier_mismatch': {
+    ru: 'Проверившим документы указан не тот сотрудник, что вносит изменение',
+    en: 'The person named as having checked the documents is not the one making the change',
+  },
+  'verification.scan_unknown': { ru: 'Скан {id} не относится к этому пациенту', en: 'Scan {id} does not belong to this patient' },
+  'verification.document_unknown': {
+    ru: 'Документ {id} не найден среди документов этого пациента',
+    en: 'Document {id} is not among this patient’s documents',
+  },
+
   // Scans of identity documents (B4): each failed check has its own code, with the measured value.
   'scan.format.unsupported': {
     ru: 'Файл не JPEG, PNG или PDF (проверено по содержимому, а не по имени файла)',

@@ -95,6 +95,16 @@ export const syncedFields = {
     'revoked_at', 'revoked_by', 'revocation_reason',
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
+  /**
+   * Online identity confirmation (B6), one row per patient. The server writes it for the portal's
+   * attempts (counter, lock; `device_id` null); a desk may only move a locked row to
+   * `verified_in_person` with the documents seen (server/portal/online-identity-rule.ts).
+   * `documents_seen` and `scan_ids` hold JSON arrays.
+   */
+  online_identity: [
+    'patient_id', 'status', 'failed_attempts', 'locked_at', 'verified_at', 'verified_by', 'documents_seen', 'scan_ids', 'note',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -118,6 +128,8 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   // Never edited after the acceptance or the addition: only withdrawn or revoked (oneWayFields).
   consents: [],
   proxies: [],
+  // Two desks verifying one patient: the second finds the row no longer locked and is refused.
+  online_identity: [],
 };
 
 /**

@@ -12,6 +12,7 @@ import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
 import { documentUpdateDue } from '../../shared/domain/documents/update-deadline';
 import { calendar2026, importDocumentDictionaries } from '../support/document-dictionaries';
 import { validEnp } from '../support/fixtures';
+import { jpegPage } from '../scans/generated-scans';
 import { seriousViolations } from './axe';
 import { deskName, expect, test as deskTest } from './fixtures';
 import { searchBox, textbox } from './patients';
@@ -90,6 +91,14 @@ test('the clerk records a passport (an expired one is refused), compares it with
   const passport = main.getByRole('article', { name: 'Паспорт РФ' });
   await expect(passport.getByText('45 25 123456')).toBeVisible();
   await expect(passport.getByText('Действует', { exact: true })).toBeVisible();
+
+  // Its scan belongs to this passport and shows as a thumbnail on it.
+  await expect(passport.getByText('Сканов пока нет', { exact: false })).toBeVisible();
+  await passport.getByRole('button', { name: 'Сканировать' }).click();
+  await page.getByLabel('Файл скана').setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+  await expect(passport.getByRole('list', { name: 'Сканы' }).getByRole('listitem')).toHaveCount(1, { timeout: 20_000 });
+  await passport.scrollIntoViewIfNeeded();
+  await look(page, 'passport-with-scan');
 
   // Compare: the passport prints capitals and «Е» for «Ё», and another birth date.
   await passport.getByRole('button', { name: 'Сверить с картой' }).click();

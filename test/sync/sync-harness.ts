@@ -10,6 +10,7 @@ import { privateKeyFromBase64 } from '../../electron/sync/request-signer';
 import { syncCycle } from '../../electron/sync/sync-cycle';
 import { SyncUnreachableError, type SyncTransport } from '../../electron/sync/sync-transport';
 import { updateRecord } from '../../electron/store/record-door';
+import { testPortalToken } from '../support/portal-client';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
 import { actAsClerk } from './clinic-staff';
 
@@ -31,7 +32,7 @@ export interface SyncServer {
 export async function startSyncServer(): Promise<SyncServer> {
   const testDb = await openTestDb();
   const db = testDb.db;
-  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey });
+  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey, portalToken: testPortalToken });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const server: SyncServer = {
@@ -45,7 +46,7 @@ export async function startSyncServer(): Promise<SyncServer> {
       await app.close();
     },
     restart: async () => {
-      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey });
+      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey, portalToken: testPortalToken });
       await app.listen({ host: '127.0.0.1', port });
     },
     stop: async () => {

@@ -10,6 +10,7 @@ import * as patientImport from './0008-patient-import';
 import * as identityDocuments from './0009-identity-documents';
 import * as scanLinks from './0010-scan-links';
 import * as consentsProxies from './0011-consents-proxies';
+import * as onlineIdentity from './0012-online-identity';
 import * as patientAddress from './0013-patient-address';
 import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
 
@@ -32,6 +33,7 @@ const migrations: Migration[] = [
   { name: '0009-identity-documents', ...identityDocuments },
   { name: '0010-scan-links', ...scanLinks },
   { name: '0011-consents-proxies', ...consentsProxies },
+  { name: '0012-online-identity', ...onlineIdentity },
   { name: '0013-patient-address', ...patientAddress },
   { name: '0015-duplicate-lookup-index', ...duplicateLookupIndex },
 ];

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as yubikeys from './0002-yubikeys';
+import * as portalIdentity from './0003-portal-identity';
 
 interface Migration {
   name: string;
@@ -12,6 +13,7 @@ interface Migration {
 const migrations: Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0002-yubikeys', ...yubikeys },
+  { name: '0003-portal-identity', ...portalIdentity },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -10,6 +10,8 @@ const actionKeys: Readonly<Record<string, ActionKey>> = {
   'patients.read': 'read',
   'patients.search': 'search',
   'patients.access_log.read': 'accessLogRead',
+  'verification.read': 'onlineIdentityRead',
+  'verification.completed': 'verificationCompleted',
 };
 
 function isRole(value: string): value is Role {

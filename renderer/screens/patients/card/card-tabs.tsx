@@ -4,6 +4,7 @@ import type { ru } from '../../../i18n/ru';
 import { AccessLogTab } from './AccessLogTab';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { PersonalDataTab } from './PersonalDataTab';
+import { OnlineAccessTab } from '../../verification/OnlineAccessTab';
 
 export interface CardTabDefinition {
   /** `patients.card.tabs.<id>` names the tab. */
@@ -18,5 +19,6 @@ export interface CardTabDefinition {
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
   { id: 'documents', render: (patient) => <DocumentsSection patient={patient} /> },
+  { id: 'online', render: (patient) => <OnlineAccessTab patient={patient} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
 ];

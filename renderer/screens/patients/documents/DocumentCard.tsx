@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { FieldList, type FieldListItem } from '../../../ui/FieldList';
 import { displayDocumentNumber } from './document-labels';
 
-export type DocumentAction = 'replace' | 'checkPolicy' | 'compare';
+export type DocumentAction = 'replace' | 'checkPolicy' | 'compare' | 'scan';
 
 const statusColor = { active: 'success', expired: 'error', superseded: 'default' } as const;
 const policyColor = { unchecked: 'warning', confirmed: 'success', rejected: 'error' } as const;
@@ -72,7 +72,7 @@ export function DocumentCard({ document, onAction, scans }: { document: Identity
           {t('documents.compare.last', { at: formatDateTime(document.comparedAt), name: document.comparedByName ?? '', count: mismatches })}
         </Typography>
       )}
-      {scans}
+      {scans && <Box sx={{ mt: 2 }}>{scans}</Box>}
       <Box role="group" aria-label={t('documents.actions.label', { type })} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
         <Button variant="outlined" onClick={() => onAction('compare')}>
           {t('documents.actions.compare')}
@@ -82,6 +82,9 @@ export function DocumentCard({ document, onAction, scans }: { document: Identity
             {t('documents.actions.checkPolicy')}
           </Button>
         )}
+        <Button variant="outlined" onClick={() => onAction('scan')}>
+          {t('documents.actions.scan')}
+        </Button>
         <Button variant="outlined" color="inherit" onClick={() => onAction('replace')}>
           {t('documents.actions.replace')}
         </Button>

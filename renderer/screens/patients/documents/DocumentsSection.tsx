@@ -14,6 +14,8 @@ import { CompareDialog } from './CompareDialog';
 import { DocumentCard, type DocumentAction } from './DocumentCard';
 import { DocumentFormDialog } from './DocumentFormDialog';
 import { PolicyDialog } from './PolicyDialog';
+import { ScanDialog } from '../scans/ScanDialog';
+import { ScanGallery } from '../scans/ScanGallery';
 import { ReplacedDocuments } from './ReplacedDocuments';
 import { UpdateReminders } from './UpdateReminders';
 
@@ -27,6 +29,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
   const titleId = useId();
   const [revision, setRevision] = useState(0);
+  const [scansRevision, setScansRevision] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The comparison may correct the record: later comparisons start from the corrected one.
@@ -73,7 +76,11 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
             <Box role="list" aria-label={t('documents.listLabel')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: 'repeat(2, 1fr)' }, gap: 2 }}>
               {current.map((document) => (
                 <Box role="listitem" key={document.id}>
-                  <DocumentCard document={document} onAction={(kind) => setDialog({ kind, document })} />
+                  <DocumentCard
+                    document={document}
+                    onAction={(kind) => setDialog({ kind, document })}
+                    scans={<ScanGallery patientId={patient.id} attachedTo={document.id} refreshKey={scansRevision} />}
+                  />
                 </Box>
               ))}
             </Box>
@@ -84,6 +91,19 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
       {dialog?.kind === 'add' && <DocumentFormDialog patientId={patient.id} mode={{ kind: 'add' }} today={data?.today ?? ''} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'replace' && (
         <DocumentFormDialog patientId={patient.id} mode={{ kind: 'replace', document: dialog.document }} today={data?.today ?? ''} onClose={() => setDialog(null)} onSaved={saved} />
+      )}
+      {dialog?.kind === 'scan' && (
+        <ScanDialog
+          open
+          patientId={patient.id}
+          purpose={dialog.document.type === 'oms_policy' ? 'oms_policy' : 'identity_document'}
+          attachedTo={dialog.document.id}
+          onClose={() => setDialog(null)}
+          onAccepted={() => {
+            setDialog(null);
+            setScansRevision((value) => value + 1);
+          }}
+        />
       )}
       {dialog?.kind === 'checkPolicy' && <PolicyDialog policy={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'compare' && (

@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+
+/**
+ * The patients' portal (B6): every online identity-confirmation attempt it reports, accepted or
+ * refused, kept on the server for audit. The state those attempts lead to is the synced row
+ * `online_identity` (in `records`), one per patient, found by the index below.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('portal_identity_attempts', (table) => {
+    table.bigIncrements('id').primary();
+    table.text('patient_id').notNullable();
+    table.text('method').notNullable();
+    table.text('outcome').notNullable();
+    // 'counted': it changed the row; 'refused_locked': it came while online confirmation was locked.
+    table.text('result').notNullable();
+    // The row after the attempt: failures in a row and status.
+    table.integer('failed_attempts').notNullable();
+    table.text('status').notNullable();
+    // The change that recorded it (null when refused).
+    table.bigInteger('seq');
+    table.timestamp('at', { useTz: true }).notNullable();
+  });
+  await knex.raw('CREATE INDEX portal_identity_attempts_patient ON portal_identity_attempts (patient_id, at)');
+
+  // One online identity row per patient, and a quick way from a patient to it.
+  await knex.raw(
+    "CREATE UNIQUE INDEX records_online_identity_patient ON records ((data->>'patient_id')) WHERE table_name = 'online_identity'",
+  );
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.raw('DROP INDEX records_online_identity_patient');
+  await knex.schema.dropTable('portal_identity_attempts');
+}
