@@ -40,14 +40,17 @@ export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutc
   const door = (tx: Tx): DoorContext => ({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() });
   return ctx.store.transaction((tx) => {
     const { survivor, merged, taken, moved, scanIds } = planMerge(tx, input);
+    const documentIds = tx.all<{ id: string }>('SELECT id FROM identity_documents WHERE patient_id = ?', [merged.id]).map((row) => row.id);
     // The door's audited write first: it checks the permission before anything else is written.
     updateRecord(door(tx), 'patients.write', 'patients', merged.id, { merged_into: survivor.id }, {
       action: 'patients.merged',
       patientId: survivor.id,
-      details: { survivorId: survivor.id, mergedId: merged.id, reason: input.reason, identifiers: moved, scans: scanIds.length },
+      details: { survivorId: survivor.id, mergedId: merged.id, reason: input.reason, identifiers: moved, scans: scanIds.length, documents: documentIds.length },
     });
     if (moved.length > 0) updateSyncedRow(door(tx), 'patients', survivor.id, taken);
     for (const id of scanIds) updateSyncedRow(door(tx), 'document_scans', id, { patient_id: survivor.id });
+    // Identity documents are the same person's too (B2: every document moves to the survivor).
+    for (const id of documentIds) updateSyncedRow(door(tx), 'identity_documents', id, { patient_id: survivor.id });
     return { survivorId: survivor.id, mergedId: merged.id, identifiers: moved, scans: scanIds.length };
   });
 }
