@@ -1,4 +1,5 @@
 import { relyingParty, type AuthContext, type StaffSession } from '../auth/auth-context';
+import type { ScanPorts } from '../services/scans/scan-ports';
 import type { Store } from '../store/open-store';
 import { initialSyncState, type SyncState } from '../sync/sync-progress';
 import type { Actor, Clock, ServiceContext } from './context';
@@ -9,7 +10,7 @@ import { SessionKeeper } from './session-keeper';
  * the database key, acting as the desk's setup account), benchmarks and service tests. Its
  * session stays active and never idles out, so calls go through the dispatcher's usual checks.
  */
-export function fixedActorContext(options: { store: Store; clock: Clock; actor: Actor; syncState?: () => SyncState }): ServiceContext {
+export function fixedActorContext(options: { store: Store; clock: Clock; actor: Actor; syncState?: () => SyncState; scans?: ScanPorts }): ServiceContext {
   const { store, clock, actor } = options;
   const timeZone = 'Europe/Moscow';
   const auth: AuthContext = { store, clock, desk: actor, rp: relyingParty({ rpId: 'localhost', origin: 'http://localhost' }), timeZone };
@@ -25,5 +26,5 @@ export function fixedActorContext(options: { store: Store; clock: Clock; actor: 
     mustChangePassword: false,
   };
   session.signIn(standing, clock.now());
-  return { store, clock, actor, timeZone, syncState: options.syncState ?? (() => initialSyncState), auth, session };
+  return { store, clock, actor, timeZone, syncState: options.syncState ?? (() => initialSyncState), auth, session, ...(options.scans ? { scans: options.scans } : {}) };
 }

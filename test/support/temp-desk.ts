@@ -7,6 +7,7 @@ import type { Clock, ServiceContext } from '../../electron/core/context';
 import { createDispatcher } from '../../electron/core/dispatcher';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
+import { createScanPorts } from '../../electron/services/scans/scan-ports';
 import { openStore, type Store } from '../../electron/store/open-store';
 import { draft } from './fixtures';
 
@@ -32,7 +33,9 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
   const key = randomBytes(32);
   const store = await openStore({ path: dbPath, key, create: true });
   const actor = { ...ensureWorkstation(store, fixedClock.now(), 'test-desk'), ...(options.role ? { role: options.role } : {}) };
-  const ctx: ServiceContext = fixedActorContext({ store, clock: fixedClock, actor });
+  // The vault beside the database, as the hosts have it (a test's scanner is its own: see test/scans).
+  const scans = createScanPorts({ dbPath, storeKey: key, clock: fixedClock });
+  const ctx: ServiceContext = fixedActorContext({ store, clock: fixedClock, actor, scans });
   const silent = { internal: () => undefined };
   return {
     dir,
