@@ -17,7 +17,9 @@ export async function up(knex: Knex): Promise<void> {
     table.text('updated_by').notNullable();
     table.text('device_id').notNullable();
 
-    table.text('patient_id').notNullable().references('id').inTable('patients');
+    // No foreign key: a first sync's snapshot comes in table order, documents before patients
+    // (the services check the card; a merge moves documents through the door).
+    table.text('patient_id').notNullable();
     // passport, driving_licence, snils, oms_policy, other_photo_id
     table.text('type').notNullable();
     // OMS policy: unified, temporary, old
