@@ -15,10 +15,15 @@ function NavRailItem({ section }: { section: Section }) {
   return (
     <ListItemButton component={NavLink} to={section.path} end={section.exact} selected={active} sx={{ borderRadius: 2, mb: 0.5 }}>
       <ListItemIcon sx={{ minWidth: 40 }}>
-        <Icon />
+        {Counter ? (
+          <Counter>
+            <Icon />
+          </Counter>
+        ) : (
+          <Icon />
+        )}
       </ListItemIcon>
       <ListItemText primary={t(`nav.${section.id}`)} />
-      {Counter && <Counter />}
     </ListItemButton>
   );
 }

@@ -7,7 +7,7 @@ import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
@@ -21,8 +21,8 @@ export interface Section {
   permission: Permission | null;
   /** Highlighted only on its own path, not on the sections below it. */
   exact?: boolean;
-  /** Work waiting in the section (UX.md: counters where work waits), shown beside its name. */
-  counter?: ComponentType;
+  /** Work waiting in the section (UX.md: counters where work waits): wraps the icon with its count. */
+  counter?: ComponentType<{ children: ReactNode }>;
 }
 
 /** The left rail, in the order of a clerk's day (UX.md). */

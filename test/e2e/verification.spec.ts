@@ -81,6 +81,7 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('alert').filter({ hasText: 'Недоверова Вера Ильинична' })).toContainText('подтверждена');
     await expect(page.getByRole('heading', { name: 'Никто не ждёт проверки' })).toBeVisible();
+    await expect(queueLink).not.toContainText('ждут проверки');
 
     // The desk's sync brings the verification to the server: online access opens.
     await expect

@@ -1,23 +1,35 @@
-import Chip from '@mui/material/Chip';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePolledQuery } from '../../api/use-polled-query';
 import { visuallyHidden } from '../../ui/visually-hidden';
+import { verificationEvents, verifiedEvent } from './verification-events';
 
 const pollMs = 15_000;
 
-/** The rail's count of patients waiting for the in-person check; nothing while none wait. */
-export function VerificationCounter() {
+/**
+ * The rail's count of patients waiting for the in-person check, as a badge on the section's icon
+ * (and words for screen readers); no badge while nobody waits.
+ */
+export function VerificationCounter({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { state } = usePolledQuery((api) => api.verification.count({}), pollMs);
+  const { state, refresh } = usePolledQuery((api) => api.verification.count({}), pollMs);
+  useEffect(() => {
+    verificationEvents.addEventListener(verifiedEvent, refresh);
+    return () => verificationEvents.removeEventListener(verifiedEvent, refresh);
+  }, [refresh]);
   const waiting = state.status === 'ok' ? state.data.waiting : 0;
-  if (waiting === 0) return null;
   return (
     <>
-      <Box component="span" sx={visuallyHidden}>
-        {t('verification.waiting', { count: waiting })}
-      </Box>
-      <Chip component="span" size="small" color="error" label={waiting} aria-hidden sx={{ ml: 1, fontWeight: 600 }} />
+      <Badge badgeContent={waiting} color="error" max={99} aria-hidden>
+        {children}
+      </Badge>
+      {waiting > 0 && (
+        <Box component="span" sx={visuallyHidden}>
+          {t('verification.waiting', { count: waiting })}
+        </Box>
+      )}
     </>
   );
 }

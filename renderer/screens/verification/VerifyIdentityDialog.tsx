@@ -30,6 +30,7 @@ import { DialogFormActions } from '../../ui/DialogFormActions';
 import { ScanDialog } from '../patients/scans/ScanDialog';
 import { SeenDocumentsField } from './SeenDocumentsField';
 import { cardDocumentsForCheck, type SeenDocumentChoice } from './seen-documents';
+import { verificationEvents, verifiedEvent } from './verification-events';
 
 const fields = ['documentsSeen', 'originalsChecked', 'note'] as const;
 
@@ -76,8 +77,12 @@ export function VerifyIdentityDialog({
       note,
     });
     setBusy(false);
-    if (answer.ok) onVerified(answer.data);
-    else setError(answer.error);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    verificationEvents.dispatchEvent(new Event(verifiedEvent));
+    onVerified(answer.data);
   }
 
   const onSubmit = (event: FormEvent) => {
@@ -101,7 +106,10 @@ export function VerifyIdentityDialog({
               cardDocuments={cardDocuments}
               loading={documents.status === 'loading'}
               chosen={chosen}
-              onChange={setChosen}
+              onChange={(next) => {
+                setChosen(next);
+                setError(null);
+              }}
               problem={problems.byField.documentsSeen}
             />
             <Box sx={{ mt: 2, display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
@@ -129,7 +137,10 @@ export function VerifyIdentityDialog({
             />
             <FormControl error={problems.byField.originalsChecked !== undefined}>
               <FormControlLabel
-                control={<Checkbox checked={originals} onChange={(event) => setOriginals(event.target.checked)} />}
+                control={<Checkbox checked={originals} onChange={(event) => {
+                      setOriginals(event.target.checked);
+                      setError(null);
+                    }} />}
                 label={t('verification.dialog.originals')}
               />
               {problems.byField.originalsChecked && (
