@@ -162,6 +162,7 @@ export const en: Translation = {
       tabs: {
         personal: 'Personal data',
         documents: 'Documents',
+        consent: 'Consent and trusted persons',
         online: 'Online access',
         accessLog: 'Access log',
       },
@@ -875,7 +876,7 @@ export const en: Translation = {
       reason: 'Reason for withdrawal',
       submit: 'Withdraw consent',
       failed: 'The consent was not withdrawn',
-      done: 'Consent withdrawn',
+      done: 'The withdrawal is recorded',
     },
     history: {
       title: 'Consent history',

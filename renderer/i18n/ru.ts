@@ -159,6 +159,7 @@ export const ru = {
       tabs: {
         personal: 'Личные данные',
         documents: 'Документы',
+        consent: 'Согласие и доверенные лица',
         online: 'Онлайн-доступ',
         accessLog: 'Журнал доступа',
       },
@@ -874,7 +875,7 @@ export type Translation = typeof ru;
       reason: 'Причина отзыва',
       submit: 'Отозвать согласие',
       failed: 'Согласие не отозвано',
-      done: 'Согласие отозвано',
+      done: 'Отзыв согласия записан',
     },
     history: {
       title: 'История согласий',

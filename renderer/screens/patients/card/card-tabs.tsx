@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Patient } from '../../../../shared/domain/patient';
 import type { ru } from '../../../i18n/ru';
 import { AccessLogTab } from './AccessLogTab';
+import { ConsentTab } from '../consent/ConsentTab';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { PersonalDataTab } from './PersonalDataTab';
 import { OnlineAccessTab } from '../../verification/OnlineAccessTab';
@@ -19,6 +20,7 @@ export interface CardTabDefinition {
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
   { id: 'documents', render: (patient) => <DocumentsSection patient={patient} /> },
+  { id: 'consent', render: (patient) => <ConsentTab patient={patient} /> },
   { id: 'online', render: (patient) => <OnlineAccessTab patient={patient} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
 ];

@@ -1,0 +1,109 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../format/date-time';
+import { useApi } from '../../../api/api-context';
+import { useApiQuery } from '../../../api/use-api-query';
+import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { SectionCard } from '../../../ui/SectionCard';
+import { AcceptConsentDialog } from './AcceptConsentDialog';
+import { ConsentHistory } from './ConsentHistory';
+import { ReasonDialog } from './ReasonDialog';
+
+const chipColor = { valid: 'success', withdrawn: 'error', none: 'warning' } as const;
+
+/**
+ * The patient's consent to personal-data processing (B8): whether their data may go online now
+ * (the chip), accepting and withdrawing, and the history.
+ */
+export function ConsentSection({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [revision, setRevision] = useState(0);
+  const [dialog, setDialog] = useState<'accept' | 'withdraw' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const state = useApiQuery(`consent-state:${patientId}:${revision}`, (client) => client.consents.state({ patientId }));
+  const data = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : null;
+
+  const done = (message: string) => {
+    setDialog(null);
+    setNotice(message);
+    setRevision((value) => value + 1);
+  };
+
+  const current = data?.current ?? null;
+  const hint = (() => {
+    if (!data) return '';
+    if (data.reason === 'valid' && current) return t('consent.stateHint.valid', { date: formatDateTime(current.acceptedAt), version: current.textVersion });
+    if (data.reason === 'withdrawn' && current?.withdrawnAt) return t('consent.stateHint.withdrawn', { date: formatDateTime(current.withdrawnAt) });
+    return t('consent.stateHint.none');
+  })();
+
+  return (
+    <SectionCard title={t('consent.title')}>
+      {notice && (
+        <Alert severity="success" onClose={() => setNotice(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      )}
+      {state.status === 'failed' && <ApiErrorAlert title={t('consent.loadFailed')} problems={[state.error]} />}
+      {!data && state.status === 'loading' && (
+        <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
+          <CircularProgress aria-label={t('common.loading')} />
+        </Box>
+      )}
+      {data && (
+        <>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
+            <Chip label={t(`consent.state.${data.reason}`)} color={chipColor[data.reason]} />
+            <Box sx={{ flexGrow: 1 }} />
+            {data.valid ? (
+              <Button variant="outlined" color="error" onClick={() => setDialog('withdraw')}>
+                {t('consent.withdraw')}
+              </Button>
+            ) : null}
+            {(!data.valid || current?.textVersion !== data.currentTextVersion) && (
+              <Button variant="contained" onClick={() => setDialog('accept')}>
+                {t('consent.accept')}
+              </Button>
+            )}
+          </Box>
+          <Typography sx={{ mb: 1 }}>{hint}</Typography>
+          {data.valid && current && current.textVersion !== data.currentTextVersion && (
+            <Alert severity="info" sx={{ mb: 1 }}>
+              {t('consent.olderVersion', { version: current.textVersion, current: data.currentTextVersion })}
+            </Alert>
+          )}
+          <Typography variant="h3" sx={{ fontSize: '1.05rem', fontWeight: 600, mt: 3, mb: 1 }}>
+            {t('consent.history.title')}
+          </Typography>
+          <ConsentHistory history={data.history} />
+        </>
+      )}
+      {dialog === 'accept' && <AcceptConsentDialog patientId={patientId} onClose={() => setDialog(null)} onAccepted={() => done(t('consent.acceptDialog.accepted'))} />}
+      {dialog === 'withdraw' && current && (
+        <ReasonDialog
+          texts={{
+            title: t('consent.withdrawDialog.title'),
+            intro: t('consent.withdrawDialog.intro'),
+            reason: t('consent.withdrawDialog.reason'),
+            submit: t('consent.withdrawDialog.submit'),
+            failed: t('consent.withdrawDialog.failed'),
+          }}
+          onClose={() => setDialog(null)}
+          onSubmit={async (reason) => {
+            const envelope = await api.consents.withdraw({ consentId: current.id, reason });
+            if (!envelope.ok) return envelope.error;
+            done(t('consent.withdrawDialog.done'));
+            return null;
+          }}
+        />
+      )}
+    </SectionCard>
+  );
+}
