@@ -1,4 +1,4 @@
-import { conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../shared/sync/protocol';
+import { blobFields, conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../shared/sync/protocol';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { Tx } from '../store/open-store';
 
@@ -16,6 +16,7 @@ const writableColumns: Record<string, readonly string[]> = {
   consents: syncedFields.consents,
   proxies: syncedFields.proxies,
   identity_documents: syncedFields.identity_documents,
+  document_scans: syncedFields.document_scans,
   online_identity: syncedFields.online_identity,
 };
 
@@ -66,6 +67,7 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
       const values = [change.rowId, change.version, ...Object.values(data)];
       tx.run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
     }
+    queueBlobs(tx, change.table, data, at);
     // A page may carry the same row twice (made, then changed): the next one meets this version.
     known.set(rowKey, change.version);
     applied += 1;
@@ -100,6 +102,16 @@ function versionsOf(tx: Tx, changes: readonly Omit<Change, 'seq'>[]): Map<string
  */
 function yieldLogin(tx: Tx, login: string, rowId: string): void {
   tx.run("UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'", [login, rowId]);
+}
+
+/** The files the row names, for the worker to fetch (those already in the vault are dropped there). */
+function queueBlobs(tx: Tx, table: string, data: Record<string, unknown>, at: string): void {
+  for (const field of (blobFields as Record<string, readonly string[] | undefined>)[table] ?? []) {
+    const sha256 = data[field];
+    if (typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256)) {
+      tx.run('INSERT OR IGNORE INTO blob_downloads (sha256, queued_at) VALUES (?, ?)', [sha256, at]);
+    }
+  }
 }
 
 function pendingFields(tx: Tx, table: string, rowId: string): Set<string> {

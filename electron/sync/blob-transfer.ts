@@ -5,8 +5,8 @@ import { blobChunkMaxBytes, type BlobStatus } from '../../shared/sync/protocol';
 export interface BlobTransport {
   blobStatus(sha256: string): Promise<BlobStatus>;
   putBlobChunk(sha256: string, offset: number, bytes: Buffer, complete: boolean): Promise<BlobStatus>;
-  /** The content from byte `from` to the end. */
-  getBlob(sha256: string, from: number): Promise<Buffer>;
+  /** The content from byte `from` to byte `to` (inclusive), or to the end. */
+  getBlob(sha256: string, from: number, to?: number): Promise<Buffer>;
 }
 
 export function sha256Hex(content: Buffer): string {

@@ -10,7 +10,6 @@ import {
   type Mutation,
 } from '../../shared/sync/protocol';
 import { signedHeaders } from './request-signer';
-import type { BlobTransport } from './blob-transfer';
 import { SyncRefusedError, SyncUnreachableError, type SyncTransport } from './sync-transport';
 
 export interface HttpTransportOptions {
@@ -26,7 +25,7 @@ export interface HttpTransportOptions {
  * The sync protocol over HTTPS, every request signed by this device. When the server in use is
  * unreachable the next address is tried at once, and the one that answered is kept.
  */
-export function httpTransport(options: HttpTransportOptions): SyncTransport & BlobTransport {
+export function httpTransport(options: HttpTransportOptions): SyncTransport {
   let current = 0;
   const device = { deviceId: options.deviceId, privateKey: options.privateKey };
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -85,8 +84,9 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport & Bl
     blobStatus: async (sha256) => blobStatusOf(sha256, await request('HEAD', `/v1/blobs/${sha256}`)),
     putBlobChunk: async (sha256, offset, bytes, complete) =>
       blobStatusOf(sha256, await request('PUT', `/v1/blobs/${sha256}?offset=${offset}${complete ? '&complete=1' : ''}`, bytes)),
-    getBlob: async (sha256, from) => {
-      const response = await request('GET', `/v1/blobs/${sha256}`, undefined, undefined, from > 0 ? { range: `bytes=${from}-` } : {});
+    getBlob: async (sha256, from, to) => {
+      const range: Record<string, string> = from > 0 || to !== undefined ? { range: `bytes=${from}-${to ?? ''}` } : {};
+      const response = await request('GET', `/v1/blobs/${sha256}`, undefined, undefined, range);
       return Buffer.from(await response.arrayBuffer());
     },
     subscribe: async (onChange, signal) => {

@@ -1,5 +1,6 @@
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import type { Store } from '../store/open-store';
+import type { BlobSync } from './blob-sync';
 import type { SyncTransport } from './sync-transport';
 
 interface OutboxRow {
@@ -24,9 +25,10 @@ const batchSize = 200;
  * Sends pending outbox entries in order. An entry leaves the outbox only once the server has
  * answered for it (applied, or recorded as a conflict); a refused one stays, marked, for staff.
  * A lost answer is harmless: the retry carries the same mutation id and the server replays its
- * stored result.
+ * stored result. The files rows name (scans) go up first, so no desk ever pulls a row whose
+ * file the server does not have.
  */
-export async function pushOutbox(store: Store, transport: SyncTransport): Promise<PushReport> {
+export async function pushOutbox(store: Store, transport: SyncTransport, blobs?: BlobSync): Promise<PushReport> {
   const report: PushReport = { applied: 0, conflicts: 0, refused: 0 };
   for (;;) {
     const rows = store.transaction((tx) =>
@@ -46,6 +48,7 @@ export async function pushOutbox(store: Store, transport: SyncTransport): Promis
       at: row.created_at,
     }));
     store.transaction((tx) => tx.run(`UPDATE sync_outbox SET attempts = attempts + 1 WHERE mutation_id IN (${rows.map(() => '?').join(',')})`, rows.map((row) => row.mutation_id)));
+    await blobs?.uploadFor(mutations);
     const results = await transport.push(mutations);
     store.transaction((tx) => {
       for (const result of results) record(tx, result, report);

@@ -1,5 +1,6 @@
 import type { Actor } from '../core/context';
 import type { Store } from '../store/open-store';
+import type { BlobSync } from './blob-sync';
 import { syncCycle } from './sync-cycle';
 import { initialSyncState, type SyncState } from './sync-progress';
 import { SyncRefusedError, type SyncTransport } from './sync-transport';
@@ -8,6 +9,8 @@ export interface SyncLoopOptions {
   store: Store;
   transport: SyncTransport;
   actor: Actor;
+  /** Vault files named by rows: uploaded before their rows, fetched after pulled ones. */
+  blobs?: BlobSync;
   onState(state: SyncState): void;
   /** Fallback polling while the event stream is up (a missed event costs at most this). */
   idlePollMs?: number;
@@ -87,7 +90,7 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       dirty = false;
       try {
         setState({ status: 'syncing', server: options.transport.server });
-        await syncCycle(options.store, options.transport, options.actor, (progress) => setState({ progress }));
+        await syncCycle(options.store, options.transport, options.actor, (progress) => setState({ progress }), options.blobs);
         failures = 0;
         setState({ status: 'online', server: options.transport.server, lastSyncAt: new Date().toISOString(), error: null, progress: null });
       } catch (error) {

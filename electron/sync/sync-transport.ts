@@ -1,7 +1,11 @@
 import type { Mutation, MutationResult, PullResponse, SnapshotResponse } from '../../shared/sync/protocol';
+import type { BlobTransport } from './blob-transfer';
 
-/** What the sync engine needs from the network; the HTTP one is real, tests may cut or delay it. */
-export interface SyncTransport {
+/**
+ * What the sync engine needs from the network, rows and blobs (a dictionary release's file);
+ * the HTTP one is real, tests may cut or delay it.
+ */
+export interface SyncTransport extends BlobTransport {
   push(mutations: Mutation[]): Promise<MutationResult[]>;
   pull(since: number, limit: number): Promise<PullResponse>;
   snapshot(after: string | null, upTo: number | null, limit: number): Promise<SnapshotResponse>;

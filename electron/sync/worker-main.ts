@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { ensureWorkstation } from '../core/workstation';
 import { openStore } from '../store/open-store';
+import { createScanVault, scanVaultDir } from '../services/scans/scan-vault';
+import { createBlobSync } from './blob-sync';
 import { httpTransport } from './http-transport';
 import { privateKeyFromBase64 } from './request-signer';
 import { initialSyncState } from './sync-progress';
@@ -33,10 +35,13 @@ if (!identity) {
   await store.close();
 } else {
   const actor = ensureWorkstation(store, new Date());
+  const transport = httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey) });
+  const vault = createScanVault({ dir: scanVaultDir(input.dbPath), storeKey: Buffer.from(input.keyHex, 'hex') });
   const loop = startSyncLoop({
     store,
     actor,
-    transport: httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey) }),
+    transport,
+    blobs: createBlobSync(store, transport, vault),
     onState: (state) => port.postMessage({ type: 'state', state }),
   });
   port.on('message', (message: unknown) => {

@@ -15,11 +15,13 @@ export const scanLimits = {
    */
   minBrightness: 30,
   /**
-   * Variance of the Laplacian of the page brought to 150 dpi, greyscale. Measured on the same
-   * card at 300 dpi: sharp 2000 (2200–2500 for larger pages, 1800 at 600 dpi), Gaussian blur
-   * σ = 1 px 1200, σ = 2 px 410 (small print still legible), σ = 3 px 140, σ = 4 px 60.
+   * Variance of the Laplacian of the page brought to 100 dpi (decoded at half scale), greyscale.
+   * Measured on generated cards and pages at 300 dpi, JPEG and PNG: sharp 3000–4150 (2800–3100 at
+   * 400 and 600 dpi), Gaussian blur σ = 1 px 2400–2600, σ = 2 px 1230–1610 (small print still
+   * legible), σ = 2.5 px 780–810, σ = 3 px 535–680, σ = 4 px 240. The limit keeps σ ≤ 2 and
+   * refuses σ ≥ 2.5, as the 150 dpi measure (limit 250) did.
    */
-  minSharpness: 250,
+  minSharpness: 1000,
   /** A PDF may hold a document's pages (a passport's spread and its registration page). */
   maxPdfPages: 10,
 } as const;

@@ -151,6 +151,16 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   proxies: { revoked_at: 'once', revoked_by: 'once', revocation_reason: 'once' },
 };
 
+/**
+ * Columns that hold the SHA-256 of a vault file (a scan, its thumbnail, a signature image). The
+ * sync worker uploads each such blob before it pushes the row that names it, and a desk that
+ * pulls the row fetches the blob into its own vault.
+ */
+export const blobFields: Partial<Record<SyncedTableName, readonly string[]>> = {
+  document_scans: ['sha256', 'thumbnail_sha256'],
+  consents: ['signature_sha256'],
+};
+
 /** True when `incoming` would move a one-way field back: the stored value is kept. */
 export function keepsStoredValue(table: string, field: string, stored: unknown, incoming: unknown): boolean {
   const rule = (oneWayFields as Record<string, Readonly<Record<string, 'once' | 'grows'>> | undefined>)[table]?.[field];

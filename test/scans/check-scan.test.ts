@@ -84,8 +84,32 @@ describe('scan acceptance checks (B4)', () => {
     const sharpness = check(list, 'sharpness');
     expect(sharpness.status).toBe('failed');
     expect(sharpness.value).toBeLessThan(scanLimits.minSharpness);
-    expect(sharpness.error?.message.en).toBe(`The scan is blurred: sharpness ${sharpness.value}; at least 250 is needed`);
+    expect(sharpness.error?.message.en).toBe(`The scan is blurred: sharpness ${sharpness.value}; at least ${scanLimits.minSharpness} is needed`);
     expect(check(list, 'brightness').status).toBe('passed');
+  });
+
+  it('still tells sharp from blurred pages when the JPEG is decoded at half scale (a third of 300 dpi)', async () => {
+    const sharpness = async (bytes: Promise<Buffer>) => check(await checkScan(await bytes, { now }), 'sharpness').value as number;
+    const sharpPages = await Promise.all([
+      sharpness(jpegPage()),
+      sharpness(pngPage()),
+      sharpness(jpegPage({ dpi: 600 })),
+      sharpness(jpegPage({ widthMm: 210, heightMm: 297, grain: 20 })),
+      sharpness(jpegPage({ widthMm: 125, heightMm: 176, grain: 6 })),
+    ]);
+    // σ = 2 px at 300 dpi: small print is still legible, so the page passes.
+    const legible = await Promise.all([sharpness(jpegPage({ blur: 2 })), sharpness(jpegPage({ widthMm: 210, heightMm: 297, grain: 20, blur: 2 }))]);
+    const blurred = await Promise.all([
+      sharpness(jpegPage({ blur: 2.5 })),
+      sharpness(jpegPage({ blur: 3 })),
+      sharpness(pngPage({ blur: 3 })),
+      sharpness(jpegPage({ widthMm: 210, heightMm: 297, grain: 20, blur: 3 })),
+      sharpness(jpegPage({ dpi: 600, blur: 6 })),
+    ]);
+    // Margins, not just sides: sharp pages at least 2.5× the limit, blurred ones at most 0.85×.
+    expect(Math.min(...sharpPages)).toBeGreaterThan(2.5 * scanLimits.minSharpness);
+    expect(Math.min(...legible)).toBeGreaterThan(scanLimits.minSharpness);
+    expect(Math.max(...blurred)).toBeLessThan(0.85 * scanLimits.minSharpness);
   });
 
   it('accepts a multi-page PDF when every page passes, and names the page that fails', async () => {

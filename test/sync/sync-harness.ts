@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import { buildServer } from '../../server/app';
 import { openTestDb, testBlobKey } from '../server/support/test-server';
 import { createEnrolCode } from '../../server/devices/enrol-codes';
+import { createScanVault, scanVaultDir } from '../../electron/services/scans/scan-vault';
+import { createBlobSync } from '../../electron/sync/blob-sync';
 import { enrolDesk } from '../../electron/sync/enrol-desk';
 import { httpTransport } from '../../electron/sync/http-transport';
 import { privateKeyFromBase64 } from '../../electron/sync/request-signer';
@@ -107,6 +109,9 @@ export class FaultyTransport implements SyncTransport {
   pull: SyncTransport['pull'] = (since, limit) => this.send(() => this.inner.pull(since, limit));
   snapshot: SyncTransport['snapshot'] = (after, upTo, limit) => this.send(() => this.inner.snapshot(after, upTo, limit));
   subscribe: SyncTransport['subscribe'] = (onChange, signal) => this.inner.subscribe(onChange, signal);
+  blobStatus: SyncTransport['blobStatus'] = (sha256) => this.send(() => this.inner.blobStatus(sha256));
+  putBlobChunk: SyncTransport['putBlobChunk'] = (sha256, offset, bytes, complete) => this.send(() => this.inner.putBlobChunk(sha256, offset, bytes, complete));
+  getBlob: SyncTransport['getBlob'] = (sha256, from, to) => this.send(() => this.inner.getBlob(sha256, from, to));
 }
 
 export interface SyncDesk extends TempDesk {
@@ -141,12 +146,14 @@ export async function openSyncDesk(
   // Its own transport, so that the test's sees (and counts) only what the test does.
   if (options.clerk !== false) await actAsClerk(server, desk, http());
   const transport = new FaultyTransport(http());
+  // The worker's files: the same vault the desk's scan calls write, fetched into and sent from.
+  const blobs = createBlobSync(desk.store, transport, createScanVault({ dir: scanVaultDir(desk.dbPath), storeKey: desk.key }));
   return {
     ...desk,
     name,
     transport,
     sync: async () => {
-      await syncCycle(desk.store, transport, desk.ctx.actor, () => undefined);
+      await syncCycle(desk.store, transport, desk.ctx.actor, () => undefined, blobs);
     },
   };
 }

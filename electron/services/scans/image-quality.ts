@@ -1,7 +1,11 @@
 import sharp, { type Sharp } from 'sharp';
 
-/** Brightness and sharpness are measured on the page brought to this resolution. */
-export const analysisDpi = 150;
+/**
+ * Brightness and sharpness are measured on the page brought to this resolution. A third of the
+ * 300 dpi a scan must have: libjpeg then decodes a 300 dpi JPEG at half scale (sharp shrinks on
+ * load only when the factor is 3 or more), which halves the decoding of a 5 MB file (bench/RESULTS.md).
+ */
+export const analysisDpi = 100;
 /** Where the file does not say its resolution, the page is analysed at most this wide. */
 const fallbackWidth = 1200;
 
@@ -38,7 +42,8 @@ function open(source: ImageSource): Sharp {
  * the sharpness figure mean the same for an ID card and a passport spread, at 300 or 600 dpi.
  */
 export async function analysePage(source: ImageSource, width: number, dpi: number | null): Promise<PageAnalysis> {
-  const target = dpi && dpi > 0 ? Math.min(width, Math.round((width * analysisDpi) / dpi)) : Math.min(width, fallbackWidth);
+  // Rounded down: a factor of 2.99 instead of 3 would decode the whole file at full scale.
+  const target = dpi && dpi > 0 ? Math.min(width, Math.floor((width * analysisDpi) / dpi)) : Math.min(width, fallbackWidth);
   const { data, info } = await open(source)
     .rotate()
     .flatten({ background: '#ffffff' })
