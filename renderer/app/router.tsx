@@ -3,6 +3,7 @@ import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
 import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
 import { PatientCreateScreen } from '../screens/patients/create/PatientCreateScreen';
+import { CardDuplicatesScreen } from '../screens/patients/duplicates/CardDuplicatesScreen';
 import { PatientListScreen } from '../screens/patients/list/PatientListScreen';
 import { LaterSectionScreen } from '../screens/later/LaterSectionScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
@@ -27,6 +28,7 @@ export function createAppRouter() {
         { path: 'patients', element: <PatientListScreen /> },
         { path: 'patients/new', element: <PatientCreateScreen /> },
         { path: 'patients/:id', element: <PatientCardScreen /> },
+        { path: 'patients/:id/duplicates', element: <CardDuplicatesScreen /> },
         { path: 'verification', element: <VerificationQueueScreen /> },
         { path: 'applications', element: <LaterSectionScreen section="applications" /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },

@@ -1,18 +1,25 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { usePermissions } from '../../../app/session';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { cardTabs, type CardTabDefinition } from './card-tabs';
+import { MergedNotice } from '../duplicates/MergedNotice';
 import { PatientHeader } from './PatientHeader';
 
-function justCreated(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
+/** What the screen that sent the clerk here has just done: enrolled the patient, or merged a card into this one. */
+function arrivedAfter(state: unknown): 'created' | 'merged' | null {
+  if (typeof state !== 'object' || state === null) return null;
+  if ('created' in state && state.created === true) return 'created';
+  if ('merged' in state && state.merged === true) return 'merged';
+  return null;
 }
 
 /** The patient card: the header, then the record's tabs. */
@@ -26,7 +33,8 @@ function PatientCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const [tab, setTab] = useState<CardTabDefinition['id']>('personal');
-  const [createdNoticeOpen, setCreatedNoticeOpen] = useState(justCreated(location.state));
+  const [arrival, setArrival] = useState(arrivedAfter(location.state));
+  const mayWrite = usePermissions()('patients.write');
   const baseId = useId();
   const patient = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
 
@@ -41,12 +49,22 @@ function PatientCard({ id }: { id: string }) {
 
   return (
     <>
-      {createdNoticeOpen && (
-        <Alert severity="success" onClose={() => setCreatedNoticeOpen(false)} closeText={t('common.close')} sx={{ mb: 2 }}>
-          {t('patients.card.created')}
+      {arrival && (
+        <Alert severity="success" onClose={() => setArrival(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
+          {arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged')}
         </Alert>
       )}
-      <PatientHeader patient={patient.data} />
+      {patient.data.mergedInto && <MergedNotice survivorId={patient.data.mergedInto} />}
+      <PatientHeader
+        patient={patient.data}
+        action={
+          mayWrite && !patient.data.mergedInto ? (
+            <Button component={RouterLink} to={`/patients/${id}/duplicates`} variant="outlined">
+              {t('patients.merge.find')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
         <Tabs value={tab} onChange={(_event, next: CardTabDefinition['id']) => setTab(next)} aria-label={t('patients.card.tabsLabel')}>
           {cardTabs.map(({ id: name }) => (

@@ -19,8 +19,13 @@ export function PersonalDataTab({ patient }: { patient: Patient }) {
     optional(t('patients.fields.patronymic'), patient.patronymic),
     { label: t('patients.fields.birthDate'), value: formatRussianDate(patient.birthDate) },
     { label: t('patients.fields.sex'), value: t(`sex.${patient.sex}`) },
+    { label: t('patients.fields.foreign'), value: patient.foreign ? t('common.yes') : t('common.no') },
     optional(t('patients.fields.snils'), patient.snils && displaySnils(patient.snils)),
+    optional(t('patients.fields.inn'), patient.inn),
+    optional(t('patients.fields.enp'), patient.enp),
     optional(t('patients.fields.phone'), patient.phone && displayPhone(patient.phone)),
+    optional(t('patients.fields.email'), patient.email),
+    optional(t('patients.fields.address'), patient.address),
   ];
   const record: FieldListItem[] = [
     { label: t('patients.card.record.createdAt'), value: formatDateTime(patient.createdAt) },

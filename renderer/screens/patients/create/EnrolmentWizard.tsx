@@ -161,12 +161,19 @@ export function EnrolmentWizard() {
     navigate('/patients');
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && step > 0) {
+  // Esc steps back from anywhere on the screen (focus may be on nothing after coming back); a
+  // dialog or a list that used the key first has marked it handled.
+  useEffect(() => {
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      back();
-      return;
-    }
+      setStep((current) => Math.max(current - 1, 0));
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Inside the form its own key flow runs (Ctrl+Enter there saves); here, the panel beside it.
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !formRef.current?.contains(event.target as Node)) {
       event.preventDefault();

@@ -1,0 +1,134 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../../shared/domain/patient';
+import { useApi } from '../../../api/api-context';
+import { useApiQuery } from '../../../api/use-api-query';
+import { problemFromCode, type FieldProblem } from '../../../forms/field-problem';
+import { FieldMessage } from '../../../forms/FieldMessage';
+import { handleFormKeys } from '../../../forms/keyboard-flow';
+import { formatDateTime } from '../../../format/date-time';
+import { displaySnils } from '../../../format/identifiers';
+import { fullName } from '../../../format/person-name';
+import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { DialogFormActions } from '../../../ui/DialogFormActions';
+import { MergeComparison } from './MergeComparison';
+
+interface Props {
+  card: Patient;
+  candidateId: string;
+  onClose: () => void;
+  onMerged: (survivorId: string) => void;
+}
+
+/**
+ * Merging two cards of one person (B2): the clerk chooses which card stays (the older one by
+ * default), sees both side by side and what will move to the one that stays, gives a reason,
+ * and confirms. The merge itself is the main process's, audited; the merged card stays readable.
+ */
+export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const other = useApiQuery(`patient:${candidateId}`, (client) => client.patients.get({ id: candidateId }));
+  const [keep, setKeep] = useState<'card' | 'other' | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonProblem, setReasonProblem] = useState<FieldProblem | null>(null);
+  const [failure, setFailure] = useState<FieldProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const pair = other.status === 'ok' ? other.data : null;
+  // The card made first stays unless the clerk says otherwise: its number is the one on paper.
+  const side = keep ?? (pair && pair.createdAt < card.createdAt ? 'other' : 'card');
+  const survivor = side === 'card' ? card : pair;
+  const merged = side === 'card' ? pair : card;
+  const plan = useApiQuery(
+    survivor && merged ? `merge-plan:${survivor.id}:${merged.id}` : 'merge-plan:none',
+    survivor && merged ? (client) => client.patients.mergePlan({ survivorId: survivor.id, mergedId: merged.id }) : null,
+  );
+
+  const merge = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || !survivor || !merged || plan.status !== 'ok') return;
+    if (reason.trim() === '') {
+      setReasonProblem(problemFromCode('input.required'));
+      return;
+    }
+    setBusy(true);
+    const envelope = await api.patients.merge({ survivorId: survivor.id, mergedId: merged.id, reason });
+    setBusy(false);
+    if (envelope.ok) onMerged(envelope.data.survivorId);
+    else setFailure(envelope.error);
+  };
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="merge-dialog-title">
+      <DialogTitle id="merge-dialog-title">{t('patients.merge.title')}</DialogTitle>
+      <Box component="form" noValidate onSubmit={(event) => void merge(event)} onKeyDown={(event) => handleFormKeys(event, () => void merge())}>
+        <DialogContent>
+          {other.status === 'failed' && <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[other.error]} />}
+          {!pair && other.status !== 'failed' && <CircularProgress aria-label={t('common.loading')} />}
+          {pair && survivor && merged && (
+            <>
+              <Typography component="h3" variant="subtitle1" id="merge-keep-label" sx={{ fontWeight: 600 }}>
+                {t('patients.merge.keepLabel')}
+              </Typography>
+              <RadioGroup aria-labelledby="merge-keep-label" name="keep" value={side} onChange={(event) => setKeep(event.target.value as 'card' | 'other')} sx={{ mb: 2 }}>
+                {(['card', 'other'] as const).map((value) => {
+                  const person = value === 'card' ? card : pair;
+                  return <FormControlLabel key={value} value={value} control={<Radio />} label={t('patients.merge.keepOption', { name: fullName(person), created: formatDateTime(person.createdAt) })} />;
+                })}
+              </RadioGroup>
+              <MergeComparison survivor={survivor} merged={merged} />
+              <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600, mt: 3 }}>
+                {t('patients.merge.movesTitle')}
+              </Typography>
+              {plan.status === 'ok' && (
+                <Box component="ul" sx={{ mt: 0.5 }}>
+                  {plan.data.identifiers.map((field) => (
+                    <li key={field}>{t('patients.merge.movesIdentifier', { field: t(`patients.fields.${field}`), value: field === 'snils' && merged.snils ? displaySnils(merged.snils) : (merged[field] ?? '') })}</li>
+                  ))}
+                  <li>{t('patients.merge.movesScans', { count: plan.data.scans })}</li>
+                  <li>{t('patients.merge.movesHistory')}</li>
+                </Box>
+              )}
+              {plan.status === 'failed' && <ApiErrorAlert title={t('patients.merge.refused')} problems={[plan.error]} />}
+              <Alert severity="info" sx={{ my: 2 }}>
+                {t('patients.merge.keptReadable', { name: fullName(merged) })}
+              </Alert>
+              <TextField
+                label={t('patients.merge.reason')}
+                value={reason}
+                required
+                fullWidth
+                autoFocus
+                error={reasonProblem !== null}
+                helperText={reasonProblem ? <FieldMessage problem={reasonProblem} /> : t('patients.merge.reasonHint')}
+                onChange={(event) => {
+                  setReason(event.target.value);
+                  setReasonProblem(null);
+                }}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
+              {failure && (
+                <Box sx={{ mt: 2 }}>
+                  <ApiErrorAlert title={t('patients.merge.failed')} problems={[failure]} />
+                </Box>
+              )}
+            </>
+          )}
+        </DialogContent>
+        <DialogFormActions onCancel={onClose} busy={busy || plan.status !== 'ok'} submitLabel={t('patients.merge.confirm')} />
+      </Box>
+    </Dialog>
+  );
+}
