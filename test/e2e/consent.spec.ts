@@ -64,6 +64,8 @@ test('the patient signs the consent with the mouse; the clerk withdraws it with 
   const history = main.getByRole('table', { name: 'История согласий' });
   await expect(history.getByRole('cell', { name: 'Подпись на экране' })).toBeVisible();
   await expect(history.getByRole('cell', { name: 'действует' })).toBeVisible();
+  await history.getByRole('button', { name: 'Показать подпись' }).click();
+  await expect(history.getByRole('img', { name: /Подпись пациента под согласием от/ })).toBeVisible();
 
   await main.getByRole('button', { name: 'Отозвать согласие' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Отзыв согласия' });

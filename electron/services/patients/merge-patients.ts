@@ -51,6 +51,11 @@ export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutc
     for (const id of scanIds) updateSyncedRow(door(tx), 'document_scans', id, { patient_id: survivor.id });
     // Identity documents are the same person's too (B2: every document moves to the survivor).
     for (const id of documentIds) updateSyncedRow(door(tx), 'identity_documents', id, { patient_id: survivor.id });
+    // So are their consents (a withdrawn one stays withdrawn) and trusted persons (B8, B9).
+    for (const table of ['consents', 'proxies'] as const) {
+      const ids = tx.all<{ id: string }>(`SELECT id FROM ${table} WHERE patient_id = ?`, [merged.id]).map((row) => row.id);
+      for (const id of ids) updateSyncedRow(door(tx), table, id, { patient_id: survivor.id });
+    }
     return { survivorId: survivor.id, mergedId: merged.id, identifiers: moved, scans: scanIds.length };
   });
 }

@@ -197,3 +197,24 @@ describe('withdrawing a consent (152-ФЗ art. 9)', () => {
     });
   });
 });
+
+describe('merging duplicate cards (B2)', () => {
+  it('moves the merged card’s consents and trusted persons to the survivor, a withdrawal included', async () => {
+    desk = await openConsentDesk();
+    const duplicate = (await desk.dispatch('patients.create', { surname: 'Семенова', name: 'Анна', patronymic: 'Петровна', birthDate: '1980-03-15', sex: 'female' })) as Envelope;
+    const mergedId = String(duplicate.data!.id);
+    const onDuplicate = { ...desk, patientId: mergedId };
+    const consent = await signOnScreen(onDuplicate);
+    await call(desk, 'consents.withdraw', { consentId: consent.data!.id, reason: 'Заявление' });
+    const proxy = await call(desk, 'proxies.add', {
+      patientId: mergedId, surname: 'Семенов', name: 'Пётр', birthDate: '1978-01-01', relationship: 'spouse', basis: 'guardian', scope: ['visits'], startsOn: '2026-11-25',
+    });
+    expect(proxy).toMatchObject({ ok: true });
+
+    expect(await call(desk, 'patients.merge', { survivorId: desk.patientId, mergedId, reason: 'Одна пациентка' })).toMatchObject({ ok: true });
+    expect(await call(desk, 'consents.state', { patientId: desk.patientId })).toMatchObject({ ok: true, data: { reason: 'withdrawn', history: [{ id: consent.data!.id, withdrawalReason: 'Заявление' }] } });
+    expect(await call(desk, 'proxies.list', { patientId: desk.patientId })).toMatchObject({ ok: true, data: { items: [{ id: proxy.data!.id }] } });
+    const moves = desk.store.transaction((tx) => tx.all<{ table_name: string }>("SELECT table_name FROM sync_outbox WHERE changed LIKE ? AND table_name IN ('consents', 'proxies')", [`%"patient_id":"${desk!.patientId}"%`]));
+    expect(moves.map((m) => m.table_name).sort()).toEqual(['consents', 'proxies']);
+  });
+});

@@ -10,6 +10,13 @@ const actionKeys: Readonly<Record<string, ActionKey>> = {
   'patients.read': 'read',
   'patients.search': 'search',
   'patients.access_log.read': 'accessLogRead',
+  'consents.read': 'consentsRead',
+  'consents.accept': 'consentAccepted',
+  'consents.withdraw': 'consentWithdrawn',
+  'consents.signature.read': 'signatureRead',
+  'proxies.read': 'proxiesRead',
+  'proxies.add': 'proxyAdded',
+  'proxies.revoke': 'proxyRevoked',
   'verification.read': 'onlineIdentityRead',
   'verification.completed': 'verificationCompleted',
 };

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentView } from '../../../../shared/api/consent-calls';
 import { useActorNames } from '../../../app/actor-name';
 import { formatDateTime } from '../../../format/date-time';
+import { SignatureImage } from './SignatureImage';
 
 /** Every consent the patient gave, newest first; a withdrawn one stays with who, when and why. */
 export function ConsentHistory({ history }: { history: readonly ConsentView[] }) {
@@ -32,7 +33,10 @@ export function ConsentHistory({ history }: { history: readonly ConsentView[] })
             <TableRow key={consent.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(consent.acceptedAt)}</TableCell>
               <TableCell>{consent.textVersion}</TableCell>
-              <TableCell>{t(`consent.history.method.${consent.method}`)}</TableCell>
+              <TableCell>
+                {t(`consent.history.method.${consent.method}`)}
+                {consent.signatureSha256 && <SignatureImage consent={consent} />}
+              </TableCell>
               <TableCell>{actors.byId(consent.acceptedBy, consent.acceptedByName)}</TableCell>
               <TableCell>
                 {consent.withdrawnAt
