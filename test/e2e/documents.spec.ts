@@ -65,6 +65,8 @@ async function look(page: Page, name: string): Promise<void> {
 }
 
 test('the clerk records a passport (an expired one is refused), compares it with the record, confirms the OMS policy and replaces the passport (B3, B5, B7)', async ({ page, desk }) => {
+  // One clerk's whole visit, with axe on four screens: longer than the default on a shared machine.
+  test.setTimeout(150_000);
   await openDocuments(page, desk);
   const main = page.getByRole('main');
 
@@ -155,4 +157,34 @@ test('the clerk records a passport (an expired one is refused), compares it with
   await expect(main.getByRole('article', { name: 'Паспорт РФ' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   await look(page, 'documents-tab');
+});
+
+test("a wrong ЕНП check digit shows as soon as the number is complete, and another patient's passport is refused naming that card", async ({ page, desk }) => {
+  const other = await callOver(desk)('patients.create', { surname: 'Кузнецова', name: 'Ольга', patronymic: 'Ивановна', birthDate: '1975-06-01', sex: 'female' });
+  expect(other.ok).toBe(true);
+  const otherId = (other as { data: { id: string } }).data.id;
+  const passport = { type: 'passport', series: '4525', number: '123456', issuerCode: '770-001', issuer: 'ГУ МВД России по г. Москве', issueDate: '2025-04-01' };
+  expect(await callOver(desk)('documents.add', { patientId: otherId, document: passport })).toMatchObject({ ok: true });
+  await openDocuments(page, desk);
+
+  await page.getByRole('main').getByRole('button', { name: 'Добавить документ' }).click();
+  await page.getByRole('combobox', { name: 'Вид документа' }).click();
+  await page.getByRole('option', { name: 'Полис ОМС' }).click();
+  const enp = textbox(page, 'Номер полиса (ЕНП)');
+  const wrong = validEnp().slice(0, 15) + String((Number(validEnp()[15]) + 1) % 10);
+  await enp.fill(wrong.slice(0, 15));
+  await expect(enp).not.toHaveAttribute('aria-invalid', 'true');
+  await enp.fill(wrong);
+  await expect(enp).toHaveAttribute('aria-invalid', 'true');
+  await expect(enp).toHaveAccessibleDescription(/Контрольная цифра ЕНП не сходится/);
+
+  await page.getByRole('combobox', { name: 'Вид документа' }).click();
+  await page.getByRole('option', { name: 'Паспорт РФ' }).click();
+  await textbox(page, 'Серия и номер').fill('45 25 123456');
+  await textbox(page, 'Дата выдачи').fill('01.04.2025');
+  await textbox(page, 'Код подразделения').fill('770-001');
+  await textbox(page, 'Кем выдан').fill('ГУ МВД России по г. Москве');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(textbox(page, 'Серия и номер')).toHaveAccessibleDescription(/уже записан у другого пациента: Кузнецова Ольга Ивановна, 01\.06\.1975/);
+  expect(await seriousViolations(page)).toEqual([]);
 });

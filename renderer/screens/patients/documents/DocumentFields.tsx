@@ -10,7 +10,7 @@ import type { FieldProblem } from '../../../forms/field-problem';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { dateMask, snilsMask } from '../../../forms/masks';
 import { DocumentTextField } from './DocumentTextField';
-import { enpMask, issuerCodeMask, licenceMask, passportMask, type DocumentFormField, type DocumentFormValues, type OmsForm } from './document-form-model';
+import { enpMask, issuerCodeMask, licenceMask, passportMask, precheckNumber, type DocumentFormField, type DocumentFormValues, type OmsForm } from './document-form-model';
 import { InsurerField } from './InsurerField';
 
 interface Props {
@@ -27,7 +27,7 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
     label,
     value: values[field],
     onChange: (value: string) => onChange({ [field]: value }, field),
-    problem: problems[field],
+    problem: problems[field] ?? (field === 'number' ? precheckNumber(values) : undefined),
   });
   const date = (field: 'issueDate' | 'expiryDate', label: string, required = true) => (
     <DocumentTextField {...text(field, label)} mask={dateMask} placeholder={t('documents.form.datePlaceholder')} inputMode="numeric" required={required} />

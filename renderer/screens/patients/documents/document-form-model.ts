@@ -1,7 +1,11 @@
 import { parseRussianDate } from '../../../../shared/domain/calendar-date';
 import type { DocumentInput } from '../../../../shared/domain/documents/document-schema';
 import type { DocumentTypeName, omsForms } from '../../../../shared/domain/documents/identity-document';
-import { onlyDigits, type DigitMask } from '../../../forms/mask';
+import { validateEnp } from '../../../../shared/domain/identifiers/enp';
+import { validateSnils } from '../../../../shared/domain/identifiers/snils';
+import { problemFromCode, type FieldProblem } from '../../../forms/field-problem';
+import { isMaskComplete, onlyDigits, type DigitMask } from '../../../forms/mask';
+import { snilsMask } from '../../../forms/masks';
 
 export type OmsForm = (typeof omsForms)[number];
 
@@ -99,4 +103,17 @@ export function formFieldOf(apiField: string | undefined, type: DocumentTypeName
   if (field === 'condition') return 'damaged';
   const known: readonly string[] = ['title', 'number', 'series', 'issuer', 'issuerCode', 'issueDate', 'expiryDate', 'insurerCode', 'hasPhoto', 'hasSignature'];
   return known.includes(field) ? (field as DocumentFormField) : undefined;
+}
+
+/** A check digit that does not add up, shown as soon as the number is complete (UX: forms). */
+export function precheckNumber(values: DocumentFormValues): FieldProblem | undefined {
+  if (values.type === 'snils' && isMaskComplete(snilsMask, values.number)) {
+    const code = validateSnils(onlyDigits(values.number));
+    return code ? problemFromCode(code) : undefined;
+  }
+  if (values.type === 'oms_policy' && values.form === 'unified' && isMaskComplete(enpMask, values.number)) {
+    const code = validateEnp(onlyDigits(values.number));
+    return code ? problemFromCode(code) : undefined;
+  }
+  return undefined;
 }
