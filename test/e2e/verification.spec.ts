@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { insertRecord } from '../../electron/store/record-door';
+import { jpegPage } from '../scans/generated-scans';
 import { draft, validSnils } from '../support/fixtures';
 import { accessOf, reportAttempt } from '../support/portal-client';
 import { createPatientAt, type SyncDesk } from '../sync/sync-harness';
@@ -9,6 +10,9 @@ import { seriousViolations } from './axe';
 import { expect, openColleagueDesk, test } from './synced-desk';
 
 const shots = '/tmp/shots/h4';
+
+// A desk, a colleague's desk and a server in one process: setting them up takes a while on a busy machine.
+test.describe.configure({ timeout: 240_000 });
 
 async function look(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -39,7 +43,6 @@ function consentAt(desk: SyncDesk, patientId: string): void {
 }
 
 test('failed-online patient arrives → clerk verifies originals → unlocked (B6)', async ({ page, server, colleagues }) => {
-  test.setTimeout(180_000);
   const other = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
   try {
     const patientId = await createPatientAt(other, draft({ surname: 'Недоверова', name: 'Вера', patronymic: 'Ильинична', snils: validSnils('813245789') }));
@@ -65,9 +68,19 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await queue.getByRole('button', { name: 'Проверить документы: Недоверова Вера Ильинична' }).click();
     const dialog = page.getByRole('dialog', { name: 'Проверка личности: Недоверова Вера Ильинична' });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('textbox', { name: 'Серия и номер' }).fill('4508 123456');
-    await dialog.getByRole('button', { name: 'Добавить документ' }).click();
+    // Nothing ticked yet: Ctrl+Enter is refused, naming the rule.
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toContainText('Отметьте хотя бы один документ, оригинал которого вы проверили');
+    // The card has no documents yet: the clerk types the passport in; Enter adds it.
+    const number = dialog.getByRole('textbox', { name: 'Серия и номер' });
+    await number.fill('4508 123456');
+    await number.press('Enter');
     await expect(dialog.getByRole('checkbox', { name: 'Паспорт РФ 4508 123456 (внесён вручную)' })).toBeChecked();
+    // A scan of the passport, from a file, attached to the verification.
+    await dialog.getByRole('button', { name: 'Сканировать документ' }).click();
+    await page.getByLabel('Файл скана').setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+    await expect(dialog.getByText('Скан 1')).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toContainText('Приложено сканов: 1');
     await dialog.getByRole('textbox', { name: 'Примечание' }).fill('Паспорт в порядке, фото совпадает');
     await page.keyboard.press('Control+Enter');
     await expect(dialog).toContainText('Подтвердите, что проверены оригиналы, а не копии');
@@ -87,6 +100,9 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await expect
       .poll(async () => (await accessOf(server.url, patientId)).body, { timeout: 30_000 })
       .toMatchObject({ allowed: true, identity: { status: 'verified_in_person', failedAttempts: 0 }, consent: { valid: true } });
+    const verified = await server.db('records').where({ table_name: 'online_identity' }).whereRaw("data->>'patient_id' = ?", [patientId]).first();
+    const data = (typeof verified.data === 'string' ? JSON.parse(verified.data) : verified.data) as { scan_ids: string; verified_by: string };
+    expect(JSON.parse(data.scan_ids)).toHaveLength(1);
 
     // The card's "Online access" tab says who verified it and how.
     const search = page.getByRole('combobox', { name: 'Поиск пациента' });
@@ -97,6 +113,7 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await expect(panel).toContainText('Личность подтверждена в регистратуре');
     await expect(panel).toContainText('Сотрудникова Софья');
     await expect(panel).toContainText('Паспорт РФ 4508 123456');
+    await expect(panel.getByRole('list', { name: 'Сканы' }).getByRole('listitem')).toHaveCount(1, { timeout: 20_000 });
     await look(page, 'verification-card-tab');
   } finally {
     await other.cleanup();

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../format/date-time';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { FieldList, type FieldListItem } from '../../ui/FieldList';
 import { ScanGallery } from '../patients/scans/ScanGallery';
-import { statusColor } from './online-identity-labels';
+import { statusColor } from './status-color';
 import { VerifyIdentityDialog } from './VerifyIdentityDialog';
 
 /**

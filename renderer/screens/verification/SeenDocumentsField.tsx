@@ -10,18 +10,12 @@ import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seenDocumentTypes, type SeenDocumentType } from '../../../shared/domain/online-identity';
 import { FieldMessage } from '../../forms/FieldMessage';
 import type { FieldProblem } from '../../forms/field-problem';
-import type { SeenDocumentChoice } from './seen-documents';
-
-export interface CardDocument {
-  id: string;
-  type: SeenDocumentType;
-  label: string;
-}
+import type { CardDocument, SeenDocumentChoice } from './seen-documents';
 
 /**
  * The originals the clerk held in hand (B6): checkboxes for the card's documents, and a document
@@ -45,6 +39,14 @@ export function SeenDocumentsField({
   const [type, setType] = useState<SeenDocumentType>('passport');
   const [number, setNumber] = useState('');
   const typed = chosen.filter((choice) => choice.documentId === null);
+  const group = useRef<HTMLDivElement>(null);
+  const numberField = useRef<HTMLInputElement>(null);
+
+  // Keyboard first: once the card's documents are in, the caret waits on the first one, or on the
+  // number field when the card has none.
+  useEffect(() => {
+    if (!loading) (group.current?.querySelector('input') ?? numberField.current)?.focus();
+  }, [loading]);
 
   const toggle = (document: CardDocument, checked: boolean) =>
     onChange(
@@ -64,12 +66,12 @@ export function SeenDocumentsField({
         {t('verification.dialog.documentsLegend')}
       </FormLabel>
       {loading && <CircularProgress size={24} aria-label={t('common.loading')} sx={{ my: 1 }} />}
-      {!loading && cardDocuments.length === 0 && (
+      {!loading && cardDocuments.length === 0 && typed.length === 0 && (
         <Typography color="text.secondary" sx={{ my: 1 }}>
           {t('verification.dialog.noCardDocuments')}
         </Typography>
       )}
-      <FormGroup aria-labelledby={legendId}>
+      <FormGroup aria-labelledby={legendId} ref={group}>
         {cardDocuments.map((document) => (
           <FormControlLabel
             key={document.id}
@@ -109,7 +111,15 @@ export function SeenDocumentsField({
           size="small"
           label={t('verification.dialog.otherNumber')}
           value={number}
+          inputRef={numberField}
           onChange={(event) => setNumber(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter adds the typed document (Ctrl+Enter still finishes the form).
+            if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
+            event.preventDefault();
+            event.stopPropagation();
+            addTyped();
+          }}
           slotProps={{ htmlInput: { maxLength: 40 } }}
         />
         <Button variant="outlined" onClick={addTyped} disabled={number.trim() === ''}>

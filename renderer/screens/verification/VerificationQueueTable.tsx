@@ -28,9 +28,7 @@ export function VerificationQueueTable({ items, onVerify }: { items: readonly Ve
             <TableCell>{t('verification.columns.snils')}</TableCell>
             <TableCell align="right">{t('verification.columns.attempts')}</TableCell>
             <TableCell>{t('verification.columns.lockedAt')}</TableCell>
-            <TableCell>
-              <span>{t('verification.columns.action')}</span>
-            </TableCell>
+            <TableCell>{t('verification.columns.action')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

@@ -1,10 +1,16 @@
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { seenDocumentTypes, type DocumentSeen, type SeenDocumentType } from '../../../shared/domain/online-identity';
 import { displayDocumentNumber } from '../patients/documents/document-labels';
-import type { CardDocument } from './SeenDocumentsField';
 
 /** A document ticked in the dialog: from the card (`documentId`) or typed in (null). */
 export type SeenDocumentChoice = DocumentSeen;
+
+/** One of the card's documents, as its checkbox names it. */
+export interface CardDocument {
+  id: string;
+  type: SeenDocumentType;
+  label: string;
+}
 
 const acceptable: ReadonlySet<string> = new Set(seenDocumentTypes);
 

@@ -1,6 +1,6 @@
 import type { OnlineIdentityStatus } from '../../../shared/domain/online-identity';
 
-/** How each state is shown: the chip's colour says whether the patient can get online. */
+/** The state chip's colour: green where the patient can get online, red while locked. */
 export const statusColor: Record<OnlineIdentityStatus, 'default' | 'success' | 'warning' | 'error'> = {
   none: 'default',
   confirmed_online: 'success',
