@@ -227,9 +227,21 @@ export const errorCatalog = {
     ru: 'Причина указывается только при отказе',
     en: 'A reason is given only when the policy is rejected',
   },
-  'document.oms.check_failed': {
-    ru: 'Полис нельзя подтвердить: {reasonRu}',
-    en: 'The policy cannot be confirmed: {reasonEn}',
+  'document.oms.check_failed.wrong_number': {
+    ru: 'Полис нельзя подтвердить: номер полиса неверен',
+    en: 'The policy cannot be confirmed: the policy number is wrong',
+  },
+  'document.oms.check_failed.expired': {
+    ru: 'Полис нельзя подтвердить: срок его действия истёк',
+    en: 'The policy cannot be confirmed: it has expired',
+  },
+  'document.oms.check_failed.insurer_unknown': {
+    ru: 'Полис нельзя подтвердить: СМО нет среди действующих в справочнике',
+    en: 'The policy cannot be confirmed: the insurer is not a current one in the dictionary',
+  },
+  'document.oms.check_failed.insurer_refused': {
+    ru: 'Полис нельзя подтвердить: СМО его не подтверждает',
+    en: 'The policy cannot be confirmed: the insurer does not confirm it',
   },
   'document.compare.unresolved': {
     ru: 'Расхождение не разобрано: подтвердите его или исправьте карту по документу',

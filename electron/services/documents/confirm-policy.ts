@@ -2,6 +2,7 @@ import { isoDay } from '../../../shared/domain/calendar-date';
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import type { PolicyRejectionReason } from '../../../shared/domain/documents/oms-policy';
 import { AppError } from '../../../shared/errors/app-error';
+import type { ErrorCode } from '../../../shared/errors/catalog';
 import type { ServiceContext } from '../../core/context';
 import { recordRead, updateRecord } from '../../store/record-door';
 import type { DocumentRow } from './document-row';
@@ -14,13 +15,13 @@ export interface PolicyDecision {
   reason?: PolicyRejectionReason | null;
 }
 
-/** How a rejection reason reads inside another message (`document.oms.check_failed`). */
-const reasonWords: Record<PolicyRejectionReason, { ru: string; en: string }> = {
-  wrong_number: { ru: 'номер полиса неверен', en: 'the policy number is wrong' },
-  expired: { ru: 'срок действия полиса истёк', en: 'the policy has expired' },
-  insurer_unknown: { ru: 'СМО нет среди действующих в справочнике', en: 'the insurer is not a current one in the dictionary' },
-  insurer_refused: { ru: 'СМО не подтверждает полис', en: 'the insurer does not confirm the policy' },
-};
+/** The refusal to confirm, by what the check found. */
+const checkFailed = {
+  wrong_number: 'document.oms.check_failed.wrong_number',
+  expired: 'document.oms.check_failed.expired',
+  insurer_unknown: 'document.oms.check_failed.insurer_unknown',
+  insurer_refused: 'document.oms.check_failed.insurer_refused',
+} as const satisfies Record<PolicyRejectionReason, ErrorCode>;
 
 function policyOf(row: DocumentRow): PolicyToCheck {
   if (row.type !== 'oms_policy' || row.form === null || row.insurer_code === null) throw new AppError('document.oms.not_policy', { field: 'documentId' });
@@ -51,8 +52,7 @@ export async function confirmPolicy(ctx: ServiceContext, input: PolicyDecision, 
   if (row.superseded_at !== null) throw new AppError('document.superseded', { field: 'documentId' });
   const verdict = await registry.check(policy, isoDay(ctx.clock.now(), ctx.timeZone));
   if (input.decision === 'confirmed' && verdict.status === 'rejected') {
-    const words = reasonWords[verdict.reason ?? 'wrong_number'];
-    throw new AppError('document.oms.check_failed', { field: 'decision', params: { reasonRu: words.ru, reasonEn: words.en } });
+    throw new AppError(checkFailed[verdict.reason ?? 'wrong_number'], { field: 'decision' });
   }
   const at = ctx.clock.now().toISOString();
   ctx.store.transaction((tx) => {

@@ -3,7 +3,7 @@ import type { IdentityDocument } from '../../../shared/domain/documents/document
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
-import { lookup } from '../dictionaries/lookup';
+import { lookup, type DictionaryEntry } from '../dictionaries/lookup';
 import { describePatient } from '../patients/duplicate-candidates';
 import type { PatientRow } from '../patients/patient-row';
 import { insurerInForce } from './oms-registry';
@@ -30,14 +30,19 @@ export function assertDatesValid(document: IdentityDocument, holder: HolderRow, 
 /** An OMS policy's insurer must be a current one of the insurers dictionary (B7). */
 export function assertInsurerKnown(ctx: ServiceContext, document: IdentityDocument, today: string): void {
   if (document.type !== 'oms_policy') return;
-  let entry;
+  if (!insurerInForce(insurerEntry(ctx, document.insurerCode), today)) {
+    throw new AppError('document.oms.insurer_unknown', { field: 'insurerCode', params: { code: document.insurerCode } });
+  }
+}
+
+/** The insurer's dictionary entry; a desk without the dictionary refuses on the insurer's field. */
+function insurerEntry(ctx: ServiceContext, code: string): DictionaryEntry | null {
   try {
-    entry = lookup(ctx, 'insurers', document.insurerCode);
+    return lookup(ctx, 'insurers', code);
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, { field: 'insurerCode', params: error.params });
     throw error;
   }
-  if (!insurerInForce(entry, today)) throw new AppError('document.oms.insurer_unknown', { field: 'insurerCode', params: { code: document.insurerCode } });
 }
 
 /**

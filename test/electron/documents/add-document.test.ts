@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { testInsurers } from '../../support/document-dictionaries';
 import { validEnp, validSnils, wrongSnils } from '../../support/fixtures';
-import { enrolPatient, type TempDesk } from '../../support/temp-desk';
+import { enrolPatient, openTempDesk, type TempDesk } from '../../support/temp-desk';
 import { auditActions, footprint, omsPolicy, openDocumentDesk, passport } from './document-desk';
 
 let desk: TempDesk | undefined;
@@ -108,5 +108,15 @@ describe('recording an identity document (B3)', () => {
     desk.ctx.actor.role = 'doctor';
     expect(await desk.dispatch('documents.add', { patientId, document: passport() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await desk.dispatch('documents.list', { patientId })).toMatchObject({ ok: true, data: { items: [] } });
+  });
+
+  it('refuses an OMS policy on a desk that has no insurers dictionary yet, on the insurer field', async () => {
+    desk = await openTempDesk({ role: 'clerk' });
+    const patientId = await enrolPatient(desk, {});
+    expect(await desk.dispatch('documents.add', { patientId, document: omsPolicy() })).toMatchObject({
+      ok: false,
+      error: { code: 'dictionary.not_found', field: 'insurerCode' },
+    });
+    expect(desk.count('sync_outbox')).toBe(1);
   });
 });

@@ -50,6 +50,13 @@ describe('comparing the record with the document (B5)', () => {
     const typed = { surname: 'Семенова', name: 'Анна', patronymic: 'Петровна', birthDate: '1980-03-16', sex: 'female' as const };
 
     const before = footprint(desk);
+    expect(await desk.dispatch('documents.confirmComparison', { documentId, reading: { ...typed, birthDate: '16.03.1980', surname: ' ' }, resolutions: {} })).toMatchObject({
+      ok: false,
+      error: { issues: expect.arrayContaining([
+        expect.objectContaining({ field: 'reading.birthDate', code: 'document.date.format' }),
+        expect.objectContaining({ field: 'reading.surname', code: 'input.required' }),
+      ]) },
+    });
     const unresolved = await desk.dispatch('documents.confirmComparison', { documentId, reading: typed, resolutions: { surname: 'confirmed' } });
     expect(unresolved).toMatchObject({ ok: false, error: { code: 'document.compare.unresolved', field: 'birthDate', issues: [{ field: 'birthDate' }] } });
     expect(footprint(desk)).toEqual(before);

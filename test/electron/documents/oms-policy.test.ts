@@ -69,8 +69,8 @@ describe('the OMS policy and its confirmation (B7)', () => {
     const later = on(desk, '2027-01-11');
     expect(await checkPolicy(later, policy.id)).toEqual({ status: 'rejected', reason: 'expired', source: 'local' });
     const error = await refusal(() => confirmPolicy(later, { documentId: policy.id, decision: 'confirmed' }));
-    expect(error.code).toBe('document.oms.check_failed');
-    expect(error.message).toContain('the policy has expired');
+    expect(error.code).toBe('document.oms.check_failed.expired');
+    expect(error.message).toContain('it has expired');
     expect(await confirmPolicy(later, { documentId: policy.id, decision: 'rejected', reason: 'expired' })).toMatchObject({ policyStatus: 'rejected', policyReason: 'expired', status: 'expired' });
   });
 
@@ -85,7 +85,7 @@ describe('the OMS policy and its confirmation (B7)', () => {
       },
     };
     const error = await refusal(() => confirmPolicy(desk!.ctx, { documentId: policy.id, decision: 'confirmed' }, registry));
-    expect(error.code).toBe('document.oms.check_failed');
+    expect(error.code).toBe('document.oms.check_failed.insurer_refused');
     expect(asked).toEqual([validEnp()]);
   });
 

@@ -52,7 +52,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
         <Typography variant="h2" id={titleId} sx={{ fontSize: '1.35rem' }}>
           {t('documents.title')}
         </Typography>
-        <Button variant="contained" onClick={() => setDialog({ kind: 'add' })}>
+        <Button variant="contained" disabled={!data} onClick={() => setDialog({ kind: 'add' })}>
           {t('documents.add')}
         </Button>
       </Box>
