@@ -39,14 +39,19 @@ async function consentsOf(db: Knex, patientId: string): Promise<ConsentRecord[]>
  * gets until both hold: no patient data leaves the server otherwise.
  */
 export async function accessState(db: Knex, patientId: string, now: Date): Promise<AccessState> {
-  if (!(await patientExists(db, patientId))) throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: patientId } });
+  if (!(await patientExists(db, patientId))) {
+    await db('portal_access_checks').insert({ patient_id: patientId, allowed: false, identity_status: null, consent_reason: null, at: now });
+    throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: patientId } });
+  }
   const [identity, consents] = await Promise.all([findOnlineIdentity(db, patientId), consentsOf(db, patientId)]);
   const counters = identity?.counters ?? noAttempts;
   const consent = consentState(consents, now.toISOString());
   const confirmed = identityConfirmed(counters.status);
+  const allowed = confirmed && consent.valid;
+  await db('portal_access_checks').insert({ patient_id: patientId, allowed, identity_status: counters.status, consent_reason: consent.reason, at: now });
   return {
     patientId,
-    allowed: confirmed && consent.valid,
+    allowed,
     identity: { status: counters.status, confirmed, failedAttempts: counters.failedAttempts, lockedAt: counters.lockedAt },
     consent: { valid: consent.valid, reason: consent.reason },
   };

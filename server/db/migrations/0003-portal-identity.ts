@@ -22,6 +22,19 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw('CREATE INDEX portal_identity_attempts_patient ON portal_identity_attempts (patient_id, at)');
 
+  // Every access question the portal asked and the answer it got (an unknown patient too), so an
+  // auditor can see when the portal was told it may show a patient their records.
+  await knex.schema.createTable('portal_access_checks', (table) => {
+    table.bigIncrements('id').primary();
+    table.text('patient_id').notNullable();
+    table.boolean('allowed').notNullable();
+    // Null for a patient the server does not have.
+    table.text('identity_status');
+    table.text('consent_reason');
+    table.timestamp('at', { useTz: true }).notNullable();
+  });
+  await knex.raw('CREATE INDEX portal_access_checks_patient ON portal_access_checks (patient_id, at)');
+
   // One online identity row per patient, and a quick way from a patient to it.
   await knex.raw(
     "CREATE UNIQUE INDEX records_online_identity_patient ON records ((data->>'patient_id')) WHERE table_name = 'online_identity'",
@@ -33,5 +46,6 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP INDEX records_consents_patient');
   await knex.raw('DROP INDEX records_online_identity_patient');
+  await knex.schema.dropTable('portal_access_checks');
   await knex.schema.dropTable('portal_identity_attempts');
 }

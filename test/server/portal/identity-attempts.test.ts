@@ -146,6 +146,13 @@ describe('access state: identity confirmed and consent in force', () => {
     expect((await accessOf(server.origin, patientId)).body).toMatchObject({ allowed: false, identity: { status: 'confirmed_online', confirmed: true }, consent: { valid: false } });
     await acceptedConsent(desk, patientId);
     expect((await accessOf(server.origin, patientId)).body).toMatchObject({ allowed: true, consent: { valid: true, reason: 'valid' } });
+    // Each answer the portal got is on record.
+    const checks = await testDb.db('portal_access_checks').where({ patient_id: patientId }).orderBy('id').select('allowed', 'identity_status', 'consent_reason');
+    expect(checks).toEqual([
+      { allowed: false, identity_status: 'none', consent_reason: 'none' },
+      { allowed: false, identity_status: 'confirmed_online', consent_reason: 'none' },
+      { allowed: true, identity_status: 'confirmed_online', consent_reason: 'valid' },
+    ]);
   });
 
   it('a locked patient with a consent is not allowed', async () => {
