@@ -196,6 +196,7 @@ export const en: Translation = {
       tabs: {
         personal: 'Personal data',
         documents: 'Documents',
+        scans: 'Scans',
         consent: 'Consent and trusted persons',
         online: 'Online access',
         accessLog: 'Access log',
@@ -779,6 +780,7 @@ export const en: Translation = {
     },
   },
   scans: {
+    tab: { title: 'Document scans', add: 'Add a scan' },
     purposes: {
       identity_document: 'Identity document',
       oms_policy: 'OMS policy',
@@ -808,6 +810,7 @@ export const en: Translation = {
       skipped: 'not checked',
       pending: 'waiting to be checked',
       sizeValue: '{{value}} MB (at most {{limit}} MB)',
+      sizeValueKb: '{{value}} KB (at most {{limit}} MB)',
       dpiValue: '{{value}} dpi (at least {{limit}} needed)',
       brightnessValue: '{{value}} % (at least {{limit}} % needed)',
       sharpnessValue: '{{value}} (at least {{limit}} needed)',

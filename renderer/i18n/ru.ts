@@ -193,6 +193,7 @@ export const ru = {
       tabs: {
         personal: 'Личные данные',
         documents: 'Документы',
+        scans: 'Сканы',
         consent: 'Согласие и доверенные лица',
         online: 'Онлайн-доступ',
         accessLog: 'Журнал доступа',
@@ -775,6 +776,7 @@ export const ru = {
     },
   },
   scans: {
+    tab: { title: 'Сканы документов', add: 'Добавить скан' },
     purposes: {
       identity_document: 'Удостоверение личности',
       oms_policy: 'Полис ОМС',
@@ -804,6 +806,7 @@ export const ru = {
       skipped: 'не проверялось',
       pending: 'ожидает проверки',
       sizeValue: '{{value}} МБ (не больше {{limit}} МБ)',
+      sizeValueKb: '{{value}} КБ (не больше {{limit}} МБ)',
       dpiValue: '{{value}} dpi (нужно не меньше {{limit}})',
       brightnessValue: '{{value}} % (нужно не меньше {{limit}} %)',
       sharpnessValue: '{{value}} (нужно не меньше {{limit}})',

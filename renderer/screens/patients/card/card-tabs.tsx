@@ -5,6 +5,7 @@ import { AccessLogTab } from './AccessLogTab';
 import { ConsentTab } from '../consent/ConsentTab';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { PersonalDataTab } from './PersonalDataTab';
+import { ScansTab } from '../scans/ScansTab';
 import { OnlineAccessTab } from '../../verification/OnlineAccessTab';
 
 export interface CardTabDefinition {
@@ -20,6 +21,7 @@ export interface CardTabDefinition {
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
   { id: 'documents', render: (patient) => <DocumentsSection patient={patient} /> },
+  { id: 'scans', render: (patient) => <ScansTab patient={patient} /> },
   { id: 'consent', render: (patient) => <ConsentTab patient={patient} /> },
   { id: 'online', render: (patient) => <OnlineAccessTab patient={patient} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },

@@ -3,6 +3,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import RemoveCircleOutlinedIcon from '@mui/icons-material/RemoveCircleOutlined';
 import List from '@mui/material/List';
+import type { TFunction } from 'i18next';
 import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -14,13 +15,18 @@ import { FieldMessage } from '../../../forms/FieldMessage';
 /** Each rule's mark appears this long after the one before: the clerk sees them turn green one by one. */
 const stepMs = 140;
 
-function valueText(t: ReturnType<typeof useTranslation>['t'], check: ScanCheck): string {
+function valueText(t: TFunction, check: ScanCheck): string {
   if (check.value === null) return t('scans.check.notMeasured');
   switch (check.rule) {
     case 'format':
       return String(check.value);
-    case 'size':
-      return t('scans.check.sizeValue', { value: (Number(check.value) / 1024 / 1024).toFixed(1), limit: (Number(check.limit) / 1024 / 1024).toFixed(0) });
+    case 'size': {
+      const bytes = Number(check.value);
+      const limit = (Number(check.limit) / 1024 / 1024).toFixed(0);
+      return bytes < 1024 * 1024
+        ? t('scans.check.sizeValueKb', { value: Math.max(1, Math.round(bytes / 1024)), limit })
+        : t('scans.check.sizeValue', { value: (bytes / 1024 / 1024).toFixed(1), limit });
+    }
     case 'resolution':
       return t('scans.check.dpiValue', { value: check.value, limit: check.limit });
     case 'brightness':
