@@ -17,11 +17,15 @@ function syncColumns(table: Knex.CreateTableBuilder): void {
  * image in the vault or a scan of the signed paper — and, once, its withdrawal. A proxy row is
  * a trusted person with the basis, the sections of the record and the period; it ends by its
  * dates or by a revocation, never by a DELETE (rule 5).
+ *
+ * `patient_id` has no foreign key: a desk's first sync takes the server's rows ordered by
+ * (table, id), so `consents` and `proxies` arrive before `patients`; the services check the
+ * patient themselves.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('consents', (table) => {
     syncColumns(table);
-    table.text('patient_id').notNullable().references('id').inTable('patients');
+    table.text('patient_id').notNullable();
     table.text('text_version').notNullable();
     table.text('text_sha256').notNullable();
     table.text('method').notNullable();
@@ -37,7 +41,7 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('proxies', (table) => {
     syncColumns(table);
-    table.text('patient_id').notNullable().references('id').inTable('patients');
+    table.text('patient_id').notNullable();
     table.text('surname').notNullable();
     table.text('name').notNullable();
     table.text('patronymic');

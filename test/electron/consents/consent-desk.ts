@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ServiceContext } from '../../../electron/core/context';
 import { createDispatcher } from '../../../electron/core/dispatcher';
-import { createScanPorts } from '../../../electron/services/scans/scan-ports';
 import { enrolPatient, openTempDesk, type TempDesk } from '../../support/temp-desk';
 
-/** A real encrypted desk with its scan vault (where signatures are kept) and one patient. */
+/** A real encrypted desk (its scan vault keeps the signatures) with one patient. */
 export interface ConsentDesk extends TempDesk {
   patientId: string;
   /** Every file under the vault folder. */
@@ -16,14 +15,15 @@ export interface ConsentDesk extends TempDesk {
 
 export async function openConsentDesk(options: { resourcesDir?: string; birthDate?: string } = {}): Promise<ConsentDesk> {
   const desk = await openTempDesk();
-  const scans = createScanPorts({ dbPath: desk.dbPath, storeKey: desk.key, clock: desk.ctx.clock });
-  const ctx: ServiceContext = { ...desk.ctx, scans, ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}) };
-  const withPorts: TempDesk = { ...desk, ctx, dispatch: createDispatcher(() => ctx, { internal: () => undefined }) };
-  const patientId = await enrolPatient(withPorts, options.birthDate ? { birthDate: options.birthDate } : {});
+  // Another folder of consent texts, where a test changes them.
+  const ctx: ServiceContext = options.resourcesDir ? { ...desk.ctx, resourcesDir: options.resourcesDir } : desk.ctx;
+  const withTexts: TempDesk = { ...desk, ctx, dispatch: createDispatcher(() => ctx, { internal: () => undefined }) };
+  const patientId = await enrolPatient(withTexts, options.birthDate ? { birthDate: options.birthDate } : {});
+  const vaultDir = ctx.scans?.vault.dir ?? '';
   return {
-    ...withPorts,
+    ...withTexts,
     patientId,
-    vaultFiles: () => listFiles(scans.vault.dir),
+    vaultFiles: () => listFiles(vaultDir),
     rows: (table) => desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0),
   };
 }
