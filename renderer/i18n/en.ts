@@ -642,7 +642,16 @@ export const en: Translation = {
   auditLog: {
     title: 'Audit log',
     subtitle: 'Who accessed data, when and from which workstation; the log only grows and is protected by a hash chain.',
-    views: { label: 'Which events to show', all: 'All', alerts: 'Alerts', signIn: 'Sign-in attempts' },
+    views: { label: 'Which events to show', all: 'All', alerts: 'Alerts', signIn: 'Sign-in attempts', merges: 'Record merges' },
+    merges: {
+      tableLabel: 'Record merges',
+      columns: { at: 'Time', actor: 'Merged by', survivor: 'Record kept', merged: 'Record merged', moved: 'Moved', reason: 'Reason' },
+      unknownCard: 'record not on this desk',
+      scans: 'scans: {{count}}',
+      nothingMoved: 'nothing',
+      empty: 'No records have been merged',
+      emptyHint: 'Every merge of duplicate records appears here: both records, who merged them and why.',
+    },
     tableLabel: 'Audit log events',
     columns: { at: 'Time', action: 'Event', actor: 'Who', device: 'Workstation', details: 'Details' },
     more: 'Show more',

@@ -46,7 +46,7 @@ export const mergeReviewSchema = z.object({
   deviceName: z.string(),
   reason: z.string(),
   /** Identifiers the surviving card took from the merged one, and scans moved. */
-  identifiers: z.array(z.string()),
+  identifiers: z.array(z.enum(['snils', 'enp', 'inn'])),
   scans: z.number().int(),
   survivor: mergedCardSchema,
   merged: mergedCardSchema,

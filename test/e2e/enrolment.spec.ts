@@ -5,6 +5,8 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { displayedSnils, fillPatientForm, fillPersonStep, fullName, generatedSnils, openNewPatientForm, searchBox, testPatient, textbox } from './patients';
 import { asDraft, seedPatients } from './seed';
+import { callOver } from './staff';
+import { addStaff, expectOk, signIn } from '../support/staff-over-api';
 
 const shots = '/tmp/shots/H5';
 const sizes = [
@@ -241,4 +243,34 @@ test('a similar person needs «это другой человек» before savin
   // Search finds one Анна Семёнова now.
   await searchBox(page).fill('Семенова Анна');
   await expect(page.getByRole('option')).toHaveCount(1);
+});
+
+test.describe('the auditor', () => {
+  test.use({ role: 'auditor' });
+
+  test('reviews each merge with both cards, who merged them, what moved and why (B2)', async ({ page, desk, staff }) => {
+    // A clerk at this desk enrols the same woman twice and merges the cards; then the auditor signs back in.
+    const api = callOver(desk);
+    await expectOk(api, 'auth.signOut', {});
+    await signIn(api, staff.admin);
+    const clerk = await addStaff(api, desk.origin, 'clerk', 'clerk.two', 'Регистраторова Рита');
+    await expectOk(api, 'auth.signOut', {});
+    await signIn(api, clerk);
+    const kept = await expectOk(api, 'patients.create', { ...asDraft(testPatient({ surname: 'Семёнова' })), snils: null });
+    const twin = await expectOk(api, 'patients.create', asDraft(testPatient({ surname: 'Семенова' })));
+    await expectOk(api, 'patients.merge', { survivorId: kept.id, mergedId: twin.id, reason: 'Одна пациентка; паспорт сверен' });
+    await expectOk(api, 'auth.signOut', {});
+    await signIn(api, staff.person);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Журнал аудита' })).toBeVisible();
+    await page.getByRole('button', { name: 'Объединения карт' }).click();
+    const table = page.getByRole('table', { name: 'Объединения карт' });
+    const row = table.getByRole('row').filter({ hasText: 'Одна пациентка; паспорт сверен' });
+    await expect(row).toContainText('Регистраторова Рита');
+    await expect(row.getByRole('cell').nth(2)).toContainText('Семёнова Анна Петровна');
+    await expect(row.getByRole('cell').nth(3)).toContainText('Семенова Анна Петровна');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('СНИЛС');
+    await lookAt(page, 'audit-merges');
+  });
 });

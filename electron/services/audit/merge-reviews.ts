@@ -30,6 +30,8 @@ interface MergeDetails {
   scans?: unknown;
 }
 
+const isIdentifier = (value: unknown): value is 'snils' | 'enp' | 'inn' => value === 'snils' || value === 'enp' || value === 'inn';
+
 function card(tx: Tx, id: unknown): MergeReviewView['survivor'] {
   if (typeof id !== 'string') return null;
   const row = tx.get<CardRow>('SELECT id, surname, name, patronymic, birth_date, snils, merged_into FROM patients WHERE id = ?', [id]);
@@ -64,7 +66,7 @@ export function mergeReviews(ctx: ServiceContext, input: { before?: number | und
         actorRole: row.actorRole,
         deviceName: row.deviceName,
         reason: typeof details.reason === 'string' ? details.reason : '',
-        identifiers: Array.isArray(details.identifiers) ? details.identifiers.map(String) : [],
+        identifiers: Array.isArray(details.identifiers) ? details.identifiers.filter(isIdentifier) : [],
         scans: typeof details.scans === 'number' ? details.scans : 0,
         survivor: card(tx, details.survivorId),
         merged: card(tx, details.mergedId),

@@ -13,10 +13,12 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { AuditEventsTable } from './AuditEventsTable';
+import { MergeReviews } from './MergeReviews';
 
-type AuditView = (typeof auditViews)[number];
+// The log's own views, and the merges of duplicate cards (B2), reviewed with both cards.
+type AuditView = (typeof auditViews)[number] | 'merges';
 const pageSize = 50;
-const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn'> = { all: 'all', alerts: 'alerts', 'sign-in': 'signIn' };
+const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = { all: 'all', alerts: 'alerts', 'sign-in': 'signIn', merges: 'merges' };
 
 interface Page {
   items: AuditEventView[];
@@ -36,6 +38,7 @@ export function AuditScreen() {
     let current = true;
     setPage(null);
     setError(null);
+    if (view === 'merges') return;
     void api.audit.events({ view, limit: pageSize }).then((result) => {
       if (!current) return;
       if (result.ok) setPage(result.data);
@@ -48,7 +51,7 @@ export function AuditScreen() {
 
   const loadMore = async () => {
     const last = page?.items.at(-1);
-    if (!page || !last) return;
+    if (!page || !last || view === 'merges') return;
     const result = await api.audit.events({ view, limit: pageSize, before: last.seq });
     if (result.ok) setPage({ items: [...page.items, ...result.data.items], more: result.data.more });
     else setError(result.error);
@@ -84,7 +87,8 @@ export function AuditScreen() {
         value={view}
         onChange={(_, next: AuditView | null) => next && setView(next)}
         aria-label={t('auditLog.views.label')}
-        sx={{ mb: 2 }}
+        // MUI's unselected grey falls under WCAG AA contrast on the page background.
+        sx={{ mb: 2, '& .MuiToggleButton-root': { color: 'text.primary' } }}
       >
         {(Object.keys(viewLabels) as AuditView[]).map((option) => (
           <ToggleButton key={option} value={option}>
@@ -92,8 +96,9 @@ export function AuditScreen() {
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
+      {view === 'merges' && <MergeReviews />}
       {error && <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />}
-      {!page && !error && (
+      {view !== 'merges' && !page && !error && (
         <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
           <CircularProgress aria-label={t('common.loading')} />
         </Box>
