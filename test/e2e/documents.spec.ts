@@ -188,3 +188,26 @@ test("a wrong ЕНП check digit shows as soon as the number is complete, and an
   await expect(textbox(page, 'Серия и номер')).toHaveAccessibleDescription(/уже записан у другого пациента: Кузнецова Ольга Ивановна, 01\.06\.1975/);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a passport is recorded from the keyboard alone: Enter moves on through the masks, Ctrl+Enter saves', async ({ page, desk }) => {
+  await openDocuments(page, desk);
+  const add = page.getByRole('main').getByRole('button', { name: 'Добавить документ' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Вид документа' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(textbox(page, 'Серия и номер')).toBeFocused();
+  await page.keyboard.type('4525123456');
+  await page.keyboard.press('Enter');
+  await expect(textbox(page, 'Дата выдачи')).toBeFocused();
+  await page.keyboard.type('01042025');
+  await page.keyboard.press('Enter');
+  await expect(textbox(page, 'Код подразделения')).toBeFocused();
+  await page.keyboard.type('770001');
+  await page.keyboard.press('Enter');
+  await expect(textbox(page, 'Кем выдан')).toBeFocused();
+  await page.keyboard.type('ГУ МВД России по г. Москве');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('article', { name: 'Паспорт РФ' }).getByText('45 25 123456')).toBeVisible();
+});
