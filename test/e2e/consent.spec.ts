@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
 import { lastDayBeforeAgeOfConsent } from '../../shared/domain/proxies';
+import { jpegPage } from '../scans/generated-scans';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { searchBox } from './patients';
@@ -81,6 +82,24 @@ test('the patient signs the consent with the mouse; the clerk withdraws it with 
   await expect(main.getByRole('button', { name: 'Принять согласие' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await look(page, 'consent-withdrawn');
+});
+
+test('the keyboard way: the clerk scans the signed paper form, and the consent holds it (B8)', async ({ page, desk }) => {
+  await openConsentTab(page, desk, '1975-06-30');
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'Принять согласие' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Принятие согласия' });
+  await dialog.getByRole('radio', { name: 'Подпись на экране' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByRole('radio', { name: 'Скан подписанного бланка' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Сканировать подписанный бланк' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Файл скана').setInputFiles({ name: 'consent.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+
+  await expect(main.getByText('Согласие принято')).toBeVisible({ timeout: 20_000 });
+  await expect(main.getByText('Согласие действует')).toBeVisible();
+  await expect(main.getByRole('table', { name: 'История согласий' }).getByRole('cell', { name: 'Скан бланка' })).toBeVisible();
 });
 
 test('a mother’s proxy for a 10-year-old shows that it ends on the eve of the 15th birthday; an empty scope is refused (B9)', async ({ page, desk }) => {
