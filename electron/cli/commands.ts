@@ -7,6 +7,7 @@ import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
 import { enrolDesk } from '../sync/enrol-desk';
 import { verifyAuditChain } from '../store/audit-log';
+import { actingStaff, deskSyncs } from './acting-staff';
 import { openDesk } from './open-desk';
 
 export interface Output {
@@ -25,10 +26,21 @@ export async function init(db: string | undefined, io: Output): Promise<number> 
   return 0;
 }
 
-/** `medcard seed-demo --patients N`: deterministic synthetic patients, through the service layer. */
-export async function seedDemo(db: string | undefined, count: number, seed: number, io: Output): Promise<number> {
-  const ctx = await openDesk({ db, create: true });
+/**
+ * `medcard seed-demo --patients N [--as LOGIN]`: deterministic synthetic patients, through the
+ * service layer. With `--as`, written as that staff member (patients.write), so they sync like
+ * any patient. Without it, as the desk's setup account — only on a desk not connected to a
+ * server (a demo or bench desk), with a warning that they stay on it: the server refuses the
+ * setup account as a writer, so on a connected desk that is refused here instead (cli.as.required).
+ */
+export async function seedDemo(db: string | undefined, count: number, seed: number, as: string | undefined, io: Output): Promise<number> {
+  const desk = await openDesk({ db, create: true });
   try {
+    if (as === undefined && deskSyncs(desk)) throw new AppError('cli.as.required', { field: 'as' });
+    if (as === undefined) {
+      io.err('Warning: written as the desk’s setup account, these patients stay on this desk: the sync server would refuse them. Pass --as LOGIN to write them as a staff member.\n');
+    }
+    const ctx = as === undefined ? desk : actingStaff(desk, as, 'patients.write');
     const today = isoDay(ctx.clock.now(), ctx.timeZone);
     const batchSize = 5000;
     let batch: PatientDraft[] = [];
@@ -50,7 +62,7 @@ export async function seedDemo(db: string | undefined, count: number, seed: numb
     io.out(`Enrolled ${done} synthetic patients in ${seconds.toFixed(1)} s (${Math.round(done / seconds)}/s)`);
     return 0;
   } finally {
-    await ctx.store.close();
+    await desk.store.close();
   }
 }
 

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { localize } from '../../shared/errors/catalog';
-import { importDictionaryFile } from '../services/dictionaries/import-file';
+import { importDictionaryFile, type FileImportResult } from '../services/dictionaries/import-file';
+import { publishDictionaryFile } from '../services/dictionaries/publish-release';
+import { actingStaff, deskSyncs } from './acting-staff';
 import type { Output } from './commands';
 import { openDesk } from './open-desk';
 
@@ -8,23 +10,47 @@ import { openDesk } from './open-desk';
 const listedRefusals = 50;
 
 /**
- * `medcard import dictionary NAME FILE [--version V]`. Whoever runs it holds the database key and
- * so controls the whole file already: the import is recorded as the desk's setup account acting
- * with the administrator's permission (`settings.manage`), which is what it exercises.
+ * `medcard import dictionary NAME FILE [--version V] [--as ADMIN]`.
+ *
+ * With `--as` an admin's login: imported here and published to every desk (a synced release, the
+ * file uploaded by the sync worker; electron/services/dictionaries/README.md), in that admin's
+ * name — the server takes a release only from an admin. Without it: imported on this desk only.
+ * Whoever runs it holds the database key and so controls the whole file already: the local import
+ * is recorded as the desk's setup account acting with the administrator's permission
+ * (`settings.manage`), which is what it exercises; reference data, unlike patients, may well
+ * stay on one desk.
  */
-export async function importDictionaryCommand(db: string | undefined, kind: string, path: string, version: string | undefined, io: Output): Promise<number> {
-  const ctx = await openDesk({ db, create: false });
+export async function importDictionaryCommand(
+  db: string | undefined,
+  kind: string,
+  path: string,
+  version: string | undefined,
+  as: string | undefined,
+  io: Output,
+): Promise<number> {
+  const desk = await openDesk({ db, create: false });
   try {
     const started = performance.now();
-    const admin = { ...ctx, actor: { ...ctx.actor, role: 'admin' as const } };
-    const { outcome, refused } = importDictionaryFile(admin, kind, path, {
-      version,
-      onProgress: ({ done, total }) => io.err(`\rrows: ${done} / ${total}`),
-    });
+    const onProgress = ({ done, total }: { done: number; total: number }) => io.err(`\rrows: ${done} / ${total}`);
+    let result: FileImportResult;
+    let published: string | null = null;
+    if (as === undefined) {
+      const admin = { ...desk, actor: { ...desk.actor, role: 'admin' as const } };
+      result = importDictionaryFile(admin, kind, path, { version, onProgress });
+    } else {
+      const publication = publishDictionaryFile(actingStaff(desk, as, 'settings.manage'), kind, path, { version, onProgress });
+      result = publication;
+      published =
+        publication.release.status === 'published'
+          ? `  published to every desk as release ${publication.release.id}${deskSyncs(desk) ? ' (the sync worker uploads it)' : ' (sent once this desk is connected to a server: medcard enrol-desk)'}`
+          : `  already published as release ${publication.release.id}`;
+    }
+    const { outcome, refused } = result;
     if (outcome.status === 'imported') io.err('\n');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(`Dictionary ${outcome.name}, version ${outcome.version}, from ${basename(path)}`);
     io.out(outcome.status === 'imported' ? `  imported and active${outcome.replaced ? ` (replaces version ${outcome.replaced})` : ''}` : '  already imported from this very file: nothing changed');
+    io.out(published ?? '  on this desk only: pass --as ADMIN (an admin’s login) to publish it to every desk');
     io.out(`  rows accepted: ${outcome.rows}`);
     io.out(`  rows refused: ${refused.length}`);
     for (const row of refused.slice(0, listedRefusals)) {
@@ -35,6 +61,6 @@ export async function importDictionaryCommand(db: string | undefined, kind: stri
     io.out(`  time: ${seconds} s`);
     return 0;
   } finally {
-    await ctx.store.close();
+    await desk.store.close();
   }
 }

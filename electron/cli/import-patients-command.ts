@@ -3,20 +3,26 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 import { localize } from '../../shared/errors/catalog';
 import { importPatients, maxPatientCsvBytes, type PatientImportReport } from '../services/patients/import-patients';
+import { actingStaff } from './acting-staff';
 import type { Output } from './commands';
 import { openDesk } from './open-desk';
 
 /**
- * `medcard import patients FILE.csv [--report FILE]`: a clinic's patient list from its previous
- * system (format: electron/services/patients/patient-csv.ts). Run as the desk's setup account,
- * a front-desk role. Progress goes to stderr; the report to stdout or `--report FILE`.
+ * `medcard import patients FILE.csv --as LOGIN [--report FILE]`: a clinic's patient list from its
+ * previous system (format: electron/services/patients/patient-csv.ts), written as the staff
+ * member `--as` names (one with `patients.write`). Always needed: these are the clinic's real
+ * patients, meant for every desk, and the server refuses rows written by the desk's setup
+ * account — they would sit refused on this desk alone. Progress goes to stderr; the report to
+ * stdout or `--report FILE`.
  */
-export async function importPatientsCommand(db: string | undefined, path: string, reportPath: string | undefined, io: Output): Promise<number> {
+export async function importPatientsCommand(db: string | undefined, path: string, as: string | undefined, reportPath: string | undefined, io: Output): Promise<number> {
+  if (as === undefined) throw new AppError('cli.as.required', { field: 'as' });
   const size = statSync(path).size;
   if (size > maxPatientCsvBytes) throw new AppError('patient_import.file.too_large', { params: { max: maxPatientCsvBytes } });
   const bytes = readFileSync(path);
-  const ctx = await openDesk({ db, create: false });
+  const desk = await openDesk({ db, create: false });
   try {
+    const ctx = actingStaff(desk, as, 'patients.write');
     const started = performance.now();
     const report = importPatients(ctx, bytes, basename(path), {
       onProgress: ({ done, total }) => io.err(`\rrows: ${done} / ${total}`),
@@ -32,7 +38,7 @@ export async function importPatientsCommand(db: string | undefined, path: string
     }
     return 0;
   } finally {
-    await ctx.store.close();
+    await desk.store.close();
   }
 }
 

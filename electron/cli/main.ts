@@ -9,14 +9,17 @@ import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
 const usage = `medcard — Medcard Desk command line
 
   medcard init       [--db PATH]                          create the encrypted desk database
-  medcard seed-demo  [--db PATH] --patients N [--seed S]  enrol N deterministic synthetic patients
+  medcard seed-demo  [--db PATH] --patients N [--seed S] [--as LOGIN]
+                                                          enrol N deterministic synthetic patients (without
+                                                          --as: only on a desk not connected to a server)
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
   medcard enrol-desk [--db PATH] --server URL [--backup URL] --code CODE [--name NAME]
                                                           connect the desk to the central sync server
-  medcard import dictionary NAME FILE [--version V] [--db PATH]
+  medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]
                                                           import a reference dictionary (icd10, insurers,
-                                                          calendar-ru) in one transaction; prints refused lines
-  medcard import patients FILE.csv [--report FILE] [--db PATH]
+                                                          calendar-ru) in one transaction; prints refused lines;
+                                                          --as an admin's login: publish it to every desk by sync
+  medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]
                                                           enrol a patient list (UTF-8, ';', header
                                                           surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email);
                                                           a re-run skips rows already imported
@@ -24,7 +27,9 @@ const usage = `medcard — Medcard Desk command line
                                                           YubiKey OTP sign-in through the sync server
 
 The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
-first init), or MEDCARD_DB_KEY_FILE. Without --db: $MEDCARD_HOME/desk.db or
+first init), or MEDCARD_DB_KEY_FILE. --as LOGIN: the desk's staff member in whose name the
+command writes (active, with the right permission); the sync server refuses patient data
+written as the desk's setup account. Without --db: $MEDCARD_HOME/desk.db or
 ~/.local/share/medcard-desk/desk.db.`;
 
 const io: Output = {
@@ -48,6 +53,7 @@ async function run(argv: string[]): Promise<number> {
       version: { type: 'string' },
       id: { type: 'string' },
       report: { type: 'string' },
+      as: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -69,7 +75,7 @@ async function run(argv: string[]): Promise<number> {
         io.err('--seed takes a whole number\n');
         return 2;
       }
-      return seedDemo(values.db, count, seed, io);
+      return seedDemo(values.db, count, seed, values.as, io);
     }
     case 'verify':
       return verify(values.db, io);
@@ -83,12 +89,12 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [, what, kind, file, ...extra] = positionals;
-      if (what === 'patients' && kind && !file) return importPatientsCommand(values.db, kind, values.report, io);
+      if (what === 'patients' && kind && !file) return importPatientsCommand(values.db, kind, values.as, values.report, io);
       if (what !== 'dictionary' || !kind || !file || extra.length > 0) {
-        io.err('usage: medcard import dictionary NAME FILE [--version V] [--db PATH]\n       medcard import patients FILE.csv [--report FILE] [--db PATH]\n');
+        io.err('usage: medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n');
         return 2;
       }
-      return importDictionaryCommand(values.db, kind, file, values.version, io);
+      return importDictionaryCommand(values.db, kind, file, values.version, values.as, io);
     }
     case 'yubikey-client':
       return yubikeyClientCommand(values.db, values.id, readStdin, io);

@@ -18,6 +18,7 @@ const writableColumns: Record<string, readonly string[]> = {
   identity_documents: syncedFields.identity_documents,
   document_scans: syncedFields.document_scans,
   online_identity: syncedFields.online_identity,
+  dictionary_releases: syncedFields.dictionary_releases,
 };
 
 type Row = Record<string, string | number | null> & { version: number };

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/context';
 import type { Store } from '../store/open-store';
 import type { BlobSync } from './blob-sync';
+import { followDictionaryReleases, uploadDictionaryFiles } from './dictionary-releases';
 import { firstSync, pullChanges } from './pull-changes';
 import { pushOutbox, type PushReport } from './push-outbox';
 import { readCursor } from './sync-settings';
@@ -9,7 +10,8 @@ import type { SyncTransport } from './sync-transport';
 
 /**
  * One round: the first full sync if this desk never had one, then push (files first), then pull,
- * then the files pulled rows name.
+ * then the files pulled rows name, then the dictionary releases pulled (their files are the
+ * published dictionaries' own: dictionary-releases.ts).
  */
 export async function syncCycle(
   store: Store,
@@ -19,8 +21,10 @@ export async function syncCycle(
   blobs?: BlobSync,
 ): Promise<PushReport & { pulled: number; blobsArrived: number }> {
   if (store.transaction((tx) => readCursor(tx)) === undefined) await firstSync(store, transport, actor, report);
+  await uploadDictionaryFiles(store, transport);
   const pushed = await pushOutbox(store, transport, blobs);
   const pulled = await pullChanges(store, transport, actor, report);
   const blobsArrived = (await blobs?.downloadQueued()) ?? 0;
+  await followDictionaryReleases(store, transport, actor, report);
   return { ...pushed, pulled, blobsArrived };
 }

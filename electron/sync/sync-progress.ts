@@ -5,7 +5,8 @@ export interface SyncState {
   lastSyncAt: string | null;
   /** Set when the last attempt failed; kept until the next success. */
   error: { code: string; message: { ru: string; en: string } } | null;
-  progress: { phase: 'snapshot' | 'push' | 'pull'; done: number; total: number | null } | null;
+  /** `dictionary`: a published dictionary's file coming down, in KiB. */
+  progress: { phase: 'snapshot' | 'push' | 'pull' | 'dictionary'; done: number; total: number | null } | null;
 }
 
 export const initialSyncState: SyncState = { status: 'not_configured', server: null, lastSyncAt: null, error: null, progress: null };

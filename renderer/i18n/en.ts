@@ -351,6 +351,8 @@ export const en: Translation = {
       pushOpen: 'Sending changes: {{done, number}}',
       pull: 'Receiving changes: {{done, number}} of {{total, number}}',
       pullOpen: 'Receiving changes: {{done, number}}',
+      dictionary: 'Downloading a dictionary: {{done, number}} of {{total, number}} KB',
+      dictionaryOpen: 'Downloading a dictionary: {{done, number}} KB',
     },
     page: {
       title: 'Synchronisation',

@@ -347,6 +347,8 @@ export const ru = {
       pushOpen: 'Отправка изменений: {{done, number}}',
       pull: 'Получение изменений: {{done, number}} из {{total, number}}',
       pullOpen: 'Получение изменений: {{done, number}}',
+      dictionary: 'Загрузка справочника: {{done, number}} из {{total, number}} КБ',
+      dictionaryOpen: 'Загрузка справочника: {{done, number}} КБ',
     },
     page: {
       title: 'Синхронизация',

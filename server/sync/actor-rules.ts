@@ -7,6 +7,12 @@ type RowData = Record<string, unknown>;
 /** Tables of staff accounts: writing them is an admin's business, with two exceptions below. */
 const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
 
+/** Tables whose writer needs more than `patients.write` (accounts aside). */
+const tablePermissions: Readonly<Record<string, Permission>> = {
+  // Publishing a dictionary to every desk: an admin's (electron/services/dictionaries/README.md).
+  dictionary_releases: 'settings.manage',
+};
+
 /**
  * What a person may change in their own account row without being an admin: their password,
  * their TOTP, the flags these clear or set. Never role, active, login or name.
@@ -33,7 +39,7 @@ export function isActive(value: unknown): boolean {
  * under the change-log lock) against the server's current staff records, so a row applied
  * earlier in the same push counts: the first admin's own row comes before their keys. The actor must be a person the
  * server knows, active, whose role allows the write: `patients.write` for patients and conflict
- * resolutions, `staff.manage` (admin) for accounts — except a person's own password, TOTP,
+ * resolutions, `settings.manage` (admin) for dictionary releases, `staff.manage` (admin) for accounts — except a person's own password, TOTP,
  * keys and recovery codes, and the very first admin, who creates themself while the server has
  * no active admin. A desk's setup account never syncs, so it is never a writer here.
  */
@@ -49,7 +55,7 @@ export async function refuseByActor(
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
   const role = roleOf(actor.role);
-  const permission: Permission = account ? 'staff.manage' : 'patients.write';
+  const permission: Permission = account ? 'staff.manage' : (tablePermissions[mutation.table] ?? 'patients.write');
   if (role !== undefined && can(role, permission)) return null;
   if (account && isOwnChange(mutation, current)) return null;
   return refuse('sync.actor_forbidden');

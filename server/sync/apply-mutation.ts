@@ -12,6 +12,7 @@ import {
 import { toNumber, toRecord } from '../db/values';
 import { canonicalJson } from '../../shared/canonical-json';
 import { refuseByActor } from './actor-rules';
+import { refuseDictionaryRelease } from './dictionary-release-rule';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
 import { refuseTakenLogin } from './login-rule';
 import { refuseByShape } from './mutation-rules';
@@ -45,6 +46,7 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
     const refused =
       (await refuseByActor(log.trx, mutation, current, actor)) ??
       (await refuseTakenLogin(log.trx, mutation)) ??
+      (await refuseDictionaryRelease(log.trx, mutation, current)) ??
       refuseOnlineIdentityChange(mutation, current);
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);

@@ -9,7 +9,7 @@ export const syncStatusSchema = z.object({
   lastSyncAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: localizedText }).nullable(),
   progress: z
-    .object({ phase: z.enum(['snapshot', 'push', 'pull']), done: z.number(), total: z.number().nullable() })
+    .object({ phase: z.enum(['snapshot', 'push', 'pull', 'dictionary']), done: z.number(), total: z.number().nullable() })
     .nullable(),
   /** Local changes not yet confirmed by the server. */
   pending: z.number().int(),

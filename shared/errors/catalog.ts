@@ -315,7 +315,33 @@ export const errorCatalog = {
     ru: 'Дата окончания действия раньше даты начала',
     en: 'The end of validity is before its start',
   },
-
+  // Dictionaries distributed by sync (electron/services/dictionaries/README.md).
+  'dictionary.release.hash_mismatch': {
+    ru: 'Файл справочника {name} пришёл с сервера с другим содержимым (SHA-256 не совпадает): не загружен',
+    en: 'The file of dictionary {name} arrived from the server with other content (SHA-256 differs): not imported',
+  },
+  'dictionary.release.size': {
+    ru: 'Файл справочника {name} на сервере {actual} байт вместо {expected}: не загружен',
+    en: 'The file of dictionary {name} on the server is {actual} bytes instead of {expected}: not imported',
+  },
+  'sync.release_immutable': {
+    ru: 'Выпуск справочника не изменяется: новую версию публикуют новым выпуском',
+    en: 'A dictionary release does not change: a new version is published as a new release',
+  },
+  'sync.release_file_missing': {
+    ru: 'Файл выпуска справочника ({sha256}) ещё не загружен на сервер',
+    en: 'The dictionary release’s file ({sha256}) has not been uploaded to the server yet',
+  },
+  'cli.as.required': {
+    ru: 'Укажите --as ЛОГИН: сотрудника рабочего места, от чьего имени вносятся данные пациентов (сервер не примет их от учётной записи рабочего места)',
+    en: 'Give --as LOGIN: the staff member of this desk in whose name patient data is written (the server refuses it from the desk’s setup account)',
+  },
+  'cli.as.unknown': { ru: 'Сотрудника с логином {login} на этом рабочем месте нет', en: 'No staff member with login {login} on this desk' },
+  'cli.as.inactive': { ru: 'Учётная запись {login} отключена', en: 'The account {login} is deactivated' },
+  'cli.as.forbidden': {
+    ru: 'У сотрудника {login} (роль {role}) нет права «{permission}», нужного этой команде',
+    en: 'Staff member {login} (role {role}) lacks the permission “{permission}” this command needs',
+  },
   // Sync (workstation side)
   'sync.conflict_not_found': { ru: 'Конфликт не найден', en: 'Conflict not found' },
   'sync.unreachable': {

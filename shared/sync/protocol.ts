@@ -105,6 +105,15 @@ export const syncedFields = {
     'patient_id', 'status', 'failed_attempts', 'locked_at', 'verified_at', 'verified_by', 'documents_seen', 'scan_ids', 'note',
     'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
   ],
+  /**
+   * Dictionary releases (НСИ, electron/services/dictionaries/README.md): one published version of
+   * a dictionary, its file named by SHA-256 (the file travels as a blob). Written once by an admin
+   * or by the server, never changed (server/sync/dictionary-release-rule.ts).
+   */
+  dictionary_releases: [
+    'kind', 'name', 'dictionary_version', 'source_name', 'source_sha256', 'source_bytes', 'row_count', 'refused_count',
+    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -130,6 +139,8 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   proxies: [],
   // Two desks verifying one patient: the second finds the row no longer locked and is refused.
   online_identity: [],
+  // Never changed once published.
+  dictionary_releases: [],
 };
 
 /**

@@ -18,6 +18,11 @@ export interface ImportOptions {
   /** Lines of the file the reader refused: counted and audited with the import. */
   refused?: readonly RefusedRow[];
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The release this import carries out on a desk that pulled it (sync): the server accepted it
+   * from an admin (`settings.manage` checked there), so the desk's own actor need not hold it.
+   */
+  release?: { id: string; publishedBy: string | null };
 }
 
 export type ImportOutcome =
@@ -41,7 +46,7 @@ export function importDictionary(
   rows: readonly DictionaryRow[],
   options: ImportOptions = {},
 ): ImportOutcome {
-  if (!can(ctx.actor.role, 'settings.manage')) throw new AppError('forbidden');
+  if (!options.release && !can(ctx.actor.role, 'settings.manage')) throw new AppError('forbidden');
   assertDictionaryName(name);
   assertVersion(version);
   const sha256 = options.sourceSha256 ?? createHash('sha256').update(canonicalJson(rows)).digest('hex');
@@ -72,7 +77,10 @@ export function importDictionary(
     insertEntries(tx, name, version, rows, options.onProgress);
     appendAudit(tx, ctx.actor, at, {
       action: 'dictionaries.import',
-      details: { name, version, rows: rows.length, refused, sha256, source: options.sourceName ?? 'rows', replaced: active },
+      details: {
+        name, version, rows: rows.length, refused, sha256, source: options.sourceName ?? 'rows', replaced: active,
+        ...(options.release ? { release: options.release.id, publishedBy: options.release.publishedBy } : {}),
+      },
     });
     return { status: 'imported', name, version, rows: rows.length, refused, replaced: active };
   });

@@ -7,7 +7,7 @@ import { readCalendar } from './calendar-file';
 import type { ImportProgress, ReadDictionary, RefusedRow } from './dictionary-types';
 import { assertDictionaryName, isDictionaryKind, dictionaryKinds, type DictionaryKind } from './dictionary-names';
 import { readIcd10 } from './icd10-file';
-import { importDictionary, type ImportOutcome } from './import-dictionary';
+import { importDictionary, type ImportOptions, type ImportOutcome } from './import-dictionary';
 import { readInsurers } from './insurers-file';
 
 /** МКБ-10 is 2.3 MB; ten times the largest НСИ file we take is still a sane bound. */
@@ -29,6 +29,7 @@ export interface FileImportOptions {
   version?: string;
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  release?: ImportOptions['release'];
 }
 
 /**
@@ -64,6 +65,7 @@ export function importDictionaryBytes(ctx: ServiceContext, kind: string, bytes: 
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     refused: read.refused,
     onProgress: options.onProgress,
+    release: options.release,
   });
   return { outcome, refused: read.refused };
 }

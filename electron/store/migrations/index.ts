@@ -12,6 +12,7 @@ import * as scanLinks from './0010-scan-links';
 import * as consentsProxies from './0011-consents-proxies';
 import * as onlineIdentity from './0012-online-identity';
 import * as patientAddress from './0013-patient-address';
+import * as dictionaryReleases from './0014-dictionary-releases';
 import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
 
 interface Migration {
@@ -35,6 +36,7 @@ const migrations: Migration[] = [
   { name: '0011-consents-proxies', ...consentsProxies },
   { name: '0012-online-identity', ...onlineIdentity },
   { name: '0013-patient-address', ...patientAddress },
+  { name: '0014-dictionary-releases', ...dictionaryReleases },
   { name: '0015-duplicate-lookup-index', ...duplicateLookupIndex },
 ];
 
