@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -13,9 +12,8 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { SectionCard } from '../../../ui/SectionCard';
 import { AcceptConsentDialog } from './AcceptConsentDialog';
 import { ConsentHistory } from './ConsentHistory';
+import { ConsentStateChip } from './ConsentStateChip';
 import { ReasonDialog } from './ReasonDialog';
-
-const chipColor = { valid: 'success', withdrawn: 'error', none: 'warning' } as const;
 
 /**
  * The patient's consent to personal-data processing (B8): whether their data may go online now
@@ -60,7 +58,7 @@ export function ConsentSection({ patientId }: { patientId: string }) {
       {data && (
         <>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
-            <Chip label={t(`consent.state.${data.reason}`)} color={chipColor[data.reason]} />
+            <ConsentStateChip reason={data.reason} />
             <Box sx={{ flexGrow: 1 }} />
             {data.valid ? (
               <Button variant="outlined" color="error" onClick={() => setDialog('withdraw')}>
