@@ -85,4 +85,29 @@ describe('online identity across desks and the server (B6)', () => {
     const outbox = desk.store.transaction((tx) => tx.all("SELECT 1 FROM sync_outbox WHERE table_name = 'online_identity'"));
     expect(outbox).toEqual([]);
   });
+
+  it('a locked card merged into another leaves the queue (B2: the portal knows only the survivor)', async () => {
+    const desk = await sync.openDesk('Регистратура 4');
+    const survivor = await createPatientAt(desk, draft({ surname: 'Слиянова', snils: null }));
+    const merged = await createPatientAt(desk, draft({ surname: 'Слиянова', snils: validSnils('553245789') }));
+    await desk.sync();
+    await lockedAtPortal(merged);
+    await desk.sync();
+    // Other tests of this file left locked patients on the server: look for this one.
+    const queued = async () => {
+      const queue = await desk.dispatch('verification.queue', {});
+      if (!queue.ok) throw new Error(queue.error.code);
+      return (queue.data as { items: { patient: { id: string } }[] }).items.map((item) => item.patient.id);
+    };
+    const waiting = async () => {
+      const count = await desk.dispatch('verification.count', {});
+      if (!count.ok) throw new Error(count.error.code);
+      return (count.data as { waiting: number }).waiting;
+    };
+    expect(await queued()).toContain(merged);
+    const before = await waiting();
+    expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'Одна и та же пациентка' })).toMatchObject({ ok: true });
+    expect(await queued()).not.toContain(merged);
+    expect(await waiting()).toBe(before - 1);
+  });
 });

@@ -11,13 +11,14 @@ type QueueRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'bir
 
 /**
  * Patients whose online confirmation is locked and who wait for the desk (B6), the longest
- * waiting first. A row whose patient has not reached this desk yet is left out until it does.
+ * waiting first. A row whose patient has not reached this desk yet is left out until it does, and
+ * so is a card merged into another (B2: the portal knows only the surviving card).
  * The read is audited with the patients it showed (F1).
  */
 export function verificationQueue(ctx: ServiceContext, limit: number): { items: VerificationQueueItem[]; total: number } {
   return ctx.store.transaction((tx) => {
     const from = `FROM online_identity o JOIN patients p ON p.id = o.patient_id
-      WHERE o.status = 'locked' AND p.deleted_at IS NULL`;
+      WHERE o.status = 'locked' AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
     const rows = tx.all<QueueRow>(
       `SELECT p.id, p.surname, p.name, p.patronymic, p.birth_date, p.sex, p.snils, p.phone, o.id AS identity_id, o.failed_attempts, o.locked_at
        ${from} ORDER BY o.locked_at, p.id LIMIT ?`,
@@ -41,7 +42,7 @@ export function verificationCount(ctx: ServiceContext): { waiting: number } {
     waiting:
       tx.get<{ n: number }>(
         `SELECT count(*) AS n FROM online_identity o JOIN patients p ON p.id = o.patient_id
-          WHERE o.status = 'locked' AND p.deleted_at IS NULL`,
+          WHERE o.status = 'locked' AND p.deleted_at IS NULL AND p.merged_into IS NULL`,
       )?.n ?? 0,
   }));
 }
