@@ -18,6 +18,10 @@ async function look(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`) });
+  // And on a full-HD screen (UX.md: both sizes).
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: join(shots, `${name}-1920.png`) });
+  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 /** A consent to processing recorded at another desk (B8), so that only the identity stands in the way. */
