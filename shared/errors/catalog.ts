@@ -800,6 +800,10 @@ export const errorCatalog = {
     ru: 'Текст согласия редакции {version} не найден среди файлов программы',
     en: 'The consent text of version {version} is not among the program files',
   },
+  'consent.text.none_in_force': {
+    ru: 'На {date} нет действующей редакции текста согласия',
+    en: 'No version of the consent text is in force on {date}',
+  },
   'consent.text.damaged': {
     ru: 'Файл текста согласия {file} изменён: контрольная сумма SHA-256 не совпадает с указанной в манифесте',
     en: 'The consent text file {file} was altered: its SHA-256 does not match the manifest',

@@ -7,7 +7,8 @@ import type { Tx } from '../../store/open-store';
 import { insertRecord, updateSyncedRow, type DoorContext } from '../../store/record-door';
 import type { ScanVault } from '../scans/scan-vault';
 import { consentById, consentsOf, toConsentView } from './consent-row';
-import { assertPatient, textsOf } from './read-consents';
+import { requirePatient } from '../patients/require-patient';
+import { textsOf } from './read-consents';
 import { checkSignaturePng } from './signature-image';
 
 type AcceptInput = CallInput<'consents.accept'>;
@@ -33,7 +34,7 @@ export async function acceptConsent(ctx: ServiceContext, vault: ScanVault | unde
   }
   try {
     return ctx.store.transaction((tx) => {
-      assertPatient(tx, input.patientId);
+      requirePatient(tx, input.patientId);
       const state = consentState(consentsOf(tx, input.patientId).map(toConsentView), now.toISOString());
       if (state.valid && state.current?.textVersion === text.version) throw new AppError('consent.already_valid');
       const door: DoorContext = { tx, actor: ctx.actor, at: now.toISOString() };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ConsentText } from '../../../shared/api/consent-calls';
+import { formatRussianDate } from '../../../shared/domain/calendar-date';
 import { AppError } from '../../../shared/errors/app-error';
 
 /**
@@ -56,7 +57,7 @@ function loadConsentTexts(dir: string): ConsentTextLibrary {
     current(today) {
       const inForce = texts.filter((text) => text.effectiveFrom <= today);
       const latest = inForce[inForce.length - 1];
-      if (!latest) throw new AppError('consent.text.missing', { params: { version: today } });
+      if (!latest) throw new AppError('consent.text.none_in_force', { params: { date: formatRussianDate(today) } });
       return latest;
     },
     get(version) {

@@ -4,8 +4,8 @@ import { consentState } from '../../../shared/domain/consent';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import { sourceResourcesDir } from '../../core/resources-dir';
-import type { Tx } from '../../store/open-store';
 import { recordRead } from '../../store/record-door';
+import { requirePatient } from '../patients/require-patient';
 import { consentById, consentsOf, toConsentView } from './consent-row';
 import { consentTexts, type ConsentTextLibrary } from './consent-texts';
 import type { ScanVault } from '../scans/scan-vault';
@@ -23,18 +23,12 @@ export function consentText(ctx: ServiceContext, version: string | undefined): C
   return { ...text, current: text.version === current.version };
 }
 
-export function assertPatient(tx: Tx, patientId: string): { birth_date: string } {
-  const patient = tx.get<{ birth_date: string; deleted_at: string | null }>('SELECT birth_date, deleted_at FROM patients WHERE id = ?', [patientId]);
-  if (!patient || patient.deleted_at !== null) throw new AppError('patient.not_found', { field: 'patientId' });
-  return patient;
-}
-
 /** Whether the patient's data may go online now, and every consent they gave (B8); the read is audited. */
 export function consentOverview(ctx: ServiceContext, patientId: string): CallOutput<'consents.state'> {
   const now = ctx.clock.now();
   const currentTextVersion = textsOf(ctx).current(isoDay(now, ctx.timeZone)).version;
   return ctx.store.transaction((tx) => {
-    assertPatient(tx, patientId);
+    requirePatient(tx, patientId);
     const history = consentsOf(tx, patientId).map(toConsentView);
     recordRead({ tx, actor: ctx.actor, at: now.toISOString() }, 'patients.read', { action: 'consents.read', patientId });
     const state = consentState(history, now.toISOString());

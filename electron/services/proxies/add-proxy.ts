@@ -5,7 +5,7 @@ import type { ProxyDraft } from '../../../shared/domain/proxy-draft';
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
-import { assertPatient } from '../consents/read-consents';
+import { requirePatient } from '../patients/require-patient';
 import { proxyById, toProxyView } from './proxy-row';
 
 /**
@@ -17,7 +17,7 @@ export function addProxy(ctx: ServiceContext, draft: ProxyDraft): CallOutput<'pr
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   return ctx.store.transaction((tx) => {
-    const patient = assertPatient(tx, draft.patientId);
+    const patient = requirePatient(tx, draft.patientId);
     const issues = proxyIssues(draft, patient.birth_date, today);
     const first = issues[0];
     if (first) throw new AppError(first.code, { field: first.field, params: first.params ?? {}, issues });

@@ -2,7 +2,7 @@ import type { CallOutput } from '../../../shared/api/contract';
 import { isoDay } from '../../../shared/domain/calendar-date';
 import type { ServiceContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
-import { assertPatient } from '../consents/read-consents';
+import { requirePatient } from '../patients/require-patient';
 import { proxiesOf, toProxyView } from './proxy-row';
 
 /** A patient's trusted persons with where each one's authority ends (B9); the read is audited. */
@@ -10,7 +10,7 @@ export function listProxies(ctx: ServiceContext, patientId: string): CallOutput<
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   return ctx.store.transaction((tx) => {
-    assertPatient(tx, patientId);
+    requirePatient(tx, patientId);
     const items = proxiesOf(tx, patientId).map((row) => toProxyView(row, today));
     recordRead({ tx, actor: ctx.actor, at: now.toISOString() }, 'patients.read', { action: 'proxies.read', patientId });
     return { items };

@@ -64,6 +64,15 @@ describe('the consent text (B8)', () => {
     expect(await signOnScreen(desk)).toMatchObject({ ok: false, error: { code: 'consent.text.damaged' } });
     expect(desk.rows('consents')).toBe(0);
   });
+  it('says so when no version is in force yet, rather than serve a text not yet published', async () => {
+    const dir = resourcesCopy();
+    const manifestPath = join(dir, 'consent', 'manifest.json');
+    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('"2026-01-01"', '"2027-01-01"'));
+    desk = await openConsentDesk({ resourcesDir: dir });
+    const refused = await call(desk, 'consents.text', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'consent.text.none_in_force' } });
+    expect(refused.error!.message.ru).toContain('25.11.2026');
+  });
 });
 
 describe('accepting a consent with a signature drawn on screen (B8)', () => {
