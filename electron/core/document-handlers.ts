@@ -2,6 +2,7 @@ import { addDocument } from '../services/documents/add-document';
 import { confirmComparison } from '../services/documents/confirm-comparison';
 import { checkPolicy, confirmPolicy } from '../services/documents/confirm-policy';
 import { listDocuments } from '../services/documents/read-documents';
+import { removeDocument } from '../services/documents/remove-document';
 import { replaceDocument } from '../services/documents/replace-document';
 import type { Handlers } from './handler-types';
 
@@ -13,4 +14,5 @@ export const documentHandlers: Handlers<'documents'> = {
   'documents.confirmPolicy': (ctx, input) => confirmPolicy(ctx, input),
   'documents.checkPolicy': (ctx, input) => checkPolicy(ctx, input.documentId),
   'documents.confirmComparison': (ctx, input) => confirmComparison(ctx, input),
+  'documents.remove': (ctx, input) => removeDocument(ctx, input),
 };

@@ -235,6 +235,7 @@ export const en: Translation = {
           policyRejected: 'OMS policy rejected',
           documentCompared: 'Document compared with the record',
           correctedFromDocument: 'Record corrected from a document',
+          documentRemoved: 'Mistaken document entry removed',
           consentsRead: 'Consents viewed',
           consentAccepted: 'Consent to data processing accepted',
           consentWithdrawn: 'Consent to data processing withdrawn',
@@ -720,6 +721,7 @@ export const en: Translation = {
       checkPolicy: 'Check the policy',
       compare: 'Compare with the record',
       scan: 'Scan',
+      remove: 'Mistaken entry',
       label: 'Actions for “{{type}}”',
     },
     replaced: {
@@ -764,6 +766,14 @@ export const en: Translation = {
       save: 'Save the decision',
       failed: 'The decision was not saved',
       checked: '{{status}} — {{name}}, {{at}}',
+    },
+    remove: {
+      title: 'Remove the mistaken “{{type}}” entry?',
+      intro: 'The entry leaves the record but stays in its history, with the reason. If the patient’s document has changed, use “Replace”.',
+      reason: 'Reason',
+      submit: 'Remove',
+      failed: 'The entry was not removed',
+      done: '“{{type}}” entry removed from the record.',
     },
     compare: {
       title: 'Compare “{{type}}” with the record',

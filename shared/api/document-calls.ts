@@ -3,6 +3,7 @@ import { documentReadingSchema, mismatchResolutions, comparedFields } from '../d
 import { documentSchema } from '../domain/documents/document-schema';
 import { identityDocumentSchema } from '../domain/documents/identity-document';
 import { policyRejectionReasons } from '../domain/documents/oms-policy';
+import { requiredText } from '../domain/field-rules';
 import { patientIdSchema, patientSchema } from '../domain/patient';
 import { defineCall } from './define-call';
 
@@ -68,6 +69,13 @@ export const documentCalls = {
       resolutions: z.partialRecord(z.enum(comparedFields), z.enum(mismatchResolutions)),
     }),
     output: z.object({ document: identityDocumentSchema, patient: patientSchema }),
+    permission: 'patients.write',
+    writes: true,
+  }),
+  /** A document recorded by mistake leaves the card (a tombstone; the reason is audited). */
+  'documents.remove': defineCall({
+    input: z.strictObject({ documentId, reason: requiredText(500) }),
+    output: z.object({ removed: z.literal(true) }),
     permission: 'patients.write',
     writes: true,
   }),

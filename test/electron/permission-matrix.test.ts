@@ -84,6 +84,7 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'documents.replace': { documentId: anyId },
     'documents.confirmPolicy': { documentId: anyId, decision: 'confirmed' },
     'documents.checkPolicy': { documentId: anyId },
+    'documents.remove': { documentId: anyId, reason: 'Внесён не тому пациенту' },
     'documents.confirmComparison': { documentId: anyId, reading: { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15', sex: 'female' }, resolutions: {} },
     'verification.queue': {},
     'verification.count': {},

@@ -22,6 +22,7 @@ const actionKeys: Readonly<Record<string, ActionKey>> = {
   'documents.policy_rejected': 'policyRejected',
   'documents.compared': 'documentCompared',
   'patients.corrected_from_document': 'correctedFromDocument',
+  'documents.removed': 'documentRemoved',
   'consents.read': 'consentsRead',
   'consents.accept': 'consentAccepted',
   'consents.withdraw': 'consentWithdrawn',

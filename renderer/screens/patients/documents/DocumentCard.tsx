@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { FieldList, type FieldListItem } from '../../../ui/FieldList';
 import { displayDocumentNumber } from './document-labels';
 
-export type DocumentAction = 'replace' | 'checkPolicy' | 'compare' | 'scan';
+export type DocumentAction = 'replace' | 'checkPolicy' | 'compare' | 'scan' | 'remove';
 
 const statusColor = { active: 'success', expired: 'error', superseded: 'default' } as const;
 const policyColor = { unchecked: 'warning', confirmed: 'success', rejected: 'error' } as const;
@@ -87,6 +87,9 @@ export function DocumentCard({ document, onAction, scans }: { document: Identity
         </Button>
         <Button variant="outlined" color="inherit" onClick={() => onAction('replace')}>
           {t('documents.actions.replace')}
+        </Button>
+        <Button color="error" onClick={() => onAction('remove')}>
+          {t('documents.actions.remove')}
         </Button>
       </Box>
     </Paper>

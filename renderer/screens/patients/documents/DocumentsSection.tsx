@@ -16,6 +16,7 @@ import { DocumentFormDialog } from './DocumentFormDialog';
 import { PolicyDialog } from './PolicyDialog';
 import { ScanDialog } from '../scans/ScanDialog';
 import { ScanGallery } from '../scans/ScanGallery';
+import { RemoveDocumentDialog } from './RemoveDocumentDialog';
 import { ReplacedDocuments } from './ReplacedDocuments';
 import { UpdateReminders } from './UpdateReminders';
 
@@ -105,6 +106,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           }}
         />
       )}
+      {dialog?.kind === 'remove' && <RemoveDocumentDialog document={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'checkPolicy' && <PolicyDialog policy={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'compare' && (
         <CompareDialog
