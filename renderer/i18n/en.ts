@@ -154,6 +154,12 @@ export const en: Translation = {
       mergedInto: 'This record was merged into another and is no longer kept up. The current record:',
       survivorCard: 'open',
     },
+    header: {
+      statusLabel: 'The patient at a glance',
+      noPolicy: 'OMS policy: no document recorded',
+      identityUnverified: 'Identity not verified',
+      expired: '{{document}}: expired {{date}}',
+      overdue: '{{document}} replaced: the new one was due by {{date}}',
     },
     duplicates: {
       title: 'Possible duplicates',

@@ -152,6 +152,12 @@ export const ru = {
       mergedInto: 'Эта карта объединена с другой и больше не ведётся. Действующая карта:',
       survivorCard: 'открыть',
     },
+    header: {
+      statusLabel: 'Главное о пациенте',
+      noPolicy: 'Полис ОМС: документ не внесён',
+      identityUnverified: 'Личность не подтверждена',
+      expired: '{{document}}: срок действия истёк {{date}}',
+      overdue: '{{document}} заменён: новый не внесён до {{date}}',
     },
     duplicates: {
       title: 'Возможные дубликаты',

@@ -105,6 +105,14 @@ test('a clerk enrols a patient with every field from the keyboard alone: Enter m
   await expect(card.getByText(inn)).toBeVisible();
   await expect(card.getByText(enp)).toBeVisible();
   await expect(card.getByText('vera.k@example.ru')).toBeVisible();
+
+  // The header (UX.md): what the desk knows now about the policy, the identity and the consent.
+  const header = card.getByRole('list', { name: 'Главное о пациенте' });
+  await expect(header.getByText(`СНИЛС: ${displayedSnils(patient)}`)).toBeVisible();
+  await expect(header.getByText('Полис ОМС: документ не внесён')).toBeVisible();
+  await expect(header.getByText('Личность не подтверждена')).toBeVisible();
+  await expect(header.getByText('Согласия нет')).toBeVisible();
+  await lookAt(page, 'card-header');
 });
 
 test('each field names its problem beside it as soon as it is complete, in Russian and English, with the code (B1)', async ({ page }) => {
