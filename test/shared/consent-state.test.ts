@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consentState, type ConsentRecord } from '../../shared/domain/consent';
+import { seeded } from './reference-identifiers';
 
 const patientId = '0190a000-0000-7000-8000-000000000001';
 const accepted = (acceptedAt: string, withdrawnAt: string | null = null, textVersion = '1'): ConsentRecord => ({ patientId, textVersion, acceptedAt, withdrawnAt });
@@ -42,5 +43,30 @@ describe('consent state (B8): may the patient’s data go online?', () => {
     expect(consentState([consent], '2026-11-25T09:00:00.000Z').valid).toBe(true);
     expect(consentState([consent], '2026-11-25T08:59:59.999Z').valid).toBe(false);
     expect(() => consentState([consent], 'вчера')).toThrow(RangeError);
+  });
+
+  it('property: valid exactly when the latest acceptance up to the instant is not withdrawn by then, in any row order', () => {
+    const random = seeded(152);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString();
+    for (let round = 0; round < 2000; round++) {
+      // A desk's history: acceptances in time order, each withdrawn (or not) before the next.
+      const rows: ConsentRecord[] = [];
+      let clock = 0;
+      for (let i = Math.floor(random() * 4); i > 0; i--) {
+        clock += 1 + Math.floor(random() * 100);
+        const acceptedAt = clock;
+        const withdrawn = random() < 0.5;
+        if (withdrawn) clock += 1 + Math.floor(random() * 100);
+        rows.push(accepted(at(acceptedAt), withdrawn ? at(clock) : null));
+      }
+      const asked = Math.floor(random() * (clock + 50));
+      const shuffled = [...rows].sort(() => random() - 0.5);
+      const latest = rows.filter((row) => Date.parse(row.acceptedAt) <= Date.parse(at(asked))).at(-1);
+      const expected = latest !== undefined && (latest.withdrawnAt === null || Date.parse(latest.withdrawnAt) > Date.parse(at(asked)));
+      const state = consentState(shuffled, at(asked));
+      expect(state.valid).toBe(expected);
+      expect(state.current).toBe(latest ?? null);
+      expect(state.reason).toBe(latest === undefined ? 'none' : expected ? 'valid' : 'withdrawn');
+    }
   });
 });
