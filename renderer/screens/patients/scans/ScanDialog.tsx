@@ -10,7 +10,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptScanResult } from '../../../../shared/api/scan-calls';
 import type { ApiError } from '../../../../shared/errors/app-error';
@@ -55,6 +55,10 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
   const [source, setSource] = useState<ScanSource>('file');
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const busy = phase.step === 'sending' || phase.step === 'scanning' || phase.step === 'checking';
+  // Opened again for the next document: a clean slate, not the last scan's checklist.
+  useEffect(() => {
+    if (open) setPhase({ step: 'idle' });
+  }, [open]);
 
   const accept = useCallback(
     async (uploadId: string, from: ScanSource, documentSize?: DocumentSize) => {

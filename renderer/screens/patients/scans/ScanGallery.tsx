@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanSummary } from '../../../../shared/scans/scan-inputs';
 import { usePermissions } from '../../../app/session';
@@ -11,6 +11,8 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { RemoveScanDialog } from './RemoveScanDialog';
 import { ScanThumbnail } from './ScanThumbnail';
 import { ScanViewer } from './ScanViewer';
+
+const downloadRecheckMs = 10_000;
 
 export interface ScanGalleryProps {
   patientId: string;
@@ -30,6 +32,14 @@ export function ScanGallery({ patientId, attachedTo, refreshKey }: ScanGalleryPr
   const list = useApiQuery(`scans:${patientId}:${attachedTo ?? ''}:${refreshKey ?? ''}:${reload}`, (api) =>
     api.scans.list({ patientId, ...(attachedTo ? { attachedTo } : {}) }),
   );
+
+  // Files another desk took arrive through the sync worker: look again while any is on its way.
+  const waiting = list.status === 'ok' && list.data.items.some((scan) => !scan.thumbnailReady || !scan.contentReady);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(() => setReload((n) => n + 1), downloadRecheckMs);
+    return () => window.clearTimeout(timer);
+  }, [waiting, list]);
 
   if (list.status === 'failed') return <ApiErrorAlert title={t('scans.gallery.failed')} problems={[list.error]} />;
   const items = list.status === 'ok' ? list.data.items : list.status === 'loading' ? list.previous?.items : undefined;
