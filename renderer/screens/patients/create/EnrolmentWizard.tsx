@@ -161,11 +161,14 @@ export function EnrolmentWizard() {
     navigate('/patients');
   };
 
-  // Esc steps back from anywhere on the screen (focus may be on nothing after coming back); a
-  // dialog or a list that used the key first has marked it handled.
+  // Esc steps back from within the wizard or from nowhere (focus is on nothing after coming back
+  // to it); not from the top search box, whose Esc is its own, nor once something else used it.
+  const screenRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onEscape = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as Node;
+      if (target !== document.body && !screenRef.current?.contains(target)) return;
       event.preventDefault();
       setStep((current) => Math.max(current - 1, 0));
     };
@@ -201,7 +204,7 @@ export function EnrolmentWizard() {
 
   return (
     <FormProvider {...form}>
-      <Box onKeyDown={onKeyDown} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 380px' }, gap: 3, alignItems: 'start', maxWidth: 1440 }}>
+      <Box ref={screenRef} onKeyDown={onKeyDown} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 380px' }, gap: 3, alignItems: 'start', maxWidth: 1440 }}>
         <Paper
           component="form"
           ref={formRef}
