@@ -93,15 +93,14 @@ export const ru = {
       inn: 'ИНН',
       email: 'Электронная почта',
       foreign: 'Иностранный гражданин',
-      deletedAt: 'Удаление карты',
       address: 'Адрес',
+      deletedAt: 'Удаление карты',
     },
     form: {
       title: 'Новый пациент',
       intro: 'Заполните поля в порядке бумажной анкеты. Обязательные поля отмечены звёздочкой.',
       keyboardHint: 'Enter — следующее поле, Ctrl+Enter — сохранить, Esc — шаг назад',
       datePlaceholder: 'ДД.ММ.ГГГГ',
-      save: 'Сохранить',
       steps: {
         person: 'Личность',
         contacts: 'Документы и контакты',
@@ -111,13 +110,14 @@ export const ru = {
       reviewHint: 'Проверьте данные по документам. Исправить: Esc или «Назад».',
       next: 'Далее',
       back: 'Назад',
+      save: 'Сохранить',
       saving: 'Сохраняем…',
       cancel: 'Отмена',
       failed: 'Пациент не сохранён',
       fixFields: 'Исправьте поля, отмеченные красным, и сохраните ещё раз.',
-    },
       blockedHardStop: 'Сохранить нельзя: этот человек уже есть в картотеке (см. справа).',
       blockedConfirm: 'Сначала отметьте справа, что это другой человек, или откройте найденную карту.',
+    },
     merge: {
       find: 'Найти дубликаты',
       screenTitle: 'Дубликаты карты: {{name}}',
@@ -187,6 +187,7 @@ export const ru = {
         initial: 'инициал',
         missing: 'не указано',
       },
+    },
     card: {
       loadFailed: 'Карту открыть не удалось',
       created: 'Пациент сохранён в картотеке',
@@ -230,6 +231,13 @@ export const ru = {
           scanViewed: 'Просмотр скана',
           scanAccepted: 'Скан принят',
           scanRemoved: 'Скан удалён (ошибочный)',
+          consentsRead: 'Просмотр согласий',
+          consentAccepted: 'Согласие на обработку данных принято',
+          consentWithdrawn: 'Согласие на обработку данных отозвано',
+          signatureRead: 'Просмотр подписи под согласием',
+          proxiesRead: 'Просмотр доверенных лиц',
+          proxyAdded: 'Доверенное лицо добавлено',
+          proxyRevoked: 'Полномочия доверенного лица отозваны',
           documentsRead: 'Просмотр документов',
           documentAdded: 'Внесён документ',
           documentReplaced: 'Документ заменён',
@@ -239,13 +247,6 @@ export const ru = {
           documentCompared: 'Сверка документа с картой',
           correctedFromDocument: 'Карта исправлена по документу',
           documentRemoved: 'Ошибочная запись документа убрана',
-          consentsRead: 'Просмотр согласий',
-          consentAccepted: 'Согласие на обработку данных принято',
-          consentWithdrawn: 'Согласие на обработку данных отозвано',
-          signatureRead: 'Просмотр подписи под согласием',
-          proxiesRead: 'Просмотр доверенных лиц',
-          proxyAdded: 'Доверенное лицо добавлено',
-          proxyRevoked: 'Полномочия доверенного лица отозваны',
           onlineIdentityRead: 'Просмотр онлайн-доступа',
           verificationCompleted: 'Личность подтверждена в регистратуре',
         },
@@ -907,15 +908,6 @@ export const ru = {
       failed: 'Скан не удалён',
     },
   },
-  notFound: {
-    title: 'Такой страницы нет',
-    body: 'Возможно, ссылка устарела. Вернитесь к пациентам.',
-    back: 'К пациентам',
-  },
-};
-
-/** The shape every language must fill: the same keys, any strings. */
-export type Translation = typeof ru;
   consent: {
     title: 'Согласие на обработку персональных данных',
     state: {
@@ -1079,3 +1071,12 @@ export type Translation = typeof ru;
       keyboardHint: 'Enter — следующее поле, Ctrl+Enter — сохранить.',
     },
   },
+  notFound: {
+    title: 'Такой страницы нет',
+    body: 'Возможно, ссылка устарела. Вернитесь к пациентам.',
+    back: 'К пациентам',
+  },
+};
+
+/** The shape every language must fill: the same keys, any strings. */
+export type Translation = typeof ru;
