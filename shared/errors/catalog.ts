@@ -96,6 +96,15 @@ export const errorCatalog = {
     ru: 'Домен адреса после @ указан неверно (например, mail.ru или почта.рф)',
     en: 'The domain after @ is not valid (e.g. mail.ru or почта.рф)',
   },
+  'patient.address.invisible': {
+    ru: 'В адресе есть невидимые символы (например, смена направления текста): наберите адрес заново',
+    en: 'The address holds invisible characters (such as a text-direction override): type it again',
+  },
+  'patient.address.characters': {
+    ru: 'Символ «{symbol}» не используется в адресах: только буквы, цифры, пробел и знаки . , ; : - / № ( ) « »',
+    en: 'The character “{symbol}” is not used in addresses: letters, digits, space and . , ; : - / № ( ) « » only',
+  },
+  'patient.address.no_letters': { ru: 'В адресе нет ни одной буквы', en: 'The address has no letters' },
   'patient.merge.same': { ru: 'Карту нельзя объединить саму с собой', en: 'A card cannot be merged into itself' },
   'patient.merge.merged': {
     ru: 'Карта {patient} уже объединена с другой: объединяйте с действующей картой',
@@ -247,6 +256,7 @@ export const errorCatalog = {
     ru: 'Расхождение не разобрано: подтвердите его или исправьте карту по документу',
     en: 'Unresolved mismatch: confirm it or correct the record from the document',
   },
+
   // Production calendar (C2, B3 deadlines in business days)
   'calendar.year_missing': {
     ru: 'Производственный календарь на {year} год не загружен: срок в рабочих днях посчитать нельзя',
@@ -342,6 +352,7 @@ export const errorCatalog = {
     ru: 'У сотрудника {login} (роль {role}) нет права «{permission}», нужного этой команде',
     en: 'Staff member {login} (role {role}) lacks the permission “{permission}” this command needs',
   },
+
   // Sync (workstation side)
   'sync.conflict_not_found': { ru: 'Конфликт не найден', en: 'Conflict not found' },
   'sync.unreachable': {
@@ -581,6 +592,7 @@ export const errorCatalog = {
     en: 'The workstation is busy receiving other files; try again in a minute',
   },
   'scan.upload.empty': { ru: 'Файл пустой', en: 'The file is empty' },
+  'scan.pdf.no_page': { ru: 'В PDF нет страницы {page} (страниц: {pages})', en: 'The PDF has no page {page} (it has {pages})' },
   'scanner.job_unknown': {
     ru: 'Сканирование не найдено или устарело; начните его заново',
     en: 'The scan job is unknown or expired; start the scan again',

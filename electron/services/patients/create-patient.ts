@@ -29,7 +29,7 @@ export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient
  * A hard-stop refusal names the existing card (who it is, born when): that is a read of its data
  * (F1), recorded after the refused enrolment rolled back, as a not-found card is in getPatient.
  */
-export export function recordCardsNamed(ctx: ServiceContext, error: AppError): void {
+export function recordCardsNamed(ctx: ServiceContext, error: AppError): void {
   const named = error.issues.filter((issue) => typeof issue.params?.patientId === 'string');
   if (named.length === 0) return;
   ctx.store.transaction((tx) => {
