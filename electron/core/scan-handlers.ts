@@ -1,6 +1,7 @@
 import type { ScanFile } from '../../shared/api/scan-calls';
 import { AppError, toApiError } from '../../shared/errors/app-error';
 import { acceptScan } from '../services/scans/accept-scan';
+import { pdfPagePicture } from '../services/scans/pdf-page-picture';
 import { listScans, readScan } from '../services/scans/read-scan';
 import { removeScan } from '../services/scans/remove-scan';
 import type { ScanPorts } from '../services/scans/scan-ports';
@@ -13,9 +14,11 @@ function portsOf(ctx: ServiceContext): ScanPorts {
   return ctx.scans;
 }
 
-async function fileOf(ctx: ServiceContext, id: string, variant: 'original' | 'thumbnail'): Promise<ScanFile> {
+async function fileOf(ctx: ServiceContext, id: string, variant: 'original' | 'thumbnail', page?: number): Promise<ScanFile> {
   const read = await readScan(ctx, portsOf(ctx).vault, { scanId: id, variant });
-  return read.state === 'ready' ? { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') } : { state: 'downloading', id };
+  if (read.state !== 'ready') return { state: 'downloading', id };
+  const picture = page !== undefined && read.mime === 'application/pdf' ? await pdfPagePicture(read.bytes, page) : null;
+  return picture ? { state: 'ready', id, mime: 'image/jpeg', data: picture.toString('base64') } : { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') };
 }
 
 export const scanHandlers: Handlers<'scans'> = {
@@ -39,6 +42,6 @@ export const scanHandlers: Handlers<'scans'> = {
   'scans.scan': (ctx, input) => ({ jobId: portsOf(ctx).jobs.start(ctx.actor.staffId, input.deviceId, ctx.clock.now()) }),
   'scans.job': (ctx, input) => portsOf(ctx).jobs.get(ctx.actor.staffId, input.jobId, ctx.clock.now()),
   'scans.thumbnail': (ctx, input) => fileOf(ctx, input.id, 'thumbnail'),
-  'scans.content': (ctx, input) => fileOf(ctx, input.id, 'original'),
+  'scans.content': (ctx, input) => fileOf(ctx, input.id, 'original', input.page),
   'scans.remove': (ctx, input) => removeScan(ctx, input),
 };

@@ -99,7 +99,8 @@ export const scanCalls = {
     permission: 'patients.read',
   }),
   'scans.content': defineCall({
-    input: z.strictObject({ id: z.uuid() }),
+    // `page` of a PDF: that page's scanned image as a picture for the viewer (the file itself without it).
+    input: z.strictObject({ id: z.uuid(), page: z.number().int().min(1).max(100).optional() }),
     output: scanFileSchema,
     permission: 'patients.read',
   }),

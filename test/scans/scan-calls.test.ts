@@ -93,6 +93,23 @@ describe('scans through the contract (B4, A6)', () => {
     expect(blurredPage.checklist.checks.find((c) => c.rule === 'sharpness')?.page).toBe(2);
   });
 
+  it('shows a PDF scan page by page, each page’s scanned image at full resolution', async () => {
+    desk = await openTempDesk();
+    const patientId = await enrolPatient(desk, {});
+    const kept = await sendScan(desk, patientId, await pdfOfPages([{}, { widthMm: 125, heightMm: 88 }]));
+    if (!kept.ok || !kept.data.accepted) throw new Error(JSON.stringify(kept));
+    expect(kept.data.scan).toMatchObject({ mime: 'application/pdf', pages: 2 });
+    const second = (await desk.dispatch('scans.content', { id: kept.data.scan.id, page: 2 })) as { ok: true; data: ScanFile };
+    if (second.data.state !== 'ready') throw new Error('not ready');
+    expect(second.data.mime).toBe('image/jpeg');
+    // 125 mm at 300 dpi.
+    expect((await sharp(Buffer.from(second.data.data, 'base64')).metadata()).width).toBe(1476);
+    const whole = (await desk.dispatch('scans.content', { id: kept.data.scan.id })) as { ok: true; data: ScanFile };
+    expect(whole.data.state === 'ready' && whole.data.mime).toBe('application/pdf');
+    const third = await desk.dispatch('scans.content', { id: kept.data.scan.id, page: 3 });
+    expect(!third.ok && third.error.code).toBe('scan.pdf.no_page');
+  });
+
   it('measures a camera frame’s resolution against the paper it shows', async () => {
     desk = await openTempDesk();
     const patientId = await enrolPatient(desk, {});

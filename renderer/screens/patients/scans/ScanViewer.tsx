@@ -23,15 +23,17 @@ const zoomSteps = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
 
 /**
  * A scan at full size (UX: scans): zoom with the buttons or + / − / 0 on the keyboard; the
- * picture scrolls when it is larger than the window. A PDF opens as its file, for the system's
- * viewer. While another desk's file is still on its way, it says so.
+ * picture scrolls when it is larger than the window. A PDF shows one page's scanned image at a
+ * time (PageUp / PageDown). While another desk's file is still on its way, it says so.
  */
 export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onClose: () => void; actions?: React.ReactNode }) {
   const { t } = useTranslation();
   const titleId = useId();
   const [zoom, setZoom] = useState<number>(1);
-  const wantsPicture = scan.mime !== 'application/pdf';
-  const file = useApiQuery(`content:${scan.id}`, (api) => (wantsPicture ? api.scans.content({ id: scan.id }) : api.scans.thumbnail({ id: scan.id })));
+  const [page, setPage] = useState(1);
+  const isPdf = scan.mime === 'application/pdf';
+  const file = useApiQuery(`content:${scan.id}:${page}`, (api) => api.scans.content({ id: scan.id, ...(isPdf ? { page } : {}) }));
+  const turn = (by: 1 | -1) => setPage((current) => Math.min(Math.max(current + by, 1), scan.pages));
   const step = (direction: 1 | -1) => {
     const index = zoomSteps.findIndex((value) => value >= zoom);
     const next = zoomSteps[Math.min(Math.max((index === -1 ? zoomSteps.length - 1 : index) + direction, 0), zoomSteps.length - 1)];
@@ -41,6 +43,8 @@ export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onCl
     if (event.key === '+' || event.key === '=') step(1);
     else if (event.key === '-') step(-1);
     else if (event.key === '0') setZoom(1);
+    else if (isPdf && event.key === 'PageDown') turn(1);
+    else if (isPdf && event.key === 'PageUp') turn(-1);
     else return;
     event.preventDefault();
   };
@@ -67,6 +71,17 @@ export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onCl
           <Typography variant="body2" color="text.secondary">
             {t('scans.viewer.keys')}
           </Typography>
+          {isPdf && scan.pages > 1 && (
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', ml: 'auto' }}>
+              <Button onClick={() => turn(-1)} disabled={page <= 1}>
+                {t('scans.viewer.previousPage')}
+              </Button>
+              <Typography aria-live="polite">{t('scans.viewer.page', { page, pages: scan.pages })}</Typography>
+              <Button onClick={() => turn(1)} disabled={page >= scan.pages}>
+                {t('scans.viewer.nextPage')}
+              </Button>
+            </Stack>
+          )}
         </Stack>
         <Box tabIndex={0} aria-label={t('scans.viewer.picture')} role="region" sx={{ overflow: 'auto', height: '65vh', bgcolor: 'grey.200', borderRadius: 1, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}>
           {file.status === 'failed' && <ApiErrorAlert title={t('scans.viewer.failed')} problems={[file.error]} />}
@@ -89,11 +104,6 @@ export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onCl
             />
           )}
         </Box>
-        {!wantsPicture && (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {t('scans.viewer.pdfNote', { pages: scan.pages })}
-          </Typography>
-        )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         {actions}
