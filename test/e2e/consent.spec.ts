@@ -84,6 +84,8 @@ test('the patient signs the consent with the mouse; the clerk withdraws it with 
   await expect(main.getByRole('alert')).toHaveText('Отзыв согласия записан');
   await expect(main.getByText('Согласие отозвано', { exact: true })).toBeVisible();
   await expect(main.getByText(/^Отозвано .*Данные пациента не передаются в личный кабинет/)).toBeVisible();
+  // The card's header says so too, without reopening the card.
+  await expect(page.getByRole('main').getByText('Согласие отозвано', { exact: true })).toHaveCount(2);
   await expect(history.getByRole('cell', { name: /Письменное заявление пациента от сегодняшнего дня/ })).toBeVisible();
   await expect(main.getByRole('button', { name: 'Принять согласие' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -8,6 +8,7 @@ import type { Patient } from '../../../../shared/domain/patient';
 import { useApiQuery } from '../../../api/use-api-query';
 import { displayPhone, displaySnils } from '../../../format/identifiers';
 import { fullName } from '../../../format/person-name';
+import { useConsentRevision } from '../consent/consent-events';
 import { ConsentStateChip } from '../consent/ConsentStateChip';
 import { currentPolicy, documentWarnings } from './header-warnings';
 
@@ -24,7 +25,9 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
   const { t } = useTranslation();
   const key = `${patient.id}:${patient.version}`;
   const documents = useApiQuery(`header-documents:${key}`, (api) => api.documents.list({ patientId: patient.id }));
-  const consent = useApiQuery(`header-consent:${key}`, (api) => api.consents.state({ patientId: patient.id }));
+  // Asked again when the consent tab accepts or withdraws a consent.
+  const consentRevision = useConsentRevision(patient.id);
+  const consent = useApiQuery(`header-consent:${key}:${consentRevision}`, (api) => api.consents.state({ patientId: patient.id }));
   const identity = useApiQuery(`header-identity:${key}`, (api) => api.verification.get({ patientId: patient.id }));
 
   const age = ageOn(patient.birthDate, isoDay(new Date()));

@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { SectionCard } from '../../../ui/SectionCard';
 import { AcceptConsentDialog } from './AcceptConsentDialog';
 import { ConsentHistory } from './ConsentHistory';
+import { announceConsentChange } from './consent-events';
 import { ConsentStateChip } from './ConsentStateChip';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -32,6 +33,7 @@ export function ConsentSection({ patientId }: { patientId: string }) {
     setDialog(null);
     setNotice(message);
     setRevision((value) => value + 1);
+    announceConsentChange(patientId);
   };
 
   const current = data?.current ?? null;
