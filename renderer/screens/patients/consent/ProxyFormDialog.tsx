@@ -87,7 +87,16 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
             {date('birthDate', t('proxies.form.birthDate'), true)}
             <DocumentTextField {...text('phone', t('proxies.form.phone'))} mask={phoneMask} placeholder={phoneMask.template} inputMode="numeric" />
             <FormControlLabel
-              control={<Checkbox checked={values.foreign} onChange={(event) => change({ foreign: event.target.checked }, 'surname')} />}
+              control={
+                <Checkbox
+                  checked={values.foreign}
+                  onChange={(event) => {
+                    // The alphabet of all three names depends on it: their old verdicts no longer hold.
+                    setValues((prior) => ({ ...prior, foreign: event.target.checked }));
+                    setProblems((prior) => ({ ...prior, surname: undefined, name: undefined, patronymic: undefined }));
+                  }}
+                />
+              }
               label={t('proxies.form.foreign')}
             />
             <TextField
