@@ -100,7 +100,8 @@ describe('dictionaries distributed by sync (item 10)', () => {
     const fetch = b.transport.getBlob;
     b.transport.getBlob = async (sha256, from, to) => {
       const piece = await fetch(sha256, from, to);
-      piece[piece.length - 3] ^= 0x01;
+      const at = piece.length - 3;
+      piece.writeUInt8(piece.readUInt8(at) ^ 0x01, at);
       return piece;
     };
     await b.sync();
