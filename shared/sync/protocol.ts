@@ -28,6 +28,8 @@ export function signedText(parts: { method: string; path: string; time: string; 
 export const syncedFields = {
   patients: [
     'surname', 'name', 'patronymic', 'birth_date', 'sex', 'foreign_citizen', 'snils', 'enp', 'inn', 'phone', 'email',
+    // Contact data like phone and e-mail: administrative, the last change wins (0013).
+    'address',
     'surname_fold', 'name_fold', 'patronymic_fold', 'deleted_at',
     // The card this one was merged into (B2): set once, by a merge.
     'merged_into',
