@@ -48,7 +48,13 @@ export const duplicateCalls = {
   /** What `patients.merge` would move (or why it would refuse), writing nothing: the clerk's confirmation shows it. */
   'patients.mergePlan': defineCall({
     input: z.strictObject({ survivorId: patientIdSchema, mergedId: patientIdSchema }),
-    output: z.object({ identifiers: z.array(z.enum(['snils', 'enp', 'inn'])), scans: z.number().int() }),
+    output: z.object({
+      identifiers: z.array(z.enum(['snils', 'enp', 'inn'])),
+      scans: z.number().int(),
+      documents: z.number().int(),
+      consents: z.number().int(),
+      proxies: z.number().int(),
+    }),
     // Only someone who may merge needs to know what a merge would do.
     permission: 'patients.write',
   }),

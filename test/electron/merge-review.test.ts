@@ -19,7 +19,7 @@ describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2
     const before = [desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')];
 
     const plan = await desk.dispatch('patients.mergePlan', { survivorId: survivor, mergedId: merged });
-    expect(plan).toEqual({ ok: true, data: { identifiers: ['enp'], scans: 0 } });
+    expect(plan).toEqual({ ok: true, data: { identifiers: ['enp'], scans: 0, documents: 0, consents: 0, proxies: 0 } });
     expect([desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')]).toEqual(before);
 
     const done = await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'Одна пациентка' });

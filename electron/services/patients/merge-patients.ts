@@ -39,8 +39,8 @@ type MergeRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'bir
 export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutcome {
   const door = (tx: Tx): DoorContext => ({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() });
   return ctx.store.transaction((tx) => {
-    const { survivor, merged, taken, moved, scanIds } = planMerge(tx, input);
-    const documentIds = tx.all<{ id: string }>('SELECT id FROM identity_documents WHERE patient_id = ?', [merged.id]).map((row) => row.id);
+    const { survivor, merged, taken, moved, rows } = planMerge(tx, input);
+    const { document_scans: scanIds, identity_documents: documentIds } = rows;
     // The door's audited write first: it checks the permission before anything else is written.
     updateRecord(door(tx), 'patients.write', 'patients', merged.id, { merged_into: survivor.id }, {
       action: 'patients.merged',
@@ -53,20 +53,25 @@ export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutc
     for (const id of documentIds) updateSyncedRow(door(tx), 'identity_documents', id, { patient_id: survivor.id });
     // So are their consents (a withdrawn one stays withdrawn) and trusted persons (B8, B9).
     for (const table of ['consents', 'proxies'] as const) {
-      const ids = tx.all<{ id: string }>(`SELECT id FROM ${table} WHERE patient_id = ?`, [merged.id]).map((row) => row.id);
-      for (const id of ids) updateSyncedRow(door(tx), table, id, { patient_id: survivor.id });
+      for (const id of rows[table]) updateSyncedRow(door(tx), table, id, { patient_id: survivor.id });
     }
     return { survivorId: survivor.id, mergedId: merged.id, identifiers: moved, scans: scanIds.length };
   });
 }
 
 /** What a merge would move, or its refusal, without writing anything: for the clerk's confirmation. */
-export function mergePlan(ctx: ServiceContext, input: Omit<MergeInput, 'reason'>): Omit<MergeOutcome, 'survivorId' | 'mergedId'> {
+export function mergePlan(
+  ctx: ServiceContext,
+  input: Omit<MergeInput, 'reason'>,
+): Omit<MergeOutcome, 'survivorId' | 'mergedId'> & { documents: number; consents: number; proxies: number } {
   return ctx.store.transaction((tx) => {
-    const { moved, scanIds } = planMerge(tx, input);
-    return { identifiers: moved, scans: scanIds.length };
+    const { moved, rows } = planMerge(tx, input);
+    return { identifiers: moved, scans: rows.document_scans.length, documents: rows.identity_documents.length, consents: rows.consents.length, proxies: rows.proxies.length };
   });
 }
+
+/** The tables whose rows follow the patient to the surviving card. */
+const movingTables = ['document_scans', 'identity_documents', 'consents', 'proxies'] as const;
 
 /** The two cards and what moves between them; the refusals (same card, merged, conflicting identifiers) are thrown here. */
 function planMerge(tx: Tx, input: Omit<MergeInput, 'reason'>) {
@@ -75,8 +80,10 @@ function planMerge(tx: Tx, input: Omit<MergeInput, 'reason'>) {
   const merged = readCard(tx, input.mergedId, 'mergedId');
   const taken = identifiersToTake(survivor, merged);
   const moved = identifiers.filter((field) => field in taken);
-  const scanIds = tx.all<{ id: string }>('SELECT id FROM document_scans WHERE patient_id = ?', [merged.id]).map((row) => row.id);
-  return { survivor, merged, taken, moved, scanIds };
+  const rows = Object.fromEntries(
+    movingTables.map((table) => [table, tx.all<{ id: string }>(`SELECT id FROM ${table} WHERE patient_id = ?`, [merged.id]).map((row) => row.id)]),
+  ) as Record<(typeof movingTables)[number], string[]>;
+  return { survivor, merged, taken, moved, rows };
 }
 
 function readCard(tx: Tx, id: string, field: 'survivorId' | 'mergedId'): MergeRow {

@@ -98,6 +98,8 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
                     <li key={field}>{t('patients.merge.movesIdentifier', { field: t(`patients.fields.${field}`), value: field === 'snils' && merged.snils ? displaySnils(merged.snils) : (merged[field] ?? '') })}</li>
                   ))}
                   <li>{t('patients.merge.movesScans', { count: plan.data.scans })}</li>
+                  <li>{t('patients.merge.movesDocuments', { count: plan.data.documents })}</li>
+                  <li>{t('patients.merge.movesConsents', { count: plan.data.consents, proxies: plan.data.proxies })}</li>
                   <li>{t('patients.merge.movesHistory')}</li>
                 </Box>
               )}
