@@ -34,7 +34,7 @@ interface Props {
 /**
  * Merging two cards of one person (B2): the clerk chooses which card stays (the older one by
  * default), sees both side by side and what will move to the one that stays, gives a reason,
- * and confirms. The merge itself is the main process's, audited; the merged card stays readable.
+ * and confirms (the dialog opens on the choice; Enter moves on to the reason, Ctrl+Enter merges). The merge itself is the main process's, audited; the merged card stays readable.
  */
 export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
   const { t } = useTranslation();
@@ -85,7 +85,7 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
               <RadioGroup aria-labelledby="merge-keep-label" name="keep" value={side} onChange={(event) => setKeep(event.target.value as 'card' | 'other')} sx={{ mb: 2 }}>
                 {(['card', 'other'] as const).map((value) => {
                   const person = value === 'card' ? card : pair;
-                  return <FormControlLabel key={value} value={value} control={<Radio />} label={t('patients.merge.keepOption', { name: fullName(person), created: formatDateTime(person.createdAt) })} />;
+                  return <FormControlLabel key={value} value={value} control={<Radio autoFocus={value === side} />} label={t('patients.merge.keepOption', { name: fullName(person), created: formatDateTime(person.createdAt) })} />;
                 })}
               </RadioGroup>
               <MergeComparison survivor={survivor} merged={merged} />
@@ -112,7 +112,6 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
                 value={reason}
                 required
                 fullWidth
-                autoFocus
                 error={reasonProblem !== null}
                 helperText={reasonProblem ? <FieldMessage problem={reasonProblem} /> : t('patients.merge.reasonHint')}
                 onChange={(event) => {
