@@ -16,8 +16,8 @@ import { headerIndex, semicolonRecords } from '../dictionaries/semicolon-csv';
  * value is then checked by the enrolment form's own schema.
  */
 export const patientCsvColumns = ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'phone', 'email'] as const;
-const optionalColumns = ['foreign', 'address'] as const;
-type Column = (typeof patientCsvColumns)[number] | (typeof optionalColumns)[number];
+type OptionalColumn = 'foreign' | 'address';
+type Column = (typeof patientCsvColumns)[number] | OptionalColumn;
 
 /** No patient row comes near this: a longer line is not a patient list (or is an attack). */
 export const maxLineLength = 4096;
