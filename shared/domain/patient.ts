@@ -33,7 +33,8 @@ const inn = text(20)
     if (code) fail(ctx, code);
   });
 
-const phone = text(30)
+/** A Russian mobile or landline number as typed, stored as E.164 (patients and their trusted persons). */
+export const phoneText = text(30)
   .superRefine((value, ctx) => {
     const result = normalizePhone(value);
     if (!result.ok) fail(ctx, result.code, result.params);
@@ -72,9 +73,12 @@ const birthDate = text(10).superRefine((value, ctx) => {
 
 const nameFields = ['surname', 'name', 'patronymic'] as const;
 
-// Alphabet and shape are checked on the whole draft: "Latin only for foreign citizens" needs
-// the flag (zod still runs that check when other fields failed, so all errors show at once).
-const personName = (required: boolean) => (required ? requiredText(100) : text(100)).transform(normalizePersonName);
+/**
+ * A surname, name or patronymic (a patient's or a trusted person's), tidied. Alphabet and shape
+ * are checked on the whole draft: "Latin only for foreign citizens" needs the flag (zod still
+ * runs that check when other fields failed, so all errors show at once).
+ */
+export const personName = (required: boolean) => (required ? requiredText(100) : text(100)).transform(normalizePersonName);
 
 /** What the desk submits to enrol a patient (B1). Strings as typed; the schema normalises. */
 export const patientDraftSchema = z
@@ -88,7 +92,7 @@ export const patientDraftSchema = z
     snils: optionalText(snils),
     enp: optionalText(enp),
     inn: optionalText(inn),
-    phone: optionalText(phone),
+    phone: optionalText(phoneText),
     email: optionalText(email),
     address: optionalText(address),
   })

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
-import { fail, optionalText, requiredText, text } from './field-rules';
-import { normalizePersonName, validatePersonName } from './person-name';
-import { normalizePhone } from './phone';
+import { fail, optionalText, text } from './field-rules';
+import { validatePersonName } from './person-name';
+import { personName, phoneText } from './patient';
 import { proxyBases, proxyRelationships, recordSections } from './proxies';
 
 /**
@@ -10,22 +10,10 @@ import { proxyBases, proxyRelationships, recordSections } from './proxies';
  * here; those that need the patient or today's date (age of consent, an expired power of
  * attorney) are the service's.
  */
-const personName = (required: boolean) => (required ? requiredText(100) : text(100)).transform(normalizePersonName);
-
 const day = text(10).superRefine((value, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) fail(ctx, 'patient.birth_date.format');
   else if (!isCalendarDate(value)) fail(ctx, 'patient.birth_date.invalid');
 });
-
-const phone = text(30)
-  .superRefine((value, ctx) => {
-    const result = normalizePhone(value);
-    if (!result.ok) fail(ctx, result.code, result.params);
-  })
-  .transform((value) => {
-    const result = normalizePhone(value);
-    return result.ok ? result.e164 : value;
-  });
 
 const nameFields = ['surname', 'name', 'patronymic'] as const;
 const dateFields = ['startsOn', 'endsOn', 'documentIssuedOn', 'documentExpiresOn'] as const;
@@ -40,7 +28,7 @@ export const proxyDraftSchema = z
     patronymic: optionalText(personName(false)),
     foreign: z.boolean().default(false),
     birthDate: day,
-    phone: optionalText(phone),
+    phone: optionalText(phoneText),
     relationship: z.enum(proxyRelationships),
     basis: z.enum(proxyBases),
     documentNumber: optionalText(text(100)),

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useEffect, useState } from 'react';
@@ -14,6 +13,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { AuditEventsTable } from './AuditEventsTable';
 import { MergeReviews } from './MergeReviews';
+import { Loading } from '../../ui/Loading';
 
 // The log's own views, and the merges of duplicate cards (B2), reviewed with both cards.
 type AuditView = (typeof auditViews)[number] | 'merges';
@@ -99,9 +99,7 @@ export function AuditScreen() {
       {view === 'merges' && <MergeReviews />}
       {error && <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />}
       {view !== 'merges' && !page && !error && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-          <CircularProgress aria-label={t('common.loading')} />
-        </Box>
+        <Loading />
       )}
       {page && page.items.length === 0 && <EmptyState title={t('auditLog.empty')} hint={t('auditLog.emptyHint')} />}
       {page && page.items.length > 0 && <AuditEventsTable items={page.items} />}

@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -23,6 +22,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
 import { SmallPrint } from '../../ui/SmallPrint';
 import { roleLabel } from '../patients/card/access-log-labels';
+import { Loading } from '../../ui/Loading';
 
 const pageSize = 50;
 
@@ -71,7 +71,7 @@ export function MergeReviews() {
   };
 
   if (error) return <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />;
-  if (!page) return <CircularProgress aria-label={t('common.loading')} />;
+  if (!page) return <Loading space={0} />;
   if (page.items.length === 0) return <EmptyState title={t('auditLog.merges.empty')} hint={t('auditLog.merges.emptyHint')} />;
   return (
     <>

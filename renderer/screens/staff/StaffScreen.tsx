@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
@@ -17,6 +15,7 @@ import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { StaffCodesDialog } from './StaffCodesDialog';
 import { StaffKeysDialog } from './StaffKeysDialog';
 import { StaffTable } from './StaffTable';
+import { Loading } from '../../ui/Loading';
 
 export type StaffDialog =
   | { kind: 'create' }
@@ -78,9 +77,7 @@ function StaffManagement() {
       )}
       {list.status === 'failed' && <ApiErrorAlert title={t('staff.loadFailed')} problems={[list.error]} />}
       {items === undefined && list.status !== 'failed' && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
-          <CircularProgress aria-label={t('common.loading')} />
-        </Box>
+        <Loading space={6} />
       )}
       {items && <StaffTable items={items} onAction={setDialog} />}
 

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
 import { SectionCard } from '../../ui/SectionCard';
 import { ConflictItem, type Keep } from './ConflictItem';
+import { Loading } from '../../ui/Loading';
 
 interface Props {
   /**
@@ -65,9 +65,7 @@ export function ConflictsSection({ refreshKey, titleRef, onResolved }: Props) {
     body = <ApiErrorAlert title={t('sync.conflicts.loadFailed')} problems={[conflicts.error]} />;
   } else if (!open) {
     body = (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
-        <CircularProgress aria-label={t('common.loading')} />
-      </Box>
+      <Loading space={3} />
     );
   } else if (open.length === 0) {
     body = <EmptyState title={t('sync.conflicts.empty')} hint={t('sync.conflicts.emptyHint')} headingLevel="h3" />;

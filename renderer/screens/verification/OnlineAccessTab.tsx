@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +16,7 @@ import { FieldList, type FieldListItem } from '../../ui/FieldList';
 import { ScanGallery } from '../patients/scans/ScanGallery';
 import { statusColor } from './status-color';
 import { VerifyIdentityDialog } from './VerifyIdentityDialog';
+import { Loading } from '../../ui/Loading';
 
 /**
  * The card's "Online access" tab (B6): the patient's online identity state, failures and lock,
@@ -34,9 +34,7 @@ export function OnlineAccessTab({ patient }: { patient: Patient }) {
   if (state.status === 'failed') return <ApiErrorAlert title={t('verification.tab.loadFailed')} problems={[state.error]} />;
   if (state.status !== 'ok') {
     return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-        <CircularProgress aria-label={t('common.loading')} />
-      </Box>
+      <Loading />
     );
   }
   const identity: OnlineIdentityView = state.data;

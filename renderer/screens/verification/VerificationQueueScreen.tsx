@@ -1,6 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerificationQueueItem } from '../../../shared/api/verification-calls';
@@ -11,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VerificationQueueTable } from './VerificationQueueTable';
 import { VerifyIdentityDialog } from './VerifyIdentityDialog';
+import { Loading } from '../../ui/Loading';
 
 /** The in-person verification queue (B6): patients the portal locked out, waiting for the desk. */
 export function VerificationQueueScreen() {
@@ -24,9 +23,7 @@ export function VerificationQueueScreen() {
   if (queue.status === 'failed') body = <ApiErrorAlert title={t('verification.loadFailed')} problems={[queue.error]} />;
   else if (queue.status !== 'ok' && !(queue.status === 'loading' && queue.previous)) {
     body = (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
-        <CircularProgress aria-label={t('common.loading')} />
-      </Box>
+      <Loading space={6} />
     );
   } else {
     const data = queue.status === 'ok' ? queue.data : queue.status === 'loading' ? queue.previous : null;

@@ -1,5 +1,3 @@
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -14,6 +12,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { EmptyState } from '../../../ui/EmptyState';
 import { actionLabel, roleLabel } from './access-log-labels';
+import { Loading } from '../../../ui/Loading';
 
 const accessLogLimit = 100;
 
@@ -26,9 +25,7 @@ export function AccessLogTab({ patientId }: { patientId: string }) {
   if (log.status === 'failed') return <ApiErrorAlert title={t('patients.card.accessLog.failed')} problems={[log.error]} />;
   if (log.status !== 'ok') {
     return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-        <CircularProgress aria-label={t('common.loading')} />
-      </Box>
+      <Loading />
     );
   }
   if (log.data.items.length === 0) {

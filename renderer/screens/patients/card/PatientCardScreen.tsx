@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useId, useState } from 'react';
@@ -13,6 +12,7 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { cardTabs, type CardTabDefinition } from './card-tabs';
 import { MergedNotice } from '../duplicates/MergedNotice';
 import { PatientHeader } from './PatientHeader';
+import { Loading } from '../../../ui/Loading';
 
 /** What the screen that sent the clerk here has just done: enrolled the patient, or merged a card into this one. */
 function arrivedAfter(state: unknown): 'created' | 'merged' | null {
@@ -41,9 +41,7 @@ function PatientCard({ id }: { id: string }) {
   if (patient.status === 'failed') return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[patient.error]} />;
   if (patient.status !== 'ok') {
     return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
-        <CircularProgress aria-label={t('common.loading')} />
-      </Box>
+      <Loading space={6} />
     );
   }
 

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -24,6 +23,7 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { ScanDialog } from '../scans/ScanDialog';
 import { ConsentTextView } from './ConsentTextView';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
+import { Loading } from '../../../ui/Loading';
 
 /**
  * Accepting the consent (B8): the text in force, then the patient's signature on screen or a
@@ -66,9 +66,7 @@ export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patien
         <DialogContent>
           {text.status === 'failed' && <ApiErrorAlert title={t('consent.text.loadFailed')} problems={[text.error]} />}
           {text.status === 'loading' && (
-            <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-              <CircularProgress aria-label={t('common.loading')} />
-            </Box>
+            <Loading />
           )}
           {text.status === 'ok' && (
             <>

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,7 @@ import { ConsentHistory } from './ConsentHistory';
 import { announceConsentChange } from './consent-events';
 import { ConsentStateChip } from './ConsentStateChip';
 import { ReasonDialog } from './ReasonDialog';
+import { Loading } from '../../../ui/Loading';
 
 /**
  * The patient's consent to personal-data processing (B8): whether their data may go online now
@@ -53,9 +53,7 @@ export function ConsentSection({ patientId }: { patientId: string }) {
       )}
       {state.status === 'failed' && <ApiErrorAlert title={t('consent.loadFailed')} problems={[state.error]} />}
       {!data && state.status === 'loading' && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
-          <CircularProgress aria-label={t('common.loading')} />
-        </Box>
+        <Loading space={3} />
       )}
       {data && (
         <>

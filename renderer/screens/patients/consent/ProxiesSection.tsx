@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -26,6 +25,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { SectionCard } from '../../../ui/SectionCard';
 import { ProxyFormDialog } from './ProxyFormDialog';
 import { ReasonDialog } from './ReasonDialog';
+import { Loading } from '../../../ui/Loading';
 
 const statusColor = { pending: 'info', active: 'success', ended: 'default', revoked: 'default' } as const;
 
@@ -78,9 +78,7 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
       )}
       {list.status === 'failed' && <ApiErrorAlert title={t('proxies.loadFailed')} problems={[list.error]} />}
       {!data && list.status === 'loading' && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
-          <CircularProgress aria-label={t('common.loading')} />
-        </Box>
+        <Loading space={3} />
       )}
       {data && data.items.length === 0 && <EmptyState title={t('proxies.empty')} hint={t('proxies.emptyHint')} headingLevel="h3" />}
       {data && data.items.length > 0 && (

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +18,7 @@ import { ScanGallery } from '../scans/ScanGallery';
 import { RemoveDocumentDialog } from './RemoveDocumentDialog';
 import { ReplacedDocuments } from './ReplacedDocuments';
 import { UpdateReminders } from './UpdateReminders';
+import { Loading } from '../../../ui/Loading';
 
 type OpenDialog = { kind: 'add' } | { kind: DocumentAction; document: IdentityDocumentView } | null;
 
@@ -64,9 +64,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
       )}
       {list.status === 'failed' && <ApiErrorAlert title={t('documents.loadFailed')} problems={[list.error]} />}
       {!data && list.status === 'loading' && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-          <CircularProgress aria-label={t('common.loading')} />
-        </Box>
+        <Loading />
       )}
       {data && (
         <>

@@ -13,6 +13,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { ScreenHeader } from '../../../ui/ScreenHeader';
 import { DuplicateMatchSummary } from './DuplicateMatchSummary';
 import { MergeDialog } from './MergeDialog';
+import { Loading } from '../../../ui/Loading';
 
 /** `/patients/:id/duplicates`: cards that may be the same person as this one, each a merge away (B2). */
 export function CardDuplicatesScreen() {
@@ -20,7 +21,7 @@ export function CardDuplicatesScreen() {
   const { t } = useTranslation();
   const card = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
   if (card.status === 'failed') return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[card.error]} />;
-  if (card.status !== 'ok') return <CircularProgress aria-label={t('common.loading')} />;
+  if (card.status !== 'ok') return <Loading space={0} />;
   return <CandidatesOf key={id} card={card.data} />;
 }
 

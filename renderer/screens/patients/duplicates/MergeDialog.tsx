@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -23,6 +22,7 @@ import { fullName } from '../../../format/person-name';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { MergeComparison } from './MergeComparison';
+import { Loading } from '../../../ui/Loading';
 
 interface Props {
   card: Patient;
@@ -76,7 +76,7 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
       <Box component="form" noValidate onSubmit={(event) => void merge(event)} onKeyDown={(event) => handleFormKeys(event, () => void merge())}>
         <DialogContent>
           {other.status === 'failed' && <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[other.error]} />}
-          {!pair && other.status !== 'failed' && <CircularProgress aria-label={t('common.loading')} />}
+          {!pair && other.status !== 'failed' && <Loading space={0} />}
           {pair && survivor && merged && (
             <>
               <Typography component="h3" variant="subtitle1" id="merge-keep-label" sx={{ fontWeight: 600 }}>
