@@ -16,7 +16,7 @@ test('switching to English relabels the frame and the form, and the choice survi
   await page.getByRole('link', { name: 'New patient' }).click();
   await expect(page.getByRole('textbox', { name: 'Surname', exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Birth date', exact: true })).toHaveAttribute('placeholder', 'DD.MM.YYYY');
-  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Русский' }).check();
@@ -25,7 +25,7 @@ test('switching to English relabels the frame and the form, and the choice survi
 
 test('sections not built yet say so and point to the patients; the rail shows a clerk only a clerk’s sections', async ({ page }) => {
   const rail = page.getByRole('navigation', { name: 'Разделы' });
-  await expect(rail.getByRole('link')).toHaveText(['Пациенты', 'Заявления', 'Записи', 'Настройки', 'Моя учётная запись']);
+  await expect(rail.getByRole('link')).toHaveText(['Пациенты', 'Очередь подтверждения', 'Заявления', 'Записи', 'Настройки', 'Моя учётная запись']);
   for (const [section, title] of [
     ['Заявления', 'Раздел «Заявления» появится в следующем выпуске'],
     ['Записи', 'Раздел «Записи» появится в следующем выпуске'],

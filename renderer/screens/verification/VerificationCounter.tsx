@@ -20,16 +20,16 @@ export function VerificationCounter({ children }: { children: ReactNode }) {
     return () => verificationEvents.removeEventListener(verifiedEvent, refresh);
   }, [refresh]);
   const waiting = state.status === 'ok' ? state.data.waiting : 0;
+  // No badge at all while nobody waits: an invisible one would still put "0" in the link's text.
+  if (waiting === 0) return children;
   return (
     <>
       <Badge badgeContent={waiting} color="error" max={99} aria-hidden>
         {children}
       </Badge>
-      {waiting > 0 && (
-        <Box component="span" sx={visuallyHidden}>
-          {t('verification.waiting', { count: waiting })}
-        </Box>
-      )}
+      <Box component="span" sx={visuallyHidden}>
+        {t('verification.waiting', { count: waiting })}
+      </Box>
     </>
   );
 }
