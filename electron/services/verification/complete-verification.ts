@@ -6,6 +6,7 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { updateRecord } from '../../store/record-door';
+import { requirePatient } from '../patients/require-patient';
 import { onlineIdentityWithNames, toOnlineIdentityView, type OnlineIdentityRow } from './online-identity-row';
 
 export type CompleteVerificationInput = z.output<typeof inPersonVerificationSchema> & { patientId: string };
@@ -43,8 +44,7 @@ function assertScansOfPatient(tx: Tx, patientId: string, scanIds: readonly strin
  */
 export function completeVerification(ctx: ServiceContext, input: CompleteVerificationInput): OnlineIdentityView {
   return ctx.store.transaction((tx) => {
-    const patient = tx.get<{ id: string }>('SELECT id FROM patients WHERE id = ? AND deleted_at IS NULL', [input.patientId]);
-    if (!patient) throw new AppError('patient.not_found', { field: 'patientId' });
+    requirePatient(tx, input.patientId);
     const row = tx.get<OnlineIdentityRow>('SELECT * FROM online_identity WHERE patient_id = ?', [input.patientId]);
     if (!row) throw new AppError('verification.not_found', { field: 'patientId' });
     if (row.status !== 'locked') throw new AppError('verification.not_locked', { field: 'patientId' });
