@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import type { BrowserHost } from '../../electron/browser-host/server';
 import { systemClock } from '../../electron/core/context';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
-import { openStore } from '../../electron/store/open-store';
 import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
 import { documentUpdateDue } from '../../shared/domain/documents/update-deadline';
 import { calendar2026, importDocumentDictionaries } from '../support/document-dictionaries';
@@ -15,6 +12,7 @@ import { validEnp } from '../support/fixtures';
 import { jpegPage } from '../scans/generated-scans';
 import { seriousViolations } from './axe';
 import { deskName, expect, test as deskTest } from './fixtures';
+import { usePreparedDesk } from './prepared-desk';
 import { searchBox, textbox } from './patients';
 import { callOver } from './staff';
 
@@ -23,22 +21,11 @@ const shots = '/tmp/shots/h1';
 /** The usual desk, with the production calendar and the insurers imported first (as the admin would). */
 const test = deskTest.extend<{ desk: BrowserHost }>({
   // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-documents-'));
-    const dbPath = join(dir, 'desk.db');
-    const key = randomBytes(32);
-    const store = await openStore({ path: dbPath, key, create: true });
-    const actor = ensureWorkstation(store, new Date(), deskName);
-    importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor }));
-    await store.close();
-    const host = await startBrowserHost({ dbPath, key, create: false, rendererDir: resolve('dist/renderer'), port: 0, deviceName: deskName });
-    try {
-      await use(host);
-    } finally {
-      await host.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
+  desk: async ({}, use) =>
+    usePreparedDesk('medcard-e2e-documents-', (store) => {
+      const actor = ensureWorkstation(store, new Date(), deskName);
+      importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor }));
+    }, use),
 });
 
 async function openDocuments(page: Page, desk: BrowserHost): Promise<void> {

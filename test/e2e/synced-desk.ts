@@ -1,14 +1,10 @@
 import { test as base, expect } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
-import { openStore } from '../../electron/store/open-store';
+import type { BrowserHost } from '../../electron/browser-host/server';
 import { enrolDesk } from '../../electron/sync/enrol-desk';
 import { addStaff, expectOk, setUpFirstAdmin, signIn, type StaffMember } from '../support/staff-over-api';
 import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../sync/sync-harness';
 import { deskName } from './fixtures';
+import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
 
 /**
@@ -36,21 +32,10 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
       await server.stop();
     }
   },
-  desk: async ({ server }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-sync-'));
-    const dbPath = join(dir, 'desk.db');
-    const key = randomBytes(32);
-    const store = await openStore({ path: dbPath, key, create: true });
-    await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
-    await store.close();
-    const host = await startBrowserHost({ dbPath, key, create: false, rendererDir: resolve('dist/renderer'), port: 0, deviceName: deskName });
-    try {
-      await use(host);
-    } finally {
-      await host.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
+  desk: async ({ server }, use) =>
+    usePreparedDesk('medcard-e2e-sync-', async (store) => {
+      await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
+    }, use),
   colleagues: async ({ desk }, use) => {
     const api = callOver(desk);
     await setUpFirstAdmin(api, desk.origin);
