@@ -15,8 +15,9 @@ export interface CardTabDefinition {
 }
 
 /**
- * The card's tabs in UX.md's order: Identity & documents · Consent & proxies · Online access ·
- * Access log. Each tab's content lives in its own module; this list only orders them.
+ * The card's tabs in UX.md's order, with identity split into personal data, documents and scans:
+ * Personal data · Documents · Scans · Consent & proxies · Online access · Access log. Each tab's
+ * content lives in its own module; this list only orders them.
  */
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
