@@ -3,6 +3,7 @@ import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { toRecord } from '../db/values';
 import type { ChangeLogWriter } from '../sync/change-log';
+import { refusal } from '../sync/mutation-rules';
 import { findOnlineIdentity, writeOnlineIdentity } from './online-identity-row';
 
 /** What a desk may write in an online identity row: the in-person verification, nothing else. */
@@ -51,10 +52,7 @@ function isUuidList(value: unknown): boolean {
  */
 export function refuseOnlineIdentityChange(mutation: Mutation, current: { data: Record<string, unknown> } | undefined): MutationResult | null {
   if (mutation.table !== 'online_identity') return null;
-  const refuse = (code: ErrorCode, field?: string): MutationResult =>
-    field === undefined
-      ? { mutationId: mutation.mutationId, status: 'refused', code }
-      : { mutationId: mutation.mutationId, status: 'refused', code, field };
+  const refuse = (code: ErrorCode, field?: string): MutationResult => refusal(mutation, code, field);
   if (!current) return refuse('verification.not_creatable');
   const foreign = Object.keys(mutation.changed).find((field) => !deskFields.has(field));
   if (foreign !== undefined) return refuse('verification.field_forbidden', foreign);

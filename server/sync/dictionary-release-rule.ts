@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { refusal } from './mutation-rules';
 
 /**
  * Dictionary releases (electron/services/dictionaries/README.md): written once, never changed —
@@ -9,8 +10,7 @@ import type { Mutation, MutationResult } from '../../shared/sync/protocol';
  */
 export async function refuseDictionaryRelease(trx: Knex.Transaction, mutation: Mutation, current: unknown): Promise<MutationResult | null> {
   if (mutation.table !== 'dictionary_releases') return null;
-  const refuse = (code: string, field?: string): MutationResult =>
-    field === undefined ? { mutationId: mutation.mutationId, status: 'refused', code } : { mutationId: mutation.mutationId, status: 'refused', code, field };
+  const refuse = (code: string, field?: string): MutationResult => refusal(mutation, code, field);
   if (current !== undefined) return refuse('sync.release_immutable');
   const sha256 = mutation.changed.source_sha256;
   if (typeof sha256 !== 'string') return refuse('sync.release_file_missing', 'source_sha256');
