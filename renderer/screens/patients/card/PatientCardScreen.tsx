@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tab from '@mui/material/Tab';
@@ -9,6 +8,7 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { usePermissions } from '../../../app/session';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { Notice } from '../../../ui/Notice';
 import { cardTabs, type CardTabDefinition } from './card-tabs';
 import { MergedNotice } from '../duplicates/MergedNotice';
 import { PatientHeader } from './PatientHeader';
@@ -47,11 +47,7 @@ function PatientCard({ id }: { id: string }) {
 
   return (
     <>
-      {arrival && (
-        <Alert severity="success" onClose={() => setArrival(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
-          {arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged')}
-        </Alert>
-      )}
+      <Notice onClose={() => setArrival(null)}>{arrival && (arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged'))}</Notice>
       {patient.data.mergedInto && <MergedNotice survivorId={patient.data.mergedInto} />}
       <PatientHeader
         patient={patient.data}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { Notice } from '../../../ui/Notice';
 import { SectionCard } from '../../../ui/SectionCard';
 import { AcceptConsentDialog } from './AcceptConsentDialog';
 import { ConsentHistory } from './ConsentHistory';
@@ -46,11 +47,7 @@ export function ConsentSection({ patientId }: { patientId: string }) {
 
   return (
     <SectionCard title={t('consent.title')}>
-      {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
-          {notice}
-        </Alert>
-      )}
+      <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {state.status === 'failed' && <ApiErrorAlert title={t('consent.loadFailed')} problems={[state.error]} />}
       {!data && state.status === 'loading' && (
         <Loading space={3} />

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -21,6 +20,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { displayPhone } from '../../../format/identifiers';
 import { fullName } from '../../../format/person-name';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { Notice } from '../../../ui/Notice';
 import { EmptyState } from '../../../ui/EmptyState';
 import { SectionCard } from '../../../ui/SectionCard';
 import { ProxyFormDialog } from './ProxyFormDialog';
@@ -71,11 +71,7 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
           {t('proxies.add')}
         </Button>
       </Box>
-      {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
-          {notice}
-        </Alert>
-      )}
+      <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {list.status === 'failed' && <ApiErrorAlert title={t('proxies.loadFailed')} problems={[list.error]} />}
       {!data && list.status === 'loading' && (
         <Loading space={3} />

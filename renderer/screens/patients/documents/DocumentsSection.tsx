@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -8,6 +7,7 @@ import type { IdentityDocumentView } from '../../../../shared/domain/documents/i
 import type { Patient } from '../../../../shared/domain/patient';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
+import { Notice } from '../../../ui/Notice';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CompareDialog } from './CompareDialog';
 import { DocumentCard, type DocumentAction } from './DocumentCard';
@@ -57,11 +57,7 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           {t('documents.add')}
         </Button>
       </Box>
-      {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)} closeText={t('common.close')} sx={{ mb: 2 }}>
-          {notice}
-        </Alert>
-      )}
+      <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {list.status === 'failed' && <ApiErrorAlert title={t('documents.loadFailed')} problems={[list.error]} />}
       {!data && list.status === 'loading' && (
         <Loading />
