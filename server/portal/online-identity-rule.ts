@@ -1,7 +1,6 @@
 import { documentsSeenSchema } from '../../shared/domain/online-identity';
 import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import { toRecord } from '../db/values';
 import type { ChangeLogWriter } from '../sync/change-log';
 import { refusal } from '../sync/mutation-rules';
 import { findOnlineIdentity, writeOnlineIdentity } from './online-identity-row';
@@ -72,10 +71,15 @@ export function refuseOnlineIdentityChange(mutation: Mutation, current: { data: 
  * transaction (a change of its own, made by no desk): online confirmation is unlocked, and the
  * next failures count from zero.
  */
-export async function resetAfterInPersonVerification(log: ChangeLogWriter, mutation: Mutation, at: Date): Promise<void> {
+export async function resetAfterInPersonVerification(
+  log: ChangeLogWriter,
+  mutation: Mutation,
+  before: { data: Record<string, unknown> } | undefined,
+  at: Date,
+): Promise<void> {
   if (mutation.table !== 'online_identity' || mutation.changed.status !== 'verified_in_person') return;
-  const row = await log.trx('records').where({ table_name: 'online_identity', id: mutation.rowId }).first<{ data: unknown } | undefined>('data');
-  const patientId = row ? toRecord(row.data).patient_id : undefined;
+  // The row as it was before the change: a desk never changes its patient_id (deskFields).
+  const patientId = before?.data.patient_id;
   if (typeof patientId !== 'string') return;
   const current = await findOnlineIdentity(log.trx, patientId);
   if (current) await writeOnlineIdentity(log, patientId, current, { failed_attempts: 0 }, at.toISOString());

@@ -50,7 +50,7 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
       refuseOnlineIdentityChange(mutation, current);
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
-    if (result.status === 'applied') await resetAfterInPersonVerification(log, mutation, ctx.now);
+    if (result.status === 'applied') await resetAfterInPersonVerification(log, mutation, current, ctx.now);
     await log.trx('mutations').insert({
       mutation_id: mutation.mutationId,
       device_id: ctx.deviceId,
