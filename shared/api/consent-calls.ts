@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consentStateReasons } from '../domain/consent';
 import { requiredText } from '../domain/field-rules';
 import { patientIdSchema } from '../domain/patient';
 import { proxyBases, proxyRelationships, recordSections } from '../domain/proxies';
@@ -89,7 +90,7 @@ export const consentCalls = {
     input: z.strictObject({ patientId: patientIdSchema }),
     output: z.object({
       valid: z.boolean(),
-      reason: z.enum(['none', 'withdrawn', 'valid']),
+      reason: z.enum(consentStateReasons),
       current: consentViewSchema.nullable(),
       history: z.array(consentViewSchema),
       currentTextVersion: z.string(),

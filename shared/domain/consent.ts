@@ -17,7 +17,8 @@ export interface ConsentRecord {
   withdrawnAt: string | null;
 }
 
-export type ConsentStateReason = 'none' | 'withdrawn' | 'valid';
+export const consentStateReasons = ['none', 'withdrawn', 'valid'] as const;
+export type ConsentStateReason = (typeof consentStateReasons)[number];
 
 export interface ConsentState<T extends ConsentRecord = ConsentRecord> {
   /** Whether the patient's data may be processed for online access at that instant. */
