@@ -1,0 +1,76 @@
+/** Russian texts of the frame every screen sits in: top bar, rail, status bar, shared words. */
+export const frameRu = {
+  app: {
+    title: 'Medcard Desk',
+    skipToContent: 'Перейти к содержимому',
+  },
+  nav: {
+    label: 'Разделы',
+    patients: 'Пациенты',
+    verification: 'Очередь подтверждения',
+    applications: 'Заявления',
+    appointments: 'Записи',
+    audit: 'Аудит',
+    staff: 'Сотрудники',
+    settings: 'Настройки',
+    account: 'Моя учётная запись',
+  },
+  search: {
+    label: 'Поиск пациента',
+    placeholder: 'Фамилия, имя, дата рождения, СНИЛС или телефон',
+    shortcut: '/ или F2',
+    searching: 'Ищем…',
+    noResults: 'Никого не нашли. Проверьте написание или создайте нового пациента',
+    failed: 'Поиск не удался: {{message}}',
+    failedTitle: 'Поиск не удался',
+    openList: 'Показать варианты',
+    closeList: 'Скрыть варианты',
+    clear: 'Очистить поиск',
+  },
+  status: {
+    label: 'Состояние рабочего места',
+    signedIn: 'Пользователь: {{name}} ({{role}})',
+    desk: 'Рабочее место: {{name}}',
+    sessionLoading: 'Определяем пользователя…',
+    sessionFailed: 'Пользователь не определён: {{message}}',
+    conflicts: 'Конфликты: {{count, number}}',
+    lock: 'Заблокировать',
+    lockShortcut: 'Заблокировать рабочее место (Ctrl+L)',
+    hostProblemTitle: 'Рабочее место не открылось',
+    sessionAlertTitle: 'Рабочее место не подключено к своей базе',
+    reopenHint:
+      'Откройте адрес, который напечатал запуск (npm run start:browser): он заканчивается на #token=…. Вкладка помнит его до закрытия.',
+  },
+  actor: {
+    setup: 'Учётная запись рабочего места',
+    unknown: 'сотрудник {{id}}…',
+  },
+  roles: {
+    clerk: 'регистратор',
+    doctor: 'врач',
+    auditor: 'аудитор',
+    admin: 'администратор',
+  },
+  sex: {
+    male: 'Мужской',
+    female: 'Женский',
+  },
+  common: {
+    notGiven: 'не указан',
+    loading: 'Загрузка…',
+    close: 'Закрыть',
+    cancel: 'Отмена',
+    yes: 'да',
+    no: 'нет',
+  },
+  later: {
+    title: 'Раздел «{{section}}» появится в следующем выпуске',
+    body: 'Пока этот раздел не готов. Работайте с пациентами: найдите их через строку поиска (/ или F2) или создайте нового.',
+    toPatients: 'Перейти к пациентам',
+  },
+  notFound: {
+    title: 'Такой страницы нет',
+    body: 'Возможно, ссылка устарела. Вернитесь к пациентам.',
+    back: 'К пациентам',
+  },
+};
