@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Tx } from '../store/open-store';
 import type { AuthContext, SignInFactor } from './auth-context';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor, Clock } from '../core/context';
+import type { Actor } from '../store/actor';
+import type { Clock } from '../store/clock';
 import type { Store } from '../store/open-store';
 import type { YubikeyVerdict } from './yubikey-client';
 

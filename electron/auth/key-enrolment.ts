@@ -6,7 +6,7 @@ import {
 } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';

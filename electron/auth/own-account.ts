@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';

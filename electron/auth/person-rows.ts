@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow, type FieldValue } from '../store/record-door';

@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';

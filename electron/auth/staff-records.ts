@@ -1,6 +1,6 @@
 import { can, type Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import type { Tx } from '../store/open-store';
 import type { StaffSession } from './auth-context';
 

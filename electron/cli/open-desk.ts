@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { systemClock, type ServiceContext } from '../core/context';
+import type { ServiceContext } from '../core/context';
+import { systemClock } from '../store/clock';
 import { deskKey } from '../core/desk-key';
 import { fixedActorContext } from '../core/fixed-actor-context';
 import { deskPaths } from '../core/desk-paths';

@@ -1,29 +1,11 @@
-import type { Role } from '../../shared/auth/permissions';
+import type { Actor } from '../store/actor';
+import type { Clock } from '../store/clock';
 import type { Store } from '../store/open-store';
 import type { SyncState } from '../sync/sync-progress';
 import type { AuthContext } from '../auth/auth-context';
 import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { SessionKeeper } from './session-keeper';
 import type { ScanPorts } from '../services/scans/scan-ports';
-
-/**
- * Who is acting, from which workstation: the signed-in person, or the desk's setup account for
- * what happens before anyone signs in (the sign-in attempts themselves).
- */
-export interface Actor {
-  staffId: string;
-  kind: 'setup' | 'person';
-  displayName: string;
-  role: Role;
-  deviceId: string;
-  deviceName: string;
-}
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /** Everything a service may use; services reach nothing else. */
 export interface ServiceContext {

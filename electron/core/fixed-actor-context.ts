@@ -2,7 +2,9 @@ import { relyingParty, type AuthContext, type StaffSession } from '../auth/auth-
 import type { ScanPorts } from '../services/scans/scan-ports';
 import type { Store } from '../store/open-store';
 import { initialSyncState, type SyncState } from '../sync/sync-progress';
-import type { Actor, Clock, ServiceContext } from './context';
+import type { Actor } from '../store/actor';
+import type { Clock } from '../store/clock';
+import type { ServiceContext } from './context';
 import { SessionKeeper } from './session-keeper';
 
 /**

@@ -2,7 +2,7 @@ import { contract, isCallName } from '../../shared/api/contract';
 import { openStore } from '../store/open-store';
 import { initialSyncState } from '../sync/sync-progress';
 import { startSyncWorker, type SyncWorker } from '../sync/sync-worker';
-import { systemClock, type Clock } from './context';
+import { systemClock, type Clock } from '../store/clock';
 import type { Core, CoreOptions } from './core';
 import { createDispatcher, type DispatchLog } from './dispatcher';
 import { ensureWorkstation } from './workstation';

@@ -1,5 +1,5 @@
 import { sessionActor, type AuthContext } from '../auth/auth-context';
-import type { Actor } from './context';
+import type { Actor } from '../store/actor';
 import type { SessionState } from './session-keeper';
 
 /** The actor of a call: the person whose session it is (locked or not), else the desk itself. */

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Role } from '../../shared/auth/permissions';
 import { newId } from '../store/ids';
 import type { Store } from '../store/open-store';
-import type { Actor } from './context';
+import type { Actor } from '../store/actor';
 
 const setupLogin = 'desk-setup';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context';
+import type { Actor } from './actor';
 import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';

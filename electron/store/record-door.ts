@@ -1,7 +1,7 @@
 import { can, type Permission } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
 import { syncedFields, type SyncedTableName } from '../../shared/sync/protocol';
-import type { Actor } from '../core/context';
+import type { Actor } from './actor';
 import { appendAudit, type AuditEntry } from './audit-log';
 import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';

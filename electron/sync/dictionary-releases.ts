@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../shared/sync/protocol';
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import { fixedActorContext } from '../core/fixed-actor-context';
 import { appendChunk, discardFile, fileContent, filesToUpload, markFile, startFile, storedFile } from '../services/dictionaries/dictionary-files';
 import { importDictionaryBytes } from '../services/dictionaries/import-file';

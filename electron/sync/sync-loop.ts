@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context';
+import type { Actor } from '../store/actor';
 import type { Store } from '../store/open-store';
 import type { BlobSync } from './blob-sync';
 import { syncCycle } from './sync-cycle';

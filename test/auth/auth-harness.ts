@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import { AppError, toApiError, type ApiError } from '../../shared/errors/app-error';
-import type { Actor, Clock } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
+import type { Clock } from '../../electron/store/clock';
 import { relyingParty, sessionActor, type AuthContext, type StaffSession } from '../../electron/auth/auth-context';
 import { setupFirstAdmin } from '../../electron/auth/first-admin';
 import { beginKeyEnrolment, finishKeyEnrolment } from '../../electron/auth/key-enrolment';

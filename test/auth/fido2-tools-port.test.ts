@@ -23,7 +23,7 @@ import { beginKeyEnrolment, finishKeyEnrolment, listKeys } from '../../electron/
 import { finishSignIn } from '../../electron/auth/key-step';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { newLogin, openAuthDesk, strongPassword, type AuthDesk } from './auth-harness';
 import { openStandIn, type StandIn } from './fido2-stand-in';
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BrowserHost } from '../../electron/browser-host/server';
-import { systemClock } from '../../electron/core/context';
+import { systemClock } from '../../electron/store/clock';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { newId } from '../../electron/store/ids';
 import { insertSyncedRow } from '../../electron/store/record-door';
 import { applyChanges } from '../../electron/sync/apply-changes';

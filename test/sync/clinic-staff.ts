@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { newId } from '../../electron/store/ids';
 import { insertSyncedRow } from '../../electron/store/record-door';
 import { pushOutbox } from '../../electron/sync/push-outbox';

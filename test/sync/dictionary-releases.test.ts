@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { publishDictionaryFile } from '../../electron/services/dictionaries/publish-release';
 import { insertSyncedRow } from '../../electron/store/record-door';

@@ -5,7 +5,7 @@ import { changePassword } from '../../electron/auth/own-account';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
 import { createStaff, deactivateStaff, resetPassword } from '../../electron/auth/staff-admin';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { pullChanges } from '../../electron/sync/pull-changes';
 import { syncStatus } from '../../electron/services/sync/sync-status';
 import {

@@ -5,7 +5,7 @@ import { finishSignInWithOtp } from '../../electron/auth/otp-step';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { createStaff } from '../../electron/auth/staff-admin';
 import { enrolYubikey } from '../../electron/auth/yubikey-enrolment';
-import type { Actor } from '../../electron/core/context';
+import type { Actor } from '../../electron/store/actor';
 import { refusal } from '../auth/auth-harness';
 import { newClient, SimulatedYubikey } from '../server/yubikey-support';
 import { strongTestPassword } from '../support/staff-over-api';
