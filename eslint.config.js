@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './lint/boundaries.js';
 
 const electronOnlyAtTheEdge = {
   paths: [{ name: 'electron', message: 'Only electron/main.ts, electron/preload.ts and electron/ipc/ import electron (ARCHITECTURE rule 1).' }],
@@ -32,5 +33,12 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'server/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc/**'],
     rules: { 'no-restricted-imports': ['error', electronOnlyAtTheEdge] },
+  },
+  {
+    // The layers (renderer ↛ electron, server; shared ↛ anything else; server ↛ electron;
+    // store ↛ core, services, sync, auth; services ↛ core but the context's type): lint/boundaries.js.
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'server/**/*.ts', 'electron/**/*.ts'],
+    plugins: { local: boundaries },
+    rules: { 'local/boundaries': 'error' },
   },
 );

@@ -1,0 +1,109 @@
+// The layers of the code and the imports that would cross them the wrong way (ARCHITECTURE rules
+// 1, 2 and 4). Modelled on VS Code's `.eslint-plugin-local/code-layering.ts`: the import is
+// resolved against the importing file, so `../../electron/core/x` and `../core/x` are judged by
+// where they land, not by how they are spelled. Package imports (`zod`, `react`) are not layers;
+// `electron` itself and `node:` built-ins are refused by `no-restricted-imports` in eslint.config.js.
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * One "never" per entry. `from`: the folder whose files are checked. `forbid`: folders they may
+ * not reach; or `only`: the one folder they may reach. `typeOnly`: modules of a forbidden folder
+ * that may still be imported with `import type`.
+ */
+export const layers = [
+  {
+    id: 'renderer',
+    from: 'renderer/',
+    forbid: ['electron/', 'server/'],
+    why: 'the renderer reaches the desk only through ContractApi (shared/api), injected by renderer/api/api-context.tsx',
+  },
+  {
+    id: 'shared',
+    from: 'shared/',
+    only: 'shared/',
+    why: 'shared/ is isomorphic and used by every side, so it depends on nothing outside itself',
+  },
+  {
+    id: 'server',
+    from: 'server/',
+    forbid: ['electron/'],
+    why: 'the server and the desk have only shared/ in common',
+  },
+  {
+    id: 'store',
+    from: 'electron/store/',
+    forbid: ['electron/core/', 'electron/services/', 'electron/sync/', 'electron/auth/'],
+    why: 'the store is the bottom layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/',
+  },
+  {
+    id: 'services',
+    from: 'electron/services/',
+    forbid: ['electron/core/'],
+    typeOnly: ['electron/core/context'],
+    why: 'a service takes its context as an argument; only `import type` of electron/core/context is allowed',
+  },
+];
+
+const messages = Object.fromEntries(
+  layers.map((layer) => [
+    layer.id,
+    `${layer.from} may not import {{target}}: ${layer.why}.`,
+  ]),
+);
+
+function withoutExtension(file) {
+  return file.replace(/\.(d\.ts|tsx?|jsx?|mjs|cjs)$/, '');
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export const boundaries = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Refuse imports that cross the layers of ARCHITECTURE the wrong way' },
+    schema: [],
+    messages,
+  },
+  create(context) {
+    const file = path.relative(root, context.filename).split(path.sep).join('/');
+    const mine = layers.filter((layer) => file.startsWith(layer.from));
+    if (mine.length === 0) return {};
+
+    function check(node, source, typeOnly) {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path
+        .relative(root, path.resolve(path.dirname(context.filename), source))
+        .split(path.sep)
+        .join('/');
+      const folder = `${target}/`;
+      for (const layer of mine) {
+        const crosses = layer.only
+          ? !folder.startsWith(layer.only)
+          : layer.forbid.some((forbidden) => folder.startsWith(forbidden));
+        if (!crosses) continue;
+        if (typeOnly && layer.typeOnly?.includes(withoutExtension(target))) continue;
+        context.report({ node, messageId: layer.id, data: { target } });
+      }
+    }
+
+    // Only `import type` / `export type` as a whole: under verbatimModuleSyntax,
+    // `import { type X }` still loads the module at run time.
+    function allTypes(node) {
+      return node.importKind === 'type' || node.exportKind === 'type';
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value, allTypes(node)),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value, allTypes(node)),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value, node.exportKind === 'type'),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value, false),
+      TSImportType: (node) => {
+        const literal = node.argument?.literal ?? node.argument;
+        if (literal?.type === 'Literal') check(node.argument, literal.value, true);
+      },
+    };
+  },
+};
+
+export default { rules: { boundaries } };

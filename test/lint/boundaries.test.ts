@@ -1,0 +1,148 @@
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Each layer rule of eslint.config.js fed one wrong import (it must fail with its own message) and
+// one allowed import (it must pass). The files need not exist: ESLint judges the path it is given.
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${code}\n`, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'local/boundaries' || m.ruleId === 'no-restricted-imports')
+    .map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const cases: { rule: string; file: string; wrong: string; message: string; allowed: string }[] = [
+  {
+    rule: 'renderer ↛ electron',
+    file: 'renderer/screens/patients/Example.tsx',
+    wrong: "import { openCore } from '../../../electron/core/open-core';\nexport const x = openCore;",
+    message:
+      'local/boundaries: renderer/ may not import electron/core/open-core: the renderer reaches the desk only ' +
+      'through ContractApi (shared/api), injected by renderer/api/api-context.tsx.',
+    allowed: "import type { ContractApi } from '../../../shared/api/facade';\nexport type X = ContractApi;",
+  },
+  {
+    rule: 'renderer ↛ server',
+    file: 'renderer/app/Example.tsx',
+    wrong: "import { buildApp } from '../../server/app';\nexport const x = buildApp;",
+    message:
+      'local/boundaries: renderer/ may not import server/app: the renderer reaches the desk only ' +
+      'through ContractApi (shared/api), injected by renderer/api/api-context.tsx.',
+    allowed: "import { useApi } from '../api/api-context';\nexport const x = useApi;",
+  },
+  {
+    rule: 'shared ↛ outside shared',
+    file: 'shared/domain/example.ts',
+    wrong: "import { openStore } from '../../electron/store/open-store';\nexport const x = openStore;",
+    message:
+      'local/boundaries: shared/ may not import electron/store/open-store: shared/ is isomorphic and used by ' +
+      'every side, so it depends on nothing outside itself.',
+    allowed: "import { AppError } from '../errors/app-error';\nexport const x = AppError;",
+  },
+  {
+    rule: 'server ↛ electron',
+    file: 'server/sync/example.ts',
+    wrong: "import { recordRead } from '../../electron/store/record-door';\nexport const x = recordRead;",
+    message:
+      'local/boundaries: server/ may not import electron/store/record-door: the server and the desk have only ' +
+      'shared/ in common.',
+    allowed: "import { canonicalJson } from '../../shared/canonical-json';\nexport const x = canonicalJson;",
+  },
+  {
+    rule: 'store ↛ core',
+    file: 'electron/store/example.ts',
+    wrong: "import type { ServiceContext } from '../core/context';\nexport type X = ServiceContext;",
+    message:
+      'local/boundaries: electron/store/ may not import electron/core/context: the store is the bottom layer ' +
+      'of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
+    allowed: "import type { Actor } from './actor';\nexport type X = Actor;",
+  },
+  {
+    rule: 'store ↛ services',
+    file: 'electron/store/migrations/example.ts',
+    wrong: "import { searchPatients } from '../../services/patients/search-patients';\nexport const x = searchPatients;",
+    message:
+      'local/boundaries: electron/store/ may not import electron/services/patients/search-patients: the store ' +
+      'is the bottom layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
+    allowed: "import { newId } from '../ids';\nexport const x = newId;",
+  },
+  {
+    rule: 'store ↛ sync',
+    file: 'electron/store/example.ts',
+    wrong: "import { pushOutbox } from '../sync/push-outbox';\nexport const x = pushOutbox;",
+    message:
+      'local/boundaries: electron/store/ may not import electron/sync/push-outbox: the store is the bottom ' +
+      'layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
+    allowed: "import { canonicalJson } from '../../shared/canonical-json';\nexport const x = canonicalJson;",
+  },
+  {
+    rule: 'store ↛ auth',
+    file: 'electron/store/example.ts',
+    wrong: "import { hashPassword } from '../auth/password-hash';\nexport const x = hashPassword;",
+    message:
+      'local/boundaries: electron/store/ may not import electron/auth/password-hash: the store is the bottom ' +
+      'layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
+    allowed: "import type { Clock } from './clock';\nexport type X = Clock;",
+  },
+  {
+    rule: 'services ↛ core (but the context type)',
+    file: 'electron/services/patients/example.ts',
+    wrong: "import { toFieldIssues } from '../../core/zod-issues';\nexport const x = toFieldIssues;",
+    message:
+      'local/boundaries: electron/services/ may not import electron/core/zod-issues: a service takes its ' +
+      'context as an argument; only `import type` of electron/core/context is allowed.',
+    allowed: "import type { ServiceContext } from '../../core/context';\nexport type X = ServiceContext;",
+  },
+  {
+    rule: 'services ↛ core context as a value',
+    file: 'electron/services/patients/example.ts',
+    wrong: "import { type ServiceContext } from '../../core/context';\nexport type X = ServiceContext;",
+    message:
+      'local/boundaries: electron/services/ may not import electron/core/context: a service takes its ' +
+      'context as an argument; only `import type` of electron/core/context is allowed.',
+    allowed: "import { recordRead } from '../../store/record-door';\nexport const x = recordRead;",
+  },
+  {
+    rule: 'electron only at the edge',
+    file: 'electron/services/scans/example.ts',
+    wrong: "import { app } from 'electron';\nexport const x = app;",
+    message:
+      'no-restricted-imports: \'electron\' import is restricted from being used. Only electron/main.ts, ' +
+      'electron/preload.ts and electron/ipc/ import electron (ARCHITECTURE rule 1).',
+    allowed: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;",
+  },
+  {
+    rule: 'no Node built-ins in shared/ and renderer/',
+    file: 'shared/domain/example.ts',
+    wrong: "import { createHash } from 'node:crypto';\nexport const x = createHash;",
+    message:
+      "no-restricted-imports: 'node:crypto' import is restricted from being used by a pattern. " +
+      'The renderer and shared/ are DOM-only: no Node built-ins.',
+    allowed: "import { z } from 'zod';\nexport const x = z;",
+  },
+];
+
+describe('layer boundaries (eslint.config.js, lint/boundaries.js)', () => {
+  for (const c of cases) {
+    it(`${c.rule}: refuses one wrong import with its own message`, async () => {
+      expect(await problems(c.file, c.wrong)).toEqual([c.message]);
+    });
+    it(`${c.rule}: lets an allowed import pass`, async () => {
+      expect(await problems(c.file, c.allowed)).toEqual([]);
+    });
+  }
+
+  it('judges an import by where it lands, not how it is spelled', async () => {
+    // From renderer/, `../shared/../electron/x` ends in electron/.
+    expect(await problems('renderer/main.tsx', "import '../shared/../electron/core/core';")).toHaveLength(1);
+    // A dynamic import and `export … from` count like a static import.
+    expect(await problems('server/app.ts', "export const x = () => import('../electron/core/core');")).toHaveLength(1);
+    expect(await problems('shared/api/example.ts', "export { openCore } from '../../electron/core/open-core';"))
+      .toHaveLength(1);
+  });
+});
