@@ -13,20 +13,34 @@ export function problemFromCode(code: string): FieldProblem {
 }
 
 /**
- * Sorts an API failure into problems of the form's fields and the rest, which the form shows in
- * one general alert.
+ * Which of a form's fields an API issue belongs to: the form's field names (when the contract
+ * uses the same ones), or a function for a form that names them its own way.
  */
-export function splitApiError<F extends string>(
-  error: ApiError,
-  fields: readonly F[],
-): { byField: Partial<Record<F, FieldProblem>>; general: FieldProblem[] } {
-  const isField = (name: string | undefined): name is F => name !== undefined && (fields as readonly string[]).includes(name);
+export type FieldsOf<F extends string> = readonly F[] | ((apiField: string | undefined) => F | undefined);
+
+/** A failure sorted for a form: the problem under each field, and the rest for one general alert. */
+export interface SortedProblems<F extends string> {
+  byField: Partial<Record<F, FieldProblem>>;
+  general: FieldProblem[];
+}
+
+/**
+ * Sorts an API failure (its zod issues, or the app error's own code and field) into problems of
+ * the form's fields and the rest, which the form shows in one general alert. A field shows its
+ * first problem.
+ */
+export function splitApiError<F extends string>(error: ApiError, fields: FieldsOf<F>): SortedProblems<F> {
+  const fieldOf =
+    typeof fields === 'function'
+      ? fields
+      : (name: string | undefined): F | undefined => fields.find((field) => field === name);
   const byField: Partial<Record<F, FieldProblem>> = {};
   const general: FieldProblem[] = [];
   const issues = error.issues?.length ? error.issues : [{ code: error.code, field: error.field, message: error.message }];
   for (const issue of issues) {
     const problem = { code: issue.code, message: issue.message };
-    if (isField(issue.field)) byField[issue.field] ??= problem;
+    const field = fieldOf(issue.field);
+    if (field !== undefined) byField[field] ??= problem;
     else general.push(problem);
   }
   return { byField, general };

@@ -15,14 +15,13 @@ import DocumentScannerOutlined from '@mui/icons-material/DocumentScannerOutlined
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanSummary } from '../../../shared/scans/scan-inputs';
+import type { ContractApi } from '../../../shared/api/facade';
 import type { OnlineIdentityView } from '../../../shared/api/verification-calls';
 import type { PatientSummary } from '../../../shared/domain/patient';
-import type { ApiError } from '../../../shared/errors/app-error';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../../app/session';
 import { FieldMessage } from '../../forms/FieldMessage';
-import { splitApiError } from '../../forms/field-problem';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { fullName } from '../../format/person-name';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
@@ -51,7 +50,6 @@ export function VerifyIdentityDialog({
   onVerified(view: OnlineIdentityView): void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const session = useSession();
   const titleId = useId();
   const [chosen, setChosen] = useState<SeenDocumentChoice[]>([]);
@@ -59,41 +57,37 @@ export function VerifyIdentityDialog({
   const [note, setNote] = useState('');
   const [scans, setScans] = useState<ScanSummary[]>([]);
   const [scanning, setScanning] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const documents = useApiQuery(`verification-documents:${patient.id}`, (client) => client.documents.list({ patientId: patient.id }));
   const cardDocuments = documents.status === 'ok' ? cardDocumentsForCheck(documents.data.items) : [];
   const checker = session.status === 'ok' ? (session.data.actor?.displayName ?? '') : '';
-  const problems = error ? splitApiError(error, fields) : { byField: {}, general: [] };
+  const mutation = useApiMutation((api, input: Parameters<ContractApi['verification']['complete']>[0]) => api.verification.complete(input), {
+    fields,
+    onSuccess: (view) => {
+      verificationEvents.dispatchEvent(new Event(verifiedEvent));
+      onVerified(view);
+    },
+  });
+  const problems = mutation.problems;
 
-  async function submit() {
-    if (busy) return;
-    setBusy(true);
-    const answer = await api.verification.complete({
+  function submit() {
+    void mutation.run({
       patientId: patient.id,
       documentsSeen: chosen,
       originalsChecked: originals,
       scanIds: scans.map((scan) => scan.id),
       note,
     });
-    setBusy(false);
-    if (!answer.ok) {
-      setError(answer.error);
-      return;
-    }
-    verificationEvents.dispatchEvent(new Event(verifiedEvent));
-    onVerified(answer.data);
   }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit();
+    submit();
   };
 
   return (
     <>
       <Dialog open={!scanning} onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-        <form noValidate onSubmit={onSubmit} onKeyDown={(event) => handleFormKeys(event, () => void submit())}>
+        <form noValidate onSubmit={onSubmit} onKeyDown={(event) => handleFormKeys(event, submit)}>
           <DialogTitle id={titleId}>{t('verification.dialog.title', { name: fullName(patient) })}</DialogTitle>
           <DialogContent>
             {problems.general.length > 0 && (
@@ -108,7 +102,7 @@ export function VerifyIdentityDialog({
               chosen={chosen}
               onChange={(next) => {
                 setChosen(next);
-                setError(null);
+                mutation.reset();
               }}
               problem={problems.byField.documentsSeen}
             />
@@ -139,7 +133,7 @@ export function VerifyIdentityDialog({
               <FormControlLabel
                 control={<Checkbox checked={originals} onChange={(event) => {
                       setOriginals(event.target.checked);
-                      setError(null);
+                      mutation.reset();
                     }} />}
                 label={t('verification.dialog.originals')}
               />
@@ -153,7 +147,7 @@ export function VerifyIdentityDialog({
               {t('verification.dialog.checkedBy', { name: checker })} · {t('verification.dialog.shortcut')}
             </Typography>
           </DialogContent>
-          <DialogFormActions onCancel={onClose} busy={busy} submitLabel={t('verification.dialog.submit')} />
+          <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={t('verification.dialog.submit')} />
         </form>
       </Dialog>
       {scanning && (

@@ -5,7 +5,6 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../format/date-time';
-import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { Notice } from '../../../ui/Notice';
@@ -14,7 +13,7 @@ import { AcceptConsentDialog } from './AcceptConsentDialog';
 import { ConsentHistory } from './ConsentHistory';
 import { announceConsentChange } from './consent-events';
 import { ConsentStateChip } from './ConsentStateChip';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 import { Loading } from '../../../ui/Loading';
 
 /**
@@ -23,7 +22,6 @@ import { Loading } from '../../../ui/Loading';
  */
 export function ConsentSection({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [revision, setRevision] = useState(0);
   const [dialog, setDialog] = useState<'accept' | 'withdraw' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -91,12 +89,8 @@ export function ConsentSection({ patientId }: { patientId: string }) {
             failed: t('consent.withdrawDialog.failed'),
           }}
           onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            const envelope = await api.consents.withdraw({ consentId: current.id, reason });
-            if (!envelope.ok) return envelope.error;
-            done(t('consent.withdrawDialog.done'));
-            return null;
-          }}
+          send={(client, reason) => client.consents.withdraw({ consentId: current.id, reason })}
+          onDone={() => done(t('consent.withdrawDialog.done'))}
         />
       )}
     </SectionCard>

@@ -13,7 +13,6 @@ import { useTranslation } from 'react-i18next';
 import type { ProxyView } from '../../../../shared/api/consent-calls';
 import { formatRussianDate } from '../../../../shared/domain/calendar-date';
 import type { Patient } from '../../../../shared/domain/patient';
-import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { useActorNames } from '../../../app/actor-name';
 import { formatDateTime } from '../../../format/date-time';
@@ -24,7 +23,7 @@ import { Notice } from '../../../ui/Notice';
 import { EmptyState } from '../../../ui/EmptyState';
 import { SectionCard } from '../../../ui/SectionCard';
 import { ProxyFormDialog } from './ProxyFormDialog';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 import { Loading } from '../../../ui/Loading';
 
 const statusColor = { pending: 'info', active: 'success', ended: 'default', revoked: 'default' } as const;
@@ -32,7 +31,6 @@ const statusColor = { pending: 'info', active: 'success', ended: 'default', revo
 /** The patient's trusted persons (B9): who, on what basis, which sections, until when. */
 export function ProxiesSection({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
-  const api = useApi();
   const actors = useActorNames();
   const [revision, setRevision] = useState(0);
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'revoke'; proxy: ProxyView } | null>(null);
@@ -144,12 +142,8 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
             failed: t('proxies.revokeDialog.failed'),
           }}
           onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            const envelope = await api.proxies.revoke({ proxyId: dialog.proxy.id, reason });
-            if (!envelope.ok) return envelope.error;
-            done(t('proxies.revoked'));
-            return null;
-          }}
+          send={(client, reason) => client.proxies.revoke({ proxyId: dialog.proxy.id, reason })}
+          onDone={() => done(t('proxies.revoked'))}
         />
       )}
     </SectionCard>

@@ -17,9 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { ageOn, formatRussianDate, isoDay } from '../../../../shared/domain/calendar-date';
 import type { Patient } from '../../../../shared/domain/patient';
 import { lastDayBeforeAgeOfConsent, medicalAgeOfConsent, proxyBases, proxyRelationships, recordSections } from '../../../../shared/domain/proxies';
-import { useApi } from '../../../api/api-context';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { FieldMessage } from '../../../forms/FieldMessage';
-import { splitApiError, type FieldProblem } from '../../../forms/field-problem';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { dateMask, phoneMask } from '../../../forms/masks';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
@@ -32,17 +31,19 @@ type TextField = Exclude<ProxyFormField, 'relationship' | 'basis' | 'scope'>;
 /** Adds a trusted person (B9); a parent's authority shows where it ends: the eve of the patient's 15th birthday. */
 export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patient; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const today = isoDay(new Date());
   const [values, setValues] = useState<ProxyFormValues>(() => emptyProxyForm(formatRussianDate(today)));
-  const [problems, setProblems] = useState<Partial<Record<ProxyFormField, FieldProblem>>>({});
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const mutation = useApiMutation((api, input: ProxyFormValues) => api.proxies.add(toProxyInput(patient.id, input)), {
+    fields: proxyFormFields,
+    onSuccess: () => onSaved(),
+  });
+  const problems = mutation.problems.byField;
+  const general = mutation.problems.general;
 
   const change = (patch: Partial<ProxyFormValues>, field: ProxyFormField) => {
     setValues((prior) => ({ ...prior, ...patch }));
-    setProblems((prior) => ({ ...prior, [field]: undefined }));
+    mutation.clearField(field);
   };
   const text = (field: TextField, label: string, required = false) => ({
     label,
@@ -55,20 +56,9 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
     <DocumentTextField {...text(field, label, required)} mask={dateMask} placeholder={t('proxies.form.datePlaceholder')} inputMode="numeric" />
   );
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setGeneral([]);
-    const envelope = await api.proxies.add(toProxyInput(patient.id, values));
-    setBusy(false);
-    if (envelope.ok) {
-      onSaved();
-      return;
-    }
-    const sorted = splitApiError(envelope.error, proxyFormFields);
-    setProblems(sorted.byField);
-    setGeneral(sorted.general);
+    void mutation.run(values);
   }
 
   const parent = values.basis === 'parent_of_minor';
@@ -77,7 +67,7 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box component="form" noValidate onSubmit={(event) => void save(event)} onKeyDown={(event) => handleFormKeys(event, () => void save())}>
+      <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
         <DialogTitle id={titleId}>{t('proxies.form.title')}</DialogTitle>
         <DialogContent>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, columnGap: 2, alignItems: 'start', mt: 1 }}>
@@ -93,7 +83,7 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
                   onChange={(event) => {
                     // The alphabet of all three names depends on it: their old verdicts no longer hold.
                     setValues((prior) => ({ ...prior, foreign: event.target.checked }));
-                    setProblems((prior) => ({ ...prior, surname: undefined, name: undefined, patronymic: undefined }));
+                    mutation.clearField('surname', 'name', 'patronymic');
                   }}
                 />
               }
@@ -192,7 +182,7 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
             {t('proxies.form.keyboardHint')}
           </Typography>
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={busy} submitLabel={busy ? t('proxies.form.saving') : t('proxies.form.save')} />
+        <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={mutation.busy ? t('proxies.form.saving') : t('proxies.form.save')} />
       </Box>
     </Dialog>
   );

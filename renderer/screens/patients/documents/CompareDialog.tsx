@@ -32,15 +32,13 @@ import {
 } from '../../../../shared/domain/documents/compare';
 import type { IdentityDocumentView } from '../../../../shared/domain/documents/identity-document';
 import type { Patient, Sex } from '../../../../shared/domain/patient';
-import { useApi } from '../../../api/api-context';
-import type { FieldProblem } from '../../../forms/field-problem';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { dateMask } from '../../../forms/masks';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { DocumentTextField } from './DocumentTextField';
-import { sortProblems } from './document-problems';
 import { displayDocumentNumber } from './document-labels';
 
 interface Reading {
@@ -52,6 +50,8 @@ interface Reading {
 }
 
 type TypedField = keyof Reading;
+/** `reading.surname`: what was typed; `surname`: the mismatch the clerk has not answered. */
+type ProblemField = `reading.${TypedField}` | ComparedField;
 const typedFields: readonly TypedField[] = ['surname', 'name', 'patronymic', 'birthDate', 'sex'];
 
 /**
@@ -66,15 +66,23 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
   onSaved: (notice: string, patient: Patient) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const [reading, setReading] = useState<Reading>({ surname: '', name: '', patronymic: '', birthDate: '', sex: document.type === 'driving_licence' ? '' : patient.sex });
   const [resolutions, setResolutions] = useState<Partial<Record<ComparedField, MismatchResolution>>>({});
+  const mutation = useApiMutation(
+    (api, reading: typeof input) => api.documents.confirmComparison({ documentId: document.id, reading, resolutions }),
+    {
+      fields: (field) =>
+        typedFields.some((name) => `reading.${name}` === field) || comparedFields.some((name) => name === field)
+          ? (field as ProblemField)
+          : undefined,
+      onSuccess: (saved) => onSaved(t('documents.compare.done'), saved.patient),
+    },
+  );
   // What the main process said of a typed value, and of an unanswered mismatch.
-  const [problems, setProblems] = useState<Partial<Record<TypedField, FieldProblem>>>({});
-  const [unresolved, setUnresolved] = useState<Partial<Record<ComparedField, FieldProblem>>>({});
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const problemOf = (field: TypedField) => mutation.problems.byField[`reading.${field}`];
+  const unresolved = mutation.problems.byField;
+  const general = mutation.problems.general;
 
   const input = { ...reading, birthDate: parseRussianDate(reading.birthDate) ?? reading.birthDate, sex: reading.sex === '' ? null : reading.sex };
   const parsed = documentReadingSchema.safeParse(input);
@@ -92,24 +100,12 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
   };
   const type = (field: TypedField) => (value: string) => {
     setReading((prior) => ({ ...prior, [field]: value }));
-    setProblems((prior) => ({ ...prior, [field]: undefined }));
+    mutation.clearField(`reading.${field}`);
   };
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const envelope = await api.documents.confirmComparison({ documentId: document.id, reading: input, resolutions });
-    setBusy(false);
-    if (envelope.ok) return onSaved(t('documents.compare.done'), envelope.data.patient);
-    // `reading.surname`: what was typed; `surname`: the mismatch the clerk has not answered.
-    const known = (field: string | undefined) =>
-      field !== undefined && (typedFields.some((name) => `reading.${name}` === field) || comparedFields.some((name) => name === field)) ? field : undefined;
-    const sorted = sortProblems<string>(envelope.error, known);
-    const entries = Object.entries(sorted.byField) as [string, FieldProblem][];
-    setProblems(Object.fromEntries(entries.filter(([field]) => field.startsWith('reading.')).map(([field, problem]) => [field.slice('reading.'.length), problem])));
-    setUnresolved(Object.fromEntries(entries.filter(([field]) => !field.startsWith('reading.'))));
-    setGeneral(sorted.general);
+    void mutation.run(input);
   }
 
   const numberColumn = recordNumberField(document);
@@ -123,7 +119,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box component="form" noValidate onSubmit={(event) => void save(event)} onKeyDown={(event) => handleFormKeys(event, () => void save())}>
+      <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
         <DialogTitle id={titleId}>{t('documents.compare.title', { type: t(`documents.types.${document.type}`) })}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t('documents.compare.intro')}</DialogContentText>
@@ -152,7 +148,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                         label={label(field)}
                         value={reading[field]}
                         onChange={type(field)}
-                        problem={problems[field]}
+                        problem={problemOf(field)}
                         required={field !== 'patronymic'}
                         autoFocus={index === 0}
                         maxLength={100}
@@ -195,7 +191,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                     value={resolutions[mismatch.field] ?? ''}
                     onChange={(event) => {
                       setResolutions((prior) => ({ ...prior, [mismatch.field]: event.target.value as MismatchResolution }));
-                      setUnresolved((prior) => ({ ...prior, [mismatch.field]: undefined }));
+                      mutation.clearField(mismatch.field);
                     }}
                   >
                     <FormControlLabel value="confirmed" control={<Radio />} label={t('documents.compare.confirm')} />
@@ -212,7 +208,7 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
           )}
           {general.length > 0 && <ApiErrorAlert title={t('documents.compare.failed')} problems={general} />}
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={busy} submitLabel={t('documents.compare.save')} />
+        <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={t('documents.compare.save')} />
       </Box>
     </Dialog>
   );

@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRussianDate, parseRussianDate } from '../../../../shared/domain/calendar-date';
+import type { DocumentInput } from '../../../../shared/domain/documents/document-schema';
 import { documentTypes, type DocumentTypeName, type IdentityDocumentView } from '../../../../shared/domain/documents/identity-document';
-import { useApi } from '../../../api/api-context';
-import type { FieldProblem } from '../../../forms/field-problem';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { dateMask } from '../../../forms/masks';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
@@ -21,11 +21,11 @@ import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { DocumentFields } from './DocumentFields';
 import { DocumentTextField } from './DocumentTextField';
 import { emptyDocumentForm, formFieldOf, toDocumentInput, type DocumentFormField, type DocumentFormValues } from './document-form-model';
-import { sortProblems } from './document-problems';
+
+/** What a save answers: the added document, or the replaced one (with its replacement). */
+type Saved = IdentityDocumentView | { superseded: IdentityDocumentView };
 
 export type DocumentDialogMode = { kind: 'add' } | { kind: 'replace'; document: IdentityDocumentView };
-
-type Problems = Partial<Record<DocumentFormField | 'changedOn', FieldProblem>>;
 
 /**
  * Adds a document, or replaces one (B3): the replaced one stays, superseded, and the new one is
@@ -39,45 +39,41 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
   onSaved: (notice: string) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const replacing = mode.kind === 'replace' ? mode.document : null;
   const [values, setValues] = useState<DocumentFormValues>(() => emptyDocumentForm(replacing?.type ?? 'passport'));
   const [changedOn, setChangedOn] = useState(formatRussianDate(today));
   const [inHand, setInHand] = useState(true);
-  const [problems, setProblems] = useState<Problems>({});
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
   const typeLabel = (type: DocumentTypeName) => t(`documents.types.${type}`);
+  const mutation = useApiMutation<DocumentInput | null, Saved, DocumentFormField | 'changedOn'>(
+    (api, document) =>
+      replacing
+        ? api.documents.replace({ documentId: replacing.id, changedOn: parseRussianDate(changedOn) ?? changedOn, replacement: document })
+        : api.documents.add({ patientId, document: document! }),
+    {
+      fields: (field) => (field === 'changedOn' ? 'changedOn' : formFieldOf(field, values.type)),
+      onSuccess: (saved) => {
+        if ('superseded' in saved) onSaved(t('documents.form.replacedNotice', { date: formatRussianDate(saved.superseded.updateDue ?? today) }));
+        else onSaved(t('documents.form.added', { type: typeLabel(saved.type) }));
+      },
+    },
+  );
+  const problems = mutation.problems.byField;
+  const general = mutation.problems.general;
 
   const change = (patch: Partial<DocumentFormValues>, field?: DocumentFormField | 'changedOn') => {
     setValues((prior) => ({ ...prior, ...patch }));
-    if (field) setProblems((prior) => ({ ...prior, [field]: undefined }));
+    if (field) mutation.clearField(field);
   };
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setGeneral([]);
-    const document = replacing && !inHand ? null : toDocumentInput(values);
-    const envelope = replacing
-      ? await api.documents.replace({ documentId: replacing.id, changedOn: parseRussianDate(changedOn) ?? changedOn, replacement: document })
-      : await api.documents.add({ patientId, document: document! });
-    setBusy(false);
-    if (envelope.ok) {
-      if ('superseded' in envelope.data) onSaved(t('documents.form.replacedNotice', { date: formatRussianDate(envelope.data.superseded.updateDue ?? today) }));
-      else onSaved(t('documents.form.added', { type: typeLabel(envelope.data.type) }));
-      return;
-    }
-    const sorted = sortProblems<DocumentFormField | 'changedOn'>(envelope.error, (field) => (field === 'changedOn' ? 'changedOn' : formFieldOf(field, values.type)));
-    setProblems(sorted.byField);
-    setGeneral(sorted.general);
+    void mutation.run(replacing && !inHand ? null : toDocumentInput(values));
   }
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box component="form" noValidate onSubmit={(event) => void save(event)} onKeyDown={(event) => handleFormKeys(event, () => void save())}>
+      <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
         <DialogTitle id={titleId}>{replacing ? t('documents.form.replaceTitle', { type: typeLabel(replacing.type) }) : t('documents.form.addTitle')}</DialogTitle>
         <DialogContent>
           {replacing ? (
@@ -89,7 +85,7 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
                   value={changedOn}
                   onChange={(value) => {
                     setChangedOn(value);
-                    setProblems((prior) => ({ ...prior, changedOn: undefined }));
+                    mutation.clearField('changedOn');
                   }}
                   problem={problems.changedOn}
                   mask={dateMask}
@@ -108,7 +104,7 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
               value={values.type}
               onChange={(event) => {
                 setValues(emptyDocumentForm(event.target.value as DocumentTypeName));
-                setProblems({});
+                mutation.reset();
               }}
               fullWidth
               sx={{ mt: 1, mb: 2 }}
@@ -133,8 +129,8 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
         </DialogContent>
         <DialogFormActions
           onCancel={onClose}
-          busy={busy}
-          submitLabel={busy ? t('documents.form.saving') : replacing ? t('documents.form.replaceSave') : t('documents.form.save')}
+          busy={mutation.busy}
+          submitLabel={mutation.busy ? t('documents.form.saving') : replacing ? t('documents.form.replaceSave') : t('documents.form.save')}
         />
       </Box>
     </Dialog>

@@ -8,6 +8,7 @@ import type { Patient } from '../../../../shared/domain/patient';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { Notice } from '../../../ui/Notice';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CompareDialog } from './CompareDialog';
 import { DocumentCard, type DocumentAction } from './DocumentCard';
@@ -15,7 +16,6 @@ import { DocumentFormDialog } from './DocumentFormDialog';
 import { PolicyDialog } from './PolicyDialog';
 import { ScanDialog } from '../scans/ScanDialog';
 import { ScanGallery } from '../scans/ScanGallery';
-import { RemoveDocumentDialog } from './RemoveDocumentDialog';
 import { ReplacedDocuments } from './ReplacedDocuments';
 import { UpdateReminders } from './UpdateReminders';
 import { Loading } from '../../../ui/Loading';
@@ -100,7 +100,20 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           }}
         />
       )}
-      {dialog?.kind === 'remove' && <RemoveDocumentDialog document={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
+      {dialog?.kind === 'remove' && (
+        <ReasonDialog
+          texts={{
+            title: t('documents.remove.title', { type: t(`documents.types.${dialog.document.type}`) }),
+            intro: t('documents.remove.intro'),
+            reason: t('documents.remove.reason'),
+            submit: t('documents.remove.submit'),
+            failed: t('documents.remove.failed'),
+          }}
+          send={(api, reason) => api.documents.remove({ documentId: dialog.document.id, reason })}
+          onClose={() => setDialog(null)}
+          onDone={() => saved(t('documents.remove.done', { type: t(`documents.types.${dialog.document.type}`) }))}
+        />
+      )}
       {dialog?.kind === 'checkPolicy' && <PolicyDialog policy={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'compare' && (
         <CompareDialog

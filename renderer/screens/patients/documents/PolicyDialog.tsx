@@ -14,14 +14,12 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocumentView } from '../../../../shared/domain/documents/identity-document';
 import { policyRejectionReasons, type PolicyRejectionReason } from '../../../../shared/domain/documents/oms-policy';
-import { useApi } from '../../../api/api-context';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { useApiQuery } from '../../../api/use-api-query';
-import type { FieldProblem } from '../../../forms/field-problem';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
-import { sortProblems } from './document-problems';
 
 /**
  * The OMS policy's confirmation (B7): the registry's check first (today the desk's own: number,
@@ -29,14 +27,17 @@ import { sortProblems } from './document-problems';
  */
 export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDocumentView; onClose: () => void; onSaved: (notice: string) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const check = useApiQuery(`policy-check:${policy.id}`, (client) => client.documents.checkPolicy({ documentId: policy.id }));
   const [decision, setDecision] = useState<'confirmed' | 'rejected'>('confirmed');
   const [reason, setReason] = useState<PolicyRejectionReason | ''>('');
-  const [problem, setProblem] = useState<FieldProblem | undefined>();
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const mutation = useApiMutation(
+    (api, input: { decision: 'confirmed' | 'rejected'; reason: PolicyRejectionReason | null }) =>
+      api.documents.confirmPolicy({ documentId: policy.id, ...input }),
+    { fields: ['reason'], onSuccess: (saved) => onSaved(t(`documents.policyStatuses.${saved.policyStatus ?? 'unchecked'}`)) },
+  );
+  const problem = mutation.problems.byField.reason;
+  const general = mutation.problems.general;
 
   // A policy the check refuses can only be rejected, for the reason the check found.
   const refused = check.status === 'ok' && check.data.status === 'rejected' ? check.data.reason : null;
@@ -47,21 +48,14 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDoc
     }
   }, [refused]);
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const envelope = await api.documents.confirmPolicy({ documentId: policy.id, decision, reason: decision === 'rejected' && reason !== '' ? reason : null });
-    setBusy(false);
-    if (envelope.ok) return onSaved(t(`documents.policyStatuses.${envelope.data.policyStatus ?? 'unchecked'}`));
-    const sorted = sortProblems(envelope.error, (field) => (field === 'reason' ? 'reason' : undefined));
-    setProblem(sorted.byField.reason);
-    setGeneral(sorted.general);
+    void mutation.run({ decision, reason: decision === 'rejected' && reason !== '' ? reason : null });
   }
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <Box component="form" noValidate onSubmit={(event) => void save(event)} onKeyDown={(event) => handleFormKeys(event, () => void save())}>
+      <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
         <DialogTitle id={titleId}>{t('documents.policy.title')}</DialogTitle>
         <DialogContent>
           {check.status === 'ok' && (
@@ -91,7 +85,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDoc
               value={reason}
               onChange={(event) => {
                 setReason(event.target.value as PolicyRejectionReason);
-                setProblem(undefined);
+                mutation.clearField('reason');
               }}
               error={problem !== undefined}
               helperText={problem ? <FieldMessage problem={problem} /> : ' '}
@@ -105,7 +99,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDoc
           )}
           {general.length > 0 && <ApiErrorAlert title={t('documents.policy.failed')} problems={general} />}
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={busy} submitLabel={t('documents.policy.save')} />
+        <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={t('documents.policy.save')} />
       </Box>
     </Dialog>
   );

@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
-import { useApi } from '../../../api/api-context';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { useApiQuery } from '../../../api/use-api-query';
-import { problemFromCode, type FieldProblem } from '../../../forms/field-problem';
+import { problemFromCode } from '../../../forms/field-problem';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { formatDateTime } from '../../../format/date-time';
@@ -38,13 +38,14 @@ interface Props {
  */
 export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
   const other = useApiQuery(`patient:${candidateId}`, (client) => client.patients.get({ id: candidateId }));
   const [keep, setKeep] = useState<'card' | 'other' | null>(null);
   const [reason, setReason] = useState('');
-  const [reasonProblem, setReasonProblem] = useState<FieldProblem | null>(null);
-  const [failure, setFailure] = useState<FieldProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useApiMutation((api, input: { survivorId: string; mergedId: string; reason: string }) => api.patients.merge(input), {
+    fields: ['reason'],
+    onSuccess: (done) => onMerged(done.survivorId),
+  });
+  const reasonProblem = mutation.problems.byField.reason;
 
   const pair = other.status === 'ok' ? other.data : null;
   // The card made first stays unless the clerk says otherwise: its number is the one on paper.
@@ -58,16 +59,12 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
 
   const merge = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy || !survivor || !merged || plan.status !== 'ok') return;
+    if (mutation.busy || !survivor || !merged || plan.status !== 'ok') return;
     if (reason.trim() === '') {
-      setReasonProblem(problemFromCode('input.required'));
+      mutation.showProblems({ byField: { reason: problemFromCode('input.required') } });
       return;
     }
-    setBusy(true);
-    const envelope = await api.patients.merge({ survivorId: survivor.id, mergedId: merged.id, reason });
-    setBusy(false);
-    if (envelope.ok) onMerged(envelope.data.survivorId);
-    else setFailure(envelope.error);
+    await mutation.run({ survivorId: survivor.id, mergedId: merged.id, reason });
   };
 
   return (
@@ -112,23 +109,23 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
                 value={reason}
                 required
                 fullWidth
-                error={reasonProblem !== null}
+                error={reasonProblem !== undefined}
                 helperText={reasonProblem ? <FieldMessage problem={reasonProblem} /> : t('patients.merge.reasonHint')}
                 onChange={(event) => {
                   setReason(event.target.value);
-                  setReasonProblem(null);
+                  mutation.clearField('reason');
                 }}
                 slotProps={{ htmlInput: { maxLength: 500 } }}
               />
-              {failure && (
+              {mutation.problems.general.length > 0 && (
                 <Box sx={{ mt: 2 }}>
-                  <ApiErrorAlert title={t('patients.merge.failed')} problems={[failure]} />
+                  <ApiErrorAlert title={t('patients.merge.failed')} problems={mutation.problems.general} />
                 </Box>
               )}
             </>
           )}
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={busy || plan.status !== 'ok'} submitLabel={t('patients.merge.confirm')} />
+        <DialogFormActions onCancel={onClose} busy={mutation.busy || plan.status !== 'ok'} submitLabel={t('patients.merge.confirm')} />
       </Box>
     </Dialog>
   );

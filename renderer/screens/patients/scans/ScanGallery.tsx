@@ -8,7 +8,7 @@ import type { ScanSummary } from '../../../../shared/scans/scan-inputs';
 import { usePermissions } from '../../../app/session';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
-import { RemoveScanDialog } from './RemoveScanDialog';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 import { ScanThumbnail } from './ScanThumbnail';
 import { ScanViewer } from './ScanViewer';
 
@@ -72,10 +72,18 @@ export function ScanGallery({ patientId, attachedTo, refreshKey }: ScanGalleryPr
         />
       )}
       {removing && (
-        <RemoveScanDialog
-          scan={removing}
+        <ReasonDialog
+          texts={{
+            title: t('scans.remove.title'),
+            intro: t('scans.remove.intro'),
+            reason: t('scans.remove.reason'),
+            submit: t('scans.remove.submit'),
+            failed: t('scans.remove.failed'),
+          }}
+          multiline
+          send={(api, reason) => api.scans.remove({ id: removing.id, reason })}
           onClose={() => setRemoving(null)}
-          onRemoved={() => {
+          onDone={() => {
             setRemoving(null);
             setOpen(null);
             setReload((n) => n + 1);
