@@ -9,3 +9,6 @@ export type Handler<N extends CallName> = (
 
 /** The handlers of the calls in some namespaces of the contract. */
 export type Handlers<NS extends string> = { [N in Extract<CallName, `${NS}.${string}`>]: Handler<N> };
+
+/** The handlers of one slice of the contract (`typeof patientCalls`): one per call it declares. */
+export type HandlersOf<Calls> = { [N in Extract<keyof Calls, CallName>]: Handler<N> };
