@@ -295,10 +295,10 @@ describe('Fido2ToolsPort through a device stand-in, with the desk’s real WebAu
     standIn.update((state) => void (state.behaviour = 'hang'));
     // Long enough for the stand-in's Node to start on a busy machine and say it is waiting.
     const { port, log } = portOn(standIn, { timeoutMs: 5000 });
-    const started = Date.now();
+    // The stand-in never answers: the port's own "timed out, stopped" and the dead process prove
+    // that the time-out cut it; the test's time-out is only a hang guard.
     const error = await refusedWith(port.get({ challenge: 'AAAA', rpId, allowCredentials: [{ id: 'AAAA', type: 'public-key' }] }));
     expect(error.reason).toBe('NotAllowedError');
-    expect(Date.now() - started).toBeLessThan(12_000);
     expect(log).toEqual(['fido2-assert -G: timed out, stopped']);
     const { pid } = standIn.state();
     expect(pid).toBeTypeOf('number');
