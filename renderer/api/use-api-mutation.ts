@@ -37,7 +37,13 @@ export interface MutationState<I, T, F extends string> {
  */
 export function useApiMutation<I, T, F extends string = never>(
   mutation: ApiMutation<I, T>,
-  options: { fields?: FieldsOf<F>; onSuccess?: (data: T, input: I) => void } = {},
+  options: {
+    /** The form's fields, to sort a refusal's issues under them; the rest goes to the general alert. */
+    fields?: FieldsOf<F>;
+    /** A form's own sorting, where a refusal as a whole belongs under a field (a weak password). */
+    sort?: (error: ApiError) => SortedProblems<F>;
+    onSuccess?: (data: T, input: I) => void;
+  } = {},
 ): MutationState<I, T, F> {
   const api = useApi();
   const [busy, setBusy] = useState(false);
@@ -55,6 +61,9 @@ export function useApiMutation<I, T, F extends string = never>(
       sending.current = true;
       lastInput.current = { input };
       setBusy(true);
+      // The old refusal goes as the new attempt starts; a field's problem stays until it is answered.
+      setError(null);
+      setProblems((prior) => (prior.general.length > 0 ? { ...prior, general: [] } : prior));
       const { mutation: send, options: now } = latest.current;
       let envelope: ApiEnvelope<T>;
       try {
@@ -69,7 +78,7 @@ export function useApiMutation<I, T, F extends string = never>(
         now.onSuccess?.(envelope.data, input);
       } else {
         setError(envelope.error);
-        setProblems(splitApiError(envelope.error, now.fields ?? []));
+        setProblems(now.sort ? now.sort(envelope.error) : splitApiError(envelope.error, now.fields ?? []));
       }
       return envelope;
     },

@@ -3,53 +3,47 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../forms/field-problem';
 import { FieldMessage } from '../forms/FieldMessage';
 import { handleFormKeys } from '../forms/keyboard-flow';
-import { useApi } from '../api/api-context';
+import { useApiMutation } from '../api/use-api-mutation';
 import type { Session } from '../app/session';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
-import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
-import { useNewPasswordForm } from './use-new-password-form';
+import { NewPasswordFields } from './NewPasswordFields';
+import { sortNewPasswordRefusal, useNewPasswordForm } from './use-new-password-form';
 
 /** The person's own password: the current one, then the new one twice. */
 export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged: (session: Session) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [current, setCurrent] = useState('');
-  const form = useNewPasswordForm();
-  const [currentProblem, setCurrentProblem] = useState<FieldProblem | undefined>();
-  const [general, setGeneral] = useState<FieldProblem | undefined>();
+  const mutation = useApiMutation(
+    (api, input: { currentPassword: string; newPassword: string }) => api.account.changePassword(input),
+    {
+      // A wrong current password counts towards the lockout like a wrong sign-in.
+      sort: (error) =>
+        error.code === 'auth.failed' || error.code === 'auth.locked' || error.field === 'currentPassword'
+          ? { byField: { currentPassword: error }, general: [] }
+          : sortNewPasswordRefusal<'currentPassword'>([])(error),
+      onSuccess: (session) => {
+        setCurrent('');
+        form.clear();
+        onChanged(session);
+      },
+    },
+  );
+  const form = useNewPasswordForm(mutation);
+  const currentProblem = mutation.problems.byField.currentPassword;
+  const general = mutation.problems.general;
 
-  async function save(event?: FormEvent) {
-    const answer = await form.submit(event, () => {
-      setCurrentProblem(undefined);
-      form.setProblem(undefined);
-      setGeneral(undefined);
-      return api.account.changePassword({ currentPassword: current, newPassword: form.password });
-    });
-    if (!answer) return;
-    if (answer.ok) {
-      setCurrent('');
-      form.clear();
-      onChanged(answer.data);
-      return;
-    }
-    const error = answer.error;
-    // A wrong current password counts towards the lockout like a wrong sign-in.
-    if (error.code === 'auth.failed' || error.code === 'auth.locked' || error.field === 'currentPassword') setCurrentProblem(error);
-    else {
-      const sorted = passwordProblem(error);
-      form.setProblem(sorted.field);
-      setGeneral(sorted.general);
-    }
+  function save(event?: FormEvent) {
+    if (!mutation.busy && form.password === form.fields.repeat) mutation.clearField('currentPassword', 'password');
+    void form.submit(event, { currentPassword: current, newPassword: form.password });
   }
 
   return (
-    <Box component="form" noValidate onSubmit={(event) => void save(event)} onKeyDown={(event) => handleFormKeys(event, () => void save())} sx={{ maxWidth: 480 }}>
-      {general && (
+    <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)} sx={{ maxWidth: 480 }}>
+      {general.length > 0 && (
         <Box sx={{ mb: 2 }}>
-          <ApiErrorAlert title={t('password.changeFailed')} problems={[general]} />
+          <ApiErrorAlert title={t('password.changeFailed')} problems={general} />
         </Box>
       )}
       <TextField

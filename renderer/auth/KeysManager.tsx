@@ -9,8 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/api/contract';
-import type { ApiError } from '../../shared/errors/app-error';
-import { useApi } from '../api/api-context';
+import { useApiMutation } from '../api/use-api-mutation';
 import { useApiQuery } from '../api/use-api-query';
 import { formatDateTime } from '../format/date-time';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
@@ -26,20 +25,21 @@ type KeySummary = CallOutput<'account.keys'>['items'][number];
  */
 export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: string; onChanged?: (enrolled: EnrolledKey | null) => void; tableLabel: string }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [version, setVersion] = useState(0);
   const keys = useApiQuery(`keys:${staffId}:${version}`, (client) => client.account.keys({ staffId }));
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const revocation = useApiMutation((api, keyId: string) => api.account.revokeKey({ keyId }), {
+    onSuccess: () => {
+      setVersion((value) => value + 1);
+      onChanged?.(null);
+    },
+  });
+  const error = revocation.error;
   const [enrolling, setEnrolling] = useState<'fido2' | 'yubikey-otp' | null>(null);
 
   async function revoke(key: KeySummary) {
-    setError(null);
-    const answer = await api.account.revokeKey({ keyId: key.id });
+    await revocation.run(key.id);
     setConfirming(null);
-    if (!answer.ok) return setError(answer.error);
-    setVersion((value) => value + 1);
-    onChanged?.(null);
   }
 
   const items = keys.status === 'ok' ? keys.data.items : keys.status === 'loading' ? null : [];

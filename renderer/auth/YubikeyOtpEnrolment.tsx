@@ -4,8 +4,7 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/api/contract';
-import type { ApiError } from '../../shared/errors/app-error';
-import { useApi } from '../api/api-context';
+import { useApiMutation } from '../api/use-api-mutation';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert';
 
 /**
@@ -15,22 +14,19 @@ import { ApiErrorAlert } from '../ui/ApiErrorAlert';
  */
 export function YubikeyOtpEnrolment({ staffId, onEnrolled }: { staffId: string; onEnrolled: (key: CallOutput<'account.enrolYubikey'>) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [name, setName] = useState('YubiKey');
   const [otp, setOtp] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const mutation = useApiMutation((api, input: { name: string; otp: string }) => api.account.enrolYubikey({ staffId, ...input }), {
+    onSuccess: onEnrolled,
+  });
+  const error = mutation.error;
 
   async function enrol(event: FormEvent) {
     event.preventDefault();
-    if (busy || otp.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    const answer = await api.account.enrolYubikey({ staffId, name: name.trim(), otp: otp.trim() });
-    setBusy(false);
+    if (mutation.busy || otp.trim() === '') return;
+    await mutation.run({ name: name.trim(), otp: otp.trim() });
+    // A one-time password is spent either way: the field empties for the next touch.
     setOtp('');
-    if (answer.ok) onEnrolled(answer.data);
-    else setError(answer.error);
   }
 
   return (
@@ -58,7 +54,7 @@ export function YubikeyOtpEnrolment({ staffId, onEnrolled }: { staffId: string; 
         slotProps={{ htmlInput: { maxLength: 100, autoComplete: 'off', spellCheck: false, autoCapitalize: 'none' } }}
         sx={{ mb: 2 }}
       />
-      <Button type="submit" variant="contained" disabled={busy}>
+      <Button type="submit" variant="contained" disabled={mutation.busy}>
         {t('yubikey.enrol')}
       </Button>
     </Box>

@@ -1,41 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import type { ApiError } from '../../shared/errors/app-error';
-import { splitApiError, type FieldProblem } from '../forms/field-problem';
-import { passwordProblem } from './NewPasswordFields';
+import type { MutationState } from '../api/use-api-mutation';
+import { splitApiError, type FieldProblem, type SortedProblems } from '../forms/field-problem';
 
 /**
- * A form around a new password typed twice: the pair, the problem the main process found with it,
- * the props for `NewPasswordFields`, and a submit that first checks the two fields agree and is
- * busy while the main process answers.
+ * A form around a new password typed twice, on top of the form's mutation: the pair, the props
+ * for `NewPasswordFields` (the problem under the password is the mutation's), and a submit that
+ * first checks the two fields agree.
  */
-export function useNewPasswordForm() {
+export function useNewPasswordForm<I, T, F extends string>(mutation: MutationState<I, T, F | 'password'>) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FieldProblem | undefined>();
 
-  /** Sends unless busy or the two fields differ (then the mismatch shows); `undefined` when it did not send. */
-  async function submit<T>(event: FormEvent | undefined, send: () => Promise<ApiEnvelope<T>>): Promise<ApiEnvelope<T> | undefined> {
+  /** Sends unless busy or the two fields differ (then the mismatch shows); `null` when it did not send. */
+  async function submit(event: FormEvent | undefined, input: I): Promise<ApiEnvelope<T> | null> {
     event?.preventDefault();
-    if (busy) return undefined;
+    if (mutation.busy) return null;
     if (password !== repeat) {
       setMismatch(true);
-      return undefined;
+      return null;
     }
-    setBusy(true);
-    const answer = await send();
-    setBusy(false);
-    return answer;
+    return mutation.run(input);
   }
 
   return {
     password,
-    busy,
+    busy: mutation.busy,
     submit,
-    /** Shows (or with `undefined` clears) a problem under the new password. */
-    setProblem,
     /** Empties both fields. */
     clear: () => {
       setPassword('');
@@ -47,28 +40,28 @@ export function useNewPasswordForm() {
       repeat,
       onPassword: (value: string) => {
         setPassword(value);
-        setProblem(undefined);
+        mutation.clearField('password');
       },
       onRepeat: (value: string) => {
         setRepeat(value);
         setMismatch(false);
       },
-      problem,
+      problem: mutation.problems.byField.password,
       mismatch,
     },
   };
 }
 
 /**
- * Sorts a refusal of a form with a new password among other fields: `auth.password.weak` goes
- * under the password alone; anything else as `splitApiError` sorts it, `password` the password's.
+ * Sorts a refusal of a form with a new password among other fields: `auth.password.weak` (its
+ * issues are the rules the checklist already shows unticked) goes under the password alone;
+ * anything else as `splitApiError` sorts it.
  */
-export function splitNewPasswordRefusal<F extends string>(
-  error: ApiError,
-  fields: readonly (F | 'password')[],
-): { password: FieldProblem | undefined; byField: Partial<Record<F | 'password', FieldProblem>>; general: FieldProblem[] } {
-  const weak = passwordProblem(error);
-  if (weak.field) return { password: weak.field, byField: {}, general: [] };
-  const split = splitApiError(error, fields);
-  return { password: split.byField.password, byField: split.byField, general: split.general };
+export function sortNewPasswordRefusal<F extends string>(fields: readonly (F | 'password')[]) {
+  return (error: ApiError): SortedProblems<F | 'password'> => {
+    if (error.code !== 'auth.password.weak') return splitApiError(error, fields);
+    const byField: Partial<Record<F | 'password', FieldProblem>> = {};
+    byField.password = error;
+    return { byField, general: [] };
+  };
 }

@@ -4,8 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/errors/app-error';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
@@ -14,18 +13,14 @@ type Stage = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'shown'; codes:
 /** New recovery codes: the old ones stop working, the new ones are shown once. */
 export function RenewRecoveryCodes() {
   const { t } = useTranslation();
-  const api = useApi();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  const [error, setError] = useState<ApiError | null>(null);
+  const mutation = useApiMutation((api) => api.account.renewRecoveryCodes({}));
+  const error = mutation.error;
 
   async function renew() {
-    setError(null);
-    const answer = await api.account.renewRecoveryCodes({});
-    if (!answer.ok) {
-      setStage({ kind: 'idle' });
-      return setError(answer.error);
-    }
-    setStage({ kind: 'shown', codes: answer.data.recoveryCodes });
+    const answer = await mutation.run(undefined);
+    if (!answer) return;
+    setStage(answer.ok ? { kind: 'shown', codes: answer.data.recoveryCodes } : { kind: 'idle' });
   }
 
   return (

@@ -5,8 +5,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/errors/app-error';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { CommandLine } from '../../ui/CommandLine';
 
@@ -23,31 +22,30 @@ function grouped(secret: string): string {
  */
 export function TotpSetup({ staffId }: { staffId: string }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const starting = useApiMutation((api) => api.account.enrolTotp({ staffId }), {
+    onSuccess: (pending) => {
+      setCode('');
+      setStage({ kind: 'pending', ...pending });
+    },
+  });
+  const confirming = useApiMutation((api, typed: string) => api.account.confirmTotp({ staffId, code: typed }), {
+    onSuccess: () => setStage({ kind: 'done' }),
+  });
+  const busy = starting.busy || confirming.busy;
+  const error = starting.error ?? confirming.error;
 
-  async function start() {
-    setBusy(true);
-    setError(null);
-    const answer = await api.account.enrolTotp({ staffId });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error);
-    setCode('');
-    setStage({ kind: 'pending', ...answer.data });
+  function start() {
+    confirming.reset();
+    void starting.run(undefined);
   }
 
-  async function confirm(event: FormEvent) {
+  function confirm(event: FormEvent) {
     event.preventDefault();
     if (busy || code.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    const answer = await api.account.confirmTotp({ staffId, code: code.trim() });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error);
-    setStage({ kind: 'done' });
+    starting.reset();
+    void confirming.run(code.trim());
   }
 
   return (
@@ -63,7 +61,7 @@ export function TotpSetup({ staffId }: { staffId: string }) {
         </Alert>
       )}
       {stage.kind === 'pending' ? (
-        <Box component="form" noValidate onSubmit={(event) => void confirm(event)} sx={{ maxWidth: 640 }}>
+        <Box component="form" noValidate onSubmit={confirm} sx={{ maxWidth: 640 }}>
           <Typography sx={{ mb: 1 }}>{t('totp.step1')}</Typography>
           <Typography color="text.secondary">{t('totp.secret')}</Typography>
           <CommandLine command={grouped(stage.secret)} />
@@ -92,7 +90,7 @@ export function TotpSetup({ staffId }: { staffId: string }) {
           <Typography color="text.secondary" sx={{ mb: 2 }}>
             {t('totp.intro')}
           </Typography>
-          <Button variant="outlined" disabled={busy} onClick={() => void start()}>
+          <Button variant="outlined" disabled={busy} onClick={start}>
             {stage.kind === 'done' ? t('totp.restart') : t('totp.start')}
           </Button>
         </>

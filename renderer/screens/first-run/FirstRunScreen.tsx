@@ -7,14 +7,13 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import type { Session } from '../../app/session';
 import { AuthLayout } from '../../auth/AuthLayout';
 import { KeyEnrolment } from '../../auth/KeyEnrolment';
 import { NewPasswordFields } from '../../auth/NewPasswordFields';
 import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
-import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
-import type { FieldProblem } from '../../forms/field-problem';
+import { sortNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
 import { AccountNameFields } from '../../auth/AccountNameFields';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
@@ -79,30 +78,24 @@ export function FirstRunScreen({ onStarted, onDone }: { onStarted: () => void; o
 }
 
 const fields = ['login', 'displayName', 'password'] as const;
-type Field = (typeof fields)[number];
 
 function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: string[]) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const form = useNewPasswordForm();
-  const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
+  const mutation = useApiMutation((api, input: { login: string; displayName: string; password: string }) => api.auth.setupFirstAdmin(input), {
+    sort: sortNewPasswordRefusal(fields),
+    onSuccess: (done) => onCreated(done.session, done.recoveryCodes),
+  });
+  const form = useNewPasswordForm(mutation);
+  const { byField, general } = mutation.problems;
 
-  async function create(event?: FormEvent) {
-    const answer = await form.submit(event, () => api.auth.setupFirstAdmin({ login, displayName, password: form.password }));
-    if (!answer) return;
-    if (answer.ok) return onCreated(answer.data.session, answer.data.recoveryCodes);
-    const split = splitNewPasswordRefusal(answer.error, fields);
-    form.setProblem(split.password);
-    setByField(split.byField);
-    setGeneral(split.general);
+  function create(event?: FormEvent) {
+    void form.submit(event, { login, displayName, password: form.password });
   }
 
-
   return (
-    <Box component="form" noValidate onSubmit={(event) => void create(event)} onKeyDown={(event) => handleFormKeys(event, () => void create())}>
+    <Box component="form" noValidate onSubmit={create} onKeyDown={(event) => handleFormKeys(event, create)}>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {t('firstRun.intro')}
       </Typography>

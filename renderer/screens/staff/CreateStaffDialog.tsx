@@ -11,45 +11,38 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/api/staff-calls';
 import { roles, type Role } from '../../../shared/auth/permissions';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { NewPasswordFields } from '../../auth/NewPasswordFields';
-import { splitNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
-import type { FieldProblem } from '../../forms/field-problem';
+import { sortNewPasswordRefusal, useNewPasswordForm } from '../../auth/use-new-password-form';
 import { AccountNameFields } from '../../auth/AccountNameFields';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
 
 const fields = ['login', 'displayName', 'role', 'password'] as const;
-type Field = (typeof fields)[number];
 
 /** A new person: login, name, role and a first password they replace at their first sign-in. */
 export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (person: StaffSummary, codes: string[]) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const roleLabelId = useId();
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const form = useNewPasswordForm();
-  const [byField, setByField] = useState<Partial<Record<Field, FieldProblem>>>({});
-  const [general, setGeneral] = useState<FieldProblem[]>([]);
+  const mutation = useApiMutation((api, input: { login: string; displayName: string; role: Role; password: string }) => api.staff.create(input), {
+    sort: sortNewPasswordRefusal(fields),
+    onSuccess: (done) => onCreated(done.staff, done.recoveryCodes),
+  });
+  const form = useNewPasswordForm(mutation);
+  const { byField, general } = mutation.problems;
 
-  async function create(event?: FormEvent) {
-    const answer = await form.submit(event, () => api.staff.create({ login, displayName, role, password: form.password }));
-    if (!answer) return;
-    if (answer.ok) return onCreated(answer.data.staff, answer.data.recoveryCodes);
-    const split = splitNewPasswordRefusal(answer.error, fields);
-    form.setProblem(split.password);
-    setByField(split.byField);
-    setGeneral(split.general);
+  function create(event?: FormEvent) {
+    void form.submit(event, { login, displayName, role, password: form.password });
   }
-
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <Box component="form" noValidate onSubmit={(event) => void create(event)} onKeyDown={(event) => handleFormKeys(event, () => void create())}>
+      <Box component="form" noValidate onSubmit={create} onKeyDown={(event) => handleFormKeys(event, create)}>
         <DialogTitle id={titleId}>{t('staff.createTitle')}</DialogTitle>
         <DialogContent>
           {general.length > 0 && (

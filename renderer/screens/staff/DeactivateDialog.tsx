@@ -5,28 +5,18 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/api/staff-calls';
-import type { ApiError } from '../../../shared/errors/app-error';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
 /** Switching an account off, after saying what it means. */
 export function DeactivateDialog({ person, onClose, onDone }: { person: StaffSummary; onClose: () => void; onDone: (person: StaffSummary) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function deactivate() {
-    setBusy(true);
-    const answer = await api.staff.deactivate({ staffId: person.id });
-    setBusy(false);
-    if (answer.ok) onDone(answer.data);
-    else setError(answer.error);
-  }
+  const mutation = useApiMutation((api) => api.staff.deactivate({ staffId: person.id }), { onSuccess: onDone });
+  const { busy, error } = mutation;
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -43,7 +33,7 @@ export function DeactivateDialog({ person, onClose, onDone }: { person: StaffSum
         <Button onClick={onClose} autoFocus>
           {t('common.cancel')}
         </Button>
-        <Button color="error" variant="contained" disabled={busy} onClick={() => void deactivate()}>
+        <Button color="error" variant="contained" disabled={busy} onClick={() => void mutation.run(undefined)}>
           {t('staff.deactivateSubmit')}
         </Button>
       </DialogActions>

@@ -1,11 +1,10 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflictView } from '../../../shared/api/sync-status';
-import type { ApiError } from '../../../shared/errors/app-error';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
@@ -27,28 +26,24 @@ interface Props {
 /** The conflicts staff must decide, each with both values; after a choice, focus returns here. */
 export function ConflictsSection({ refreshKey, titleRef, onResolved }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
   const conflicts = useApiQuery(`sync-conflicts:${refreshKey}`, refreshKey === null ? null : (client) => client.sync.conflicts({}));
   // Resolved here: hidden at once, before the list is asked again.
   const [resolved, setResolved] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ id: string; error: ApiError } | null>(null);
   const [notice, setNotice] = useState('');
-  const busyRef = useRef(false);
+  const resolution = useApiMutation((api, input: { conflict: SyncConflictView; keep: Keep }) =>
+    api.sync.resolveConflict({ id: input.conflict.id, keep: input.keep }),
+  );
+  // The conflict being resolved, or whose resolution was refused last.
+  const [current, setCurrent] = useState<string | null>(null);
+  const busy = resolution.busy ? current : null;
+  const failure = resolution.error && current ? { id: current, error: resolution.error } : null;
 
   const resolve = async (conflict: SyncConflictView, keep: Keep) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(conflict.id);
-    setFailure(null);
+    if (resolution.busy) return;
+    setCurrent(conflict.id);
     setNotice('');
-    const envelope = await api.sync.resolveConflict({ id: conflict.id, keep });
-    busyRef.current = false;
-    setBusy(null);
-    if (!envelope.ok) {
-      setFailure({ id: conflict.id, error: envelope.error });
-      return;
-    }
+    const envelope = await resolution.run({ conflict, keep });
+    if (!envelope?.ok) return;
     setResolved((prior) => new Set(prior).add(conflict.id));
     if (!envelope.data.resolved) setNotice(t('sync.conflicts.alreadyResolved'));
     else if (keep === 'server') setNotice(t('sync.conflicts.resolvedServer'));

@@ -15,10 +15,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentMethod } from '../../../../shared/api/consent-calls';
 import { formatRussianDate } from '../../../../shared/domain/calendar-date';
-import type { ApiEnvelope } from '../../../../shared/api/facade';
-import { useApi } from '../../../api/api-context';
+import type { ContractApi } from '../../../../shared/api/facade';
+import { useApiMutation } from '../../../api/use-api-mutation';
 import { useApiQuery } from '../../../api/use-api-query';
-import { problemFromCode, type FieldProblem } from '../../../forms/field-problem';
+import { problemFromCode } from '../../../forms/field-problem';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { ScanDialog } from '../scans/ScanDialog';
 import { ConsentTextView } from './ConsentTextView';
@@ -31,32 +31,27 @@ import { Loading } from '../../../ui/Loading';
  */
 export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patientId: string; onClose(): void; onAccepted(): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const pad = useRef<SignaturePadHandle>(null);
   const [method, setMethod] = useState<ConsentMethod>('signature');
   const [scanning, setScanning] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const text = useApiQuery('consent-text:current', (client) => client.consents.text({}));
-
-  async function accept(send: (version: string) => Promise<ApiEnvelope<unknown>>) {
-    if (text.status !== 'ok' || busy) return;
-    setBusy(true);
-    setProblems([]);
-    const envelope = await send(text.data.version);
-    setBusy(false);
-    if (envelope.ok) onAccepted();
-    else setProblems([envelope.error]);
-  }
+  const mutation = useApiMutation((api, input: Parameters<ContractApi['consents']['accept']>[0]) => api.consents.accept(input), {
+    // The refusal as a whole, above the buttons: the dialog has no field to put it under.
+    sort: (error) => ({ byField: {}, general: [error] }),
+    onSuccess: () => onAccepted(),
+  });
+  const busy = mutation.busy;
+  const problems = mutation.problems.general;
 
   function acceptSignature() {
+    if (text.status !== 'ok' || busy) return;
     const png = pad.current?.toPng() ?? null;
     if (!png) {
-      setProblems([problemFromCode('consent.signature.empty')]);
+      mutation.showProblems({ general: [problemFromCode('consent.signature.empty')] });
       return;
     }
-    void accept((textVersion) => api.consents.accept({ patientId, textVersion, method: 'signature', signaturePng: png }));
+    void mutation.run({ patientId, textVersion: text.data.version, method: 'signature', signaturePng: png });
   }
 
   return (
@@ -86,7 +81,7 @@ export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patien
                   <SignaturePad
                     ref={pad}
                     onChange={(empty) => {
-                      if (!empty) setProblems([]);
+                      if (!empty) mutation.reset();
                     }}
                   />
                 </Box>
@@ -124,7 +119,7 @@ export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patien
           onClose={() => setScanning(false)}
           onAccepted={(scan) => {
             setScanning(false);
-            void accept((textVersion) => api.consents.accept({ patientId, textVersion, method: 'scan', scanId: scan.id }));
+            if (text.status === 'ok') void mutation.run({ patientId, textVersion: text.data.version, method: 'scan', scanId: scan.id });
           }}
         />
       )}
