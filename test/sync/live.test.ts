@@ -11,16 +11,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function until(check: () => boolean, timeoutMs: number): Promise<number> {
-  const started = performance.now();
+/** Waits until `check` holds; `hangGuardMs` only stops a test that would otherwise hang. */
+async function until(check: () => boolean, hangGuardMs: number): Promise<void> {
+  const guard = Date.now() + hangGuardMs;
   while (!check()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    if (Date.now() > guard) throw new Error(`still not so after ${hangGuardMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return performance.now() - started;
 }
 
-function loopFor(desk: SyncDesk, states: SyncState[] = []): SyncLoop {
+function loopFor(desk: SyncDesk, states: SyncState[] = [], idlePollMs?: number): SyncLoop {
   return startSyncLoop({
     store: desk.store,
     transport: desk.transport,
@@ -28,23 +28,41 @@ function loopFor(desk: SyncDesk, states: SyncState[] = []): SyncLoop {
     onState: (state) => states.push(state),
     minBackoffMs: 100,
     maxBackoffMs: 1_000,
+    ...(idlePollMs === undefined ? {} : { idlePollMs }),
   });
 }
 
+/** Counts the server's events that reach the desk's sync loop. */
+function countEvents(desk: SyncDesk): { readonly count: number } {
+  const counter = { count: 0 };
+  const subscribe = desk.transport.subscribe;
+  desk.transport.subscribe = (onChange, signal) =>
+    subscribe((seq) => {
+      counter.count += 1;
+      onChange(seq);
+    }, signal);
+  return counter;
+}
+
+const anHour = 3_600_000;
+
 describe('live sync (server-sent events)', () => {
-  it('shows a patient created at one desk on another within a second', async () => {
+  // How soon is measured in bench/sync.bench.ts (propagation with 20 desks). Here the proof is
+  // that the server's event brought it: desk B's fallback poll is an hour away.
+  it('shows a patient created at one desk on another through the server-sent event', async () => {
     const a = await openSyncDesk(server, 'live-a');
     const b = await openSyncDesk(server, 'live-b');
-    const loopA = loopFor(a);
-    const loopB = loopFor(b);
+    const eventsAtB = countEvents(b);
+    const loopA = loopFor(a, [], anHour);
+    const loopB = loopFor(b, [], anHour);
     try {
       await until(() => loopA.state.status === 'online' && loopB.state.status === 'online', 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 300)); // both event streams open
+      await until(() => eventsAtB.count > 0, 10_000); // B's stream is open: it said hello
+      const before = eventsAtB.count;
       const id = await createPatientAt(a, draft({ surname: 'Мгновенная', snils: validSnils('512345678') }));
-      const started = performance.now();
       loopA.poke();
-      await until(() => patientsOf(b).some((p) => p.id === id), 1_000);
-      expect(performance.now() - started).toBeLessThan(1_000);
+      await until(() => patientsOf(b).some((p) => p.id === id), 10_000);
+      expect(eventsAtB.count).toBeGreaterThan(before);
     } finally {
       await loopA.stop();
       await loopB.stop();
