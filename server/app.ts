@@ -8,16 +8,20 @@ import { pruneNonces } from './auth/nonces';
 import { checkBlobKey } from './blobs/blob-key';
 import { registerBlobRoutes } from './blobs/blob-routes';
 import { registerEnrolRoute } from './devices/enrol-route';
+import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
 import { installBodyParsers } from './http/raw-body';
 import { yubikeySecretsKey } from './otp/secret-box';
 import { registerYubikeyVerifyRoute } from './otp/verify-route';
+import { onlineIdentityRule } from './portal/online-identity-rule';
 import { registerPortalRoutes } from './portal/portal-routes';
+import { staffLoginRule } from './staff/login-rule';
 import { startChangeFeed } from './sync/change-feed';
 import { ChangeHub } from './sync/change-hub';
 import { registerEventsRoute } from './sync/events-route';
 import { registerSyncRoutes } from './sync/sync-routes';
+import { TableRules } from './sync/table-rules';
 import { serverVersion } from './version';
 import { blobMaxBytes } from '../shared/sync/protocol';
 
@@ -50,6 +54,14 @@ export interface ServerOptions {
 export const pushBodyLimit = 5 * 1024 * 1024;
 
 let processBlobKey: Buffer | undefined;
+
+/**
+ * Which feature rules judge desks' writes to each table (server/sync/table-rules.ts): a feature
+ * with a table of its own adds its rule here, and sync stays unaware of it.
+ */
+export function tableRules(): TableRules {
+  return new TableRules([staffLoginRule, dictionaryReleaseRule, onlineIdentityRule]);
+}
 
 /**
  * The central server as a Fastify instance, not yet listening. Holds no state between requests
@@ -100,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(
     async (signed) => {
       requireDeviceSignature(signed, { db, now });
-      registerSyncRoutes(signed, { db, now });
+      registerSyncRoutes(signed, { db, now, rules: tableRules() });
       registerEventsRoute(signed, { db, hub, heartbeatMs: options.heartbeatMs ?? 15_000 });
       registerBlobRoutes(signed, { db, key: blobKey, now, maxBytes: options.blobMaxBytes ?? blobMaxBytes });
     },

@@ -2,7 +2,7 @@ import { documentsSeenSchema } from '../../shared/domain/online-identity';
 import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import type { ChangeLogWriter } from '../sync/change-log';
-import { refusal } from '../sync/mutation-rules';
+import { refusal, type RowState, type TableRule } from '../sync/table-rules';
 import { findOnlineIdentity, writeOnlineIdentity } from './online-identity-row';
 
 /** What a desk may write in an online identity row: the in-person verification, nothing else. */
@@ -49,7 +49,7 @@ function isUuidList(value: unknown): boolean {
  * of the change. Runs after the actor's own check (a clerk with `patients.write`), under the
  * change-log lock. Refusals are not stored: the same change gets the same answer.
  */
-export function refuseOnlineIdentityChange(mutation: Mutation, current: { data: Record<string, unknown> } | undefined): MutationResult | null {
+export function refuseOnlineIdentityChange(mutation: Mutation, current: RowState | undefined): MutationResult | null {
   if (mutation.table !== 'online_identity') return null;
   const refuse = (code: ErrorCode, field?: string): MutationResult => refusal(mutation, code, field);
   if (!current) return refuse('verification.not_creatable');
@@ -74,7 +74,7 @@ export function refuseOnlineIdentityChange(mutation: Mutation, current: { data: 
 export async function resetAfterInPersonVerification(
   log: ChangeLogWriter,
   mutation: Mutation,
-  before: { data: Record<string, unknown> } | undefined,
+  before: RowState | undefined,
   at: Date,
 ): Promise<void> {
   if (mutation.table !== 'online_identity' || mutation.changed.status !== 'verified_in_person') return;
@@ -84,3 +84,10 @@ export async function resetAfterInPersonVerification(
   const current = await findOnlineIdentity(log.trx, patientId);
   if (current) await writeOnlineIdentity(log, patientId, current, { failed_attempts: 0 }, at.toISOString());
 }
+
+/** The portal's table, as sync's registry knows it (composed in server/app.ts). */
+export const onlineIdentityRule: TableRule = {
+  table: 'online_identity',
+  refuse: (_trx, mutation, current) => refuseOnlineIdentityChange(mutation, current),
+  afterApply: resetAfterInPersonVerification,
+};

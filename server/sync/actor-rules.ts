@@ -1,17 +1,13 @@
 import type { Knex } from 'knex';
 import { can, roles, type Permission, type Role } from '../../shared/auth/permissions';
+import type { ErrorCode } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { refusal } from './table-rules';
 
 type RowData = Record<string, unknown>;
 
 /** Tables of staff accounts: writing them is an admin's business, with two exceptions below. */
 const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
-
-/** Tables whose writer needs more than `patients.write` (accounts aside). */
-const tablePermissions: Readonly<Record<string, Permission>> = {
-  // Publishing a dictionary to every desk: an admin's (electron/services/dictionaries/README.md).
-  dictionary_releases: 'settings.manage',
-};
 
 /**
  * What a person may change in their own account row without being an admin: their password,
@@ -37,25 +33,28 @@ export function isActive(value: unknown): boolean {
 /**
  * Checks the mutation's actor (`actor`: their staff record, read in the mutation's transaction
  * under the change-log lock) against the server's current staff records, so a row applied
- * earlier in the same push counts: the first admin's own row comes before their keys. The actor must be a person the
- * server knows, active, whose role allows the write: `patients.write` for patients and conflict
- * resolutions, `settings.manage` (admin) for dictionary releases, `staff.manage` (admin) for accounts — except a person's own password, TOTP,
- * keys and recovery codes, and the very first admin, who creates themself while the server has
- * no active admin. A desk's setup account never syncs, so it is never a writer here.
+ * earlier in the same push counts: the first admin's own row comes before their keys. The actor
+ * must be a person the server knows, active, whose role allows the write: `patients.write` for
+ * patients and conflict resolutions, the permission the table's rule names (`tablePermission`:
+ * `settings.manage` for dictionary releases, server/dictionaries/release-rule.ts), `staff.manage`
+ * (admin) for accounts — except a person's own password, TOTP, keys and recovery codes, and the
+ * very first admin, who creates themself while the server has no active admin. A desk's setup
+ * account never syncs, so it is never a writer here.
  */
 export async function refuseByActor(
   trx: Knex.Transaction,
   mutation: Mutation,
   current: { data: RowData } | undefined,
   actor: RowData | undefined,
+  tablePermission: Permission | undefined,
 ): Promise<MutationResult | null> {
-  const refuse = (code: string): MutationResult => ({ mutationId: mutation.mutationId, status: 'refused', code });
+  const refuse = (code: ErrorCode): MutationResult => refusal(mutation, code);
   const account = accountTables.has(mutation.table);
   if (account && (await isFirstAdmin(trx, mutation, current))) return null;
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
   const role = roleOf(actor.role);
-  const permission: Permission = account ? 'staff.manage' : (tablePermissions[mutation.table] ?? 'patients.write');
+  const permission: Permission = account ? 'staff.manage' : (tablePermission ?? 'patients.write');
   if (role !== undefined && can(role, permission)) return null;
   if (account && isOwnChange(mutation, current)) return null;
   return refuse('sync.actor_forbidden');

@@ -12,17 +12,17 @@ import {
 import { toNumber, toRecord } from '../db/values';
 import { canonicalJson } from '../../shared/canonical-json';
 import { refuseByActor } from './actor-rules';
-import { refuseDictionaryRelease } from './dictionary-release-rule';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
-import { refuseTakenLogin } from './login-rule';
 import { refuseByShape } from './mutation-rules';
-import { refuseOnlineIdentityChange, resetAfterInPersonVerification } from '../portal/online-identity-rule';
+import { refusal, type TableRules } from './table-rules';
 
 type FieldValue = string | number | boolean | null;
 
 export interface ApplyContext {
   deviceId: string;
   now: Date;
+  /** The features' rules for their tables (table-rules.ts), composed in server/app.ts. */
+  rules: TableRules;
 }
 
 /**
@@ -39,18 +39,16 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
     const { stored, current, actor } = await loadState(log.trx, mutation);
     if (stored) {
       if (stored.device_id === ctx.deviceId && stored.digest === digest) return toRecord(stored.result) as MutationResult;
-      return { mutationId: mutation.mutationId, status: 'refused', code: 'sync.mutation_reused' } satisfies MutationResult;
+      return refusal(mutation, 'sync.mutation_reused');
     }
     // Not stored: who may write depends on the staff records as they are now, so a retry after
     // the actor's account arrived (or changed) is judged again.
     const refused =
-      (await refuseByActor(log.trx, mutation, current, actor)) ??
-      (await refuseTakenLogin(log.trx, mutation)) ??
-      (await refuseDictionaryRelease(log.trx, mutation, current)) ??
-      refuseOnlineIdentityChange(mutation, current);
+      (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table))) ??
+      (await ctx.rules.refuse(log.trx, mutation, current));
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
-    if (result.status === 'applied') await resetAfterInPersonVerification(log, mutation, current, ctx.now);
+    if (result.status === 'applied') await ctx.rules.afterApply(log, mutation, current, ctx.now);
     await log.trx('mutations').insert({
       mutation_id: mutation.mutationId,
       device_id: ctx.deviceId,
@@ -119,11 +117,11 @@ async function decide(
   if (!current) {
     // Conflict records are the server's to make; desks may only resolve them.
     if (table === 'sync_conflicts') {
-      return { mutationId: mutation.mutationId, status: 'refused', code: 'sync.conflict_not_creatable' };
+      return refusal(mutation, 'sync.conflict_not_creatable');
     }
     // The desk edits a row it believes the server has: applying its fields alone would make a
     // partial row, so say so instead.
-    if (mutation.baseVersion > 0) return { mutationId: mutation.mutationId, status: 'refused', code: 'sync.row_unknown' };
+    if (mutation.baseVersion > 0) return refusal(mutation, 'sync.row_unknown');
     const version = await log.writeRow({
       ...base,
       table,

@@ -1,11 +1,6 @@
+import type { ErrorCode } from '../../shared/errors/catalog';
 import { syncedFields, type Mutation, type MutationResult } from '../../shared/sync/protocol';
-
-/** A refusal of `mutation` with `code`, naming `field` when one is to blame (every rule's answer). */
-export function refusal(mutation: Mutation, code: string, field?: string): MutationResult {
-  return field === undefined
-    ? { mutationId: mutation.mutationId, status: 'refused', code }
-    : { mutationId: mutation.mutationId, status: 'refused', code, field };
-}
+import { refusal } from './table-rules';
 
 /**
  * What can be refused from the mutation alone, before touching the database: a table that does
@@ -13,7 +8,7 @@ export function refusal(mutation: Mutation, code: string, field?: string): Mutat
  * the same answer every time.
  */
 export function refuseByShape(mutation: Mutation): MutationResult | null {
-  const refuse = (code: string, field?: string): MutationResult => refusal(mutation, code, field);
+  const refuse = (code: ErrorCode, field?: string): MutationResult => refusal(mutation, code, field);
   if (!Object.hasOwn(syncedFields, mutation.table)) return refuse('sync.table_not_allowed', 'table');
   const allowed: readonly string[] = syncedFields[mutation.table as keyof typeof syncedFields];
   const fields = Object.keys(mutation.changed);

@@ -14,6 +14,7 @@ import { toNumber, toRecord } from '../db/values';
 import { parseOr400 } from '../http/parse';
 import { applyMutation } from './apply-mutation';
 import { latestSeq } from './change-log';
+import type { TableRules } from './table-rules';
 
 const count = z.string().regex(/^\d{1,15}$/).transform(Number);
 const pageSize = count.pipe(z.number().int().min(1).max(1000));
@@ -40,6 +41,8 @@ const snapshotQuerySchema = z.strictObject({
 export interface SyncRouteDeps {
   db: Knex;
   now: () => Date;
+  /** The features' rules for desks' writes to their tables. */
+  rules: TableRules;
 }
 
 type JsonRow = Change['data'];
@@ -54,7 +57,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     const { mutations } = parseOr400(pushRequestSchema, request.body);
     const results: MutationResult[] = [];
     for (const mutation of mutations) {
-      results.push(await applyMutation(db, mutation, { deviceId: device.id, now: deps.now() }));
+      results.push(await applyMutation(db, mutation, { deviceId: device.id, now: deps.now(), rules: deps.rules }));
     }
     return { results };
   });

@@ -110,7 +110,7 @@ export const syncedFields = {
   /**
    * Dictionary releases (НСИ, electron/services/dictionaries/README.md): one published version of
    * a dictionary, its file named by SHA-256 (the file travels as a blob). Written once by an admin
-   * or by the server, never changed (server/sync/dictionary-release-rule.ts).
+   * or by the server, never changed (server/dictionaries/release-rule.ts).
    */
   dictionary_releases: [
     'kind', 'name', 'dictionary_version', 'source_name', 'source_sha256', 'source_bytes', 'row_count', 'refused_count',

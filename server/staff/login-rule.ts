@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { refusal, type TableRule } from '../sync/table-rules';
 
 /**
  * One account per login across the clinic. Two desks offline can each give someone the same
@@ -14,5 +15,8 @@ export async function refuseTakenLogin(trx: Knex.Transaction, mutation: Mutation
     .whereRaw("data->>'login' = ?", [login])
     .whereNot({ id: mutation.rowId })
     .first<{ id: string } | undefined>('id');
-  return holder ? { mutationId: mutation.mutationId, status: 'refused', code: 'sync.staff_login_taken', field: 'login' } : null;
+  return holder ? refusal(mutation, 'sync.staff_login_taken', 'login') : null;
 }
+
+/** Staff accounts' own rule; who may write them at all is the actor's check (server/sync/actor-rules.ts). */
+export const staffLoginRule: TableRule = { table: 'staff', refuse: refuseTakenLogin };
