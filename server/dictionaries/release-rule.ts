@@ -18,7 +18,9 @@ export async function refuseDictionaryRelease(
   if (current !== undefined) return refuse('sync.release_immutable');
   const sha256 = mutation.changed.source_sha256;
   if (typeof sha256 !== 'string') return refuse('sync.release_file_missing', 'source_sha256');
-  const blob = await trx('blobs').where({ sha256, complete: true }).first<{ received: unknown } | undefined>('received');
+  const blob = await trx('blobs')
+    .where({ sha256, complete: true })
+    .first<{ received: unknown } | undefined>('received');
   if (!blob || Number(blob.received) !== mutation.changed.source_bytes) {
     return refuse('sync.release_file_missing', 'source_sha256');
   }
