@@ -94,7 +94,7 @@ export function useApiMutation<I, T, F extends string = never>(
     clearField: (...fields) =>
       setProblems((prior) =>
         fields.some((field) => prior.byField[field])
-          ? { ...prior, byField: { ...prior.byField, ...Object.fromEntries(fields.map((field) => [field, undefined])) } }
+          ? { ...prior, byField: { ...prior.byField, ...Object.fromEntries(fields.map((name) => [name, undefined])) } }
           : prior,
       ),
     showProblems: (shown) => setProblems({ byField: shown.byField ?? {}, general: shown.general ?? [] }),

@@ -36,7 +36,8 @@ export function splitApiError<F extends string>(error: ApiError, fields: FieldsO
       : (name: string | undefined): F | undefined => fields.find((field) => field === name);
   const byField: Partial<Record<F, FieldProblem>> = {};
   const general: FieldProblem[] = [];
-  const issues = error.issues?.length ? error.issues : [{ code: error.code, field: error.field, message: error.message }];
+  const whole = { code: error.code, field: error.field, message: error.message };
+  const issues = error.issues?.length ? error.issues : [whole];
   for (const issue of issues) {
     const problem = { code: issue.code, message: issue.message };
     const field = fieldOf(issue.field);

@@ -36,6 +36,7 @@ export function ReasonDialog<T>({ texts, send, onDone, onClose, multiline = fals
   const [reason, setReason] = useState('');
   const mutation = useApiMutation(send, { fields: ['reason'], onSuccess: onDone });
   const problem = mutation.problems.byField.reason;
+  const general = mutation.problems.general;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     void mutation.run(reason);
@@ -63,7 +64,7 @@ export function ReasonDialog<T>({ texts, send, onDone, onClose, multiline = fals
             helperText={problem ? <FieldMessage problem={problem} /> : ' '}
             slotProps={{ htmlInput: { maxLength: 500 } }}
           />
-          {mutation.problems.general.length > 0 && <ApiErrorAlert title={texts.failed} problems={mutation.problems.general} />}
+          {general.length > 0 && <ApiErrorAlert title={texts.failed} problems={general} />}
         </DialogContent>
         <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={texts.submit} />
       </Box>
