@@ -47,10 +47,7 @@ export const layers = [
 ];
 
 const messages = Object.fromEntries(
-  layers.map((layer) => [
-    layer.id,
-    `${layer.from} may not import {{target}}: ${layer.why}.`,
-  ]),
+  layers.map((layer) => [layer.id, `${layer.from} may not import {{target}}: ${layer.why}.`]),
 );
 
 function withoutExtension(file) {

@@ -65,7 +65,8 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
   {
     rule: 'store ↛ services',
     file: 'electron/store/migrations/example.ts',
-    wrong: "import { searchPatients } from '../../services/patients/search-patients';\nexport const x = searchPatients;",
+    wrong:
+      "import { searchPatients } from '../../services/patients/search-patients';\nexport const x = searchPatients;",
     message:
       'local/boundaries: electron/store/ may not import electron/services/patients/search-patients: the store ' +
       'is the bottom layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
@@ -112,7 +113,7 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     file: 'electron/services/scans/example.ts',
     wrong: "import { app } from 'electron';\nexport const x = app;",
     message:
-      'no-restricted-imports: \'electron\' import is restricted from being used. Only electron/main.ts, ' +
+      "no-restricted-imports: 'electron' import is restricted from being used. Only electron/main.ts, " +
       'electron/preload.ts and electron/ipc/ import electron (ARCHITECTURE rule 1).',
     allowed: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;",
   },
@@ -142,7 +143,8 @@ describe('layer boundaries (eslint.config.js, lint/boundaries.js)', () => {
     expect(await problems('renderer/main.tsx', "import '../shared/../electron/core/core';")).toHaveLength(1);
     // A dynamic import and `export … from` count like a static import.
     expect(await problems('server/app.ts', "export const x = () => import('../electron/core/core');")).toHaveLength(1);
-    expect(await problems('shared/api/example.ts', "export { openCore } from '../../electron/core/open-core';"))
-      .toHaveLength(1);
+    expect(
+      await problems('shared/api/example.ts', "export { openCore } from '../../electron/core/open-core';"),
+    ).toHaveLength(1);
   });
 });
