@@ -1,8 +1,8 @@
 import { can, type Permission, type Role } from '../../shared/auth/permissions';
 import { normalizeLogin } from '../auth/login-name';
 import { AppError } from '../../shared/errors/app-error';
-import type { ServiceContext } from '../core/context';
-import { fixedActorContext } from '../core/fixed-actor-context';
+import type { ServiceContext, ZonedActorContext } from '../core/context';
+import { actingContext } from '../core/fixed-actor-context';
 import { readSyncIdentity } from '../sync/sync-settings';
 
 /**
@@ -11,7 +11,7 @@ import { readSyncIdentity } from '../sync/sync-settings';
  * the server takes it from this desk like their own work at the screen; the desk's setup account,
  * which never syncs, is a writer the server refuses (`sync.actor_unknown`).
  */
-export function actingStaff(ctx: ServiceContext, login: string, permission: Permission): ServiceContext {
+export function actingStaff(ctx: ZonedActorContext, login: string, permission: Permission): ZonedActorContext {
   const person = ctx.store.transaction((tx) =>
     tx.get<{ id: string; display_name: string; role: Role; active: number }>(
       "SELECT id, display_name, role, active FROM staff WHERE kind = 'person' AND login = ?",
@@ -23,10 +23,10 @@ export function actingStaff(ctx: ServiceContext, login: string, permission: Perm
   if (person.active !== 1) throw new AppError('cli.as.inactive', { field: 'as', params });
   if (!can(person.role, permission)) throw new AppError('cli.as.forbidden', { field: 'as', params: { ...params, role: person.role, permission } });
   const actor = { ...ctx.actor, staffId: person.id, kind: 'person' as const, displayName: person.display_name, role: person.role };
-  return fixedActorContext({ store: ctx.store, clock: ctx.clock, actor });
+  return actingContext({ store: ctx.store, clock: ctx.clock, actor });
 }
 
 /** Whether the desk is enrolled with a sync server: what it writes is meant to reach every desk. */
-export function deskSyncs(ctx: ServiceContext): boolean {
+export function deskSyncs(ctx: Pick<ServiceContext, 'store'>): boolean {
   return ctx.store.transaction((tx) => readSyncIdentity(tx)) !== undefined;
 }

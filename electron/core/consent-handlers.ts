@@ -4,19 +4,15 @@ import { withdrawConsent } from '../services/consents/withdraw-consent';
 import { addProxy } from '../services/proxies/add-proxy';
 import { listProxies } from '../services/proxies/list-proxies';
 import { revokeProxy } from '../services/proxies/revoke-proxy';
-import { AppError } from '../../shared/errors/app-error';
 import type { Handlers } from './handler-types';
 
-/** Consent (B8): a signature image lives in the scan vault, which a context may lack (the CLI). */
+/** Consent (B8): a signature image lives in the scan vault. */
 export const consentHandlers: Handlers<'consents'> = {
   'consents.text': (ctx, input) => consentText(ctx, input.version),
   'consents.state': (ctx, input) => consentOverview(ctx, input.patientId),
-  'consents.accept': (ctx, input) => acceptConsent(ctx, ctx.scans?.vault, input),
+  'consents.accept': (ctx, input) => acceptConsent(ctx, ctx.scans.vault, input),
   'consents.withdraw': (ctx, input) => withdrawConsent(ctx, input),
-  'consents.signature': (ctx, input) => {
-    if (!ctx.scans) throw new AppError('scan.unavailable');
-    return consentSignature(ctx, ctx.scans.vault, input.consentId);
-  },
+  'consents.signature': (ctx, input) => consentSignature(ctx, ctx.scans.vault, input.consentId),
 };
 
 /** Trusted persons (B9). */

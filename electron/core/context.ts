@@ -7,7 +7,18 @@ import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { SessionKeeper } from './session-keeper';
 import type { ScanPorts } from '../services/scans/scan-ports';
 
-/** Everything a service may use; services reach nothing else. */
+/**
+ * How this host reaches security keys: the page asks them itself (WebAuthn in a browser, Electron
+ * on Windows), or the main process asks them through its port (libfido2 on Linux and macOS).
+ * Every host says which; there is no "absent" port to forget to check.
+ */
+export type KeyAccess = { where: 'page' } | { where: 'main-process'; port: HardwareKeyPort };
+
+/**
+ * Everything a call's handler may use; services reach nothing else, and each takes only the
+ * part it uses (`Pick<ServiceContext, …>`, like `ScanContext`), so a host that builds a smaller
+ * context (the command line: `ZonedActorContext`) can only run the services that fit it.
+ */
 export interface ServiceContext {
   store: Store;
   clock: Clock;
@@ -20,10 +31,16 @@ export interface ServiceContext {
   auth: AuthContext;
   /** Who is at the desk; the sign-in calls change it. */
   session: SessionKeeper;
-  /** The security keys, where the main process reaches them (libfido2); absent where the page does. */
-  hardwareKey?: HardwareKeyPort;
-  /** The folder of the program's own files (consent texts); the source tree's `resources/` when absent. */
-  resourcesDir?: string;
-  /** The scan vault, files on their way in and the scanner; absent where the desk takes no scans (the CLI). */
-  scans?: ScanPorts;
+  /** Whether the page or the main process asks the security keys. */
+  keys: KeyAccess;
+  /** The folder of the program's own files (consent texts). */
+  resourcesDir: string;
+  /** The scan vault, files on their way in and the scanner (`absentScanPorts` where the desk takes no scans). */
+  scans: ScanPorts;
 }
+
+/** What most services use: the store, the clock and who acts. */
+export type ActorContext = Pick<ServiceContext, 'store' | 'clock' | 'actor'>;
+
+/** An actor context that also knows the desk's day (ages, validity): what the command line builds. */
+export type ZonedActorContext = Pick<ServiceContext, 'store' | 'clock' | 'actor' | 'timeZone'>;

@@ -8,13 +8,13 @@ import type { Handlers } from './handler-types';
  * page cannot use it to sign anything else; the port itself keeps to the desk's RP id.
  */
 function portFor(ctx: ServiceContext, challenge: string): HardwareKeyPort {
-  if (!ctx.hardwareKey) throw new AppError('auth.key.page_only');
+  if (ctx.keys.where === 'page') throw new AppError('auth.key.page_only');
   const now = ctx.clock.now().toISOString();
   const open = ctx.store.transaction((tx) =>
     tx.get('SELECT 1 FROM auth_challenges WHERE challenge = ? AND used_at IS NULL AND expires_at > ?', [challenge, now]),
   );
   if (!open) throw new AppError('auth.challenge.expired');
-  return ctx.hardwareKey;
+  return ctx.keys.port;
 }
 
 async function asked<T>(question: () => Promise<T>): Promise<T> {

@@ -13,6 +13,8 @@ import { warmUpPasswordChecks } from '../auth/password-hash';
 import { actorOf } from './session-context';
 import { SessionKeeper } from './session-keeper';
 import { createScanPorts } from '../services/scans/scan-ports';
+import type { KeyAccess } from './context';
+import { sourceResourcesDir } from './resources-dir';
 
 export interface OpenCoreOptions extends CoreOptions {
   clock?: Clock;
@@ -37,6 +39,10 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const auth: AuthContext = { store, clock, desk, rp: relyingParty(options.relyingParty), timeZone, verifyOtp: otpAuthority(store) };
   const session = new SessionKeeper(() => store.transaction((tx) => idleLockMinutes(tx)));
   void warmUpPasswordChecks();
+  const keys: KeyAccess = options.hardwareKey
+    ? { where: 'main-process', port: options.hardwareKey }
+    : { where: 'page' };
+  const resourcesDir = options.resourcesDir ?? sourceResourcesDir;
   const scans = createScanPorts({ dbPath: options.dbPath, storeKey: options.key, clock });
   // Temp files of writes a crash cut short (a write in flight is younger than a minute).
   void scans.vault.removeLeftovers(new Date(clock.now().getTime() - 60_000));
@@ -49,9 +55,9 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       syncState: () => worker?.state ?? initialSyncState,
       auth,
       session,
+      keys,
+      resourcesDir,
       scans,
-      ...(options.hardwareKey ? { hardwareKey: options.hardwareKey } : {}),
-      ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
     }),
     options.log,
   );

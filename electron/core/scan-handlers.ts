@@ -1,34 +1,26 @@
 import type { ScanFile } from '../../shared/api/scan-calls';
-import { AppError, toApiError } from '../../shared/errors/app-error';
+import { toApiError } from '../../shared/errors/app-error';
 import { acceptScan } from '../services/scans/accept-scan';
 import { pdfPagePicture } from '../services/scans/pdf-page-picture';
 import { listScans, readScan } from '../services/scans/read-scan';
 import { removeScan } from '../services/scans/remove-scan';
-import type { ScanPorts } from '../services/scans/scan-ports';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
 
-/** The desk's vault and scanner; a context without them (the command line) takes no scans. */
-function portsOf(ctx: ServiceContext): ScanPorts {
-  if (!ctx.scans) throw new AppError('scan.unavailable');
-  return ctx.scans;
-}
-
 async function fileOf(ctx: ServiceContext, id: string, variant: 'original' | 'thumbnail', page?: number): Promise<ScanFile> {
-  const read = await readScan(ctx, portsOf(ctx).vault, { scanId: id, variant });
+  const read = await readScan(ctx, ctx.scans.vault, { scanId: id, variant });
   if (read.state !== 'ready') return { state: 'downloading', id };
   const picture = page !== undefined && read.mime === 'application/pdf' ? await pdfPagePicture(read.bytes, page) : null;
   return picture ? { state: 'ready', id, mime: 'image/jpeg', data: picture.toString('base64') } : { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') };
 }
 
 export const scanHandlers: Handlers<'scans'> = {
-  'scans.list': (ctx, input) => ({ items: listScans(ctx, portsOf(ctx).vault, input.patientId, input.attachedTo) }),
+  'scans.list': (ctx, input) => ({ items: listScans(ctx, ctx.scans.vault, input.patientId, input.attachedTo) }),
   'scans.upload': (ctx, input) =>
-    portsOf(ctx).uploads.append(ctx.actor.staffId, input.uploadId, input.offset, Buffer.from(input.chunk, 'base64'), ctx.clock.now()),
+    ctx.scans.uploads.append(ctx.actor.staffId, input.uploadId, input.offset, Buffer.from(input.chunk, 'base64'), ctx.clock.now()),
   'scans.accept': async (ctx, input) => {
-    const ports = portsOf(ctx);
-    const bytes = ports.uploads.take(ctx.actor.staffId, input.uploadId);
-    const result = await acceptScan(ctx, ports.vault, {
+    const bytes = ctx.scans.uploads.take(ctx.actor.staffId, input.uploadId);
+    const result = await acceptScan(ctx, ctx.scans.vault, {
       patientId: input.patientId,
       bytes,
       purpose: input.purpose,
@@ -38,9 +30,9 @@ export const scanHandlers: Handlers<'scans'> = {
     });
     return result.accepted ? result : { accepted: false, checklist: result.checklist, error: toApiError(result.refusal) };
   },
-  'scans.devices': async (ctx) => ({ items: await portsOf(ctx).scanner.listDevices() }),
-  'scans.scan': (ctx, input) => ({ jobId: portsOf(ctx).jobs.start(ctx.actor.staffId, input.deviceId, ctx.clock.now()) }),
-  'scans.job': (ctx, input) => portsOf(ctx).jobs.get(ctx.actor.staffId, input.jobId, ctx.clock.now()),
+  'scans.devices': async (ctx) => ({ items: await ctx.scans.scanner.listDevices() }),
+  'scans.scan': (ctx, input) => ({ jobId: ctx.scans.jobs.start(ctx.actor.staffId, input.deviceId, ctx.clock.now()) }),
+  'scans.job': (ctx, input) => ctx.scans.jobs.get(ctx.actor.staffId, input.jobId, ctx.clock.now()),
   'scans.thumbnail': (ctx, input) => fileOf(ctx, input.id, 'thumbnail'),
   'scans.content': (ctx, input) => fileOf(ctx, input.id, 'original', input.page),
   'scans.remove': (ctx, input) => removeScan(ctx, input),

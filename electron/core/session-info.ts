@@ -11,7 +11,7 @@ export function sessionInfo(ctx: ServiceContext): SessionInfo {
   const state = ctx.session.read(ctx.clock.now());
   const device = { id: ctx.auth.desk.deviceId, name: ctx.auth.desk.deviceName };
   const lockAfterMinutes = ctx.store.transaction((tx) => idleLockMinutes(tx));
-  const keyAccess = ctx.hardwareKey ? 'main-process' : 'page';
+  const keyAccess = ctx.keys.where;
   if (state.state === 'signed-out') {
     return {
       state: needsFirstAdmin(ctx.auth) ? 'first-run' : 'signed-out',

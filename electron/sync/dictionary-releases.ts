@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../shared/sync/protocol';
 import type { Actor } from '../store/actor';
-import { fixedActorContext } from '../core/fixed-actor-context';
+import { actingContext } from '../core/fixed-actor-context';
 import { appendChunk, discardFile, fileContent, filesToUpload, markFile, startFile, storedFile } from '../services/dictionaries/dictionary-files';
 import { importDictionaryBytes } from '../services/dictionaries/import-file';
 import type { Store } from '../store/open-store';
@@ -76,7 +76,7 @@ export async function followDictionaryReleases(store: Store, transport: BlobTran
       continue;
     }
     try {
-      importDictionaryBytes(fixedActorContext({ store, clock, actor }), release.kind, content, release.source_name, {
+      importDictionaryBytes(actingContext({ store, clock, actor }), release.kind, content, release.source_name, {
         version: release.dictionary_version,
         release: { id: release.id, publishedBy: release.created_by },
       });

@@ -1,5 +1,5 @@
 import type { AuditEventView, AuditVerdictView, auditViews } from '../../../shared/api/audit-calls';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { appendAudit, verifyAuditChain } from '../../store/audit-log';
 
 type AuditView = (typeof auditViews)[number];
@@ -26,7 +26,7 @@ interface EventRow {
  * audited event (who watches the watchers), written after the page is read so it is not in it.
  */
 export function auditEvents(
-  ctx: ServiceContext,
+  ctx: ActorContext,
   input: { view: AuditView; before?: number | undefined; limit: number },
 ): { items: AuditEventView[]; more: boolean } {
   return ctx.store.transaction((tx) => {
@@ -50,7 +50,7 @@ export function auditEvents(
 }
 
 /** Recomputes the hash chain on demand (the CLI's `medcard verify` does the same). */
-export function verifyAudit(ctx: ServiceContext): AuditVerdictView {
+export function verifyAudit(ctx: ActorContext): AuditVerdictView {
   const verdict = ctx.store.transaction((tx) => verifyAuditChain(tx));
   ctx.store.transaction((tx) =>
     appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), { action: 'audit.verified', details: { ok: verdict.ok, events: verdict.events } }),

@@ -1,5 +1,5 @@
 import type { MergeReviewView } from '../../../shared/api/audit-calls';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { appendAudit } from '../../store/audit-log';
 import type { Tx } from '../../store/open-store';
 
@@ -44,7 +44,7 @@ function card(tx: Tx, id: unknown): MergeReviewView['survivor'] {
  * The merges of duplicate cards (B2), newest first, each with both cards as this desk holds them
  * now, so the auditor can judge whether they were one person. Reading it is audited, like the log.
  */
-export function mergeReviews(ctx: ServiceContext, input: { before?: number | undefined; limit: number }): { items: MergeReviewView[]; more: boolean } {
+export function mergeReviews(ctx: ActorContext, input: { before?: number | undefined; limit: number }): { items: MergeReviewView[]; more: boolean } {
   return ctx.store.transaction((tx) => {
     const rows = tx.all<MergeEventRow>(
       `SELECT e.seq, e.at, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,

@@ -2,13 +2,12 @@ import type { CallInput, CallOutput } from '../../../shared/api/contract';
 import { isoDay } from '../../../shared/domain/calendar-date';
 import { consentState } from '../../../shared/domain/consent';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { insertRecord, updateSyncedRow, type DoorContext } from '../../store/record-door';
 import type { ScanVault } from '../scans/scan-vault';
 import { consentById, consentsOf, toConsentView } from './consent-row';
 import { requirePatient } from '../patients/require-patient';
-import { textsOf } from './read-consents';
+import { textsOf, type ConsentContext } from './read-consents';
 import { checkSignaturePng } from './signature-image';
 
 type AcceptInput = CallInput<'consents.accept'>;
@@ -19,7 +18,7 @@ type AcceptInput = CallInput<'consents.accept'>;
  * consent then owns (`attached_to`). One transaction through the door; a refusal leaves no row,
  * and no signature file this call wrote.
  */
-export async function acceptConsent(ctx: ServiceContext, vault: ScanVault | undefined, input: AcceptInput): Promise<CallOutput<'consents.accept'>> {
+export async function acceptConsent(ctx: ConsentContext, vault: ScanVault, input: AcceptInput): Promise<CallOutput<'consents.accept'>> {
   const now = ctx.clock.now();
   const text = textsOf(ctx).current(isoDay(now, ctx.timeZone));
   if (input.textVersion !== text.version) {
@@ -29,7 +28,6 @@ export async function acceptConsent(ctx: ServiceContext, vault: ScanVault | unde
   if (input.method === 'signature') {
     const png = Buffer.from(input.signaturePng, 'base64');
     await checkSignaturePng(png);
-    if (!vault) throw new AppError('scan.unavailable');
     signature = await vault.put(png);
   }
   try {
@@ -79,7 +77,7 @@ function assertConsentScan(tx: Tx, patientId: string, scanId: string): string {
 }
 
 /** The same signature image may already belong to an earlier consent (signed twice identically). */
-async function removeUnused(ctx: ServiceContext, vault: ScanVault, sha256: string): Promise<void> {
+async function removeUnused(ctx: ConsentContext, vault: ScanVault, sha256: string): Promise<void> {
   const used = ctx.store.transaction((tx) => tx.get('SELECT 1 FROM consents WHERE signature_sha256 = ?', [sha256]));
   if (!used) await vault.remove(sha256);
 }

@@ -3,19 +3,21 @@ import { isoDay } from '../../../shared/domain/calendar-date';
 import { consentState } from '../../../shared/domain/consent';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
-import { sourceResourcesDir } from '../../core/resources-dir';
 import { recordRead } from '../../store/record-door';
 import { requirePatient } from '../patients/require-patient';
 import { consentById, consentsOf, toConsentView } from './consent-row';
 import { consentTexts, type ConsentTextLibrary } from './consent-texts';
 import type { ScanVault } from '../scans/scan-vault';
 
+/** What the consent services use: an actor context, and the folder the consent texts are read from. */
+export type ConsentContext = Pick<ServiceContext, 'store' | 'clock' | 'actor' | 'timeZone' | 'resourcesDir'>;
+
 export function textsOf(ctx: Pick<ServiceContext, 'resourcesDir'>): ConsentTextLibrary {
-  return consentTexts(ctx.resourcesDir ?? sourceResourcesDir);
+  return consentTexts(ctx.resourcesDir);
 }
 
 /** A version of the consent text (the one in force today when none is named). */
-export function consentText(ctx: ServiceContext, version: string | undefined): CallOutput<'consents.text'> {
+export function consentText(ctx: ConsentContext, version: string | undefined): CallOutput<'consents.text'> {
   const today = isoDay(ctx.clock.now(), ctx.timeZone);
   const texts = textsOf(ctx);
   const current = texts.current(today);
@@ -24,7 +26,7 @@ export function consentText(ctx: ServiceContext, version: string | undefined): C
 }
 
 /** Whether the patient's data may go online now, and every consent they gave (B8); the read is audited. */
-export function consentOverview(ctx: ServiceContext, patientId: string): CallOutput<'consents.state'> {
+export function consentOverview(ctx: ConsentContext, patientId: string): CallOutput<'consents.state'> {
   const now = ctx.clock.now();
   const currentTextVersion = textsOf(ctx).current(isoDay(now, ctx.timeZone)).version;
   return ctx.store.transaction((tx) => {
@@ -37,7 +39,7 @@ export function consentOverview(ctx: ServiceContext, patientId: string): CallOut
 }
 
 /** The signature image of a consent signed on screen; the read is audited. */
-export async function consentSignature(ctx: ServiceContext, vault: ScanVault, consentId: string): Promise<CallOutput<'consents.signature'>> {
+export async function consentSignature(ctx: ConsentContext, vault: ScanVault, consentId: string): Promise<CallOutput<'consents.signature'>> {
   const row = ctx.store.transaction((tx) => {
     const found = consentById(tx, consentId);
     if (!found) throw new AppError('consent.not_found', { field: 'consentId' });

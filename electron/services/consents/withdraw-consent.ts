@@ -1,7 +1,7 @@
 import type { CallOutput } from '../../../shared/api/contract';
 import { formatRussianDate, isoDay } from '../../../shared/domain/calendar-date';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { updateRecord } from '../../store/record-door';
 import { consentById, toConsentView } from './consent-row';
 
@@ -9,7 +9,7 @@ import { consentById, toConsentView } from './consent-row';
  * Withdraws a consent (152-ФЗ art. 9): who, when and why, once. The row stays in the history;
  * from now on the patient's data does not go online until a new consent is accepted.
  */
-export function withdrawConsent(ctx: ServiceContext, input: { consentId: string; reason: string }): CallOutput<'consents.withdraw'> {
+export function withdrawConsent(ctx: ZonedActorContext, input: { consentId: string; reason: string }): CallOutput<'consents.withdraw'> {
   const now = ctx.clock.now();
   return ctx.store.transaction((tx) => {
     const consent = consentById(tx, input.consentId);

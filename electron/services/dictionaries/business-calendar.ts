@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../core/context';
  * The production calendar from the active `calendar-ru/YEAR` dictionaries. A year not imported
  * stays unknown: arithmetic that reaches it fails with `calendar.year_missing`.
  */
-export function loadBusinessCalendar(ctx: ServiceContext): BusinessCalendar {
+export function loadBusinessCalendar(ctx: Pick<ServiceContext, 'store'>): BusinessCalendar {
   const rows = ctx.store.transaction((tx) =>
     tx.all<{ dictionary: string; code: string; kind: string }>(
       `SELECT e.dictionary, e.code, json_extract(e.data, '$.kind') AS kind

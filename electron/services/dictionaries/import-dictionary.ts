@@ -3,7 +3,7 @@ import { can } from '../../../shared/auth/permissions';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { appendAudit } from '../../store/audit-log';
 import type { Tx } from '../../store/open-store';
 import { assertVersion, compareVersions } from './dictionary-version';
@@ -40,7 +40,7 @@ const progressEvery = 1000;
  * `settings.manage`; the import is audited.
  */
 export function importDictionary(
-  ctx: ServiceContext,
+  ctx: ActorContext,
   name: string,
   version: string,
   rows: readonly DictionaryRow[],

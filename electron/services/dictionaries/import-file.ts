@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { readCalendar } from './calendar-file';
 import type { ImportProgress, ReadDictionary, RefusedRow } from './dictionary-types';
 import { assertDictionaryName, isDictionaryKind, dictionaryKinds, type DictionaryKind } from './dictionary-names';
@@ -37,7 +37,7 @@ export interface FileImportOptions {
  * The version is `options.version`, else what the file states (МКБ-10: its НСИ file name;
  * the calendar: its own date); a file that states none needs one given.
  */
-export function importDictionaryFile(ctx: ServiceContext, kind: string, path: string, options: FileImportOptions = {}): FileImportResult {
+export function importDictionaryFile(ctx: ActorContext, kind: string, path: string, options: FileImportOptions = {}): FileImportResult {
   assertKind(kind);
   const max = options.maxBytes ?? maxDictionaryBytes;
   const size = statSync(path).size;
@@ -46,7 +46,7 @@ export function importDictionaryFile(ctx: ServiceContext, kind: string, path: st
 }
 
 /** The same for a file's content received by other means (an upload through the UI). */
-export function importDictionaryBytes(ctx: ServiceContext, kind: string, bytes: Uint8Array, fileName: string, options: FileImportOptions = {}): FileImportResult {
+export function importDictionaryBytes(ctx: ActorContext, kind: string, bytes: Uint8Array, fileName: string, options: FileImportOptions = {}): FileImportResult {
   assertKind(kind);
   const max = options.maxBytes ?? maxDictionaryBytes;
   if (bytes.byteLength > max) throw new AppError('dictionary.file.too_large', { params: { size: bytes.byteLength, max } });

@@ -46,7 +46,7 @@ const toEntry = (row: EntryRow, version: string): DictionaryEntry => ({
 });
 
 /** The entry with this code in the active version, or null. Reference data: not audited. */
-export function lookup(ctx: ServiceContext, name: string, code: string): DictionaryEntry | null {
+export function lookup(ctx: Pick<ServiceContext, 'store'>, name: string, code: string): DictionaryEntry | null {
   return ctx.store.transaction((tx) => {
     const version = activeVersion(tx, name);
     const row = tx.get<EntryRow>('SELECT code, name, retired, data FROM dictionary_entries WHERE dictionary = ? AND version = ? AND code = ?', [
@@ -64,7 +64,7 @@ export function lookup(ctx: ServiceContext, name: string, code: string): Diction
  * lists the first entries (a picker opened before anything is typed).
  */
 export function searchEntries(
-  ctx: ServiceContext,
+  ctx: Pick<ServiceContext, 'store'>,
   name: string,
   prefix: string,
   options: { limit?: number; includeRetired?: boolean } = {},
@@ -85,7 +85,7 @@ export function searchEntries(
 }
 
 /** The active version of every imported dictionary. */
-export function activeDictionaries(ctx: ServiceContext): DictionaryVersion[] {
+export function activeDictionaries(ctx: Pick<ServiceContext, 'store'>): DictionaryVersion[] {
   return ctx.store.transaction((tx) =>
     tx
       .all<{ name: string; version: string; imported_at: string; imported_by: string; row_count: number; refused_count: number; source_name: string; source_sha256: string }>(

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { can } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../../shared/sync/protocol';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import { appendChunk, markFile, startFile } from './dictionary-files';
 import { importDictionaryBytes, maxDictionaryBytes, type FileImportOptions, type FileImportResult } from './import-file';
@@ -21,7 +21,7 @@ export interface PublishResult extends FileImportResult {
  * (`dictionary.version.conflict`), also when the earlier release has not reached this desk's
  * dictionaries yet. Needs `settings.manage`: the server, too, takes a release only from an admin.
  */
-export function publishDictionaryFile(ctx: ServiceContext, kind: string, path: string, options: Omit<FileImportOptions, 'release'> = {}): PublishResult {
+export function publishDictionaryFile(ctx: ActorContext, kind: string, path: string, options: Omit<FileImportOptions, 'release'> = {}): PublishResult {
   if (!can(ctx.actor.role, 'settings.manage')) throw new AppError('forbidden');
   const max = options.maxBytes ?? maxDictionaryBytes;
   const size = statSync(path).size;

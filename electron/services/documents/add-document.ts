@@ -2,7 +2,7 @@ import { isoDay } from '../../../shared/domain/calendar-date';
 import type { IdentityDocument } from '../../../shared/domain/documents/document-schema';
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { insertRecord, updateSyncedRow } from '../../store/record-door';
 import { recordCardsNamed } from '../patients/create-patient';
@@ -11,7 +11,7 @@ import { assertDatesValid, assertInsurerKnown, assertNoCurrentOfKind, numberTake
 import { readDocumentView } from './read-documents';
 
 /** Records an identity document for a patient (B3): every rule first, then one audited insert. */
-export function addDocument(ctx: ServiceContext, input: { patientId: string; document: IdentityDocument }): IdentityDocumentView {
+export function addDocument(ctx: ZonedActorContext, input: { patientId: string; document: IdentityDocument }): IdentityDocumentView {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   assertInsurerKnown(ctx, input.document, today);
@@ -31,7 +31,7 @@ export function addDocument(ctx: ServiceContext, input: { patientId: string; doc
  */
 export function insertDocument(
   tx: Tx,
-  ctx: ServiceContext,
+  ctx: ZonedActorContext,
   holder: HolderRow,
   document: IdentityDocument,
   options: { at: string; today: string; replacing: string | null },
@@ -60,7 +60,7 @@ export function insertDocument(
  * Runs `write`; a hard-stop refusal names another card, which is a read of its data (F1),
  * recorded after the refused write rolled back.
  */
-export function refusalsNamingCards<T>(ctx: ServiceContext, write: () => T): T {
+export function refusalsNamingCards<T>(ctx: ZonedActorContext, write: () => T): T {
   try {
     return write();
   } catch (error) {

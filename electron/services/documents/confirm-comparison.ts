@@ -13,7 +13,7 @@ import type { IdentityDocumentView } from '../../../shared/domain/documents/iden
 import type { Patient } from '../../../shared/domain/patient';
 import { searchFold, validatePersonName } from '../../../shared/domain/person-name';
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { updateRecord, type FieldValue } from '../../store/record-door';
 import { refusalsNamingCards } from './add-document';
@@ -33,7 +33,7 @@ export interface ComparisonInput {
  * enrolment: the name's alphabet, the birth date, no other card's SNILS or ЕНП). The corrections
  * and the comparison are written through the door in one transaction, each audited.
  */
-export function confirmComparison(ctx: ServiceContext, input: ComparisonInput): { document: IdentityDocumentView; patient: Patient } {
+export function confirmComparison(ctx: ZonedActorContext, input: ComparisonInput): { document: IdentityDocumentView; patient: Patient } {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = isoDay(now, ctx.timeZone);

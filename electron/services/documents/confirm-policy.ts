@@ -3,7 +3,7 @@ import type { IdentityDocumentView } from '../../../shared/domain/documents/iden
 import type { PolicyRejectionReason } from '../../../shared/domain/documents/oms-policy';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { recordRead, updateRecord } from '../../store/record-door';
 import type { DocumentRow } from './document-row';
 import { localOmsRegistry, type OmsRegistry, type PolicyToCheck, type PolicyVerdict } from './oms-registry';
@@ -29,7 +29,7 @@ function policyOf(row: DocumentRow): PolicyToCheck {
 }
 
 /** What the registry says of a recorded policy, before the clerk decides (B7). Audited as a read. */
-export async function checkPolicy(ctx: ServiceContext, documentId: string, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<PolicyVerdict> {
+export async function checkPolicy(ctx: ZonedActorContext, documentId: string, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<PolicyVerdict> {
   const row = ctx.store.transaction((tx) => {
     const found = readDocumentRow(tx, documentId);
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', { action: 'documents.policy_checked', patientId: found.patient_id });
@@ -43,7 +43,7 @@ export async function checkPolicy(ctx: ServiceContext, documentId: string, regis
  * rejects cannot be confirmed; a rejection names its reason. Stored on the policy with who and
  * when, through the door.
  */
-export async function confirmPolicy(ctx: ServiceContext, input: PolicyDecision, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<IdentityDocumentView> {
+export async function confirmPolicy(ctx: ZonedActorContext, input: PolicyDecision, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<IdentityDocumentView> {
   const reason = input.reason ?? null;
   if (input.decision === 'rejected' && reason === null) throw new AppError('document.oms.reason_required', { field: 'reason' });
   if (input.decision === 'confirmed' && reason !== null) throw new AppError('document.oms.reason_unexpected', { field: 'reason' });

@@ -28,7 +28,7 @@ export function assertDatesValid(document: IdentityDocument, holder: HolderRow, 
 }
 
 /** An OMS policy's insurer must be a current one of the insurers dictionary (B7). */
-export function assertInsurerKnown(ctx: ServiceContext, document: IdentityDocument, today: string): void {
+export function assertInsurerKnown(ctx: Pick<ServiceContext, 'store'>, document: IdentityDocument, today: string): void {
   if (document.type !== 'oms_policy') return;
   if (!insurerInForce(insurerEntry(ctx, document.insurerCode), today)) {
     throw new AppError('document.oms.insurer_unknown', { field: 'insurerCode', params: { code: document.insurerCode } });
@@ -36,7 +36,7 @@ export function assertInsurerKnown(ctx: ServiceContext, document: IdentityDocume
 }
 
 /** The insurer's dictionary entry; a desk without the dictionary refuses on the insurer's field. */
-function insurerEntry(ctx: ServiceContext, code: string): DictionaryEntry | null {
+function insurerEntry(ctx: Pick<ServiceContext, 'store'>, code: string): DictionaryEntry | null {
   try {
     return lookup(ctx, 'insurers', code);
   } catch (error) {

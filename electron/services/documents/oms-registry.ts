@@ -48,7 +48,7 @@ export function insurerInForce(insurer: DictionaryEntry | null, today: string): 
 }
 
 /** The registry as the desk answers it today, from the active insurers dictionary. */
-export function localOmsRegistry(ctx: ServiceContext): OmsRegistry {
+export function localOmsRegistry(ctx: Pick<ServiceContext, 'store'>): OmsRegistry {
   return {
     check(policy, today) {
       const problem = localPolicyProblem(policy, today, lookup(ctx, 'insurers', policy.insurerCode));

@@ -1,7 +1,7 @@
 import { isoDay } from '../../../shared/domain/calendar-date';
 import { documentTypes, type IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { recordRead } from '../../store/record-door';
 import { lookup } from '../dictionaries/lookup';
@@ -15,7 +15,7 @@ export function readDocumentRow(tx: Tx, id: string): DocumentRow {
 }
 
 /** Insurers' names for the card; a desk without the dictionary shows the code alone. */
-function insurerNames(ctx: ServiceContext, rows: readonly DocumentRow[]): Map<string, string> {
+function insurerNames(ctx: ZonedActorContext, rows: readonly DocumentRow[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const code of new Set(rows.map((row) => row.insurer_code).filter((code) => code !== null))) {
     try {
@@ -28,14 +28,14 @@ function insurerNames(ctx: ServiceContext, rows: readonly DocumentRow[]): Map<st
   return names;
 }
 
-function views(ctx: ServiceContext, rows: readonly DocumentRow[]): IdentityDocumentView[] {
+function views(ctx: ZonedActorContext, rows: readonly DocumentRow[]): IdentityDocumentView[] {
   const today = isoDay(ctx.clock.now(), ctx.timeZone);
   const names = insurerNames(ctx, rows);
   return rows.map((row) => toDocumentView(row, today, row.insurer_code === null ? null : (names.get(row.insurer_code) ?? null)));
 }
 
 /** The view of a document just written by this desk (the write itself was audited). */
-export function readDocumentView(ctx: ServiceContext, id: string): IdentityDocumentView {
+export function readDocumentView(ctx: ZonedActorContext, id: string): IdentityDocumentView {
   return views(ctx, [ctx.store.transaction((tx) => readDocumentRow(tx, id))])[0]!;
 }
 
@@ -45,7 +45,7 @@ const typeOrder = (type: DocumentRow['type']) => documentTypes.indexOf(type);
  * A patient's documents (B3): current ones in the order of `documentTypes`, then replaced ones,
  * newest replacement first. Audited like opening the card (F1), whether or not the card exists.
  */
-export function listDocuments(ctx: ServiceContext, patientId: string): { items: IdentityDocumentView[]; today: string } {
+export function listDocuments(ctx: ZonedActorContext, patientId: string): { items: IdentityDocumentView[]; today: string } {
   const { rows, found } = ctx.store.transaction((tx) => {
     const exists = tx.get('SELECT 1 FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId]) !== undefined;
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {

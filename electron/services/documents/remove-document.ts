@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { updateRecord } from '../../store/record-door';
 import { readDocumentRow } from './read-documents';
 
@@ -8,7 +8,7 @@ import { readDocumentRow } from './read-documents';
  * never a DELETE (rule 5), with the clerk's reason in the audit event. A changed document is
  * replaced instead (`documents.replace`), so that its history and due day stay.
  */
-export function removeDocument(ctx: ServiceContext, input: { documentId: string; reason: string }): { removed: true } {
+export function removeDocument(ctx: ActorContext, input: { documentId: string; reason: string }): { removed: true } {
   const at = ctx.clock.now().toISOString();
   ctx.store.transaction((tx) => {
     const row = readDocumentRow(tx, input.documentId);

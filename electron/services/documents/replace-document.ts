@@ -3,7 +3,7 @@ import type { IdentityDocument } from '../../../shared/domain/documents/document
 import type { IdentityDocumentView } from '../../../shared/domain/documents/identity-document';
 import { documentUpdateDue } from '../../../shared/domain/documents/update-deadline';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { updateRecord } from '../../store/record-door';
 import { loadBusinessCalendar } from '../dictionaries/business-calendar';
 import { insertDocument, refusalsNamingCards } from './add-document';
@@ -24,7 +24,7 @@ export interface ReplaceInput {
  * With the new document in hand it is recorded at once (same rules as an addition); without it,
  * the card shows a reminder until it is added (overdue after the due day). One transaction.
  */
-export function replaceDocument(ctx: ServiceContext, input: ReplaceInput): { superseded: IdentityDocumentView; replacement: IdentityDocumentView | null } {
+export function replaceDocument(ctx: ZonedActorContext, input: ReplaceInput): { superseded: IdentityDocumentView; replacement: IdentityDocumentView | null } {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   const changedOn = input.changedOn ?? today;

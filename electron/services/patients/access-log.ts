@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 
 export interface AccessLogEntry {
@@ -13,7 +13,7 @@ export interface AccessLogEntry {
  * Who opened or changed this patient's card (F2), newest first, with the events of the cards
  * merged into it (B2: their history is the same person's). Reading it is audited too.
  */
-export function patientAccessLog(ctx: ServiceContext, patientId: string, limit: number): { items: AccessLogEntry[] } {
+export function patientAccessLog(ctx: ActorContext, patientId: string, limit: number): { items: AccessLogEntry[] } {
   return ctx.store.transaction((tx) => {
     const items = tx.all<AccessLogEntry>(
       `WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT p.id FROM patients p JOIN family f ON p.merged_into = f.id)

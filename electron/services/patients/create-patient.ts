@@ -2,14 +2,14 @@ import { isoDay, validateBirthDate } from '../../../shared/domain/calendar-date'
 import type { Patient, PatientDraft } from '../../../shared/domain/patient';
 import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { insertRecord, recordRead } from '../../store/record-door';
 import { hardStopIssues } from './duplicate-candidates';
 import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row';
 
 /** Enrols a patient (B1): the rules the schema could not check, then one audited insert. */
-export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient {
+export function createPatient(ctx: ZonedActorContext, draft: PatientDraft): Patient {
   const now = ctx.clock.now();
   assertBirthDateNotFuture(draft, isoDay(now, ctx.timeZone));
   try {
@@ -29,7 +29,7 @@ export function createPatient(ctx: ServiceContext, draft: PatientDraft): Patient
  * A hard-stop refusal names the existing card (who it is, born when): that is a read of its data
  * (F1), recorded after the refused enrolment rolled back, as a not-found card is in getPatient.
  */
-export function recordCardsNamed(ctx: ServiceContext, error: AppError): void {
+export function recordCardsNamed(ctx: ZonedActorContext, error: AppError): void {
   const named = error.issues.filter((issue) => typeof issue.params?.patientId === 'string');
   if (named.length === 0) return;
   ctx.store.transaction((tx) => {
@@ -47,7 +47,7 @@ export function recordCardsNamed(ctx: ServiceContext, error: AppError): void {
  * Enrols many validated drafts in one transaction (demo data, imports): the same checks and the
  * same door as one by one, so each patient still gets its audit event and outbox entry.
  */
-export function createPatients(ctx: ServiceContext, drafts: readonly PatientDraft[]): string[] {
+export function createPatients(ctx: ZonedActorContext, drafts: readonly PatientDraft[]): string[] {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   for (const draft of drafts) assertBirthDateNotFuture(draft, today);
@@ -61,7 +61,7 @@ export function assertBirthDateNotFuture(draft: PatientDraft, today: string): vo
 }
 
 /** One enrolment inside the caller's transaction: the hard-stop check, then the door. */
-export function insertPatient(tx: Tx, ctx: ServiceContext, draft: PatientDraft, at: string): string {
+export function insertPatient(tx: Tx, ctx: ZonedActorContext, draft: PatientDraft, at: string): string {
   assertNoDuplicateIdentifiers(tx, draft);
   return insertRecord(
     { tx, actor: ctx.actor, at },

@@ -4,7 +4,7 @@ import { mayMatchFolded } from '../../../shared/domain/name-similarity';
 import type { PatientSummary } from '../../../shared/domain/patient';
 import type { FieldIssue } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { recordRead } from '../../store/record-door';
 import { summaryColumns, toSummary, type PatientRow } from './patient-row';
@@ -90,7 +90,7 @@ export function identityOf(draft: PartialIdentity): PersonIdentity {
 }
 
 /** `patients.duplicates`: candidates for the form while the clerk types; the read is audited (F1). */
-export function patientDuplicates(ctx: ServiceContext, draft: PartialIdentity, limit: number): { items: DuplicateCandidateView[] } {
+export function patientDuplicates(ctx: ActorContext, draft: PartialIdentity, limit: number): { items: DuplicateCandidateView[] } {
   const identity = identityOf(draft);
   return ctx.store.transaction((tx) => {
     const items = findCandidates(tx, identity)

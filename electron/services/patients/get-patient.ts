@@ -1,11 +1,11 @@
 import type { Patient } from '../../../shared/domain/patient';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 import { patientWithNames, toPatient, type NamedPatientRow } from './patient-row';
 
 /** Opens a patient's card; the read is audited (F1) whether or not the card exists. */
-export function getPatient(ctx: ServiceContext, id: string): Patient {
+export function getPatient(ctx: ActorContext, id: string): Patient {
   const row = ctx.store.transaction((tx) => {
     const found = tx.get<NamedPatientRow>(`${patientWithNames} WHERE p.id = ? AND p.deleted_at IS NULL`, [id]);
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {

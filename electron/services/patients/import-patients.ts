@@ -3,7 +3,7 @@ import { isoDay } from '../../../shared/domain/calendar-date';
 import { patientDraftSchema, type PatientDraft } from '../../../shared/domain/patient';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { toFieldIssues } from '../../core/zod-issues';
 import { appendAudit } from '../../store/audit-log';
 import type { Tx } from '../../store/open-store';
@@ -59,7 +59,7 @@ type RowOutcome =
  * birth date is enrolled and listed in the report. Rows go in 1,000 per transaction; each
  * enrolled row's hash is kept, so a re-run (after a crash, or of a corrected file) skips them.
  */
-export function importPatients(ctx: ServiceContext, bytes: Uint8Array, fileName: string, options: PatientImportOptions = {}): PatientImportReport {
+export function importPatients(ctx: ZonedActorContext, bytes: Uint8Array, fileName: string, options: PatientImportOptions = {}): PatientImportReport {
   const max = options.maxBytes ?? maxPatientCsvBytes;
   if (bytes.byteLength > max) throw new AppError('patient_import.file.too_large', { params: { max } });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -97,7 +97,7 @@ export function importPatients(ctx: ServiceContext, bytes: Uint8Array, fileName:
 
 function importRow(
   tx: Tx,
-  ctx: ServiceContext,
+  ctx: ZonedActorContext,
   row: CsvPatientRow,
   run: { today: string; at: string; fileName: string; firstLineOf: Map<string, number> },
 ): RowOutcome {

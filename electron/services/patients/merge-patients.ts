@@ -1,5 +1,5 @@
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { updateRecord, updateSyncedRow, type DoorContext } from '../../store/record-door';
 import { describePatient } from './duplicate-candidates';
@@ -36,7 +36,7 @@ type MergeRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'bir
  * events keep their patient (history is never rewritten) and show in the survivor's access log
  * through `merged_into`. One audit event, `patients.merged`, on the survivor.
  */
-export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutcome {
+export function mergePatients(ctx: ActorContext, input: MergeInput): MergeOutcome {
   const door = (tx: Tx): DoorContext => ({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() });
   return ctx.store.transaction((tx) => {
     const { survivor, merged, taken, moved, rows } = planMerge(tx, input);
@@ -61,7 +61,7 @@ export function mergePatients(ctx: ServiceContext, input: MergeInput): MergeOutc
 
 /** What a merge would move, or its refusal, without writing anything: for the clerk's confirmation. */
 export function mergePlan(
-  ctx: ServiceContext,
+  ctx: ActorContext,
   input: Omit<MergeInput, 'reason'>,
 ): Omit<MergeOutcome, 'survivorId' | 'mergedId'> & { documents: number; consents: number; proxies: number } {
   return ctx.store.transaction((tx) => {

@@ -1,5 +1,5 @@
 import type { PatientSummary } from '../../../shared/domain/patient';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 import { livePatient } from './duplicate-candidates';
 import { summaryColumns, toSummary, type PatientRow } from './patient-row';
@@ -18,7 +18,7 @@ const nameColumns = ['surname_fold', 'name_fold', 'patronymic_fold'] as const;
 const order = 'ORDER BY surname_fold, name_fold, patronymic_fold, birth_date';
 
 /** The search box (UX.md); every search is audited with the patients it showed (F1). */
-export function searchPatients(ctx: ServiceContext, query: string, limit: number): SearchResult {
+export function searchPatients(ctx: ActorContext, query: string, limit: number): SearchResult {
   const plan = planSearch(query);
   return ctx.store.transaction((tx) => {
     const sql = toSql(plan, limit + 1);

@@ -3,7 +3,7 @@ import { ageOn, formatRussianDate, isoDay, validateBirthDate } from '../../../sh
 import { lastDayBeforeAgeOfConsent, medicalAgeOfConsent, proxyEffectiveEnd } from '../../../shared/domain/proxies';
 import type { ProxyDraft } from '../../../shared/domain/proxy-draft';
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import { requirePatient } from '../patients/require-patient';
 import { proxyById, toProxyView } from './proxy-row';
@@ -13,7 +13,7 @@ import { proxyById, toProxyView } from './proxy-row';
  * only for a patient under 15 (323-ФЗ art. 54), a power of attorney not expired nor issued in
  * the future, and an authority that has not already ended. All problems are reported at once.
  */
-export function addProxy(ctx: ServiceContext, draft: ProxyDraft): CallOutput<'proxies.add'> {
+export function addProxy(ctx: ZonedActorContext, draft: ProxyDraft): CallOutput<'proxies.add'> {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   return ctx.store.transaction((tx) => {

@@ -1,12 +1,12 @@
 import type { CallOutput } from '../../../shared/api/contract';
 import { formatRussianDate, isoDay } from '../../../shared/domain/calendar-date';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ZonedActorContext } from '../../core/context';
 import { updateRecord } from '../../store/record-door';
 import { proxyById, toProxyView } from './proxy-row';
 
 /** Revokes a trusted person's authority (B9): who, when and why, once; the row stays listed. */
-export function revokeProxy(ctx: ServiceContext, input: { proxyId: string; reason: string }): CallOutput<'proxies.revoke'> {
+export function revokeProxy(ctx: ZonedActorContext, input: { proxyId: string; reason: string }): CallOutput<'proxies.revoke'> {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   return ctx.store.transaction((tx) => {

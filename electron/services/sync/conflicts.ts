@@ -1,10 +1,10 @@
 import type { SyncConflictView } from '../../../shared/api/sync-status';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead, updateRecord, type FieldValue } from '../../store/record-door';
 
 /** Open conflicts, oldest first, with both values and who made each (D5, sync). */
-export function listConflicts(ctx: ServiceContext): { items: SyncConflictView[] } {
+export function listConflicts(ctx: ActorContext): { items: SyncConflictView[] } {
   return ctx.store.transaction((tx) => {
     const items = tx.all<SyncConflictView>(
       `SELECT c.id, c.table_name AS "table", c.row_id AS rowId, c.field,
@@ -42,7 +42,7 @@ interface ConflictRow {
  * Staff choose which value stands. Keeping the other desk's value writes it through the door
  * (history, audit, outbox); either way the conflict is marked resolved, and that syncs too.
  */
-export function resolveConflict(ctx: ServiceContext, id: string, keep: 'server' | 'device'): { resolved: boolean } {
+export function resolveConflict(ctx: ActorContext, id: string, keep: 'server' | 'device'): { resolved: boolean } {
   return ctx.store.transaction((tx) => {
     const conflict = tx.get<ConflictRow>('SELECT id, table_name, row_id, field, device_value, resolved_at FROM sync_conflicts WHERE id = ?', [id]);
     if (!conflict) throw new AppError('sync.conflict_not_found');

@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../shared/api/sync-status';
 import type { ServiceContext } from '../../core/context';
 
 /** The worker's state plus what waits in this desk's database (G3: always visible). */
-export function syncStatus(ctx: ServiceContext): SyncStatus {
+export function syncStatus(ctx: Pick<ServiceContext, 'store' | 'syncState'>): SyncStatus {
   return ctx.store.transaction((tx) => {
     const pending = tx.get<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE status = 'pending'")?.n ?? 0;
     const refused = tx.all<{ table: string; rowId: string; code: string; field: string | null; at: string }>(

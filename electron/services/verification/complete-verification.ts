@@ -3,7 +3,7 @@ import type { OnlineIdentityView } from '../../../shared/api/verification-calls'
 import type { inPersonVerificationSchema, DocumentSeen } from '../../../shared/domain/online-identity';
 import { AppError } from '../../../shared/errors/app-error';
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { updateRecord } from '../../store/record-door';
 import { requirePatient } from '../patients/require-patient';
@@ -42,7 +42,7 @@ function assertScansOfPatient(tx: Tx, patientId: string, scanIds: readonly strin
  * one transaction. Only a locked patient can be verified; the server checks the same rules,
  * clears the failures and unlocks online access.
  */
-export function completeVerification(ctx: ServiceContext, input: CompleteVerificationInput): OnlineIdentityView {
+export function completeVerification(ctx: ActorContext, input: CompleteVerificationInput): OnlineIdentityView {
   return ctx.store.transaction((tx) => {
     requirePatient(tx, input.patientId);
     const row = tx.get<OnlineIdentityRow>('SELECT * FROM online_identity WHERE patient_id = ?', [input.patientId]);

@@ -1,11 +1,11 @@
 import type { OnlineIdentityView } from '../../../shared/api/verification-calls';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 import { onlineIdentityWithNames, toOnlineIdentityView, type OnlineIdentityRow } from './online-identity-row';
 
 /** A patient's online identity (the card's "Online access" tab); the read is audited (F1). */
-export function getOnlineIdentity(ctx: ServiceContext, patientId: string): OnlineIdentityView {
+export function getOnlineIdentity(ctx: ActorContext, patientId: string): OnlineIdentityView {
   const found = ctx.store.transaction((tx) => {
     const patient = tx.get<{ id: string }>('SELECT id FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId]);
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {

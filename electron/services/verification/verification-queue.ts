@@ -1,5 +1,5 @@
 import type { VerificationQueueItem } from '../../../shared/api/verification-calls';
-import type { ServiceContext } from '../../core/context';
+import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 import { toSummary, type PatientRow } from '../patients/patient-row';
 
@@ -15,7 +15,7 @@ type QueueRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'bir
  * so is a card merged into another (B2: the portal knows only the surviving card).
  * The read is audited with the patients it showed (F1).
  */
-export function verificationQueue(ctx: ServiceContext, limit: number): { items: VerificationQueueItem[]; total: number } {
+export function verificationQueue(ctx: ActorContext, limit: number): { items: VerificationQueueItem[]; total: number } {
   return ctx.store.transaction((tx) => {
     const from = `FROM online_identity o JOIN patients p ON p.id = o.patient_id
       WHERE o.status = 'locked' AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
@@ -37,7 +37,7 @@ export function verificationQueue(ctx: ServiceContext, limit: number): { items: 
 }
 
 /** How many wait: a number for the rail's counter, no patient data (not a read of records). */
-export function verificationCount(ctx: ServiceContext): { waiting: number } {
+export function verificationCount(ctx: ActorContext): { waiting: number } {
   return ctx.store.transaction((tx) => ({
     waiting:
       tx.get<{ n: number }>(
