@@ -23,6 +23,7 @@ import { searchFold } from '../shared/domain/person-name';
 import { createPatientAt, openSyncDesk, patientsOf, startSyncServer, type SyncDesk } from '../test/sync/sync-harness';
 import { draft, validSnils } from '../test/support/fixtures';
 import { machine, ms, printTable, summarize, writeResults } from './lib/stats';
+import { rawTx } from '../electron/store/raw-tx';
 
 const rows = Number(process.env.BENCH_SYNC_ROWS ?? 1_000_000);
 const deskCount = Number(process.env.BENCH_SYNC_DESKS ?? 20);
@@ -52,7 +53,7 @@ async function bulkInsertLimit(dir: string): Promise<{ seconds: number; perSecon
     store.transaction((tx) => {
       for (const row of batch) {
         const names = ['id', 'version', ...Object.keys(row.data)];
-        tx.run(`INSERT INTO patients (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [row.id, 1, ...Object.values(row.data)]);
+        rawTx(tx).run(`INSERT INTO patients (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [row.id, 1, ...Object.values(row.data)]);
       }
       batch = [];
     });
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     const desks: SyncDesk[] = [];
     for (let i = 0; i < deskCount; i++) desks.push(await openSyncDesk(server, `desk-${i}`));
     // These desks skip the million-row snapshot: they start from the log's end.
-    for (const desk of desks) desk.store.transaction((tx) => tx.run("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?)", [String(seq)]));
+    for (const desk of desks) desk.store.transaction((tx) => rawTx(tx).run("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?)", [String(seq)]));
     const loops: SyncLoop[] = desks.map((desk) =>
       startSyncLoop({ store: desk.store, transport: desk.transport, actor: desk.ctx.actor, onState: (s) => process.env.BENCH_DEBUG && process.stderr.write(`${desk.name} ${s.status} ${s.error?.message.en ?? ''}\n`), minBackoffMs: 100 }),
     );
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
     process.stderr.write('server throughput…\n');
     const pushers = desks.slice(0, 8);
     for (const desk of pushers) {
-      desk.store.transaction((tx) => tx.run("DELETE FROM settings WHERE key = 'sync.cursor'"));
+      desk.store.transaction((tx) => rawTx(tx).run("DELETE FROM settings WHERE key = 'sync.cursor'"));
     }
     const perDesk = 250;
     for (const [n, desk] of pushers.entries()) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../store/ids';
+import { insertChallenge, markChallengeUsed } from '../store/local-writers/auth-challenges';
 import type { Tx } from '../store/open-store';
 
 export type ChallengePurpose = 'register' | 'sign-in' | 'unlock';
@@ -18,20 +19,13 @@ export interface IssuedChallenge {
 /** A new single-use challenge; expired ones older than a day are cleared on the way. */
 export function issueChallenge(tx: Tx, staffId: string | null, purpose: ChallengePurpose, now: Date): IssuedChallenge {
   const at = now.toISOString();
-  tx.run('DELETE FROM auth_challenges WHERE expires_at < ?', [new Date(now.getTime() - 24 * 3_600_000).toISOString()]);
   const issued = {
     id: newId(),
     challenge: randomBytes(32).toString('base64url'),
     expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
   };
-  tx.run('INSERT INTO auth_challenges (id, staff_id, purpose, challenge, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    issued.id,
-    staffId,
-    purpose,
-    issued.challenge,
-    at,
-    issued.expiresAt,
-  ]);
+  const pruneBefore = new Date(now.getTime() - 24 * 3_600_000).toISOString();
+  insertChallenge(tx, { id: issued.id, staffId, purpose, challenge: issued.challenge, createdAt: at, expiresAt: issued.expiresAt }, pruneBefore);
   return issued;
 }
 
@@ -50,7 +44,7 @@ export function consumeChallenge(tx: Tx, id: string, purpose: ChallengePurpose, 
   );
   if (!row) return { ok: false, reason: 'challenge_unknown', staffId: null };
   if (row.used_at !== null) return { ok: false, reason: 'challenge_used', staffId: row.staff_id };
-  tx.run('UPDATE auth_challenges SET used_at = ? WHERE id = ?', [now.toISOString(), id]);
+  markChallengeUsed(tx, id, now.toISOString());
   if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'challenge_expired', staffId: row.staff_id };
   return { ok: true, staffId: row.staff_id, challenge: row.challenge };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
+import { setEnrolledKeyCounter } from '../store/local-writers/key-use';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
@@ -127,7 +128,7 @@ export async function finishKeyEnrolment(
       revoked_at: null,
       revoked_by: null,
     });
-    tx.run('UPDATE staff_keys SET counter = ? WHERE id = ?', [credential.counter, keyId]);
+    setEnrolledKeyCounter(tx, keyId, credential.counter);
     updateStaff(tx, actor, at, taken.staffId, { must_enrol_key: 0 });
     appendAudit(tx, actor, at, { action: 'auth.key.enrolled', details: { staffId: taken.staffId, keyId, name, aaguid } });
     return keySummary(tx, keyId);

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors/app-error';
 import type { ErrorCode } from '../../shared/errors/catalog';
+import { clearStaffFailures, writeStaffFailures, writeUnknownLoginFailures } from '../store/local-writers/lockout-counters';
 import type { Tx } from '../store/open-store';
 import type { LockoutPolicy } from './auth-settings';
 
@@ -83,31 +84,17 @@ export function readFailures(tx: Tx, subject: AttemptSubject): FailureState {
 
 export function writeFailures(tx: Tx, subject: AttemptSubject, state: FailureState, policy: LockoutPolicy, now: Date): void {
   if (subject.kind === 'staff') {
-    tx.run('UPDATE staff SET failed_attempts = ?, last_failed_at = ?, locked_until = ? WHERE id = ?', [
-      state.failedAttempts,
-      state.lastFailedAt,
-      state.lockedUntil,
-      subject.staffId,
-    ]);
+    writeStaffFailures(tx, subject.staffId, state);
     return;
   }
   // Rows for unknown logins are only worth keeping while they still count: prune the rest here.
   const stale = new Date(now.getTime() - policy.lockMinutes * minute).toISOString();
-  tx.run('DELETE FROM auth_unknown_logins WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)', [
-    stale,
-    now.toISOString(),
-  ]);
-  tx.run(
-    `INSERT INTO auth_unknown_logins (login_digest, failed_attempts, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
-     ON CONFLICT (login_digest) DO UPDATE SET failed_attempts = excluded.failed_attempts,
-       last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until`,
-    [subject.digest, state.failedAttempts, state.lastFailedAt ?? now.toISOString(), state.lockedUntil],
-  );
+  writeUnknownLoginFailures(tx, subject.digest, state, stale, now.toISOString());
 }
 
 /** A completed sign-in (or an admin's reset) starts the count again. */
 export function clearFailures(tx: Tx, staffId: string): void {
-  tx.run('UPDATE staff SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?', [staffId]);
+  clearStaffFailures(tx, staffId);
 }
 
 /** How the audit log names the subject: the staff id, or a prefix of the unknown login's digest. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
+import { stampKeyUse } from '../store/local-writers/key-use';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt } from './attempt-audit';
 import { consumeChallenge } from './challenges';
@@ -39,7 +40,7 @@ export async function finishSignInWithOtp(auth: AuthContext, input: z.input<type
         [staffId, verdict.publicId],
       );
       if (!key) return { ok: false, reason: 'otp_wrong_key', code: 'auth.otp.wrong_key' };
-      tx.run('UPDATE staff_keys SET last_used_at = ? WHERE id = ?', [settledAt.toISOString(), key.id]);
+      stampKeyUse(tx, key.id, settledAt.toISOString());
       return { ok: true, factor: 'yubikey-otp', details: { keyId: key.id } };
     }),
   );

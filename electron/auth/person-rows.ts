@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { newId } from '../store/ids';
+import { forgetUnknownLogin } from '../store/local-writers/lockout-counters';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow, type FieldValue } from '../store/record-door';
 import { loginDigest } from './login-name';
@@ -40,13 +41,14 @@ export function insertPerson(tx: Tx, by: Actor, at: string, person: NewPerson, i
     id,
   );
   // Failures counted against this login while it did not exist are not the new person's.
-  tx.run('DELETE FROM auth_unknown_logins WHERE login_digest = ?', [loginDigest(person.login)]);
+  forgetUnknownLogin(tx, loginDigest(person.login));
   return id;
 }
 
 /**
  * Changes synced fields of a person's account (row history, outbox entry, who and when); the
- * caller checks rights and audits. Per-desk columns (lockout, pending TOTP) are plain updates.
+ * caller checks rights and audits. Per-desk columns (lockout, pending TOTP) have their own writers
+ * in `store/local-writers/`.
  */
 export function updateStaff(tx: Tx, by: Actor, at: string, staffId: string, fields: Record<string, FieldValue>): void {
   if (!updateSyncedRow({ tx, actor: by, at }, 'staff', staffId, fields)) throw new AppError('staff.not_found');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
+import { setPendingTotpSecret } from '../store/local-writers/pending-totp';
 import type { AuthContext } from './auth-context';
 import { parseInput, staffIdSchema } from './inputs';
 import { updateStaff } from './person-rows';
@@ -24,7 +25,7 @@ export function enrolTotp(auth: AuthContext, actor: Actor, input: z.input<typeof
     if (person.active !== 1) throw new AppError('staff.inactive');
     const secret = newTotpSecret();
     // Pending secrets stay on this desk: the app is confirmed where its QR code was shown.
-    tx.run('UPDATE staff SET totp_pending_secret = ? WHERE id = ?', [secret, staffId]);
+    setPendingTotpSecret(tx, staffId, secret);
     appendAudit(tx, actor, at, { action: 'auth.totp.enrolment_started', details: { staffId } });
     return { secret, uri: totpUri(secret, person.login) };
   });
@@ -42,7 +43,7 @@ export function confirmTotp(auth: AuthContext, actor: Actor, input: z.input<type
     const check = verifyTotpCode(person.totp_pending_secret, code, now, null);
     if (!check.ok) throw new AppError('auth.totp.confirm_wrong', { field: 'code' });
     updateStaff(tx, actor, at, staffId, { totp_secret: person.totp_pending_secret, totp_enrolled_at: at, totp_last_step: check.step });
-    tx.run('UPDATE staff SET totp_pending_secret = NULL WHERE id = ?', [staffId]);
+    setPendingTotpSecret(tx, staffId, null);
     appendAudit(tx, actor, at, { action: 'auth.totp.enrolled', details: { staffId } });
   });
 }

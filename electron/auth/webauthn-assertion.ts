@@ -6,6 +6,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
 import { isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { advanceKeyCounter } from '../store/local-writers/key-use';
 import type { Tx } from '../store/open-store';
 import type { RelyingParty } from './auth-context';
 import type { FailureReason } from './attempt-audit';
@@ -115,9 +116,5 @@ export async function checkAssertion(
  * only applies to the counter this check read, so two answers racing cannot both pass.
  */
 export function recordKeyUse(tx: Tx, check: { key: StoredKey; newCounter: number }, at: string): boolean {
-  const updated = tx.run(
-    'UPDATE staff_keys SET counter = ?, last_used_at = ? WHERE id = ? AND counter = ? AND revoked_at IS NULL',
-    [check.newCounter, at, check.key.id, check.key.counter],
-  );
-  return updated.changes === 1;
+  return advanceKeyCounter(tx, { id: check.key.id, seen: check.key.counter, next: check.newCounter }, at);
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Role } from '../../shared/auth/permissions';
 import { newId } from '../store/ids';
+import { insertSelfDevice, insertSetupAccount } from '../store/local-writers/workstation';
 import type { Store } from '../store/open-store';
 import type { Actor } from '../store/actor';
 
@@ -16,7 +17,7 @@ export function ensureWorkstation(store: Store, now: Date, deviceName = hostname
     let device = tx.get<{ id: string; name: string }>('SELECT id, name FROM devices WHERE is_self = 1');
     if (!device) {
       device = { id: newId(), name: deviceName.slice(0, 100) || 'desk' };
-      tx.run('INSERT INTO devices (id, name, is_self, created_at) VALUES (?, ?, 1, ?)', [device.id, device.name, at]);
+      insertSelfDevice(tx, device, at);
     }
     let setup = tx.get<{ id: string; display_name: string; role: Role }>(
       "SELECT id, display_name, role FROM staff WHERE kind = 'setup' AND login = ?",
@@ -24,11 +25,8 @@ export function ensureWorkstation(store: Store, now: Date, deviceName = hostname
     );
     if (!setup) {
       setup = { id: newId(), display_name: 'Учётная запись рабочего места', role: 'clerk' };
-      tx.run(
-        `INSERT INTO staff (id, version, created_at, created_by, updated_at, updated_by, device_id, login, display_name, role, kind, active)
-         VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'setup', 1)`,
-        [setup.id, at, setup.id, at, setup.id, device.id, setupLogin, setup.display_name, setup.role],
-      );
+      const account = { id: setup.id, login: setupLogin, displayName: setup.display_name, role: setup.role, deviceId: device.id };
+      insertSetupAccount(tx, account, at);
     }
     return { staffId: setup.id, kind: 'setup', displayName: setup.display_name, role: setup.role, deviceId: device.id, deviceName: device.name };
   });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Actor } from './actor';
 import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
-import type { Tx } from './open-store';
+import type { ReadTx, Tx } from './open-store';
+import { rawTx } from './raw-tx';
 
 const genesis = '0'.repeat(64);
 
@@ -59,7 +60,7 @@ export function appendAudit(tx: Tx, actor: Actor, at: string, entry: AuditEntry)
     details: canonicalJson(entry.details ?? {}),
   };
   const prevHash = head?.hash ?? genesis;
-  tx.run(
+  rawTx(tx).run(
     `INSERT INTO audit_events (seq, id, at, actor_id, actor_role, device_id, action, patient_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [row.seq, row.id, row.at, row.actor_id, row.actor_role, row.device_id, row.action, row.patient_id, row.details, prevHash, eventHash(prevHash, row)],
@@ -71,7 +72,7 @@ export type ChainVerdict =
   | { ok: false; events: number; broken: { seq: number; id: string; reason: 'hash' | 'link' | 'sequence' } };
 
 /** Recomputes the whole chain; reports the first event that does not fit. */
-export function verifyAuditChain(tx: Tx): ChainVerdict {
+export function verifyAuditChain(tx: ReadTx): ChainVerdict {
   let prevHash = genesis;
   let expectedSeq = 1;
   let events = 0;

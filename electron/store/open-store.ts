@@ -3,25 +3,36 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Knex } from 'knex';
 import { AppError } from '../../shared/errors/app-error';
 import { migrationSource } from './migrations';
+import { withRawRunner } from './raw-tx';
 import { knexOnConnection } from './sqlcipher-knex';
 
 export type SqlParams = readonly unknown[] | Record<string, unknown>;
 
-/** A synchronous transaction: nothing else runs on the connection until it returns. */
-export interface Tx {
+/** Reads, on any handle: the only thing a read handle can do. */
+export interface ReadTx {
   get<T>(sql: string, params?: SqlParams): T | undefined;
   all<T>(sql: string, params?: SqlParams): T[];
   /** Streams rows one by one, for tables too large to hold in memory. */
   iterate<T>(sql: string, params?: SqlParams): IterableIterator<T>;
-  run(sql: string, params?: SqlParams): Database.RunResult;
-  /** Runs a knex-built query on this transaction. */
-  query<T>(builder: Knex.QueryBuilder | Knex.Raw): T[];
+}
+
+declare const writeAccess: unique symbol;
+
+/**
+ * A synchronous write transaction as services hold it (nothing else runs on the connection
+ * until it returns). It reads, and it is what the door (`record-door.ts`, `audit-log.ts`) and
+ * the store's named per-desk writers (`local-writers/`, `sync-writers/`) take to write; it has
+ * no way to run SQL that writes (ARCHITECTURE rule 4). The brand keeps a read handle from
+ * passing for one. Only the store reaches the statement runner behind it (`raw-tx.ts`).
+ */
+export interface Tx extends ReadTx {
+  readonly [writeAccess]: true;
 }
 
 export interface Store {
   readonly path: string;
-  /** knex for migrations and query building; writes of patient data go through `transaction`. */
-  readonly knex: Knex;
+  /** Runs `fn` in one read transaction: one consistent view of the data, and no writes. */
+  read<T>(fn: (tx: ReadTx) => T): T;
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits, or none of it. */
   transaction<T>(fn: (tx: Tx) => T): T;
   /** The SQLite integrity check: 'ok' or the problems found. */
@@ -123,21 +134,17 @@ function createStore(db: Database.Database, knex: Knex, path: string): Store {
   const args = (params: SqlParams | undefined): unknown[] =>
     params === undefined ? [] : Array.isArray(params) ? [...params] : [params];
 
-  const tx: Tx = {
+  const reads: ReadTx = {
     get: <T>(sql: string, params?: SqlParams) => prepare(sql).get(...args(params)) as T | undefined,
     all: <T>(sql: string, params?: SqlParams) => prepare(sql).all(...args(params)) as T[],
     iterate: <T>(sql: string, params?: SqlParams) => db.prepare(sql).iterate(...args(params)) as IterableIterator<T>,
-    run: (sql, params) => prepare(sql).run(...args(params)),
-    query: <T>(builder: Knex.QueryBuilder | Knex.Raw) => {
-      const { sql, bindings } = builder.toSQL().toNative();
-      const statement = prepare(sql);
-      return (statement.reader ? statement.all(...bindings) : [statement.run(...bindings)]) as T[];
-    },
   };
+  // Two objects, so that a read handle cast to a write one still finds no runner behind it.
+  const tx = withRawRunner({ ...reads }, { run: (sql, params) => prepare(sql).run(...args(params)) });
 
   return {
     path,
-    knex,
+    read: <T>(fn: (tx: ReadTx) => T): T => db.transaction(() => fn(reads)).deferred(),
     transaction: <T>(fn: (tx: Tx) => T): T => db.transaction(() => fn(tx)).immediate(),
     integrityCheck: () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
     close: async () => {

@@ -1,11 +1,13 @@
 import { can, type Permission } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
+import type { ErrorCode } from '../../shared/errors/catalog';
 import { syncedFields, type SyncedTableName } from '../../shared/sync/protocol';
 import type { Actor } from './actor';
 import { appendAudit, type AuditEntry } from './audit-log';
 import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';
+import { rawTx } from './raw-tx';
 import { appendOutbox } from './outbox';
 
 export type FieldValue = string | number | null;
@@ -15,6 +17,26 @@ export interface DoorContext {
   actor: Actor;
   /** ISO instant of the change. */
   at: string;
+}
+
+/** What `updateRecord` says when the row is not there: the table's own code, or the generic one naming it. */
+const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
+  patients: 'patient.not_found',
+  sync_conflicts: 'sync.conflict_not_found',
+  staff: 'staff.not_found',
+  staff_keys: 'auth.key.not_found',
+  recovery_codes: null,
+  document_scans: 'scan.not_found',
+  identity_documents: 'document.not_found',
+  consents: 'consent.not_found',
+  proxies: 'proxy.not_found',
+  online_identity: null,
+  dictionary_releases: null,
+};
+
+function notFound(table: SyncedTableName): AppError {
+  const code = notFoundCodes[table];
+  return code === null ? new AppError('store.record.not_found', { params: { table } }) : new AppError(code);
 }
 
 type DoorAudit = Omit<AuditEntry, 'patientId'> & { patientId?: 'self' | string | null };
@@ -64,7 +86,7 @@ export function updateRecord(
 ): { changed: string[] } {
   assertAllowed(door.actor, permission);
   const changed = updateSyncedRow(door, table, id, fields);
-  if (!changed) throw new AppError('patient.not_found');
+  if (!changed) throw notFound(table);
   if (changed.length === 0) return { changed };
   appendAudit(door.tx, door.actor, door.at, {
     ...audit,
@@ -92,7 +114,7 @@ export function insertSyncedRow(door: DoorContext, table: SyncedTableName, field
   assertKnownFields(table, changed);
   const row: Record<string, FieldValue> = { ...changed, id, version: 0 };
   const columns = Object.keys(row);
-  door.tx.run(
+  rawTx(door.tx).run(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     columns.map((column) => row[column]),
   );
@@ -113,12 +135,12 @@ export function updateSyncedRow(door: DoorContext, table: SyncedTableName, id: s
   const stamped = (syncedFields[table] as readonly string[]).includes('updated_at');
   const meta: Record<string, FieldValue> = stamped ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId } : {};
   const changed: Record<string, FieldValue> = { ...delta, ...meta };
-  door.tx.run(
+  rawTx(door.tx).run(
     'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
     [table, id, current.version, canonicalJson(current), door.at, `local:${door.actor.staffId}`],
   );
   const columns = Object.keys(changed);
-  door.tx.run(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+  rawTx(door.tx).run(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`, [
     ...columns.map((column) => changed[column]),
     id,
   ]);

@@ -1,6 +1,7 @@
 import { blobFields, type Mutation } from '../../shared/sync/protocol';
 import type { ScanVault } from '../services/scans/scan-vault';
 import type { Store } from '../store/open-store';
+import { finishBlobDownload, noteBlobDownloadFailure } from '../store/sync-writers/blob-downloads';
 import { sha256Hex, uploadBlob, type BlobTransport } from './blob-transfer';
 import { SyncRefusedError } from './sync-transport';
 
@@ -69,18 +70,16 @@ export function createBlobSync(store: Store, transport: BlobTransport, vault: Sc
       for (const { sha256 } of queued) {
         try {
           if (!vault.has(sha256) && !(await download(sha256))) {
-            store.transaction((tx) => tx.run("UPDATE blob_downloads SET attempts = attempts + 1, last_error = 'incomplete' WHERE sha256 = ?", [sha256]));
+            store.transaction((tx) => noteBlobDownloadFailure(tx, sha256, 'incomplete'));
             continue;
           }
-          store.transaction((tx) => tx.run('DELETE FROM blob_downloads WHERE sha256 = ?', [sha256]));
+          store.transaction((tx) => finishBlobDownload(tx, sha256));
           arrived += 1;
         } catch (error) {
           // The server does not have it (yet) or sent other bytes: try again later, after the rest.
           if (!(error instanceof SyncRefusedError)) throw error;
           partials.delete(sha256);
-          store.transaction((tx) =>
-            tx.run('UPDATE blob_downloads SET attempts = attempts + 1, last_error = ? WHERE sha256 = ?', [error.code, sha256]),
-          );
+          store.transaction((tx) => noteBlobDownloadFailure(tx, sha256, error.code));
         }
       }
       return arrived;

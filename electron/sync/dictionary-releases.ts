@@ -2,7 +2,16 @@ import { AppError } from '../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../shared/sync/protocol';
 import type { Actor } from '../store/actor';
 import { actingContext } from '../core/fixed-actor-context';
-import { appendChunk, discardFile, fileContent, filesToUpload, markFile, startFile, storedFile } from '../services/dictionaries/dictionary-files';
+import {
+  appendChunk,
+  discardFile,
+  fileContent,
+  filesToUpload,
+  markFile,
+  startFile,
+  storedFile,
+} from '../store/local-writers/dictionary-files';
+import { setReleaseLocalState } from '../store/local-writers/dictionary-release-state';
 import { importDictionaryBytes } from '../services/dictionaries/import-file';
 import type { Store } from '../store/open-store';
 import { sha256Hex, uploadBlob, type BlobTransport } from './blob-transfer';
@@ -59,9 +68,7 @@ export async function followDictionaryReleases(store: Store, transport: BlobTran
   const clock = { now: () => new Date() };
   for (const release of releases) {
     const settle = (state: 'imported' | 'skipped' | 'failed', code: string | null) =>
-      store.transaction((tx) =>
-        tx.run('UPDATE dictionary_releases SET local_state = ?, local_code = ?, local_at = ? WHERE id = ?', [state, code, clock.now().toISOString(), release.id]),
-      );
+      store.transaction((tx) => setReleaseLocalState(tx, release.id, state, code, clock.now().toISOString()));
     let content: Buffer | AppError;
     try {
       content = await download(store, transport, release, report);

@@ -2,7 +2,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Store, Tx } from '../store/open-store';
 import { readSetting, writeSetting } from '../store/settings';
-import { applyChanges } from './apply-changes';
+import { applyChanges } from '../store/sync-writers/server-changes';
 import { readCursor, writeCursor } from './sync-settings';
 import type { ProgressReporter } from './sync-progress';
 import type { SyncTransport } from './sync-transport';

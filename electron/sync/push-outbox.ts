@@ -1,5 +1,6 @@
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import type { Store } from '../store/open-store';
+import type { Store, Tx } from '../store/open-store';
+import { countPushAttempts, markOutboxEntryRefused, settleOutboxEntry } from '../store/sync-writers/outbox-results';
 import type { BlobSync } from './blob-sync';
 import type { SyncTransport } from './sync-transport';
 
@@ -47,7 +48,7 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
       actorId: row.actor_id,
       at: row.created_at,
     }));
-    store.transaction((tx) => tx.run(`UPDATE sync_outbox SET attempts = attempts + 1 WHERE mutation_id IN (${rows.map(() => '?').join(',')})`, rows.map((row) => row.mutation_id)));
+    store.transaction((tx) => countPushAttempts(tx, rows.map((row) => row.mutation_id)));
     await blobs?.uploadFor(mutations);
     const results = await transport.push(mutations);
     store.transaction((tx) => {
@@ -57,23 +58,19 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
   }
 }
 
-function record(tx: Parameters<Parameters<Store['transaction']>[0]>[0], result: MutationResult, report: PushReport): void {
+function record(tx: Tx, result: MutationResult, report: PushReport): void {
   switch (result.status) {
     case 'applied':
       report.applied += 1;
-      tx.run('DELETE FROM sync_outbox WHERE mutation_id = ?', [result.mutationId]);
+      settleOutboxEntry(tx, result.mutationId);
       return;
     case 'conflict':
       // The server kept the merged fields and recorded the rest as conflicts, which arrive by pull.
       report.conflicts += 1;
-      tx.run('DELETE FROM sync_outbox WHERE mutation_id = ?', [result.mutationId]);
+      settleOutboxEntry(tx, result.mutationId);
       return;
     case 'refused':
       report.refused += 1;
-      tx.run("UPDATE sync_outbox SET status = 'refused', refused_code = ?, refused_field = ? WHERE mutation_id = ?", [
-        result.code,
-        result.field ?? null,
-        result.mutationId,
-      ]);
+      markOutboxEntryRefused(tx, result.mutationId, result.code, result.field ?? null);
   }
 }

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/store/actor';
 import { newId } from '../../electron/store/ids';
 import { insertSyncedRow } from '../../electron/store/record-door';
-import { applyChanges } from '../../electron/sync/apply-changes';
+import { applyChanges } from '../../electron/store/sync-writers/server-changes';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { rawTx } from '../../electron/store/raw-tx';
 
 let desk: TempDesk;
 let admin: Actor;
@@ -21,9 +22,9 @@ function syncedPerson(login: string): { staffId: string; codeId: string } {
     const door = { tx, actor: admin, at };
     const staffId = insertSyncedRow(door, 'staff', { login, display_name: 'Анна', role: 'clerk', active: 1, totp_last_step: 100 });
     const codeId = insertSyncedRow(door, 'recovery_codes', { staff_id: staffId, code_hash: 'h'.repeat(64), used_at: null, revoked_at: null });
-    tx.run('DELETE FROM sync_outbox');
-    tx.run('UPDATE staff SET version = 1, failed_attempts = 3, locked_until = ? WHERE id = ?', ['2026-11-25T09:15:00.000Z', staffId]);
-    tx.run("UPDATE recovery_codes SET version = 2, used_at = '2026-11-25T08:59:00.000Z' WHERE id = ?", [codeId]);
+    rawTx(tx).run('DELETE FROM sync_outbox');
+    rawTx(tx).run('UPDATE staff SET version = 1, failed_attempts = 3, locked_until = ? WHERE id = ?', ['2026-11-25T09:15:00.000Z', staffId]);
+    rawTx(tx).run("UPDATE recovery_codes SET version = 2, used_at = '2026-11-25T08:59:00.000Z' WHERE id = ?", [codeId]);
     return { staffId, codeId };
   });
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/store/audit-log';
 import { draft, validSnils } from '../support/fixtures';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { rawTx } from '../../electron/store/raw-tx';
 
 let desk: TempDesk | undefined;
 afterEach(async () => {
@@ -46,16 +47,16 @@ describe('the audit log (F1)', () => {
 
   it('refuses to change or delete an event', async () => {
     ({ desk } = await deskWithActivity());
-    expect(() => desk!.store.transaction((tx) => tx.run("UPDATE audit_events SET action = 'x' WHERE seq = 1"))).toThrow(/append-only/);
-    expect(() => desk!.store.transaction((tx) => tx.run('DELETE FROM audit_events WHERE seq = 2'))).toThrow(/append-only/);
+    expect(() => desk!.store.transaction((tx) => rawTx(tx).run("UPDATE audit_events SET action = 'x' WHERE seq = 1"))).toThrow(/append-only/);
+    expect(() => desk!.store.transaction((tx) => rawTx(tx).run('DELETE FROM audit_events WHERE seq = 2'))).toThrow(/append-only/);
     expect(verify(desk)).toMatchObject({ ok: true, events: 4 });
   });
 
   it('names the first event whose content was changed behind the triggers', async () => {
     ({ desk } = await deskWithActivity());
     desk.store.transaction((tx) => {
-      tx.run('DROP TRIGGER audit_events_no_update');
-      tx.run(`UPDATE audit_events SET details = '{"query":"other"}' WHERE seq = 2`);
+      rawTx(tx).run('DROP TRIGGER audit_events_no_update');
+      rawTx(tx).run(`UPDATE audit_events SET details = '{"query":"other"}' WHERE seq = 2`);
     });
     expect(verify(desk)).toMatchObject({ ok: false, events: 1, broken: { seq: 2, reason: 'hash' } });
   });
@@ -63,8 +64,8 @@ describe('the audit log (F1)', () => {
   it('detects an event removed from the middle of the chain', async () => {
     ({ desk } = await deskWithActivity());
     desk.store.transaction((tx) => {
-      tx.run('DROP TRIGGER audit_events_no_delete');
-      tx.run('DELETE FROM audit_events WHERE seq = 3');
+      rawTx(tx).run('DROP TRIGGER audit_events_no_delete');
+      rawTx(tx).run('DELETE FROM audit_events WHERE seq = 3');
     });
     expect(verify(desk)).toMatchObject({ ok: false, broken: { seq: 4, reason: 'sequence' } });
   });
@@ -72,8 +73,8 @@ describe('the audit log (F1)', () => {
   it('detects an event rewritten with a fresh hash of its own (the link breaks)', async () => {
     ({ desk } = await deskWithActivity());
     desk.store.transaction((tx) => {
-      tx.run('DROP TRIGGER audit_events_no_update');
-      tx.run(`UPDATE audit_events SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 3`);
+      rawTx(tx).run('DROP TRIGGER audit_events_no_update');
+      rawTx(tx).run(`UPDATE audit_events SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 3`);
     });
     expect(verify(desk)).toMatchObject({ ok: false, broken: { seq: 3, reason: 'link' } });
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { rawTx } from '../../electron/store/raw-tx';
 
 let desk: TempDesk | undefined;
 afterEach(async () => {
@@ -41,8 +42,8 @@ describe('the auditor’s view of the log (F1, A3)', () => {
     await failedSignIns(desk, ['ivanova'], 3);
     expect(await desk.dispatch('audit.verify', {})).toMatchObject({ ok: true, data: { ok: true, events: 3, broken: null } });
     desk.store.transaction((tx) => {
-      tx.run('DROP TRIGGER audit_events_no_update');
-      tx.run(`UPDATE audit_events SET details = '{"reason":"nothing"}' WHERE seq = 2`);
+      rawTx(tx).run('DROP TRIGGER audit_events_no_update');
+      rawTx(tx).run(`UPDATE audit_events SET details = '{"reason":"nothing"}' WHERE seq = 2`);
     });
     expect(await desk.dispatch('audit.verify', {})).toMatchObject({ ok: true, data: { ok: false, events: 1, broken: { seq: 2, reason: 'hash' } } });
   });

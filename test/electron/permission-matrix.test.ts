@@ -11,6 +11,7 @@ import { actorOf } from '../../electron/core/session-context';
 import { draft } from '../support/fixtures';
 import { strongTestPassword } from '../support/staff-over-api';
 import { openTempDesk, type TempDesk } from '../support/temp-desk';
+import { rawTx } from '../../electron/store/raw-tx';
 
 const anyId = randomUUID();
 const keyAnswer = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } as const;
@@ -115,7 +116,7 @@ beforeAll(async () => {
   desk.store.transaction((tx) => {
     for (const row of tx.all<{ id: string; role: Role }>("SELECT id, role FROM staff WHERE kind = 'person'")) {
       // Signed in as after both factors and a password of their own: only the role decides here.
-      tx.run('UPDATE staff SET must_change_password = 0, must_enrol_key = 0 WHERE id = ?', [row.id]);
+      rawTx(tx).run('UPDATE staff SET must_change_password = 0, must_enrol_key = 0 WHERE id = ?', [row.id]);
       sessions.set(row.role, { ...sessionFor(tx, requirePerson(tx, row.id), 'webauthn', new Date().toISOString()), mustEnrolKey: false });
     }
   });

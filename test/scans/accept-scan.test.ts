@@ -9,6 +9,7 @@ import { jpegPage, pdfOfPages } from './generated-scans';
 import { rejectsWith } from './rejects-with';
 import { openScanDesk, type ScanDesk } from './scan-desk';
 import sharp from 'sharp';
+import { rawTx } from '../../electron/store/raw-tx';
 
 let desk: ScanDesk | undefined;
 afterEach(async () => {
@@ -85,7 +86,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
   it('leaves no row, no outbox entry and no file when the transaction fails after the row was written', async () => {
     desk = await openScanDesk();
     desk.store.transaction((tx) =>
-      tx.run("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
+      rawTx(tx).run("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
     );
     const outbox = desk.count('sync_outbox');
     const error = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() }).catch((e: unknown) => e);

@@ -3,6 +3,7 @@ import { revokeDevice } from '../../server/devices/devices';
 import { syncStatus } from '../../electron/services/sync/sync-status';
 import { draft, validSnils } from '../support/fixtures';
 import { createPatientAt, openSyncDesk, pendingOutbox, startSyncServer, type SyncServer } from './sync-harness';
+import { rawTx } from '../../electron/store/raw-tx';
 
 let server: SyncServer;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ describe('what the server refuses is shown to staff, never dropped', () => {
       await desk.sync();
       // A change to a table this device may not write (as an older or tampered desk might queue).
       desk.store.transaction((tx) =>
-        tx.run(
+        rawTx(tx).run(
           `INSERT INTO sync_outbox (mutation_id, table_name, row_id, base_version, changed, actor_id, device_id, created_at)
            VALUES ('01900000-0000-7000-8000-00000000abcd', 'staff', '01900000-0000-7000-8000-00000000abce', 0, '{"role":"admin"}', ?, ?, ?)`,
           [desk.ctx.actor.staffId, desk.ctx.actor.deviceId, new Date().toISOString()],

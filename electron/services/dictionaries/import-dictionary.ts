@@ -5,6 +5,7 @@ import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ActorContext } from '../../core/context';
 import { appendAudit } from '../../store/audit-log';
+import { activateDictionaryVersion, insertDictionaryEntry } from '../../store/local-writers/dictionary-tables';
 import type { Tx } from '../../store/open-store';
 import { assertVersion, compareVersions } from './dictionary-version';
 import type { DictionaryRow, ImportProgress, RefusedRow } from './dictionary-types';
@@ -68,12 +69,17 @@ export function importDictionary(
     }
     if (rows.length === 0) throw new AppError('dictionary.file.no_rows');
 
-    tx.run('UPDATE dictionaries SET active = 0 WHERE name = ? AND active = 1', [name]);
-    tx.run(
-      `INSERT INTO dictionaries (name, version, active, imported_at, imported_by, device_id, row_count, refused_count, source_name, source_sha256)
-       VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-      [name, version, at, ctx.actor.staffId, ctx.actor.deviceId, rows.length, refused, (options.sourceName ?? 'rows').slice(0, 300), sha256],
-    );
+    activateDictionaryVersion(tx, {
+      name,
+      version,
+      importedAt: at,
+      importedBy: ctx.actor.staffId,
+      deviceId: ctx.actor.deviceId,
+      rowCount: rows.length,
+      refusedCount: refused,
+      sourceName: (options.sourceName ?? 'rows').slice(0, 300),
+      sourceSha256: sha256,
+    });
     insertEntries(tx, name, version, rows, options.onProgress);
     appendAudit(tx, ctx.actor, at, {
       action: 'dictionaries.import',
@@ -87,10 +93,15 @@ export function importDictionary(
 }
 
 function insertEntries(tx: Tx, name: string, version: string, rows: readonly DictionaryRow[], onProgress?: (progress: ImportProgress) => void): void {
-  const sql = 'INSERT INTO dictionary_entries (dictionary, version, code, name, name_fold, retired, data) VALUES (?, ?, ?, ?, ?, ?, ?)';
   rows.forEach((row, i) => {
     try {
-      tx.run(sql, [name, version, row.code, row.name, searchFold(row.name), row.retired ? 1 : 0, canonicalJson(row.data)]);
+      insertDictionaryEntry(tx, name, version, {
+        code: row.code,
+        name: row.name,
+        nameFold: searchFold(row.name),
+        retired: Boolean(row.retired),
+        data: canonicalJson(row.data),
+      });
     } catch (error) {
       // Readers refuse repeated codes; rows handed in directly may still repeat one.
       if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {

@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../../shared/sync/protocol';
 import type { ActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
-import { appendChunk, markFile, startFile } from './dictionary-files';
+import { appendChunk, markFile, startFile } from '../../store/local-writers/dictionary-files';
+import { setReleaseLocalState } from '../../store/local-writers/dictionary-release-state';
 import { importDictionaryBytes, maxDictionaryBytes, type FileImportOptions, type FileImportResult } from './import-file';
 
 export interface PublishResult extends FileImportResult {
@@ -60,7 +61,7 @@ export function publishDictionaryFile(ctx: ActorContext, kind: string, path: str
       action: 'dictionaries.publish',
       details: { name, version, sha256, rows, refused, source: fields.source_name },
     });
-    tx.run("UPDATE dictionary_releases SET local_state = 'imported', local_at = ? WHERE id = ?", [at, id]);
+    setReleaseLocalState(tx, id, 'imported', null, at);
     return { ...imported, release: { id, status: 'published' } };
   });
 }

@@ -6,6 +6,7 @@ import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
 import type { ZonedActorContext } from '../../core/context';
 import { toFieldIssues } from '../../core/zod-issues';
 import { appendAudit } from '../../store/audit-log';
+import { recordImportedRow } from '../../store/local-writers/patient-import-rows';
 import type { Tx } from '../../store/open-store';
 import { assertBirthDateNotFuture, insertPatient } from './create-patient';
 import { findCandidates, hardStopIssues } from './duplicate-candidates';
@@ -121,13 +122,7 @@ function importRow(
   const found = findCandidates(tx, draft);
   if (found.some(({ match }) => match.hardStop)) return { kind: 'refused', issues: hardStopIssues(tx, draft) };
   const patientId = insertPatient(tx, ctx, draft, run.at);
-  tx.run('INSERT INTO patient_import_rows (row_sha256, patient_id, source_name, line, imported_at) VALUES (?, ?, ?, ?, ?)', [
-    hash,
-    patientId,
-    run.fileName,
-    row.line,
-    run.at,
-  ]);
+  recordImportedRow(tx, { rowSha256: hash, patientId, sourceName: run.fileName, line: row.line, importedAt: run.at });
   return { kind: 'accepted', patientId, candidates: found.map(({ match }) => ({ id: match.id, score: match.score })) };
 }
 

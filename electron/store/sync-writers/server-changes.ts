@@ -1,6 +1,7 @@
-import { blobFields, conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../shared/sync/protocol';
-import { canonicalJson } from '../../shared/canonical-json';
-import type { Tx } from '../store/open-store';
+import { blobFields, conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../../shared/sync/protocol';
+import { canonicalJson } from '../../../shared/canonical-json';
+import type { ReadTx, Tx } from '../open-store';
+import { rawTx } from '../raw-tx';
 
 /**
  * Local tables a pulled change may write, and the columns it may set in each. Only synced
@@ -24,10 +25,14 @@ const writableColumns: Record<string, readonly string[]> = {
 type Row = Record<string, string | number | null> & { version: number };
 
 /**
- * Applies pulled changes in the caller's transaction. Idempotent: a change at or below the row's
- * version is skipped. Fields with local edits still waiting in the outbox are kept as they are
- * (they reach the server next and come back in order). The state a change replaces goes to
- * `row_history`.
+ * Sync-only writer: applies pulled changes in the caller's transaction. The server is the
+ * authority here, so this is the one write of synced rows that does not go through the door:
+ * no outbox entry (the change came from the server) and no audit event per row (the sync worker
+ * audits the page). Only the sync worker calls it.
+ *
+ * Idempotent: a change at or below the row's version is skipped. Fields with local edits still
+ * waiting in the outbox are kept as they are (they reach the server next and come back in order).
+ * The state a change replaces goes to `row_history`, as the door's own updates do (rule 5).
  */
 export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at: string): number {
   let applied = 0;
@@ -53,12 +58,12 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     }
     if (change.table === 'staff' && typeof data.login === 'string') yieldLogin(tx, data.login, change.rowId);
     if (existing) {
-      tx.run(
+      rawTx(tx).run(
         'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',
         [change.table, change.rowId, existing.version, canonicalJson(existing), at, 'sync'],
       );
       const names = Object.keys(data);
-      tx.run(`UPDATE ${change.table} SET ${[...names.map((n) => `${n} = ?`), 'version = ?'].join(', ')} WHERE id = ?`, [
+      rawTx(tx).run(`UPDATE ${change.table} SET ${[...names.map((n) => `${n} = ?`), 'version = ?'].join(', ')} WHERE id = ?`, [
         ...names.map((n) => data[n]),
         change.version,
         change.rowId,
@@ -66,7 +71,7 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     } else {
       const names = ['id', 'version', ...Object.keys(data)];
       const values = [change.rowId, change.version, ...Object.values(data)];
-      tx.run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
+      rawTx(tx).run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
     }
     queueBlobs(tx, change.table, data, at);
     // A page may carry the same row twice (made, then changed): the next one meets this version.
@@ -77,7 +82,7 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
 }
 
 /** The local versions of the page's rows, in one query per table rather than one per row. */
-function versionsOf(tx: Tx, changes: readonly Omit<Change, 'seq'>[]): Map<string, number> {
+function versionsOf(tx: ReadTx, changes: readonly Omit<Change, 'seq'>[]): Map<string, number> {
   const versions = new Map<string, number>();
   const byTable = new Map<string, string[]>();
   for (const change of changes) {
@@ -102,7 +107,7 @@ function versionsOf(tx: Tx, changes: readonly Omit<Change, 'seq'>[]): Map<string
  * login up, so that the clinic's account can arrive, and shows up renamed on this desk.
  */
 function yieldLogin(tx: Tx, login: string, rowId: string): void {
-  tx.run("UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'", [login, rowId]);
+  rawTx(tx).run("UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'", [login, rowId]);
 }
 
 /** The files the row names, for the worker to fetch (those already in the vault are dropped there). */
@@ -110,12 +115,12 @@ function queueBlobs(tx: Tx, table: string, data: Record<string, unknown>, at: st
   for (const field of (blobFields as Record<string, readonly string[] | undefined>)[table] ?? []) {
     const sha256 = data[field];
     if (typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256)) {
-      tx.run('INSERT OR IGNORE INTO blob_downloads (sha256, queued_at) VALUES (?, ?)', [sha256, at]);
+      rawTx(tx).run('INSERT OR IGNORE INTO blob_downloads (sha256, queued_at) VALUES (?, ?)', [sha256, at]);
     }
   }
 }
 
-function pendingFields(tx: Tx, table: string, rowId: string): Set<string> {
+function pendingFields(tx: ReadTx, table: string, rowId: string): Set<string> {
   const fields = new Set<string>();
   for (const { changed } of tx.all<{ changed: string }>('SELECT changed FROM sync_outbox WHERE table_name = ? AND row_id = ?', [table, rowId])) {
     for (const field of Object.keys(JSON.parse(changed) as object)) fields.add(field);
