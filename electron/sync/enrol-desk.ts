@@ -38,8 +38,11 @@ export async function enrolDesk(store: Store, options: { servers: string[]; code
   if (!response.ok) {
     const error = syncErrorSchema.safeParse(payload);
     throw error.success
-      ? new SyncRefusedError(response.status, error.data.code, error.data.message)
-      : new SyncRefusedError(response.status, 'sync.refused', { ru: 'Сервер отказал в подключении', en: 'The server refused the enrolment' });
+      ? SyncRefusedError.received(response.status, error.data)
+      : new SyncRefusedError(response.status, 'sync.refused', {
+          ru: 'Сервер отказал в подключении',
+          en: 'The server refused the enrolment',
+        });
   }
   const { deviceId } = enrolResponseSchema.parse(payload);
   const identity: SyncIdentity = {

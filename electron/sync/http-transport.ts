@@ -112,8 +112,8 @@ function blobStatusOf(sha256: string, response: Response): BlobStatus {
 
 async function refusal(response: Response): Promise<SyncRefusedError> {
   const parsed = syncErrorSchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return new SyncRefusedError(response.status, parsed.data.code, parsed.data.message);
-  return new SyncRefusedError(response.status, 'sync.refused', { ru: `Сервер отказал (${response.status})`, en: `The server refused (${response.status})` });
+  if (parsed.success) return SyncRefusedError.received(response.status, parsed.data);
+  return new SyncRefusedError(response.status, 'sync.refused');
 }
 
 /** A minimal text/event-stream reader: `event:` and `data:` lines, blank line ends an event. */

@@ -2,7 +2,7 @@ import type { Actor } from '../store/actor';
 import type { Store } from '../store/open-store';
 import type { BlobSync } from './blob-sync';
 import { syncCycle } from './sync-cycle';
-import { initialSyncState, type SyncState } from './sync-progress';
+import { initialSyncState, syncFailure, type SyncState } from './sync-progress';
 import { SyncRefusedError, type SyncTransport } from './sync-transport';
 
 export interface SyncLoopOptions {
@@ -124,13 +124,5 @@ function failureState(error: unknown, server: string): Partial<SyncState> {
   if (error instanceof SyncRefusedError) {
     return { status: 'refused', server, progress: null, error: { code: error.code, message: error.text } };
   }
-  return {
-    status: 'offline',
-    server,
-    progress: null,
-    error: {
-      code: 'sync.unreachable',
-      message: { ru: 'Сервер синхронизации недоступен; изменения сохраняются локально', en: 'The sync server is unreachable; changes are kept locally' },
-    },
-  };
+  return { status: 'offline', server, progress: null, error: syncFailure('sync.unreachable') };
 }

@@ -1,3 +1,4 @@
+import { localize, type ErrorCode, type LocalizedText } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult, PullResponse, SnapshotResponse } from '../../shared/sync/protocol';
 import type { BlobTransport } from './blob-transfer';
 
@@ -23,11 +24,22 @@ export class SyncUnreachableError extends Error {
 /** The server answered and said no (4xx): a fact for staff, not a reason to retry blindly. */
 export class SyncRefusedError extends Error {
   override readonly name = 'SyncRefusedError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly text: { ru: string; en: string },
-  ) {
+  readonly status: number;
+  /** A catalogue code, or — from `received` — the server's own, which may be newer than this desk. */
+  readonly code: string;
+  readonly text: LocalizedText;
+
+  /** A refusal the desk names itself: a catalogue code, its text from the catalogue unless given. */
+  constructor(status: number, code: ErrorCode, text: LocalizedText = localize(code, { status })) {
     super(`${status} ${code}: ${text.en}`);
+    this.status = status;
+    this.code = code;
+    this.text = text;
+  }
+
+  /** The server's answer as it came: its code and texts, whether or not this desk knows the code. */
+  static received(status: number, answer: { code: string; message: LocalizedText }): SyncRefusedError {
+    const error = new SyncRefusedError(status, 'sync.refused', answer.message);
+    return Object.assign(error, { code: answer.code, message: `${status} ${answer.code}: ${answer.message.en}` });
   }
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { initialSyncState, type SyncState } from './sync-progress';
+import { initialSyncState, syncFailure, type SyncState } from './sync-progress';
 
 export interface SyncWorker {
   /** A local change was committed: push it now. */
@@ -48,7 +48,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       state = {
         ...state,
         status: 'offline',
-        error: { code: 'sync.worker_failed', message: { ru: 'Фоновая синхронизация остановилась и будет перезапущена', en: `Background sync stopped and will restart: ${error.message}` } },
+        error: syncFailure('sync.worker_failed', { reason: error.message }),
       };
     });
     thread.on('exit', (code) => {

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../shared/errors/app-error';
-import { isErrorCode, localize, type LocalizedText } from '../../shared/errors/catalog';
+import { localize, type ErrorCode, type LocalizedText } from '../../shared/errors/catalog';
 
 /** What is wrong with a field: the stable code (shown small, for support) and the words. */
 export interface FieldProblem {
@@ -7,9 +7,9 @@ export interface FieldProblem {
   message: LocalizedText;
 }
 
-/** A client-side pre-check's code as a problem; unknown codes are shown as they are. */
-export function problemFromCode(code: string): FieldProblem {
-  return { code, message: isErrorCode(code) ? localize(code) : { ru: code, en: code } };
+/** A client-side pre-check's code as a problem: a catalogue code, so a typo fails the type check. */
+export function problemFromCode(code: ErrorCode): FieldProblem {
+  return { code, message: localize(code) };
 }
 
 /**

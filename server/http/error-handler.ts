@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, toApiError, type ApiError } from '../../shared/errors/app-error';
-import { localize } from '../../shared/errors/catalog';
 import { HttpError } from './http-error';
 
 /**
@@ -36,7 +35,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const incident = randomUUID();
     // The error only: never the request body.
     request.log.error({ err: error, incident }, 'request failed');
-    const body: ApiError = { code: 'api.internal', message: localize('api.internal'), incident };
+    const body: ApiError = { ...toApiError(new AppError('api.internal')), incident };
     return reply.code(500).send(body);
   });
 }

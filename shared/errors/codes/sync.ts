@@ -18,7 +18,12 @@ export const syncCodes = {
     ru: 'Сервер синхронизации недоступен; изменения сохраняются локально',
     en: 'The sync server is unreachable; changes are kept locally',
   },
-  'sync.worker_failed': { ru: 'Фоновая синхронизация остановилась', en: 'Background sync stopped' },
+  'sync.worker_failed': {
+    ru: 'Фоновая синхронизация остановилась и будет перезапущена',
+    en: 'Background sync stopped and will restart: {reason}',
+  },
+  'sync.refused': { ru: 'Сервер отказал ({status})', en: 'The server refused ({status})' },
+  'sync.blob.mismatch': { ru: 'Файл пришёл с другим содержимым', en: 'The file arrived with other content' },
   'sync.auth.missing': {
     ru: 'Запрос не подписан ключом рабочего места',
     en: 'The request is not signed with a workstation key',
