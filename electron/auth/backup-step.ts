@@ -1,18 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { Tx } from '../store/open-store';
 import { updateStaff } from './person-rows';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge } from './challenges';
-import { attemptIdSchema, parseInput } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { spendRecoveryCode } from './recovery-codes';
 import { settleSecondStep, type FactorVerdict, type StepResult } from './second-step';
 import { personActor, type PersonRow } from './staff-records';
 import { verifyTotpCode } from './totp';
 
-const totpAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, code: z.string().min(1).max(20) });
-const recoveryAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, code: z.string().min(1).max(40) });
+const totpAnswerSchema = authCalls['auth.finishSignInWithTotp'].input;
+const recoveryAnswerSchema = authCalls['auth.finishSignInWithRecoveryCode'].input;
 export type TotpAnswerInput = z.input<typeof totpAnswerSchema>;
 export type RecoveryAnswerInput = z.input<typeof recoveryAnswerSchema>;
 

@@ -1,17 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
+import { assertPasswordPolicy } from '../../shared/auth/password-policy';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
 import type { AuthContext, StaffSession } from './auth-context';
-import { assertPasswordPolicy, newPasswordSchema, displayNameSchema, newLoginSchema, parseInput } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { hashPassword } from './password-hash';
 import { insertPerson } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { requirePerson, sessionFor } from './staff-records';
 
-const setupSchema = z.strictObject({ login: newLoginSchema, displayName: displayNameSchema, password: newPasswordSchema });
+const setupSchema = authCalls['auth.setupFirstAdmin'].input;
 export type FirstAdminInput = z.input<typeof setupSchema>;
 
 export function needsFirstAdmin(auth: Pick<AuthContext, 'store'>): boolean {

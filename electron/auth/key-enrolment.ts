@@ -4,7 +4,8 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type VerifiedRegistrationResponse,
 } from '@simplewebauthn/server';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
@@ -13,7 +14,7 @@ import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
 import { challengeLifetimeMs, consumeChallenge, issueChallenge } from './challenges';
-import { attemptIdSchema, keyNameSchema, parseInput, registrationAnswerSchema, staffIdSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { activeKeys, keyTransports } from './webauthn-assertion';
@@ -28,9 +29,10 @@ export interface KeySummary {
   revokedAt: string | null;
 }
 
-const beginSchema = z.strictObject({ staffId: staffIdSchema });
-const finishSchema = z.strictObject({ attemptId: attemptIdSchema, name: keyNameSchema, answer: registrationAnswerSchema });
-const keyRefSchema = z.strictObject({ keyId: z.uuid() });
+const beginSchema = authCalls['account.beginKeyEnrolment'].input;
+const finishSchema = authCalls['account.finishKeyEnrolment'].input;
+const keyRefSchema = authCalls['account.revokeKey'].input;
+const keysOfSchema = authCalls['account.keys'].input;
 
 export interface KeyEnrolmentStep {
   attemptId: string;
@@ -157,8 +159,8 @@ export function revokeKey(auth: AuthContext, actor: Actor, input: z.input<typeof
   });
 }
 
-export function listKeys(auth: AuthContext, actor: Actor, input: z.input<typeof beginSchema>): KeySummary[] {
-  const { staffId } = parseInput(beginSchema, input);
+export function listKeys(auth: AuthContext, actor: Actor, input: z.input<typeof keysOfSchema>): KeySummary[] {
+  const { staffId } = parseInput(keysOfSchema, input);
   return auth.store.transaction((tx) => {
     assertSelfOrAdmin(tx, actor, staffId);
     return tx

@@ -1,14 +1,16 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge, type ChallengePurpose } from './challenges';
-import { attemptIdSchema, authenticationAnswerSchema, parseInput } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { settleSecondStep } from './second-step';
 import { checkAssertion, keyByCredential, recordKeyUse, type StoredKey } from './webauthn-assertion';
 
-const keyAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, answer: authenticationAnswerSchema });
+/** The key's answer to a sign-in or unlock challenge (the two calls take the same input). */
+const keyAnswerSchema = authCalls['auth.finishSignIn'].input;
 export type KeyAnswerInput = z.input<typeof keyAnswerSchema>;
 
 /** The second step with the hardware key: completes the sign-in begun by `beginSignIn`. */

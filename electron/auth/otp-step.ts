@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import { stampKeyUse } from '../store/local-writers/key-use';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt } from './attempt-audit';
 import { consumeChallenge } from './challenges';
-import { attemptIdSchema, parseInput } from './inputs';
 import { settleSecondStep } from './second-step';
 import { normalizeYubikeyOtp, type YubikeyVerdict } from './yubikey-client';
+import { parseInput } from '../core/zod-issues';
 
-const otpAnswerSchema = z.strictObject({ attemptId: attemptIdSchema, otp: z.string().min(1).max(100) });
+const otpAnswerSchema = authCalls['auth.finishSignInWithOtp'].input;
 
 /**
  * The second step with a YubiKey's one-time password (A2). The authority (the central server)

@@ -1,18 +1,20 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
+import { assertPasswordPolicy } from '../../shared/auth/password-policy';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt } from './attempt-audit';
-import { assertPasswordPolicy, newPasswordSchema, parseInput, typedPasswordSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { clearFailures, countFailure, failureError, lockMinutesLeft, readFailures, settleFailures, subjectName, writeFailures } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
 import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { requirePerson } from './staff-records';
 
-const changeSchema = z.strictObject({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema });
+const changeSchema = authCalls['account.changePassword'].input;
 
 function signedInPerson(actor: Actor): string {
   if (actor.kind !== 'person') throw new AppError('forbidden');

@@ -1,12 +1,13 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import type { AppError } from '../../shared/errors/app-error';
 import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt, auditStepPassed, type FailureReason } from './attempt-audit';
 import { issueChallenge } from './challenges';
-import { parseInput, typedLoginSchema, typedPasswordSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import {
   countFailure,
   failureError,
@@ -23,7 +24,7 @@ import { unusedRecoveryCodes } from './recovery-codes';
 import { findPerson, findPersonByLogin, type PersonRow } from './staff-records';
 import { activeKeys, assertionOptions, type StoredKey } from './webauthn-assertion';
 
-const beginSignInSchema = z.strictObject({ login: typedLoginSchema, password: typedPasswordSchema });
+const beginSignInSchema = authCalls['auth.beginSignIn'].input;
 export type BeginSignInInput = z.input<typeof beginSignInSchema>;
 
 /** The password was right: what the second step needs. */

@@ -1,11 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { staffCalls } from '../../shared/api/staff-calls';
+import { assertPasswordPolicy } from '../../shared/auth/password-policy';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';
-import { assertPasswordPolicy, newPasswordSchema, displayNameSchema, newLoginSchema, parseInput, roleSchema, staffIdSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { clearFailures } from './lockout';
 import { hashPassword } from './password-hash';
 import { insertPerson, updateStaff } from './person-rows';
@@ -28,14 +30,9 @@ export interface StaffSummary {
   mustChangePassword: boolean;
 }
 
-const createSchema = z.strictObject({
-  login: newLoginSchema,
-  displayName: displayNameSchema,
-  role: roleSchema,
-  password: newPasswordSchema,
-});
-const staffRefSchema = z.strictObject({ staffId: staffIdSchema });
-const resetSchema = z.strictObject({ staffId: staffIdSchema, password: newPasswordSchema });
+const createSchema = staffCalls['staff.create'].input;
+const staffRefSchema = staffCalls['staff.deactivate'].input;
+const resetSchema = staffCalls['staff.resetPassword'].input;
 
 /**
  * An admin adds a person (A1) with a first password the person replaces at first sign-in, and

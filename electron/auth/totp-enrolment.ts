@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { setPendingTotpSecret } from '../store/local-writers/pending-totp';
 import type { AuthContext } from './auth-context';
-import { parseInput, staffIdSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { verifyTotpCode, newTotpSecret, totpUri } from './totp';
 
-const enrolSchema = z.strictObject({ staffId: staffIdSchema });
-const confirmSchema = z.strictObject({ staffId: staffIdSchema, code: z.string().min(1).max(20) });
+const enrolSchema = authCalls['account.enrolTotp'].input;
+const confirmSchema = authCalls['account.confirmTotp'].input;
 
 /**
  * Starts TOTP for a person: a new secret, kept pending until the app proves it has it, so that

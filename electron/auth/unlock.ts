@@ -1,15 +1,17 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
+import { staffIdSchema } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { AuthContext, StaffSession } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { issueChallenge } from './challenges';
 import { finishWithKey, type KeyAnswerInput } from './key-step';
-import { parseInput, staffIdSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { lockMinutesLeft, readFailures, settleFailures } from './lockout';
 import { findPerson } from './staff-records';
 import { activeKeys, assertionOptions } from './webauthn-assertion';
 
+// Not a call's input: `auth.beginUnlock` takes nothing, the locked person comes from the session.
 const beginUnlockSchema = z.strictObject({ staffId: staffIdSchema });
 
 export interface UnlockStep {

@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authCalls } from '../../shared/api/auth-calls';
 import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { insertSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
-import { keyNameSchema, parseInput, staffIdSchema } from './inputs';
+import { parseInput } from '../core/zod-issues';
 import { keySummary, type KeySummary } from './key-enrolment';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { normalizeYubikeyOtp } from './yubikey-client';
 
-const enrolSchema = z.strictObject({ staffId: staffIdSchema, name: keyNameSchema, otp: z.string().min(1).max(100) });
+const enrolSchema = authCalls['account.enrolYubikey'].input;
 
 /**
  * Gives a person a YubiKey for OTP sign-in (A2). The key's AES secret is registered on the

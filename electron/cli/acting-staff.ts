@@ -1,5 +1,5 @@
 import { can, type Permission, type Role } from '../../shared/auth/permissions';
-import { normalizeLogin } from '../auth/login-name';
+import { normalizeLogin } from '../../shared/auth/login-name';
 import { AppError } from '../../shared/errors/app-error';
 import type { ServiceContext, ZonedActorContext } from '../core/context';
 import { actingContext } from '../core/fixed-actor-context';

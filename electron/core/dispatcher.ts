@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
 import type { CallSpec } from '../../shared/api/define-call';
 import type { ApiEnvelope } from '../../shared/api/facade';
@@ -9,7 +8,7 @@ import { AppError, toApiError, type ApiError } from '../../shared/errors/app-err
 import type { ServiceContext } from './context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
-import { toFieldIssues } from './zod-issues';
+import { inputError } from './zod-issues';
 
 export interface DispatchLog {
   /** Failures that are not the user's: logged with the call's name and an incident id only. */
@@ -36,7 +35,7 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
     if (refusal) return fail(refusal);
     if (!spec.passive) ctx.session.touch(ctx.clock.now());
     const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail(validationError(parsed.error, input));
+    if (!parsed.success) return fail(inputError(parsed.error, input));
     try {
       const handler = handlers[name] as Handler<CallName>;
       const output = spec.output.parse(await handler(ctx, parsed.data as never));
@@ -72,11 +71,4 @@ const accountSetupCalls = new Set(['session', 'auth', 'account', 'keys']);
 
 function fail(error: AppError): { ok: false; error: ApiError } {
   return { ok: false, error: toApiError(error) };
-}
-
-function validationError(error: z.ZodError, input: unknown): AppError {
-  const issues = toFieldIssues(error, input);
-  const first = issues[0];
-  if (!first) return new AppError('input.invalid');
-  return new AppError(first.code, { field: first.field || undefined, params: first.params, issues });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '../../shared/errors/app-error';
+import { AppError, type FieldIssue } from '../../shared/errors/app-error';
 import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
 
 /**
@@ -16,6 +16,25 @@ export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
     byField.set(field, params ? { code, field, params } : { code, field });
   }
   return [...byField.values()];
+}
+
+/** The refusal of a malformed input: its first field's problem, with every field's in `issues`. */
+export function inputError(error: z.ZodError, input: unknown): AppError {
+  const issues = toFieldIssues(error, input);
+  const first = issues[0];
+  if (!first) return new AppError('input.invalid');
+  return new AppError(first.code, { field: first.field || undefined, params: first.params, issues });
+}
+
+/**
+ * Parses a call's input with the contract's own schema, refusing it as the dispatcher would. The
+ * sign-in services parse again what the dispatcher parsed: the renderer is untrusted, and a
+ * service may be called from elsewhere (a test, the command line).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw inputError(parsed.error, input);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

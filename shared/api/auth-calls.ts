@@ -1,14 +1,61 @@
 import { z } from 'zod';
+import { loginPattern, normalizeLogin, reservedLogins } from '../auth/login-name';
+import { passwordLength, passwordPolicy } from '../auth/password-policy';
 import { permissions, roles } from '../auth/permissions';
-import { authenticationAnswerSchema, creationOptionsSchema, registrationAnswerSchema, requestOptionsSchema } from '../auth/webauthn-json';
+import {
+  authenticationAnswerSchema,
+  creationOptionsSchema,
+  registrationAnswerSchema,
+  requestOptionsSchema,
+} from '../auth/webauthn-json';
+import { fail, requiredText } from '../domain/field-rules';
 import { defineCall } from './define-call';
 
-const attemptId = z.uuid();
-const staffId = z.uuid();
-// Lengths only: the services check the rules (and answer every unmet one at once).
-const typedLogin = z.string().min(1).max(200);
-const typedPassword = z.string().min(1).max(1000);
-const newPassword = z.string().max(1000);
+// The fields of the sign-in and staff calls. The sign-in services (electron/auth/) parse their
+// input with these same call schemas again: the renderer is untrusted, and a service may be
+// called from elsewhere (the command line, a test) without the dispatcher.
+
+export const attemptIdSchema = z.uuid();
+export const staffIdSchema = z.uuid();
+
+/** A login as typed at sign-in: any text, compared normalized; its format is not checked (A3). */
+export const typedLoginSchema = z.string().min(1).max(200).transform(normalizeLogin);
+
+/** A new login: the format staff may have. */
+export const newLoginSchema = z
+  .string()
+  .max(200)
+  .transform(normalizeLogin)
+  .superRefine((login, ctx) => {
+    if (!loginPattern.test(login) || reservedLogins.includes(login)) fail(ctx, 'staff.login.format');
+  });
+
+/**
+ * A password as typed at sign-in. Only its length is checked, and before any hashing: the rules
+ * may have changed since it was set, and a huge value must cost nothing.
+ */
+export const typedPasswordSchema = z
+  .string()
+  .min(1)
+  .max(1000)
+  .superRefine((password, ctx) => {
+    if (password.length > passwordPolicy.maxLength * 2 || passwordLength(password) > passwordPolicy.maxLength) {
+      fail(ctx, 'auth.password.too_long', { max: passwordPolicy.maxLength });
+    }
+  });
+
+/**
+ * A new password: only bounded here. The service's `assertPasswordPolicy` checks it (its length
+ * first, so a huge value costs nothing) and answers with every unmet rule, which one zod issue
+ * could not.
+ */
+export const newPasswordSchema = z.string().max(1000);
+
+export const displayNameSchema = requiredText(100);
+export const keyNameSchema = requiredText(60);
+
+const attemptId = attemptIdSchema;
+const staffId = staffIdSchema;
 const ok = z.object({});
 
 /** Who is at this desk: the answer of `session.whoami` and of every step that changes it. */
@@ -62,12 +109,12 @@ export const keySummarySchema = z.object({
 export const authCalls = {
   'session.whoami': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed', passive: true }),
   'auth.setupFirstAdmin': defineCall({
-    input: z.strictObject({ login: z.string().max(200), displayName: z.string().max(1000), password: newPassword }),
+    input: z.strictObject({ login: newLoginSchema, displayName: displayNameSchema, password: newPasswordSchema }),
     output: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }),
     permission: 'public',
   }),
   'auth.beginSignIn': defineCall({
-    input: z.strictObject({ login: typedLogin, password: typedPassword }),
+    input: z.strictObject({ login: typedLoginSchema, password: typedPasswordSchema }),
     output: secondStepSchema,
     permission: 'public',
   }),
@@ -107,7 +154,7 @@ export const authCalls = {
   /** "Switch user": the person is signed out fully; the next one signs in from the start. */
   'auth.signOut': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed' }),
   'account.changePassword': defineCall({
-    input: z.strictObject({ currentPassword: typedPassword, newPassword }),
+    input: z.strictObject({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema }),
     output: sessionSchema,
     permission: 'account.self',
   }),
@@ -117,14 +164,14 @@ export const authCalls = {
     permission: 'account.self',
   }),
   'account.finishKeyEnrolment': defineCall({
-    input: z.strictObject({ attemptId, name: z.string().max(1000), answer: registrationAnswerSchema }),
+    input: z.strictObject({ attemptId, name: keyNameSchema, answer: registrationAnswerSchema }),
     output: z.object({ key: keySummarySchema, session: sessionSchema }),
     permission: 'account.self',
     writes: true,
   }),
   /** A YubiKey registered on the central server becomes the person's: one touch proves it. */
   'account.enrolYubikey': defineCall({
-    input: z.strictObject({ staffId, name: z.string().max(1000), otp: z.string().min(1).max(100) }),
+    input: z.strictObject({ staffId, name: keyNameSchema, otp: z.string().min(1).max(100) }),
     output: keySummarySchema,
     permission: 'account.self',
     writes: true,

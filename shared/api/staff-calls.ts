@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../auth/permissions';
+import { displayNameSchema, newLoginSchema, newPasswordSchema, staffIdSchema } from './auth-calls';
 import { defineCall } from './define-call';
 
 export const staffSummarySchema = z.object({
@@ -18,20 +19,25 @@ export const staffSummarySchema = z.object({
 });
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 
-const staffRef = z.strictObject({ staffId: z.uuid() });
+const staffRef = z.strictObject({ staffId: staffIdSchema });
 
 /** The admin's staff management (A1). */
 export const staffCalls = {
   'staff.list': defineCall({ input: z.strictObject({}), output: z.object({ items: z.array(staffSummarySchema) }), permission: 'staff.manage' }),
   'staff.create': defineCall({
-    input: z.strictObject({ login: z.string().max(200), displayName: z.string().max(1000), role: z.enum(roles), password: z.string().max(1000) }),
+    input: z.strictObject({
+      login: newLoginSchema,
+      displayName: displayNameSchema,
+      role: z.enum(roles),
+      password: newPasswordSchema,
+    }),
     output: z.object({ staff: staffSummarySchema, recoveryCodes: z.array(z.string()) }),
     permission: 'staff.manage',
     writes: true,
   }),
   'staff.deactivate': defineCall({ input: staffRef, output: staffSummarySchema, permission: 'staff.manage', writes: true }),
   'staff.resetPassword': defineCall({
-    input: z.strictObject({ staffId: z.uuid(), password: z.string().max(1000) }),
+    input: z.strictObject({ staffId: staffIdSchema, password: newPasswordSchema }),
     output: staffSummarySchema,
     permission: 'staff.manage',
     writes: true,

@@ -1,3 +1,4 @@
+import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalog';
 
 /**
@@ -55,4 +56,14 @@ export function unmetPasswordRules(password: string): PasswordRule[] {
 /** Passwords are compared in Unicode NFC, so that the same word typed on two keyboards matches. */
 export function normalizePassword(password: string): string {
   return password.normalize('NFC');
+}
+
+/** A new password: refused with every unmet rule at once, so that the form can list them all. */
+export function assertPasswordPolicy(password: string, field = 'password'): void {
+  const unmet = unmetPasswordRules(password);
+  if (unmet.length === 0) return;
+  throw new AppError('auth.password.weak', {
+    field,
+    issues: unmet.map((code) => ({ code, field, params: { ...passwordRuleParams } })),
+  });
 }
