@@ -74,7 +74,7 @@ describe('importing МКБ-10 as the НСИ exports it', () => {
     expect(older.ru).toContain('2.27');
     expect(activeDictionaries(desk.ctx)).toEqual([expect.objectContaining({ name: 'icd10', version: '2.27', rows: 8 })]);
     // The replaced version stays for the record.
-    expect(desk.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM dictionary_entries WHERE version = '2.9'"))?.n).toBe(8);
+    expect(desk.count('dictionary_entries', "version = '2.9'")).toBe(8);
   });
 
   it('refuses a file too large, not UTF-8, without its header, or without a version, and writes nothing', () => {
@@ -94,7 +94,7 @@ describe('importing МКБ-10 as the НСИ exports it', () => {
     const { outcome, refused } = importDictionaryFile(desk.ctx, 'icd10', join(sharedData, 'nsi', '1.2.643.5.1.13.13.11.1005_2.27.csv'));
     expect(refused).toEqual([]);
     expect(outcome).toMatchObject({ status: 'imported', version: '2.27', rows: 15_038 });
-    const count = (where: string) => desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM dictionary_entries WHERE ${where}`)?.n);
+    const count = (where: string) => desk.count('dictionary_entries', where);
     expect(count('retired = 1')).toBe(101);
     expect(count("json_extract(data, '$.kind') = 'class'")).toBe(22);
     expect(count("json_extract(data, '$.kind') = 'block'")).toBe(274);
@@ -112,7 +112,7 @@ describe('an import is all or nothing, with progress', () => {
     const broken = [...rows.map((row) => ({ ...row, name: `${row.name}*` })), { code: '10000', name: 'повтор', data: {} }];
     expectAppError(() => importDictionary(desk.ctx, 'insurers', '2', broken), 'dictionary.row.duplicate', { code: '10000' });
     expect(activeDictionaries(desk.ctx)).toEqual([expect.objectContaining({ version: '1' })]);
-    expect(desk.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM dictionary_entries WHERE version = '2'"))?.n).toBe(0);
+    expect(desk.count('dictionary_entries', "version = '2'")).toBe(0);
     expect(desk.count('audit_events')).toBe(audit);
     expect(lookup(desk.ctx, 'insurers', '10000')?.name).toBe('СМО 0');
   });

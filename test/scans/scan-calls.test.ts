@@ -1,10 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AcceptScanResult, ScanFile } from '../../shared/api/scan-calls';
 import { scanChunkMaxBytes, type ScanSummary } from '../../shared/scans/scan-inputs';
-import { scanVaultDir } from '../../electron/services/scans/scan-vault';
 import { enrolPatient, openTempDesk, type TempDesk } from '../support/temp-desk';
 import { jpegPage, pdfOfPages, windowsProgram } from './generated-scans';
 import { sendScan, uploadScan } from './send-scan';
@@ -15,16 +12,6 @@ afterEach(async () => {
   desk = undefined;
 });
 
-function vaultFiles(d: TempDesk): string[] {
-  const dir = scanVaultDir(d.dbPath);
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  } catch {
-    return [];
-  }
-}
-const scanRows = (d: TempDesk) => d.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM document_scans')?.n ?? 0);
-
 async function refusedWith(d: TempDesk, patientId: string, bytes: Buffer, code: string): Promise<AcceptScanResult> {
   const before = { audit: d.count('audit_events'), outbox: d.count('sync_outbox') };
   const answer = await sendScan(d, patientId, bytes);
@@ -32,7 +19,7 @@ async function refusedWith(d: TempDesk, patientId: string, bytes: Buffer, code: 
   expect(answer.data.accepted).toBe(false);
   if (!answer.data.accepted) expect(answer.data.error.code).toBe(code);
   // Nothing half-saved: no row, no file, no outbox entry, no audit event of a kept scan.
-  expect([scanRows(d), vaultFiles(d).length, d.count('sync_outbox'), d.count('audit_events')]).toEqual([0, 0, before.outbox, before.audit]);
+  expect([d.count('document_scans'), d.vaultFiles().length, d.count('sync_outbox'), d.count('audit_events')]).toEqual([0, 0, before.outbox, before.audit]);
   return answer.data;
 }
 
@@ -151,7 +138,7 @@ describe('scans through the contract (B4, A6)', () => {
     expect(listed.ok && (listed.data as { items: unknown[] }).items).toEqual([]);
     const row = desk.store.transaction((tx) => tx.get<{ deleted_reason: string; deleted_at: string }>('SELECT deleted_reason, deleted_at FROM document_scans WHERE id = ?', [scanId]));
     expect(row).toMatchObject({ deleted_reason: 'Снят паспорт другого человека' });
-    expect(vaultFiles(desk)).toHaveLength(2);
+    expect(desk.vaultFiles()).toHaveLength(2);
     const again = await desk.dispatch('scans.remove', { id: scanId, reason: 'ещё раз' });
     expect(!again.ok && again.error.code).toBe('scan.not_found');
   });

@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Role } from '../../shared/auth/permissions';
 import { patientDraftSchema } from '../../shared/domain/patient';
 import { createPatient } from '../../electron/services/patients/create-patient';
@@ -14,8 +12,6 @@ export interface ScanDesk extends TempDesk {
   patientId: string;
   /** The scan services' context, acting in `role` (clerk by default). */
   scanCtx: ScanContext;
-  /** Every file under the vault folder, temp files included. */
-  vaultFiles(): string[];
   scanRows(): number;
 }
 
@@ -29,17 +25,6 @@ export async function openScanDesk(options: { role?: Role } = {}): Promise<ScanD
     vault,
     patientId,
     scanCtx: { store: desk.store, clock: desk.ctx.clock, actor },
-    vaultFiles: () => listFiles(vault.dir),
-    scanRows: () => desk.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM document_scans')?.n ?? 0),
+    scanRows: () => desk.count('document_scans'),
   };
-}
-
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-    );
-  } catch {
-    return [];
-  }
 }

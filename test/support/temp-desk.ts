@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../shared/auth/permissions';
@@ -9,6 +9,7 @@ import { createDispatcher } from '../../electron/core/dispatcher';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { createScanPorts } from '../../electron/services/scans/scan-ports';
+import { scanVaultDir } from '../../electron/services/scans/scan-vault';
 import { openStore, type Store } from '../../electron/store/open-store';
 import { draft } from './fixtures';
 
@@ -19,8 +20,10 @@ export interface TempDesk {
   store: Store;
   ctx: ServiceContext;
   dispatch: ReturnType<typeof createDispatcher>;
-  /** Counts rows of a table, to prove that a refused call wrote nothing. */
-  count(table: 'patients' | 'audit_events' | 'sync_outbox'): number;
+  /** Counts rows of a table (of those matching `where`), to prove that a refused call wrote nothing. */
+  count(table: string, where?: string, params?: unknown[]): number;
+  /** Every file under the scan vault beside the database (temp files included), to prove none was left. */
+  vaultFiles(): string[];
   cleanup(): Promise<void>;
 }
 
@@ -45,7 +48,11 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
     store,
     ctx,
     dispatch: createDispatcher(() => ctx, silent),
-    count: (table) => store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0),
+    count: (table, where, params = []) =>
+      store.transaction(
+        (tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`, params)?.n ?? 0,
+      ),
+    vaultFiles: () => listFiles(scanVaultDir(dbPath)),
     cleanup: async () => {
       await store.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
@@ -58,4 +65,15 @@ export async function enrolPatient(desk: TempDesk, overrides: Parameters<typeof 
   const result = await desk.dispatch('patients.create', draft(overrides));
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return (result.data as { id: string }).id;
+}
+
+/** Every file under `dir`, in its subfolders too; none when it does not exist. */
+export function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
 }

@@ -47,7 +47,7 @@ function releaseState(desk: TempDesk, version: string) {
 
 const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 const entriesOf = (desk: TempDesk, version: string) =>
-  desk.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM dictionary_entries WHERE dictionary = 'insurers' AND version = ?", [version])?.n);
+  desk.count('dictionary_entries', "dictionary = 'insurers' AND version = ?", [version]);
 const fileKept = (desk: TempDesk, sha: string) => desk.store.transaction((tx) => tx.get('SELECT 1 FROM dictionary_files WHERE sha256 = ?', [sha])) !== undefined;
 
 const activeVersion = (desk: TempDesk) =>
@@ -128,7 +128,7 @@ describe('dictionaries distributed by sync (item 10)', () => {
     };
     await expect(b.sync()).rejects.toBeInstanceOf(SyncUnreachableError);
     expect(releaseState(b, '2027-01-01')[0]).toMatchObject({ local_state: 'pending' });
-    expect(b.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM dictionary_file_chunks WHERE sha256 = ?', [sha256(content)])?.n)).toBe(1);
+    expect(b.count('dictionary_file_chunks', 'sha256 = ?', [sha256(content)])).toBe(1);
     expect(activeVersion(b)).not.toBe('2027-01-01');
 
     b.transport.fault = 'none';

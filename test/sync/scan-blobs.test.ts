@@ -30,7 +30,7 @@ async function contentAt(desk: SyncDesk, id: string): Promise<ScanFile> {
   if (!answer.ok) throw new Error(JSON.stringify(answer.error));
   return answer.data as ScanFile;
 }
-const queued = (desk: SyncDesk) => desk.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM blob_downloads')?.n ?? 0);
+const queued = (desk: SyncDesk) => desk.count('blob_downloads');
 
 describe('scans reach other desks with their files (B4, A6)', () => {
   it('a scan accepted at desk A is listed and viewable at desk B; B says “still downloading” until the file is there', async () => {

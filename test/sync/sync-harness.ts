@@ -185,5 +185,5 @@ export async function createPatientAt(desk: TempDesk, input: Parameters<TempDesk
 }
 
 export function pendingOutbox(desk: TempDesk): number {
-  return desk.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE status = 'pending'")?.n ?? 0);
+  return desk.count('sync_outbox', "status = 'pending'");
 }

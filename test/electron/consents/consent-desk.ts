@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ServiceContext } from '../../../electron/core/context';
 import { createDispatcher } from '../../../electron/core/dispatcher';
@@ -8,9 +6,6 @@ import { enrolPatient, openTempDesk, type TempDesk } from '../../support/temp-de
 /** A real encrypted desk (its scan vault keeps the signatures) with one patient. */
 export interface ConsentDesk extends TempDesk {
   patientId: string;
-  /** Every file under the vault folder. */
-  vaultFiles(): string[];
-  rows(table: 'consents' | 'proxies' | 'document_scans'): number;
 }
 
 export async function openConsentDesk(options: { resourcesDir?: string; birthDate?: string } = {}): Promise<ConsentDesk> {
@@ -19,21 +14,7 @@ export async function openConsentDesk(options: { resourcesDir?: string; birthDat
   const ctx: ServiceContext = options.resourcesDir ? { ...desk.ctx, resourcesDir: options.resourcesDir } : desk.ctx;
   const withTexts: TempDesk = { ...desk, ctx, dispatch: createDispatcher(() => ctx, { internal: () => undefined }) };
   const patientId = await enrolPatient(withTexts, options.birthDate ? { birthDate: options.birthDate } : {});
-  const vaultDir = ctx.scans?.vault.dir ?? '';
-  return {
-    ...withTexts,
-    patientId,
-    vaultFiles: () => listFiles(vaultDir),
-    rows: (table) => desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0),
-  };
-}
-
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
-  } catch {
-    return [];
-  }
+  return { ...withTexts, patientId };
 }
 
 /** A pad's PNG (transparent, 600×200) with `svg` drawn on it, as base64. */

@@ -62,7 +62,7 @@ describe('the consent text (B8)', () => {
     desk = await openConsentDesk({ resourcesDir: dir });
     expect(await call(desk, 'consents.text', {})).toMatchObject({ ok: false, error: { code: 'consent.text.damaged' } });
     expect(await signOnScreen(desk)).toMatchObject({ ok: false, error: { code: 'consent.text.damaged' } });
-    expect(desk.rows('consents')).toBe(0);
+    expect(desk.count('consents')).toBe(0);
   });
   it('says so when no version is in force yet, rather than serve a text not yet published', async () => {
     const dir = resourcesCopy();
@@ -105,7 +105,7 @@ describe('accepting a consent with a signature drawn on screen (B8)', () => {
     expect(await attempt(await padPng('<circle cx="300" cy="100" r="4" fill="black"/>'))).toMatchObject({ ok: false, error: { code: 'consent.signature.empty' } });
     expect(await attempt(Buffer.from('GIF89a not a png at all').toString('base64'))).toMatchObject({ ok: false, error: { code: 'consent.signature.format' } });
     expect(await attempt('это не base64')).toMatchObject({ ok: false, error: { field: 'signaturePng' } });
-    expect(desk.rows('consents')).toBe(0);
+    expect(desk.count('consents')).toBe(0);
     expect(desk.vaultFiles()).toEqual([]);
   });
 
@@ -124,7 +124,7 @@ describe('accepting a consent with a signature drawn on screen (B8)', () => {
     const old = await signOnScreen(desk, '1');
     expect(old).toMatchObject({ ok: false, error: { code: 'consent.text.outdated', field: 'textVersion' } });
     expect(old.error!.message.ru).toContain('(2)');
-    expect(desk.rows('consents')).toBe(0);
+    expect(desk.count('consents')).toBe(0);
     expect(desk.vaultFiles()).toEqual([]);
     expect(await signOnScreen(desk, '2')).toMatchObject({ ok: true, data: { textVersion: '2' } });
   });
@@ -133,7 +133,7 @@ describe('accepting a consent with a signature drawn on screen (B8)', () => {
     desk = await openConsentDesk();
     await signOnScreen(desk);
     expect(await signOnScreen(desk)).toMatchObject({ ok: false, error: { code: 'consent.already_valid' } });
-    expect(desk.rows('consents')).toBe(1);
+    expect(desk.count('consents')).toBe(1);
   });
 
   it('is refused to a doctor, who may read the state', async () => {
@@ -169,7 +169,7 @@ describe('accepting a consent with a scan of the signed paper (B8)', () => {
     const first = await viaScan(used);
     await call(desk, 'consents.withdraw', { consentId: first.data!.id, reason: 'Заявление пациента' });
     expect(await viaScan(used)).toMatchObject({ ok: false, error: { code: 'consent.scan.attached' } });
-    expect(desk.rows('consents')).toBe(1);
+    expect(desk.count('consents')).toBe(1);
   });
 });
 

@@ -25,12 +25,9 @@ export function omsPolicy(overrides: Record<string, unknown> = {}): DocumentInpu
   return { type: 'oms_policy', form: 'unified', number: validEnp(), insurerCode: testInsurers.current.code, issueDate: '2021-02-01', ...overrides } as DocumentInput;
 }
 
-export const rows = (desk: TempDesk, table: string): number =>
-  desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n ?? 0);
-
 /** Everything a refused write must leave as it was. */
 export function footprint(desk: TempDesk): Record<string, number> {
-  return Object.fromEntries(['identity_documents', 'sync_outbox', 'row_history', 'patients'].map((table) => [table, rows(desk, table)]));
+  return Object.fromEntries(['identity_documents', 'sync_outbox', 'row_history', 'patients'].map((table) => [table, desk.count(table)]));
 }
 
 export function auditActions(desk: TempDesk): string[] {

@@ -56,7 +56,7 @@ describe('trusted persons at the desk (B9)', () => {
     desk = await openConsentDesk({ birthDate: '2011-11-25' });
     const refused = await call(desk, 'proxies.add', mother(desk.patientId));
     expect(refused).toMatchObject({ ok: false, error: { code: 'proxy.basis.patient_of_age', field: 'basis' } });
-    expect(desk.rows('proxies')).toBe(0);
+    expect(desk.count('proxies')).toBe(0);
   });
 
   it('refuses a parent’s authority starting after the eve of the 15th birthday', async () => {
@@ -77,7 +77,7 @@ describe('trusted persons at the desk (B9)', () => {
     expect(future).toMatchObject({ ok: false, error: { code: 'proxy.poa.issued_future', field: 'documentIssuedOn' } });
     expect(await call(desk, 'proxies.add', attorney(desk.patientId, { documentNumber: ' ' }))).toMatchObject({ ok: false, error: { code: 'proxy.poa.required', field: 'documentNumber' } });
     expect(await call(desk, 'proxies.add', attorney(desk.patientId, { endsOn: '2028-01-01' }))).toMatchObject({ ok: false, error: { code: 'proxy.period.after_expiry', field: 'endsOn' } });
-    expect(desk.rows('proxies')).toBe(1);
+    expect(desk.count('proxies')).toBe(1);
   });
 
   it('refuses an end before the start, an empty scope, an authority already over and a birth date in the future — each by its field', async () => {
@@ -90,7 +90,7 @@ describe('trusted persons at the desk (B9)', () => {
     expect(await call(desk, 'proxies.add', guardian({ surname: 'Smith' }))).toMatchObject({ ok: false, error: { code: 'patient.name.alphabet', field: 'surname' } });
     expect(await call(desk, 'proxies.add', guardian({ phone: '+7 (616) 000-00-00' }))).toMatchObject({ ok: false, error: { code: 'patient.phone.code', field: 'phone' } });
     expect(await call(desk, 'proxies.add', guardian({ patientId: '0190a000-0000-7000-8000-000000000009' }))).toMatchObject({ ok: false, error: { code: 'patient.not_found' } });
-    expect(desk.rows('proxies')).toBe(0);
+    expect(desk.count('proxies')).toBe(0);
   });
 
   it('revokes once, with who and why; the proxy stays listed as revoked', async () => {
