@@ -48,6 +48,11 @@ export class TableRules {
     }
   }
 
+  /** The tables that have rules of their own. */
+  tables(): string[] {
+    return [...this.byTable.keys()];
+  }
+
   /** The permission a writer of `table` needs, when a rule names one. */
   permission(table: string): Permission | undefined {
     return this.of(table).find((rule) => rule.permission !== undefined)?.permission;

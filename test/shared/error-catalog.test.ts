@@ -1,8 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { syncFailure } from '../../electron/sync/sync-progress';
+import { SyncRefusedError } from '../../electron/sync/sync-transport';
+import { problemFromCode } from '../../renderer/forms/field-problem';
+import { refusal } from '../../server/sync/table-rules';
+import { AppError } from '../../shared/errors/app-error';
 import { errorCatalog, localize } from '../../shared/errors/catalog';
 import type { LocalizedText } from '../../shared/errors/code-entries';
+import type { Mutation } from '../../shared/sync/protocol';
 
 const codesDir = join(import.meta.dirname, '../../shared/errors/codes');
 
@@ -41,5 +47,24 @@ describe('the error catalogue, composed of the features’ codes', () => {
   it('fills placeholders from params and leaves unknown ones visible', () => {
     expect(localize('input.too_long', { max: 5 })).toEqual({ ru: 'Не длиннее 5 символов', en: 'At most 5 characters' });
     expect(localize('input.too_long').en).toBe('At most {max} characters');
+  });
+});
+
+describe('a code that is not in the catalogue', () => {
+  it('fails the type check wherever a code is written', () => {
+    const mutation = { mutationId: '00000000-0000-7000-8000-000000000000' } as Mutation;
+    const typo = () => {
+      // @ts-expect-error — a typo of patient.snils.checksum
+      new AppError('patient.snils.checksun');
+      // @ts-expect-error — the server's refusal of a mutation
+      refusal(mutation, 'sync.actor_unknwon');
+      // @ts-expect-error — a form's pre-check
+      problemFromCode('input.requried');
+      // @ts-expect-error — the desk's own sync failure
+      syncFailure('sync.unreachble');
+      // @ts-expect-error — a refusal the desk names itself
+      new SyncRefusedError(422, 'sync.blob.mismatsh');
+    };
+    expect(typo).toBeTypeOf('function');
   });
 });
