@@ -11,7 +11,7 @@ import type {
  * check answers); the host or the page does, and hands the answer back.
  *
  * Implementations:
- * - `SoftwareAuthenticator` (software-authenticator.ts): real ES256 keys in memory, for tests
+ * - `SoftwareAuthenticator` (test/support/software-authenticator.ts): real ES256 keys in memory, for tests
  *   and as the reference of what the other two must produce.
  * - The page's `navigator.credentials` (browser host; Electron on Windows, where the OS's
  *   WebAuthn dialog works from the app's origin): the renderer calls @simplewebauthn/browser's

@@ -8,7 +8,7 @@ import { setupFirstAdmin } from '../../electron/auth/first-admin';
 import { beginKeyEnrolment, finishKeyEnrolment } from '../../electron/auth/key-enrolment';
 import { finishSignIn } from '../../electron/auth/key-step';
 import { beginSignIn } from '../../electron/auth/password-step';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { fixedClock, openTempDesk, type TempDesk } from '../support/temp-desk';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { finishSignInWithRecoveryCode, finishSignInWithTotp } from '../../electron/auth/backup-step';
 import { beginSignIn } from '../../electron/auth/password-step';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { totpCodeAt } from '../../electron/auth/totp';
 import { confirmTotp, enrolTotp } from '../../electron/auth/totp-enrolment';
 import { auditEvents, enrolKey, firstAdminWithKey, openAuthDesk, origin, refusal, signIn, type AuthDesk, type Person } from './auth-harness';

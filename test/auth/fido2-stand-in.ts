@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
  * A security key behind libfido2's command-line tools, for a machine with no key: three small

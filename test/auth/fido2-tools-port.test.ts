@@ -22,7 +22,7 @@ import { HardwareKeyError } from '../../electron/auth/hardware-key-port';
 import { beginKeyEnrolment, finishKeyEnrolment, listKeys } from '../../electron/auth/key-enrolment';
 import { finishSignIn } from '../../electron/auth/key-step';
 import { beginSignIn } from '../../electron/auth/password-step';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import type { Actor } from '../../electron/store/actor';
 import { newLogin, openAuthDesk, strongPassword, type AuthDesk } from './auth-harness';
 import { openStandIn, type StandIn } from './fido2-stand-in';

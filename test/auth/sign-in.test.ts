@@ -4,7 +4,7 @@ import { challengeLifetimeMs } from '../../electron/auth/challenges';
 import { beginKeyEnrolment, finishKeyEnrolment, listKeys, revokeKey } from '../../electron/auth/key-enrolment';
 import { finishSignIn } from '../../electron/auth/key-step';
 import { beginSignIn } from '../../electron/auth/password-step';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { createStaff } from '../../electron/auth/staff-admin';
 import { beginUnlock, finishUnlock } from '../../electron/auth/unlock';
 import { authSettingKeys } from '../../electron/auth/auth-settings';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import type { Core } from '../../electron/core/core';
 import { openCore } from '../../electron/core/open-core';
 import { expectOk, strongTestPassword, type CallApi } from '../support/staff-over-api';

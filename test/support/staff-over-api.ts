@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import type { Role } from '../../shared/auth/permissions';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from './software-authenticator';
 
 /** A contract call over any transport: the core's dispatch, HTTP to the browser host. */
 export type CallApi = (name: CallName, input: unknown) => Promise<ApiEnvelope<unknown>>;

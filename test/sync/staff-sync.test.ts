@@ -3,7 +3,7 @@ import { sessionActor } from '../../electron/auth/auth-context';
 import { finishSignInWithRecoveryCode } from '../../electron/auth/backup-step';
 import { changePassword } from '../../electron/auth/own-account';
 import { beginSignIn } from '../../electron/auth/password-step';
-import { SoftwareAuthenticator } from '../../electron/auth/software-authenticator';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { createStaff, deactivateStaff, resetPassword } from '../../electron/auth/staff-admin';
 import type { Actor } from '../../electron/store/actor';
 import { pullChanges } from '../../electron/sync/pull-changes';

@@ -5,8 +5,8 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { encodeCbor, type CborValue } from './cbor-encode';
-import { HardwareKeyError, usbKeyCredential, type HardwareKeyPort } from './hardware-key-port';
+import { encodeCbor, type CborValue } from '../../electron/auth/cbor-encode';
+import { HardwareKeyError, usbKeyCredential, type HardwareKeyPort } from '../../electron/auth/hardware-key-port';
 
 interface SoftCredential {
   id: Buffer;
