@@ -109,6 +109,25 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     allowed: "import { recordRead } from '../../store/record-door';\nexport const x = recordRead;",
   },
   {
+    rule: 'the statement runner stays in the store',
+    file: 'electron/services/patients/example.ts',
+    wrong: "import { rawTx } from '../../store/raw-tx';\nexport const x = rawTx;",
+    message:
+      'local/boundaries: electron/ may not import electron/store/raw-tx: the statement runner is the ' +
+      "store's own: a synced row is written through the door (store/record-door.ts), a per-desk row through " +
+      'a named writer (store/local-writers/, store/sync-writers/).',
+    allowed: "import { insertRecord } from '../../store/record-door';\nexport const x = insertRecord;",
+  },
+  {
+    rule: 'the store itself may hold the runner',
+    file: 'electron/store/local-writers/example.ts',
+    wrong: "import { openCore } from '../../core/open-core';\nexport const x = openCore;",
+    message:
+      'local/boundaries: electron/store/ may not import electron/core/open-core: the store is the bottom layer ' +
+      'of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
+    allowed: "import { rawTx } from '../raw-tx';\nexport const x = rawTx;",
+  },
+  {
     rule: 'electron only at the edge',
     file: 'electron/services/scans/example.ts',
     wrong: "import { app } from 'electron';\nexport const x = app;",
