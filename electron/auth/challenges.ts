@@ -25,7 +25,11 @@ export function issueChallenge(tx: Tx, staffId: string | null, purpose: Challeng
     expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
   };
   const pruneBefore = new Date(now.getTime() - 24 * 3_600_000).toISOString();
-  insertChallenge(tx, { id: issued.id, staffId, purpose, challenge: issued.challenge, createdAt: at, expiresAt: issued.expiresAt }, pruneBefore);
+  insertChallenge(
+    tx,
+    { id: issued.id, staffId, purpose, challenge: issued.challenge, createdAt: at, expiresAt: issued.expiresAt },
+    pruneBefore,
+  );
   return issued;
 }
 

@@ -1,6 +1,10 @@
 import { AppError } from '../../shared/errors/app-error';
 import type { ErrorCode } from '../../shared/errors/catalog';
-import { clearStaffFailures, writeStaffFailures, writeUnknownLoginFailures } from '../store/local-writers/lockout-counters';
+import {
+  clearStaffFailures,
+  writeStaffFailures,
+  writeUnknownLoginFailures,
+} from '../store/local-writers/lockout-counters';
 import type { Tx } from '../store/open-store';
 import type { LockoutPolicy } from './auth-settings';
 

@@ -25,8 +25,11 @@ export function ensureWorkstation(store: Store, now: Date, deviceName = hostname
     );
     if (!setup) {
       setup = { id: newId(), display_name: 'Учётная запись рабочего места', role: 'clerk' };
-      const account = { id: setup.id, login: setupLogin, displayName: setup.display_name, role: setup.role, deviceId: device.id };
-      insertSetupAccount(tx, account, at);
+      insertSetupAccount(
+        tx,
+        { id: setup.id, login: setupLogin, displayName: setup.display_name, role: setup.role, deviceId: device.id },
+        at,
+      );
     }
     return { staffId: setup.id, kind: 'setup', displayName: setup.display_name, role: setup.role, deviceId: device.id, deviceName: device.name };
   });

@@ -9,8 +9,8 @@ export function readSetting<T>(tx: ReadTx, key: string): T | undefined {
 
 /** A named per-desk writer: settings belong to this workstation and never sync. */
 export function writeSetting(tx: Tx, key: string, value: unknown): void {
-  rawTx(tx).run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-    key,
-    JSON.stringify(value),
-  ]);
+  rawTx(tx).run(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [key, JSON.stringify(value)],
+  );
 }

@@ -15,14 +15,10 @@ export interface ChallengeRow {
 export function insertChallenge(tx: Tx, row: ChallengeRow, pruneBefore: string): void {
   const raw = rawTx(tx);
   raw.run('DELETE FROM auth_challenges WHERE expires_at < ?', [pruneBefore]);
-  raw.run('INSERT INTO auth_challenges (id, staff_id, purpose, challenge, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    row.id,
-    row.staffId,
-    row.purpose,
-    row.challenge,
-    row.createdAt,
-    row.expiresAt,
-  ]);
+  raw.run(
+    'INSERT INTO auth_challenges (id, staff_id, purpose, challenge, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [row.id, row.staffId, row.purpose, row.challenge, row.createdAt, row.expiresAt],
+  );
 }
 
 export function markChallengeUsed(tx: Tx, id: string, at: string): void {

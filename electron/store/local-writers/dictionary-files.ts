@@ -25,11 +25,19 @@ export function storedFile(tx: ReadTx, sha256: string): StoredFile | undefined {
 
 /** Starts a file; `uploaded`: the server has it already (a download) or it still must go up (a publication). */
 export function startFile(tx: Tx, sha256: string, size: number, uploaded: boolean): void {
-  rawTx(tx).run('INSERT OR IGNORE INTO dictionary_files (sha256, size, complete, uploaded) VALUES (?, ?, 0, ?)', [sha256, size, uploaded ? 1 : 0]);
+  rawTx(tx).run('INSERT OR IGNORE INTO dictionary_files (sha256, size, complete, uploaded) VALUES (?, ?, 0, ?)', [
+    sha256,
+    size,
+    uploaded ? 1 : 0,
+  ]);
 }
 
 export function appendChunk(tx: Tx, sha256: string, offset: number, content: Uint8Array): void {
-  rawTx(tx).run('INSERT INTO dictionary_file_chunks (sha256, offset, content) VALUES (?, ?, ?)', [sha256, offset, Buffer.from(content)]);
+  rawTx(tx).run('INSERT INTO dictionary_file_chunks (sha256, offset, content) VALUES (?, ?, ?)', [
+    sha256,
+    offset,
+    Buffer.from(content),
+  ]);
 }
 
 /** The whole content, once every piece is here. */

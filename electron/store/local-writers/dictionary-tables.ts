@@ -22,9 +22,20 @@ export function activateDictionaryVersion(tx: Tx, row: DictionaryVersionRow): vo
   const raw = rawTx(tx);
   raw.run('UPDATE dictionaries SET active = 0 WHERE name = ? AND active = 1', [row.name]);
   raw.run(
-    `INSERT INTO dictionaries (name, version, active, imported_at, imported_by, device_id, row_count, refused_count, source_name, source_sha256)
+    `INSERT INTO dictionaries (name, version, active, imported_at, imported_by, device_id, row_count, refused_count,
+                               source_name, source_sha256)
      VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-    [row.name, row.version, row.importedAt, row.importedBy, row.deviceId, row.rowCount, row.refusedCount, row.sourceName, row.sourceSha256],
+    [
+      row.name,
+      row.version,
+      row.importedAt,
+      row.importedBy,
+      row.deviceId,
+      row.rowCount,
+      row.refusedCount,
+      row.sourceName,
+      row.sourceSha256,
+    ],
   );
 }
 
@@ -40,7 +51,8 @@ export interface DictionaryEntryRow {
 /** One entry; a repeated code throws SQLite's primary-key error for the caller to name. */
 export function insertDictionaryEntry(tx: Tx, dictionary: string, version: string, entry: DictionaryEntryRow): void {
   rawTx(tx).run(
-    'INSERT INTO dictionary_entries (dictionary, version, code, name, name_fold, retired, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO dictionary_entries (dictionary, version, code, name, name_fold, retired, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [dictionary, version, entry.code, entry.name, entry.nameFold, entry.retired ? 1 : 0, entry.data],
   );
 }

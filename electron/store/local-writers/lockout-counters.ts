@@ -24,7 +24,13 @@ export function writeStaffFailures(tx: Tx, staffId: string, state: FailureColumn
  * The counter of a login nobody has. Rows that stopped counting (last failure before
  * `staleBefore` and no lock running at `now`) are pruned on the way.
  */
-export function writeUnknownLoginFailures(tx: Tx, digest: string, state: FailureColumns, staleBefore: string, now: string): void {
+export function writeUnknownLoginFailures(
+  tx: Tx,
+  digest: string,
+  state: FailureColumns,
+  staleBefore: string,
+  now: string,
+): void {
   const raw = rawTx(tx);
   raw.run('DELETE FROM auth_unknown_logins WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)', [
     staleBefore,
@@ -39,7 +45,9 @@ export function writeUnknownLoginFailures(tx: Tx, digest: string, state: Failure
 }
 
 export function clearStaffFailures(tx: Tx, staffId: string): void {
-  rawTx(tx).run('UPDATE staff SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?', [staffId]);
+  rawTx(tx).run('UPDATE staff SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?', [
+    staffId,
+  ]);
 }
 
 /** Failures counted against a login while nobody had it. */

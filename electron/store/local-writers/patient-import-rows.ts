@@ -14,11 +14,8 @@ export interface ImportedRow {
 }
 
 export function recordImportedRow(tx: Tx, row: ImportedRow): void {
-  rawTx(tx).run('INSERT INTO patient_import_rows (row_sha256, patient_id, source_name, line, imported_at) VALUES (?, ?, ?, ?, ?)', [
-    row.rowSha256,
-    row.patientId,
-    row.sourceName,
-    row.line,
-    row.importedAt,
-  ]);
+  rawTx(tx).run(
+    'INSERT INTO patient_import_rows (row_sha256, patient_id, source_name, line, imported_at) VALUES (?, ?, ?, ?, ?)',
+    [row.rowSha256, row.patientId, row.sourceName, row.line, row.importedAt],
+  );
 }

@@ -8,7 +8,11 @@ import { rawTx } from '../raw-tx';
  * which the sync protocol never sends).
  */
 export function insertSelfDevice(tx: Tx, device: { id: string; name: string }, at: string): void {
-  rawTx(tx).run('INSERT INTO devices (id, name, is_self, created_at) VALUES (?, ?, 1, ?)', [device.id, device.name, at]);
+  rawTx(tx).run('INSERT INTO devices (id, name, is_self, created_at) VALUES (?, ?, 1, ?)', [
+    device.id,
+    device.name,
+    at,
+  ]);
 }
 
 export interface SetupAccountRow {
@@ -21,7 +25,8 @@ export interface SetupAccountRow {
 
 export function insertSetupAccount(tx: Tx, account: SetupAccountRow, at: string): void {
   rawTx(tx).run(
-    `INSERT INTO staff (id, version, created_at, created_by, updated_at, updated_by, device_id, login, display_name, role, kind, active)
+    `INSERT INTO staff (id, version, created_at, created_by, updated_at, updated_by, device_id,
+                        login, display_name, role, kind, active)
      VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'setup', 1)`,
     [account.id, at, account.id, at, account.id, account.deviceId, account.login, account.displayName, account.role],
   );

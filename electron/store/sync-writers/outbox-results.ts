@@ -19,9 +19,8 @@ export function settleOutboxEntry(tx: Tx, mutationId: string): void {
 }
 
 export function markOutboxEntryRefused(tx: Tx, mutationId: string, code: string, field: string | null): void {
-  rawTx(tx).run("UPDATE sync_outbox SET status = 'refused', refused_code = ?, refused_field = ? WHERE mutation_id = ?", [
-    code,
-    field,
-    mutationId,
-  ]);
+  rawTx(tx).run(
+    "UPDATE sync_outbox SET status = 'refused', refused_code = ?, refused_field = ? WHERE mutation_id = ?",
+    [code, field, mutationId],
+  );
 }

@@ -1,4 +1,10 @@
-import { blobFields, conflictDataSchema, keepsStoredValue, syncedFields, type Change } from '../../../shared/sync/protocol';
+import {
+  blobFields,
+  conflictDataSchema,
+  keepsStoredValue,
+  syncedFields,
+  type Change,
+} from '../../../shared/sync/protocol';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ReadTx, Tx } from '../open-store';
 import { rawTx } from '../raw-tx';
@@ -63,7 +69,8 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
         [change.table, change.rowId, existing.version, canonicalJson(existing), at, 'sync'],
       );
       const names = Object.keys(data);
-      rawTx(tx).run(`UPDATE ${change.table} SET ${[...names.map((n) => `${n} = ?`), 'version = ?'].join(', ')} WHERE id = ?`, [
+      const assignments = [...names.map((n) => `${n} = ?`), 'version = ?'].join(', ');
+      rawTx(tx).run(`UPDATE ${change.table} SET ${assignments} WHERE id = ?`, [
         ...names.map((n) => data[n]),
         change.version,
         change.rowId,
@@ -71,7 +78,8 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     } else {
       const names = ['id', 'version', ...Object.keys(data)];
       const values = [change.rowId, change.version, ...Object.values(data)];
-      rawTx(tx).run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
+      const placeholders = names.map(() => '?').join(', ');
+      rawTx(tx).run(`INSERT INTO ${change.table} (${names.join(', ')}) VALUES (${placeholders})`, values);
     }
     queueBlobs(tx, change.table, data, at);
     // A page may carry the same row twice (made, then changed): the next one meets this version.
@@ -107,7 +115,10 @@ function versionsOf(tx: ReadTx, changes: readonly Omit<Change, 'seq'>[]): Map<st
  * login up, so that the clinic's account can arrive, and shows up renamed on this desk.
  */
 function yieldLogin(tx: Tx, login: string, rowId: string): void {
-  rawTx(tx).run("UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'", [login, rowId]);
+  rawTx(tx).run(
+    "UPDATE staff SET login = login || '~' || substr(id, 1, 8) WHERE login = ? AND id <> ? AND kind = 'person'",
+    [login, rowId],
+  );
 }
 
 /** The files the row names, for the worker to fetch (those already in the vault are dropped there). */

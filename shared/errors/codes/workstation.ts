@@ -49,5 +49,8 @@ export const workstationCodes = {
     en: 'File {path} is not a Medcard database',
   },
   'store.busy': { ru: 'База данных занята другим процессом', en: 'The database is busy in another process' },
-  'store.record.not_found': { ru: 'Запись не найдена (таблица {table})', en: 'Record not found (table {table})' },
+  'store.record.not_found': {
+    ru: 'Запись не найдена (таблица {table})',
+    en: 'Record not found (table {table})',
+  },
 } as const satisfies CodeEntries<'host' | 'store' | 'cli'>;

@@ -84,7 +84,10 @@ describe('the door is a type (ARCHITECTURE rule 4)', () => {
     const door = (tx: Tx) => ({ tx, actor: desk.ctx.actor, at: desk.ctx.clock.now().toISOString() });
     const id = await enrolPatient(desk, {});
     const changed = store.transaction((tx) =>
-      updateRecord(door(tx), 'patients.write', 'patients', id, { phone: '+79161234500' }, { action: 'test.updated', patientId: 'self' }),
+      updateRecord(door(tx), 'patients.write', 'patients', id, { phone: '+79161234500' }, {
+        action: 'test.updated',
+        patientId: 'self',
+      }),
     );
     expect(changed).toEqual({ changed: ['phone'] });
     const kept = store.read((tx) => ({
@@ -102,7 +105,9 @@ describe('the door is a type (ARCHITECTURE rule 4)', () => {
       return undefined;
     };
     const update = (table: 'patients' | 'consents' | 'recovery_codes') =>
-      codeOf(() => store.transaction((tx) => updateRecord(door(tx), 'patients.write', table, missing, {}, { action: 'test.updated' })));
+      codeOf(() =>
+        store.transaction((tx) => updateRecord(door(tx), 'patients.write', table, missing, {}, { action: 'test.set' })),
+      );
     expect(update('patients')).toEqual({ code: 'patient.not_found', params: {} });
     expect(update('consents')).toEqual({ code: 'consent.not_found', params: {} });
     expect(update('recovery_codes')).toEqual({ code: 'store.record.not_found', params: { table: 'recovery_codes' } });
