@@ -6,7 +6,7 @@ import { updateStaff } from './person-rows';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge } from './challenges';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { spendRecoveryCode } from './recovery-codes';
 import { settleSecondStep, type FactorVerdict, type StepResult } from './second-step';
 import { personActor, type PersonRow } from './staff-records';

@@ -7,7 +7,7 @@ import { appendAudit } from '../store/audit-log';
 import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
 import type { AuthContext, StaffSession } from './auth-context';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { hashPassword } from './password-hash';
 import { insertPerson } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';

@@ -14,7 +14,7 @@ import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
 import { challengeLifetimeMs, consumeChallenge, issueChallenge } from './challenges';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { activeKeys, keyTransports } from './webauthn-assertion';

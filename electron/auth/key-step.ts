@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { AuthContext, StaffSession } from './auth-context';
 import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge, type ChallengePurpose } from './challenges';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { settleSecondStep } from './second-step';
 import { checkAssertion, keyByCredential, recordKeyUse, type StoredKey } from './webauthn-assertion';
 

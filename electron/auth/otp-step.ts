@@ -7,7 +7,7 @@ import { auditFailedAttempt } from './attempt-audit';
 import { consumeChallenge } from './challenges';
 import { settleSecondStep } from './second-step';
 import { normalizeYubikeyOtp, type YubikeyVerdict } from './yubikey-client';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 
 const otpAnswerSchema = authCalls['auth.finishSignInWithOtp'].input;
 

@@ -7,7 +7,7 @@ import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt } from './attempt-audit';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { clearFailures, countFailure, failureError, lockMinutesLeft, readFailures, settleFailures, subjectName, writeFailures } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
 import { updateStaff } from './person-rows';

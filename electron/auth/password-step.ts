@@ -7,7 +7,7 @@ import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt, auditStepPassed, type FailureReason } from './attempt-audit';
 import { issueChallenge } from './challenges';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import {
   countFailure,
   failureError,

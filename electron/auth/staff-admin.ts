@@ -7,7 +7,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { clearFailures } from './lockout';
 import { hashPassword } from './password-hash';
 import { insertPerson, updateStaff } from './person-rows';

@@ -5,7 +5,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { setPendingTotpSecret } from '../store/local-writers/pending-totp';
 import type { AuthContext } from './auth-context';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';
 import { verifyTotpCode, newTotpSecret, totpUri } from './totp';

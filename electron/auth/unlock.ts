@@ -6,7 +6,7 @@ import type { AuthContext, StaffSession } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { issueChallenge } from './challenges';
 import { finishWithKey, type KeyAnswerInput } from './key-step';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { lockMinutesLeft, readFailures, settleFailures } from './lockout';
 import { findPerson } from './staff-records';
 import { activeKeys, assertionOptions } from './webauthn-assertion';

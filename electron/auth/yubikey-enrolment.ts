@@ -5,7 +5,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { insertSyncedRow } from '../store/record-door';
 import type { AuthContext } from './auth-context';
-import { parseInput } from '../core/zod-issues';
+import { parseInput } from '../../shared/errors/zod-issues';
 import { keySummary, type KeySummary } from './key-enrolment';
 import { updateStaff } from './person-rows';
 import { assertSelfOrAdmin, requirePerson } from './staff-records';

@@ -8,7 +8,7 @@ import { AppError, toApiError, type ApiError } from '../../shared/errors/app-err
 import type { ServiceContext } from './context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
-import { inputError } from './zod-issues';
+import { inputError } from '../../shared/errors/zod-issues';
 
 export interface DispatchLog {
   /** Failures that are not the user's: logged with the call's name and an incident id only. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldIssues } from '../../electron/core/zod-issues';
+import { toFieldIssues } from '../../shared/errors/zod-issues';
 import { businessCalendar } from '../../shared/domain/business-days';
 import { passportValidUntil } from '../../shared/domain/documents/document-dates';
 import { documentSchema, type DocumentInput } from '../../shared/domain/documents/document-schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addressMaxLength, normalizeAddress, validateAddress } from '../../shared/domain/address';
 import { patientDraftSchema, type PatientDraftInput } from '../../shared/domain/patient';
-import { toFieldIssues } from '../../electron/core/zod-issues';
+import { toFieldIssues } from '../../shared/errors/zod-issues';
 
 const draft: PatientDraftInput = { surname: 'Семёнова', name: 'Анна', birthDate: '1987-06-15', sex: 'female' };
 

@@ -4,7 +4,7 @@ import { patientDraftSchema, type PatientDraft } from '../../../shared/domain/pa
 import { canonicalJson } from '../../../shared/canonical-json';
 import { AppError, type FieldIssue } from '../../../shared/errors/app-error';
 import type { ZonedActorContext } from '../../core/context';
-import { toFieldIssues } from '../../core/zod-issues';
+import { toFieldIssues } from '../../../shared/errors/zod-issues';
 import { appendAudit } from '../../store/audit-log';
 import { recordImportedRow } from '../../store/local-writers/patient-import-rows';
 import type { Tx } from '../../store/open-store';

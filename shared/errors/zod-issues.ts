@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { AppError, type FieldIssue } from '../../shared/errors/app-error';
-import { isErrorCode, type ErrorCode } from '../../shared/errors/catalog';
+import { AppError, type FieldIssue } from './app-error';
+import { isErrorCode, type ErrorCode } from './catalog';
 
 /**
  * Turns zod's issues into our field errors: our own codes as they are, zod's built-ins mapped.
