@@ -119,6 +119,16 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     allowed: "import { insertRecord } from '../../store/record-door';\nexport const x = insertRecord;",
   },
   {
+    rule: 'only the sync worker writes what the server said',
+    file: 'electron/services/patients/example.ts',
+    wrong: "import { applyServerChanges } from '../../store/sync-writers/server-changes';\nexport const x = 1;",
+    message:
+      'local/boundaries: electron/ may not import electron/store/sync-writers/server-changes: the sync writers ' +
+      'record what the server said (its changes, pushed results, downloaded files): only the sync worker ' +
+      '(electron/sync/) writes them; a service writes through the door (store/record-door.ts).',
+    allowed: "import { recordRead } from '../../store/record-door';\nexport const x = recordRead;",
+  },
+  {
     rule: 'the store itself may hold the runner',
     file: 'electron/store/local-writers/example.ts',
     wrong: "import { openCore } from '../../core/open-core';\nexport const x = openCore;",
@@ -156,6 +166,12 @@ describe('layer boundaries (eslint.config.js, lint/boundaries.js)', () => {
       expect(await problems(c.file, c.allowed)).toEqual([]);
     });
   }
+
+  it('lets the sync worker and the store itself use the sync writers', async () => {
+    const writer = "import { applyServerChanges } from '../store/sync-writers/server-changes';\nexport const x = 1;";
+    expect(await problems('electron/sync/example.ts', writer)).toEqual([]);
+    expect(await problems('electron/store/example.ts', writer.replace('../store/', './'))).toEqual([]);
+  });
 
   it('judges an import by where it lands, not how it is spelled', async () => {
     // From renderer/, `../shared/../electron/x` ends in electron/.
