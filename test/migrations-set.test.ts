@@ -34,8 +34,8 @@ const sets = [
  * its test and a line here.
  */
 const dataMoves: Readonly<Record<string, string>> = {
-  'electron/store/migrations/0004-staff-sync.ts': 'test/electron/staff-sync-migration.test.ts',
-  'electron/store/migrations/0010-scan-links.ts': 'test/electron/scan-links-migration.test.ts',
+  'electron/store/migrations/0004-staff-sync.ts': 'test/electron/store/migrations/staff-sync-migration.test.ts',
+  'electron/store/migrations/0010-scan-links.ts': 'test/electron/store/migrations/scan-links-migration.test.ts',
 };
 
 /** Migration files of a folder, by name, in order: `0001-initial.ts` → `0001-initial`. */

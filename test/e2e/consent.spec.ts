@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
 import { lastDayBeforeAgeOfConsent } from '../../shared/domain/proxies';
-import { jpegPage } from '../scans/generated-scans';
+import { jpegPage } from '../electron/services/scans/generated-scans';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { searchBox } from './patients';

@@ -9,7 +9,7 @@ import { formatRussianDate, isoDay } from '../../shared/domain/calendar-date';
 import { documentUpdateDue } from '../../shared/domain/documents/update-deadline';
 import { calendar2026, importDocumentDictionaries } from '../support/document-dictionaries';
 import { validEnp } from '../support/fixtures';
-import { jpegPage } from '../scans/generated-scans';
+import { jpegPage } from '../electron/services/scans/generated-scans';
 import { seriousViolations } from './axe';
 import { deskName, expect, test as deskTest } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { validSnils } from '../support/fixtures';
-import { jpegPage } from '../scans/generated-scans';
+import { jpegPage } from '../electron/services/scans/generated-scans';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { searchBox } from './patients';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { insertRecord } from '../../electron/store/record-door';
-import { jpegPage } from '../scans/generated-scans';
+import { jpegPage } from '../electron/services/scans/generated-scans';
 import { draft, validSnils } from '../support/fixtures';
 import { accessOf, reportAttempt } from '../support/portal-client';
 import { createPatientAt, type SyncDesk } from '../sync/sync-harness';

@@ -37,7 +37,7 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
   const key = randomBytes(32);
   const store = await openStore({ path: dbPath, key, create: true });
   const actor = { ...ensureWorkstation(store, fixedClock.now(), 'test-desk'), ...(options.role ? { role: options.role } : {}) };
-  // The vault beside the database, as the hosts have it (a test's scanner is its own: see test/scans).
+  // The vault beside the database, as the hosts have it (a test's scanner is its own: see test/electron/services/scans).
   const scans = createScanPorts({ dbPath, storeKey: key, clock: fixedClock });
   const ctx: ServiceContext = fixedActorContext({ store, clock: fixedClock, actor, scans });
   const silent = { internal: () => undefined };

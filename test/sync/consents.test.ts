@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draft, validSnils } from '../support/fixtures';
-import { padPng, signatureSvg } from '../electron/consents/consent-desk';
+import { padPng, signatureSvg } from '../electron/services/consents/consent-desk';
 import { createPatientAt, type SyncDesk } from './sync-harness';
 import { useSyncServer } from './use-sync-server';
 

@@ -7,7 +7,7 @@ import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { publishDictionaryFile } from '../../electron/services/dictionaries/publish-release';
 import { insertSyncedRow } from '../../electron/store/record-door';
 import { SyncUnreachableError } from '../../electron/sync/sync-transport';
-import { insurersCsv, ogrn } from '../electron/dictionary-fixtures';
+import { insurersCsv, ogrn } from '../electron/services/dictionaries/dictionary-fixtures';
 import type { TempDesk } from '../support/temp-desk';
 import { pendingOutbox, type SyncDesk } from './sync-harness';
 import { useSyncServer } from './use-sync-server';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptScanResult, ScanFile } from '../../shared/api/scan-calls';
 import type { ScanSummary } from '../../shared/scans/scan-inputs';
-import { jpegPage } from '../scans/generated-scans';
-import { sendScan } from '../scans/send-scan';
+import { jpegPage } from '../electron/services/scans/generated-scans';
+import { sendScan } from '../electron/services/scans/send-scan';
 import { createPatientAt, openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
 import { draft, validSnils } from '../support/fixtures';
 

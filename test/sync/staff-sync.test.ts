@@ -19,7 +19,7 @@ import {
   signIn,
   strongPassword,
   type AuthDesk,
-} from '../auth/auth-harness';
+} from '../electron/auth/auth-harness';
 import { fixedClock } from '../support/temp-desk';
 import { openSyncDesk, pendingOutbox, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
 

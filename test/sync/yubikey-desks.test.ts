@@ -6,8 +6,8 @@ import { beginSignIn } from '../../electron/auth/password-step';
 import { createStaff } from '../../electron/auth/staff-admin';
 import { enrolYubikey } from '../../electron/auth/yubikey-enrolment';
 import type { Actor } from '../../electron/store/actor';
-import { refusal } from '../auth/auth-harness';
-import { newClient, SimulatedYubikey } from '../server/yubikey-support';
+import { refusal } from '../electron/auth/auth-harness';
+import { newClient, SimulatedYubikey } from '../server/otp/yubikey-support';
 import { strongTestPassword } from '../support/staff-over-api';
 import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
 

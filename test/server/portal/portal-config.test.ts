@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../server/config';
-import { expectAppError } from '../../shared/app-error-expect';
+import { expectAppError } from '../../shared/errors/app-error-expect';
 import { testPortalToken } from '../../support/portal-client';
 
 describe('the portal token in the server settings (B6)', () => {

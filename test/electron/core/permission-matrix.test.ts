@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, contract, type CallInput, type CallName } from '../../../shared/api/contract';
+import { roles, rolePermissions, type Role } from '../../../shared/auth/permissions';
+import type { StaffSession } from '../../../electron/auth/auth-context';
+import { setupFirstAdmin } from '../../../electron/auth/first-admin';
+import { createStaff } from '../../../electron/auth/staff-admin';
+import { requirePerson, sessionFor } from '../../../electron/auth/staff-records';
+import { createDispatcher } from '../../../electron/core/dispatcher';
+import { actorOf } from '../../../electron/core/session-context';
+import { draft } from '../../support/fixtures';
+import { strongTestPassword } from '../../support/staff-over-api';
+import { openTempDesk, type TempDesk } from '../../support/temp-desk';
+import { rawTx } from '../../../electron/store/raw-tx';
+
+const anyId = randomUUID();
+const keyAnswer = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } as const;
+const registration = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } } as const;
+
+/** A well-formed input for every call; the type makes a call without one a compile error. */
+function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
+  return {
+    'session.whoami': {},
+    'auth.setupFirstAdmin': { login: 'second.admin', displayName: 'Второй Админ', password: strongTestPassword() },
+    'auth.beginSignIn': { login: 'nobody.here', password: 'wrong' },
+    'auth.finishSignIn': { attemptId: anyId, answer: keyAnswer },
+    'auth.finishSignInWithTotp': { attemptId: anyId, code: '123456' },
+    'auth.finishSignInWithRecoveryCode': { attemptId: anyId, code: 'ABCDE-FGHJK' },
+    'auth.finishSignInWithOtp': { attemptId: anyId, otp: 'ccccccbcgujhingjrdejhgfnuetrgigvejhhgbkugded' },
+    'auth.lock': {},
+    'auth.beginUnlock': {},
+    'auth.finishUnlock': { attemptId: anyId, answer: keyAnswer },
+    'auth.signOut': {},
+    'account.changePassword': { currentPassword: 'wrong', newPassword: strongTestPassword() },
+    'account.beginKeyEnrolment': { staffId: self },
+    'account.finishKeyEnrolment': { attemptId: anyId, name: 'Ключ', answer: registration },
+    'account.enrolYubikey': { staffId: self, name: 'YubiKey', otp: 'ccccccbcgujhingjrdejhgfnuetrgigvejhhgbkugded' },
+    'account.keys': { staffId: self },
+    'account.revokeKey': { keyId: anyId },
+    'account.renewRecoveryCodes': {},
+    'account.enrolTotp': { staffId: self },
+    'account.confirmTotp': { staffId: self, code: '000000' },
+    'staff.list': {},
+    'staff.create': { login: `new.${randomUUID().slice(0, 8)}`, displayName: 'Новиков Ной', role: 'doctor', password: strongTestPassword() },
+    'staff.deactivate': { staffId: anyId },
+    'staff.resetPassword': { staffId: anyId, password: strongTestPassword() },
+    'audit.events': { view: 'alerts' },
+    'audit.verify': {},
+    'audit.merges': {},
+    'keys.touch': { options: { challenge: 'AAAA' } },
+    'keys.register': {
+      options: { challenge: 'AAAA', rp: { name: 'Medcard Desk' }, user: { id: 'AAAA', name: 'x', displayName: 'x' }, pubKeyCredParams: [{ alg: -7, type: 'public-key' }] },
+    },
+    'patients.create': draft(),
+    'patients.search': { query: 'Сем' },
+    'patients.get': { id: anyId },
+    'patients.accessLog': { id: anyId },
+    'patients.duplicates': { surname: 'Семёнова', birthDate: '1980-03-15' },
+    'patients.merge': { survivorId: anyId, mergedId: randomUUID(), reason: 'Одна и та же пациентка' },
+    'patients.mergePlan': { survivorId: anyId, mergedId: randomUUID() },
+    'scans.list': { patientId: anyId },
+    'scans.upload': { offset: 0, chunk: 'AAAA' },
+    'scans.accept': { uploadId: anyId, patientId: anyId, purpose: 'identity_document', source: 'file' },
+    'scans.devices': {},
+    'scans.scan': { deviceId: 'test:0' },
+    'scans.job': { jobId: anyId },
+    'scans.thumbnail': { id: anyId },
+    'scans.content': { id: anyId },
+    'scans.remove': { id: anyId, reason: 'Снят не тот документ' },
+    'consents.text': {},
+    'consents.state': { patientId: anyId },
+    'consents.accept': { patientId: anyId, textVersion: '1', method: 'scan', scanId: randomUUID() },
+    'consents.withdraw': { consentId: anyId, reason: 'Заявление пациента' },
+    'consents.signature': { consentId: anyId },
+    'proxies.list': { patientId: anyId },
+    'proxies.add': {
+      patientId: anyId, surname: 'Семёнова', name: 'Ольга', birthDate: '1985-04-02', relationship: 'mother', basis: 'parent_of_minor',
+      scope: ['visits'], startsOn: '2026-11-25',
+    },
+    'proxies.revoke': { proxyId: anyId, reason: 'Заявление пациента' },
+    'dictionaries.search': { name: 'insurers', query: 'Ингос' },
+    'dictionaries.get': { name: 'insurers', code: '50002' },
+    'documents.list': { patientId: anyId },
+    'documents.add': { patientId: anyId, document: { type: 'passport', series: '4508', number: '123456', issuerCode: '770-001', issuer: 'УФМС', issueDate: '2015-01-01' } },
+    'documents.replace': { documentId: anyId },
+    'documents.confirmPolicy': { documentId: anyId, decision: 'confirmed' },
+    'documents.checkPolicy': { documentId: anyId },
+    'documents.remove': { documentId: anyId, reason: 'Внесён не тому пациенту' },
+    'documents.confirmComparison': { documentId: anyId, reading: { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15', sex: 'female' }, resolutions: {} },
+    'verification.queue': {},
+    'verification.count': {},
+    'verification.get': { patientId: anyId },
+    'verification.complete': { patientId: anyId, documentsSeen: [{ type: 'passport', number: '4508 123456' }], originalsChecked: true },
+    'sync.status': {},
+    'sync.conflicts': {},
+    'sync.resolveConflict': { id: anyId, keep: 'server' },
+  };
+}
+
+/** Refusals that come before any service runs. */
+const gateCodes = ['forbidden', 'auth.required', 'auth.session_locked', 'auth.account_setup_required', 'api.unknown_call'];
+const tables = ['patients', 'audit_events', 'sync_outbox', 'staff', 'staff_keys', 'recovery_codes', 'auth_challenges'] as const;
+
+let desk: TempDesk;
+const sessions = new Map<Role, StaffSession>();
+
+beforeAll(async () => {
+  desk = await openTempDesk();
+  const auth = desk.ctx.auth;
+  const { session } = await setupFirstAdmin(auth, { login: 'admin', displayName: 'Админова Анна', password: strongTestPassword() });
+  const adminActor = actorOf({ state: 'active', session }, auth);
+  for (const role of roles) {
+    if (role === 'admin') continue;
+    await createStaff(auth, adminActor, { login: `${role}.one`, displayName: 'Сотрудникова Софья', role, password: strongTestPassword() });
+  }
+  desk.store.transaction((tx) => {
+    for (const row of tx.all<{ id: string; role: Role }>("SELECT id, role FROM staff WHERE kind = 'person'")) {
+      // Signed in as after both factors and a password of their own: only the role decides here.
+      rawTx(tx).run('UPDATE staff SET must_change_password = 0, must_enrol_key = 0 WHERE id = ?', [row.id]);
+      sessions.set(row.role, { ...sessionFor(tx, requirePerson(tx, row.id), 'webauthn', new Date().toISOString()), mustEnrolKey: false });
+    }
+  });
+});
+afterAll(() => desk.cleanup());
+
+function dispatcherFor() {
+  return createDispatcher(() => ({ ...desk.ctx, actor: actorOf(desk.ctx.session.read(desk.ctx.clock.now()), desk.ctx.auth) }), { internal: () => undefined });
+}
+
+const rows = () => Object.fromEntries(tables.map((table) => [table, desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n)]));
+
+describe('every call of the contract under every role (A1, generated from the contract)', () => {
+  for (const role of roles) {
+    it(`${role}: allowed calls reach their service, the rest are refused with forbidden and write nothing`, async () => {
+      const session = sessions.get(role);
+      if (!session) throw new Error(`no ${role}`);
+      const dispatch = dispatcherFor();
+      const inputs = sampleInputs(session.staffId);
+      for (const name of callNames) {
+        desk.ctx.session.signIn(session, desk.ctx.clock.now());
+        const permission = contract[name].permission;
+        const allowed = permission === 'public' || rolePermissions[role].includes(permission);
+        const before = rows();
+        const result = await dispatch(name, inputs[name]);
+        if (allowed) {
+          const code = result.ok ? null : result.error.code;
+          expect(code === null || (!gateCodes.includes(code) && !code.startsWith('input.')), `${role} ${name}: ${code}`).toBe(true);
+        } else {
+          expect(result, `${role} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+          expect(rows(), `${role} ${name} wrote`).toEqual(before);
+        }
+      }
+    });
+  }
+
+  it('signed out: every call but the public ones is refused with auth.required and writes nothing', async () => {
+    const dispatch = dispatcherFor();
+    const inputs = sampleInputs(anyId);
+    for (const name of callNames.filter((call) => contract[call].permission !== 'public')) {
+      desk.ctx.session.signOut();
+      const before = rows();
+      expect(await dispatch(name, inputs[name]), name).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+      expect(rows(), name).toEqual(before);
+    }
+  });
+
+  it('locked: only the lock screen’s calls pass; the rest are refused with auth.session_locked', async () => {
+    const clerk = sessions.get('clerk');
+    if (!clerk) throw new Error('no clerk');
+    const dispatch = dispatcherFor();
+    const inputs = sampleInputs(clerk.staffId);
+    for (const name of callNames.filter((call) => contract[call].permission !== 'public' && contract[call].whileLocked !== 'allowed')) {
+      desk.ctx.session.signIn(clerk, desk.ctx.clock.now());
+      desk.ctx.session.lock();
+      const before = rows();
+      expect(await dispatch(name, inputs[name]), name).toMatchObject({ ok: false, error: { code: 'auth.session_locked' } });
+      expect(rows(), name).toEqual(before);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import { describe, expect, it } from 'vitest';
+import { tableRules } from '../../../server/app';
+import { refusal, TableRules, type TableRule } from '../../../server/sync/table-rules';
+import type { Mutation } from '../../../shared/sync/protocol';
+
+const trx = {} as Knex.Transaction;
+const mutation = (table: string): Mutation =>
+  ({ mutationId: '00000000-0000-7000-8000-000000000001', table, rowId: 'r', changed: {} }) as unknown as Mutation;
+
+describe('the table → rules registry', () => {
+  it('asks a table’s rules in the order they were registered, and only that table’s', async () => {
+    const asked: string[] = [];
+    const rule = (name: string, refuses: boolean): TableRule => ({
+      table: 'staff',
+      refuse: (_trx, m) => {
+        asked.push(name);
+        return refuses ? refusal(m, 'sync.staff_login_taken', 'login') : null;
+      },
+    });
+    const rules = new TableRules([rule('first', false), rule('second', true), rule('third', true)]);
+    expect(await rules.refuse(trx, mutation('staff'), undefined)).toMatchObject({ code: 'sync.staff_login_taken' });
+    expect(asked).toEqual(['first', 'second']);
+    expect(await rules.refuse(trx, mutation('patients'), undefined)).toBeNull();
+  });
+
+  it('names the permission a table’s rule asks for, and refuses two rules that both name one', () => {
+    const rules = tableRules();
+    expect(rules.permission('dictionary_releases')).toBe('settings.manage');
+    expect(rules.permission('patients')).toBeUndefined();
+    const publish: TableRule = { table: 'dictionary_releases', permission: 'settings.manage' };
+    const twice = () => new TableRules([publish, { ...publish, permission: 'patients.write' }]);
+    expect(twice).toThrow(/dictionary_releases/);
+  });
+
+  it('the server composes the rules of staff, dictionaries and the portal', () => {
+    expect(tableRules().tables().sort()).toEqual(['dictionary_releases', 'online_identity', 'staff']);
+  });
+
+  it('sync imports no feature: the features register with it', () => {
+    const folder = join(import.meta.dirname, '../../../server/sync');
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+      const source = readFileSync(join(folder, file), 'utf8');
+      expect(source, file).not.toMatch(/from '\.\.\/(portal|staff|dictionaries)\//);
+    }
+  });
+});
