@@ -19,7 +19,7 @@ import { openStore } from '../electron/store/open-store';
 import { patientDraftSchema } from '../shared/domain/patient';
 import { scanLimits } from '../shared/scans/scan-checklist';
 import { draft } from '../test/support/fixtures';
-import { jpegPage } from '../test/scans/generated-scans';
+import { jpegPage } from '../test/electron/services/scans/generated-scans';
 import { machine, ms, printTable, summarize, writeResults } from './lib/stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 40);
