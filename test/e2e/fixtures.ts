@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { openStore } from '../../electron/store/open-store';
+import { writeSetting } from '../../electron/store/settings';
 import type { Role } from '../../shared/auth/permissions';
 import { signedInAs, type StaffMember } from '../support/staff-over-api';
 import { callOver } from './staff';
@@ -23,16 +25,29 @@ export interface DeskStaff {
  * (with its secret) after that, so it starts on the desk itself. A test that needs the sign-in
  * or set-up screens opens its own page and leaves `page` alone.
  */
-export const test = base.extend<{ desk: BrowserHost; role: Role; staff: DeskStaff }>({
+export const test = base.extend<{
+  desk: BrowserHost;
+  role: Role;
+  /** The desk's own settings written before it opens (e.g. an alert policy a test must not depend on the hour for). */
+  deskSettings: Record<string, unknown>;
+  staff: DeskStaff;
+}>({
   role: ['clerk', { option: true }],
-  // Playwright reads a fixture's dependencies from its first parameter; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use) => {
+  deskSettings: [{}, { option: true }],
+  desk: async ({ deskSettings }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-'));
+    const dbPath = join(dir, 'desk.db');
+    const key = randomBytes(32);
+    const settings = Object.entries(deskSettings);
+    if (settings.length > 0) {
+      const store = await openStore({ path: dbPath, key, create: true });
+      store.transaction((tx) => settings.forEach(([name, value]) => writeSetting(tx, name, value)));
+      await store.close();
+    }
     const host = await startBrowserHost({
-      dbPath: join(dir, 'desk.db'),
-      key: randomBytes(32),
-      create: true,
+      dbPath,
+      key,
+      create: settings.length === 0,
       rendererDir: resolve('dist/renderer'),
       port: 0,
       deviceName: deskName,
