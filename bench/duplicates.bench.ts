@@ -56,7 +56,9 @@ async function main(): Promise<void> {
       birthDate: draft.birthDate,
       sex: draft.sex,
     }));
-    const fresh: PatientDraftInput[] = [...syntheticPatients({ seed: seed + 1, count: drafts - near.length, today: isoDay(new Date()) })];
+    const fresh: PatientDraftInput[] = [
+      ...syntheticPatients({ seed: seed + 1, count: drafts - near.length, today: isoDay(new Date()) }),
+    ];
 
     const loadBefore = loadavg();
     const run = async (inputs: readonly object[]) => {
@@ -78,9 +80,19 @@ async function main(): Promise<void> {
     const nearResult = await run(near);
     const freshResult = await run(fresh);
     const loadAfter = loadavg();
-    const all = { ...summarize([...nearResult.samples, ...freshResult.samples]), cpu: summarize([...nearResult.cpuSamples, ...freshResult.cpuSamples]) };
+    const all = {
+      ...summarize([...nearResult.samples, ...freshResult.samples]),
+      cpu: summarize([...nearResult.cpuSamples, ...freshResult.cpuSamples]),
+    };
     const row = (drafts: string, r: typeof all, found: number) => ({
-      drafts, n: r.n, 'p50 ms': ms(r.p50), 'p95 ms': ms(r.p95), 'max ms': ms(r.max), 'CPU p50 ms': ms(r.cpu.p50), 'CPU p95 ms': ms(r.cpu.p95), 'with candidates': found,
+      drafts,
+      n: r.n,
+      'p50 ms': ms(r.p50),
+      'p95 ms': ms(r.p95),
+      'max ms': ms(r.max),
+      'CPU p50 ms': ms(r.cpu.p50),
+      'CPU p95 ms': ms(r.cpu.p95),
+      'with candidates': found,
     });
     const rows = [
       row('near-duplicates (typo, no identifiers)', nearResult, nearResult.found),
@@ -88,7 +100,9 @@ async function main(): Promise<void> {
       row('all (goal p95 < 10 ms)', all, nearResult.found + freshResult.found),
     ];
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-    process.stdout.write(`\npatients.duplicates through the dispatcher, ${total} patients (fill: ${seconds.toFixed(0)} s; load average before ${load(loadBefore)}, after ${load(loadAfter)})\n`);
+    process.stdout.write(
+      `\npatients.duplicates through the dispatcher, ${total} patients (fill: ${seconds.toFixed(0)} s; load average before ${load(loadBefore)}, after ${load(loadAfter)})\n`,
+    );
     printTable(rows);
     const path = writeResults('duplicates', {
       machine: machine(),

@@ -105,12 +105,25 @@ try {
     return { measure: names[name], runs: s.n, 'p50 ms': ms(s.p50), 'p95 ms': ms(s.p95), 'max ms': ms(s.max) };
   });
   printTable(rows);
-  process.stdout.write(`load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}\n`);
+  process.stdout.write(
+    `load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}\n`,
+  );
   // Wall time on a machine others share counts their work too; CPU time is this acceptance's own.
   const whole = summarize(phases.whole);
   const cpu = summarize(phases.wholeCpu);
-  process.stdout.write(`goal p95 < ${goalP95Ms} ms, CPU: ${cpu.p95 < goalP95Ms ? 'met' : 'NOT met'}; wall: ${whole.p95 < goalP95Ms ? 'met' : 'NOT met'}\n`);
-  const path = writeResults('scans', { machine: machine(), loadBefore, loadAfter: loadavg()[0], scanBytes: page.length, spreadBytes: spread.length, runs, goalP95Ms, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summarize(v)])) });
+  process.stdout.write(
+    `goal p95 < ${goalP95Ms} ms, CPU: ${cpu.p95 < goalP95Ms ? 'met' : 'NOT met'}; wall: ${whole.p95 < goalP95Ms ? 'met' : 'NOT met'}\n`,
+  );
+  const path = writeResults('scans', {
+    machine: machine(),
+    loadBefore,
+    loadAfter: loadavg()[0],
+    scanBytes: page.length,
+    spreadBytes: spread.length,
+    runs,
+    goalP95Ms,
+    phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summarize(v)])),
+  });
   process.stderr.write(`written: ${path}\n`);
   await store.close();
 } finally {

@@ -58,14 +58,16 @@ async function measure(key: Buffer | null, label: string, dir: string) {
       const t = performance.now();
       const result = await dispatch('patients.search', { query, limit: 20 });
       samples.push(performance.now() - t);
-      if (!result.ok || (result.data as { items: unknown[] }).items.length === 0) throw new Error(`no result for ${kind} ${query}`);
+      if (!result.ok || (result.data as { items: unknown[] }).items.length === 0)
+        throw new Error(`no result for ${kind} ${query}`);
     }
     return summarize(samples);
   };
 
   const raw = (kind: keyof Probe) => {
     const sql = {
-      surnamePrefixes: 'SELECT id, surname FROM patients WHERE surname_fold >= ? AND surname_fold < ? ORDER BY surname_fold, name_fold, patronymic_fold, birth_date LIMIT 21',
+      surnamePrefixes:
+        'SELECT id, surname FROM patients WHERE surname_fold >= ? AND surname_fold < ? ORDER BY surname_fold, name_fold, patronymic_fold, birth_date LIMIT 21',
       snils: 'SELECT id, surname FROM patients WHERE snils = ? AND ? IS NOT NULL LIMIT 21',
       phones: 'SELECT id, surname FROM patients WHERE phone = ? AND ? IS NOT NULL LIMIT 21',
     }[kind];
@@ -83,7 +85,11 @@ async function measure(key: Buffer | null, label: string, dir: string) {
 
   const results = {
     insert: { patients: total, seconds, perSecond: Math.round(total / seconds) },
-    service: { surname: await service('surnamePrefixes'), snils: await service('snils'), phone: await service('phones') },
+    service: {
+      surname: await service('surnamePrefixes'),
+      snils: await service('snils'),
+      phone: await service('phones'),
+    },
     raw: { surname: raw('surnamePrefixes'), snils: raw('snils'), phone: raw('phones') },
     fileMiB: Math.round(statSync(path).size / 2 ** 20),
   };
@@ -118,9 +124,24 @@ async function main(): Promise<void> {
     printTable(rows);
     process.stdout.write('\nBulk enrolment through the service layer (schema, door, audit event, outbox)\n');
     printTable([
-      { store: 'encrypted', 'patients/s': encrypted.insert.perSecond, seconds: encrypted.insert.seconds.toFixed(1), 'file MiB': encrypted.fileMiB },
-      { store: 'plain', 'patients/s': plain.insert.perSecond, seconds: plain.insert.seconds.toFixed(1), 'file MiB': plain.fileMiB },
-      { store: 'enc/plain time', 'patients/s': '', seconds: (encrypted.insert.seconds / plain.insert.seconds).toFixed(2), 'file MiB': '' },
+      {
+        store: 'encrypted',
+        'patients/s': encrypted.insert.perSecond,
+        seconds: encrypted.insert.seconds.toFixed(1),
+        'file MiB': encrypted.fileMiB,
+      },
+      {
+        store: 'plain',
+        'patients/s': plain.insert.perSecond,
+        seconds: plain.insert.seconds.toFixed(1),
+        'file MiB': plain.fileMiB,
+      },
+      {
+        store: 'enc/plain time',
+        'patients/s': '',
+        seconds: (encrypted.insert.seconds / plain.insert.seconds).toFixed(2),
+        'file MiB': '',
+      },
     ]);
     const path = writeResults('search', { machine: machine(), patients: total, queriesPerKind, encrypted, plain });
     process.stdout.write(`\nJSON: ${path}\n`);

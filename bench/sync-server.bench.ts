@@ -8,7 +8,14 @@
 import type { Knex } from 'knex';
 import { openServerDb } from '../server/db/open';
 import { pullResponseSchema, pushResponseSchema, snapshotResponseSchema } from '../shared/sync/protocol';
-import { enrolTestDevice, mutation, newPatient, onPostgres, openTestDb, startTestServer } from '../test/server/support/test-server';
+import {
+  enrolTestDevice,
+  mutation,
+  newPatient,
+  onPostgres,
+  openTestDb,
+  startTestServer,
+} from '../test/server/support/test-server';
 import { machine, printTable, writeResults } from './lib/stats';
 
 const total = Number(process.env.BENCH_SERVER_MUTATIONS ?? 20_000);
@@ -20,7 +27,9 @@ const secondDb: Knex = testDb.url ? await openServerDb({ databaseUrl: testDb.url
 const servers = [await startTestServer(testDb.db), await startTestServer(secondDb)];
 try {
   const desks = await Promise.all(
-    Array.from({ length: deskCount }, (_, i) => enrolTestDevice(testDb.db, servers[0]!, `bench ${i}`).then((d) => d.via(servers[i % 2]!))),
+    Array.from({ length: deskCount }, (_, i) =>
+      enrolTestDevice(testDb.db, servers[0]!, `bench ${i}`).then((d) => d.via(servers[i % 2]!)),
+    ),
   );
   const perDesk = Math.ceil(total / deskCount);
 
@@ -28,7 +37,9 @@ try {
   await Promise.all(
     desks.map(async (desk) => {
       for (let done = 0; done < perDesk; done += batch) {
-        const mutations = Array.from({ length: Math.min(batch, perDesk - done) }, () => mutation({ changed: newPatient() }));
+        const mutations = Array.from({ length: Math.min(batch, perDesk - done) }, () =>
+          mutation({ changed: newPatient() }),
+        );
         const reply = await desk.push(mutations);
         const results = pushResponseSchema.parse(reply.json()).results;
         if (results.some((r) => r.status !== 'applied')) throw new Error('a bench mutation was not applied');
@@ -63,13 +74,32 @@ try {
   const snapshotSeconds = (performance.now() - started) / 1000;
 
   const rows = [
-    { measure: `push, ${deskCount} desks via 2 instances`, count: applied, seconds: pushSeconds.toFixed(1), perSecond: Math.round(applied / pushSeconds) },
-    { measure: 'pull, pages of 1000', count: pulled, seconds: pullSeconds.toFixed(1), perSecond: Math.round(pulled / pullSeconds) },
-    { measure: 'snapshot, pages of 1000', count: snapshotRows, seconds: snapshotSeconds.toFixed(1), perSecond: Math.round(snapshotRows / snapshotSeconds) },
+    {
+      measure: `push, ${deskCount} desks via 2 instances`,
+      count: applied,
+      seconds: pushSeconds.toFixed(1),
+      perSecond: Math.round(applied / pushSeconds),
+    },
+    {
+      measure: 'pull, pages of 1000',
+      count: pulled,
+      seconds: pullSeconds.toFixed(1),
+      perSecond: Math.round(pulled / pullSeconds),
+    },
+    {
+      measure: 'snapshot, pages of 1000',
+      count: snapshotRows,
+      seconds: snapshotSeconds.toFixed(1),
+      perSecond: Math.round(snapshotRows / snapshotSeconds),
+    },
   ];
   process.stdout.write(`Database: ${onPostgres ? 'PostgreSQL' : 'PGlite (embedded)'}\n`);
   printTable(rows);
-  const path = writeResults('sync-server', { machine: machine(), database: onPostgres ? 'postgresql' : 'pglite', rows });
+  const path = writeResults('sync-server', {
+    machine: machine(),
+    database: onPostgres ? 'postgresql' : 'pglite',
+    rows,
+  });
   process.stdout.write(`\nfigures: ${path}\n`);
 } finally {
   for (const server of servers) await server.close();

@@ -29,12 +29,31 @@ const rows = Number(process.env.BENCH_SYNC_ROWS ?? 1_000_000);
 const deskCount = Number(process.env.BENCH_SYNC_DESKS ?? 20);
 const changes = Number(process.env.BENCH_SYNC_CHANGES ?? 100);
 
-function patientRow(input: ReturnType<typeof patientDraftSchema.parse>, at: string): Record<string, string | number | null> {
+function patientRow(
+  input: ReturnType<typeof patientDraftSchema.parse>,
+  at: string,
+): Record<string, string | number | null> {
   return {
-    surname: input.surname, name: input.name, patronymic: input.patronymic, birth_date: input.birthDate, sex: input.sex,
-    foreign_citizen: input.foreign ? 1 : 0, snils: input.snils, enp: input.enp, inn: input.inn, phone: input.phone, email: input.email,
-    surname_fold: searchFold(input.surname), name_fold: searchFold(input.name), patronymic_fold: searchFold(input.patronymic ?? ''),
-    deleted_at: null, created_at: at, created_by: 'bench', updated_at: at, updated_by: 'bench', device_id: 'bench',
+    surname: input.surname,
+    name: input.name,
+    patronymic: input.patronymic,
+    birth_date: input.birthDate,
+    sex: input.sex,
+    foreign_citizen: input.foreign ? 1 : 0,
+    snils: input.snils,
+    enp: input.enp,
+    inn: input.inn,
+    phone: input.phone,
+    email: input.email,
+    surname_fold: searchFold(input.surname),
+    name_fold: searchFold(input.name),
+    patronymic_fold: searchFold(input.patronymic ?? ''),
+    deleted_at: null,
+    created_at: at,
+    created_by: 'bench',
+    updated_at: at,
+    updated_by: 'bench',
+    device_id: 'bench',
   };
 }
 
@@ -53,7 +72,11 @@ async function bulkInsertLimit(dir: string): Promise<{ seconds: number; perSecon
     store.transaction((tx) => {
       for (const row of batch) {
         const names = ['id', 'version', ...Object.keys(row.data)];
-        rawTx(tx).run(`INSERT INTO patients (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [row.id, 1, ...Object.values(row.data)]);
+        rawTx(tx).run(`INSERT INTO patients (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [
+          row.id,
+          1,
+          ...Object.values(row.data),
+        ]);
       }
       batch = [];
     });
@@ -71,17 +94,32 @@ async function bulkInsertLimit(dir: string): Promise<{ seconds: number; perSecon
  * On PostgreSQL the server runs in a process of its own, as in a clinic, so that the desk and
  * the server do not share one event loop; on PGlite (one process only) it runs in this one.
  */
-async function serverUnderTest(): Promise<{ url: string; db: Knex; enrolCode(): Promise<string>; stop(): Promise<void> }> {
+async function serverUnderTest(): Promise<{
+  url: string;
+  db: Knex;
+  enrolCode(): Promise<string>;
+  stop(): Promise<void>;
+}> {
   if (!process.env.DATABASE_URL) return startSyncServer();
   const testDb = await openTestDb();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: testDb.url, MEDCARD_SERVER_PORT: String(port), MEDCARD_SERVER_BLOB_KEY: randomBytes(32).toString('hex'), MEDCARD_SERVER_RATE_LIMIT: '0', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: testDb.url,
+      MEDCARD_SERVER_PORT: String(port),
+      MEDCARD_SERVER_BLOB_KEY: randomBytes(32).toString('hex'),
+      MEDCARD_SERVER_RATE_LIMIT: '0',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 300) throw new Error('the server process did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -127,7 +165,14 @@ async function main(): Promise<void> {
       seq += 1;
       const data = JSON.stringify(row.data);
       const fieldVersions = JSON.stringify(Object.fromEntries(Object.keys(row.data).map((field) => [field, seq])));
-      batch.push({ table_name: 'patients', id: row.id, version: seq, data, field_versions: fieldVersions, updated_at: now });
+      batch.push({
+        table_name: 'patients',
+        id: row.id,
+        version: seq,
+        data,
+        field_versions: fieldVersions,
+        updated_at: now,
+      });
       log.push({ seq, table_name: 'patients', row_id: row.id, version: seq, data, at: now });
       if (batch.length === 10_000) await flush();
     }
@@ -153,21 +198,36 @@ async function main(): Promise<void> {
     const desks: SyncDesk[] = [];
     for (let i = 0; i < deskCount; i++) desks.push(await openSyncDesk(server, `desk-${i}`));
     // These desks skip the million-row snapshot: they start from the log's end.
-    for (const desk of desks) desk.store.transaction((tx) => rawTx(tx).run("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?)", [String(seq)]));
+    for (const desk of desks)
+      desk.store.transaction((tx) =>
+        rawTx(tx).run("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?)", [String(seq)]),
+      );
     const loops: SyncLoop[] = desks.map((desk) =>
-      startSyncLoop({ store: desk.store, transport: desk.transport, actor: desk.ctx.actor, onState: (s) => process.env.BENCH_DEBUG && process.stderr.write(`${desk.name} ${s.status} ${s.error?.message.en ?? ''}\n`), minBackoffMs: 100 }),
+      startSyncLoop({
+        store: desk.store,
+        transport: desk.transport,
+        actor: desk.ctx.actor,
+        onState: (s) =>
+          process.env.BENCH_DEBUG && process.stderr.write(`${desk.name} ${s.status} ${s.error?.message.en ?? ''}\n`),
+        minBackoffMs: 100,
+      }),
     );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const latencies: number[] = [];
     for (let i = 0; i < changes; i++) {
       const author = desks[i % deskCount] as SyncDesk;
       const reader = desks[(i + 1 + (i % (deskCount - 1))) % deskCount] as SyncDesk;
-      const id = await createPatientAt(author, draft({ surname: 'Замерова', snils: validSnils(String(800_000_000 + i * 7)) }));
+      const id = await createPatientAt(
+        author,
+        draft({ surname: 'Замерова', snils: validSnils(String(800_000_000 + i * 7)) }),
+      );
       const t = performance.now();
       (loops[i % deskCount] as SyncLoop).poke();
       while (!reader.store.transaction((tx) => tx.get('SELECT 1 FROM patients WHERE id = ?', [id]))) {
         if (performance.now() - t > 10_000) {
-          const cursor = reader.store.transaction((tx) => tx.get("SELECT value FROM settings WHERE key = 'sync.cursor'"));
+          const cursor = reader.store.transaction((tx) =>
+            tx.get("SELECT value FROM settings WHERE key = 'sync.cursor'"),
+          );
           const outbox = author.store.transaction((tx) => tx.all('SELECT * FROM sync_outbox'));
           const log = await server.db('change_log').where({ row_id: id }).select('seq');
           throw new Error(`a change took over 10 s to arrive: ${JSON.stringify({ cursor, outbox, log })}`);
@@ -186,7 +246,11 @@ async function main(): Promise<void> {
     }
     const perDesk = 250;
     for (const [n, desk] of pushers.entries()) {
-      for (let i = 0; i < perDesk; i++) await createPatientAt(desk, draft({ surname: 'Потокова', snils: validSnils(String(900_000_000 + n * 10_000 + i * 7)) }));
+      for (let i = 0; i < perDesk; i++)
+        await createPatientAt(
+          desk,
+          draft({ surname: 'Потокова', snils: validSnils(String(900_000_000 + n * 10_000 + i * 7)) }),
+        );
     }
     const pushStarted = performance.now();
     const { pushOutbox } = await import('../electron/sync/push-outbox');
@@ -202,15 +266,40 @@ async function main(): Promise<void> {
       bulkInsert: bulk,
       ratio: syncSeconds / bulk.seconds,
       propagation: { desks: deskCount, changes, ...latency, converged },
-      server: { mutations: pushers.length * perDesk, concurrentDesks: pushers.length, seconds: pushSeconds, perSecond: Math.round((pushers.length * perDesk) / pushSeconds) },
+      server: {
+        mutations: pushers.length * perDesk,
+        concurrentDesks: pushers.length,
+        seconds: pushSeconds,
+        perSecond: Math.round((pushers.length * perDesk) / pushSeconds),
+      },
     };
     printTable([
-      { measure: `first sync of ${rows} patients`, value: `${results.firstSync.perSecond} rows/s`, note: `${syncSeconds.toFixed(1)} s` },
-      { measure: 'bulk insert, same encrypted store', value: `${bulk.perSecond} rows/s`, note: `${bulk.seconds.toFixed(1)} s` },
+      {
+        measure: `first sync of ${rows} patients`,
+        value: `${results.firstSync.perSecond} rows/s`,
+        note: `${syncSeconds.toFixed(1)} s`,
+      },
+      {
+        measure: 'bulk insert, same encrypted store',
+        value: `${bulk.perSecond} rows/s`,
+        note: `${bulk.seconds.toFixed(1)} s`,
+      },
       { measure: 'first sync / bulk insert (time)', value: results.ratio.toFixed(2), note: 'goal ≤ 3' },
-      { measure: `change visible on another desk (${deskCount} desks), p50`, value: `${ms(latency.p50)} ms`, note: `${changes} changes` },
-      { measure: `change visible on another desk (${deskCount} desks), p95`, value: `${ms(latency.p95)} ms`, note: 'goal < 1000' },
-      { measure: `server applied mutations/s (${results.database})`, value: String(results.server.perSecond), note: `${pushers.length} desks pushing at once` },
+      {
+        measure: `change visible on another desk (${deskCount} desks), p50`,
+        value: `${ms(latency.p50)} ms`,
+        note: `${changes} changes`,
+      },
+      {
+        measure: `change visible on another desk (${deskCount} desks), p95`,
+        value: `${ms(latency.p95)} ms`,
+        note: 'goal < 1000',
+      },
+      {
+        measure: `server applied mutations/s (${results.database})`,
+        value: String(results.server.perSecond),
+        note: `${pushers.length} desks pushing at once`,
+      },
     ]);
     process.stdout.write(`\nJSON: ${writeResults('sync', results)}\n`);
   } finally {

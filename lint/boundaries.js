@@ -59,7 +59,7 @@ export const layers = [
     except: ['electron/store/', 'electron/sync/'],
     forbid: ['electron/store/sync-writers/'],
     why:
-      "the sync writers record what the server said (its changes, pushed results, downloaded files): only the " +
+      'the sync writers record what the server said (its changes, pushed results, downloaded files): only the ' +
       'sync worker (electron/sync/) writes them; a service writes through the door (store/record-door.ts)',
   },
 ];

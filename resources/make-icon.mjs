@@ -43,12 +43,18 @@ function renderPng() {
     const row = y * (size * 4 + 1);
     rows[row] = 0; // filter: none
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < grid; sy++) {
         for (let sx = 0; sx < grid; sx++) {
           const color = sample(x + (sx + 0.5) / grid, y + (sy + 0.5) / grid);
           if (!color) continue;
-          r += color[0]; g += color[1]; b += color[2]; a += 1;
+          r += color[0];
+          g += color[1];
+          b += color[2];
+          a += 1;
         }
       }
       const at = row + 1 + x * 4;

@@ -57,4 +57,6 @@ try {
   // esbuild has already printed the errors.
   process.exit(1);
 }
-console.log(`built ${path.relative(root, path.join(outdir, 'main.js'))} and ${path.relative(root, path.join(outdir, 'preload.cjs'))}`);
+console.log(
+  `built ${path.relative(root, path.join(outdir, 'main.js'))} and ${path.relative(root, path.join(outdir, 'preload.cjs'))}`,
+);

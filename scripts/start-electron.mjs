@@ -96,16 +96,23 @@ function prepareSqliteAddon(electron, version) {
   const addon = path.join(copyDir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(addon) && loadsUnderElectron(electron, addon)) return { MEDCARD_ELECTRON_SQLITE_ADDON: addon };
 
-  console.log(`Building better-sqlite3-multiple-ciphers ${sqliteVersion} for Electron ${version} (once, into ${path.relative(root, copyDir)})…`);
+  console.log(
+    `Building better-sqlite3-multiple-ciphers ${sqliteVersion} for Electron ${version} (once, into ${path.relative(root, copyDir)})…`,
+  );
   rmSync(copyDir, { recursive: true, force: true });
   mkdirSync(copyDir, { recursive: true });
   const skip = [path.join(sqliteDir, 'build'), path.join(sqliteDir, 'node_modules')];
-  cpSync(sqliteDir, copyDir, { recursive: true, filter: (source) => !skip.some((dir) => source === dir || source.startsWith(dir + path.sep)) });
+  cpSync(sqliteDir, copyDir, {
+    recursive: true,
+    filter: (source) => !skip.some((dir) => source === dir || source.startsWith(dir + path.sep)),
+  });
 
   // npm passes its own settings down as npm_config_*; a nodedir there (Node's headers) would make
   // node-gyp build for Node again while claiming Electron.
   const buildEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch)$/i.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch)$/i.test(name),
+    ),
   );
   const tools = {
     prebuild: path.join(root, 'node_modules', 'prebuild-install', 'bin.js'),
@@ -190,7 +197,11 @@ function npmCommand(args) {
 }
 
 function run(what, [command, args]) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' && command.endsWith('.cmd') });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32' && command.endsWith('.cmd'),
+  });
   if (result.status !== 0) {
     console.error(`Medcard Desk: ${what} failed.`);
     process.exit(result.status ?? 1);

@@ -4,19 +4,33 @@ import { z } from 'zod';
 import { AppError } from '../shared/errors/app-error';
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
   MEDCARD_SERVER_DATA: z.string().min(1).default('./.medcard/server'),
   MEDCARD_SERVER_HOST: z.string().min(1).default('127.0.0.1'),
-  MEDCARD_SERVER_PORT: z.string().regex(/^\d{1,5}$/).transform(Number).default(4790),
+  MEDCARD_SERVER_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .default(4790),
   MEDCARD_TLS_CERT: z.string().min(1).optional(),
   MEDCARD_TLS_KEY: z.string().min(1).optional(),
   MEDCARD_SERVER_BLOB_KEY: z.string().optional(),
   MEDCARD_SERVER_BLOB_KEY_FILE: z.string().min(1).optional(),
   MEDCARD_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Requests per minute from one address; 0 turns the limit off (a benchmark on loopback). */
-  MEDCARD_SERVER_RATE_LIMIT: z.string().regex(/^\d{1,7}$/).transform(Number).default(3000),
+  MEDCARD_SERVER_RATE_LIMIT: z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .transform(Number)
+    .default(3000),
   /** The patients' portal's bearer token: printable ASCII, at least 32 characters. */
-  MEDCARD_PORTAL_TOKEN: z.string().regex(/^[\x21-\x7e]{32,512}$/).optional(),
+  MEDCARD_PORTAL_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/)
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

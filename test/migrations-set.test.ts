@@ -105,7 +105,8 @@ describe('the data-move detector', () => {
     expect(movesData("const rows = await knex('a').select<Row[]>('*');\nawait knex('b').insert(rows);")).toBe(true);
     expect(movesData("await knex('server_meta').insert({ key: 'server_id', value: randomUUID() });")).toBe(false);
     expect(movesData("await knex.raw('ALTER TABLE patients ADD COLUMN address TEXT');")).toBe(false);
-    const commented = '// one conditional UPDATE keys SET counter (otp/yubikeys.ts)\nawait knex.raw(`CREATE INDEX i ON t (c)`);';
+    const commented =
+      '// one conditional UPDATE keys SET counter (otp/yubikeys.ts)\nawait knex.raw(`CREATE INDEX i ON t (c)`);';
     expect(movesData(commented)).toBe(false);
   });
 });

@@ -16,7 +16,11 @@ export function fillPatients(
   options: { total: number; seed: number; label: string; onDraft?: (draft: PatientDraft, index: number) => void },
 ): { ctx: ServiceContext; seconds: number } {
   const clock = { now: () => new Date() };
-  const ctx: ServiceContext = fixedActorContext({ store, clock, actor: ensureWorkstation(store, clock.now(), 'bench-desk') });
+  const ctx: ServiceContext = fixedActorContext({
+    store,
+    clock,
+    actor: ensureWorkstation(store, clock.now(), 'bench-desk'),
+  });
   const today = isoDay(clock.now());
   let batch: PatientDraft[] = [];
   let done = 0;

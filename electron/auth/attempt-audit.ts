@@ -59,7 +59,10 @@ export function auditFailedAttempt(tx: Tx, auth: AuthContext, now: Date, attempt
 
 /** A step that passed but does not yet sign anyone in (the password before the key). */
 export function auditStepPassed(tx: Tx, auth: AuthContext, now: Date, stage: AttemptStage, staffId: string): void {
-  appendAudit(tx, auth.desk, now.toISOString(), { action: 'auth.sign_in.step_passed', details: { stage, subject: staffId } });
+  appendAudit(tx, auth.desk, now.toISOString(), {
+    action: 'auth.sign_in.step_passed',
+    details: { stage, subject: staffId },
+  });
 }
 
 /** A completed sign-in or unlock, in the person's own name; at odd hours the auditor hears of it too. */
@@ -77,9 +80,10 @@ export function auditSignedIn(
   const oddHours = oddHoursPolicy(tx);
   if (oddHours === null) return;
   const hour = localHour(now, auth.timeZone);
-  const odd = oddHours.fromHour <= oddHours.toHour
-    ? hour >= oddHours.fromHour && hour < oddHours.toHour
-    : hour >= oddHours.fromHour || hour < oddHours.toHour;
+  const odd =
+    oddHours.fromHour <= oddHours.toHour
+      ? hour >= oddHours.fromHour && hour < oddHours.toHour
+      : hour >= oddHours.fromHour || hour < oddHours.toHour;
   if (odd) appendAudit(tx, person, at, { action: 'auth.alert.odd_hours', details: { hour, timeZone: auth.timeZone } });
 }
 

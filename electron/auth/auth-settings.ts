@@ -37,12 +37,20 @@ export const defaultIdleLockMinutes = 5;
 
 const lockoutSchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
+  lockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 const burstSchema = z.strictObject({
   failures: z.number().int().min(2).max(1000),
   logins: z.number().int().min(1).max(100),
-  windowMinutes: z.number().int().min(1).max(24 * 60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 const hour = z.number().int().min(0).max(23);
 const oddHoursSchema = z.strictObject({ fromHour: hour, toHour: hour }).nullable();

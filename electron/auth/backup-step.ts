@@ -24,7 +24,12 @@ export function finishSignInWithTotp(auth: AuthContext, input: TotpAnswerInput):
   return settleBackup(auth, now, attemptId, 'totp', (tx, person) => {
     if (person.totp_secret === null) return { ok: false, reason: 'totp_not_enrolled', code: 'auth.totp.wrong' };
     const check = verifyTotpCode(person.totp_secret, code, now, person.totp_last_step);
-    if (!check.ok) return { ok: false, reason: check.reason, code: check.reason === 'totp_reused' ? 'auth.totp.reused' : 'auth.totp.wrong' };
+    if (!check.ok)
+      return {
+        ok: false,
+        reason: check.reason,
+        code: check.reason === 'totp_reused' ? 'auth.totp.reused' : 'auth.totp.wrong',
+      };
     // Synced, so that another desk refuses this code once it has pulled (it only ever grows).
     updateStaff(tx, personActor(person, auth.desk), now.toISOString(), person.id, { totp_last_step: check.step });
     return { ok: true, factor: 'totp' };
@@ -62,7 +67,11 @@ function settleBackup(
   const result = auth.store.transaction((tx): StepResult => {
     const consumed = consumeChallenge(tx, attemptId, 'sign-in', now);
     if (!consumed.ok || consumed.staffId === null) {
-      auditFailedAttempt(tx, auth, now, { stage, reason: consumed.ok ? 'challenge_unknown' : consumed.reason, subject: consumed.staffId });
+      auditFailedAttempt(tx, auth, now, {
+        stage,
+        reason: consumed.ok ? 'challenge_unknown' : consumed.reason,
+        subject: consumed.staffId,
+      });
       return { ok: false, error: new AppError('auth.challenge.expired') };
     }
     return settleSecondStep(tx, auth, now, consumed.staffId, stage, (person) => verdictOf(tx, person));

@@ -16,16 +16,23 @@ export const noCredentials = 'FIDO_ERR_NO_CREDENTIALS';
 export function refusalError(tool: string, run: Refusal, timeoutMs: number): HardwareKeyError {
   switch (run.outcome) {
     case 'missing':
-      return new HardwareKeyError('NotSupportedError', `libfido2's tools are not installed, ${tool} not found (Debian/Ubuntu: apt-get install fido2-tools; macOS: brew install libfido2)`);
+      return new HardwareKeyError(
+        'NotSupportedError',
+        `libfido2's tools are not installed, ${tool} not found (Debian/Ubuntu: apt-get install fido2-tools; macOS: brew install libfido2)`,
+      );
     case 'timeout':
-      return new HardwareKeyError('NotAllowedError', `The key was not touched within ${Math.round(timeoutMs / 1000)} s`);
+      return new HardwareKeyError(
+        'NotAllowedError',
+        `The key was not touched within ${Math.round(timeoutMs / 1000)} s`,
+      );
     case 'failed':
       return failedRunError(run.reason);
   }
 }
 
 function failedRunError(reason: string): HardwareKeyError {
-  if (reason.startsWith('open:')) return new HardwareKeyError('NotSupportedError', 'The security key could not be opened (unplugged?)');
+  if (reason.startsWith('open:'))
+    return new HardwareKeyError('NotSupportedError', 'The security key could not be opened (unplugged?)');
   switch (reason) {
     case noCredentials:
       return new HardwareKeyError('NotAllowedError', 'None of the allowed credentials is on this key');
@@ -36,7 +43,10 @@ function failedRunError(reason: string): HardwareKeyError {
       return new HardwareKeyError('NotSupportedError', `The key refused the request (${reason})`);
     case 'FIDO_ERR_PIN_REQUIRED':
     case 'FIDO_ERR_UV_BLOCKED':
-      return new HardwareKeyError('NotAllowedError', `The key asks for its PIN, which the desk does not use (${reason})`);
+      return new HardwareKeyError(
+        'NotAllowedError',
+        `The key asks for its PIN, which the desk does not use (${reason})`,
+      );
     case 'FIDO_ERR_ACTION_TIMEOUT':
     case 'FIDO_ERR_USER_ACTION_TIMEOUT':
       return new HardwareKeyError('NotAllowedError', 'The key was not touched in time');

@@ -24,7 +24,11 @@ export class ToolOutputError extends Error {
 
 const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const base64Line = z.string().min(1).max(8192).regex(base64Pattern);
-const textLine = z.string().min(1).max(1024).regex(/^[^\0\n]*$/);
+const textLine = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[^\0\n]*$/);
 
 /** One value of the input, as a line. */
 export function toolText(value: string): string {
@@ -71,7 +75,8 @@ function lines(tool: string, stdout: string, counts: readonly number[]): string[
   const all = stdout.split('\n');
   if (all.at(-1) !== '') throw new ToolOutputError(tool, 'the output does not end with a newline');
   all.pop();
-  if (!counts.includes(all.length)) throw new ToolOutputError(tool, `${all.length} lines, expected ${counts.join(' or ')}`);
+  if (!counts.includes(all.length))
+    throw new ToolOutputError(tool, `${all.length} lines, expected ${counts.join(' or ')}`);
   return all;
 }
 
@@ -158,6 +163,11 @@ export function parseDeviceList(stdout: string): Fido2Device[] {
       if (!match?.[1] || !match[2] || !match[3] || match[4] === undefined) {
         throw new ToolOutputError('fido2-token', `line ${index + 1} is not "path: vendor=0x…, product=0x… (…)"`);
       }
-      return { path: match[1], vendorId: parseInt(match[2], 16), productId: parseInt(match[3], 16), description: match[4].trim() };
+      return {
+        path: match[1],
+        vendorId: parseInt(match[2], 16),
+        productId: parseInt(match[3], 16),
+        description: match[4].trim(),
+      };
     });
 }

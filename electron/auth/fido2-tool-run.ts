@@ -61,7 +61,10 @@ export function runTool(command: string, args: readonly string[], input: string,
     // A tool that exits before reading its input (a bad device path) closes the pipe under us.
     child.stdin.on('error', () => undefined);
     child.on('error', (error: NodeJS.ErrnoException) => {
-      settled ??= error.code === 'ENOENT' || error.code === 'EACCES' ? { outcome: 'missing' } : { outcome: 'failed', exitCode: null, reason: 'spawn' };
+      settled ??=
+        error.code === 'ENOENT' || error.code === 'EACCES'
+          ? { outcome: 'missing' }
+          : { outcome: 'failed', exitCode: null, reason: 'spawn' };
     });
     child.on('close', (code) => {
       clearTimeout(timer);

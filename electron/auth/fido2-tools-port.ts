@@ -83,8 +83,15 @@ export class Fido2ToolsPort implements HardwareKeyPort {
       throw new HardwareKeyError('NotSupportedError', 'The desk registers ES256 credentials only');
     }
     const selection = options.authenticatorSelection;
-    if (selection?.userVerification === 'required' || selection?.residentKey === 'required' || selection?.requireResidentKey === true) {
-      throw new HardwareKeyError('NotSupportedError', 'The native key path makes no PIN-verified or discoverable credentials');
+    if (
+      selection?.userVerification === 'required' ||
+      selection?.residentKey === 'required' ||
+      selection?.requireResidentKey === true
+    ) {
+      throw new HardwareKeyError(
+        'NotSupportedError',
+        'The native key path makes no PIN-verified or discoverable credentials',
+      );
     }
     const clientData = this.clientData('webauthn.create', options.challenge);
     const clientDataHash = sha256(clientData);
@@ -102,7 +109,8 @@ export class Fido2ToolsPort implements HardwareKeyPort {
     const stdout = await this.run('fido2-cred -M', this.tools.cred, ['-M', '-q', device, 'es256'], input, left);
     const made = this.read('fido2-cred -M', () => parseMadeCredential(stdout));
     const parsed = this.read('fido2-cred -M', () => {
-      if (!made.clientDataHash.equals(clientDataHash) || made.rpId !== rpId) throw new ToolOutputError('fido2-cred', 'another request echoed');
+      if (!made.clientDataHash.equals(clientDataHash) || made.rpId !== rpId)
+        throw new ToolOutputError('fido2-cred', 'another request echoed');
       return this.attested(made.authData, made.credentialId, rpId);
     });
     const attestationObject = encodeCbor(
@@ -126,10 +134,17 @@ export class Fido2ToolsPort implements HardwareKeyPort {
   async get(options: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> {
     const rpId = this.rpIdOf(options.rpId);
     if (options.userVerification === 'required') {
-      throw new HardwareKeyError('NotSupportedError', 'The native key path does not verify the user (no PIN); the desk never requires it');
+      throw new HardwareKeyError(
+        'NotSupportedError',
+        'The native key path does not verify the user (no PIN); the desk never requires it',
+      );
     }
     const allowed = options.allowCredentials ?? [];
-    if (allowed.length === 0) throw new HardwareKeyError('NotAllowedError', 'No credential was named: the desk uses no discoverable credentials');
+    if (allowed.length === 0)
+      throw new HardwareKeyError(
+        'NotAllowedError',
+        'No credential was named: the desk uses no discoverable credentials',
+      );
     const clientData = this.clientData('webauthn.get', options.challenge);
     const clientDataHash = sha256(clientData);
     const device = await this.deviceToUse();
@@ -147,7 +162,8 @@ export class Fido2ToolsPort implements HardwareKeyPort {
       const stdout = this.settle('fido2-assert -G', run, this.timeoutMs);
       const assertion = this.read('fido2-assert -G', () => {
         const answer = parseAssertion(stdout);
-        if (!answer.clientDataHash.equals(clientDataHash) || answer.rpId !== rpId) throw new ToolOutputError('fido2-assert', 'another request echoed');
+        if (!answer.clientDataHash.equals(clientDataHash) || answer.rpId !== rpId)
+          throw new ToolOutputError('fido2-assert', 'another request echoed');
         if (answer.authData.length < 37 || !answer.authData.subarray(0, 32).equals(sha256(rpId))) {
           throw new ToolOutputError('fido2-assert', 'authenticator data of another RP id');
         }
@@ -193,14 +209,24 @@ export class Fido2ToolsPort implements HardwareKeyPort {
     deadline: number,
   ): Promise<void> {
     for (const credential of excluded) {
-      const input = toolInput([toolBase64(clientDataHash), this.text(rpId), toolBase64(Buffer.from(credential.id, 'base64url'))]);
-      const run = await runTool(this.tools.assert, ['-G', '-t', 'up=false', device], input, Math.max(Math.min(probeTimeoutMs, deadline - Date.now()), 1));
+      const input = toolInput([
+        toolBase64(clientDataHash),
+        this.text(rpId),
+        toolBase64(Buffer.from(credential.id, 'base64url')),
+      ]);
+      const run = await runTool(
+        this.tools.assert,
+        ['-G', '-t', 'up=false', device],
+        input,
+        Math.max(Math.min(probeTimeoutMs, deadline - Date.now()), 1),
+      );
       if (run.outcome === 'ok') throw new HardwareKeyError('InvalidStateError', 'This key is already registered');
       if (run.outcome === 'failed' && run.reason === noCredentials) continue;
       const label = 'fido2-assert -G (probe)';
       this.log(refusalLogLine(label, run));
       // No tools or no key: the registration would fail the same way.
-      if (run.outcome === 'missing' || (run.outcome === 'failed' && run.reason.startsWith('open:'))) throw refusalError(label, run, probeTimeoutMs);
+      if (run.outcome === 'missing' || (run.outcome === 'failed' && run.reason.startsWith('open:')))
+        throw refusalError(label, run, probeTimeoutMs);
     }
   }
 
@@ -219,9 +245,12 @@ export class Fido2ToolsPort implements HardwareKeyPort {
     } catch {
       throw new ToolOutputError('fido2-cred', 'authenticator data that does not parse');
     }
-    if (!Buffer.from(parsed.rpIdHash).equals(sha256(rpId))) throw new ToolOutputError('fido2-cred', 'authenticator data of another RP id');
-    if (!parsed.flags.at || !parsed.credentialID || !parsed.credentialPublicKey) throw new ToolOutputError('fido2-cred', 'no attested credential');
-    if (!Buffer.from(parsed.credentialID).equals(credentialId)) throw new ToolOutputError('fido2-cred', 'two different credential ids');
+    if (!Buffer.from(parsed.rpIdHash).equals(sha256(rpId)))
+      throw new ToolOutputError('fido2-cred', 'authenticator data of another RP id');
+    if (!parsed.flags.at || !parsed.credentialID || !parsed.credentialPublicKey)
+      throw new ToolOutputError('fido2-cred', 'no attested credential');
+    if (!Buffer.from(parsed.credentialID).equals(credentialId))
+      throw new ToolOutputError('fido2-cred', 'two different credential ids');
     try {
       return describeCoseKey(parsed.credentialPublicKey);
     } catch {
@@ -233,7 +262,10 @@ export class Fido2ToolsPort implements HardwareKeyPort {
     try {
       return toolText(value);
     } catch {
-      throw new HardwareKeyError('NotSupportedError', 'A name or RP id the key tools cannot carry (empty, newline or NUL)');
+      throw new HardwareKeyError(
+        'NotSupportedError',
+        'A name or RP id the key tools cannot carry (empty, newline or NUL)',
+      );
     }
   }
 

@@ -46,7 +46,14 @@ export async function setupFirstAdmin(
     // The first admin is the actor of their own account and codes: the desk's setup account
     // stays on its desk, and the server takes a first admin only from themself (bootstrap).
     const staffId = newId();
-    const self: Actor = { staffId, kind: 'person', displayName, role: 'admin', deviceId: auth.desk.deviceId, deviceName: auth.desk.deviceName };
+    const self: Actor = {
+      staffId,
+      kind: 'person',
+      displayName,
+      role: 'admin',
+      deviceId: auth.desk.deviceId,
+      deviceName: auth.desk.deviceName,
+    };
     insertPerson(tx, self, at, { login, displayName, role: 'admin', passwordHash, mustChangePassword: false }, staffId);
     const recoveryCodes = issueRecoveryCodes(tx, self, staffId, at);
     appendAudit(tx, auth.desk, at, {

@@ -46,5 +46,12 @@ export class HardwareKeyError extends Error {
  * `rawId`, the `response`, a cross-platform attachment and no client extensions.
  */
 export function usbKeyCredential<R>(id: string, response: R) {
-  return { id, rawId: id, type: 'public-key' as const, response, authenticatorAttachment: 'cross-platform' as const, clientExtensionResults: {} };
+  return {
+    id,
+    rawId: id,
+    type: 'public-key' as const,
+    response,
+    authenticatorAttachment: 'cross-platform' as const,
+    clientExtensionResults: {},
+  };
 }

@@ -88,7 +88,9 @@ export async function finishKeyEnrolment(
   const now = auth.clock.now();
   const taken = auth.store.transaction((tx) => {
     const consumed = consumeChallenge(tx, attemptId, 'register', now);
-    return consumed.ok && consumed.staffId !== null ? { staffId: consumed.staffId, challenge: consumed.challenge } : undefined;
+    return consumed.ok && consumed.staffId !== null
+      ? { staffId: consumed.staffId, challenge: consumed.challenge }
+      : undefined;
   });
   if (!taken) throw new AppError('auth.challenge.expired');
 
@@ -132,7 +134,10 @@ export async function finishKeyEnrolment(
     });
     setEnrolledKeyCounter(tx, keyId, credential.counter);
     updateStaff(tx, actor, at, taken.staffId, { must_enrol_key: 0 });
-    appendAudit(tx, actor, at, { action: 'auth.key.enrolled', details: { staffId: taken.staffId, keyId, name, aaguid } });
+    appendAudit(tx, actor, at, {
+      action: 'auth.key.enrolled',
+      details: { staffId: taken.staffId, keyId, name, aaguid },
+    });
     return keySummary(tx, keyId);
   });
   if (!result) throw new AppError('auth.key.enrolment_failed');
@@ -147,7 +152,10 @@ export function revokeKey(auth: AuthContext, actor: Actor, input: z.input<typeof
   const { keyId } = parseInput(keyRefSchema, input);
   const at = auth.clock.now().toISOString();
   return auth.store.transaction((tx) => {
-    const key = tx.get<{ staff_id: string; revoked_at: string | null }>('SELECT staff_id, revoked_at FROM staff_keys WHERE id = ?', [keyId]);
+    const key = tx.get<{ staff_id: string; revoked_at: string | null }>(
+      'SELECT staff_id, revoked_at FROM staff_keys WHERE id = ?',
+      [keyId],
+    );
     if (!key) throw new AppError('auth.key.not_found');
     assertSelfOrAdmin(tx, actor, key.staff_id);
     if (key.revoked_at === null) {
@@ -179,5 +187,12 @@ export function keySummary(tx: Tx, keyId: string): KeySummary {
     revoked_at: string | null;
   }>('SELECT id, kind, name, created_at, last_used_at, revoked_at FROM staff_keys WHERE id = ?', [keyId]);
   if (!row) throw new AppError('auth.key.not_found');
-  return { id: row.id, kind: row.kind, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }

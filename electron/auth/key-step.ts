@@ -38,7 +38,8 @@ export async function finishWithKey(
     settleSecondStep(tx, auth, now, taken.staffId, stage, () => {
       if (!check.ok) return { ok: false, reason: check.reason, code: 'auth.key.refused', keyId: check.keyId };
       // Another answer with the same key may have moved the counter since the check.
-      if (!recordKeyUse(tx, check, at)) return { ok: false, reason: 'counter', code: 'auth.key.refused', keyId: check.key.id };
+      if (!recordKeyUse(tx, check, at))
+        return { ok: false, reason: 'counter', code: 'auth.key.refused', keyId: check.key.id };
       return { ok: true, factor: 'webauthn', details: { keyId: check.key.id } };
     }),
   );
@@ -61,7 +62,11 @@ function takeChallenge(
       auditFailedAttempt(tx, auth, now, { stage, reason, subject: consumed.staffId });
       return undefined;
     }
-    return { staffId: consumed.staffId, challenge: consumed.challenge, key: keyByCredential(tx, consumed.staffId, answer.id) };
+    return {
+      staffId: consumed.staffId,
+      challenge: consumed.challenge,
+      key: keyByCredential(tx, consumed.staffId, answer.id),
+    };
   });
   // Thrown after the commit, so that the spent challenge and the audit event stay written.
   if (!taken) throw new AppError('auth.challenge.expired');

@@ -35,7 +35,8 @@ const minute = 60_000;
 export function settleFailures(state: FailureState, policy: LockoutPolicy, now: Date): FailureState {
   const time = now.getTime();
   if (state.lockedUntil !== null) return Date.parse(state.lockedUntil) > time ? state : noFailures;
-  if (state.lastFailedAt !== null && time - Date.parse(state.lastFailedAt) >= policy.lockMinutes * minute) return noFailures;
+  if (state.lastFailedAt !== null && time - Date.parse(state.lastFailedAt) >= policy.lockMinutes * minute)
+    return noFailures;
   return state;
 }
 
@@ -62,7 +63,11 @@ export function countFailure(state: FailureState, policy: LockoutPolicy, now: Da
     const lockedUntil = new Date(now.getTime() + policy.lockMinutes * minute).toISOString();
     return { state: { failedAttempts, lastFailedAt, lockedUntil }, left: 0, lockedMinutes: policy.lockMinutes };
   }
-  return { state: { failedAttempts, lastFailedAt, lockedUntil: null }, left: policy.maxAttempts - failedAttempts, lockedMinutes: null };
+  return {
+    state: { failedAttempts, lastFailedAt, lockedUntil: null },
+    left: policy.maxAttempts - failedAttempts,
+    lockedMinutes: null,
+  };
 }
 
 /** What the person at the keyboard is told: the attempts left, or how long the lock lasts. */
@@ -83,10 +88,18 @@ export function readFailures(tx: Tx, subject: AttemptSubject): FailureState {
           'SELECT failed_attempts, last_failed_at, locked_until FROM auth_unknown_logins WHERE login_digest = ?',
           [subject.digest],
         );
-  return row ? { failedAttempts: row.failed_attempts, lastFailedAt: row.last_failed_at, lockedUntil: row.locked_until } : noFailures;
+  return row
+    ? { failedAttempts: row.failed_attempts, lastFailedAt: row.last_failed_at, lockedUntil: row.locked_until }
+    : noFailures;
 }
 
-export function writeFailures(tx: Tx, subject: AttemptSubject, state: FailureState, policy: LockoutPolicy, now: Date): void {
+export function writeFailures(
+  tx: Tx,
+  subject: AttemptSubject,
+  state: FailureState,
+  policy: LockoutPolicy,
+  now: Date,
+): void {
   if (subject.kind === 'staff') {
     writeStaffFailures(tx, subject.staffId, state);
     return;

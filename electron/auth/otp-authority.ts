@@ -15,7 +15,8 @@ const otpClientKey = 'auth.yubikey.client';
 
 export function writeOtpClient(store: Store, client: OtpClient): void {
   const parsed = otpClientSchema.safeParse(client);
-  if (!parsed.success) throw new AppError('yubikey.client.format', { field: String(parsed.error.issues[0]?.path[0] ?? 'apiKey') });
+  if (!parsed.success)
+    throw new AppError('yubikey.client.format', { field: String(parsed.error.issues[0]?.path[0] ?? 'apiKey') });
   store.transaction((tx) => writeSetting(tx, otpClientKey, parsed.data));
 }
 
@@ -26,8 +27,16 @@ export function writeOtpClient(store: Store, client: OtpClient): void {
  */
 export function otpAuthority(store: Store): (otp: string) => Promise<YubikeyVerdict> {
   return (otp) => {
-    const config = store.transaction((tx) => ({ identity: readSyncIdentity(tx), client: otpClientSchema.safeParse(readSetting<unknown>(tx, otpClientKey)) }));
+    const config = store.transaction((tx) => ({
+      identity: readSyncIdentity(tx),
+      client: otpClientSchema.safeParse(readSetting<unknown>(tx, otpClientKey)),
+    }));
     if (!config.identity || !config.client.success) throw new AppError('yubikey.not_configured');
-    return verifyYubikeyOtp({ servers: config.identity.servers, clientId: config.client.data.clientId, apiKey: config.client.data.apiKey, otp });
+    return verifyYubikeyOtp({
+      servers: config.identity.servers,
+      clientId: config.client.data.clientId,
+      apiKey: config.client.data.apiKey,
+      otp,
+    });
   };
 }

@@ -18,7 +18,10 @@ const otpAnswerSchema = authCalls['auth.finishSignInWithOtp'].input;
  * no authority configured or reachable, the person is told to use the FIDO2 key instead and
  * the attempt is not counted against them: it was not a guess.
  */
-export async function finishSignInWithOtp(auth: AuthContext, input: z.input<typeof otpAnswerSchema>): Promise<StaffSession> {
+export async function finishSignInWithOtp(
+  auth: AuthContext,
+  input: z.input<typeof otpAnswerSchema>,
+): Promise<StaffSession> {
   const { attemptId, otp } = parseInput(otpAnswerSchema, input);
   // Malformed OTPs never leave the desk (and are no attempt: the challenge stays usable).
   const normalized = normalizeYubikeyOtp(otp);
@@ -27,7 +30,11 @@ export async function finishSignInWithOtp(auth: AuthContext, input: z.input<type
   const staffId = auth.store.transaction((tx) => {
     const consumed = consumeChallenge(tx, attemptId, 'sign-in', now);
     if (consumed.ok && consumed.staffId !== null) return consumed.staffId;
-    auditFailedAttempt(tx, auth, now, { stage: 'otp', reason: consumed.ok ? 'challenge_unknown' : consumed.reason, subject: consumed.staffId });
+    auditFailedAttempt(tx, auth, now, {
+      stage: 'otp',
+      reason: consumed.ok ? 'challenge_unknown' : consumed.reason,
+      subject: consumed.staffId,
+    });
     return undefined;
   });
   if (staffId === undefined) throw new AppError('auth.challenge.expired');

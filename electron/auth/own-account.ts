@@ -8,7 +8,16 @@ import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt } from './attempt-audit';
 import { parseInput } from '../../shared/errors/zod-issues';
-import { clearFailures, countFailure, failureError, lockMinutesLeft, readFailures, settleFailures, subjectName, writeFailures } from './lockout';
+import {
+  clearFailures,
+  countFailure,
+  failureError,
+  lockMinutesLeft,
+  readFailures,
+  settleFailures,
+  subjectName,
+  writeFailures,
+} from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
 import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
@@ -25,7 +34,11 @@ function signedInPerson(actor: Actor): string {
  * A person replaces their password. The current one is asked again (a desk left signed in must
  * not let a passer-by take the account over), and a wrong one counts towards the lockout.
  */
-export async function changePassword(auth: AuthContext, actor: Actor, input: z.input<typeof changeSchema>): Promise<void> {
+export async function changePassword(
+  auth: AuthContext,
+  actor: Actor,
+  input: z.input<typeof changeSchema>,
+): Promise<void> {
   const staffId = signedInPerson(actor);
   const { currentPassword, newPassword } = parseInput(changeSchema, input);
   assertPasswordPolicy(newPassword, 'newPassword');

@@ -43,7 +43,16 @@ export interface SecondStep {
 
 type Decision =
   | { ok: false; error: AppError }
-  | { ok: true; attemptId: string; challenge: string; expiresAt: string; keys: StoredKey[]; totp: boolean; recoveryCodes: boolean; otp: boolean };
+  | {
+      ok: true;
+      attemptId: string;
+      challenge: string;
+      expiresAt: string;
+      keys: StoredKey[];
+      totp: boolean;
+      recoveryCodes: boolean;
+      otp: boolean;
+    };
 
 /**
  * The first step of signing in (A2, A3): login and password. Whether the login exists, is
@@ -55,17 +64,26 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
   const { login, password } = parseInput(beginSignInSchema, input);
   const person = auth.store.transaction((tx) => findPersonByLogin(tx, login));
   // Checked even for a locked account, so that a lock does not answer faster than a wrong password.
-  const passwordOk = person?.password_hash ? await verifyPassword(person.password_hash, password) : await verifyAgainstNothing(password);
+  const passwordOk = person?.password_hash
+    ? await verifyPassword(person.password_hash, password)
+    : await verifyAgainstNothing(password);
   const now = auth.clock.now();
 
   const decision = auth.store.transaction((tx): Decision => {
     const policy = lockoutPolicy(tx);
     const current = person ? findPerson(tx, person.id) : undefined;
-    const subject: AttemptSubject = current ? { kind: 'staff', staffId: current.id } : { kind: 'unknown', digest: loginDigest(login) };
+    const subject: AttemptSubject = current
+      ? { kind: 'staff', staffId: current.id }
+      : { kind: 'unknown', digest: loginDigest(login) };
     const state = settleFailures(readFailures(tx, subject), policy, now);
     const lockedFor = lockMinutesLeft(state, now);
     if (lockedFor !== null) {
-      auditFailedAttempt(tx, auth, now, { stage: 'password', reason: 'locked', subject: subjectName(subject), left: 0 });
+      auditFailedAttempt(tx, auth, now, {
+        stage: 'password',
+        reason: 'locked',
+        subject: subjectName(subject),
+        left: 0,
+      });
       return { ok: false, error: failureError('auth.failed', { left: 0, lockedMinutes: lockedFor }) };
     }
     const reason: FailureReason | null = failedBecause(current, person?.password_hash ?? null, passwordOk);
@@ -107,7 +125,11 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
 }
 
 /** Why the password step fails, or null when it passes. */
-function failedBecause(current: PersonRow | undefined, checkedHash: string | null, passwordOk: boolean): FailureReason | null {
+function failedBecause(
+  current: PersonRow | undefined,
+  checkedHash: string | null,
+  passwordOk: boolean,
+): FailureReason | null {
   if (!current) return 'unknown_login';
   if (current.password_hash === null) return 'no_password';
   // The hash checked must still be the account's: a reset in between makes the check stale.
@@ -117,5 +139,9 @@ function failedBecause(current: PersonRow | undefined, checkedHash: string | nul
 }
 
 function hasOtpKey(tx: Tx, staffId: string): boolean {
-  return tx.get("SELECT 1 FROM staff_keys WHERE staff_id = ? AND kind = 'yubikey-otp' AND revoked_at IS NULL LIMIT 1", [staffId]) !== undefined;
+  return (
+    tx.get("SELECT 1 FROM staff_keys WHERE staff_id = ? AND kind = 'yubikey-otp' AND revoked_at IS NULL LIMIT 1", [
+      staffId,
+    ]) !== undefined
+  );
 }

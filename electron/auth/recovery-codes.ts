@@ -19,11 +19,7 @@ function newCode(): string {
  * Crockford's alphabet leaves out read as the digits they look like (O → 0, I and L → 1).
  */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /**
@@ -42,12 +38,20 @@ const usable = 'used_at IS NULL AND revoked_at IS NULL';
  */
 export function issueRecoveryCodes(tx: Tx, by: Actor, staffId: string, at: string): string[] {
   const door = { tx, actor: by, at };
-  for (const { id } of tx.all<{ id: string }>(`SELECT id FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [staffId])) {
+  for (const { id } of tx.all<{ id: string }>(`SELECT id FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [
+    staffId,
+  ])) {
     updateSyncedRow(door, 'recovery_codes', id, { revoked_at: at });
   }
   const codes = new Set<string>();
   while (codes.size < recoveryCodeCount) codes.add(newCode());
-  for (const code of codes) insertSyncedRow(door, 'recovery_codes', { staff_id: staffId, code_hash: recoveryCodeHash(code), used_at: null, revoked_at: null });
+  for (const code of codes)
+    insertSyncedRow(door, 'recovery_codes', {
+      staff_id: staffId,
+      code_hash: recoveryCodeHash(code),
+      used_at: null,
+      revoked_at: null,
+    });
   return [...codes];
 }
 
@@ -56,15 +60,18 @@ export function issueRecoveryCodes(tx: Tx, by: Actor, staffId: string, at: strin
  * returns how many are left, or null.
  */
 export function spendRecoveryCode(tx: Tx, by: Actor, staffId: string, code: string, at: string): number | null {
-  const found = tx.get<{ id: string }>(`SELECT id FROM recovery_codes WHERE staff_id = ? AND code_hash = ? AND ${usable}`, [
-    staffId,
-    recoveryCodeHash(code),
-  ]);
+  const found = tx.get<{ id: string }>(
+    `SELECT id FROM recovery_codes WHERE staff_id = ? AND code_hash = ? AND ${usable}`,
+    [staffId, recoveryCodeHash(code)],
+  );
   if (!found) return null;
   updateSyncedRow({ tx, actor: by, at }, 'recovery_codes', found.id, { used_at: at });
   return unusedRecoveryCodes(tx, staffId);
 }
 
 export function unusedRecoveryCodes(tx: Tx, staffId: string): number {
-  return tx.get<{ n: number }>(`SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [staffId])?.n ?? 0;
+  return (
+    tx.get<{ n: number }>(`SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ? AND ${usable}`, [staffId])?.n ??
+    0
+  );
 }

@@ -67,7 +67,10 @@ export function settleSecondStep(
     });
     // A validly signed answer whose counter did not grow: two copies of one key are in use.
     if (verdict.reason === 'counter') {
-      appendAudit(tx, auth.desk, now.toISOString(), { action: 'auth.alert.key_clone', details: { subject: staffId, keyId: verdict.keyId } });
+      appendAudit(tx, auth.desk, now.toISOString(), {
+        action: 'auth.alert.key_clone',
+        details: { subject: staffId, keyId: verdict.keyId },
+      });
     }
     return { ok: false, error: failureError(verdict.code, outcome) };
   }

@@ -59,7 +59,10 @@ export async function createStaff(
       mustChangePassword: true,
     });
     const recoveryCodes = issueRecoveryCodes(tx, actor, staffId, at);
-    appendAudit(tx, actor, at, { action: 'staff.created', details: { staffId, login: parsed.login, role: parsed.role } });
+    appendAudit(tx, actor, at, {
+      action: 'staff.created',
+      details: { staffId, login: parsed.login, role: parsed.role },
+    });
     return { staff: summary(tx, staffId, at), recoveryCodes };
   });
 }
@@ -81,7 +84,11 @@ export function deactivateStaff(auth: AuthContext, actor: Actor, input: z.input<
 }
 
 /** A forgotten password: the admin sets a new one, which also ends a lock. */
-export async function resetPassword(auth: AuthContext, actor: Actor, input: z.input<typeof resetSchema>): Promise<StaffSummary> {
+export async function resetPassword(
+  auth: AuthContext,
+  actor: Actor,
+  input: z.input<typeof resetSchema>,
+): Promise<StaffSummary> {
   const { staffId, password } = parseInput(resetSchema, input);
   auth.store.transaction((tx) => {
     assertAdmin(tx, actor);
@@ -93,7 +100,11 @@ export async function resetPassword(auth: AuthContext, actor: Actor, input: z.in
   return auth.store.transaction((tx) => {
     assertAdmin(tx, actor);
     requirePerson(tx, staffId);
-    updateStaff(tx, actor, at, staffId, { password_hash: passwordHash, password_changed_at: at, must_change_password: 1 });
+    updateStaff(tx, actor, at, staffId, {
+      password_hash: passwordHash,
+      password_changed_at: at,
+      must_change_password: 1,
+    });
     clearFailures(tx, staffId);
     appendAudit(tx, actor, at, { action: 'staff.password_reset', details: { staffId } });
     return summary(tx, staffId, at);
@@ -111,7 +122,10 @@ export function listStaff(auth: AuthContext, actor: Actor): StaffSummary[] {
 }
 
 function activeAdmins(tx: Tx): number {
-  return tx.get<{ n: number }>("SELECT count(*) AS n FROM staff WHERE kind = 'person' AND role = 'admin' AND active = 1")?.n ?? 0;
+  return (
+    tx.get<{ n: number }>("SELECT count(*) AS n FROM staff WHERE kind = 'person' AND role = 'admin' AND active = 1")
+      ?.n ?? 0
+  );
 }
 
 function summary(tx: Tx, staffId: string, at: string): StaffSummary {

@@ -17,7 +17,11 @@ const confirmSchema = authCalls['account.confirmTotp'].input;
  * Starts TOTP for a person: a new secret, kept pending until the app proves it has it, so that
  * a mis-scanned QR code never replaces a working secret. Shown once, as a URI and as text.
  */
-export function enrolTotp(auth: AuthContext, actor: Actor, input: z.input<typeof enrolSchema>): { secret: string; uri: string } {
+export function enrolTotp(
+  auth: AuthContext,
+  actor: Actor,
+  input: z.input<typeof enrolSchema>,
+): { secret: string; uri: string } {
   const { staffId } = parseInput(enrolSchema, input);
   const at = auth.clock.now().toISOString();
   return auth.store.transaction((tx) => {
@@ -43,7 +47,11 @@ export function confirmTotp(auth: AuthContext, actor: Actor, input: z.input<type
     if (person.totp_pending_secret === null) throw new AppError('auth.totp.no_pending');
     const check = verifyTotpCode(person.totp_pending_secret, code, now, null);
     if (!check.ok) throw new AppError('auth.totp.confirm_wrong', { field: 'code' });
-    updateStaff(tx, actor, at, staffId, { totp_secret: person.totp_pending_secret, totp_enrolled_at: at, totp_last_step: check.step });
+    updateStaff(tx, actor, at, staffId, {
+      totp_secret: person.totp_pending_secret,
+      totp_enrolled_at: at,
+      totp_last_step: check.step,
+    });
     setPendingTotpSecret(tx, staffId, null);
     appendAudit(tx, actor, at, { action: 'auth.totp.enrolled', details: { staffId } });
   });

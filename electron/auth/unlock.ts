@@ -32,7 +32,10 @@ export async function beginUnlock(auth: AuthContext, input: z.input<typeof begin
   const step = auth.store.transaction((tx) => {
     const person = findPerson(tx, staffId);
     if (!person || person.active !== 1) throw new AppError('auth.challenge.expired');
-    const lockedFor = lockMinutesLeft(settleFailures(readFailures(tx, { kind: 'staff', staffId }), lockoutPolicy(tx), now), now);
+    const lockedFor = lockMinutesLeft(
+      settleFailures(readFailures(tx, { kind: 'staff', staffId }), lockoutPolicy(tx), now),
+      now,
+    );
     if (lockedFor !== null) throw new AppError('auth.locked', { params: { minutes: lockedFor } });
     const keys = activeKeys(tx, staffId);
     if (keys.length === 0) throw new AppError('auth.key.none');

@@ -35,10 +35,10 @@ export function activeKeys(tx: Tx, staffId: string): StoredKey[] {
 
 /** The person's key with this credential id, revoked or not; another person's key is not found. */
 export function keyByCredential(tx: Tx, staffId: string, credentialId: string): StoredKey | undefined {
-  return tx.get<StoredKey>(`SELECT ${keyColumns} FROM staff_keys WHERE staff_id = ? AND credential_id = ? AND kind = 'webauthn'`, [
-    staffId,
-    credentialId,
-  ]);
+  return tx.get<StoredKey>(
+    `SELECT ${keyColumns} FROM staff_keys WHERE staff_id = ? AND credential_id = ? AND kind = 'webauthn'`,
+    [staffId, credentialId],
+  );
 }
 
 export function keyTransports(key: StoredKey): AuthenticatorTransportFuture[] | undefined {
@@ -51,7 +51,11 @@ export function keyTransports(key: StoredKey): AuthenticatorTransportFuture[] | 
  * discouraged: the password is the knowledge factor, and a PIN prompt at every touch would be a
  * third one (and the native path on Linux has no PIN dialog).
  */
-export function assertionOptions(rp: RelyingParty, challenge: string, keys: readonly StoredKey[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export function assertionOptions(
+  rp: RelyingParty,
+  challenge: string,
+  keys: readonly StoredKey[],
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: rp.rpId,
     // The raw bytes, so that the options carry exactly the challenge stored (a string would be
@@ -63,7 +67,8 @@ export function assertionOptions(rp: RelyingParty, challenge: string, keys: read
   });
 }
 
-export type AssertionCheck = { ok: true; key: StoredKey; newCounter: number } | { ok: false; reason: FailureReason; keyId?: string };
+export type AssertionCheck =
+  { ok: true; key: StoredKey; newCounter: number } | { ok: false; reason: FailureReason; keyId?: string };
 
 /**
  * Checks a key's answer: the key is the person's and not revoked, the user was present, the
@@ -107,7 +112,8 @@ export async function checkAssertion(
     return { ok: false, reason: 'answer_invalid', keyId: key.id };
   }
   // WebAuthn §6.1.1: a counter of 0 on both sides means the key keeps none; otherwise it must grow.
-  if ((counter > 0 || key.counter > 0) && counter <= key.counter) return { ok: false, reason: 'counter', keyId: key.id };
+  if ((counter > 0 || key.counter > 0) && counter <= key.counter)
+    return { ok: false, reason: 'counter', keyId: key.id };
   return { ok: true, key, newCounter: counter };
 }
 

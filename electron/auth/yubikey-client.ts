@@ -125,7 +125,10 @@ export async function verifyYubikeyOtp(options: VerifyYubikeyOtpOptions): Promis
   throw new AppError('yubikey.authority_unreachable');
 }
 
-function readAnswer(body: string, request: { apiKey: Buffer; otp: string; nonce: string; server: string }): YubikeyVerdict {
+function readAnswer(
+  body: string,
+  request: { apiKey: Buffer; otp: string; nonce: string; server: string },
+): YubikeyVerdict {
   const fields: Record<string, string> = {};
   for (const line of body.split(/\r?\n/)) {
     const equals = line.indexOf('=');
@@ -143,7 +146,8 @@ function readAnswer(body: string, request: { apiKey: Buffer; otp: string; nonce:
   }
   // "The client MUST verify that the otp in the response is the same as the otp supplied in
   // the request" (ValidationProtocolV20): the same for the nonce. Refusals may omit them.
-  const echoed = (name: 'otp' | 'nonce', sent: string) => (status === 'OK' ? fields[name] === sent : (fields[name] ?? sent) === sent);
+  const echoed = (name: 'otp' | 'nonce', sent: string) =>
+    status === 'OK' ? fields[name] === sent : (fields[name] ?? sent) === sent;
   if (!echoed('otp', request.otp) || !echoed('nonce', request.nonce)) throw new AppError('yubikey.response.mismatch');
   if (status !== 'OK') return { status, code: refusalCodes[status], server: request.server };
 

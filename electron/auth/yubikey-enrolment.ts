@@ -19,7 +19,11 @@ const enrolSchema = authCalls['account.enrolYubikey'].input;
  * once, the authority must accept that OTP (so the key is registered, working and its counter
  * moves on), and the key's public id is recorded as the person's — synced to every desk.
  */
-export async function enrolYubikey(auth: AuthContext, actor: Actor, input: z.input<typeof enrolSchema>): Promise<KeySummary> {
+export async function enrolYubikey(
+  auth: AuthContext,
+  actor: Actor,
+  input: z.input<typeof enrolSchema>,
+): Promise<KeySummary> {
   const { staffId, name, otp } = parseInput(enrolSchema, input);
   const normalized = normalizeYubikeyOtp(otp);
   auth.store.transaction((tx) => {
@@ -32,7 +36,10 @@ export async function enrolYubikey(auth: AuthContext, actor: Actor, input: z.inp
   const at = auth.clock.now().toISOString();
   return auth.store.transaction((tx) => {
     assertSelfOrAdmin(tx, actor, staffId);
-    const taken = tx.get("SELECT 1 FROM staff_keys WHERE kind = 'yubikey-otp' AND yubikey_public_id = ? AND revoked_at IS NULL", [verdict.publicId]);
+    const taken = tx.get(
+      "SELECT 1 FROM staff_keys WHERE kind = 'yubikey-otp' AND yubikey_public_id = ? AND revoked_at IS NULL",
+      [verdict.publicId],
+    );
     if (taken) throw new AppError('auth.key.taken', { field: 'otp' });
     const keyId = insertSyncedRow({ tx, actor, at }, 'staff_keys', {
       staff_id: staffId,
@@ -47,7 +54,10 @@ export async function enrolYubikey(auth: AuthContext, actor: Actor, input: z.inp
       revoked_by: null,
     });
     updateStaff(tx, actor, at, staffId, { must_enrol_key: 0 });
-    appendAudit(tx, actor, at, { action: 'auth.yubikey.enrolled', details: { staffId, keyId, name, publicId: verdict.publicId } });
+    appendAudit(tx, actor, at, {
+      action: 'auth.yubikey.enrolled',
+      details: { staffId, keyId, name, publicId: verdict.publicId },
+    });
     return keySummary(tx, keyId);
   });
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `Medcard Desk (browser host)\n  database: ${paths.dbPath}\n  open: ${host.url}\n` +
-      '  Only this computer can connect; the address holds this launch\'s secret. Ctrl+C to stop.\n',
+      "  Only this computer can connect; the address holds this launch's secret. Ctrl+C to stop.\n",
   );
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -56,7 +56,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const call = callPath.exec(path);
     if (call && request.method === 'POST') return handleCall(call[1] ?? '', request, response);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('api.bad_request'));
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendJson(response, 405, failure('api.bad_request'));
     const file = await readRendererFile(options.rendererDir, path);
     if (!file) return sendPlain(response, 404, 'Not found');
     response.writeHead(200, {

@@ -16,7 +16,10 @@ const mimeTypes: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer; a path that leaves the folder or is unknown is null. */
-export async function readRendererFile(rendererDir: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readRendererFile(
+  rendererDir: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -21,8 +21,15 @@ export function actingStaff(ctx: ZonedActorContext, login: string, permission: P
   const params = { login: login.slice(0, 64) };
   if (!person) throw new AppError('cli.as.unknown', { field: 'as', params });
   if (person.active !== 1) throw new AppError('cli.as.inactive', { field: 'as', params });
-  if (!can(person.role, permission)) throw new AppError('cli.as.forbidden', { field: 'as', params: { ...params, role: person.role, permission } });
-  const actor = { ...ctx.actor, staffId: person.id, kind: 'person' as const, displayName: person.display_name, role: person.role };
+  if (!can(person.role, permission))
+    throw new AppError('cli.as.forbidden', { field: 'as', params: { ...params, role: person.role, permission } });
+  const actor = {
+    ...ctx.actor,
+    staffId: person.id,
+    kind: 'person' as const,
+    displayName: person.display_name,
+    role: person.role,
+  };
   return actingContext({ store: ctx.store, clock: ctx.clock, actor });
 }
 

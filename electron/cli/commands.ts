@@ -33,12 +33,20 @@ export async function init(db: string | undefined, io: Output): Promise<number> 
  * server (a demo or bench desk), with a warning that they stay on it: the server refuses the
  * setup account as a writer, so on a connected desk that is refused here instead (cli.as.required).
  */
-export async function seedDemo(db: string | undefined, count: number, seed: number, as: string | undefined, io: Output): Promise<number> {
+export async function seedDemo(
+  db: string | undefined,
+  count: number,
+  seed: number,
+  as: string | undefined,
+  io: Output,
+): Promise<number> {
   const desk = await openDesk({ db, create: true });
   try {
     if (as === undefined && deskSyncs(desk)) throw new AppError('cli.as.required', { field: 'as' });
     if (as === undefined) {
-      io.err('Warning: written as the desk’s setup account, these patients stay on this desk: the sync server would refuse them. Pass --as LOGIN to write them as a staff member.\n');
+      io.err(
+        'Warning: written as the desk’s setup account, these patients stay on this desk: the sync server would refuse them. Pass --as LOGIN to write them as a staff member.\n',
+      );
     }
     const ctx = as === undefined ? desk : actingStaff(desk, as, 'patients.write');
     const today = isoDay(ctx.clock.now(), ctx.timeZone);
@@ -77,7 +85,9 @@ export async function verify(db: string | undefined, io: Output): Promise<number
     if (chain.ok) {
       io.out(`Audit chain: ok, ${chain.events} events, head ${chain.headHash}`);
     } else {
-      io.out(`Audit chain: BROKEN at event #${chain.broken.seq} (${chain.broken.id}): ${describe(chain.broken.reason)}`);
+      io.out(
+        `Audit chain: BROKEN at event #${chain.broken.seq} (${chain.broken.id}): ${describe(chain.broken.reason)}`,
+      );
       io.out(`  ${chain.events} events before it verify.`);
     }
     return integrityOk && chain.ok ? 0 : 1;
@@ -98,11 +108,19 @@ function describe(reason: 'hash' | 'link' | 'sequence'): string {
 }
 
 /** `medcard enrol-desk`: connects this desk to the central server with an admin's one-time code. */
-export async function enrolDeskCommand(db: string | undefined, servers: string[], code: string, name: string, io: Output): Promise<number> {
+export async function enrolDeskCommand(
+  db: string | undefined,
+  servers: string[],
+  code: string,
+  name: string,
+  io: Output,
+): Promise<number> {
   const ctx = await openDesk({ db, create: false });
   try {
     const identity = await enrolDesk(ctx.store, { servers, code, name });
-    io.out(`Enrolled as device ${identity.deviceId} with ${servers.join(' (backup: ')}${servers.length > 1 ? ')' : ''}`);
+    io.out(
+      `Enrolled as device ${identity.deviceId} with ${servers.join(' (backup: ')}${servers.length > 1 ? ')' : ''}`,
+    );
     io.out('The desk syncs in the background from its next start.');
     return 0;
   } finally {

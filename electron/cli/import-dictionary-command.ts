@@ -38,7 +38,10 @@ export async function importDictionaryCommand(
       const admin = { ...desk, actor: { ...desk.actor, role: 'admin' as const } };
       result = importDictionaryFile(admin, kind, path, { version, onProgress });
     } else {
-      const publication = publishDictionaryFile(actingStaff(desk, as, 'settings.manage'), kind, path, { version, onProgress });
+      const publication = publishDictionaryFile(actingStaff(desk, as, 'settings.manage'), kind, path, {
+        version,
+        onProgress,
+      });
       result = publication;
       published =
         publication.release.status === 'published'
@@ -49,7 +52,11 @@ export async function importDictionaryCommand(
     if (outcome.status === 'imported') io.err('\n');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(`Dictionary ${outcome.name}, version ${outcome.version}, from ${basename(path)}`);
-    io.out(outcome.status === 'imported' ? `  imported and active${outcome.replaced ? ` (replaces version ${outcome.replaced})` : ''}` : '  already imported from this very file: nothing changed');
+    io.out(
+      outcome.status === 'imported'
+        ? `  imported and active${outcome.replaced ? ` (replaces version ${outcome.replaced})` : ''}`
+        : '  already imported from this very file: nothing changed',
+    );
     io.out(published ?? '  on this desk only: pass --as ADMIN (an admin’s login) to publish it to every desk');
     io.out(`  rows accepted: ${outcome.rows}`);
     io.out(`  rows refused: ${refused.length}`);

@@ -15,10 +15,17 @@ import { openDesk } from './open-desk';
  * account — they would sit refused on this desk alone. Progress goes to stderr; the report to
  * stdout or `--report FILE`.
  */
-export async function importPatientsCommand(db: string | undefined, path: string, as: string | undefined, reportPath: string | undefined, io: Output): Promise<number> {
+export async function importPatientsCommand(
+  db: string | undefined,
+  path: string,
+  as: string | undefined,
+  reportPath: string | undefined,
+  io: Output,
+): Promise<number> {
   if (as === undefined) throw new AppError('cli.as.required', { field: 'as' });
   const size = statSync(path).size;
-  if (size > maxPatientCsvBytes) throw new AppError('patient_import.file.too_large', { params: { max: maxPatientCsvBytes } });
+  if (size > maxPatientCsvBytes)
+    throw new AppError('patient_import.file.too_large', { params: { max: maxPatientCsvBytes } });
   const bytes = readFileSync(path);
   const desk = await openDesk({ db, create: false });
   try {
@@ -31,7 +38,9 @@ export async function importPatientsCommand(db: string | undefined, path: string
     const lines = reportLines(report, (performance.now() - started) / 1000);
     if (reportPath) {
       writeFileSync(reportPath, `${lines.join('\n')}\n`, { mode: 0o600 });
-      io.out(`Patients from ${report.fileName}: ${report.accepted} accepted, ${report.skipped} already imported, ${report.refused.length} refused`);
+      io.out(
+        `Patients from ${report.fileName}: ${report.accepted} accepted, ${report.skipped} already imported, ${report.refused.length} refused`,
+      );
       io.out(`Report: ${reportPath}`);
     } else {
       for (const line of lines) io.out(line);
@@ -62,7 +71,9 @@ export function reportLines(report: PatientImportReport, seconds: number): strin
   }
   if (report.possibleDuplicates.length > 0) lines.push('', 'Possible duplicates (imported):');
   for (const row of report.possibleDuplicates) {
-    lines.push(`  line ${row.line}: patient ${row.patientId} — like ${row.candidates.map((c) => `${c.id} (${c.score})`).join(', ')}`);
+    lines.push(
+      `  line ${row.line}: patient ${row.patientId} — like ${row.candidates.map((c) => `${c.id} (${c.score})`).join(', ')}`,
+    );
   }
   return lines;
 }

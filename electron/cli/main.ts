@@ -89,9 +89,12 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [, what, kind, file, ...extra] = positionals;
-      if (what === 'patients' && kind && !file) return importPatientsCommand(values.db, kind, values.as, values.report, io);
+      if (what === 'patients' && kind && !file)
+        return importPatientsCommand(values.db, kind, values.as, values.report, io);
       if (what !== 'dictionary' || !kind || !file || extra.length > 0) {
-        io.err('usage: medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n');
+        io.err(
+          'usage: medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n',
+        );
         return 2;
       }
       return importDictionaryCommand(values.db, kind, file, values.version, values.as, io);

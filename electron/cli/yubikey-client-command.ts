@@ -7,7 +7,12 @@ import { openDesk } from './open-desk';
  * `medcard-server yk-client-add`) in the encrypted store. The API key is read from standard
  * input, never from the command line, so that it stays out of the shell history and `ps`.
  */
-export async function yubikeyClientCommand(db: string | undefined, id: string | undefined, readKey: () => Promise<string>, io: Output): Promise<number> {
+export async function yubikeyClientCommand(
+  db: string | undefined,
+  id: string | undefined,
+  readKey: () => Promise<string>,
+  io: Output,
+): Promise<number> {
   if (!id || !/^\d{1,10}$/.test(id)) {
     io.err('usage: echo API_KEY | medcard yubikey-client --id N [--db PATH]\n');
     return 2;

@@ -7,7 +7,10 @@ const item = ({ code, name, retired, data }: DictionaryEntry): DictionaryItem =>
 /** Reference data for pickers and labels: the active version, not audited (no patient data). */
 export const dictionaryHandlers: Handlers<'dictionaries'> = {
   'dictionaries.search': (ctx, input) => ({
-    items: searchEntries(ctx, input.name, input.query, { limit: input.limit, includeRetired: input.includeRetired }).map(item),
+    items: searchEntries(ctx, input.name, input.query, {
+      limit: input.limit,
+      includeRetired: input.includeRetired,
+    }).map(item),
   }),
   'dictionaries.get': (ctx, input) => {
     const entry = lookup(ctx, input.name, input.code);

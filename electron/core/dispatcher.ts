@@ -42,7 +42,8 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
       return { ok: true, data: output };
     } catch (error) {
       if (error instanceof AppError) return fail(error);
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') return fail(new AppError('store.busy'));
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY')
+        return fail(new AppError('store.busy'));
       const incident = randomUUID();
       log.internal({ incident, call: name, error });
       return { ok: false, error: { ...toApiError(new AppError('api.internal')), incident } };
@@ -62,7 +63,8 @@ function accessRefusal(ctx: ServiceContext, name: CallName, spec: CallSpec): App
   if (state.state === 'locked' && spec.whileLocked !== 'allowed') return new AppError('auth.session_locked');
   if (!can(ctx.actor.role, spec.permission)) return new AppError('forbidden');
   const setupPending = state.session.mustChangePassword || state.session.mustEnrolKey;
-  if (setupPending && !accountSetupCalls.has(name.split('.')[0] ?? '')) return new AppError('auth.account_setup_required');
+  if (setupPending && !accountSetupCalls.has(name.split('.')[0] ?? ''))
+    return new AppError('auth.account_setup_required');
   return null;
 }
 

@@ -11,7 +11,10 @@ function portFor(ctx: ServiceContext, challenge: string): HardwareKeyPort {
   if (ctx.keys.where === 'page') throw new AppError('auth.key.page_only');
   const now = ctx.clock.now().toISOString();
   const open = ctx.store.transaction((tx) =>
-    tx.get('SELECT 1 FROM auth_challenges WHERE challenge = ? AND used_at IS NULL AND expires_at > ?', [challenge, now]),
+    tx.get('SELECT 1 FROM auth_challenges WHERE challenge = ? AND used_at IS NULL AND expires_at > ?', [
+      challenge,
+      now,
+    ]),
   );
   if (!open) throw new AppError('auth.challenge.expired');
   return ctx.keys.port;

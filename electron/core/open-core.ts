@@ -29,14 +29,31 @@ export interface OpenCoreOptions extends CoreOptions {
 /** Opens the encrypted store, starts the sync worker, and returns the core both hosts run. */
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const store = await openStore({ path: options.dbPath, key: options.key, create: options.create, nativeBinding: options.nativeBinding });
+  const store = await openStore({
+    path: options.dbPath,
+    key: options.key,
+    create: options.create,
+    nativeBinding: options.nativeBinding,
+  });
   const desk = ensureWorkstation(store, clock.now(), options.deviceName);
   const worker: SyncWorker | undefined =
     options.sync === false
       ? undefined
-      : startSyncWorker({ dbPath: options.dbPath, key: options.key, workerFile: options.sync?.workerFile, nativeBinding: options.nativeBinding });
+      : startSyncWorker({
+          dbPath: options.dbPath,
+          key: options.key,
+          workerFile: options.sync?.workerFile,
+          nativeBinding: options.nativeBinding,
+        });
   const timeZone = 'Europe/Moscow';
-  const auth: AuthContext = { store, clock, desk, rp: relyingParty(options.relyingParty), timeZone, verifyOtp: otpAuthority(store) };
+  const auth: AuthContext = {
+    store,
+    clock,
+    desk,
+    rp: relyingParty(options.relyingParty),
+    timeZone,
+    verifyOtp: otpAuthority(store),
+  };
   const session = new SessionKeeper(() => store.transaction((tx) => idleLockMinutes(tx)));
   void warmUpPasswordChecks();
   const keys: KeyAccess = options.hardwareKey

@@ -7,17 +7,30 @@ import { removeScan } from '../services/scans/remove-scan';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
 
-async function fileOf(ctx: ServiceContext, id: string, variant: 'original' | 'thumbnail', page?: number): Promise<ScanFile> {
+async function fileOf(
+  ctx: ServiceContext,
+  id: string,
+  variant: 'original' | 'thumbnail',
+  page?: number,
+): Promise<ScanFile> {
   const read = await readScan(ctx, ctx.scans.vault, { scanId: id, variant });
   if (read.state !== 'ready') return { state: 'downloading', id };
   const picture = page !== undefined && read.mime === 'application/pdf' ? await pdfPagePicture(read.bytes, page) : null;
-  return picture ? { state: 'ready', id, mime: 'image/jpeg', data: picture.toString('base64') } : { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') };
+  return picture
+    ? { state: 'ready', id, mime: 'image/jpeg', data: picture.toString('base64') }
+    : { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') };
 }
 
 export const scanHandlers: Handlers<'scans'> = {
   'scans.list': (ctx, input) => ({ items: listScans(ctx, ctx.scans.vault, input.patientId, input.attachedTo) }),
   'scans.upload': (ctx, input) =>
-    ctx.scans.uploads.append(ctx.actor.staffId, input.uploadId, input.offset, Buffer.from(input.chunk, 'base64'), ctx.clock.now()),
+    ctx.scans.uploads.append(
+      ctx.actor.staffId,
+      input.uploadId,
+      input.offset,
+      Buffer.from(input.chunk, 'base64'),
+      ctx.clock.now(),
+    ),
   'scans.accept': async (ctx, input) => {
     const bytes = ctx.scans.uploads.take(ctx.actor.staffId, input.uploadId);
     const result = await acceptScan(ctx, ctx.scans.vault, {
@@ -28,7 +41,9 @@ export const scanHandlers: Handlers<'scans'> = {
       source: input.source,
       ...(input.documentSize ? { documentSize: input.documentSize } : {}),
     });
-    return result.accepted ? result : { accepted: false, checklist: result.checklist, error: toApiError(result.refusal) };
+    return result.accepted
+      ? result
+      : { accepted: false, checklist: result.checklist, error: toApiError(result.refusal) };
   },
   'scans.devices': async (ctx) => ({ items: await ctx.scans.scanner.listDevices() }),
   'scans.scan': (ctx, input) => ({ jobId: ctx.scans.jobs.start(ctx.actor.staffId, input.deviceId, ctx.clock.now()) }),

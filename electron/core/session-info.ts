@@ -27,7 +27,13 @@ export function sessionInfo(ctx: ServiceContext): SessionInfo {
   const { session } = state;
   return {
     state: state.state,
-    actor: { id: session.staffId, login: session.login, displayName: session.displayName, role: session.role, kind: 'person' },
+    actor: {
+      id: session.staffId,
+      login: session.login,
+      displayName: session.displayName,
+      role: session.role,
+      kind: 'person',
+    },
     device,
     permissions: state.state === 'active' ? [...rolePermissions[session.role]] : [],
     keyAccess,
@@ -42,6 +48,8 @@ export function refreshSession(ctx: ServiceContext): void {
   const state = ctx.session.read(ctx.clock.now());
   if (state.state === 'signed-out') return;
   const current: StaffSession = state.session;
-  const fresh = ctx.store.transaction((tx) => sessionFor(tx, requirePerson(tx, current.staffId), current.factor, current.signedInAt));
+  const fresh = ctx.store.transaction((tx) =>
+    sessionFor(tx, requirePerson(tx, current.staffId), current.factor, current.signedInAt),
+  );
   ctx.session.update(fresh);
 }

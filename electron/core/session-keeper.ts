@@ -2,9 +2,7 @@ import type { StaffSession } from '../auth/auth-context';
 
 /** Who is at the desk now: nobody, a person, or a person whose screen is locked (A4). */
 export type SessionState =
-  | { state: 'signed-out' }
-  | { state: 'active'; session: StaffSession }
-  | { state: 'locked'; session: StaffSession };
+  { state: 'signed-out' } | { state: 'active'; session: StaffSession } | { state: 'locked'; session: StaffSession };
 
 /**
  * The one session of a desk (one window, one person at a time). It lives in the main process,

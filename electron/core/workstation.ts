@@ -31,6 +31,13 @@ export function ensureWorkstation(store: Store, now: Date, deviceName = hostname
         at,
       );
     }
-    return { staffId: setup.id, kind: 'setup', displayName: setup.display_name, role: setup.role, deviceId: device.id, deviceName: device.name };
+    return {
+      staffId: setup.id,
+      kind: 'setup',
+      displayName: setup.display_name,
+      role: setup.role,
+      deviceId: device.id,
+      deviceName: device.name,
+    };
   });
 }

@@ -2,7 +2,15 @@ import { isCalendarDate } from '../../shared/domain/calendar-date';
 import { formatSnils } from '../../shared/domain/identifiers/snils';
 import type { PatientDraftInput } from '../../shared/domain/patient';
 import { enpSpace, generateEnp, generateInn, generateSnils, innSpace, snilsSpace } from './identifiers';
-import { femaleNames, maleNames, patronymicOf, surnameForms, surnames, transliterate, type SexForms } from './russian-names';
+import {
+  femaleNames,
+  maleNames,
+  patronymicOf,
+  surnameForms,
+  surnames,
+  transliterate,
+  type SexForms,
+} from './russian-names';
 import { SeededRandom } from './random';
 
 export interface SyntheticPatientOptions {
@@ -33,8 +41,10 @@ const firstBirthDate = '1925-01-01';
  */
 export function* syntheticPatients(options: SyntheticPatientOptions): Generator<PatientDraftInput> {
   const { seed, count, today } = options;
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
-  if (!isCalendarDate(today) || today < firstBirthDate) throw new RangeError(`today must be an ISO date from ${firstBirthDate}, got ${today}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  if (!isCalendarDate(today) || today < firstBirthDate)
+    throw new RangeError(`today must be an ISO date from ${firstBirthDate}, got ${today}`);
   if (count > snilsSpace) throw new RangeError(`At most ${snilsSpace} drafts keep their SNILS unique`);
 
   const random = new SeededRandom(seed);
@@ -59,7 +69,11 @@ export function* syntheticPatients(options: SyntheticPatientOptions): Generator<
     }
     const first = random.pick(female ? femaleNameTable : maleNameTable);
     const father = random.pick(maleNameTable);
-    const patronymic = random.chance(share.patronymic) ? (female ? father.patronymic.female : father.patronymic.male) : null;
+    const patronymic = random.chance(share.patronymic)
+      ? female
+        ? father.patronymic.female
+        : father.patronymic.male
+      : null;
     const birthDate = isoDate(firstDay + random.below(dayCount));
     const snils = random.chance(share.snils) ? formatSnils(generateSnils(snilsOffset + i)) : null;
     const enp = random.chance(share.enp) ? generateEnp(enpOffset + i) : null;
@@ -102,12 +116,79 @@ const maleNameTable: readonly MaleNameEntry[] = maleNames.map((text) => ({
 
 // Mobile (DEF) codes of the big operators.
 const mobileCodes = [
-  '900', '901', '902', '903', '904', '905', '906', '908', '909', '910', '911', '912', '913', '914',
-  '915', '916', '917', '918', '919', '920', '921', '922', '923', '924', '925', '926', '927', '928',
-  '929', '930', '931', '932', '933', '934', '936', '937', '938', '939', '950', '951', '952', '953',
-  '958', '960', '961', '962', '963', '964', '965', '966', '967', '968', '969', '977', '978', '980',
-  '981', '982', '983', '984', '985', '986', '987', '988', '989', '991', '992', '993', '994', '995',
-  '996', '997', '999',
+  '900',
+  '901',
+  '902',
+  '903',
+  '904',
+  '905',
+  '906',
+  '908',
+  '909',
+  '910',
+  '911',
+  '912',
+  '913',
+  '914',
+  '915',
+  '916',
+  '917',
+  '918',
+  '919',
+  '920',
+  '921',
+  '922',
+  '923',
+  '924',
+  '925',
+  '926',
+  '927',
+  '928',
+  '929',
+  '930',
+  '931',
+  '932',
+  '933',
+  '934',
+  '936',
+  '937',
+  '938',
+  '939',
+  '950',
+  '951',
+  '952',
+  '953',
+  '958',
+  '960',
+  '961',
+  '962',
+  '963',
+  '964',
+  '965',
+  '966',
+  '967',
+  '968',
+  '969',
+  '977',
+  '978',
+  '980',
+  '981',
+  '982',
+  '983',
+  '984',
+  '985',
+  '986',
+  '987',
+  '988',
+  '989',
+  '991',
+  '992',
+  '993',
+  '994',
+  '995',
+  '996',
+  '997',
+  '999',
 ];
 
 const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));

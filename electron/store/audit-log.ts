@@ -63,7 +63,19 @@ export function appendAudit(tx: Tx, actor: Actor, at: string, entry: AuditEntry)
   rawTx(tx).run(
     `INSERT INTO audit_events (seq, id, at, actor_id, actor_role, device_id, action, patient_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [row.seq, row.id, row.at, row.actor_id, row.actor_role, row.device_id, row.action, row.patient_id, row.details, prevHash, eventHash(prevHash, row)],
+    [
+      row.seq,
+      row.id,
+      row.at,
+      row.actor_id,
+      row.actor_role,
+      row.device_id,
+      row.action,
+      row.patient_id,
+      row.details,
+      prevHash,
+      eventHash(prevHash, row),
+    ],
   );
 }
 
@@ -77,7 +89,11 @@ export function verifyAuditChain(tx: ReadTx): ChainVerdict {
   let expectedSeq = 1;
   let events = 0;
   for (const row of tx.iterate<AuditRow>('SELECT * FROM audit_events ORDER BY seq')) {
-    const broken = (reason: 'hash' | 'link' | 'sequence') => ({ ok: false as const, events, broken: { seq: row.seq, id: row.id, reason } });
+    const broken = (reason: 'hash' | 'link' | 'sequence') => ({
+      ok: false as const,
+      events,
+      broken: { seq: row.seq, id: row.id, reason },
+    });
     if (row.seq !== expectedSeq) return broken('sequence');
     if (row.prev_hash !== prevHash) return broken('link');
     if (eventHash(row.prev_hash, row) !== row.hash) return broken('hash');

@@ -12,7 +12,9 @@ export function readKey(options: { env: NodeJS.ProcessEnv; keyFile: string }): B
   if (!existsSync(options.keyFile)) throw new AppError('store.key.missing');
   const mode = statSync(options.keyFile).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new AppError('store.key.file_mode', { params: { path: options.keyFile, mode: mode.toString(8).padStart(4, '0') } });
+    throw new AppError('store.key.file_mode', {
+      params: { path: options.keyFile, mode: mode.toString(8).padStart(4, '0') },
+    });
   }
   return parseHexKey(readFileSync(options.keyFile, 'utf8'));
 }

@@ -146,7 +146,8 @@ function createStore(db: Database.Database, knex: Knex, path: string): Store {
     path,
     read: <T>(fn: (tx: ReadTx) => T): T => db.transaction(() => fn(reads)).deferred(),
     transaction: <T>(fn: (tx: Tx) => T): T => db.transaction(() => fn(tx)).immediate(),
-    integrityCheck: () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
+    integrityCheck: () =>
+      (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
     close: async () => {
       await knex.destroy();
       db.close();

@@ -16,6 +16,15 @@ export function appendOutbox(tx: Tx, actor: Actor, at: string, entry: OutboxEntr
   rawTx(tx).run(
     `INSERT INTO sync_outbox (mutation_id, table_name, row_id, base_version, changed, actor_id, device_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [newId(), entry.table, entry.rowId, entry.baseVersion, canonicalJson(entry.changed), actor.staffId, actor.deviceId, at],
+    [
+      newId(),
+      entry.table,
+      entry.rowId,
+      entry.baseVersion,
+      canonicalJson(entry.changed),
+      actor.staffId,
+      actor.deviceId,
+      at,
+    ],
   );
 }

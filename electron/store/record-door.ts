@@ -67,7 +67,10 @@ export function insertRecord(
 ): string {
   assertAllowed(door.actor, permission);
   const id = insertSyncedRow(door, table, fields);
-  appendAudit(door.tx, door.actor, door.at, { ...audit, patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null) });
+  appendAudit(door.tx, door.actor, door.at, {
+    ...audit,
+    patientId: audit.patientId === 'self' ? id : (audit.patientId ?? null),
+  });
   return id;
 }
 
@@ -102,7 +105,12 @@ export function updateRecord(
  * event for a person and their ten recovery codes). The row and its outbox entry are written
  * together; `id` is given when the caller needs it first (a first admin who creates themself).
  */
-export function insertSyncedRow(door: DoorContext, table: SyncedTableName, fields: Record<string, FieldValue>, id: string = newId()): string {
+export function insertSyncedRow(
+  door: DoorContext,
+  table: SyncedTableName,
+  fields: Record<string, FieldValue>,
+  id: string = newId(),
+): string {
   const changed: Record<string, FieldValue> = {
     ...fields,
     created_at: door.at,
@@ -126,14 +134,23 @@ export function insertSyncedRow(door: DoorContext, table: SyncedTableName, field
  * `updateRecord` without its permission check and audit event (see `insertSyncedRow`). Returns
  * the fields that really changed, or undefined when there is no such row.
  */
-export function updateSyncedRow(door: DoorContext, table: SyncedTableName, id: string, fields: Record<string, FieldValue>): string[] | undefined {
+export function updateSyncedRow(
+  door: DoorContext,
+  table: SyncedTableName,
+  id: string,
+  fields: Record<string, FieldValue>,
+): string[] | undefined {
   assertKnownFields(table, fields);
-  const current = door.tx.get<Record<string, FieldValue> & { version: number }>(`SELECT * FROM ${table} WHERE id = ?`, [id]);
+  const current = door.tx.get<Record<string, FieldValue> & { version: number }>(`SELECT * FROM ${table} WHERE id = ?`, [
+    id,
+  ]);
   if (!current) return undefined;
   const delta = Object.fromEntries(Object.entries(fields).filter(([field, value]) => current[field] !== value));
   if (Object.keys(delta).length === 0) return [];
   const stamped = (syncedFields[table] as readonly string[]).includes('updated_at');
-  const meta: Record<string, FieldValue> = stamped ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId } : {};
+  const meta: Record<string, FieldValue> = stamped
+    ? { updated_at: door.at, updated_by: door.actor.staffId, device_id: door.actor.deviceId }
+    : {};
   const changed: Record<string, FieldValue> = { ...delta, ...meta };
   rawTx(door.tx).run(
     'INSERT INTO row_history (table_name, row_id, version, data, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)',

@@ -38,7 +38,10 @@ export function createBlobSync(store: Store, transport: BlobTransport, vault: Sc
     }
     partials.delete(sha256);
     if (sha256Hex(content) !== sha256) {
-      throw new SyncRefusedError(422, 'sync.blob.mismatch', { ru: 'Файл пришёл с другим содержимым', en: 'The file arrived with other content' });
+      throw new SyncRefusedError(422, 'sync.blob.mismatch', {
+        ru: 'Файл пришёл с другим содержимым',
+        en: 'The file arrived with other content',
+      });
     }
     await vault.put(content);
     return true;
@@ -64,7 +67,9 @@ export function createBlobSync(store: Store, transport: BlobTransport, vault: Sc
     },
     async downloadQueued() {
       const queued = store.transaction((tx) =>
-        tx.all<{ sha256: string }>(`SELECT sha256 FROM blob_downloads ORDER BY attempts, queued_at LIMIT ${downloadsPerCycle}`),
+        tx.all<{ sha256: string }>(
+          `SELECT sha256 FROM blob_downloads ORDER BY attempts, queued_at LIMIT ${downloadsPerCycle}`,
+        ),
       );
       let arrived = 0;
       for (const { sha256 } of queued) {

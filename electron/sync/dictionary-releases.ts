@@ -54,7 +54,12 @@ export async function uploadDictionaryFiles(store: Store, transport: BlobTranspo
  * release names, or that the importer refuses). Network failures propagate: the next cycle
  * resumes. Returns how many releases were settled.
  */
-export async function followDictionaryReleases(store: Store, transport: BlobTransport, actor: Actor, report: ProgressReporter): Promise<number> {
+export async function followDictionaryReleases(
+  store: Store,
+  transport: BlobTransport,
+  actor: Actor,
+  report: ProgressReporter,
+): Promise<number> {
   const releases = store.transaction((tx) =>
     tx.all<ReleaseRow>(
       // Only releases the server holds: not one of this desk's own still waiting in (or refused from) the outbox.
@@ -96,7 +101,12 @@ export async function followDictionaryReleases(store: Store, transport: BlobTran
   return releases.length;
 }
 
-async function download(store: Store, transport: BlobTransport, release: ReleaseRow, report: ProgressReporter): Promise<Buffer | AppError> {
+async function download(
+  store: Store,
+  transport: BlobTransport,
+  release: ReleaseRow,
+  report: ProgressReporter,
+): Promise<Buffer | AppError> {
   const { source_sha256: sha256, source_bytes: size } = release;
   let file = store.transaction((tx) => {
     startFile(tx, sha256, size, true);

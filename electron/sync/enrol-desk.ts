@@ -9,7 +9,10 @@ import { SyncRefusedError, SyncUnreachableError } from './sync-transport';
  * Ed25519 key pair, gives the server the public half, and keeps the private half (and the
  * server addresses) inside the encrypted database.
  */
-export async function enrolDesk(store: Store, options: { servers: string[]; code: string; name: string }): Promise<SyncIdentity> {
+export async function enrolDesk(
+  store: Store,
+  options: { servers: string[]; code: string; name: string },
+): Promise<SyncIdentity> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const body = enrolRequestSchema.parse({
     code: options.code.trim(),
@@ -32,7 +35,9 @@ export async function enrolDesk(store: Store, options: { servers: string[]; code
     }
   }
   if (!response || response.status >= 500) {
-    throw new SyncUnreachableError(`No sync server answered: ${lastError instanceof Error ? lastError.message : String(response?.status)}`);
+    throw new SyncUnreachableError(
+      `No sync server answered: ${lastError instanceof Error ? lastError.message : String(response?.status)}`,
+    );
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {

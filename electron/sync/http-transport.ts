@@ -44,7 +44,10 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
       const index = (current + attempt) % options.servers.length;
       const base = options.servers[index] as string;
       try {
-        const headers: Record<string, string> = { ...extraHeaders, ...signedHeaders(device, method, pathWithQuery, payload) };
+        const headers: Record<string, string> = {
+          ...extraHeaders,
+          ...signedHeaders(device, method, pathWithQuery, payload),
+        };
         if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
         const response = await fetch(new URL(pathWithQuery, base), {
           method,
@@ -61,7 +64,9 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
         lastError = error;
       }
     }
-    throw new SyncUnreachableError(`No sync server answered: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+    throw new SyncUnreachableError(
+      `No sync server answered: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+    );
   }
 
   async function json<S extends z.ZodType>(schema: S, response: Response): Promise<z.output<S>> {
@@ -74,7 +79,8 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     },
     push: async (mutations: Mutation[]) =>
       (await json(pushResponseSchema, await request('POST', '/v1/sync/push', { mutations }))).results,
-    pull: async (since, limit) => json(pullResponseSchema, await request('GET', `/v1/sync/pull?since=${since}&limit=${limit}`)),
+    pull: async (since, limit) =>
+      json(pullResponseSchema, await request('GET', `/v1/sync/pull?since=${since}&limit=${limit}`)),
     snapshot: async (after, upTo, limit) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (after !== null) query.set('after', after);
@@ -83,7 +89,10 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     },
     blobStatus: async (sha256) => blobStatusOf(sha256, await request('HEAD', `/v1/blobs/${sha256}`)),
     putBlobChunk: async (sha256, offset, bytes, complete) =>
-      blobStatusOf(sha256, await request('PUT', `/v1/blobs/${sha256}?offset=${offset}${complete ? '&complete=1' : ''}`, bytes)),
+      blobStatusOf(
+        sha256,
+        await request('PUT', `/v1/blobs/${sha256}?offset=${offset}${complete ? '&complete=1' : ''}`, bytes),
+      ),
     getBlob: async (sha256, from, to) => {
       const range: Record<string, string> = from > 0 || to !== undefined ? { range: `bytes=${from}-${to ?? ''}` } : {};
       const response = await request('GET', `/v1/blobs/${sha256}`, undefined, undefined, range);

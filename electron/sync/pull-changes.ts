@@ -15,8 +15,15 @@ const snapshotKey = 'sync.snapshot';
  * from there. Each page is applied in one transaction together with the position reached, so a
  * crash or a cut resumes at the next page.
  */
-export async function firstSync(store: Store, transport: SyncTransport, actor: Actor, report: ProgressReporter): Promise<void> {
-  let position = store.transaction((tx) => readSetting<{ after: string | null; upTo: number | null; done: number }>(tx, snapshotKey)) ?? {
+export async function firstSync(
+  store: Store,
+  transport: SyncTransport,
+  actor: Actor,
+  report: ProgressReporter,
+): Promise<void> {
+  let position = store.transaction((tx) =>
+    readSetting<{ after: string | null; upTo: number | null; done: number }>(tx, snapshotKey),
+  ) ?? {
     after: null,
     upTo: null,
     done: 0,
@@ -44,7 +51,12 @@ export async function firstSync(store: Store, transport: SyncTransport, actor: A
 }
 
 /** Pulls the log since this desk's cursor; the cursor moves only with the page's commit. */
-export async function pullChanges(store: Store, transport: SyncTransport, actor: Actor, report: ProgressReporter): Promise<number> {
+export async function pullChanges(
+  store: Store,
+  transport: SyncTransport,
+  actor: Actor,
+  report: ProgressReporter,
+): Promise<number> {
   let cursor = store.transaction((tx) => readCursor(tx)) ?? 0;
   let pulled = 0;
   for (;;) {
@@ -61,7 +73,12 @@ export async function pullChanges(store: Store, transport: SyncTransport, actor:
 }
 
 /** Applies a page and records that the desk's data changed by sync (F1: every write is logged). */
-function applyPage(tx: Tx, actor: Actor, changes: Parameters<typeof applyChanges>[1], source: 'snapshot' | 'pull'): void {
+function applyPage(
+  tx: Tx,
+  actor: Actor,
+  changes: Parameters<typeof applyChanges>[1],
+  source: 'snapshot' | 'pull',
+): void {
   const at = new Date().toISOString();
   const applied = applyChanges(tx, changes, at);
   if (applied === 0) return;

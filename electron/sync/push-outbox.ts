@@ -48,7 +48,12 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
       actorId: row.actor_id,
       at: row.created_at,
     }));
-    store.transaction((tx) => countPushAttempts(tx, rows.map((row) => row.mutation_id)));
+    store.transaction((tx) =>
+      countPushAttempts(
+        tx,
+        rows.map((row) => row.mutation_id),
+      ),
+    );
     await blobs?.uploadFor(mutations);
     const results = await transport.push(mutations);
     store.transaction((tx) => {

@@ -74,7 +74,8 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       }
       streamUp = false;
       if (!stopped) poke();
-      if (!stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(maxBackoffMs, minBackoffMs * 2 ** failures)));
+      if (!stopped)
+        await new Promise((resolve) => setTimeout(resolve, Math.min(maxBackoffMs, minBackoffMs * 2 ** failures)));
     }
   }
 
@@ -90,9 +91,21 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       dirty = false;
       try {
         setState({ status: 'syncing', server: options.transport.server });
-        await syncCycle(options.store, options.transport, options.actor, (progress) => setState({ progress }), options.blobs);
+        await syncCycle(
+          options.store,
+          options.transport,
+          options.actor,
+          (progress) => setState({ progress }),
+          options.blobs,
+        );
         failures = 0;
-        setState({ status: 'online', server: options.transport.server, lastSyncAt: new Date().toISOString(), error: null, progress: null });
+        setState({
+          status: 'online',
+          server: options.transport.server,
+          lastSyncAt: new Date().toISOString(),
+          error: null,
+          progress: null,
+        });
       } catch (error) {
         if (stopped) break;
         failures += 1;

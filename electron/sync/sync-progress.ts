@@ -15,7 +15,13 @@ export interface SyncState {
   progress: { phase: 'snapshot' | 'push' | 'pull' | 'dictionary'; done: number; total: number | null } | null;
 }
 
-export const initialSyncState: SyncState = { status: 'not_configured', server: null, lastSyncAt: null, error: null, progress: null };
+export const initialSyncState: SyncState = {
+  status: 'not_configured',
+  server: null,
+  lastSyncAt: null,
+  error: null,
+  progress: null,
+};
 
 /** A failure the desk names itself: a catalogue code and its text. */
 export function syncFailure(code: ErrorCode, params?: ErrorParams): NonNullable<SyncState['error']> {

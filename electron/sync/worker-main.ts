@@ -35,7 +35,11 @@ if (!identity) {
   await store.close();
 } else {
   const actor = ensureWorkstation(store, new Date());
-  const transport = httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey) });
+  const transport = httpTransport({
+    servers: identity.servers,
+    deviceId: identity.deviceId,
+    privateKey: privateKeyFromBase64(identity.privateKey),
+  });
   const vault = createScanVault({ dir: scanVaultDir(input.dbPath), storeKey: Buffer.from(input.keyHex, 'hex') });
   const loop = startSyncLoop({
     store,
@@ -47,7 +51,10 @@ if (!identity) {
   port.on('message', (message: unknown) => {
     if (message === 'poke') loop.poke();
     if (message === 'stop') {
-      void loop.stop().then(() => store.close()).then(() => port.close());
+      void loop
+        .stop()
+        .then(() => store.close())
+        .then(() => port.close());
     }
   });
 }

@@ -7,7 +7,11 @@ type CallTable = Record<string, Record<string, (input: unknown) => Promise<ApiEn
  * the session was locked (by the main process's idle timer, say), or the person must finish
  * setting up their account first.
  */
-const sessionLostCodes: ReadonlySet<string> = new Set(['auth.required', 'auth.session_locked', 'auth.account_setup_required']);
+const sessionLostCodes: ReadonlySet<string> = new Set([
+  'auth.required',
+  'auth.session_locked',
+  'auth.account_setup_required',
+]);
 
 export function isSessionLost(code: string): boolean {
   return sessionLostCodes.has(code);

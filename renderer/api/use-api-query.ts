@@ -40,7 +40,10 @@ export function useApiQuery<T>(key: string, request: ApiRequest<T> | null, delay
     const timer = window.setTimeout(() => {
       void request(api).then((envelope) => {
         if (!current) return;
-        setState({ key, value: envelope.ok ? { status: 'ok', data: envelope.data } : { status: 'failed', error: envelope.error } });
+        setState({
+          key,
+          value: envelope.ok ? { status: 'ok', data: envelope.data } : { status: 'failed', error: envelope.error },
+        });
       });
     }, delayMs);
     return () => {

@@ -15,7 +15,14 @@ export function AppFrame() {
     <Box sx={{ display: 'grid', gridTemplateRows: 'auto 1fr auto', gridTemplateColumns: '232px 1fr', height: '100vh' }}>
       <Button
         onClick={() => main.current?.focus()}
-        sx={{ position: 'absolute', left: 8, top: 8, zIndex: 2000, transform: 'translateY(-200%)', '&:focus-visible': { transform: 'none' } }}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: 8,
+          zIndex: 2000,
+          transform: 'translateY(-200%)',
+          '&:focus-visible': { transform: 'none' },
+        }}
         variant="contained"
       >
         {t('app.skipToContent')}
@@ -26,7 +33,12 @@ export function AppFrame() {
       <Box sx={{ borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}>
         <NavRail />
       </Box>
-      <Box component="main" ref={main} tabIndex={-1} sx={{ overflowY: 'auto', p: { xs: 2, md: 4 }, outline: 'none', position: 'relative' }}>
+      <Box
+        component="main"
+        ref={main}
+        tabIndex={-1}
+        sx={{ overflowY: 'auto', p: { xs: 2, md: 4 }, outline: 'none', position: 'relative' }}
+      >
         <Box sx={{ maxWidth: 1280 }}>
           <Outlet />
         </Box>

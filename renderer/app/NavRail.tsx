@@ -13,7 +13,13 @@ function NavRailItem({ section }: { section: Section }) {
   const Icon = section.icon;
   const Counter = section.counter;
   return (
-    <ListItemButton component={NavLink} to={section.path} end={section.exact} selected={active} sx={{ borderRadius: 2, mb: 0.5 }}>
+    <ListItemButton
+      component={NavLink}
+      to={section.path}
+      end={section.exact}
+      selected={active}
+      sx={{ borderRadius: 2, mb: 0.5 }}
+    >
       <ListItemIcon sx={{ minWidth: 40 }}>
         {Counter ? (
           <Counter>

@@ -33,7 +33,11 @@ export function SessionGate() {
   }
   if (!session) {
     return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '100vh' }} role="status" aria-label={t('status.sessionLoading')}>
+      <Box
+        sx={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '100vh' }}
+        role="status"
+        aria-label={t('status.sessionLoading')}
+      >
         <CircularProgress />
       </Box>
     );

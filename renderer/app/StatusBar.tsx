@@ -35,7 +35,9 @@ export function StatusBar() {
   let desk: string | null = null;
   if (session.status === 'ok') {
     const { actor } = session.data;
-    who = actor ? t('status.signedIn', { name: signedInName(actor), role: t(`roles.${actor.role}`) }) : t('status.sessionLoading');
+    who = actor
+      ? t('status.signedIn', { name: signedInName(actor), role: t(`roles.${actor.role}`) })
+      : t('status.sessionLoading');
     desk = t('status.desk', { name: session.data.device.name });
   } else if (session.status === 'failed') {
     who = t('status.sessionFailed', { message: pick(session.error.message) });
@@ -63,7 +65,14 @@ export function StatusBar() {
       {desk && <StatusItem icon={<DesktopWindowsOutlined sx={iconSx} />}>{desk}</StatusItem>}
       <Box sx={{ flex: 1 }} />
       <SyncStatusItem />
-      <Button size="small" variant="outlined" startIcon={<LockOutlined />} onClick={() => void lock()} title={t('status.lockShortcut')} sx={{ minHeight: 32, flexShrink: 0 }}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<LockOutlined />}
+        onClick={() => void lock()}
+        title={t('status.lockShortcut')}
+        sx={{ minHeight: 32, flexShrink: 0 }}
+      >
         {t('status.lock')}
       </Button>
     </Box>

@@ -28,7 +28,9 @@ export function SyncStatusItem() {
           {summary.text}
         </Typography>
       </Link>
-      {summary.progress && summary.progress.percent !== null && <SyncProgressBar progress={summary.progress} sx={{ width: 120, flexShrink: 0 }} />}
+      {summary.progress && summary.progress.percent !== null && (
+        <SyncProgressBar progress={summary.progress} sx={{ width: 120, flexShrink: 0 }} />
+      )}
       {status && status.conflicts > 0 && (
         <Chip
           component={RouterLink}

@@ -22,7 +22,10 @@ export function useSignedInName(): (actor: NonNullable<Session['actor']>) => str
  * and named through i18n; an account unknown here is shown by the start of its id, for support
  * to look up (`byName` gets the id itself where the service had no name for it).
  */
-export function useActorNames(): { byId: (id: string, name: string | null) => string; byName: (name: string) => string } {
+export function useActorNames(): {
+  byId: (id: string, name: string | null) => string;
+  byName: (name: string) => string;
+} {
   const { t } = useTranslation();
   const unknown = (id: string) => t('actor.unknown', { id: id.slice(0, shownIdLength) });
   const byName = (name: string) => {

@@ -11,7 +11,8 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
-export type SectionId = 'patients' | 'verification' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
+export type SectionId =
+  'patients' | 'verification' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
 
 export interface Section {
   id: SectionId;
@@ -28,7 +29,13 @@ export interface Section {
 /** The left rail, in the order of a clerk's day (UX.md). */
 export const sections: readonly Section[] = [
   { id: 'patients', path: '/patients', icon: PeopleOutlined, permission: 'patients.read' },
-  { id: 'verification', path: '/verification', icon: HowToRegOutlined, permission: 'patients.write', counter: VerificationCounter },
+  {
+    id: 'verification',
+    path: '/verification',
+    icon: HowToRegOutlined,
+    permission: 'patients.write',
+    counter: VerificationCounter,
+  },
   { id: 'applications', path: '/applications', icon: AssignmentOutlined, permission: 'patients.read' },
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },

@@ -80,7 +80,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const api = useMemo(() => guardApi(rawApi, refresh), [rawApi, refresh]);
-  const control = useMemo(() => ({ state, refresh, apply, lock, signOut, generation }), [state, refresh, apply, lock, signOut, generation]);
+  const control = useMemo(
+    () => ({ state, refresh, apply, lock, signOut, generation }),
+    [state, refresh, apply, lock, signOut, generation],
+  );
   return (
     <SessionContext.Provider value={control}>
       <ApiProvider api={api}>{children}</ApiProvider>

@@ -14,9 +14,17 @@ export interface AccountNameFieldsProps {
 }
 
 /** A new account's login and full name, with the main process's problems under each. */
-export function AccountNameFields({ login, displayName, onLogin, onDisplayName, problems, own }: AccountNameFieldsProps) {
+export function AccountNameFields({
+  login,
+  displayName,
+  onLogin,
+  onDisplayName,
+  problems,
+  own,
+}: AccountNameFieldsProps) {
   const { t } = useTranslation();
-  const helper = (problem: FieldProblem | undefined, hint: string) => (problem ? <FieldMessage problem={problem} /> : hint);
+  const helper = (problem: FieldProblem | undefined, hint: string) =>
+    problem ? <FieldMessage problem={problem} /> : hint;
   return (
     <>
       <TextField

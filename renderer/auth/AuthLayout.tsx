@@ -12,13 +12,31 @@ import { languages, useLanguage } from '../i18n/language';
  * The frame of the screens before the desk opens (set-up, sign-in, lock, account set-up): no
  * rail, no search, no patient data; the desk's name, one card, and the interface language.
  */
-export function AuthLayout({ title, children, maxWidth = 520 }: { title: string; children: ReactNode; maxWidth?: number }) {
+export function AuthLayout({
+  title,
+  children,
+  maxWidth = 520,
+}: {
+  title: string;
+  children: ReactNode;
+  maxWidth?: number;
+}) {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   const session = useSession();
   const desk = session.status === 'ok' ? session.data.device.name : null;
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', bgcolor: 'background.default', px: 2, py: 4 }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        bgcolor: 'background.default',
+        px: 2,
+        py: 4,
+      }}
+    >
       <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 3, mt: { xs: 0, md: 4 } }}>
         <LocalHospitalOutlined color="primary" />
         <Typography component="div" sx={{ fontWeight: 500, fontSize: '1.125rem' }}>
@@ -38,7 +56,14 @@ export function AuthLayout({ title, children, maxWidth = 520 }: { title: string;
       </Paper>
       <Box component="footer" aria-label={t('settings.language')} sx={{ display: 'flex', gap: 1, mt: 2 }}>
         {languages.map((code) => (
-          <Button key={code} lang={code} size="small" variant={code === language ? 'outlined' : 'text'} aria-pressed={code === language} onClick={() => setLanguage(code)}>
+          <Button
+            key={code}
+            lang={code}
+            size="small"
+            variant={code === language ? 'outlined' : 'text'}
+            aria-pressed={code === language}
+            onClick={() => setLanguage(code)}
+          >
             {t(`settings.languages.${code}`)}
           </Button>
         ))}

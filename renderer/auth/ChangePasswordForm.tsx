@@ -12,7 +12,13 @@ import { NewPasswordFields } from './NewPasswordFields';
 import { sortNewPasswordRefusal, useNewPasswordForm } from './use-new-password-form';
 
 /** The person's own password: the current one, then the new one twice. */
-export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged: (session: Session) => void; autoFocus?: boolean }) {
+export function ChangePasswordForm({
+  onChanged,
+  autoFocus = false,
+}: {
+  onChanged: (session: Session) => void;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const mutation = useApiMutation(
@@ -40,7 +46,13 @@ export function ChangePasswordForm({ onChanged, autoFocus = false }: { onChanged
   }
 
   return (
-    <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)} sx={{ maxWidth: 480 }}>
+    <Box
+      component="form"
+      noValidate
+      onSubmit={save}
+      onKeyDown={(event) => handleFormKeys(event, save)}
+      sx={{ maxWidth: 480 }}
+    >
       {general.length > 0 && (
         <Box sx={{ mb: 2 }}>
           <ApiErrorAlert title={t('password.changeFailed')} problems={general} />

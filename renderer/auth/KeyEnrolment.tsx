@@ -17,7 +17,12 @@ export type EnrolledKey = CallOutput<'account.finishKeyEnrolment'>;
  * Registers a security key to a person, who stands at the desk with it: a name for the key,
  * then a touch. An admin does it for someone else with that person's `staffId`.
  */
-export function KeyEnrolment({ staffId, onEnrolled, autoFocus = false, submitLabel }: {
+export function KeyEnrolment({
+  staffId,
+  onEnrolled,
+  autoFocus = false,
+  submitLabel,
+}: {
   staffId: string;
   onEnrolled: (enrolled: EnrolledKey) => void;
   autoFocus?: boolean;
@@ -50,7 +55,11 @@ export function KeyEnrolment({ staffId, onEnrolled, autoFocus = false, submitLab
       const outcome = await makeKey(begun.data.publicKey);
       setAsking(false);
       if (!outcome.ok) return setProblem(outcome.problem);
-      const finished = await api.account.finishKeyEnrolment({ attemptId: begun.data.attemptId, name: name.trim(), answer: outcome.answer });
+      const finished = await api.account.finishKeyEnrolment({
+        attemptId: begun.data.attemptId,
+        name: name.trim(),
+        answer: outcome.answer,
+      });
       if (!finished.ok) return setError(finished.error);
       onEnrolled(finished.data);
     } finally {

@@ -23,7 +23,15 @@ type KeySummary = CallOutput<'account.keys'>['items'][number];
  * A person's keys: which they have, revoking one (lost, broken), enrolling another with the key
  * at the desk. The person does it for themselves; an admin for anyone.
  */
-export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: string; onChanged?: (enrolled: EnrolledKey | null) => void; tableLabel: string }) {
+export function KeysManager({
+  staffId,
+  onChanged,
+  tableLabel,
+}: {
+  staffId: string;
+  onChanged?: (enrolled: EnrolledKey | null) => void;
+  tableLabel: string;
+}) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
   const keys = useApiQuery(`keys:${staffId}:${version}`, (client) => client.account.keys({ staffId }));
@@ -74,8 +82,12 @@ export function KeysManager({ staffId, onChanged, tableLabel }: { staffId: strin
                 <TableCell>{key.name}</TableCell>
                 <TableCell>{t(`keys.kind.${key.kind}`)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(key.createdAt)}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('keys.neverUsed')}</TableCell>
-                <TableCell>{key.revokedAt ? t('keys.revokedAt', { time: formatDateTime(key.revokedAt) }) : t('keys.active')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('keys.neverUsed')}
+                </TableCell>
+                <TableCell>
+                  {key.revokedAt ? t('keys.revokedAt', { time: formatDateTime(key.revokedAt) }) : t('keys.active')}
+                </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {!key.revokedAt && confirming !== key.id && (
                     <Button size="small" color="error" onClick={() => setConfirming(key.id)}>

@@ -19,7 +19,16 @@ interface Props {
 }
 
 /** A new password, typed twice, with the rules ticking as it is typed. */
-export function NewPasswordFields({ password, repeat, onPassword, onRepeat, problem, mismatch, label, autoFocus }: Props) {
+export function NewPasswordFields({
+  password,
+  repeat,
+  onPassword,
+  onRepeat,
+  problem,
+  mismatch,
+  label,
+  autoFocus,
+}: Props) {
   const { t } = useTranslation();
   const rulesId = useId();
   const fieldId = useId();
@@ -37,7 +46,12 @@ export function NewPasswordFields({ password, repeat, onPassword, onRepeat, prob
         error={problem !== undefined}
         helperText={problem ? <FieldMessage problem={problem} /> : undefined}
         // MUI names its helper text `${id}-helper-text`; the rules describe the field as well.
-        slotProps={{ htmlInput: { autoComplete: 'new-password', 'aria-describedby': problem ? `${fieldId}-helper-text ${rulesId}` : rulesId } }}
+        slotProps={{
+          htmlInput: {
+            autoComplete: 'new-password',
+            'aria-describedby': problem ? `${fieldId}-helper-text ${rulesId}` : rulesId,
+          },
+        }}
       />
       <PasswordRules password={password} id={rulesId} />
       <TextField
@@ -59,6 +73,11 @@ export function NewPasswordFields({ password, repeat, onPassword, onRepeat, prob
  * Sorts a refusal of a new password: `auth.password.weak` (its issues are the rules the
  * checklist already shows unticked) goes under the field, anything else above the form.
  */
-export function passwordProblem(error: FieldProblem): { field: FieldProblem | undefined; general: FieldProblem | undefined } {
-  return error.code === 'auth.password.weak' ? { field: error, general: undefined } : { field: undefined, general: error };
+export function passwordProblem(error: FieldProblem): {
+  field: FieldProblem | undefined;
+  general: FieldProblem | undefined;
+} {
+  return error.code === 'auth.password.weak'
+    ? { field: error, general: undefined }
+    : { field: undefined, general: error };
 }

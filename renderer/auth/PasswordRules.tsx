@@ -15,12 +15,27 @@ export function PasswordRules({ password, id }: { password: string; id: string }
   // "Too long" is a rule worth showing only to someone who broke it.
   const shown = passwordRules.filter((rule) => rule !== 'auth.password.too_long' || unmet.includes(rule));
   return (
-    <Box component="ul" id={id} aria-label={t('password.rulesLabel')} sx={{ listStyle: 'none', p: 0, m: 0, mt: 1, mb: 2 }}>
+    <Box
+      component="ul"
+      id={id}
+      aria-label={t('password.rulesLabel')}
+      sx={{ listStyle: 'none', p: 0, m: 0, mt: 1, mb: 2 }}
+    >
       {shown.map((rule) => {
         const met = !unmet.includes(rule);
         const Icon = met ? CheckCircleOutlined : RadioButtonUncheckedOutlined;
         return (
-          <Box component="li" key={rule} sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.25, color: met ? 'success.main' : 'text.secondary' }}>
+          <Box
+            component="li"
+            key={rule}
+            sx={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 1,
+              py: 0.25,
+              color: met ? 'success.main' : 'text.secondary',
+            }}
+          >
             <Icon sx={{ fontSize: 18 }} aria-hidden />
             <span>{pick(localize(rule, passwordRuleParams))}</span>
             <Box component="span" sx={visuallyHidden}>

@@ -11,7 +11,17 @@ import { useTranslation } from 'react-i18next';
  * Ten single-use recovery codes, shown once: the main process keeps only their hashes. The way
  * on opens only after the person (or the admin handing them over) says they are kept.
  */
-export function RecoveryCodesPanel({ codes, onDone, doneLabel, intro }: { codes: readonly string[]; onDone: () => void; doneLabel?: string; intro?: string }) {
+export function RecoveryCodesPanel({
+  codes,
+  onDone,
+  doneLabel,
+  intro,
+}: {
+  codes: readonly string[];
+  onDone: () => void;
+  doneLabel?: string;
+  intro?: string;
+}) {
   const { t } = useTranslation();
   const [kept, setKept] = useState(false);
   const listId = useId();
@@ -44,7 +54,10 @@ export function RecoveryCodesPanel({ codes, onDone, doneLabel, intro }: { codes:
         {t('recovery.print')}
       </Button>
       <Box>
-        <FormControlLabel control={<Checkbox checked={kept} onChange={(event) => setKept(event.target.checked)} />} label={t('recovery.kept')} />
+        <FormControlLabel
+          control={<Checkbox checked={kept} onChange={(event) => setKept(event.target.checked)} />}
+          label={t('recovery.kept')}
+        />
       </Box>
       <Button variant="contained" disabled={!kept} onClick={onDone} sx={{ mt: 1 }}>
         {doneLabel ?? t('recovery.done')}

@@ -12,13 +12,22 @@ import { ApiErrorAlert } from '../ui/ApiErrorAlert';
  * one touch of the key, which types its one-time password into the focused field and presses
  * Enter itself.
  */
-export function YubikeyOtpEnrolment({ staffId, onEnrolled }: { staffId: string; onEnrolled: (key: CallOutput<'account.enrolYubikey'>) => void }) {
+export function YubikeyOtpEnrolment({
+  staffId,
+  onEnrolled,
+}: {
+  staffId: string;
+  onEnrolled: (key: CallOutput<'account.enrolYubikey'>) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('YubiKey');
   const [otp, setOtp] = useState('');
-  const mutation = useApiMutation((api, input: { name: string; otp: string }) => api.account.enrolYubikey({ staffId, ...input }), {
-    onSuccess: onEnrolled,
-  });
+  const mutation = useApiMutation(
+    (api, input: { name: string; otp: string }) => api.account.enrolYubikey({ staffId, ...input }),
+    {
+      onSuccess: onEnrolled,
+    },
+  );
   const error = mutation.error;
 
   async function enrol(event: FormEvent) {

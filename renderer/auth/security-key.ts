@@ -23,7 +23,9 @@ function problemOf(error: unknown): KeyProblem {
 }
 
 /** Asks the person to touch their key to sign in or unlock. */
-export async function askKey(optionsJSON: PublicKeyCredentialRequestOptionsJSON): Promise<KeyOutcome<AuthenticationResponseJSON>> {
+export async function askKey(
+  optionsJSON: PublicKeyCredentialRequestOptionsJSON,
+): Promise<KeyOutcome<AuthenticationResponseJSON>> {
   if (!browserSupportsWebAuthn()) return { ok: false, problem: 'unsupported' };
   try {
     return { ok: true, answer: await startAuthentication({ optionsJSON }) };
@@ -33,7 +35,9 @@ export async function askKey(optionsJSON: PublicKeyCredentialRequestOptionsJSON)
 }
 
 /** Asks the person to touch a new key so that it is registered to them. */
-export async function makeKey(optionsJSON: PublicKeyCredentialCreationOptionsJSON): Promise<KeyOutcome<RegistrationResponseJSON>> {
+export async function makeKey(
+  optionsJSON: PublicKeyCredentialCreationOptionsJSON,
+): Promise<KeyOutcome<RegistrationResponseJSON>> {
   if (!browserSupportsWebAuthn()) return { ok: false, problem: 'unsupported' };
   try {
     return { ok: true, answer: await startRegistration({ optionsJSON }) };

@@ -7,8 +7,7 @@ export function FieldMessage({ problem }: { problem: FieldProblem }) {
   const { pick } = useLanguage();
   return (
     <>
-      <span>{pick(problem.message)}</span>{' '}
-      <SmallPrint>{problem.code}</SmallPrint>
+      <span>{pick(problem.message)}</span> <SmallPrint>{problem.code}</SmallPrint>
     </>
   );
 }

@@ -4,7 +4,9 @@ import type { KeyboardEvent } from 'react';
 function stops(form: HTMLFormElement): HTMLElement[] {
   const groups = new Set<string>();
   return Array.from(
-    form.querySelectorAll<HTMLElement>('input:not([type="hidden"]):not([disabled]), button[type="submit"]:not([disabled])'),
+    form.querySelectorAll<HTMLElement>(
+      'input:not([type="hidden"]):not([disabled]), button[type="submit"]:not([disabled])',
+    ),
   ).filter((element) => {
     if (!(element instanceof HTMLInputElement) || element.type !== 'radio') return true;
     if (groups.has(element.name)) return false;
@@ -15,12 +17,16 @@ function stops(form: HTMLFormElement): HTMLElement[] {
 
 function sameStop(stop: HTMLElement, target: HTMLInputElement): boolean {
   if (stop === target) return true;
-  return target.type === 'radio' && stop instanceof HTMLInputElement && stop.type === 'radio' && stop.name === target.name;
+  return (
+    target.type === 'radio' && stop instanceof HTMLInputElement && stop.type === 'radio' && stop.name === target.name
+  );
 }
 
 function focusStop(form: HTMLFormElement, stop: HTMLElement): void {
   if (stop instanceof HTMLInputElement && stop.type === 'radio') {
-    const checked = form.querySelector<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(stop.name)}"]:checked`);
+    const checked = form.querySelector<HTMLInputElement>(
+      `input[type="radio"][name="${CSS.escape(stop.name)}"]:checked`,
+    );
     (checked ?? stop).focus();
     return;
   }

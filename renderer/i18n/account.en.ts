@@ -51,7 +51,8 @@ export const accountEn = {
     failed: 'The YubiKey was not linked',
   },
   totp: {
-    intro: 'A code from an app on your phone (Google Authenticator, say) is a backup way in when the key is not at hand.',
+    intro:
+      'A code from an app on your phone (Google Authenticator, say) is a backup way in when the key is not at hand.',
     start: 'Set up the app',
     restart: 'Set up again',
     step1: 'Add a new account in the app and type in the secret key (or open the otpauth address on the phone):',

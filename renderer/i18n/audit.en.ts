@@ -5,11 +5,25 @@ import type { auditRu } from './audit.ru';
 export const auditEn = {
   auditLog: {
     title: 'Audit log',
-    subtitle: 'Who accessed data, when and from which workstation; the log only grows and is protected by a hash chain.',
-    views: { label: 'Which events to show', all: 'All', alerts: 'Alerts', signIn: 'Sign-in attempts', merges: 'Record merges' },
+    subtitle:
+      'Who accessed data, when and from which workstation; the log only grows and is protected by a hash chain.',
+    views: {
+      label: 'Which events to show',
+      all: 'All',
+      alerts: 'Alerts',
+      signIn: 'Sign-in attempts',
+      merges: 'Record merges',
+    },
     merges: {
       tableLabel: 'Record merges',
-      columns: { at: 'Time', actor: 'Merged by', survivor: 'Record kept', merged: 'Record merged', moved: 'Moved', reason: 'Reason' },
+      columns: {
+        at: 'Time',
+        actor: 'Merged by',
+        survivor: 'Record kept',
+        merged: 'Record merged',
+        moved: 'Moved',
+        reason: 'Reason',
+      },
       unknownCard: 'record not on this desk',
       scans: 'scans: {{count}}',
       nothingMoved: 'nothing',
@@ -20,7 +34,8 @@ export const auditEn = {
     columns: { at: 'Time', action: 'Event', actor: 'Who', device: 'Workstation', details: 'Details' },
     more: 'Show more',
     empty: 'No such events',
-    emptyHint: 'Alerts appear when one workstation fails many sign-ins under different logins, or on sign-ins at night.',
+    emptyHint:
+      'Alerts appear when one workstation fails many sign-ins under different logins, or on sign-ins at night.',
     loadFailed: 'The log did not load',
     verify: 'Verify the chain',
     verifyOk: 'The chain is intact: {{events}} events verified',

@@ -1,7 +1,10 @@
 import type { Texts } from './texts';
 import type { authRu } from './auth.ru';
 
-/** English texts of first run, sign-in, lock, passwords, security keys and recovery codes: the same keys as auth.ru.ts. */
+/**
+ * English texts of first run, sign-in, lock, passwords, security keys and recovery codes: the same keys
+ * as auth.ru.ts.
+ */
 export const authEn = {
   password: {
     password: 'Password',
@@ -42,7 +45,8 @@ export const authEn = {
     kept: 'I have printed or saved the codes',
     done: 'Done',
     renew: 'Issue new codes',
-    renewIntro: 'If the codes ran out or may have been seen by someone else, issue new ones: the old ones stop working at once.',
+    renewIntro:
+      'If the codes ran out or may have been seen by someone else, issue new ones: the old ones stop working at once.',
     confirmRenew: 'Yes, issue new codes',
     renewed: 'New codes issued; the old ones no longer work.',
     renewFailed: 'New codes were not issued',
@@ -55,11 +59,13 @@ export const authEn = {
       key: 'Key',
       codes: 'Recovery codes',
     },
-    intro: 'This desk runs for the first time. Create the first administrator’s account: they will add the other staff.',
+    intro:
+      'This desk runs for the first time. Create the first administrator’s account: they will add the other staff.',
     failed: 'The administrator was not created',
     create: 'Create the administrator',
     keyTitle: 'The administrator’s security key',
-    keyIntro: 'Signing in takes the password and a touch of the key. Insert the key (a YubiKey, say), name it and press “Enrol the key”.',
+    keyIntro:
+      'Signing in takes the password and a touch of the key. Insert the key (a YubiKey, say), name it and press “Enrol the key”.',
     keyDone: 'The key is enrolled.',
     finish: 'Open the desk',
   },

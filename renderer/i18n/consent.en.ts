@@ -12,7 +12,8 @@ export const consentEn = {
     },
     stateHint: {
       valid: 'Accepted on {{date}}, text version {{version}}. The patient’s data may go to the patient portal.',
-      withdrawn: 'Withdrawn on {{date}}. The patient’s data does not go to the patient portal until a new consent is accepted.',
+      withdrawn:
+        'Withdrawn on {{date}}. The patient’s data does not go to the patient portal until a new consent is accepted.',
       none: 'Without a consent the patient’s data does not go to the patient portal. Show the patient the text and ask them to sign.',
     },
     olderVersion: 'The consent was given on version {{version}}; the current version is {{current}}.',
@@ -41,7 +42,8 @@ export const consentEn = {
     },
     withdrawDialog: {
       title: 'Withdrawing the consent',
-      intro: 'A withdrawal is taken on the patient’s written request (152-FZ art. 9). The consent stays in the history with the date, the reason and your name.',
+      intro:
+        'A withdrawal is taken on the patient’s written request (152-FZ art. 9). The consent stays in the history with the date, the reason and your name.',
       reason: 'Reason for withdrawal',
       submit: 'Withdraw consent',
       failed: 'The consent was not withdrawn',
@@ -157,7 +159,8 @@ export const consentEn = {
       startsOn: 'From',
       endsOn: 'Until (inclusive)',
       endsOnHint: 'Empty: until revoked',
-      ageNote: 'A parent’s authority ends on {{date}}, the day before the patient turns 15 (323-FZ art. 54), even if a later date is given.',
+      ageNote:
+        'A parent’s authority ends on {{date}}, the day before the patient turns 15 (323-FZ art. 54), even if a later date is given.',
       ageOver: 'The patient is already 15: the basis “parent of a minor” does not apply.',
       datePlaceholder: 'DD.MM.YYYY',
       save: 'Add',

@@ -72,7 +72,8 @@ export const documentsEn = {
     form: {
       addTitle: 'New document',
       replaceTitle: 'Replace “{{type}}”',
-      replaceIntro: 'The old document stays in the record as replaced. The new one must be recorded within 5 business days of the change.',
+      replaceIntro:
+        'The old document stays in the record as replaced. The new one must be recorded within 5 business days of the change.',
       changedOn: 'Date the document changed',
       inHand: 'The patient has the new document — record it now',
       save: 'Save',
@@ -90,7 +91,8 @@ export const documentsEn = {
     policy: {
       title: 'OMS policy check',
       checking: 'Checking the policy…',
-      passed: 'The desk’s check passed: number, dates and insurer are in order. Compare the policy with the original and confirm it.',
+      passed:
+        'The desk’s check passed: number, dates and insurer are in order. Compare the policy with the original and confirm it.',
       failedCheck: 'The desk’s check: {{reason}}. The policy can only be rejected.',
       decision: 'Decision',
       confirm: 'Confirm the policy',
@@ -102,7 +104,8 @@ export const documentsEn = {
     },
     remove: {
       title: 'Remove the mistaken “{{type}}” entry?',
-      intro: 'The entry leaves the record but stays in its history, with the reason. If the patient’s document has changed, use “Replace”.',
+      intro:
+        'The entry leaves the record but stays in its history, with the reason. If the patient’s document has changed, use “Replace”.',
       reason: 'Reason',
       submit: 'Remove',
       failed: 'The entry was not removed',

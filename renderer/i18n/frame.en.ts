@@ -1,7 +1,10 @@
 import type { Texts } from './texts';
 import type { frameRu } from './frame.ru';
 
-/** English texts of the frame every screen sits in: top bar, rail, status bar, shared words: the same keys as frame.ru.ts. */
+/**
+ * English texts of the frame every screen sits in: top bar, rail, status bar, shared words: the same
+ * keys as frame.ru.ts.
+ */
 export const frameEn = {
   app: {
     title: 'Medcard Desk',

@@ -1,7 +1,10 @@
 import type { Texts } from './texts';
 import type { patientsRu } from './patients.ru';
 
-/** English texts of the patient list, the enrolment wizard, the card and duplicates: the same keys as patients.ru.ts. */
+/**
+ * English texts of the patient list, the enrolment wizard, the card and duplicates: the same keys as
+ * patients.ru.ts.
+ */
 export const patientsEn = {
   patients: {
     list: {

@@ -64,7 +64,8 @@ export const scansEn = {
       sizes: { id_card: 'A card (driving licence, policy)', passport_page: 'A passport page', a4: 'An A4 sheet' },
       preview: 'Camera picture',
       capture: 'Take',
-      unavailable: 'The camera is not available ({{reason}}): check that it is connected and that access to it is allowed',
+      unavailable:
+        'The camera is not available ({{reason}}): check that it is connected and that access to it is allowed',
     },
     scanner: {
       device: 'Scanner',

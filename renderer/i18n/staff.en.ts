@@ -54,7 +54,8 @@ export const staffEn = {
     resetSubmit: 'Reset password',
     resetDone: 'The password of {{name}} is reset: they will change it at sign-in.',
     deactivateTitle: 'Deactivate the account of {{name}}?',
-    deactivateIntro: 'The person with login {{login}} will no longer be able to sign in. Their records and the log stay.',
+    deactivateIntro:
+      'The person with login {{login}} will no longer be able to sign in. Their records and the log stay.',
     deactivateSubmit: 'Deactivate',
     deactivateFailed: 'The account was not deactivated',
     deactivated: 'The account of {{name}} is deactivated.',

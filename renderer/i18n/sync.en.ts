@@ -56,7 +56,8 @@ export const syncEn = {
     connect: {
       title: 'How to connect this workstation to the server',
       intro: 'For now a workstation is connected from the command line, usually by the clinic administrator:',
-      enrolDevice: 'On the clinic server, the administrator runs this command. It prints a one-time enrolment code, valid for 24 hours:',
+      enrolDevice:
+        'On the clinic server, the administrator runs this command. It prints a one-time enrolment code, valid for 24 hours:',
       enrolDesk: 'On this computer, run this command with the server address (URL) and the code (CODE):',
       restart: 'Restart Medcard Desk. Sync starts by itself; its state shows in the bar at the bottom of the window.',
     },
@@ -66,7 +67,8 @@ export const syncEn = {
         'The same field of a record was changed differently at two workstations. Compare the values and choose the right one: the other stays in the record’s history.',
       loadFailed: 'The conflicts could not be loaded',
       empty: 'No conflicts',
-      emptyHint: 'If two workstations change the same field differently, the choice between the values will appear here.',
+      emptyHint:
+        'If two workstations change the same field differently, the choice between the values will appear here.',
       listLabel: 'Unresolved conflicts',
       unknownPatient: 'A patient not present on this workstation',
       openCard: 'Open the record',

@@ -5,7 +5,8 @@ import type { verificationRu } from './verification.ru';
 export const verificationEn = {
   verification: {
     title: 'Identity verification queue',
-    subtitle: 'Patients who failed to confirm their identity on the portal three times. Check their original documents and online access opens.',
+    subtitle:
+      'Patients who failed to confirm their identity on the portal three times. Check their original documents and online access opens.',
     waiting: 'waiting for a check: {{count}}',
     tableLabel: 'Patients waiting for a document check',
     columns: {
@@ -29,7 +30,8 @@ export const verificationEn = {
     },
     dialog: {
       title: 'Identity check: {{name}}',
-      intro: 'Ask for the original documents, compare the photo with the patient and the data with the card. Tick the documents you held in your hands.',
+      intro:
+        'Ask for the original documents, compare the photo with the patient and the data with the card. Tick the documents you held in your hands.',
       documentsLegend: 'Originals checked',
       noCardDocuments: 'The card has no identity documents in force: enter the document you checked below.',
       otherType: 'Document type',
@@ -56,7 +58,8 @@ export const verificationEn = {
       documentsSeen: 'Documents checked',
       note: 'Note',
       scans: 'Scans of the documents checked',
-      lockedHint: 'The patient failed to confirm their identity online three times and waits for the front desk to check the original documents.',
+      lockedHint:
+        'The patient failed to confirm their identity online three times and waits for the front desk to check the original documents.',
       noneHint: 'The patient has not tried to confirm their identity on the portal yet.',
       loadFailed: 'The online access state was not loaded',
     },

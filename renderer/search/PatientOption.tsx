@@ -8,7 +8,11 @@ import { displayPhone, displaySnils } from '../format/identifiers';
 
 /** One match in the search list: the name, then what tells namesakes apart. */
 export function PatientOption({ patient, ...props }: HTMLAttributes<HTMLLIElement> & { patient: PatientSummary }) {
-  const details = [formatRussianDate(patient.birthDate), patient.snils && displaySnils(patient.snils), patient.phone && displayPhone(patient.phone)]
+  const details = [
+    formatRussianDate(patient.birthDate),
+    patient.snils && displaySnils(patient.snils),
+    patient.phone && displayPhone(patient.phone),
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

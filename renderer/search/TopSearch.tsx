@@ -48,7 +48,8 @@ export function TopSearch() {
   const stale = result.status === 'loading';
   const options: PatientSummary[] =
     result.status === 'ok' ? result.data.items : result.status === 'loading' ? (result.previous?.items ?? []) : [];
-  const noOptionsText = result.status === 'failed' ? t('search.failed', { message: pick(result.error.message) }) : t('search.noResults');
+  const noOptionsText =
+    result.status === 'failed' ? t('search.failed', { message: pick(result.error.message) }) : t('search.noResults');
 
   return (
     <Autocomplete<PatientSummary, false, false, false>

@@ -26,14 +26,24 @@ export interface SyncSummary {
 function describeProgress(t: TFunction, progress: NonNullable<SyncStatus['progress']>): SyncProgressView {
   const { phase, done, total } = progress;
   if (total === null) return { text: t(`sync.progress.${phase}Open`, { done }), percent: null };
-  return { text: t(`sync.progress.${phase}`, { done, total }), percent: total > 0 ? Math.min(100, (done / total) * 100) : 100 };
+  return {
+    text: t(`sync.progress.${phase}`, { done, total }),
+    percent: total > 0 ? Math.min(100, (done / total) * 100) : 100,
+  };
 }
 
 /** The line «Нет связи с сервером с 14:05, в очереди 3 изменения» and its kin, from one answer. */
-export function describeSync(t: TFunction, pick: (text: LocalizedText) => string, status: SyncStatus, now: Date): SyncSummary {
+export function describeSync(
+  t: TFunction,
+  pick: (text: LocalizedText) => string,
+  status: SyncStatus,
+  now: Date,
+): SyncSummary {
   const time = status.lastSyncAt ? formatClock(status.lastSyncAt, now) : null;
   const withQueue = (text: string) =>
-    status.pending > 0 ? t('sync.summary.withQueue', { summary: text, queue: t('sync.summary.queue', { count: status.pending }) }) : text;
+    status.pending > 0
+      ? t('sync.summary.withQueue', { summary: text, queue: t('sync.summary.queue', { count: status.pending }) })
+      : text;
   switch (status.status) {
     case 'not_configured':
       return { tone: 'off', text: t('sync.summary.notConfigured'), progress: null };
@@ -44,13 +54,25 @@ export function describeSync(t: TFunction, pick: (text: LocalizedText) => string
       return { tone: 'working', text: progress?.text ?? t('sync.summary.syncing'), progress };
     }
     case 'online':
-      return { tone: 'ok', text: withQueue(time ? t('sync.summary.online', { time }) : t('sync.summary.onlineNever')), progress: null };
+      return {
+        tone: 'ok',
+        text: withQueue(time ? t('sync.summary.online', { time }) : t('sync.summary.onlineNever')),
+        progress: null,
+      };
     case 'offline':
-      return { tone: 'offline', text: withQueue(time ? t('sync.summary.offline', { time }) : t('sync.summary.offlineNever')), progress: null };
+      return {
+        tone: 'offline',
+        text: withQueue(time ? t('sync.summary.offline', { time }) : t('sync.summary.offlineNever')),
+        progress: null,
+      };
     case 'refused':
       return {
         tone: 'error',
-        text: withQueue(status.error ? t('sync.summary.refused', { message: pick(status.error.message) }) : t('sync.summary.refusedNoReason')),
+        text: withQueue(
+          status.error
+            ? t('sync.summary.refused', { message: pick(status.error.message) })
+            : t('sync.summary.refusedNoReason'),
+        ),
         progress: null,
       };
   }
@@ -64,7 +86,14 @@ export function useSyncSummary(): { summary: SyncSummary; status: SyncStatus | n
   const answer = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : null;
   if (answer) return { summary: describeSync(t, pick, answer, new Date()), status: answer };
   if (state.status === 'failed') {
-    return { summary: { tone: 'error', text: t('sync.summary.unknown', { message: pick(state.error.message) }), progress: null }, status: null };
+    return {
+      summary: {
+        tone: 'error',
+        text: t('sync.summary.unknown', { message: pick(state.error.message) }),
+        progress: null,
+      },
+      status: null,
+    };
   }
   return { summary: { tone: 'working', text: t('sync.summary.loading'), progress: null }, status: null };
 }

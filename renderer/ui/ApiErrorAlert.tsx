@@ -5,7 +5,15 @@ import { FieldMessage } from '../forms/FieldMessage';
 import type { FieldProblem } from '../forms/field-problem';
 
 /** What went wrong (in the current language, code in small print) and, in the title, where. */
-export function ApiErrorAlert({ title, problems, children }: { title: string; problems: readonly FieldProblem[]; children?: ReactNode }) {
+export function ApiErrorAlert({
+  title,
+  problems,
+  children,
+}: {
+  title: string;
+  problems: readonly FieldProblem[];
+  children?: ReactNode;
+}) {
   return (
     <Alert severity="error" role="alert">
       <AlertTitle>{title}</AlertTitle>

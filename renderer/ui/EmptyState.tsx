@@ -3,7 +3,12 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 
 /** Says what is (not) here and what to do next (UX.md); `action` is the next step's button. */
-export function EmptyState({ title, hint, action, headingLevel = 'h2' }: {
+export function EmptyState({
+  title,
+  hint,
+  action,
+  headingLevel = 'h2',
+}: {
   title: string;
   hint: string;
   action?: ReactNode;

@@ -13,14 +13,27 @@ export function FieldList({ items }: { items: readonly FieldListItem[] }) {
   return (
     <Box
       component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(12rem, max-content) 1fr' }, columnGap: 4, rowGap: 1.5, m: 0 }}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: 'minmax(12rem, max-content) 1fr' },
+        columnGap: 4,
+        rowGap: 1.5,
+        m: 0,
+      }}
     >
       {items.map((item) => (
         <Box key={item.label} sx={{ display: 'contents' }}>
           <Typography component="dt" color="text.secondary">
             {item.label}
           </Typography>
-          <Typography component="dd" sx={{ m: 0, fontStyle: item.missing ? 'italic' : 'normal', color: item.missing ? 'text.secondary' : 'text.primary' }}>
+          <Typography
+            component="dd"
+            sx={{
+              m: 0,
+              fontStyle: item.missing ? 'italic' : 'normal',
+              color: item.missing ? 'text.secondary' : 'text.primary',
+            }}
+          >
             {item.value}
           </Typography>
         </Box>

@@ -25,7 +25,13 @@ export interface ReasonDialogTexts {
  * document or a scan taken off the card: one field, Enter or Ctrl+Enter submits (Ctrl+Enter alone
  * when the field takes several lines); the service's refusal shows under the field.
  */
-export function ReasonDialog<T>({ texts, send, onDone, onClose, multiline = false }: {
+export function ReasonDialog<T>({
+  texts,
+  send,
+  onDone,
+  onClose,
+  multiline = false,
+}: {
   texts: ReasonDialogTexts;
   send(api: ContractApi, reason: string): Promise<ApiEnvelope<T>>;
   onDone(data: T): void;

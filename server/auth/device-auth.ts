@@ -21,7 +21,10 @@ declare module 'fastify' {
 
 const headersSchema = z.object({
   [signatureHeaders.device]: z.uuid().transform((id) => id.toLowerCase()),
-  [signatureHeaders.time]: z.string().regex(/^\d{1,15}$/).transform(Number),
+  [signatureHeaders.time]: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
   [signatureHeaders.nonce]: z.string().regex(/^[0-9a-f]{32}$/),
   [signatureHeaders.signature]: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
 });

@@ -18,5 +18,7 @@ export async function claimNonce(db: Knex, deviceId: string, nonce: string, now:
 }
 
 export async function pruneNonces(db: Knex, now: Date): Promise<number> {
-  return db('request_nonces').where('seen_at', '<', new Date(now.getTime() - nonceRetentionMs)).delete();
+  return db('request_nonces')
+    .where('seen_at', '<', new Date(now.getTime() - nonceRetentionMs))
+    .delete();
 }

@@ -9,7 +9,10 @@ import { appendChunk, blobStatus, readChunks } from './blob-store';
 
 const paramsSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const putQuerySchema = z.strictObject({
-  offset: z.string().regex(/^\d{1,15}$/).transform(Number),
+  offset: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
   complete: z.enum(['0', '1']).optional(),
 });
 
@@ -32,13 +35,18 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
     if (bytes.length > 0 && !String(request.headers['content-type']).startsWith('application/octet-stream')) {
       throw new HttpError(415, 'api.bad_request', { field: 'content-type' });
     }
-    const status = await appendChunk(deps.db, deps.key, {
-      sha256,
-      offset: query.offset,
-      bytes,
-      complete: query.complete === '1',
-      now: deps.now(),
-    }, deps.maxBytes);
+    const status = await appendChunk(
+      deps.db,
+      deps.key,
+      {
+        sha256,
+        offset: query.offset,
+        bytes,
+        complete: query.complete === '1',
+        now: deps.now(),
+      },
+      deps.maxBytes,
+    );
     statusHeaders(reply, status);
     return status;
   });

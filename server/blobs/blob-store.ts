@@ -11,7 +11,9 @@ interface BlobRow {
 }
 
 export async function blobStatus(db: Knex, sha256: string): Promise<BlobStatus | undefined> {
-  const row = await db('blobs').where({ sha256 }).first<{ received: unknown; complete: boolean } | undefined>('received', 'complete');
+  const row = await db('blobs')
+    .where({ sha256 })
+    .first<{ received: unknown; complete: boolean } | undefined>('received', 'complete');
   return row ? { sha256, received: toNumber(row.received), complete: row.complete } : undefined;
 }
 
@@ -29,17 +31,22 @@ export interface AppendChunk {
  * from HEAD's `upload-offset`). On the last chunk the content is hashed; a mismatch discards
  * every chunk of the blob and is refused.
  */
-export async function appendChunk(db: Knex, key: Buffer, chunk: AppendChunk, maxBytes = blobMaxBytes): Promise<BlobStatus> {
+export async function appendChunk(
+  db: Knex,
+  key: Buffer,
+  chunk: AppendChunk,
+  maxBytes = blobMaxBytes,
+): Promise<BlobStatus> {
   const outcome = await db.transaction(async (trx): Promise<BlobStatus | 'mismatch'> => {
     await trx('blobs')
       .insert({ sha256: chunk.sha256, received: 0, complete: false, created_at: chunk.now })
       .onConflict('sha256')
       .ignore();
     // Two uploads of the same content queue here instead of interleaving their chunks.
-    const locked = await trx('blobs').where({ sha256: chunk.sha256 }).forUpdate().first<{ received: unknown; complete: boolean }>(
-      'received',
-      'complete',
-    );
+    const locked = await trx('blobs')
+      .where({ sha256: chunk.sha256 })
+      .forUpdate()
+      .first<{ received: unknown; complete: boolean }>('received', 'complete');
     const blob: BlobRow = { received: toNumber(locked.received), complete: locked.complete };
     // Content-addressed: once complete, any further upload of it has nothing to add.
     if (blob.complete) return { sha256: chunk.sha256, received: blob.received, complete: true };
@@ -82,7 +89,13 @@ export async function appendChunk(db: Knex, key: Buffer, chunk: AppendChunk, max
  * The plaintext of bytes first…last (inclusive), one decrypted chunk at a time: a 50 MiB blob is
  * never held whole in memory.
  */
-export async function* readChunks(db: Knex, key: Buffer, sha256: string, first: number, last: number): AsyncGenerator<Buffer> {
+export async function* readChunks(
+  db: Knex,
+  key: Buffer,
+  sha256: string,
+  first: number,
+  last: number,
+): AsyncGenerator<Buffer> {
   if (last < first) return;
   const chunks = await db('blob_chunks')
     .where({ sha256 })
@@ -93,7 +106,8 @@ export async function* readChunks(db: Knex, key: Buffer, sha256: string, first: 
   let expected: number | undefined;
   for (const meta of chunks) {
     const offset = toNumber(meta.offset);
-    if (expected === undefined ? offset > first : offset !== expected) throw new Error(`Blob ${sha256} has a gap before ${offset}`);
+    if (expected === undefined ? offset > first : offset !== expected)
+      throw new Error(`Blob ${sha256} has a gap before ${offset}`);
     expected = offset + meta.length;
     const sealed = await selectChunk(db, sha256, offset);
     const plain = openChunk(key, sha256, offset, sealed);
@@ -135,5 +149,9 @@ async function selectChunk(db: Knex, sha256: string, offset: number): Promise<Se
   const row = result.rows[0];
   if (!row) throw new Error(`Blob ${sha256} lost its chunk at ${offset}`);
   // encode() wraps base64 every 76 characters; Buffer.from skips the line breaks.
-  return { iv: Buffer.from(row.iv, 'base64'), tag: Buffer.from(row.tag, 'base64'), ciphertext: Buffer.from(row.ciphertext, 'base64') };
+  return {
+    iv: Buffer.from(row.iv, 'base64'),
+    tag: Buffer.from(row.tag, 'base64'),
+    ciphertext: Buffer.from(row.ciphertext, 'base64'),
+  };
 }

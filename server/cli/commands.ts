@@ -32,7 +32,9 @@ export async function listDevicesCommand(db: Knex, io: Output): Promise<number> 
   }
   io.out(['id', 'enrolled', 'revoked', 'name'].join('\t'));
   for (const device of devices) {
-    io.out([device.id, device.enrolledAt.toISOString(), device.revokedAt?.toISOString() ?? '-', device.name].join('\t'));
+    io.out(
+      [device.id, device.enrolledAt.toISOString(), device.revokedAt?.toISOString() ?? '-', device.name].join('\t'),
+    );
   }
   return 0;
 }

@@ -11,4 +11,3 @@ export function toRecord(value: unknown): Record<string, unknown> {
   if (typeof value === 'string') return toRecord(JSON.parse(value));
   throw new TypeError('Expected a JSON object from the database');
 }
-

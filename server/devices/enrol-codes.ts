@@ -43,7 +43,11 @@ export async function createEnrolCode(
  * Marks the code used, atomically: of two devices racing with one code (even through two server
  * instances) exactly one UPDATE matches. Returns the name the admin gave, if any.
  */
-export async function redeemEnrolCode(trx: Knex.Transaction, code: string, now: Date): Promise<{ name: string | null }> {
+export async function redeemEnrolCode(
+  trx: Knex.Transaction,
+  code: string,
+  now: Date,
+): Promise<{ name: string | null }> {
   const codeHash = hashEnrolCode(code);
   const redeemed = await trx('enrol_codes')
     .where({ code_hash: codeHash })
@@ -53,12 +57,16 @@ export async function redeemEnrolCode(trx: Knex.Transaction, code: string, now: 
     .returning<{ name: string | null }[]>(['name']);
   const row = redeemed[0];
   if (row) return { name: row.name };
-  const known = await trx('enrol_codes').where({ code_hash: codeHash }).first<{ used_at: Date | null } | undefined>('used_at');
+  const known = await trx('enrol_codes')
+    .where({ code_hash: codeHash })
+    .first<{ used_at: Date | null } | undefined>('used_at');
   if (!known) throw new HttpError(403, 'sync.enrol.code_unknown', { field: 'code' });
   if (known.used_at !== null) throw new HttpError(403, 'sync.enrol.code_used', { field: 'code' });
   throw new HttpError(403, 'sync.enrol.code_expired', { field: 'code' });
 }
 
 export async function attachDeviceToCode(trx: Knex.Transaction, code: string, deviceId: string): Promise<void> {
-  await trx('enrol_codes').where({ code_hash: hashEnrolCode(code) }).update({ device_id: deviceId });
+  await trx('enrol_codes')
+    .where({ code_hash: hashEnrolCode(code) })
+    .update({ device_id: deviceId });
 }

@@ -48,7 +48,10 @@ const paramsSchema = z.object({
   timestamp: z.string().optional(),
   // Accepted for compatibility: with one shared database there is nothing to sync with.
   sl: z.union([z.enum(['fast', 'secure']), z.string().regex(/^(?:100|[1-9]?[0-9])$/)]).optional(),
-  timeout: z.string().regex(/^[0-9]{1,6}$/).optional(),
+  timeout: z
+    .string()
+    .regex(/^[0-9]{1,6}$/)
+    .optional(),
 });
 
 /**
@@ -62,7 +65,11 @@ export async function verifyOtpRequest(deps: VerifyDeps, query: VerifyQuery): Pr
   const nonce = nonceSchema.safeParse(params.nonce).success ? params.nonce : undefined;
   const id = clientIdSchema.safeParse(params.id);
   const outcome: VerifyOutcome = {
-    answer: { status: 'BACKEND_ERROR', ...(otp === undefined ? {} : { otp }), ...(nonce === undefined ? {} : { nonce }) },
+    answer: {
+      status: 'BACKEND_ERROR',
+      ...(otp === undefined ? {} : { otp }),
+      ...(nonce === undefined ? {} : { nonce }),
+    },
     apiKey: undefined,
     publicId: otp === undefined ? null : (otpPublicId(otp.toLowerCase()) ?? null),
     clientId: id.success ? id.data : null,
@@ -146,15 +153,14 @@ async function decide(deps: VerifyDeps, query: VerifyQuery, outcome: VerifyOutco
   }
 
   // Lost the UPDATE: revoked meanwhile, the same request again, or an old OTP.
-  const current = await db('yubikeys')
-    .where({ public_id: publicId })
-    .first<{ revoked_at: Date | null; last_usage_counter: number; last_session_use: number; last_nonce: string | null }>(
-      'revoked_at',
-      'last_usage_counter',
-      'last_session_use',
-      'last_nonce',
-    );
+  const current = await db('yubikeys').where({ public_id: publicId }).first<{
+    revoked_at: Date | null;
+    last_usage_counter: number;
+    last_session_use: number;
+    last_nonce: string | null;
+  }>('revoked_at', 'last_usage_counter', 'last_session_use', 'last_nonce');
   if (!current || current.revoked_at !== null) return refuse('BAD_OTP');
-  const sameCounters = current.last_usage_counter === decoded.usageCounter && current.last_session_use === decoded.sessionUse;
+  const sameCounters =
+    current.last_usage_counter === decoded.usageCounter && current.last_session_use === decoded.sessionUse;
   return refuse(sameCounters && current.last_nonce === params.nonce ? 'REPLAYED_REQUEST' : 'REPLAYED_OTP');
 }

@@ -23,7 +23,8 @@ export function registerYubikeyVerifyRoute(app: FastifyInstance, deps: VerifyDep
       const { status } = outcome.answer;
       // The public id only: the rest of an OTP is the secret part.
       const entry = { yubikey: { publicId: outcome.publicId, clientId: outcome.clientId, status } };
-      if (outcome.error !== undefined) request.log.error({ ...entry, err: outcome.error }, 'yubikey verification failed');
+      if (outcome.error !== undefined)
+        request.log.error({ ...entry, err: outcome.error }, 'yubikey verification failed');
       else if (status === 'OK') request.log.info(entry, 'yubikey verification');
       else request.log.warn(entry, 'yubikey verification refused');
       return reply

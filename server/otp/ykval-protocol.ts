@@ -32,7 +32,11 @@ export function ykvalSignature(params: Readonly<Record<string, string>>, apiKey:
 }
 
 /** Compares in constant time, so the answer's timing cannot be used to guess a signature. */
-export function ykvalSignatureMatches(params: Readonly<Record<string, string>>, apiKey: Uint8Array, h: string): boolean {
+export function ykvalSignatureMatches(
+  params: Readonly<Record<string, string>>,
+  apiKey: Uint8Array,
+  h: string,
+): boolean {
   const expected = Buffer.from(ykvalSignature(params, apiKey), 'base64');
   const given = Buffer.from(h, 'base64');
   return given.length === expected.length && timingSafeEqual(given, expected);

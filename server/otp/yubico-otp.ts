@@ -162,7 +162,8 @@ function aes128Ecb(direction: 'encrypt' | 'decrypt', key: Uint8Array, block: Uin
 
 function bytesOf(value: string | Uint8Array, length: number, name: string): Buffer {
   if (typeof value === 'string') {
-    if (value.length !== length * 2 || !hexPattern.test(value)) throw new RangeError(`${name}: ${length * 2} hex digits`);
+    if (value.length !== length * 2 || !hexPattern.test(value))
+      throw new RangeError(`${name}: ${length * 2} hex digits`);
     return Buffer.from(value, 'hex');
   }
   if (value.length !== length) throw new RangeError(`${name}: ${length} bytes`);

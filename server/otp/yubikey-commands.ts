@@ -6,7 +6,13 @@ import { createYkvalClient, maxClientId, revokeYkvalClient } from './ykval-clien
 import { addYubikey, listYubikeys, parseNewYubikey, revokeYubikey, type NewYubikey } from './yubikeys';
 
 /** The `medcard-server` commands for YubiKey OTP; cli.ts parses the arguments. */
-export const yubikeyCommands = ['yubikey-add', 'yubikey-revoke', 'yubikey-list', 'yk-client-add', 'yk-client-revoke'] as const;
+export const yubikeyCommands = [
+  'yubikey-add',
+  'yubikey-revoke',
+  'yubikey-list',
+  'yk-client-add',
+  'yk-client-revoke',
+] as const;
 export type YubikeyCommand = (typeof yubikeyCommands)[number];
 
 export function isYubikeyCommand(command: string): command is YubikeyCommand {
@@ -134,7 +140,13 @@ const flagOf: Record<keyof NewYubikey, keyof YubikeyArgs> = {
 };
 
 function newKeyFrom(args: YubikeyArgs): Partial<Record<keyof NewYubikey, unknown>> {
-  return { publicId: args['public-id'], privateId: args['private-id'], aesKey: args['aes-key'], staffId: args.staff, name: args.name };
+  return {
+    publicId: args['public-id'],
+    privateId: args['private-id'],
+    aesKey: args['aes-key'],
+    staffId: args.staff,
+    name: args.name,
+  };
 }
 
 function required(key: Uint8Array | undefined): Uint8Array {

@@ -114,7 +114,11 @@ export async function listYubikeys(db: Knex): Promise<Yubikey[]> {
 }
 
 /** The key with its secrets opened; throws when they do not open (another server key). */
-export async function findYubikeySecrets(db: Knex, secretsKey: Uint8Array, publicId: string): Promise<YubikeySecrets | undefined> {
+export async function findYubikeySecrets(
+  db: Knex,
+  secretsKey: Uint8Array,
+  publicId: string,
+): Promise<YubikeySecrets | undefined> {
   const row = await db<YubikeyDbRow>('yubikeys').where({ public_id: publicId }).first();
   if (!row) return undefined;
   return {
@@ -148,7 +152,9 @@ export async function advanceCounters(db: Knex, claim: CounterClaim): Promise<bo
       newer
         .where('last_usage_counter', '<', claim.usageCounter)
         .orWhere((sameSession) =>
-          sameSession.where('last_usage_counter', claim.usageCounter).andWhere('last_session_use', '<', claim.sessionUse),
+          sameSession
+            .where('last_usage_counter', claim.usageCounter)
+            .andWhere('last_session_use', '<', claim.sessionUse),
         ),
     )
     .update({

@@ -40,7 +40,13 @@ async function consentsOf(db: Knex, patientId: string): Promise<ConsentRecord[]>
  */
 export async function accessState(db: Knex, patientId: string, now: Date): Promise<AccessState> {
   if (!(await patientExists(db, patientId))) {
-    await db('portal_access_checks').insert({ patient_id: patientId, allowed: false, identity_status: null, consent_reason: null, at: now });
+    await db('portal_access_checks').insert({
+      patient_id: patientId,
+      allowed: false,
+      identity_status: null,
+      consent_reason: null,
+      at: now,
+    });
     throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: patientId } });
   }
   const [identity, consents] = await Promise.all([findOnlineIdentity(db, patientId), consentsOf(db, patientId)]);
@@ -48,11 +54,22 @@ export async function accessState(db: Knex, patientId: string, now: Date): Promi
   const consent = consentState(consents, now.toISOString());
   const confirmed = identityConfirmed(counters.status);
   const allowed = confirmed && consent.valid;
-  await db('portal_access_checks').insert({ patient_id: patientId, allowed, identity_status: counters.status, consent_reason: consent.reason, at: now });
+  await db('portal_access_checks').insert({
+    patient_id: patientId,
+    allowed,
+    identity_status: counters.status,
+    consent_reason: consent.reason,
+    at: now,
+  });
   return {
     patientId,
     allowed,
-    identity: { status: counters.status, confirmed, failedAttempts: counters.failedAttempts, lockedAt: counters.lockedAt },
+    identity: {
+      status: counters.status,
+      confirmed,
+      failedAttempts: counters.failedAttempts,
+      lockedAt: counters.lockedAt,
+    },
     consent: { valid: consent.valid, reason: consent.reason },
   };
 }

@@ -34,7 +34,11 @@ export interface IdentityAttemptAnswer {
  * refused (423) — and recorded as refused. Every attempt is kept in `portal_identity_attempts`,
  * in the same transaction as the change it made.
  */
-export async function recordIdentityAttempt(db: Knex, attempt: IdentityAttempt, now: Date): Promise<IdentityAttemptAnswer> {
+export async function recordIdentityAttempt(
+  db: Knex,
+  attempt: IdentityAttempt,
+  now: Date,
+): Promise<IdentityAttemptAnswer> {
   const at = now.toISOString();
   const outcome = await withChangeLog(db, now, async (log) => {
     if (!(await patientExists(log.trx, attempt.patientId))) return { kind: 'unknown' as const };
@@ -67,8 +71,10 @@ export async function recordIdentityAttempt(db: Knex, attempt: IdentityAttempt, 
     return { kind: 'counted' as const, state: next };
   });
   // Thrown after the commit, so that the refused attempt stays on record.
-  if (outcome.kind === 'unknown') throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: attempt.patientId } });
-  if (outcome.kind === 'locked') throw new HttpError(423, 'portal.identity_locked', { params: { failures: outcome.state.failedAttempts } });
+  if (outcome.kind === 'unknown')
+    throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: attempt.patientId } });
+  if (outcome.kind === 'locked')
+    throw new HttpError(423, 'portal.identity_locked', { params: { failures: outcome.state.failedAttempts } });
   const { state } = outcome;
   return {
     patientId: attempt.patientId,

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
-import { onlineIdentityStatuses, type OnlineIdentityCounters, type OnlineIdentityStatus } from '../../shared/domain/online-identity';
+import {
+  onlineIdentityStatuses,
+  type OnlineIdentityCounters,
+  type OnlineIdentityStatus,
+} from '../../shared/domain/online-identity';
 import type { ChangeLogWriter } from '../sync/change-log';
 import { toNumber, toRecord } from '../db/values';
 

@@ -59,7 +59,8 @@ export function refuseOnlineIdentityChange(mutation: Mutation, current: RowState
   const { changed } = mutation;
   if (changed.status !== 'verified_in_person') return refuse('verification.status_forbidden', 'status');
   if (changed.verified_by !== mutation.actorId) return refuse('verification.verifier_mismatch', 'verified_by');
-  if (typeof changed.verified_at !== 'string' || Number.isNaN(Date.parse(changed.verified_at))) return refuse('api.bad_request', 'verified_at');
+  if (typeof changed.verified_at !== 'string' || Number.isNaN(Date.parse(changed.verified_at)))
+    return refuse('api.bad_request', 'verified_at');
   const documents = documentsProblem(changed.documents_seen);
   if (documents) return refuse(documents, 'documents_seen');
   if (!isUuidList(changed.scan_ids)) return refuse('api.bad_request', 'scan_ids');

@@ -26,7 +26,17 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
   app.post('/identity-attempts', async (request) => {
     const attempt = parseOr400(identityAttemptSchema, request.body);
     const answer = await recordIdentityAttempt(deps.db, attempt, deps.now());
-    request.log.info({ portal: { patientId: answer.patientId, method: attempt.method, outcome: attempt.outcome, status: answer.status } }, 'identity attempt');
+    request.log.info(
+      {
+        portal: {
+          patientId: answer.patientId,
+          method: attempt.method,
+          outcome: attempt.outcome,
+          status: answer.status,
+        },
+      },
+      'identity attempt',
+    );
     return answer;
   });
 

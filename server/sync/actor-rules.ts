@@ -79,7 +79,11 @@ async function isFirstAdmin(trx: Knex.Transaction, mutation: Mutation, current: 
 /** A person's change to their own account: the password and TOTP of their row, their keys and codes. */
 function isOwnChange(mutation: Mutation, current: { data: RowData } | undefined): boolean {
   if (mutation.table === 'staff') {
-    return current !== undefined && mutation.rowId === mutation.actorId && Object.keys(mutation.changed).every((field) => ownStaffFields.has(field));
+    return (
+      current !== undefined &&
+      mutation.rowId === mutation.actorId &&
+      Object.keys(mutation.changed).every((field) => ownStaffFields.has(field))
+    );
   }
   const owner = current ? current.data.staff_id : mutation.changed.staff_id;
   const movedTo = mutation.changed.staff_id;

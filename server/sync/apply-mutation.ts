@@ -38,7 +38,8 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
     // Under the change-log lock, so two instances cannot both apply the same retry.
     const { stored, current, actor } = await loadState(log.trx, mutation);
     if (stored) {
-      if (stored.device_id === ctx.deviceId && stored.digest === digest) return toRecord(stored.result) as MutationResult;
+      if (stored.device_id === ctx.deviceId && stored.digest === digest)
+        return toRecord(stored.result) as MutationResult;
       return refusal(mutation, 'sync.mutation_reused');
     }
     // Not stored: who may write depends on the staff records as they are now, so a retry after
@@ -79,7 +80,11 @@ interface StoredMutation {
 async function loadState(
   trx: Knex.Transaction,
   mutation: Mutation,
-): Promise<{ stored: StoredMutation | undefined; current: StoredRecord | undefined; actor: Record<string, unknown> | undefined }> {
+): Promise<{
+  stored: StoredMutation | undefined;
+  current: StoredRecord | undefined;
+  actor: Record<string, unknown> | undefined;
+}> {
   const result = await trx.raw<{ rows: { stored: unknown; record: unknown; actor: unknown }[] }>(
     `SELECT (SELECT to_jsonb(m) FROM (SELECT device_id, digest, result FROM mutations WHERE mutation_id = ?) AS m) AS stored,
             (SELECT to_jsonb(r) FROM (SELECT version, data, field_versions FROM records WHERE table_name = ? AND id = ?) AS r) AS record,
@@ -95,7 +100,11 @@ async function loadState(
   for (const [field, seq] of Object.entries(toRecord(record.field_versions))) fieldVersions[field] = toNumber(seq);
   return {
     stored,
-    current: { version: toNumber(record.version), data: toRecord(record.data) as Record<string, FieldValue>, fieldVersions },
+    current: {
+      version: toNumber(record.version),
+      data: toRecord(record.data) as Record<string, FieldValue>,
+      fieldVersions,
+    },
     actor,
   };
 }
@@ -135,7 +144,8 @@ async function decide(
 
   // Fields changed since the desk's base version, to a value other than the desk's.
   const overlapping = Object.entries(mutation.changed).filter(
-    ([field, value]) => (current.fieldVersions[field] ?? 0) > mutation.baseVersion && (current.data[field] ?? null) !== value,
+    ([field, value]) =>
+      (current.fieldVersions[field] ?? 0) > mutation.baseVersion && (current.data[field] ?? null) !== value,
   );
   const lastChanges = await changesAt(
     log.trx,
@@ -231,6 +241,7 @@ async function changesAt(trx: Knex.Transaction, seqs: number[]): Promise<Map<num
       'actor_id',
       'actor_at',
     );
-  for (const row of rows) found.set(toNumber(row.seq), { deviceId: row.device_id, actorId: row.actor_id, actorAt: row.actor_at });
+  for (const row of rows)
+    found.set(toNumber(row.seq), { deviceId: row.device_id, actorId: row.actor_id, actorAt: row.actor_at });
   return found;
 }

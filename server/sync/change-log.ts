@@ -75,8 +75,20 @@ class LockedWriter implements ChangeLogWriter {
        )
        SELECT seq, pg_notify(?, seq::text) FROM log`,
       [
-        write.table, write.rowId, dataJson, write.deviceId, write.mutationId, write.actorId, write.actorAt, this.now,
-        write.table, write.rowId, dataJson, JSON.stringify(write.fieldVersions), JSON.stringify(write.changedFields), this.now,
+        write.table,
+        write.rowId,
+        dataJson,
+        write.deviceId,
+        write.mutationId,
+        write.actorId,
+        write.actorAt,
+        this.now,
+        write.table,
+        write.rowId,
+        dataJson,
+        JSON.stringify(write.fieldVersions),
+        JSON.stringify(write.changedFields),
+        this.now,
         changesChannel,
       ],
     );

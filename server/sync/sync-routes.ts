@@ -16,7 +16,10 @@ import { applyMutation } from './apply-mutation';
 import { latestSeq } from './change-log';
 import type { TableRules } from './table-rules';
 
-const count = z.string().regex(/^\d{1,15}$/).transform(Number);
+const count = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 const pageSize = count.pipe(z.number().int().min(1).max(1000));
 
 const pullQuerySchema = z.strictObject({
@@ -100,7 +103,12 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
       .limit(query.limit + 1);
     if (query.after) rowsQuery = rowsQuery.whereRaw('(table_name, id) > (?, ?)', [query.after.table, query.after.id]);
     const [rows, total] = await Promise.all([
-      rowsQuery.select<{ table_name: string; id: string; version: unknown; data: unknown }[]>('table_name', 'id', 'version', 'data'),
+      rowsQuery.select<{ table_name: string; id: string; version: unknown; data: unknown }[]>(
+        'table_name',
+        'id',
+        'version',
+        'data',
+      ),
       db('records')
         .where('version', '<=', upTo)
         .whereIn('table_name', syncedTableNames)

@@ -107,7 +107,13 @@ export const keySummarySchema = z.object({
 
 /** Signing in, locking and the first run (A1–A4). */
 export const authCalls = {
-  'session.whoami': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed', passive: true }),
+  'session.whoami': defineCall({
+    input: z.strictObject({}),
+    output: sessionSchema,
+    permission: 'public',
+    whileLocked: 'allowed',
+    passive: true,
+  }),
   'auth.setupFirstAdmin': defineCall({
     input: z.strictObject({ login: newLoginSchema, displayName: displayNameSchema, password: newPasswordSchema }),
     output: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }),
@@ -138,7 +144,12 @@ export const authCalls = {
     output: sessionSchema,
     permission: 'public',
   }),
-  'auth.lock': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'session.read', whileLocked: 'allowed' }),
+  'auth.lock': defineCall({
+    input: z.strictObject({}),
+    output: sessionSchema,
+    permission: 'session.read',
+    whileLocked: 'allowed',
+  }),
   'auth.beginUnlock': defineCall({
     input: z.strictObject({}),
     output: z.object({ attemptId, expiresAt: z.string(), publicKey: requestOptionsSchema }),
@@ -152,7 +163,12 @@ export const authCalls = {
     whileLocked: 'allowed',
   }),
   /** "Switch user": the person is signed out fully; the next one signs in from the start. */
-  'auth.signOut': defineCall({ input: z.strictObject({}), output: sessionSchema, permission: 'public', whileLocked: 'allowed' }),
+  'auth.signOut': defineCall({
+    input: z.strictObject({}),
+    output: sessionSchema,
+    permission: 'public',
+    whileLocked: 'allowed',
+  }),
   'account.changePassword': defineCall({
     input: z.strictObject({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema }),
     output: sessionSchema,

@@ -63,7 +63,10 @@ export const proxyViewSchema = z.object({
   scope: z.array(z.enum(recordSections)),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
-  /** The last day in force: the earliest of the written end, a power of attorney's expiry, the eve of the 15th birthday. */
+  /**
+   * The last day in force: the earliest of the written end, a power of attorney's expiry, the eve of
+   * the 15th birthday.
+   */
   effectiveEnd: z.string().nullable(),
   endReason: z.enum(['ends_on', 'age_of_consent', 'document_expiry']).nullable(),
   status: z.enum(['pending', 'active', 'ended', 'revoked']),
@@ -105,7 +108,12 @@ export const consentCalls = {
         method: z.literal('signature'),
         signaturePng: z.base64().max(signaturePngMaxBase64),
       }),
-      z.strictObject({ patientId: patientIdSchema, textVersion: versionSchema, method: z.literal('scan'), scanId: z.uuid() }),
+      z.strictObject({
+        patientId: patientIdSchema,
+        textVersion: versionSchema,
+        method: z.literal('scan'),
+        scanId: z.uuid(),
+      }),
     ]),
     output: consentViewSchema,
     permission: 'patients.write',

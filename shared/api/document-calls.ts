@@ -54,7 +54,11 @@ export const documentCalls = {
   /** What the registry's check says of a policy before the clerk decides (not stored). */
   'documents.checkPolicy': defineCall({
     input: z.strictObject({ documentId }),
-    output: z.object({ status: z.enum(['confirmed', 'rejected']), reason: z.enum(policyRejectionReasons).nullable(), source: z.enum(['local', 'registry']) }),
+    output: z.object({
+      status: z.enum(['confirmed', 'rejected']),
+      reason: z.enum(policyRejectionReasons).nullable(),
+      source: z.enum(['local', 'registry']),
+    }),
     permission: 'patients.read',
   }),
   /**

@@ -14,7 +14,10 @@ const base64url = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[A-Za-z0-9_-]+$/);
-const transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(8).optional();
+const transports = z
+  .array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']))
+  .max(8)
+  .optional();
 const descriptor = z.object({ id: base64url(1400), type: z.literal('public-key'), transports });
 const userVerification = z.enum(['required', 'preferred', 'discouraged']).optional();
 
@@ -24,14 +27,20 @@ export const requestOptionsInputSchema = z.object({
   allowCredentials: z.array(descriptor).max(32).optional(),
   timeout: z.number().int().min(0).max(600_000).optional(),
   userVerification,
-  hints: z.array(z.enum(['hybrid', 'security-key', 'client-device'])).max(3).optional(),
+  hints: z
+    .array(z.enum(['hybrid', 'security-key', 'client-device']))
+    .max(3)
+    .optional(),
 });
 
 export const creationOptionsInputSchema = z.object({
   challenge: base64url(200),
   rp: z.object({ id: z.string().max(253).optional(), name: z.string().max(200) }),
   user: z.object({ id: base64url(200), name: z.string().max(200), displayName: z.string().max(200) }),
-  pubKeyCredParams: z.array(z.object({ alg: z.number().int(), type: z.literal('public-key') })).min(1).max(16),
+  pubKeyCredParams: z
+    .array(z.object({ alg: z.number().int(), type: z.literal('public-key') }))
+    .min(1)
+    .max(16),
   timeout: z.number().int().min(0).max(600_000).optional(),
   excludeCredentials: z.array(descriptor).max(32).optional(),
   authenticatorSelection: z
@@ -43,7 +52,10 @@ export const creationOptionsInputSchema = z.object({
     })
     .optional(),
   attestation: z.enum(['none', 'indirect', 'direct', 'enterprise']).optional(),
-  hints: z.array(z.enum(['hybrid', 'security-key', 'client-device'])).max(3).optional(),
+  hints: z
+    .array(z.enum(['hybrid', 'security-key', 'client-device']))
+    .max(3)
+    .optional(),
 });
 
 export const keyCalls = {

@@ -3,7 +3,13 @@ import { patientIdSchema } from '../domain/patient';
 import { requiredText } from '../domain/field-rules';
 import { apiErrorSchema } from '../errors/app-error';
 import { scanChecklistSchema } from '../scans/scan-checklist';
-import { documentSizeNames, scanChunkMaxBytes, scanSources, scanSummarySchema, type DocumentSize } from '../scans/scan-inputs';
+import {
+  documentSizeNames,
+  scanChunkMaxBytes,
+  scanSources,
+  scanSummarySchema,
+  type DocumentSize,
+} from '../scans/scan-inputs';
 import { scanPurposeSchema } from '../scans/scan-purpose';
 import { defineCall } from './define-call';
 

@@ -23,7 +23,11 @@ const staffRef = z.strictObject({ staffId: staffIdSchema });
 
 /** The admin's staff management (A1). */
 export const staffCalls = {
-  'staff.list': defineCall({ input: z.strictObject({}), output: z.object({ items: z.array(staffSummarySchema) }), permission: 'staff.manage' }),
+  'staff.list': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(staffSummarySchema) }),
+    permission: 'staff.manage',
+  }),
   'staff.create': defineCall({
     input: z.strictObject({
       login: newLoginSchema,
@@ -35,7 +39,12 @@ export const staffCalls = {
     permission: 'staff.manage',
     writes: true,
   }),
-  'staff.deactivate': defineCall({ input: staffRef, output: staffSummarySchema, permission: 'staff.manage', writes: true }),
+  'staff.deactivate': defineCall({
+    input: staffRef,
+    output: staffSummarySchema,
+    permission: 'staff.manage',
+    writes: true,
+  }),
   'staff.resetPassword': defineCall({
     input: z.strictObject({ staffId: staffIdSchema, password: newPasswordSchema }),
     output: staffSummarySchema,

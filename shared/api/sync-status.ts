@@ -9,12 +9,18 @@ export const syncStatusSchema = z.object({
   lastSyncAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: localizedText }).nullable(),
   progress: z
-    .object({ phase: z.enum(['snapshot', 'push', 'pull', 'dictionary']), done: z.number(), total: z.number().nullable() })
+    .object({
+      phase: z.enum(['snapshot', 'push', 'pull', 'dictionary']),
+      done: z.number(),
+      total: z.number().nullable(),
+    })
     .nullable(),
   /** Local changes not yet confirmed by the server. */
   pending: z.number().int(),
   /** Changes the server refused: shown to staff, never dropped. */
-  refused: z.array(z.object({ table: z.string(), rowId: z.string(), code: z.string(), field: z.string().nullable(), at: z.string() })),
+  refused: z.array(
+    z.object({ table: z.string(), rowId: z.string(), code: z.string(), field: z.string().nullable(), at: z.string() }),
+  ),
   /** Unresolved conflicts. */
   conflicts: z.number().int(),
 });

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  documentSeenSchema,
-  inPersonVerificationSchema,
-  onlineIdentityStatuses,
-} from '../domain/online-identity';
+import { documentSeenSchema, inPersonVerificationSchema, onlineIdentityStatuses } from '../domain/online-identity';
 import { patientIdSchema, patientSummarySchema } from '../domain/patient';
 import { defineCall } from './define-call';
 

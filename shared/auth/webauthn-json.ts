@@ -18,7 +18,9 @@ const base64url = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9_-]+$/);
 // Any object: extension results are dropped below, so only their shape as an object matters.
-const extensionResults = z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)).optional();
+const extensionResults = z
+  .custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+  .optional();
 const transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(8);
 
 const registrationResponseSchema = z.object({
@@ -55,9 +57,10 @@ const authenticationResponseSchema = z.object({
  * The key's answers as the library takes them. Extension results are dropped: none is asked
  * for, and nothing the page adds there is ever trusted.
  */
-export const registrationAnswerSchema = registrationResponseSchema.transform(
-  (answer): RegistrationResponseJSON => ({ ...answer, clientExtensionResults: {} }),
-);
+export const registrationAnswerSchema = registrationResponseSchema.transform((answer): RegistrationResponseJSON => ({
+  ...answer,
+  clientExtensionResults: {},
+}));
 export const authenticationAnswerSchema = authenticationResponseSchema.transform(
   (answer): AuthenticationResponseJSON => ({ ...answer, clientExtensionResults: {} }),
 );

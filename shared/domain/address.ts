@@ -14,18 +14,20 @@ const invisible = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
 const allowed = /^[\p{L}\p{M}\p{Nd} .,;:\-–—/\\№#()"«»'’]+$/u;
 
 /**
- * Trims, composes (NFC) and folds runs of spaces (any Unicode space counts); typographic apostrophes become `'`, and the
- * Unicode hyphens that word processors paste become `-`.
+ * Trims, composes (NFC) and folds runs of spaces (any Unicode space counts); typographic apostrophes
+ * become `'`, and the Unicode hyphens that word processors paste become `-`.
  */
 export function normalizeAddress(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/[‘ʼ`]/g, "'")
-    .replace(/[\u2010\u2011]/g, '-')
-    // A no-break or thin space pasted from a document is a space.
-    .replace(/\p{Zs}/gu, ' ')
-    .trim()
-    .replace(/ {2,}/g, ' ');
+  return (
+    raw
+      .normalize('NFC')
+      .replace(/[‘ʼ`]/g, "'")
+      .replace(/[\u2010\u2011]/g, '-')
+      // A no-break or thin space pasted from a document is a space.
+      .replace(/\p{Zs}/gu, ' ')
+      .trim()
+      .replace(/ {2,}/g, ' ')
+  );
 }
 
 /** A postal address as one line of text (B1): visible characters of an address, with a letter. */

@@ -58,14 +58,19 @@ export function isWeekend(iso: string): boolean {
 }
 
 function assertDate(date: string): void {
-  if (!isCalendarDate(date) || date < '1000-01-01') throw new AppError('calendar.date.format', { params: { value: date.slice(0, 40) } });
+  if (!isCalendarDate(date) || date < '1000-01-01')
+    throw new AppError('calendar.date.format', { params: { value: date.slice(0, 40) } });
 }
 
 export function businessCalendar(years: readonly CalendarYear[]): BusinessCalendar {
   const byYear = new Map<number, YearSets>();
   for (const year of years) {
     if (byYear.has(year.year)) throw new Error(`Calendar year ${year.year} given twice`);
-    byYear.set(year.year, { off: new Set(year.daysOff), short: new Set(year.shortenedDays), working: new Set(year.workingWeekendDays) });
+    byYear.set(year.year, {
+      off: new Set(year.daysOff),
+      short: new Set(year.shortenedDays),
+      working: new Set(year.workingWeekendDays),
+    });
   }
 
   const setsFor = (date: string): YearSets => {
@@ -98,7 +103,7 @@ export function businessCalendar(years: readonly CalendarYear[]): BusinessCalend
       let day = epochDay(date);
       // Every step either counts a business day or moves into a year the calendar may not know,
       // which throws: the loop cannot run past the known years.
-      for (let left = Math.abs(n); left > 0; ) {
+      for (let left = Math.abs(n); left > 0;) {
         day += step;
         if (isBusiness(fromEpochDay(day))) left--;
       }
@@ -109,7 +114,8 @@ export function businessCalendar(years: readonly CalendarYear[]): BusinessCalend
       assertDate(b);
       const [from, to, sign] = a <= b ? [a, b, 1] : [b, a, -1];
       let count = 0;
-      for (let day = epochDay(from) + 1, end = epochDay(to); day <= end; day++) if (isBusiness(fromEpochDay(day))) count++;
+      for (let day = epochDay(from) + 1, end = epochDay(to); day <= end; day++)
+        if (isBusiness(fromEpochDay(day))) count++;
       return sign * count;
     },
     businessDaysIn(year) {

@@ -99,7 +99,8 @@ function* tags(text: string): Generator<Tag> {
 function checkAttributes(tag: Tag): void {
   const rule = allowed[tag.name]!;
   for (const name of tag.attributes.keys()) {
-    if (!rule.required.includes(name) && !rule.optional.includes(name)) fail('calendar.xml.attribute', { line: tag.line, element: tag.name, name });
+    if (!rule.required.includes(name) && !rule.optional.includes(name))
+      fail('calendar.xml.attribute', { line: tag.line, element: tag.name, name });
   }
   for (const name of rule.required) {
     if (!tag.attributes.has(name)) fail('calendar.xml.attribute', { line: tag.line, element: tag.name, name });
@@ -137,12 +138,14 @@ export function parseCalendarXml(text: string, expectedYear?: number): ParsedCal
     }
     checkAttributes(tag);
     const value = (name: string) => tag.attributes.get(name) ?? '';
-    const badValue = (name: string): never => fail('calendar.xml.value', { line: tag.line, name, value: value(name).slice(0, 40) });
+    const badValue = (name: string): never =>
+      fail('calendar.xml.value', { line: tag.line, name, value: value(name).slice(0, 40) });
 
     if (tag.name === 'calendar') {
       if (!/^\d{4}$/.test(value('year'))) badValue('year');
       year = Number(value('year'));
-      if (expectedYear !== undefined && year !== expectedYear) fail('calendar.xml.year_mismatch', { year, expected: expectedYear });
+      if (expectedYear !== undefined && year !== expectedYear)
+        fail('calendar.xml.year_mismatch', { year, expected: expectedYear });
       if (tag.attributes.has('date')) {
         const iso = value('date').replace(/^(\d{4})\.(\d{2})\.(\d{2})$/, '$1-$2-$3');
         if (!isCalendarDate(iso)) badValue('date');

@@ -45,7 +45,8 @@ export function consentState<T extends ConsentRecord>(rows: readonly T[], at: st
     const latest = current === null ? Number.NEGATIVE_INFINITY : instant(current.acceptedAt);
     // Accepted in the same instant (a re-consent right after a withdrawal): the one in force is
     // the newer, since a consent cannot be withdrawn before it was accepted.
-    if (current === null || accepted > latest || (accepted === latest && withdrawn(current) && !withdrawn(row))) current = row;
+    if (current === null || accepted > latest || (accepted === latest && withdrawn(current) && !withdrawn(row)))
+      current = row;
   }
   if (!current) return { valid: false, current: null, reason: 'none' };
   if (withdrawn(current)) return { valid: false, current, reason: 'withdrawn' };

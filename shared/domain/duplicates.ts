@@ -86,7 +86,11 @@ export function scoreDuplicate(draft: PersonIdentity, candidate: DuplicateCandid
   if (hardStop) return { id: candidate.id, score: 1, hardStop, matches };
   if (!sameBirthDate || !names.surname || !names.name || !names.patronymic) return null;
 
-  const score = weights.birthDate + weights.surname * quality(names.surname) + weights.name * quality(names.name) + weights.patronymic * quality(names.patronymic);
+  const score =
+    weights.birthDate +
+    weights.surname * quality(names.surname) +
+    weights.name * quality(names.name) +
+    weights.patronymic * quality(names.patronymic);
   return { id: candidate.id, score: Math.round(score * 100) / 100, hardStop, matches };
 }
 

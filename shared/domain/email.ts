@@ -36,9 +36,16 @@ export function normalizeEmail(raw: string): EmailResult {
   if (local.length > 64 || !localPart.test(local)) return { ok: false, code: 'patient.email.local_part' };
   const ascii = asciiDomain(domain);
   const labels = ascii?.split('.') ?? [];
-  if (!ascii || ascii.length > 253 || labels.length < 2 || !labels.every((part) => label.test(part)) || !topLevel.test(labels.at(-1)!)) {
+  if (
+    !ascii ||
+    ascii.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((part) => label.test(part)) ||
+    !topLevel.test(labels.at(-1)!)
+  ) {
     return { ok: false, code: 'patient.email.domain' };
   }
-  if (local.length + 1 + ascii.length > maxLength) return { ok: false, code: 'patient.email.too_long', params: { max: maxLength } };
+  if (local.length + 1 + ascii.length > maxLength)
+    return { ok: false, code: 'patient.email.too_long', params: { max: maxLength } };
   return { ok: true, email: `${local}@${domain}` };
 }

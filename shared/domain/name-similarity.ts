@@ -81,7 +81,9 @@ export function comparePatronymics(a: string | null | undefined, b: string | nul
     };
     const [x, y] = [initials(left), initials(right)];
     const sameScript = hasCyrillic(left) === hasCyrillic(right);
-    const same = sameScript ? foldName(left).slice(0, 1) === foldName(right).slice(0, 1) : x.some((letter) => y.includes(letter));
+    const same = sameScript
+      ? foldName(left).slice(0, 1) === foldName(right).slice(0, 1)
+      : x.some((letter) => y.includes(letter));
     return same ? { kind: 'initial', distance: 0 } : null;
   }
   return compareNames(left, right);

@@ -32,9 +32,17 @@ export interface OnlineIdentityCounters {
  * The row after one attempt (the caller refuses attempts while locked). A pass resets the
  * failures; a patient already seen at the desk stays `verified_in_person` (the stronger check).
  */
-export function afterAttempt(state: OnlineIdentityCounters, outcome: AttemptOutcome, at: string): OnlineIdentityCounters {
+export function afterAttempt(
+  state: OnlineIdentityCounters,
+  outcome: AttemptOutcome,
+  at: string,
+): OnlineIdentityCounters {
   if (outcome === 'passed') {
-    return { status: state.status === 'verified_in_person' ? 'verified_in_person' : 'confirmed_online', failedAttempts: 0, lockedAt: state.lockedAt };
+    return {
+      status: state.status === 'verified_in_person' ? 'verified_in_person' : 'confirmed_online',
+      failedAttempts: 0,
+      lockedAt: state.lockedAt,
+    };
   }
   const failedAttempts = state.failedAttempts + 1;
   if (failedAttempts >= failuresBeforeLock) return { status: 'locked', failedAttempts, lockedAt: at };
@@ -47,7 +55,12 @@ export function identityConfirmed(status: OnlineIdentityStatus): boolean {
 }
 
 /** Documents a clerk may accept as proof of identity in person: at least one must carry a photo. */
-export const seenDocumentTypes = ['passport', 'driving_licence', 'other_photo_id', 'snils'] as const satisfies readonly DocumentType[];
+export const seenDocumentTypes = [
+  'passport',
+  'driving_licence',
+  'other_photo_id',
+  'snils',
+] as const satisfies readonly DocumentType[];
 export type SeenDocumentType = (typeof seenDocumentTypes)[number];
 const photoDocumentTypes: ReadonlySet<SeenDocumentType> = new Set(['passport', 'driving_licence', 'other_photo_id']);
 
@@ -55,7 +68,10 @@ const photoDocumentTypes: ReadonlySet<SeenDocumentType> = new Set(['passport', '
 export const documentSeenSchema = z.strictObject({
   type: z.enum(seenDocumentTypes),
   number: requiredText(40),
-  documentId: z.uuid().nullish().transform((value) => value ?? null),
+  documentId: z
+    .uuid()
+    .nullish()
+    .transform((value) => value ?? null),
 });
 export type DocumentSeen = z.output<typeof documentSeenSchema>;
 
@@ -65,7 +81,8 @@ export const documentsSeenSchema = z
   .max(10)
   .superRefine((documents, ctx) => {
     if (documents.length === 0) fail(ctx, 'verification.documents_required');
-    else if (!documents.some((document) => photoDocumentTypes.has(document.type))) fail(ctx, 'verification.photo_id_required');
+    else if (!documents.some((document) => photoDocumentTypes.has(document.type)))
+      fail(ctx, 'verification.photo_id_required');
   });
 
 /** The clerk's free-text remark on the check (optional). */

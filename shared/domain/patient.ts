@@ -78,7 +78,8 @@ const nameFields = ['surname', 'name', 'patronymic'] as const;
  * are checked on the whole draft: "Latin only for foreign citizens" needs the flag (zod still
  * runs that check when other fields failed, so all errors show at once).
  */
-export const personName = (required: boolean) => (required ? requiredText(100) : text(100)).transform(normalizePersonName);
+export const personName = (required: boolean) =>
+  (required ? requiredText(100) : text(100)).transform(normalizePersonName);
 
 /** What the desk submits to enrol a patient (B1). Strings as typed; the schema normalises. */
 export const patientDraftSchema = z

@@ -27,7 +27,8 @@ export function normalizePhone(raw: string): PhoneResult {
   } else {
     return { ok: false, code: 'patient.phone.format' };
   }
-  if (!/^[3489]/.test(national)) return { ok: false, code: 'patient.phone.code', params: { prefix: national.slice(0, 3) } };
+  if (!/^[3489]/.test(national))
+    return { ok: false, code: 'patient.phone.code', params: { prefix: national.slice(0, 3) } };
   return { ok: true, e164: `+7${national}` };
 }
 

@@ -7,11 +7,28 @@ import { isCalendarDate } from './calendar-date';
 export const proxyBases = ['parent_of_minor', 'guardian', 'power_of_attorney'] as const;
 export type ProxyBasis = (typeof proxyBases)[number];
 
-export const proxyRelationships = ['mother', 'father', 'spouse', 'child', 'sibling', 'grandparent', 'guardian', 'other'] as const;
+export const proxyRelationships = [
+  'mother',
+  'father',
+  'spouse',
+  'child',
+  'sibling',
+  'grandparent',
+  'guardian',
+  'other',
+] as const;
 export type ProxyRelationship = (typeof proxyRelationships)[number];
 
 /** The sections of the medical record a proxy may be given (its scope). */
-export const recordSections = ['personal', 'appointments', 'visits', 'diagnoses', 'results', 'prescriptions', 'documents'] as const;
+export const recordSections = [
+  'personal',
+  'appointments',
+  'visits',
+  'diagnoses',
+  'results',
+  'prescriptions',
+  'documents',
+] as const;
 export type RecordSection = (typeof recordSections)[number];
 
 /**
@@ -70,7 +87,8 @@ export function proxyEffectiveEnd(proxy: ProxyPeriod, patientBirthDate: string):
   if (proxy.basis === 'power_of_attorney' && proxy.documentExpiresOn !== null) {
     limits.push({ day: proxy.documentExpiresOn, reason: 'document_expiry' });
   }
-  if (proxy.basis === 'parent_of_minor') limits.push({ day: lastDayBeforeAgeOfConsent(patientBirthDate), reason: 'age_of_consent' });
+  if (proxy.basis === 'parent_of_minor')
+    limits.push({ day: lastDayBeforeAgeOfConsent(patientBirthDate), reason: 'age_of_consent' });
   let earliest: { day: string; reason: ProxyEndReason } | undefined;
   for (const limit of limits) if (!earliest || limit.day < earliest.day) earliest = limit;
   return earliest ? { lastDay: earliest.day, reason: earliest.reason } : { lastDay: null, reason: null };

@@ -18,7 +18,12 @@ const day = text(10).superRefine((value, ctx) => {
 const nameFields = ['surname', 'name', 'patronymic'] as const;
 const dateFields = ['startsOn', 'endsOn', 'documentIssuedOn', 'documentExpiresOn'] as const;
 /** A power of attorney names its number, issue date, expiry and issuer (a notary, an employer…). */
-export const powerOfAttorneyFields = ['documentNumber', 'documentIssuedOn', 'documentExpiresOn', 'documentIssuer'] as const;
+export const powerOfAttorneyFields = [
+  'documentNumber',
+  'documentIssuedOn',
+  'documentExpiresOn',
+  'documentIssuer',
+] as const;
 
 export const proxyDraftSchema = z
   .strictObject({
@@ -42,7 +47,8 @@ export const proxyDraftSchema = z
   .superRefine((draft, ctx) => {
     const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
     const refuse = (field: string, code: Parameters<typeof fail>[1], params?: Record<string, string>) => {
-      if (!failed.has(field)) ctx.addIssue({ code: 'custom', path: [field], message: code, params: { ...params, code } });
+      if (!failed.has(field))
+        ctx.addIssue({ code: 'custom', path: [field], message: code, params: { ...params, code } });
     };
     for (const field of nameFields) {
       const value = draft[field];
@@ -61,11 +67,14 @@ export const proxyDraftSchema = z
       for (const field of powerOfAttorneyFields) if (draft[field] == null) refuse(field, 'proxy.poa.required');
       if (!datesOk) return;
       const { documentIssuedOn: issued, documentExpiresOn: expires } = draft;
-      if (issued != null && expires != null && expires < issued) refuse('documentExpiresOn', 'proxy.poa.expires_before_issue');
+      if (issued != null && expires != null && expires < issued)
+        refuse('documentExpiresOn', 'proxy.poa.expires_before_issue');
       if (issued != null && draft.startsOn < issued) refuse('startsOn', 'proxy.period.before_issue', { date: issued });
-      if (expires != null && draft.endsOn != null && draft.endsOn > expires) refuse('endsOn', 'proxy.period.after_expiry', { date: expires });
+      if (expires != null && draft.endsOn != null && draft.endsOn > expires)
+        refuse('endsOn', 'proxy.period.after_expiry', { date: expires });
     }
-    if (datesOk && draft.endsOn != null && draft.endsOn < draft.startsOn) refuse('endsOn', 'proxy.period.end_before_start');
+    if (datesOk && draft.endsOn != null && draft.endsOn < draft.startsOn)
+      refuse('endsOn', 'proxy.period.end_before_start');
   });
 export type ProxyDraftInput = z.input<typeof proxyDraftSchema>;
 export type ProxyDraft = z.output<typeof proxyDraftSchema>;

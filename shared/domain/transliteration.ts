@@ -6,9 +6,39 @@
  * - the older МВД/BGN-style spelling still in circulation: й y, ю yu, я ya, ё yo (or e).
  */
 const shared: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
 
 export const transliterationSystems = {
@@ -28,7 +58,11 @@ export function transliterate(cyrillic: string, system: TransliterationSystem = 
 
 /** Every distinct spelling of a Cyrillic name across the systems (lower case). */
 export function latinSpellings(cyrillic: string): string[] {
-  return [...new Set((Object.keys(transliterationSystems) as TransliterationSystem[]).map((system) => transliterate(cyrillic, system)))];
+  return [
+    ...new Set(
+      (Object.keys(transliterationSystems) as TransliterationSystem[]).map((system) => transliterate(cyrillic, system)),
+    ),
+  ];
 }
 
 export function hasCyrillic(value: string): boolean {

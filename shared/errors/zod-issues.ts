@@ -46,7 +46,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function classify(issue: z.core.$ZodIssue, value: unknown): { code: ErrorCode; params?: Record<string, string | number> } {
+function classify(
+  issue: z.core.$ZodIssue,
+  value: unknown,
+): { code: ErrorCode; params?: Record<string, string | number> } {
   switch (issue.code) {
     case 'custom': {
       const code = (issue.params as { code?: unknown } | undefined)?.code;
@@ -62,7 +65,9 @@ function classify(issue: z.core.$ZodIssue, value: unknown): { code: ErrorCode; p
         : { code: 'input.too_big', params: { max: Number(issue.maximum) } };
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? { code: 'input.required' } : { code: 'input.too_short', params: { min: Number(issue.minimum) } };
+        return Number(issue.minimum) <= 1
+          ? { code: 'input.required' }
+          : { code: 'input.too_short', params: { min: Number(issue.minimum) } };
       }
       return { code: 'input.too_small', params: { min: Number(issue.minimum) } };
     case 'invalid_value':

@@ -20,21 +20,44 @@ export const signatureHeaders = {
 export const maxClockSkewMs = 5 * 60 * 1000;
 
 /** What a device signs: method, path with query, time, nonce and the body's SHA-256 (hex). */
-export function signedText(parts: { method: string; path: string; time: string; nonce: string; bodySha256: string }): string {
+export function signedText(parts: {
+  method: string;
+  path: string;
+  time: string;
+  nonce: string;
+  bodySha256: string;
+}): string {
   return `${parts.method.toUpperCase()}\n${parts.path}\n${parts.time}\n${parts.nonce}\n${parts.bodySha256}`;
 }
 
 /** Tables that sync, and for each the fields a device may write. */
 export const syncedFields = {
   patients: [
-    'surname', 'name', 'patronymic', 'birth_date', 'sex', 'foreign_citizen', 'snils', 'enp', 'inn', 'phone', 'email',
+    'surname',
+    'name',
+    'patronymic',
+    'birth_date',
+    'sex',
+    'foreign_citizen',
+    'snils',
+    'enp',
+    'inn',
+    'phone',
+    'email',
     // Contact data like phone and e-mail: administrative, the last change wins (0013).
     'address',
-    'surname_fold', 'name_fold', 'patronymic_fold', 'deleted_at',
+    'surname_fold',
+    'name_fold',
+    'patronymic_fold',
+    'deleted_at',
     // The card this one was merged into (B2): set once, by a merge.
     'merged_into',
     // Who made and last changed the row, from which desk (administrative: last writer wins).
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /** Conflict records are made by the server; desks may only resolve them. */
   sync_conflicts: ['resolved_at', 'resolved_by', 'resolution'],
@@ -45,9 +68,22 @@ export const syncedFields = {
    * secret still pending confirmation. `totp_last_step` travels, and only grows (oneWayFields).
    */
   staff: [
-    'login', 'display_name', 'role', 'active', 'password_hash', 'password_changed_at', 'must_change_password',
-    'totp_secret', 'totp_enrolled_at', 'totp_last_step', 'must_enrol_key',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'login',
+    'display_name',
+    'role',
+    'active',
+    'password_hash',
+    'password_changed_at',
+    'must_change_password',
+    'totp_secret',
+    'totp_enrolled_at',
+    'totp_last_step',
+    'must_enrol_key',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /**
    * A person's keys: public data only. `public_key` (COSE) travels and is stored as base64url
@@ -55,11 +91,34 @@ export const syncedFields = {
    * counter grows everywhere, so each desk still refuses an answer that does not move it on).
    */
   staff_keys: [
-    'staff_id', 'kind', 'name', 'credential_id', 'public_key', 'transports', 'aaguid', 'yubikey_public_id', 'revoked_at', 'revoked_by',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'staff_id',
+    'kind',
+    'name',
+    'credential_id',
+    'public_key',
+    'transports',
+    'aaguid',
+    'yubikey_public_id',
+    'revoked_at',
+    'revoked_by',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /** Recovery codes as SHA-256 only; a spent or retired code never becomes usable again (oneWayFields). */
-  recovery_codes: ['staff_id', 'code_hash', 'used_at', 'revoked_at', 'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id'],
+  recovery_codes: [
+    'staff_id',
+    'code_hash',
+    'used_at',
+    'revoked_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
   /**
    * Scans of identity documents (B4): what the checks measured and the SHA-256 of the file and its
    * thumbnail (the files travel as blobs). The content never changes: a merge may move the scan to
@@ -67,35 +126,106 @@ export const syncedFields = {
    * `attached_to` say what the scan is of and which row it belongs to (shared/scans/scan-purpose.ts).
    */
   document_scans: [
-    'patient_id', 'sha256', 'mime', 'bytes', 'pages', 'dpi', 'brightness', 'sharpness', 'thumbnail_sha256', 'deleted_at',
-    'purpose', 'attached_to', 'deleted_reason',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'patient_id',
+    'sha256',
+    'mime',
+    'bytes',
+    'pages',
+    'dpi',
+    'brightness',
+    'sharpness',
+    'thumbnail_sha256',
+    'deleted_at',
+    'purpose',
+    'attached_to',
+    'deleted_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /**
    * Identity documents and OMS policies (B3, B7). A replaced document stays, superseded; the
    * policy's confirmation and the comparison with the record (B5, JSON) are on the row.
    */
   identity_documents: [
-    'patient_id', 'type', 'form', 'title', 'series', 'number', 'issuer', 'issuer_code', 'issue_date', 'expiry_date',
-    'insurer_code', 'policy_status', 'policy_reason', 'policy_checked_by', 'policy_checked_at',
-    'superseded_at', 'replaced_by', 'update_due', 'comparison', 'compared_by', 'compared_at', 'deleted_at',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'patient_id',
+    'type',
+    'form',
+    'title',
+    'series',
+    'number',
+    'issuer',
+    'issuer_code',
+    'issue_date',
+    'expiry_date',
+    'insurer_code',
+    'policy_status',
+    'policy_reason',
+    'policy_checked_by',
+    'policy_checked_at',
+    'superseded_at',
+    'replaced_by',
+    'update_due',
+    'comparison',
+    'compared_by',
+    'compared_at',
+    'deleted_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /**
    * Consents to personal-data processing (B8): the text version and its SHA-256 as accepted, the
    * evidence (a signature image in the vault — a blob — or a scan row), and a one-way withdrawal.
    */
   consents: [
-    'patient_id', 'text_version', 'text_sha256', 'method', 'signature_sha256', 'scan_id', 'accepted_at', 'accepted_by',
-    'withdrawn_at', 'withdrawn_by', 'withdrawal_reason',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'patient_id',
+    'text_version',
+    'text_sha256',
+    'method',
+    'signature_sha256',
+    'scan_id',
+    'accepted_at',
+    'accepted_by',
+    'withdrawn_at',
+    'withdrawn_by',
+    'withdrawal_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /** Trusted persons (B9): who, on what basis, which sections (`scope`, JSON), when; a one-way revocation. */
   proxies: [
-    'patient_id', 'surname', 'name', 'patronymic', 'foreign_citizen', 'birth_date', 'phone', 'relationship', 'basis',
-    'document_number', 'document_issued_on', 'document_expires_on', 'document_issuer', 'scope', 'starts_on', 'ends_on',
-    'revoked_at', 'revoked_by', 'revocation_reason',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'patient_id',
+    'surname',
+    'name',
+    'patronymic',
+    'foreign_citizen',
+    'birth_date',
+    'phone',
+    'relationship',
+    'basis',
+    'document_number',
+    'document_issued_on',
+    'document_expires_on',
+    'document_issuer',
+    'scope',
+    'starts_on',
+    'ends_on',
+    'revoked_at',
+    'revoked_by',
+    'revocation_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /**
    * Online identity confirmation (B6), one row per patient. The server writes it for the portal's
@@ -104,8 +234,20 @@ export const syncedFields = {
    * `documents_seen` and `scan_ids` hold JSON arrays.
    */
   online_identity: [
-    'patient_id', 'status', 'failed_attempts', 'locked_at', 'verified_at', 'verified_by', 'documents_seen', 'scan_ids', 'note',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'patient_id',
+    'status',
+    'failed_attempts',
+    'locked_at',
+    'verified_at',
+    'verified_by',
+    'documents_seen',
+    'scan_ids',
+    'note',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
   /**
    * Dictionary releases (НСИ, electron/services/dictionaries/README.md): one published version of
@@ -113,8 +255,19 @@ export const syncedFields = {
    * or by the server, never changed (server/dictionaries/release-rule.ts).
    */
   dictionary_releases: [
-    'kind', 'name', 'dictionary_version', 'source_name', 'source_sha256', 'source_bytes', 'row_count', 'refused_count',
-    'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id',
+    'kind',
+    'name',
+    'dictionary_version',
+    'source_name',
+    'source_sha256',
+    'source_bytes',
+    'row_count',
+    'refused_count',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
   ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
@@ -135,7 +288,18 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   recovery_codes: [],
   document_scans: [],
   // What the document says, and two desks' different verdicts on a policy: for staff to settle.
-  identity_documents: ['type', 'form', 'series', 'number', 'issue_date', 'expiry_date', 'insurer_code', 'policy_status', 'policy_reason', 'deleted_at'],
+  identity_documents: [
+    'type',
+    'form',
+    'series',
+    'number',
+    'issue_date',
+    'expiry_date',
+    'insurer_code',
+    'policy_status',
+    'policy_reason',
+    'deleted_at',
+  ],
   // Never edited after the acceptance or the addition: only withdrawn or revoked (oneWayFields).
   consents: [],
   proxies: [],
@@ -272,7 +436,11 @@ export const conflictDataSchema = z.object({
 });
 export type ConflictData = z.infer<typeof conflictDataSchema>;
 
-export const syncErrorSchema = z.object({ code: z.string(), message: z.object({ ru: z.string(), en: z.string() }), field: z.string().optional() });
+export const syncErrorSchema = z.object({
+  code: z.string(),
+  message: z.object({ ru: z.string(), en: z.string() }),
+  field: z.string().optional(),
+});
 
 /**
  * Blobs (scans, lab files), content-addressed by SHA-256 (lowercase hex), uploaded in chunks:

@@ -7,7 +7,10 @@ import { callOver } from './staff';
 // the burst alert, so the desk has no odd-hours policy and the alert count does not depend on the hour.
 test.use({ role: 'auditor', deskSettings: { [authSettingKeys.oddHours]: null } });
 
-test('the auditor sees the burst alert raised by failed sign-ins under many logins, and checks the chain (F1, A3)', async ({ page, desk }) => {
+test('the auditor sees the burst alert raised by failed sign-ins under many logins, and checks the chain (F1, A3)', async ({
+  page,
+  desk,
+}) => {
   const api = callOver(desk);
   for (let attempt = 0; attempt < 10; attempt++) {
     await api('auth.beginSignIn', { login: ['ivanova', 'petrov', 'sidorov'][attempt % 3], password: 'wrong' });

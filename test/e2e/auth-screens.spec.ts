@@ -20,7 +20,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test('the first run, step by step: no serious or critical axe violations; screenshots', async ({ desk, context }) => {
+    test('the first run, step by step: no serious or critical axe violations; screenshots', async ({
+      desk,
+      context,
+    }) => {
       const page = await context.newPage();
       await page.goto(desk.url);
       await expect(page.getByRole('heading', { level: 1, name: 'Настройка' })).toBeVisible();
@@ -38,7 +41,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shoot(page, 'first-run-key', suffix);
     });
 
-    test('sign-in, its second step and its errors: no serious or critical axe violations; screenshots', async ({ desk, staff, context }) => {
+    test('sign-in, its second step and its errors: no serious or critical axe violations; screenshots', async ({
+      desk,
+      staff,
+      context,
+    }) => {
       await signOutOver(desk);
       const page = await context.newPage();
       await untouchedKey(page);
@@ -64,7 +71,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shoot(page, 'sign-in-recovery-code', suffix);
     });
 
-    test('the lock screen and the password change at first sign-in: no serious or critical axe violations; screenshots', async ({ page, desk, staff }) => {
+    test('the lock screen and the password change at first sign-in: no serious or critical axe violations; screenshots', async ({
+      page,
+      desk,
+      staff,
+    }) => {
       await createPatient(page, testPatient());
       await page.keyboard.press('Control+l');
       await expect(page.getByRole('heading', { level: 1, name: 'Рабочее место заблокировано' })).toBeVisible();
@@ -76,10 +87,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: 'Вход' })).toBeVisible();
       const api = callOver(desk);
       await signIn(api, staff.admin);
-      const created = await expectOk(api, 'staff.create', { login: 'novikova.e', displayName: 'Новикова Елена', role: 'doctor', password: firstPassword });
+      const created = await expectOk(api, 'staff.create', {
+        login: 'novikova.e',
+        displayName: 'Новикова Елена',
+        role: 'doctor',
+        password: firstPassword,
+      });
       await expectOk(api, 'auth.signOut', {});
       const step = await expectOk(api, 'auth.beginSignIn', { login: 'novikova.e', password: firstPassword });
-      await expectOk(api, 'auth.finishSignInWithRecoveryCode', { attemptId: step.attemptId, code: created.recoveryCodes[0] ?? '' });
+      await expectOk(api, 'auth.finishSignInWithRecoveryCode', {
+        attemptId: step.attemptId,
+        code: created.recoveryCodes[0] ?? '',
+      });
       await page.reload();
       await expect(page.getByRole('heading', { level: 1, name: 'Смените пароль' })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
@@ -97,7 +116,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe('as the admin', () => {
       test.use({ role: 'admin' });
 
-      test('staff management and my account: no serious or critical axe violations; screenshots', async ({ page, desk }) => {
+      test('staff management and my account: no serious or critical axe violations; screenshots', async ({
+        page,
+        desk,
+      }) => {
         const api = callOver(desk);
         await addStaff(api, desk.origin, 'clerk', 'clerk.one', 'Сотрудникова Софья Андреевна');
         await addStaff(api, desk.origin, 'doctor', 'ivanov.p', 'Иванов Пётр Николаевич');
@@ -141,7 +163,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await shoot(page, 'staff-deactivate', suffix);
         await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
-        await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Моя учётная запись' }).click();
+        await page
+          .getByRole('navigation', { name: 'Разделы' })
+          .getByRole('link', { name: 'Моя учётная запись' })
+          .click();
         const app = page.getByRole('region', { name: 'Приложение-аутентификатор' });
         await app.getByRole('button', { name: 'Подключить приложение' }).click();
         await expect(app.getByRole('textbox', { name: 'Код из приложения' })).toBeVisible();
@@ -155,7 +180,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the sign-in screen switches to English before anyone signs in, errors included; screenshot', async ({ desk, staff, context }) => {
+test('the sign-in screen switches to English before anyone signs in, errors included; screenshot', async ({
+  desk,
+  staff,
+  context,
+}) => {
   await signOutOver(desk);
   const page = await context.newPage();
   await page.goto(desk.url);

@@ -18,12 +18,20 @@ async function look(page: Page, name: string): Promise<void> {
 }
 
 /** The tab's two parts (the card's header has a consent chip of its own). */
-const consentPart = (page: Page) => page.getByRole('main').getByRole('region', { name: 'Согласие на обработку персональных данных', exact: true });
-const proxiesPart = (page: Page) => page.getByRole('main').getByRole('region', { name: 'Доверенные лица', exact: true });
+const consentPart = (page: Page) =>
+  page.getByRole('main').getByRole('region', { name: 'Согласие на обработку персональных данных', exact: true });
+const proxiesPart = (page: Page) =>
+  page.getByRole('main').getByRole('region', { name: 'Доверенные лица', exact: true });
 
 /** Enrols a patient through the API and opens their card's consent tab. */
 async function openConsentTab(page: Page, desk: BrowserHost, birthDate: string): Promise<void> {
-  const created = await callOver(desk)('patients.create', { surname: 'Соколова', name: 'Вера', patronymic: 'Андреевна', birthDate, sex: 'female' });
+  const created = await callOver(desk)('patients.create', {
+    surname: 'Соколова',
+    name: 'Вера',
+    patronymic: 'Андреевна',
+    birthDate,
+    sex: 'female',
+  });
   expect(created.ok).toBe(true);
   await searchBox(page).fill('Соколова Вера');
   await expect(page.getByRole('option', { name: /Соколова Вера Андреевна/ })).toBeVisible();
@@ -32,13 +40,18 @@ async function openConsentTab(page: Page, desk: BrowserHost, birthDate: string):
   await page.getByRole('tab', { name: 'Согласие и доверенные лица' }).click();
 }
 
-test('the patient signs the consent with the mouse; the clerk withdraws it with a reason, and it stays in the history (B8)', async ({ page, desk }) => {
+test('the patient signs the consent with the mouse; the clerk withdraws it with a reason, and it stays in the history (B8)', async ({
+  page,
+  desk,
+}) => {
   // Three axe passes and two dialogs: more than the default minute on a shared, busy machine.
   test.slow();
   await openConsentTab(page, desk, '1980-03-15');
   const main = consentPart(page);
   await expect(main.getByText('Согласия нет')).toBeVisible();
-  await expect(main.getByText('Без согласия данные пациента не передаются в личный кабинет', { exact: false })).toBeVisible();
+  await expect(
+    main.getByText('Без согласия данные пациента не передаются в личный кабинет', { exact: false }),
+  ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await look(page, 'consent-none');
 
@@ -77,8 +90,12 @@ test('the patient signs the consent with the mouse; the clerk withdraws it with 
   await main.getByRole('button', { name: 'Отозвать согласие' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Отзыв согласия' });
   await withdraw.getByRole('button', { name: 'Отозвать согласие' }).click();
-  await expect(withdraw.getByRole('textbox', { name: 'Причина отзыва' })).toHaveAccessibleDescription(/Поле обязательно для заполнения/);
-  await withdraw.getByRole('textbox', { name: 'Причина отзыва' }).fill('Письменное заявление пациента от сегодняшнего дня');
+  await expect(withdraw.getByRole('textbox', { name: 'Причина отзыва' })).toHaveAccessibleDescription(
+    /Поле обязательно для заполнения/,
+  );
+  await withdraw
+    .getByRole('textbox', { name: 'Причина отзыва' })
+    .fill('Письменное заявление пациента от сегодняшнего дня');
   // Enter moves on to the button (the paper-form flow), Ctrl+Enter saves from anywhere.
   await withdraw.getByRole('textbox', { name: 'Причина отзыва' }).press('Control+Enter');
   await expect(main.getByRole('alert')).toHaveText('Отзыв согласия записан');
@@ -92,7 +109,10 @@ test('the patient signs the consent with the mouse; the clerk withdraws it with 
   await look(page, 'consent-withdrawn');
 });
 
-test('the keyboard way: the clerk scans the signed paper form, and the consent holds it (B8)', async ({ page, desk }) => {
+test('the keyboard way: the clerk scans the signed paper form, and the consent holds it (B8)', async ({
+  page,
+  desk,
+}) => {
   await openConsentTab(page, desk, '1975-06-30');
   const main = consentPart(page);
   await main.getByRole('button', { name: 'Принять согласие' }).focus();
@@ -103,14 +123,21 @@ test('the keyboard way: the clerk scans the signed paper form, and the consent h
   await expect(dialog.getByRole('radio', { name: 'Скан подписанного бланка' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Сканировать подписанный бланк' }).focus();
   await page.keyboard.press('Enter');
-  await page.getByLabel('Файл скана').setInputFiles({ name: 'consent.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+  await page
+    .getByLabel('Файл скана')
+    .setInputFiles({ name: 'consent.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
 
   await expect(main.getByText('Согласие принято')).toBeVisible({ timeout: 20_000 });
   await expect(main.getByText('Согласие действует')).toBeVisible();
-  await expect(main.getByRole('table', { name: 'История согласий' }).getByRole('cell', { name: 'Скан бланка' })).toBeVisible();
+  await expect(
+    main.getByRole('table', { name: 'История согласий' }).getByRole('cell', { name: 'Скан бланка' }),
+  ).toBeVisible();
 });
 
-test('a mother’s proxy for a 10-year-old shows that it ends on the eve of the 15th birthday; an empty scope is refused (B9)', async ({ page, desk }) => {
+test('a mother’s proxy for a 10-year-old shows that it ends on the eve of the 15th birthday; an empty scope is refused (B9)', async ({
+  page,
+  desk,
+}) => {
   test.slow();
   const today = isoDay(new Date());
   const birthDate = `${Number(today.slice(0, 4)) - 10}${today.slice(4, 8)}01`;
@@ -133,7 +160,9 @@ test('a mother’s proxy for a 10-year-old shows that it ends on the eve of the 
   await page.keyboard.press('Enter');
   await page.keyboard.type('9167654321');
   await page.keyboard.press('Control+Enter');
-  await expect(dialog.getByRole('group', { name: /Разделы медицинской карты/ })).toContainText('Отметьте хотя бы один раздел');
+  await expect(dialog.getByRole('group', { name: /Разделы медицинской карты/ })).toContainText(
+    'Отметьте хотя бы один раздел',
+  );
 
   await dialog.getByRole('checkbox', { name: 'Записи на приём' }).check();
   await dialog.getByRole('checkbox', { name: 'Анализы и исследования' }).check();
@@ -163,7 +192,10 @@ test('a mother’s proxy for a 10-year-old shows that it ends on the eve of the 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
 
-  test('the consent tab and its dialogs have no serious or critical violations in the dark theme', async ({ page, desk }) => {
+  test('the consent tab and its dialogs have no serious or critical violations in the dark theme', async ({
+    page,
+    desk,
+  }) => {
     await openConsentTab(page, desk, '2016-02-29');
     const main = consentPart(page);
     await expect(main.getByText('Согласия нет')).toBeVisible();
@@ -174,7 +206,9 @@ test.describe('dark theme', () => {
     await look(page, 'consent-sign-dark');
     await page.keyboard.press('Escape');
     await proxiesPart(page).getByRole('button', { name: 'Добавить доверенное лицо' }).click();
-    await expect(page.getByRole('dialog', { name: 'Новое доверенное лицо' })).toContainText('накануне 15-летия пациента');
+    await expect(page.getByRole('dialog', { name: 'Новое доверенное лицо' })).toContainText(
+      'накануне 15-летия пациента',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await look(page, 'proxy-form-dark');
   });

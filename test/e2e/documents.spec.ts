@@ -22,10 +22,14 @@ const shots = '/tmp/shots/h1';
 const test = deskTest.extend<{ desk: BrowserHost }>({
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) =>
-    usePreparedDesk('medcard-e2e-documents-', (store) => {
-      const actor = ensureWorkstation(store, new Date(), deskName);
-      importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor }));
-    }, use),
+    usePreparedDesk(
+      'medcard-e2e-documents-',
+      (store) => {
+        const actor = ensureWorkstation(store, new Date(), deskName);
+        importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor }));
+      },
+      use,
+    ),
 });
 
 async function openDocuments(page: Page, desk: BrowserHost): Promise<void> {
@@ -51,7 +55,10 @@ async function look(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-test('the clerk records a passport (an expired one is refused), compares it with the record, confirms the OMS policy and replaces the passport (B3, B5, B7)', async ({ page, desk }) => {
+test('the clerk records a passport (an expired one is refused), compares it with the record, confirms the OMS policy and replaces the passport (B3, B5, B7)', async ({
+  page,
+  desk,
+}) => {
   // One clerk's whole visit, with axe on four screens: longer than the default on a shared machine.
   test.setTimeout(150_000);
   await openDocuments(page, desk);
@@ -68,7 +75,9 @@ test('the clerk records a passport (an expired one is refused), compares it with
   await expect(textbox(page, 'Код подразделения')).toHaveValue('770-001');
   await textbox(page, 'Кем выдан').fill('ГУ МВД России по г. Москве');
   await textbox(page, 'Кем выдан').press('Control+Enter');
-  await expect(textbox(page, 'Дата выдачи')).toHaveAccessibleDescription(/Срок действия документа истёк 13\.06\.2025: документ не принимается/);
+  await expect(textbox(page, 'Дата выдачи')).toHaveAccessibleDescription(
+    /Срок действия документа истёк 13\.06\.2025: документ не принимается/,
+  );
   await expect(textbox(page, 'Дата выдачи')).toHaveAccessibleDescription(/document\.expired/);
   expect(await seriousViolations(page)).toEqual([]);
   await look(page, 'add-passport-expired');
@@ -84,7 +93,9 @@ test('the clerk records a passport (an expired one is refused), compares it with
   // Its scan belongs to this passport and shows as a thumbnail on it.
   await expect(passport.getByText('Сканов пока нет', { exact: false })).toBeVisible();
   await passport.getByRole('button', { name: 'Сканировать' }).click();
-  await page.getByLabel('Файл скана').setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+  await page
+    .getByLabel('Файл скана')
+    .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
   await expect(passport.getByRole('list', { name: 'Сканы' }).getByRole('listitem')).toHaveCount(1, { timeout: 20_000 });
   await passport.scrollIntoViewIfNeeded();
   await look(page, 'passport-with-scan');
@@ -98,7 +109,9 @@ test('the clerk records a passport (an expired one is refused), compares it with
   await compare.getByRole('textbox', { name: 'Дата рождения' }).fill('16.03.1980');
   await expect(compare.getByRole('heading', { name: 'Расхождения: 2' })).toBeVisible();
   const surname = compare.getByRole('group', { name: /Решение по полю «Фамилия».*отличие только в ё\/е/ });
-  const birthDate = compare.getByRole('group', { name: /Решение по полю «Дата рождения».*15\.03\.1980 → 16\.03\.1980/ });
+  const birthDate = compare.getByRole('group', {
+    name: /Решение по полю «Дата рождения».*15\.03\.1980 → 16\.03\.1980/,
+  });
   await compare.getByRole('button', { name: 'Сохранить сверку' }).click();
   await expect(compare.getByText('Расхождение не разобрано').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -139,18 +152,36 @@ test('the clerk records a passport (an expired one is refused), compares it with
   await replace.getByRole('button', { name: 'Заменить' }).click();
   await expect(replace).toBeHidden();
   await expect(main.getByText(`Документ заменён. Новый нужно внести до ${due}.`)).toBeVisible();
-  await expect(main.getByRole('alert').filter({ hasText: `Паспорт РФ: внесите новый документ до ${due}` })).toBeVisible();
+  await expect(
+    main.getByRole('alert').filter({ hasText: `Паспорт РФ: внесите новый документ до ${due}` }),
+  ).toBeVisible();
   await expect(main.getByRole('heading', { name: 'Заменённые документы' })).toBeVisible();
   await expect(main.getByRole('article', { name: 'Паспорт РФ' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   await look(page, 'documents-tab');
 });
 
-test("a wrong ЕНП check digit shows as soon as the number is complete, and another patient's passport is refused naming that card", async ({ page, desk }) => {
-  const other = await callOver(desk)('patients.create', { surname: 'Кузнецова', name: 'Ольга', patronymic: 'Ивановна', birthDate: '1975-06-01', sex: 'female' });
+test("a wrong ЕНП check digit shows as soon as the number is complete, and another patient's passport is refused naming that card", async ({
+  page,
+  desk,
+}) => {
+  const other = await callOver(desk)('patients.create', {
+    surname: 'Кузнецова',
+    name: 'Ольга',
+    patronymic: 'Ивановна',
+    birthDate: '1975-06-01',
+    sex: 'female',
+  });
   expect(other.ok).toBe(true);
   const otherId = (other as { data: { id: string } }).data.id;
-  const passport = { type: 'passport', series: '4525', number: '123456', issuerCode: '770-001', issuer: 'ГУ МВД России по г. Москве', issueDate: '2025-04-01' };
+  const passport = {
+    type: 'passport',
+    series: '4525',
+    number: '123456',
+    issuerCode: '770-001',
+    issuer: 'ГУ МВД России по г. Москве',
+    issueDate: '2025-04-01',
+  };
   expect(await callOver(desk)('documents.add', { patientId: otherId, document: passport })).toMatchObject({ ok: true });
   await openDocuments(page, desk);
 
@@ -172,11 +203,16 @@ test("a wrong ЕНП check digit shows as soon as the number is complete, and an
   await textbox(page, 'Код подразделения').fill('770-001');
   await textbox(page, 'Кем выдан').fill('ГУ МВД России по г. Москве');
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(textbox(page, 'Серия и номер')).toHaveAccessibleDescription(/уже записан у другого пациента: Кузнецова Ольга Ивановна, 01\.06\.1975/);
+  await expect(textbox(page, 'Серия и номер')).toHaveAccessibleDescription(
+    /уже записан у другого пациента: Кузнецова Ольга Ивановна, 01\.06\.1975/,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('a passport is recorded from the keyboard alone: Enter moves on through the masks, Ctrl+Enter saves', async ({ page, desk }) => {
+test('a passport is recorded from the keyboard alone: Enter moves on through the masks, Ctrl+Enter saves', async ({
+  page,
+  desk,
+}) => {
   await openDocuments(page, desk);
   const add = page.getByRole('main').getByRole('button', { name: 'Добавить документ' });
   await add.focus();

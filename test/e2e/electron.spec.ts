@@ -40,7 +40,11 @@ test.beforeAll(async () => {
   // The renderer is built by `npm run test:e2e`; the Electron bundles and Electron's build of the
   // native database module are made here (the latter once, cached in node_modules/.cache).
   if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
-    execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    execFileSync('npm', ['run', 'build:renderer'], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
   }
   execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, stdio: 'inherit' });
   const prepared = execFileSync(process.execPath, ['scripts/start-electron.mjs', '--prepare-only'], {
@@ -87,7 +91,9 @@ test('opens the Russian desk on app://desk, at its first run’s set-up', async 
 test('gives the renderer exactly the contract, and no Node', async () => {
   const seen = await page.evaluate(async () => {
     const api = (window as unknown as { api: Record<string, Record<string, unknown>> }).api;
-    const calls = Object.entries(api).flatMap(([namespace, methods]) => Object.keys(methods).map((m) => `${namespace}.${m}`));
+    const calls = Object.entries(api).flatMap(([namespace, methods]) =>
+      Object.keys(methods).map((m) => `${namespace}.${m}`),
+    );
     const whoami = await (api.session?.whoami as (input: object) => Promise<{ ok: boolean }>)({});
     return {
       calls: calls.sort(),
@@ -103,7 +109,9 @@ test('gives the renderer exactly the contract, and no Node', async () => {
 });
 
 test('serves the renderer under the strict CSP', async () => {
-  const csp = await page.evaluate(async () => (await fetch('app://desk/index.html')).headers.get('content-security-policy'));
+  const csp = await page.evaluate(async () =>
+    (await fetch('app://desk/index.html')).headers.get('content-security-policy'),
+  );
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
 

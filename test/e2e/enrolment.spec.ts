@@ -3,7 +3,17 @@ import { formatSnils } from '../../shared/domain/identifiers/snils';
 import { validEnp, validInn } from '../support/fixtures';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { displayedSnils, fillPatientForm, fillPersonStep, fullName, generatedSnils, openNewPatientForm, searchBox, testPatient, textbox } from './patients';
+import {
+  displayedSnils,
+  fillPatientForm,
+  fillPersonStep,
+  fullName,
+  generatedSnils,
+  openNewPatientForm,
+  searchBox,
+  testPatient,
+  textbox,
+} from './patients';
 import { asDraft, seedPatients } from './seed';
 import { callOver } from './staff';
 import { addStaff, expectOk, signIn } from '../support/staff-over-api';
@@ -36,8 +46,15 @@ async function expectProblem(field: Locator, words: RegExp, code: string): Promi
   await expect(field).toHaveAccessibleDescription(new RegExp(code.replaceAll('.', '\\.')));
 }
 
-test('a clerk enrols a patient with every field from the keyboard alone: Enter moves on, Esc steps back keeping what was typed, Ctrl+Enter saves (B1)', async ({ page }) => {
-  const patient = testPatient({ surname: 'Клавиатурова', name: 'Вера', patronymic: 'Игоревна', birthDate: '02.02.1990' });
+test('a clerk enrols a patient with every field from the keyboard alone: Enter moves on, Esc steps back keeping what was typed, Ctrl+Enter saves (B1)', async ({
+  page,
+}) => {
+  const patient = testPatient({
+    surname: 'Клавиатурова',
+    name: 'Вера',
+    patronymic: 'Игоревна',
+    birthDate: '02.02.1990',
+  });
   const inn = validInn('7712345678');
   const enp = validEnp('500000000000123');
   const press = (key: string) => page.keyboard.press(key);
@@ -45,7 +62,8 @@ test('a clerk enrols a patient with every field from the keyboard alone: Enter m
 
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
   const newPatient = page.getByRole('link', { name: 'Новый пациент' });
-  for (let i = 0; i < 20 && !(await newPatient.evaluate((link) => link === document.activeElement)); i++) await press('Tab');
+  for (let i = 0; i < 20 && !(await newPatient.evaluate((link) => link === document.activeElement)); i++)
+    await press('Tab');
   await press('Enter');
 
   await expect(textbox(page, 'Фамилия')).toBeFocused();
@@ -95,7 +113,9 @@ test('a clerk enrols a patient with every field from the keyboard alone: Enter m
   await press('Enter'); // «Далее» → the review
   await expect(page.getByRole('button', { name: 'Сохранить' })).toBeFocused();
   const review = page.getByRole('form', { name: 'Новый пациент' });
-  await expect(review.getByText('vera.k@example.ru', { exact: false }).or(review.getByText('Vera.K@Example.ru'))).toBeVisible();
+  await expect(
+    review.getByText('vera.k@example.ru', { exact: false }).or(review.getByText('Vera.K@Example.ru')),
+  ).toBeVisible();
   await lookAt(page, 'wizard-3-review');
   await press('Control+Enter');
 
@@ -115,7 +135,9 @@ test('a clerk enrols a patient with every field from the keyboard alone: Enter m
   await lookAt(page, 'card-header');
 });
 
-test('each field names its problem beside it as soon as it is complete, in Russian and English, with the code (B1)', async ({ page }) => {
+test('each field names its problem beside it as soon as it is complete, in Russian and English, with the code (B1)', async ({
+  page,
+}) => {
   await openNewPatientForm(page);
   await textbox(page, 'Фамилия').fill('Smith');
   await expectProblem(textbox(page, 'Фамилия'), /Только кириллица, дефис, апостроф и пробел/, 'patient.name.alphabet');
@@ -136,7 +158,9 @@ test('each field names its problem beside it as soon as it is complete, in Russi
   // «Далее» refuses and keeps the clerk on the first field with a problem.
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(textbox(page, 'Фамилия')).toBeFocused();
-  await expect(page.getByRole('radiogroup', { name: 'Пол' })).toHaveAccessibleDescription(/Поле обязательно для заполнения/);
+  await expect(page.getByRole('radiogroup', { name: 'Пол' })).toHaveAccessibleDescription(
+    /Поле обязательно для заполнения/,
+  );
   await textbox(page, 'Дата рождения').fill('');
   await fillPersonStep(page, testPatient());
   await page.getByRole('button', { name: 'Далее' }).click();
@@ -154,7 +178,11 @@ test('each field names its problem beside it as soon as it is complete, in Russi
   await expectProblem(textbox(page, 'Телефон'), /Код 123 не используется/, 'patient.phone.code');
   await textbox(page, 'Электронная почта').fill('anna@почта');
   await textbox(page, 'Адрес').focus();
-  await expectProblem(textbox(page, 'Электронная почта'), /Домен адреса после @ указан неверно/, 'patient.email.domain');
+  await expectProblem(
+    textbox(page, 'Электронная почта'),
+    /Домен адреса после @ указан неверно/,
+    'patient.email.domain',
+  );
   await textbox(page, 'Адрес').fill('ул. Ленина, <b>');
   await expectProblem(textbox(page, 'Адрес'), /Символ «<» не используется в адресах/, 'patient.address.characters');
   await lookAt(page, 'wizard-errors-ru');
@@ -166,25 +194,40 @@ test('each field names its problem beside it as soon as it is complete, in Russi
   await page.getByRole('link', { name: 'New patient' }).click();
   await expect(textbox(page, 'SNILS')).toHaveValue(/^\d{3}-\d{3}-\d{3} \d{2}$/);
   await expectProblem(textbox(page, 'SNILS'), /SNILS check digits do not match/, 'patient.snils.checksum');
-  await expectProblem(textbox(page, 'Address'), /The character “<” is not used in addresses/, 'patient.address.characters');
+  await expectProblem(
+    textbox(page, 'Address'),
+    /The character “<” is not used in addresses/,
+    'patient.address.characters',
+  );
   await lookAt(page, 'wizard-errors-en');
 });
 
-test('the same SNILS as a card on file stops the enrolment beside the form, with the way to that card (B2)', async ({ page, request, desk }) => {
+test('the same SNILS as a card on file stops the enrolment beside the form, with the way to that card (B2)', async ({
+  page,
+  request,
+  desk,
+}) => {
   const existing = testPatient({ surname: 'Имеющаяся', name: 'Ирина' });
   await seedPatients(request, desk, [asDraft(existing)]);
   await openNewPatientForm(page);
-  await fillPatientForm(page, testPatient({ surname: 'Другая', name: 'Ольга', birthDate: '01.01.1970', snils: existing.snils }));
+  await fillPatientForm(
+    page,
+    testPatient({ surname: 'Другая', name: 'Ольга', birthDate: '01.01.1970', snils: existing.snils }),
+  );
 
   await expect(panel(page).getByText('Этот человек уже есть в картотеке', { exact: true })).toBeVisible();
   await expect(panel(page).getByRole('listitem').filter({ hasText: 'СНИЛС: совпадает' })).toBeVisible();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Сохранить нельзя: этот человек уже есть в картотеке' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Сохранить нельзя: этот человек уже есть в картотеке' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(page.getByRole('button', { name: 'Сохранить' })).toBeDisabled();
   await lookAt(page, 'wizard-hard-stop');
 
-  await panel(page).getByRole('link', { name: fullName(existing) }).click();
+  await panel(page)
+    .getByRole('link', { name: fullName(existing) })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: fullName(existing) })).toBeVisible();
   await expect(page.getByText(`СНИЛС: ${displayedSnils(existing)}`)).toBeVisible();
   // Back at the wizard, what was typed is still there, on the step the clerk left.
@@ -194,20 +237,28 @@ test('the same SNILS as a card on file stops the enrolment beside the form, with
   await expect(textbox(page, 'СНИЛС')).toHaveValue(formatSnils(existing.snils));
 });
 
-test('a similar person needs «это другой человек» before saving; then the clerk merges the two cards and the merged one stays readable (B2)', async ({ page, request, desk }) => {
+test('a similar person needs «это другой человек» before saving; then the clerk merges the two cards and the merged one stays readable (B2)', async ({
+  page,
+  request,
+  desk,
+}) => {
   const first = testPatient({ surname: 'Семёнова', name: 'Анна', patronymic: 'Петровна', birthDate: '14.03.1987' });
   await seedPatients(request, desk, [{ ...asDraft(first), snils: null }]);
   const second = testPatient({ surname: 'Семенова', name: 'Анна', patronymic: 'Петровна', birthDate: '14.03.1987' });
 
   await openNewPatientForm(page);
   await fillPatientForm(page, second);
-  const candidate = panel(page).getByRole('listitem').filter({ hasText: fullName(first) });
+  const candidate = panel(page)
+    .getByRole('listitem')
+    .filter({ hasText: fullName(first) });
   await expect(candidate).toContainText('сходство 100 %');
   await expect(candidate).toContainText('Фамилия: совпадает (ё/е, регистр)');
   await expect(candidate).toContainText('Дата рождения: совпадает');
   await page.getByRole('button', { name: 'Далее' }).click();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Сначала отметьте справа, что это другой человек' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Сначала отметьте справа, что это другой человек' }),
+  ).toBeVisible();
   await expect(panel(page).getByRole('heading', { name: 'Возможные дубликаты' })).toBeFocused();
   await lookAt(page, 'wizard-similar');
 
@@ -231,8 +282,12 @@ test('a similar person needs «это другой человек» before savin
   await expect(dialog.getByText('0 сканов документов')).toBeVisible();
   await lookAt(page, 'merge-dialog');
   await dialog.getByRole('button', { name: 'Объединить' }).click();
-  await expect(dialog.getByRole('textbox', { name: 'Причина объединения' })).toHaveAccessibleDescription(/Поле обязательно/);
-  await dialog.getByRole('textbox', { name: 'Причина объединения' }).fill('Одна пациентка, карта заведена дважды; паспорт сверен');
+  await expect(dialog.getByRole('textbox', { name: 'Причина объединения' })).toHaveAccessibleDescription(
+    /Поле обязательно/,
+  );
+  await dialog
+    .getByRole('textbox', { name: 'Причина объединения' })
+    .fill('Одна пациентка, карта заведена дважды; паспорт сверен');
   await page.keyboard.press('Control+Enter');
 
   await expect(page.getByRole('heading', { level: 1, name: fullName(first) })).toBeVisible();
@@ -256,7 +311,11 @@ test('a similar person needs «это другой человек» before savin
 test.describe('the auditor', () => {
   test.use({ role: 'auditor' });
 
-  test('reviews each merge with both cards, who merged them, what moved and why (B2)', async ({ page, desk, staff }) => {
+  test('reviews each merge with both cards, who merged them, what moved and why (B2)', async ({
+    page,
+    desk,
+    staff,
+  }) => {
     // A clerk at this desk enrols the same woman twice and merges the cards; then the auditor signs back in.
     const api = callOver(desk);
     await expectOk(api, 'auth.signOut', {});
@@ -264,9 +323,16 @@ test.describe('the auditor', () => {
     const clerk = await addStaff(api, desk.origin, 'clerk', 'clerk.two', 'Регистраторова Рита');
     await expectOk(api, 'auth.signOut', {});
     await signIn(api, clerk);
-    const kept = await expectOk(api, 'patients.create', { ...asDraft(testPatient({ surname: 'Семёнова' })), snils: null });
+    const kept = await expectOk(api, 'patients.create', {
+      ...asDraft(testPatient({ surname: 'Семёнова' })),
+      snils: null,
+    });
     const twin = await expectOk(api, 'patients.create', asDraft(testPatient({ surname: 'Семенова' })));
-    await expectOk(api, 'patients.merge', { survivorId: kept.id, mergedId: twin.id, reason: 'Одна пациентка; паспорт сверен' });
+    await expectOk(api, 'patients.merge', {
+      survivorId: kept.id,
+      mergedId: twin.id,
+      reason: 'Одна пациентка; паспорт сверен',
+    });
     await expectOk(api, 'auth.signOut', {});
     await signIn(api, staff.person);
 

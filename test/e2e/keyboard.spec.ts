@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { displayedSnils, fillPersonStep, fullName, searchBox, testPatient, textbox } from './patients';
 import { asDraft, seedPatients } from './seed';
 
-test('the whole enrolment wizard is filled and saved from the keyboard alone: Enter, Tab, arrows, Ctrl+Enter', async ({ page }) => {
+test('the whole enrolment wizard is filled and saved from the keyboard alone: Enter, Tab, arrows, Ctrl+Enter', async ({
+  page,
+}) => {
   const patient = testPatient({ sex: 'Женский' });
   const press = (key: string) => page.keyboard.press(key);
   const type = (text: string) => page.keyboard.type(text);
@@ -10,7 +12,8 @@ test('the whole enrolment wizard is filled and saved from the keyboard alone: En
   // From the patients screen: Tab through the frame to "Новый пациент" and open it.
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
   const newPatient = page.getByRole('link', { name: 'Новый пациент' });
-  for (let i = 0; i < 20 && !(await newPatient.evaluate((link) => link === document.activeElement)); i++) await press('Tab');
+  for (let i = 0; i < 20 && !(await newPatient.evaluate((link) => link === document.activeElement)); i++)
+    await press('Tab');
   await expect(newPatient).toBeFocused();
   await press('Enter');
 
@@ -49,7 +52,9 @@ test('the whole enrolment wizard is filled and saved from the keyboard alone: En
   await expect(page.getByText('Женский ·')).toBeVisible();
 });
 
-test('Enter on a radio button chooses it and moves on; each step\'s last field leads to «Далее», the review to «Сохранить»', async ({ page }) => {
+test("Enter on a radio button chooses it and moves on; each step's last field leads to «Далее», the review to «Сохранить»", async ({
+  page,
+}) => {
   const patient = testPatient();
   await page.getByRole('link', { name: 'Новый пациент' }).click();
   await fillPersonStep(page, patient);
@@ -78,7 +83,11 @@ test('/ and F2 put the caret in the search box from anywhere', async ({ page }) 
   await expect(page.getByText('Никого не нашли. Проверьте написание или создайте нового пациента')).toBeVisible();
 });
 
-test('a SNILS typed and entered in one go opens the only match, even before the answer arrived', async ({ page, request, desk }) => {
+test('a SNILS typed and entered in one go opens the only match, even before the answer arrived', async ({
+  page,
+  request,
+  desk,
+}) => {
   const patient = testPatient();
   await seedPatients(request, desk, [asDraft(patient)]);
   await page.keyboard.press('F2');
@@ -87,7 +96,9 @@ test('a SNILS typed and entered in one go opens the only match, even before the 
   await expect(page.getByRole('heading', { level: 1, name: fullName(patient) })).toBeVisible();
 });
 
-test('masks format what is typed: SNILS, phone with a leading 8, date; a date that does not exist is named at once', async ({ page }) => {
+test('masks format what is typed: SNILS, phone with a leading 8, date; a date that does not exist is named at once', async ({
+  page,
+}) => {
   await page.getByRole('link', { name: 'Новый пациент' }).click();
   const date = textbox(page, 'Дата рождения');
   await date.pressSequentially('31022000');

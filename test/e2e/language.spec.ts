@@ -7,7 +7,9 @@ test('switching to English relabels the frame and the form, and the choice survi
 
   await page.getByRole('radio', { name: 'English' }).check();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }),
+  ).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('No sync server connected');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
@@ -15,7 +17,10 @@ test('switching to English relabels the frame and the form, and the choice survi
   await page.getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('link', { name: 'New patient' }).click();
   await expect(page.getByRole('textbox', { name: 'Surname', exact: true })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Birth date', exact: true })).toHaveAttribute('placeholder', 'DD.MM.YYYY');
+  await expect(page.getByRole('textbox', { name: 'Birth date', exact: true })).toHaveAttribute(
+    'placeholder',
+    'DD.MM.YYYY',
+  );
   await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -23,9 +28,18 @@ test('switching to English relabels the frame and the form, and the choice survi
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
 
-test('sections not built yet say so and point to the patients; the rail shows a clerk only a clerk’s sections', async ({ page }) => {
+test('sections not built yet say so and point to the patients; the rail shows a clerk only a clerk’s sections', async ({
+  page,
+}) => {
   const rail = page.getByRole('navigation', { name: 'Разделы' });
-  await expect(rail.getByRole('link')).toHaveText(['Пациенты', 'Очередь подтверждения', 'Заявления', 'Записи', 'Настройки', 'Моя учётная запись']);
+  await expect(rail.getByRole('link')).toHaveText([
+    'Пациенты',
+    'Очередь подтверждения',
+    'Заявления',
+    'Записи',
+    'Настройки',
+    'Моя учётная запись',
+  ]);
   for (const [section, title] of [
     ['Заявления', 'Раздел «Заявления» появится в следующем выпуске'],
     ['Записи', 'Раздел «Записи» появится в следующем выпуске'],

@@ -1,5 +1,15 @@
 import { expect, test } from './fixtures';
-import { createPatient, displayedSnils, fillPatientForm, fullName, generatedWrongSnils, openNewPatientForm, searchBox, testPatient, textbox } from './patients';
+import {
+  createPatient,
+  displayedSnils,
+  fillPatientForm,
+  fullName,
+  generatedWrongSnils,
+  openNewPatientForm,
+  searchBox,
+  testPatient,
+  textbox,
+} from './patients';
 
 test('creates a patient, finds them by surname prefix and by SNILS, and opens the card (B1)', async ({ page }) => {
   const patient = testPatient();
@@ -9,7 +19,9 @@ test('creates a patient, finds them by surname prefix and by SNILS, and opens th
   await page.getByRole('link', { name: 'Пациенты' }).click();
   await searchBox(page).fill('Семён');
   await expect(page.getByRole('option', { name: new RegExp(fullName(patient)) })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Найденные пациенты' }).getByRole('link', { name: fullName(patient) })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Найденные пациенты' }).getByRole('link', { name: fullName(patient) }),
+  ).toBeVisible();
   await searchBox(page).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: fullName(patient) })).toBeVisible();
 
@@ -27,7 +39,9 @@ test('creates a patient, finds them by surname prefix and by SNILS, and opens th
   await expect(card.getByRole('cell', { name: 'Просмотр карты' }).first()).toBeVisible();
 });
 
-test('a SNILS with a wrong check digit shows its error next to the field as soon as it is complete', async ({ page }) => {
+test('a SNILS with a wrong check digit shows its error next to the field as soon as it is complete', async ({
+  page,
+}) => {
   await openNewPatientForm(page);
   await fillPatientForm(page, testPatient({ snils: generatedWrongSnils() }));
   const snils = textbox(page, 'СНИЛС');
@@ -62,7 +76,9 @@ test('required fields left empty are named under each field, and nothing is save
   await expect(textbox(page, 'Фамилия')).toBeFocused();
 });
 
-test('the card says who created and last changed the record: the signed-in clerk, in either language', async ({ page }) => {
+test('the card says who created and last changed the record: the signed-in clerk, in either language', async ({
+  page,
+}) => {
   const patient = testPatient();
   await createPatient(page, patient);
   const recordFact = (label: string) => page.getByRole('main').locator(`dt:text-is("${label}") + dd`);

@@ -24,7 +24,14 @@ export async function usePreparedDesk(
   } finally {
     await store.close();
   }
-  const host = await startBrowserHost({ dbPath, key, create: false, rendererDir: resolve('dist/renderer'), port: 0, deviceName: deskName });
+  const host = await startBrowserHost({
+    dbPath,
+    key,
+    create: false,
+    rendererDir: resolve('dist/renderer'),
+    port: 0,
+    deviceName: deskName,
+  });
   try {
     await use(host);
   } finally {

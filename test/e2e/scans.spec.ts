@@ -59,7 +59,10 @@ async function expectAllPassed(page: Page): Promise<void> {
 test.describe('scans in the card (B4, UX: scans)', () => {
   test.use({ role: 'clerk' });
 
-  test('a ~5 MB file passes the checklist one rule after another, shows as a thumbnail and opens in the zoomable viewer', async ({ page, desk }) => {
+  test('a ~5 MB file passes the checklist one rule after another, shows as a thumbnail and opens in the zoomable viewer', async ({
+    page,
+    desk,
+  }) => {
     // Generating and sending 5 MB, three axe passes: slow on a shared machine.
     test.setTimeout(180_000);
     await openScanDialog(page, desk, 'Сканова');
@@ -93,17 +96,25 @@ test.describe('scans in the card (B4, UX: scans)', () => {
     const width = await viewer.getByRole('img').evaluate((img) => img.getBoundingClientRect().width);
     await page.keyboard.press('0');
     await expect(viewer.getByTestId('scan-zoom')).toHaveText('100 %');
-    expect(await viewer.getByRole('img').evaluate((img) => img.getBoundingClientRect().width)).toBeCloseTo(width / 2, 0);
+    expect(await viewer.getByRole('img').evaluate((img) => img.getBoundingClientRect().width)).toBeCloseTo(
+      width / 2,
+      0,
+    );
     await page.keyboard.press('+');
     await page.screenshot({ path: `${shots}/scan-viewer-zoom.png` });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test('a bad file is refused with its rule and measured value; a 6 MB file with the size rule, not a transport error', async ({ page, desk }) => {
+  test('a bad file is refused with its rule and measured value; a 6 MB file with the size rule, not a transport error', async ({
+    page,
+    desk,
+  }) => {
     test.setTimeout(180_000);
     await openScanDialog(page, desk, 'Отказова');
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Файл скана').setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage({ dpi: 150 }) });
+    await dialog
+      .getByLabel('Файл скана')
+      .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage({ dpi: 150 }) });
     await expect(rule(page, 'resolution')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
     await expect(rule(page, 'resolution')).toContainText('Разрешение 150 dpi, нужно не меньше 300 dpi');
     await expect(rule(page, 'format')).toHaveAttribute('data-state', 'passed');
@@ -113,7 +124,10 @@ test.describe('scans in the card (B4, UX: scans)', () => {
 
     const noise = Buffer.alloc(1500 * 1400 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919) % 251;
-    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } }).withMetadata({ density: 300 }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } })
+      .withMetadata({ density: 300 })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(6 * 1024 * 1024 - 1);
     await dialog.getByLabel('Файл скана').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: big });
     await expect(rule(page, 'size')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
@@ -136,7 +150,10 @@ test.describe('scans from a scanner through SANE’s test backend (needs sane-ut
   test.beforeAll(() => {
     configDir = mkdtempSync(join(tmpdir(), 'medcard-e2e-sane-'));
     writeFileSync(join(configDir, 'dll.conf'), 'test\n');
-    writeFileSync(join(configDir, 'test.conf'), 'number_of_devices 1\ntest-picture "Grid"\nread-limit true\nread-limit-size 32768\n');
+    writeFileSync(
+      join(configDir, 'test.conf'),
+      'number_of_devices 1\ntest-picture "Grid"\nread-limit true\nread-limit-size 32768\n',
+    );
     // The browser host runs in this worker's process: its scanimage reads this configuration.
     process.env.SANE_CONFIG_DIR = configDir;
   });
@@ -173,7 +190,8 @@ test.describe('scans from the camera (Chromium’s fake device)', () => {
     // Chromium's fake picture is a flat cartoon, not a document: measured, and refused as blurred.
     await expect(rule(page, 'sharpness')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
     await expect(rule(page, 'sharpness')).toContainText(/Скан нерезкий: резкость \d+, нужно не меньше 1000/);
-    for (const name of ['format', 'size', 'resolution', 'brightness']) await expect(rule(page, name)).toHaveAttribute('data-state', 'passed');
+    for (const name of ['format', 'size', 'resolution', 'brightness'])
+      await expect(rule(page, name)).toHaveAttribute('data-state', 'passed');
     // An ID card framed in the fake camera's 16:9 picture: the crop's pixels across 85.6 mm.
     await expect(rule(page, 'resolution')).toContainText(/\d{3,4} dpi/);
     await page.screenshot({ path: `${shots}/scan-dialog-camera-checked.png` });

@@ -2,7 +2,11 @@ import { expect, test } from './fixtures';
 import { searchBox } from './patients';
 import { seedPatients } from './seed';
 
-test('an answer to an older query that arrives late is dropped: only the latest query is shown', async ({ page, request, desk }) => {
+test('an answer to an older query that arrives late is dropped: only the latest query is shown', async ({
+  page,
+  request,
+  desk,
+}) => {
   await seedPatients(request, desk);
   let delayed = 0;
   // The real host answers; the first answer to the broad query is only held back on the wire.

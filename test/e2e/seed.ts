@@ -8,12 +8,47 @@ import { generatedSnils, type TestPatient } from './patients';
 /** Namesakes for screens with many matches, each with a SNILS made by the algorithm. */
 export function namesakes(): PatientDraftInput[] {
   return [
-    { surname: 'Семёнова', name: 'Анна', patronymic: 'Петровна', birthDate: '1987-03-14', sex: 'female', phone: '+7 916 204-18-33' },
-    { surname: 'Семёнов', name: 'Игорь', patronymic: 'Васильевич', birthDate: '1962-11-02', sex: 'male', phone: '8 (495) 310-44-12' },
-    { surname: 'Семенихина', name: 'Ольга', patronymic: 'Сергеевна', birthDate: '1999-07-21', sex: 'female', phone: null },
-    { surname: 'Семаков', name: 'Дмитрий', patronymic: 'Андреевич', birthDate: '2014-01-30', sex: 'male', phone: '+79031112233' },
+    {
+      surname: 'Семёнова',
+      name: 'Анна',
+      patronymic: 'Петровна',
+      birthDate: '1987-03-14',
+      sex: 'female',
+      phone: '+7 916 204-18-33',
+    },
+    {
+      surname: 'Семёнов',
+      name: 'Игорь',
+      patronymic: 'Васильевич',
+      birthDate: '1962-11-02',
+      sex: 'male',
+      phone: '8 (495) 310-44-12',
+    },
+    {
+      surname: 'Семенихина',
+      name: 'Ольга',
+      patronymic: 'Сергеевна',
+      birthDate: '1999-07-21',
+      sex: 'female',
+      phone: null,
+    },
+    {
+      surname: 'Семаков',
+      name: 'Дмитрий',
+      patronymic: 'Андреевич',
+      birthDate: '2014-01-30',
+      sex: 'male',
+      phone: '+79031112233',
+    },
     { surname: 'Семёнова', name: 'Мария', patronymic: null, birthDate: '1945-05-09', sex: 'female', phone: null },
-    { surname: 'Семендяев', name: 'Пётр', patronymic: 'Ильич', birthDate: '1978-09-17', sex: 'male', phone: '+7 (926) 555-01-90' },
+    {
+      surname: 'Семендяев',
+      name: 'Пётр',
+      patronymic: 'Ильич',
+      birthDate: '1978-09-17',
+      sex: 'male',
+      phone: '+7 (926) 555-01-90',
+    },
   ].map((draft) => ({ ...draft, sex: draft.sex as PatientDraftInput['sex'], snils: formatSnils(generatedSnils()) }));
 }
 
@@ -34,7 +69,11 @@ export function asDraft(patient: TestPatient): PatientDraftInput {
  * Enrols patients through the real host's API, the way the page calls it (same origin, the
  * launch secret), so they are validated and audited like any other.
  */
-export async function seedPatients(request: APIRequestContext, desk: BrowserHost, drafts: readonly PatientDraftInput[] = namesakes()): Promise<void> {
+export async function seedPatients(
+  request: APIRequestContext,
+  desk: BrowserHost,
+  drafts: readonly PatientDraftInput[] = namesakes(),
+): Promise<void> {
   for (const draft of drafts) {
     const response = await request.post(`${desk.origin}/api/call/patients.create`, {
       headers: { Authorization: `Bearer ${desk.secret}`, Origin: desk.origin, 'Content-Type': 'application/json' },

@@ -10,7 +10,10 @@ const strongPassword = 'Регистратура-2026!';
 const lockHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Рабочее место заблокировано' });
 const signInHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Вход' });
 
-test('first run: the first admin is created, enrols a key in the browser, and sees the ten recovery codes once (A1)', async ({ desk, context }) => {
+test('first run: the first admin is created, enrols a key in the browser, and sees the ten recovery codes once (A1)', async ({
+  desk,
+  context,
+}) => {
   const page = await context.newPage();
   await virtualKey(page);
   await page.goto(desk.url);
@@ -28,8 +31,12 @@ test('first run: the first admin is created, enrols a key in the browser, and se
   // The rules tick while the password is typed.
   const rules = page.getByRole('list', { name: 'Требования к паролю' });
   await page.keyboard.type('регистратура');
-  await expect(rules.getByRole('listitem').filter({ hasText: 'Нужна хотя бы одна строчная буква' })).toContainText('выполнено');
-  await expect(rules.getByRole('listitem').filter({ hasText: 'Нужна хотя бы одна цифра' })).toContainText('не выполнено');
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Нужна хотя бы одна строчная буква' })).toContainText(
+    'выполнено',
+  );
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Нужна хотя бы одна цифра' })).toContainText(
+    'не выполнено',
+  );
   await passwordBox(page, 'Повторите пароль').fill('регистратура');
   await page.getByRole('button', { name: 'Создать администратора' }).click();
   // The main process refuses it with every unmet rule; the form says so under the field.
@@ -80,7 +87,11 @@ test('signs in with the password and, at once, a touch of the key (A2)', async (
   await expect(page.getByRole('contentinfo')).toContainText('Рабочее место: Регистратура, окно 1');
 });
 
-test('a wrong password counts the attempts down, and the fifth locks the account (A3)', async ({ desk, staff, context }) => {
+test('a wrong password counts the attempts down, and the fifth locks the account (A3)', async ({
+  desk,
+  staff,
+  context,
+}) => {
   await signOutOver(desk);
   const page = await context.newPage();
   await page.goto(desk.url);
@@ -101,7 +112,10 @@ test('a wrong password counts the attempts down, and the fifth locks the account
   await expect(signInHeading(page)).toBeVisible();
 });
 
-test('Ctrl+L locks the desk and unmounts the patient’s card; a touch of the key brings it back (A4)', async ({ page, staff }) => {
+test('Ctrl+L locks the desk and unmounts the patient’s card; a touch of the key brings it back (A4)', async ({
+  page,
+  staff,
+}) => {
   const patient = testPatient({ surname: 'Скрытова' });
   await createPatient(page, patient);
   await virtualKey(page, staff.person);
@@ -120,7 +134,10 @@ test('Ctrl+L locks the desk and unmounts the patient’s card; a touch of the ke
   await expect(lockHeading(page)).toBeVisible();
 });
 
-test('the desk locks itself after the idle minutes without keyboard or mouse, and unlocks with a touch (A4)', async ({ page, staff }) => {
+test('the desk locks itself after the idle minutes without keyboard or mouse, and unlocks with a touch (A4)', async ({
+  page,
+  staff,
+}) => {
   await page.clock.install();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
@@ -146,7 +163,10 @@ test('a call refused because the main process locked the session brings up the l
   await expect(searchBox(page)).toHaveCount(0);
 });
 
-test('switch user signs the person out: the previous patient is gone from the page, and the next person signs in', async ({ page, staff }) => {
+test('switch user signs the person out: the previous patient is gone from the page, and the next person signs in', async ({
+  page,
+  staff,
+}) => {
   const patient = testPatient({ surname: 'Прежнева' });
   await createPatient(page, patient);
   await page.keyboard.press('Control+l');
@@ -163,7 +183,11 @@ test('switch user signs the person out: the previous patient is gone from the pa
   expect(await page.content()).not.toContain(patient.surname);
 });
 
-test('a recovery code signs in without the key, and the key is enrolled before the desk opens (A2)', async ({ desk, staff, context }) => {
+test('a recovery code signs in without the key, and the key is enrolled before the desk opens (A2)', async ({
+  desk,
+  staff,
+  context,
+}) => {
   await signOutOver(desk);
   const page = await context.newPage();
   // The key is plugged in but the person reaches for the recovery code instead.
@@ -183,7 +207,11 @@ test('a recovery code signs in without the key, and the key is enrolled before t
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
 });
 
-test('an authenticator app code signs in instead of the key; a wrong one leads back to the password (A2)', async ({ desk, staff, context }) => {
+test('an authenticator app code signs in instead of the key; a wrong one leads back to the password (A2)', async ({
+  desk,
+  staff,
+  context,
+}) => {
   // The clerk set the app up earlier (my account); done here through the contract.
   const api = callOver(desk);
   const enrolled = await expectOk(api, 'account.enrolTotp', { staffId: staff.person.id });

@@ -6,7 +6,9 @@ import { callOver, passwordBox, typePassword, virtualKey } from './staff';
 const firstPassword = 'Первый-пароль-7';
 const ownPassword = 'Свой-пароль-2026';
 
-test('a clerk has no staff management: no item in the rail, and the address shows a forbidden state (A1)', async ({ page }) => {
+test('a clerk has no staff management: no item in the rail, and the address shows a forbidden state (A1)', async ({
+  page,
+}) => {
   const rail = page.getByRole('navigation', { name: 'Разделы' });
   await expect(rail.getByRole('link', { name: 'Пациенты' })).toBeVisible();
   await expect(rail.getByRole('link', { name: 'Сотрудники' })).toHaveCount(0);
@@ -18,7 +20,9 @@ test('a clerk has no staff management: no item in the rail, and the address show
 test.describe('as the admin', () => {
   test.use({ role: 'admin' });
 
-  test('creates a clerk, hands over the codes, enrols their key; the clerk signs in and replaces the first password (A1, A2)', async ({ page }) => {
+  test('creates a clerk, hands over the codes, enrols their key; the clerk signs in and replaces the first password (A1, A2)', async ({
+    page,
+  }) => {
     await virtualKey(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Сотрудники' })).toBeVisible();
     await page.getByRole('button', { name: 'Добавить сотрудника' }).click();
@@ -82,7 +86,9 @@ test.describe('as the admin', () => {
     await passwordBox(page, 'Первый пароль').fill(firstPassword);
     await passwordBox(page, 'Повторите пароль').fill(firstPassword);
     await reset.getByRole('button', { name: 'Сбросить пароль' }).click();
-    await expect(page.getByText('Пароль сотрудника Сотрудникова Софья сброшен: он сменит его при входе.')).toBeVisible();
+    await expect(
+      page.getByText('Пароль сотрудника Сотрудникова Софья сброшен: он сменит его при входе.'),
+    ).toBeVisible();
     await expect(clerk).toContainText('сменит пароль при входе');
 
     await clerk.getByRole('button', { name: 'Отключить: Сотрудникова Софья' }).click();
@@ -95,10 +101,14 @@ test.describe('as the admin', () => {
   });
 });
 
-test('my account: a YubiKey for one-time passwords needs the clinic’s server, the authenticator app is set up with a code from it, new recovery codes are shown once (A2)', async ({ page }) => {
+test('my account: a YubiKey for one-time passwords needs the clinic’s server, the authenticator app is set up with a code from it, new recovery codes are shown once (A2)', async ({
+  page,
+}) => {
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Моя учётная запись' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Моя учётная запись' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Мои ключи' }).getByRole('row', { name: /Основной/ })).toContainText('действует');
+  await expect(page.getByRole('table', { name: 'Мои ключи' }).getByRole('row', { name: /Основной/ })).toContainText(
+    'действует',
+  );
 
   // A YubiKey for one-time passwords needs the clinic's server; this desk has none and says so.
   const keys = page.getByRole('region', { name: 'Мои ключи' });

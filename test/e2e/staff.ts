@@ -55,7 +55,10 @@ export async function signOutOver(host: BrowserHost): Promise<void> {
  * person's software key is copied into it, so the page can sign in with the key the person
  * enrolled through the contract.
  */
-export async function virtualKey(page: Page, ...people: StaffMember[]): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+export async function virtualKey(
+  page: Page,
+  ...people: StaffMember[]
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   return pluggedKey(page, true, people);
 }
 
@@ -67,7 +70,11 @@ export async function untouchedKey(page: Page): Promise<void> {
   await pluggedKey(page, false, []);
 }
 
-async function pluggedKey(page: Page, touched: boolean, people: StaffMember[]): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+async function pluggedKey(
+  page: Page,
+  touched: boolean,
+  people: StaffMember[],
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -83,7 +90,11 @@ async function pluggedKey(page: Page, touched: boolean, people: StaffMember[]): 
   for (const person of people) {
     for (const id of person.key.credentialIds()) {
       const credential = person.key.exportCredential(id);
-      if (credential) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...credential, isResidentCredential: false } });
+      if (credential)
+        await cdp.send('WebAuthn.addCredential', {
+          authenticatorId,
+          credential: { ...credential, isResidentCredential: false },
+        });
     }
   }
   return { cdp, authenticatorId };

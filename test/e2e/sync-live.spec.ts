@@ -5,7 +5,11 @@ import { expect, openColleagueDesk, test } from './synced-desk';
 
 const statusBar = (page: Page) => page.getByRole('contentinfo');
 
-test('an enrolled desk shows that it is in sync, and a patient enrolled at another desk appears in its search', async ({ page, server, colleagues }) => {
+test('an enrolled desk shows that it is in sync, and a patient enrolled at another desk appears in its search', async ({
+  page,
+  server,
+  colleagues,
+}) => {
   await expect(statusBar(page)).toContainText('Синхронизировано', { timeout: 15_000 });
   const other = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
   try {
@@ -22,7 +26,10 @@ test('an enrolled desk shows that it is in sync, and a patient enrolled at anoth
   }
 });
 
-test('says the server is unreachable while it is down, and is back in sync when it returns', async ({ page, server }) => {
+test('says the server is unreachable while it is down, and is back in sync when it returns', async ({
+  page,
+  server,
+}) => {
   await expect(statusBar(page)).toContainText('Синхронизировано', { timeout: 15_000 });
   await server.kill();
   await expect(statusBar(page)).toContainText('Нет связи с сервером', { timeout: 20_000 });
@@ -30,7 +37,11 @@ test('says the server is unreachable while it is down, and is back in sync when 
   await expect(statusBar(page)).toContainText('Синхронизировано', { timeout: 30_000 });
 });
 
-test('a conflict between two other desks reaches this desk, and the value chosen here goes back to the server', async ({ page, server, colleagues }) => {
+test('a conflict between two other desks reaches this desk, and the value chosen here goes back to the server', async ({
+  page,
+  server,
+  colleagues,
+}) => {
   const second = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
   const third = await openColleagueDesk(server, 'Регистратура, окно 3', colleagues[1]!);
   try {

@@ -32,8 +32,22 @@ function troubledDesk() {
       status: 'offline',
       lastSyncAt,
       pending: 3,
-      error: { code: 'sync.unreachable', message: { ru: 'Сервер синхронизации недоступен; изменения сохраняются локально', en: 'The sync server is unreachable; changes are kept locally' } },
-      refused: [{ table: 'patients', rowId: '0b9c6d2e-4f1a-4c3b-9d8e-7a6b5c4d3e2f', code: 'sync.field_not_allowed', field: 'snils', at: '2026-11-25T09:12:00.000Z' }],
+      error: {
+        code: 'sync.unreachable',
+        message: {
+          ru: 'Сервер синхронизации недоступен; изменения сохраняются локально',
+          en: 'The sync server is unreachable; changes are kept locally',
+        },
+      },
+      refused: [
+        {
+          table: 'patients',
+          rowId: '0b9c6d2e-4f1a-4c3b-9d8e-7a6b5c4d3e2f',
+          code: 'sync.field_not_allowed',
+          field: 'snils',
+          at: '2026-11-25T09:12:00.000Z',
+        },
+      ],
     }),
     conflicts: [
       conflict(),
@@ -49,7 +63,9 @@ function troubledDesk() {
   };
 }
 
-test('with no sync server, the status bar says so and leads to a page that explains how a desk is connected', async ({ page }) => {
+test('with no sync server, the status bar says so and leads to a page that explains how a desk is connected', async ({
+  page,
+}) => {
   await expect(statusBar(page)).toContainText('Сервер синхронизации не подключён');
   await openSyncPage(page);
   const main = page.getByRole('main');
@@ -62,7 +78,9 @@ test('with no sync server, the status bar says so and leads to a page that expla
   await expect(connect).toContainText('Перезапустите Medcard Desk');
 
   await expect(main.getByRole('heading', { name: 'Конфликтов нет' })).toBeVisible();
-  await expect(main.getByRole('region', { name: 'Изменения, которые сервер не принял' })).toContainText('Сервер принял все отправленные изменения.');
+  await expect(main.getByRole('region', { name: 'Изменения, которые сервер не принял' })).toContainText(
+    'Сервер принял все отправленные изменения.',
+  );
 });
 
 test('the sync page is reached with the keyboard alone, from Settings and from the status bar', async ({ page }) => {
@@ -70,7 +88,8 @@ test('the sync page is reached with the keyboard alone, from Settings and from t
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Сервер синхронизации не подключён');
   const openSync = page.getByRole('link', { name: 'Открыть страницу синхронизации' });
-  for (let i = 0; i < 20 && !(await openSync.evaluate((link) => link === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 20 && !(await openSync.evaluate((link) => link === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(openSync).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Синхронизация' })).toBeVisible();
@@ -110,7 +129,10 @@ test('a refusing server is named with its reason', async ({ page }) => {
   await withStubbedSync(page, {
     status: syncStatus({
       status: 'refused',
-      error: { code: 'sync.auth.revoked', message: { ru: 'Доступ рабочего места отозван', en: 'The workstation’s access has been revoked' } },
+      error: {
+        code: 'sync.auth.revoked',
+        message: { ru: 'Доступ рабочего места отозван', en: 'The workstation’s access has been revoked' },
+      },
     }),
   });
   await expect(statusBar(page)).toContainText('Сервер отказал: Доступ рабочего места отозван');
@@ -134,7 +156,9 @@ test('refused changes are listed with the record, field, code and time, and said
   await expect(row).toContainText('25.11.2026 12:12');
 });
 
-test('sync.status is polled one request at a time, not while the tab is hidden, and at once when it shows again', async ({ page }) => {
+test('sync.status is polled one request at a time, not while the tab is hidden, and at once when it shows again', async ({
+  page,
+}) => {
   const stub = await withStubbedSync(page, { status: syncStatus({ status: 'online', lastSyncAt }) });
   stub.statusDelayMs = 2500;
   await page.waitForTimeout(7000);
@@ -195,9 +219,13 @@ for (const shot of shots) {
       await withStubbedSync(page, troubledDesk());
       await expect(page.getByRole('list', { name: 'Нерешённые конфликты' }).getByRole('listitem')).toHaveCount(2);
       await shoot('sync-offline');
-      await page.getByRole('heading', { level: 2, name: 'Конфликты' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await page
+        .getByRole('heading', { level: 2, name: 'Конфликты' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await shoot('sync-conflicts');
-      await page.getByRole('region', { name: 'Изменения, которые сервер не принял' }).evaluate((region) => region.scrollIntoView({ block: 'end' }));
+      await page
+        .getByRole('region', { name: 'Изменения, которые сервер не принял' })
+        .evaluate((region) => region.scrollIntoView({ block: 'end' }));
       await shoot('sync-refused');
 
       await withStubbedSync(page, {

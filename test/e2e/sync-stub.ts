@@ -52,7 +52,10 @@ export function conflict(overrides: Partial<SyncConflictView> = {}): SyncConflic
 
 const answer = (route: Route, data: unknown) => route.fulfill({ json: { ok: true, data } });
 
-export async function stubSync(page: Page, initial: { status: SyncStatus; conflicts?: SyncConflictView[] }): Promise<SyncStub> {
+export async function stubSync(
+  page: Page,
+  initial: { status: SyncStatus; conflicts?: SyncConflictView[] },
+): Promise<SyncStub> {
   const stub: SyncStub = {
     status: initial.status,
     conflicts: initial.conflicts ?? [],

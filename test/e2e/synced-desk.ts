@@ -18,7 +18,12 @@ export interface Colleague extends StaffMember {
   displayName: string;
 }
 
-async function colleague(api: ReturnType<typeof callOver>, origin: string, login: string, displayName: string): Promise<Colleague> {
+async function colleague(
+  api: ReturnType<typeof callOver>,
+  origin: string,
+  login: string,
+  displayName: string,
+): Promise<Colleague> {
   return { ...(await addStaff(api, origin, 'clerk', login, displayName)), displayName };
 }
 
@@ -33,9 +38,13 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
     }
   },
   desk: async ({ server }, use) =>
-    usePreparedDesk('medcard-e2e-sync-', async (store) => {
-      await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
-    }, use),
+    usePreparedDesk(
+      'medcard-e2e-sync-',
+      async (store) => {
+        await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
+      },
+      use,
+    ),
   colleagues: async ({ desk }, use) => {
     const api = callOver(desk);
     await setUpFirstAdmin(api, desk.origin);
@@ -62,11 +71,19 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
  */
 export async function openColleagueDesk(server: SyncServer, name: string, person: Colleague): Promise<SyncDesk> {
   await expect
-    .poll(async () => Boolean(await server.db('records').where({ table_name: 'staff', id: person.id }).first()), { timeout: 15_000 })
+    .poll(async () => Boolean(await server.db('records').where({ table_name: 'staff', id: person.id }).first()), {
+      timeout: 15_000,
+    })
     .toBe(true);
   const desk = await openSyncDesk(server, name, [server.url], { clerk: false });
   await desk.sync();
-  desk.ctx.actor = { ...desk.ctx.actor, staffId: person.id, kind: 'person', displayName: person.displayName, role: person.role };
+  desk.ctx.actor = {
+    ...desk.ctx.actor,
+    staffId: person.id,
+    kind: 'person',
+    displayName: person.displayName,
+    role: person.role,
+  };
   return desk;
 }
 

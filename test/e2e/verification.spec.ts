@@ -46,17 +46,29 @@ function consentAt(desk: SyncDesk, patientId: string): void {
   );
 }
 
-test('failed-online patient arrives → clerk verifies originals → unlocked (B6)', async ({ page, server, colleagues }) => {
+test('failed-online patient arrives → clerk verifies originals → unlocked (B6)', async ({
+  page,
+  server,
+  colleagues,
+}) => {
   const other = await openColleagueDesk(server, 'Регистратура, окно 2', colleagues[0]!);
   try {
-    const patientId = await createPatientAt(other, draft({ surname: 'Недоверова', name: 'Вера', patronymic: 'Ильинична', snils: validSnils('813245789') }));
+    const patientId = await createPatientAt(
+      other,
+      draft({ surname: 'Недоверова', name: 'Вера', patronymic: 'Ильинична', snils: validSnils('813245789') }),
+    );
     consentAt(other, patientId);
     await other.sync();
 
     // The patient fails to confirm their identity on the portal three times; the fourth try is refused.
-    for (let attempt = 0; attempt < 3; attempt += 1) expect((await reportAttempt(server.url, patientId, 'failed')).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await reportAttempt(server.url, patientId, 'failed')).status).toBe(200);
     expect((await reportAttempt(server.url, patientId, 'passed')).status).toBe(423);
-    expect((await accessOf(server.url, patientId)).body).toMatchObject({ allowed: false, identity: { status: 'locked' }, consent: { valid: true } });
+    expect((await accessOf(server.url, patientId)).body).toMatchObject({
+      allowed: false,
+      identity: { status: 'locked' },
+      consent: { valid: true },
+    });
 
     // The lock reaches this desk: the rail counts the patient, the queue lists them.
     const rail = page.getByRole('navigation', { name: 'Разделы' });
@@ -82,7 +94,9 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await expect(dialog.getByRole('checkbox', { name: 'Паспорт РФ 4508 123456 (внесён вручную)' })).toBeChecked();
     // A scan of the passport, from a file, attached to the verification.
     await dialog.getByRole('button', { name: 'Сканировать документ' }).click();
-    await page.getByLabel('Файл скана').setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
+    await page
+      .getByLabel('Файл скана')
+      .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
     await expect(dialog.getByText('Скан 1')).toBeVisible({ timeout: 20_000 });
     await expect(dialog).toContainText('Приложено сканов: 1');
     await dialog.getByRole('textbox', { name: 'Примечание' }).fill('Паспорт в порядке, фото совпадает');
@@ -96,16 +110,29 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
     await look(page, 'verification-dialog');
     await page.keyboard.press('Control+Enter');
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('alert').filter({ hasText: 'Недоверова Вера Ильинична' })).toContainText('подтверждена');
+    await expect(page.getByRole('alert').filter({ hasText: 'Недоверова Вера Ильинична' })).toContainText(
+      'подтверждена',
+    );
     await expect(page.getByRole('heading', { name: 'Никто не ждёт проверки' })).toBeVisible();
     await expect(queueLink).not.toContainText('ждут проверки');
 
     // The desk's sync brings the verification to the server: online access opens.
     await expect
       .poll(async () => (await accessOf(server.url, patientId)).body, { timeout: 30_000 })
-      .toMatchObject({ allowed: true, identity: { status: 'verified_in_person', failedAttempts: 0 }, consent: { valid: true } });
-    const verified = await server.db('records').where({ table_name: 'online_identity' }).whereRaw("data->>'patient_id' = ?", [patientId]).first();
-    const data = (typeof verified.data === 'string' ? JSON.parse(verified.data) : verified.data) as { scan_ids: string; verified_by: string };
+      .toMatchObject({
+        allowed: true,
+        identity: { status: 'verified_in_person', failedAttempts: 0 },
+        consent: { valid: true },
+      });
+    const verified = await server
+      .db('records')
+      .where({ table_name: 'online_identity' })
+      .whereRaw("data->>'patient_id' = ?", [patientId])
+      .first();
+    const data = (typeof verified.data === 'string' ? JSON.parse(verified.data) : verified.data) as {
+      scan_ids: string;
+      verified_by: string;
+    };
     expect(JSON.parse(data.scan_ids)).toHaveLength(1);
 
     // The card's "Online access" tab says who verified it and how.

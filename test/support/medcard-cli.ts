@@ -16,7 +16,10 @@ export interface MedcardRun {
 export interface MedcardCli {
   /** The temp folder of the file (or of the test): the CLI's HOME, and where `write` puts files. */
   readonly dir: string;
-  /** Starts bin/medcard.js with a bare environment: PATH, HOME = `dir`, the env given to `useMedcardCli`, then `env`. */
+  /**
+   * Starts bin/medcard.js with a bare environment: PATH, HOME = `dir`, the env given to `useMedcardCli`,
+   * then `env`.
+   */
   run(args: string[], options?: { input?: string; env?: Record<string, string> }): MedcardRun;
   /** Writes a file into `dir` and returns its path. */
   write(name: string, content: string | Uint8Array): string;
@@ -26,7 +29,10 @@ export interface MedcardCli {
  * The `medcard` command line in a temp folder: made before the file's tests and removed after them
  * (with `each`, made and removed around every test).
  */
-export function useMedcardCli(prefix: string, options: { each?: boolean; env?: Record<string, string> } = {}): MedcardCli {
+export function useMedcardCli(
+  prefix: string,
+  options: { each?: boolean; env?: Record<string, string> } = {},
+): MedcardCli {
   let dir = '';
   const [before, after] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll];
   before(() => {

@@ -145,7 +145,9 @@ export class SoftwareAuthenticator implements HardwareKeyPort {
    * A credential in the form Chromium's virtual authenticator imports it
    * (CDP `WebAuthn.addCredential`): so that a key registered here can sign in a real page.
    */
-  exportCredential(credentialId: string): { credentialId: string; rpId: string; privateKey: string; signCount: number } | undefined {
+  exportCredential(
+    credentialId: string,
+  ): { credentialId: string; rpId: string; privateKey: string; signCount: number } | undefined {
     const credential = this.credentials.get(credentialId);
     if (!credential) return undefined;
     return {

@@ -42,13 +42,28 @@ export async function setUpFirstAdmin(api: CallApi, origin: string): Promise<Sta
   return { id, login, password, role: 'admin', key, recoveryCodes: setup.recoveryCodes };
 }
 
-export async function enrolKeyFor(api: CallApi, staffId: string, key: SoftwareAuthenticator, name = 'Основной'): Promise<void> {
+export async function enrolKeyFor(
+  api: CallApi,
+  staffId: string,
+  key: SoftwareAuthenticator,
+  name = 'Основной',
+): Promise<void> {
   const step = await expectOk(api, 'account.beginKeyEnrolment', { staffId });
-  await expectOk(api, 'account.finishKeyEnrolment', { attemptId: step.attemptId, name, answer: await key.create(step.publicKey) });
+  await expectOk(api, 'account.finishKeyEnrolment', {
+    attemptId: step.attemptId,
+    name,
+    answer: await key.create(step.publicKey),
+  });
 }
 
 /** The signed-in admin adds a person and enrols their key with them at the desk. */
-export async function addStaff(api: CallApi, origin: string, role: Role, login: string, displayName: string): Promise<StaffMember> {
+export async function addStaff(
+  api: CallApi,
+  origin: string,
+  role: Role,
+  login: string,
+  displayName: string,
+): Promise<StaffMember> {
   const password = strongTestPassword();
   const created = await expectOk(api, 'staff.create', { login, displayName, role, password });
   const key = new SoftwareAuthenticator({ origin });
@@ -60,7 +75,10 @@ export async function addStaff(api: CallApi, origin: string, role: Role, login: 
 export async function signIn(api: CallApi, person: StaffMember): Promise<CallOutput<'session.whoami'>> {
   const step = await expectOk(api, 'auth.beginSignIn', { login: person.login, password: person.password });
   if (!step.publicKey) throw new Error(`${person.login} has no key`);
-  let session = await expectOk(api, 'auth.finishSignIn', { attemptId: step.attemptId, answer: await person.key.get(step.publicKey) });
+  let session = await expectOk(api, 'auth.finishSignIn', {
+    attemptId: step.attemptId,
+    answer: await person.key.get(step.publicKey),
+  });
   if (session.mustChangePassword) {
     const newPassword = strongTestPassword();
     session = await expectOk(api, 'account.changePassword', { currentPassword: person.password, newPassword });
@@ -70,7 +88,11 @@ export async function signIn(api: CallApi, person: StaffMember): Promise<CallOut
 }
 
 /** A desk with its first admin and one person of `role` signed in: what most tests start from. */
-export async function signedInAs(api: CallApi, origin: string, role: Role): Promise<{ admin: StaffMember; person: StaffMember }> {
+export async function signedInAs(
+  api: CallApi,
+  origin: string,
+  role: Role,
+): Promise<{ admin: StaffMember; person: StaffMember }> {
   const admin = await setUpFirstAdmin(api, origin);
   const person = role === 'admin' ? admin : await addStaff(api, origin, role, `${role}.one`, 'Сотрудникова Софья');
   await expectOk(api, 'auth.signOut', {});

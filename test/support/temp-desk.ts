@@ -36,8 +36,12 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
   const dbPath = join(dir, 'desk.db');
   const key = randomBytes(32);
   const store = await openStore({ path: dbPath, key, create: true });
-  const actor = { ...ensureWorkstation(store, fixedClock.now(), 'test-desk'), ...(options.role ? { role: options.role } : {}) };
-  // The vault beside the database, as the hosts have it (a test's scanner is its own: see test/electron/services/scans).
+  const actor = {
+    ...ensureWorkstation(store, fixedClock.now(), 'test-desk'),
+    ...(options.role ? { role: options.role } : {}),
+  };
+  // The vault beside the database, as the hosts have it (a test's scanner is its own: see
+  // test/electron/services/scans).
   const scans = createScanPorts({ dbPath, storeKey: key, clock: fixedClock });
   const ctx: ServiceContext = fixedActorContext({ store, clock: fixedClock, actor, scans });
   const silent = { internal: () => undefined };
@@ -50,7 +54,8 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
     dispatch: createDispatcher(() => ctx, silent),
     count: (table, where, params = []) =>
       store.transaction(
-        (tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`, params)?.n ?? 0,
+        (tx) =>
+          tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`, params)?.n ?? 0,
       ),
     vaultFiles: () => listFiles(scanVaultDir(dbPath)),
     cleanup: async () => {

@@ -14,7 +14,11 @@ beforeAll(async () => {
   server = await startSyncServer();
   desk = await openSyncDesk(server, 'blob-desk');
   const identity = desk.store.transaction((tx) => readSyncIdentity(tx))!;
-  blobs = httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey) });
+  blobs = httpTransport({
+    servers: identity.servers,
+    deviceId: identity.deviceId,
+    privateKey: privateKeyFromBase64(identity.privateKey),
+  });
 });
 afterAll(async () => {
   await desk.cleanup();

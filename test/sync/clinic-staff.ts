@@ -11,7 +11,14 @@ import type { TempDesk } from '../support/temp-desk';
 const admins = new WeakMap<object, Promise<string>>();
 
 function person(desk: TempDesk, staffId: string, role: Role, displayName: string): Actor {
-  return { staffId, kind: 'person', displayName, role, deviceId: desk.ctx.actor.deviceId, deviceName: desk.ctx.actor.deviceName };
+  return {
+    staffId,
+    kind: 'person',
+    displayName,
+    role,
+    deviceId: desk.ctx.actor.deviceId,
+    deviceName: desk.ctx.actor.deviceName,
+  };
 }
 
 /** A person's account written through the door's synced write, as the staff services do. */

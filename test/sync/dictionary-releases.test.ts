@@ -17,7 +17,9 @@ const harness = useSyncServer();
 /** The clinic's admin, whose account the first desk opened against the server made. */
 function adminAt(desk: TempDesk): Actor {
   const row = desk.store.transaction((tx) =>
-    tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE kind = 'person' AND role = 'admin' AND active = 1"),
+    tx.get<{ id: string; display_name: string }>(
+      "SELECT id, display_name FROM staff WHERE kind = 'person' AND role = 'admin' AND active = 1",
+    ),
   );
   if (!row) throw new Error('no admin on this desk');
   return { ...desk.ctx.actor, staffId: row.id, kind: 'person', displayName: row.display_name, role: 'admin' };
@@ -28,7 +30,12 @@ async function publish(desk: SyncDesk, name: string, content: string, version: s
   await desk.sync();
   const path = join(desk.dir, name);
   writeFileSync(path, content);
-  return publishDictionaryFile(fixedActorContext({ store: desk.store, clock: { now: () => new Date() }, actor: adminOr(desk, actor) }), 'insurers', path, { version });
+  return publishDictionaryFile(
+    fixedActorContext({ store: desk.store, clock: { now: () => new Date() }, actor: adminOr(desk, actor) }),
+    'insurers',
+    path,
+    { version },
+  );
 }
 
 function adminOr(desk: TempDesk, actor: Actor | undefined): Actor {
@@ -48,16 +55,23 @@ function releaseState(desk: TempDesk, version: string) {
 const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 const entriesOf = (desk: TempDesk, version: string) =>
   desk.count('dictionary_entries', "dictionary = 'insurers' AND version = ?", [version]);
-const fileKept = (desk: TempDesk, sha: string) => desk.store.transaction((tx) => tx.get('SELECT 1 FROM dictionary_files WHERE sha256 = ?', [sha])) !== undefined;
+const fileKept = (desk: TempDesk, sha: string) =>
+  desk.store.transaction((tx) => tx.get('SELECT 1 FROM dictionary_files WHERE sha256 = ?', [sha])) !== undefined;
 
 const activeVersion = (desk: TempDesk) =>
-  desk.store.transaction((tx) => tx.get<{ version: string }>("SELECT version FROM dictionaries WHERE name = 'insurers' AND active = 1")?.version ?? null);
+  desk.store.transaction(
+    (tx) =>
+      tx.get<{ version: string }>("SELECT version FROM dictionaries WHERE name = 'insurers' AND active = 1")?.version ??
+      null,
+  );
 
 /** An insurers' list of `count` good rows: over 1 MiB at 14,000, so it travels in several pieces. */
 function bigInsurers(count: number): string {
   const lines = ['CODE;NAME;OKATO;OKTMO;OGRN;VALID_FROM;VALID_TO'];
   for (let i = 0; i < count; i++) {
-    lines.push(`${10000 + i};"ООО «Страховая медицинская организация номер ${i}» — филиал в регионе";45;45000000;${ogrn(String(102770000000 + i))};01.01.2011;`);
+    lines.push(
+      `${10000 + i};"ООО «Страховая медицинская организация номер ${i}» — филиал в регионе";45;45000000;${ogrn(String(102770000000 + i))};01.01.2011;`,
+    );
   }
   return lines.join('\n');
 }
@@ -68,24 +82,41 @@ describe('dictionaries distributed by sync (item 10)', () => {
     const b = await harness.openDesk('dict-b');
     const published = await publish(a, 'smo.csv', insurersCsv(), '2026-11-01');
     expect(published).toMatchObject({ release: { status: 'published' }, outcome: { status: 'imported', rows: 2 } });
-    expect(releaseState(a, '2026-11-01')).toEqual([{ name: 'insurers', dictionary_version: '2026-11-01', local_state: 'imported', local_code: null }]);
+    expect(releaseState(a, '2026-11-01')).toEqual([
+      { name: 'insurers', dictionary_version: '2026-11-01', local_state: 'imported', local_code: null },
+    ]);
 
     await a.sync();
     expect(pendingOutbox(a)).toBe(0);
     await b.sync();
 
-    expect(releaseState(b, '2026-11-01')).toEqual([{ name: 'insurers', dictionary_version: '2026-11-01', local_state: 'imported', local_code: null }]);
+    expect(releaseState(b, '2026-11-01')).toEqual([
+      { name: 'insurers', dictionary_version: '2026-11-01', local_state: 'imported', local_code: null },
+    ]);
     expect(await b.dispatch('dictionaries.search', { name: 'insurers', query: 'ао' })).toMatchObject({
       ok: true,
       data: { items: [{ code: '50002', name: 'АО «Пример-Мед»', retired: false }] },
     });
-    expect(await b.dispatch('dictionaries.get', { name: 'insurers', code: '45001' })).toMatchObject({ ok: true, data: { item: { code: '45001' } } });
+    expect(await b.dispatch('dictionaries.get', { name: 'insurers', code: '45001' })).toMatchObject({
+      ok: true,
+      data: { item: { code: '45001' } },
+    });
     // Imported at B by its sync worker, recorded with the release and who published it.
-    const event = b.store.transaction((tx) => tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'dictionaries.import'"));
-    expect(JSON.parse(event!.details)).toMatchObject({ name: 'insurers', version: '2026-11-01', rows: 2, release: published.release.id, publishedBy: adminAt(a).staffId });
+    const event = b.store.transaction((tx) =>
+      tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'dictionaries.import'"),
+    );
+    expect(JSON.parse(event!.details)).toMatchObject({
+      name: 'insurers',
+      version: '2026-11-01',
+      rows: 2,
+      release: published.release.id,
+      publishedBy: adminAt(a).staffId,
+    });
 
     // Publishing the same file again adds nothing; B's next sync has nothing to do.
-    expect(await publish(a, 'smo.csv', insurersCsv(), '2026-11-01')).toMatchObject({ release: { id: published.release.id, status: 'already_published' } });
+    expect(await publish(a, 'smo.csv', insurersCsv(), '2026-11-01')).toMatchObject({
+      release: { id: published.release.id, status: 'already_published' },
+    });
     await a.sync();
     await b.sync();
     expect(releaseState(b, '2026-11-01')).toHaveLength(1);
@@ -105,7 +136,14 @@ describe('dictionaries distributed by sync (item 10)', () => {
       return piece;
     };
     await b.sync();
-    expect(releaseState(b, '2026-12-01')).toEqual([{ name: 'insurers', dictionary_version: '2026-12-01', local_state: 'failed', local_code: 'dictionary.release.hash_mismatch' }]);
+    expect(releaseState(b, '2026-12-01')).toEqual([
+      {
+        name: 'insurers',
+        dictionary_version: '2026-12-01',
+        local_state: 'failed',
+        local_code: 'dictionary.release.hash_mismatch',
+      },
+    ]);
     expect(activeVersion(b)).not.toBe('2026-12-01');
     expect(entriesOf(b, '2026-12-01')).toBe(0);
     expect(fileKept(b, sha256(content))).toBe(false);
@@ -142,7 +180,9 @@ describe('dictionaries distributed by sync (item 10)', () => {
 
   it('takes a release only from an admin: a clerk is refused locally, and by the server if a desk sends one anyway', async () => {
     const a = await harness.openDesk('clerk-a');
-    await expect(publish(a, 'smo.csv', insurersCsv(), '2026-11-02', a.ctx.actor)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(publish(a, 'smo.csv', insurersCsv(), '2026-11-02', a.ctx.actor)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     a.store.transaction((tx) =>
       insertSyncedRow({ tx, actor: a.ctx.actor, at: new Date().toISOString() }, 'dictionary_releases', {
         kind: 'insurers',
@@ -156,7 +196,9 @@ describe('dictionaries distributed by sync (item 10)', () => {
       }),
     );
     await a.sync();
-    const refused = a.store.transaction((tx) => tx.all<{ refused_code: string }>("SELECT refused_code FROM sync_outbox WHERE table_name = 'dictionary_releases'"));
+    const refused = a.store.transaction((tx) =>
+      tx.all<{ refused_code: string }>("SELECT refused_code FROM sync_outbox WHERE table_name = 'dictionary_releases'"),
+    );
     expect(refused.map((row) => row.refused_code)).toEqual(['sync.actor_forbidden']);
   });
 });

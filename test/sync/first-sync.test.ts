@@ -13,7 +13,9 @@ beforeAll(async () => {
   server = await startSyncServer();
   source = await openSyncDesk(server, 'source-desk');
   await source.sync();
-  const drafts = [...syntheticPatients({ seed: 3, count: total, today: '2026-11-25' })].map((input) => patientDraftSchema.parse(input));
+  const drafts = [...syntheticPatients({ seed: 3, count: total, today: '2026-11-25' })].map((input) =>
+    patientDraftSchema.parse(input),
+  );
   createPatients(source.ctx, drafts);
   await pushOutbox(source.store, source.transport);
 }, 120_000);
@@ -31,7 +33,9 @@ describe('first sync of a new desk (G1, issue 3 item 9)', () => {
       const rows = Number((await server.db('records').count<{ n: unknown }[]>('* as n'))[0]?.n);
       expect(rows).toBeGreaterThan(total);
       fresh.transport.cutAfter = 1;
-      await expect(firstSync(fresh.store, fresh.transport, fresh.ctx.actor, (p) => p && progress.push(p))).rejects.toThrow(/network cut/);
+      await expect(
+        firstSync(fresh.store, fresh.transport, fresh.ctx.actor, (p) => p && progress.push(p)),
+      ).rejects.toThrow(/network cut/);
       const afterCut = fresh.count('patients');
       expect(afterCut).toBeGreaterThan(0);
       expect(afterCut).toBeLessThan(total);

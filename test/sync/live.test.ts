@@ -3,7 +3,14 @@ import { startSyncLoop, type SyncLoop } from '../../electron/sync/sync-loop';
 import type { SyncState } from '../../electron/sync/sync-progress';
 import { startSyncWorker } from '../../electron/sync/sync-worker';
 import { draft, validSnils } from '../support/fixtures';
-import { createPatientAt, openSyncDesk, patientsOf, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
+import {
+  createPatientAt,
+  openSyncDesk,
+  patientsOf,
+  startSyncServer,
+  type SyncDesk,
+  type SyncServer,
+} from './sync-harness';
 
 let server: SyncServer;
 beforeAll(async () => {

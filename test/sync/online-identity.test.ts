@@ -19,33 +19,56 @@ describe('online identity across desks and the server (B6)', () => {
   it('the portal’s lock reaches a desk’s queue; the desk’s verification reaches the server and unlocks the patient everywhere', async () => {
     const first = await sync.openDesk('Регистратура 1');
     const second = await sync.openDesk('Регистратура 2');
-    const patientId = await createPatientAt(first, draft({ surname: 'Заблокированная', snils: validSnils('513245789') }));
+    const patientId = await createPatientAt(
+      first,
+      draft({ surname: 'Заблокированная', snils: validSnils('513245789') }),
+    );
     await first.sync();
     await lockedAtPortal(patientId);
 
     await second.sync();
     const queue = await second.dispatch('verification.queue', {});
-    expect(queue).toMatchObject({ ok: true, data: { total: 1, items: [{ patient: { id: patientId, surname: 'Заблокированная' }, failedAttempts: 3 }] } });
+    expect(queue).toMatchObject({
+      ok: true,
+      data: { total: 1, items: [{ patient: { id: patientId, surname: 'Заблокированная' }, failedAttempts: 3 }] },
+    });
     expect(await second.dispatch('verification.count', {})).toMatchObject({ ok: true, data: { waiting: 1 } });
 
-    const done = await second.dispatch('verification.complete', { patientId, documentsSeen: [passportSeen], originalsChecked: true, note: 'Паспорт в порядке' });
-    expect(done).toMatchObject({ ok: true, data: { status: 'verified_in_person', verifiedBy: { id: second.ctx.actor.staffId } } });
+    const done = await second.dispatch('verification.complete', {
+      patientId,
+      documentsSeen: [passportSeen],
+      originalsChecked: true,
+      note: 'Паспорт в порядке',
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      data: { status: 'verified_in_person', verifiedBy: { id: second.ctx.actor.staffId } },
+    });
     expect(await second.dispatch('verification.count', {})).toMatchObject({ ok: true, data: { waiting: 0 } });
     await second.sync();
 
     const access = await accessOf(sync.server.url, patientId);
-    expect(access.body).toMatchObject({ identity: { status: 'verified_in_person', confirmed: true, failedAttempts: 0 } });
+    expect(access.body).toMatchObject({
+      identity: { status: 'verified_in_person', confirmed: true, failedAttempts: 0 },
+    });
 
     await first.sync();
     const seen = await first.dispatch('verification.get', { patientId });
     expect(seen).toMatchObject({
       ok: true,
-      data: { status: 'verified_in_person', failedAttempts: 0, documentsSeen: [{ ...passportSeen, documentId: null }], note: 'Паспорт в порядке' },
+      data: {
+        status: 'verified_in_person',
+        failedAttempts: 0,
+        documentsSeen: [{ ...passportSeen, documentId: null }],
+        note: 'Паспорт в порядке',
+      },
     });
     expect(await first.dispatch('verification.queue', {})).toMatchObject({ ok: true, data: { items: [], total: 0 } });
     // Every step is in the desk's audit log.
     const actions = second.store.transaction((tx) =>
-      tx.all<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE 'verification.%' ORDER BY seq").map((row) => row.action),
+      tx
+        .all<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE 'verification.%' ORDER BY seq")
+        .map((row) => row.action),
     );
     expect(actions).toEqual(['verification.queue.read', 'verification.completed']);
   });
@@ -61,17 +84,41 @@ describe('online identity across desks and the server (B6)', () => {
 
     const clerk = desk.ctx.actor;
     desk.ctx.actor = { ...clerk, role: 'doctor' };
-    expect(await desk.dispatch('verification.complete', { patientId: locked, documentsSeen: [passportSeen], originalsChecked: true })).toMatchObject({
+    expect(
+      await desk.dispatch('verification.complete', {
+        patientId: locked,
+        documentsSeen: [passportSeen],
+        originalsChecked: true,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     desk.ctx.actor = clerk;
 
-    const empty = await desk.dispatch('verification.complete', { patientId: locked, documentsSeen: [], originalsChecked: true });
-    expect(empty).toMatchObject({ ok: false, error: { issues: [{ code: 'verification.documents_required', field: 'documentsSeen' }] } });
-    const copies = await desk.dispatch('verification.complete', { patientId: locked, documentsSeen: [passportSeen], originalsChecked: false });
-    expect(copies).toMatchObject({ ok: false, error: { issues: [{ code: 'verification.originals_unconfirmed', field: 'originalsChecked' }] } });
-    const notLocked = await desk.dispatch('verification.complete', { patientId: trying, documentsSeen: [passportSeen], originalsChecked: true });
+    const empty = await desk.dispatch('verification.complete', {
+      patientId: locked,
+      documentsSeen: [],
+      originalsChecked: true,
+    });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'verification.documents_required', field: 'documentsSeen' }] },
+    });
+    const copies = await desk.dispatch('verification.complete', {
+      patientId: locked,
+      documentsSeen: [passportSeen],
+      originalsChecked: false,
+    });
+    expect(copies).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'verification.originals_unconfirmed', field: 'originalsChecked' }] },
+    });
+    const notLocked = await desk.dispatch('verification.complete', {
+      patientId: trying,
+      documentsSeen: [passportSeen],
+      originalsChecked: true,
+    });
     expect(notLocked).toMatchObject({ ok: false, error: { code: 'verification.not_locked' } });
     const neverTried = await desk.dispatch('verification.complete', {
       patientId: await createPatientAt(desk, draft({ surname: 'Новенькая', snils: validSnils('543245789') })),
@@ -81,8 +128,13 @@ describe('online identity across desks and the server (B6)', () => {
     expect(neverTried).toMatchObject({ ok: false, error: { code: 'verification.not_found' } });
 
     // Nothing half-saved: the locked patient is still locked here and on the server.
-    expect(await desk.dispatch('verification.get', { patientId: locked })).toMatchObject({ ok: true, data: { status: 'locked', failedAttempts: 3 } });
-    const outbox = desk.store.transaction((tx) => tx.all("SELECT 1 FROM sync_outbox WHERE table_name = 'online_identity'"));
+    expect(await desk.dispatch('verification.get', { patientId: locked })).toMatchObject({
+      ok: true,
+      data: { status: 'locked', failedAttempts: 3 },
+    });
+    const outbox = desk.store.transaction((tx) =>
+      tx.all("SELECT 1 FROM sync_outbox WHERE table_name = 'online_identity'"),
+    );
     expect(outbox).toEqual([]);
   });
 
@@ -106,7 +158,13 @@ describe('online identity across desks and the server (B6)', () => {
     };
     expect(await queued()).toContain(merged);
     const before = await waiting();
-    expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'Одна и та же пациентка' })).toMatchObject({ ok: true });
+    expect(
+      await desk.dispatch('patients.merge', {
+        survivorId: survivor,
+        mergedId: merged,
+        reason: 'Одна и та же пациентка',
+      }),
+    ).toMatchObject({ ok: true });
     expect(await queued()).not.toContain(merged);
     expect(await waiting()).toBe(before - 1);
   });

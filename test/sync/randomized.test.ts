@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../electron/demo/random';
 import { syntheticPatients } from '../../electron/demo/synthetic-patients';
-import { createPatientAt, editPatient, openSyncDesk, patientsOf, pendingOutbox, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
+import {
+  createPatientAt,
+  editPatient,
+  openSyncDesk,
+  patientsOf,
+  pendingOutbox,
+  startSyncServer,
+  type SyncDesk,
+  type SyncServer,
+} from './sync-harness';
 
 const seed = Number(process.env.SYNC_SEED ?? 20261125);
 const operations = Number(process.env.SYNC_OPERATIONS ?? 2500);
@@ -28,7 +37,7 @@ describe(`a seeded random run (seed ${seed}, ${operations} operations, 5 desks, 
     let creates = 0;
     let edits = 0;
     for (let op = 0; op < operations; op++) {
-      const desk = desks[Math.floor(random.uint32() / 4294967296 * desks.length)] as SyncDesk;
+      const desk = desks[Math.floor((random.uint32() / 4294967296) * desks.length)] as SyncDesk;
       const roll = random.uint32() / 4294967296;
       if (roll < 0.08) {
         desk.transport.fault = desk.transport.fault === 'down' ? 'none' : 'down';
@@ -40,11 +49,13 @@ describe(`a seeded random run (seed ${seed}, ${operations} operations, 5 desks, 
         known.push(await createPatientAt(desk, { ...next.value, snils: null, enp: null }));
         creates += 1;
       } else if (roll < 0.7) {
-        const id = known[Math.floor(random.uint32() / 4294967296 * known.length)] as string;
+        const id = known[Math.floor((random.uint32() / 4294967296) * known.length)] as string;
         if (!patientsOf(desk).some((p) => p.id === id)) continue;
-        const field = editable[Math.floor(random.uint32() / 4294967296 * editable.length)] as (typeof editable)[number];
+        const field = editable[
+          Math.floor((random.uint32() / 4294967296) * editable.length)
+        ] as (typeof editable)[number];
         const value = {
-          phone: `+7916${String(Math.floor(random.uint32() / 4294967296 * 1e7)).padStart(7, '0')}`,
+          phone: `+7916${String(Math.floor((random.uint32() / 4294967296) * 1e7)).padStart(7, '0')}`,
           email: `p${op}@example.org`,
           surname: `Фамилия${'а'.repeat(1 + (op % 5))}`,
           name: `Имя${'о'.repeat(1 + (op % 4))}`,
@@ -74,13 +85,19 @@ describe(`a seeded random run (seed ${seed}, ${operations} operations, 5 desks, 
     for (const row of serverRows) {
       const local = reference.find((p) => p.id === row.id);
       const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
-      expect(local, row.id).toMatchObject({ version: Number(row.version), surname: data.surname, phone: data.phone, email: data.email });
+      expect(local, row.id).toMatchObject({
+        version: Number(row.version),
+        surname: data.surname,
+        phone: data.phone,
+        email: data.email,
+      });
     }
     for (const desk of desks.slice(1)) expect(patientsOf(desk), desk.name).toEqual(reference);
 
     // Every mutation reached the log exactly once (a mutation that caused conflicts also logs
     // the conflict records, each for its own row).
-    const duplicates = await server.db('change_log')
+    const duplicates = await server
+      .db('change_log')
       .whereNotNull('mutation_id')
       .groupBy('mutation_id', 'table_name', 'row_id')
       .havingRaw('count(*) > 1')

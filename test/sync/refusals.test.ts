@@ -28,8 +28,12 @@ describe('what the server refuses is shown to staff, never dropped', () => {
       await desk.sync();
       expect(pendingOutbox(desk)).toBe(0);
       const status = syncStatus(desk.ctx);
-      expect(status.refused).toEqual([expect.objectContaining({ table: 'staff', code: expect.stringMatching(/^sync\./) })]);
-      const kept = desk.store.transaction((tx) => tx.get<{ status: string }>("SELECT status FROM sync_outbox WHERE table_name = 'staff'"));
+      expect(status.refused).toEqual([
+        expect.objectContaining({ table: 'staff', code: expect.stringMatching(/^sync\./) }),
+      ]);
+      const kept = desk.store.transaction((tx) =>
+        tx.get<{ status: string }>("SELECT status FROM sync_outbox WHERE table_name = 'staff'"),
+      );
       expect(kept?.status).toBe('refused');
     } finally {
       await desk.cleanup();
@@ -40,7 +44,9 @@ describe('what the server refuses is shown to staff, never dropped', () => {
     const desk = await openSyncDesk(server, 'revoked-desk');
     try {
       await desk.sync();
-      const deviceId = desk.store.transaction((tx) => tx.get<{ value: string }>("SELECT value FROM settings WHERE key = 'sync.identity'"));
+      const deviceId = desk.store.transaction((tx) =>
+        tx.get<{ value: string }>("SELECT value FROM settings WHERE key = 'sync.identity'"),
+      );
       const id = (JSON.parse(deviceId!.value) as { deviceId: string }).deviceId;
       await revokeDevice(server.db, id, new Date());
       await createPatientAt(desk, draft({ snils: validSnils('412345671') }));

@@ -41,7 +41,10 @@ describe('scans reach other desks with their files (B4, A6)', () => {
     if (!accepted.ok || !accepted.data.accepted) throw new Error(JSON.stringify(accepted));
     const scan = (accepted.data as Extract<AcceptScanResult, { accepted: true }>).scan;
     await deskA.sync();
-    const stored = await server.db('blobs').whereIn('sha256', [scan.sha256, scan.thumbnailSha256]).select('sha256', 'complete');
+    const stored = await server
+      .db('blobs')
+      .whereIn('sha256', [scan.sha256, scan.thumbnailSha256])
+      .select('sha256', 'complete');
     expect(stored.map((row: { complete: boolean }) => row.complete)).toEqual([true, true]);
 
     // B pulls the row, but the network drops in the middle of the file's download.
@@ -54,7 +57,13 @@ describe('scans reach other desks with their files (B4, A6)', () => {
     };
     await expect(deskB.sync()).rejects.toThrow(/network cut/);
     const [pulled] = await listAt(deskB, patientId);
-    expect(pulled).toMatchObject({ id: scan.id, purpose: 'identity_document', attachedTo: 'doc-1', sha256: scan.sha256, contentReady: false });
+    expect(pulled).toMatchObject({
+      id: scan.id,
+      purpose: 'identity_document',
+      attachedTo: 'doc-1',
+      sha256: scan.sha256,
+      contentReady: false,
+    });
     expect(await contentAt(deskB, scan.id)).toEqual({ state: 'downloading', id: scan.id });
     expect(queued(deskB)).toBe(2);
 
@@ -66,7 +75,11 @@ describe('scans reach other desks with their files (B4, A6)', () => {
     expect(queued(deskB)).toBe(0);
     const content = await contentAt(deskB, scan.id);
     expect(content.state === 'ready' && Buffer.from(content.data, 'base64').equals(page)).toBe(true);
-    expect((await listAt(deskB, patientId))[0]).toMatchObject({ thumbnailReady: true, contentReady: true, createdByName: expect.any(String) });
+    expect((await listAt(deskB, patientId))[0]).toMatchObject({
+      thumbnailReady: true,
+      contentReady: true,
+      createdByName: expect.any(String),
+    });
   });
 
   it('a tombstone at B (with its reason) hides the scan at A too', async () => {

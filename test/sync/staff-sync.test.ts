@@ -38,8 +38,17 @@ beforeAll(async () => {
   atA = authDeskOver(a, clock);
   atB = authDeskOver(b, clock);
   // The clinic's admin, bootstrapped at desk A by the harness.
-  const row = a.store.transaction((tx) => tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE role = 'admin'"));
-  admin = { staffId: row!.id, kind: 'person', displayName: row!.display_name, role: 'admin', deviceId: a.ctx.actor.deviceId, deviceName: a.ctx.actor.deviceName };
+  const row = a.store.transaction((tx) =>
+    tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE role = 'admin'"),
+  );
+  admin = {
+    staffId: row!.id,
+    kind: 'person',
+    displayName: row!.display_name,
+    role: 'admin',
+    deviceId: a.ctx.actor.deviceId,
+    deviceName: a.ctx.actor.deviceName,
+  };
 }, 120_000);
 afterAll(async () => {
   await a?.cleanup();
@@ -59,7 +68,12 @@ interface Person {
 async function personFromA(): Promise<Person> {
   const login = newLogin('clerk');
   const password = strongPassword();
-  const { staff, recoveryCodes } = await createStaff(atA.auth, admin, { login, displayName: 'Петрова Анна', role: 'clerk', password });
+  const { staff, recoveryCodes } = await createStaff(atA.auth, admin, {
+    login,
+    displayName: 'Петрова Анна',
+    role: 'clerk',
+    password,
+  });
   const key = new SoftwareAuthenticator({ origin });
   await enrolKey(atA, admin, staff.id, key, 'Синий');
   await a.sync();
@@ -88,25 +102,38 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
   });
 
   it('keeps each desk’s setup account on its desk', async () => {
-    const onServer = await server.db('records').where({ table_name: 'staff' }).select<{ id: string; data: { login: string } }[]>('id', 'data');
+    const onServer = await server
+      .db('records')
+      .where({ table_name: 'staff' })
+      .select<{ id: string; data: { login: string } }[]>('id', 'data');
     expect(onServer.length).toBeGreaterThan(0);
     expect(onServer.map((row) => row.id)).not.toContain(atA.auth.desk.staffId);
     expect(onServer.map((row) => row.id)).not.toContain(atB.auth.desk.staffId);
     expect(onServer.map((row) => row.data.login)).not.toContain('desk-setup');
     // Each desk still has exactly its own, after pulling everyone else's accounts.
-    expect(b.store.transaction((tx) => tx.all("SELECT id FROM staff WHERE kind = 'setup'"))).toEqual([{ id: atB.auth.desk.staffId }]);
+    expect(b.store.transaction((tx) => tx.all("SELECT id FROM staff WHERE kind = 'setup'"))).toEqual([
+      { id: atB.auth.desk.staffId },
+    ]);
   });
 
   it('a password a person changes at one desk is the one every desk asks for', async () => {
     const person = await personFromA();
     const session = await signIn(atB, person.login, person.password, person.key);
     const newPassword = strongPassword();
-    await changePassword(atB.auth, sessionActor(session, atB.auth.desk), { currentPassword: person.password, newPassword });
+    await changePassword(atB.auth, sessionActor(session, atB.auth.desk), {
+      currentPassword: person.password,
+      newPassword,
+    });
     await b.sync();
     expect(pendingOutbox(b)).toBe(0);
     await a.sync();
-    expect(await signIn(atA, person.login, newPassword, person.key)).toMatchObject({ staffId: person.staffId, mustChangePassword: false });
-    expect((await refusal(beginSignIn(atA.auth, { login: person.login, password: person.password }))).code).toBe('auth.failed');
+    expect(await signIn(atA, person.login, newPassword, person.key)).toMatchObject({
+      staffId: person.staffId,
+      mustChangePassword: false,
+    });
+    expect((await refusal(beginSignIn(atA.auth, { login: person.login, password: person.password }))).code).toBe(
+      'auth.failed',
+    );
   });
 
   it('a person deactivated at one desk is refused at the other after it synced', async () => {
@@ -115,12 +142,15 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
     deactivateStaff(atA.auth, admin, { staffId: person.staffId });
     await a.sync();
     await b.sync();
-    expect((await refusal(beginSignIn(atB.auth, { login: person.login, password: person.password }))).code).toBe('auth.failed');
+    expect((await refusal(beginSignIn(atB.auth, { login: person.login, password: person.password }))).code).toBe(
+      'auth.failed',
+    );
   });
 
   it('a pulled change to an account leaves this desk’s lockout count alone', async () => {
     const person = await personFromA();
-    const wrongPassword = async () => (await refusal(beginSignIn(atB.auth, { login: person.login, password: 'Wrong#Password1' }))).message.en;
+    const wrongPassword = async () =>
+      (await refusal(beginSignIn(atB.auth, { login: person.login, password: 'Wrong#Password1' }))).message.en;
     expect(await wrongPassword()).toContain('Attempts left: 4');
     expect(await wrongPassword()).toContain('Attempts left: 3');
     const password = strongPassword();
@@ -129,7 +159,10 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
     await b.sync();
     // The new password arrived, and this desk still counts the two failures typed here.
     expect(await wrongPassword()).toContain('Attempts left: 2');
-    expect(await signIn(atB, person.login, password, person.key)).toMatchObject({ staffId: person.staffId, mustChangePassword: true });
+    expect(await signIn(atB, person.login, password, person.key)).toMatchObject({
+      staffId: person.staffId,
+      mustChangePassword: true,
+    });
   });
 
   it('a recovery code used at one desk is refused at the other, and stays used after a concurrent pull', async () => {
@@ -144,14 +177,25 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
     await a.sync();
     // B pulls A's use before pushing its own: its own use stays.
     await pullChanges(b.store, b.transport, b.ctx.actor, () => undefined);
-    const usedAt = () => b.store.transaction((tx) => tx.all<{ used_at: string | null }>('SELECT used_at FROM recovery_codes WHERE staff_id = ? AND used_at IS NOT NULL', [person.staffId]));
+    const usedAt = () =>
+      b.store.transaction((tx) =>
+        tx.all<{ used_at: string | null }>(
+          'SELECT used_at FROM recovery_codes WHERE staff_id = ? AND used_at IS NOT NULL',
+          [person.staffId],
+        ),
+      );
     expect(usedAt()).toHaveLength(1);
     await b.sync();
     expect(usedAt()).toHaveLength(1);
     expect((await refusal(signInWithCode(atB, person, code!))).code).toBe('auth.recovery.wrong');
     expect((await refusal(signInWithCode(atA, person, code!))).code).toBe('auth.recovery.wrong');
     // The server keeps the first use it heard of.
-    const onServer = await server.db('records').where({ table_name: 'recovery_codes' }).whereRaw("data->>'staff_id' = ?", [person.staffId]).whereRaw("data->>'used_at' IS NOT NULL").select<{ data: { used_at: string } }[]>('data');
+    const onServer = await server
+      .db('records')
+      .where({ table_name: 'recovery_codes' })
+      .whereRaw("data->>'staff_id' = ?", [person.staffId])
+      .whereRaw("data->>'used_at' IS NOT NULL")
+      .select<{ data: { used_at: string } }[]>('data');
     expect(onServer.map((row) => row.data.used_at)).toEqual([usedAtA]);
   });
 });
@@ -180,11 +224,18 @@ describe('the first admin is set up once for the whole clinic', () => {
       expect(syncStatus(y.ctx).refused).toEqual(
         expect.arrayContaining([expect.objectContaining({ table: 'staff', code: 'sync.actor_unknown' })]),
       );
-      const admins = await clinic.db('records').where({ table_name: 'staff' }).whereRaw("data->>'role' = 'admin'").select<{ id: string }[]>('id');
+      const admins = await clinic
+        .db('records')
+        .where({ table_name: 'staff' })
+        .whereRaw("data->>'role' = 'admin'")
+        .select<{ id: string }[]>('id');
       expect(admins.map((row) => row.id)).toEqual([first.session.staffId]);
       expect(second.session.staffId).not.toBe(first.session.staffId);
       // Desk Y knows the clinic's admin now: they sign in there with their own key.
-      expect(await signIn(atY, first.login, first.password, first.key)).toMatchObject({ staffId: first.session.staffId, role: 'admin' });
+      expect(await signIn(atY, first.login, first.password, first.key)).toMatchObject({
+        staffId: first.session.staffId,
+        role: 'admin',
+      });
     } finally {
       await x.cleanup();
       await y.cleanup();

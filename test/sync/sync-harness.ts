@@ -34,7 +34,13 @@ export interface SyncServer {
 export async function startSyncServer(): Promise<SyncServer> {
   const testDb = await openTestDb();
   const db = testDb.db;
-  let app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey, portalToken: testPortalToken });
+  let app = await buildServer({
+    db,
+    rateLimit: false,
+    heartbeatMs: 1_000,
+    blobKey: testBlobKey,
+    portalToken: testPortalToken,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const server: SyncServer = {
@@ -48,7 +54,13 @@ export async function startSyncServer(): Promise<SyncServer> {
       await app.close();
     },
     restart: async () => {
-      app = await buildServer({ db, rateLimit: false, heartbeatMs: 1_000, blobKey: testBlobKey, portalToken: testPortalToken });
+      app = await buildServer({
+        db,
+        rateLimit: false,
+        heartbeatMs: 1_000,
+        blobKey: testBlobKey,
+        portalToken: testPortalToken,
+      });
       await app.listen({ host: '127.0.0.1', port });
     },
     stop: async () => {
@@ -107,10 +119,12 @@ export class FaultyTransport implements SyncTransport {
     return this.inner.push(this.sentPushes[index] ?? []);
   }
   pull: SyncTransport['pull'] = (since, limit) => this.send(() => this.inner.pull(since, limit));
-  snapshot: SyncTransport['snapshot'] = (after, upTo, limit) => this.send(() => this.inner.snapshot(after, upTo, limit));
+  snapshot: SyncTransport['snapshot'] = (after, upTo, limit) =>
+    this.send(() => this.inner.snapshot(after, upTo, limit));
   subscribe: SyncTransport['subscribe'] = (onChange, signal) => this.inner.subscribe(onChange, signal);
   blobStatus: SyncTransport['blobStatus'] = (sha256) => this.send(() => this.inner.blobStatus(sha256));
-  putBlobChunk: SyncTransport['putBlobChunk'] = (sha256, offset, bytes, complete) => this.send(() => this.inner.putBlobChunk(sha256, offset, bytes, complete));
+  putBlobChunk: SyncTransport['putBlobChunk'] = (sha256, offset, bytes, complete) =>
+    this.send(() => this.inner.putBlobChunk(sha256, offset, bytes, complete));
   getBlob: SyncTransport['getBlob'] = (sha256, from, to) => this.send(() => this.inner.getBlob(sha256, from, to));
 }
 
@@ -142,12 +156,21 @@ export async function openSyncDesk(
   const desk = await openTempDesk();
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
   const http = () =>
-    httpTransport({ servers: identity.servers, deviceId: identity.deviceId, privateKey: privateKeyFromBase64(identity.privateKey), timeoutMs: pushTimeoutMs });
+    httpTransport({
+      servers: identity.servers,
+      deviceId: identity.deviceId,
+      privateKey: privateKeyFromBase64(identity.privateKey),
+      timeoutMs: pushTimeoutMs,
+    });
   // Its own transport, so that the test's sees (and counts) only what the test does.
   if (options.clerk !== false) await actAsClerk(server, desk, http());
   const transport = new FaultyTransport(http());
   // The worker's files: the same vault the desk's scan calls write, fetched into and sent from.
-  const blobs = createBlobSync(desk.store, transport, createScanVault({ dir: scanVaultDir(desk.dbPath), storeKey: desk.key }));
+  const blobs = createBlobSync(
+    desk.store,
+    transport,
+    createScanVault({ dir: scanVaultDir(desk.dbPath), storeKey: desk.key }),
+  );
   return {
     ...desk,
     name,
@@ -171,10 +194,17 @@ export function patientsOf(desk: TempDesk): Record<string, unknown>[] {
 /** Changes a patient through the same door the services use (history, audit, outbox). */
 export function editPatient(desk: TempDesk, id: string, fields: Record<string, string | null>): void {
   desk.store.transaction((tx) =>
-    updateRecord({ tx, actor: desk.ctx.actor, at: new Date().toISOString() }, 'patients.write', 'patients', id, fields, {
-      action: 'patients.update',
-      patientId: id,
-    }),
+    updateRecord(
+      { tx, actor: desk.ctx.actor, at: new Date().toISOString() },
+      'patients.write',
+      'patients',
+      id,
+      fields,
+      {
+        action: 'patients.update',
+        patientId: id,
+      },
+    ),
   );
 }
 

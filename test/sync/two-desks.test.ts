@@ -60,15 +60,24 @@ describe('two desks against the real server (G1, G2)', () => {
       const listed = await desk.dispatch('sync.conflicts', {});
       expect(listed.ok).toBe(true);
       if (!listed.ok) return;
-      const items = (listed.data as { items: { field: string; serverValue: string; deviceValue: string; deviceName: string }[] }).items;
+      const items = (
+        listed.data as { items: { field: string; serverValue: string; deviceValue: string; deviceName: string }[] }
+      ).items;
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ field: 'surname', serverValue: 'Спорная-Первая', deviceValue: 'Спорная-Вторая' });
+      expect(items[0]).toMatchObject({
+        field: 'surname',
+        serverValue: 'Спорная-Первая',
+        deviceValue: 'Спорная-Вторая',
+      });
     }
     // The server kept the first value; the second is only in the conflict until staff choose it.
     expect(patientsOf(b).find((p) => p.id === id)).toMatchObject({ surname: 'Спорная-Первая' });
     const listed = await a.dispatch('sync.conflicts', {});
     const conflictId = listed.ok ? (listed.data as { items: { id: string }[] }).items[0]!.id : '';
-    expect(await a.dispatch('sync.resolveConflict', { id: conflictId, keep: 'device' })).toMatchObject({ ok: true, data: { resolved: true } });
+    expect(await a.dispatch('sync.resolveConflict', { id: conflictId, keep: 'device' })).toMatchObject({
+      ok: true,
+      data: { resolved: true },
+    });
     await a.sync();
     await b.sync();
     for (const desk of [a, b]) {
@@ -106,7 +115,10 @@ describe('two desks against the real server (G1, G2)', () => {
     a.transport.fault = 'none';
     await a.sync();
     expect(pendingOutbox(a)).toBe(0);
-    const logged = await harness.server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server
+      .db('change_log')
+      .where({ row_id: id })
+      .count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(1);
     b.transport.fault = 'duplicate-requests';
     await b.sync();
@@ -124,21 +136,28 @@ describe('two desks against the real server (G1, G2)', () => {
     expect(replayed).toEqual([expect.objectContaining({ status: 'applied' })]);
     await b.sync();
     expect(patientsOf(b).find((p) => p.id === id)).toMatchObject({ surname: 'Порядкова-Новая' });
-    const logged = await harness.server.db('change_log').where({ row_id: id }).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server
+      .db('change_log')
+      .where({ row_id: id })
+      .count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(2);
   });
 
   it('resumes after the server was killed mid-push, with nothing lost or doubled', async () => {
     const [a, b] = await twoDesks();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await createPatientAt(a, draft({ surname: `Рестартова${'а'.repeat(i)}`, snils: nextSnils() })));
+    for (let i = 0; i < 5; i++)
+      ids.push(await createPatientAt(a, draft({ surname: `Рестартова${'а'.repeat(i)}`, snils: nextSnils() })));
     await harness.server.kill();
     await expect(a.sync()).rejects.toThrow();
     await harness.server.restart();
     await a.sync();
     await b.sync();
     expect(patientsOf(b).filter((p) => ids.includes(String(p.id)))).toHaveLength(5);
-    const logged = await harness.server.db('change_log').whereIn('row_id', ids).count<{ count: string | number }[]>({ count: '*' });
+    const logged = await harness.server
+      .db('change_log')
+      .whereIn('row_id', ids)
+      .count<{ count: string | number }[]>({ count: '*' });
     expect(Number(logged[0]?.count)).toBe(5);
   });
 });

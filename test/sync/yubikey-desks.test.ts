@@ -35,9 +35,17 @@ beforeAll(async () => {
   authB = await withAuthority(b);
   // The clinic's admin (bootstrapped by desk A) adds a person and links the YubiKey that the
   // server's admin registered for them; the account reaches desk B through the server.
-  const adminRow = a.store.transaction((tx) => tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE role = 'admin'"));
+  const adminRow = a.store.transaction((tx) =>
+    tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE role = 'admin'"),
+  );
   if (!adminRow) throw new Error('no admin on desk A');
-  const admin: Actor = { ...a.ctx.actor, staffId: adminRow.id, displayName: adminRow.display_name, role: 'admin', kind: 'person' };
+  const admin: Actor = {
+    ...a.ctx.actor,
+    staffId: adminRow.id,
+    displayName: adminRow.display_name,
+    role: 'admin',
+    kind: 'person',
+  };
   const { staff } = await createStaff(authA, admin, { login, displayName: 'Отпова Ольга', role: 'clerk', password });
   await yubikey.register(server.db, staff.id);
   await enrolYubikey(authA, admin, { staffId: staff.id, name: 'YubiKey 5', otp: yubikey.press() });
@@ -60,13 +68,18 @@ describe('YubiKey OTP sign-in across desks (A2)', () => {
   it('signs in at one desk, and the same OTP replayed at a second desk is refused by the server', async () => {
     const otp = yubikey.press();
     expect(await otpStep(authA, otp)).toMatchObject({ login, factor: 'yubikey-otp' });
-    expect(await refusal(otpStep(authB, otp))).toMatchObject({ code: 'auth.otp.refused', message: { ru: expect.stringContaining('Осталось попыток: 4') } });
+    expect(await refusal(otpStep(authB, otp))).toMatchObject({
+      code: 'auth.otp.refused',
+      message: { ru: expect.stringContaining('Осталось попыток: 4') },
+    });
     // The next touch is a new OTP: the person is let in at the second desk too.
     expect(await otpStep(authB, yubikey.press())).toMatchObject({ login, factor: 'yubikey-otp' });
   });
 
   it('takes an OTP typed with the Russian keyboard layout on', async () => {
-    const russian = yubikey.press().replace(/[cbdefghijklnrtuv]/g, (letter) => 'сивуапршолдткегм'['cbdefghijklnrtuv'.indexOf(letter)] ?? letter);
+    const russian = yubikey
+      .press()
+      .replace(/[cbdefghijklnrtuv]/g, (letter) => 'сивуапршолдткегм'['cbdefghijklnrtuv'.indexOf(letter)] ?? letter);
     expect(await otpStep(authA, russian)).toMatchObject({ factor: 'yubikey-otp' });
   });
 
@@ -77,14 +90,21 @@ describe('YubiKey OTP sign-in across desks (A2)', () => {
 
   it('says so when the desk has no validation client, and offers the FIDO2 key instead', async () => {
     const step = await beginSignIn(a.ctx.auth, { login, password });
-    expect(await refusal(finishSignInWithOtp(a.ctx.auth, { attemptId: step.attemptId, otp: yubikey.press() }))).toMatchObject({
+    expect(
+      await refusal(finishSignInWithOtp(a.ctx.auth, { attemptId: step.attemptId, otp: yubikey.press() })),
+    ).toMatchObject({
       code: 'yubikey.not_configured',
     });
   });
 
   it('refuses malformed OTPs before anything leaves the desk', async () => {
     const step = await beginSignIn(authA, { login, password });
-    expect(await refusal(finishSignInWithOtp(authA, { attemptId: step.attemptId, otp: 'short' }))).toMatchObject({ code: 'yubikey.otp.length', field: 'otp' });
-    expect(await refusal(finishSignInWithOtp(authA, { attemptId: step.attemptId, otp: 'x'.repeat(44) }))).toMatchObject({ code: 'yubikey.otp.alphabet' });
+    expect(await refusal(finishSignInWithOtp(authA, { attemptId: step.attemptId, otp: 'short' }))).toMatchObject({
+      code: 'yubikey.otp.length',
+      field: 'otp',
+    });
+    expect(await refusal(finishSignInWithOtp(authA, { attemptId: step.attemptId, otp: 'x'.repeat(44) }))).toMatchObject(
+      { code: 'yubikey.otp.alphabet' },
+    );
   });
 });

@@ -41,9 +41,14 @@ export function auditEvents(
         LIMIT ?`,
       [input.before ?? Number.MAX_SAFE_INTEGER, input.limit + 1],
     );
-    appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), { action: 'audit.read', details: { view: input.view, before: input.before ?? null } });
+    appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), {
+      action: 'audit.read',
+      details: { view: input.view, before: input.before ?? null },
+    });
     return {
-      items: rows.slice(0, input.limit).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })),
+      items: rows
+        .slice(0, input.limit)
+        .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })),
       more: rows.length > input.limit,
     };
   });
@@ -53,7 +58,12 @@ export function auditEvents(
 export function verifyAudit(ctx: ActorContext): AuditVerdictView {
   const verdict = ctx.store.transaction((tx) => verifyAuditChain(tx));
   ctx.store.transaction((tx) =>
-    appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), { action: 'audit.verified', details: { ok: verdict.ok, events: verdict.events } }),
+    appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), {
+      action: 'audit.verified',
+      details: { ok: verdict.ok, events: verdict.events },
+    }),
   );
-  return verdict.ok ? { ok: true, events: verdict.events, broken: null } : { ok: false, events: verdict.events, broken: verdict.broken };
+  return verdict.ok
+    ? { ok: true, events: verdict.events, broken: null }
+    : { ok: false, events: verdict.events, broken: verdict.broken };
 }

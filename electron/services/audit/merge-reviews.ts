@@ -30,13 +30,25 @@ interface MergeDetails {
   scans?: unknown;
 }
 
-const isIdentifier = (value: unknown): value is 'snils' | 'enp' | 'inn' => value === 'snils' || value === 'enp' || value === 'inn';
+const isIdentifier = (value: unknown): value is 'snils' | 'enp' | 'inn' =>
+  value === 'snils' || value === 'enp' || value === 'inn';
 
 function card(tx: Tx, id: unknown): MergeReviewView['survivor'] {
   if (typeof id !== 'string') return null;
-  const row = tx.get<CardRow>('SELECT id, surname, name, patronymic, birth_date, snils, merged_into FROM patients WHERE id = ?', [id]);
+  const row = tx.get<CardRow>(
+    'SELECT id, surname, name, patronymic, birth_date, snils, merged_into FROM patients WHERE id = ?',
+    [id],
+  );
   return row
-    ? { id: row.id, surname: row.surname, name: row.name, patronymic: row.patronymic, birthDate: row.birth_date, snils: row.snils, mergedInto: row.merged_into }
+    ? {
+        id: row.id,
+        surname: row.surname,
+        name: row.name,
+        patronymic: row.patronymic,
+        birthDate: row.birth_date,
+        snils: row.snils,
+        mergedInto: row.merged_into,
+      }
     : null;
 }
 
@@ -44,7 +56,10 @@ function card(tx: Tx, id: unknown): MergeReviewView['survivor'] {
  * The merges of duplicate cards (B2), newest first, each with both cards as this desk holds them
  * now, so the auditor can judge whether they were one person. Reading it is audited, like the log.
  */
-export function mergeReviews(ctx: ActorContext, input: { before?: number | undefined; limit: number }): { items: MergeReviewView[]; more: boolean } {
+export function mergeReviews(
+  ctx: ActorContext,
+  input: { before?: number | undefined; limit: number },
+): { items: MergeReviewView[]; more: boolean } {
   return ctx.store.transaction((tx) => {
     const rows = tx.all<MergeEventRow>(
       `SELECT e.seq, e.at, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,
@@ -74,7 +89,11 @@ export function mergeReviews(ctx: ActorContext, input: { before?: number | undef
     });
     appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), {
       action: 'audit.read',
-      details: { view: 'merges', before: input.before ?? null, shown: items.flatMap((item) => [item.survivor?.id, item.merged?.id].filter(Boolean)) },
+      details: {
+        view: 'merges',
+        before: input.before ?? null,
+        shown: items.flatMap((item) => [item.survivor?.id, item.merged?.id].filter(Boolean)),
+      },
     });
     return { items, more: rows.length > input.limit };
   });

@@ -18,11 +18,18 @@ type AcceptInput = CallInput<'consents.accept'>;
  * consent then owns (`attached_to`). One transaction through the door; a refusal leaves no row,
  * and no signature file this call wrote.
  */
-export async function acceptConsent(ctx: ConsentContext, vault: ScanVault, input: AcceptInput): Promise<CallOutput<'consents.accept'>> {
+export async function acceptConsent(
+  ctx: ConsentContext,
+  vault: ScanVault,
+  input: AcceptInput,
+): Promise<CallOutput<'consents.accept'>> {
   const now = ctx.clock.now();
   const text = textsOf(ctx).current(isoDay(now, ctx.timeZone));
   if (input.textVersion !== text.version) {
-    throw new AppError('consent.text.outdated', { field: 'textVersion', params: { version: input.textVersion, current: text.version } });
+    throw new AppError('consent.text.outdated', {
+      field: 'textVersion',
+      params: { version: input.textVersion, current: text.version },
+    });
   }
   let signature: { sha256: string; created: boolean } | undefined;
   if (input.method === 'signature') {
@@ -51,7 +58,11 @@ export async function acceptConsent(ctx: ConsentContext, vault: ScanVault, input
           accepted_at: door.at,
           accepted_by: ctx.actor.staffId,
         },
-        { action: 'consents.accept', patientId: input.patientId, details: { textVersion: text.version, method: input.method } },
+        {
+          action: 'consents.accept',
+          patientId: input.patientId,
+          details: { textVersion: text.version, method: input.method },
+        },
       );
       if (scanId) updateSyncedRow(door, 'document_scans', scanId, { attached_to: id });
       const row = consentById(tx, id);
@@ -70,7 +81,8 @@ function assertConsentScan(tx: Tx, patientId: string, scanId: string): string {
     'SELECT patient_id, purpose, attached_to, deleted_at FROM document_scans WHERE id = ?',
     [scanId],
   );
-  if (!scan || scan.patient_id !== patientId || scan.deleted_at !== null) throw new AppError('consent.scan.not_found', { field: 'scanId' });
+  if (!scan || scan.patient_id !== patientId || scan.deleted_at !== null)
+    throw new AppError('consent.scan.not_found', { field: 'scanId' });
   if (scan.purpose !== 'consent') throw new AppError('consent.scan.wrong_purpose', { field: 'scanId' });
   if (scan.attached_to !== null) throw new AppError('consent.scan.attached', { field: 'scanId' });
   return scanId;

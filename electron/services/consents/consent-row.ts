@@ -28,7 +28,10 @@ export function consentById(tx: Tx, id: string): ConsentRow | undefined {
 
 /** A patient's consents, newest acceptance first. */
 export function consentsOf(tx: Tx, patientId: string): ConsentRow[] {
-  return tx.all<ConsentRow>(`${consentWithNames} WHERE c.patient_id = ? ORDER BY c.accepted_at DESC, c.withdrawn_at IS NULL DESC, c.rowid DESC`, [patientId]);
+  return tx.all<ConsentRow>(
+    `${consentWithNames} WHERE c.patient_id = ? ORDER BY c.accepted_at DESC, c.withdrawn_at IS NULL DESC, c.rowid DESC`,
+    [patientId],
+  );
 }
 
 export function toConsentView(row: ConsentRow): ConsentView {

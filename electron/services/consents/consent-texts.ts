@@ -43,14 +43,22 @@ export function consentTexts(resourcesDir: string): ConsentTextLibrary {
 }
 
 function loadConsentTexts(dir: string): ConsentTextLibrary {
-  const manifest = manifestSchema.parse(JSON.parse(readOrMissing(join(dir, 'manifest.json'), 'manifest').toString('utf8')));
+  const manifest = manifestSchema.parse(
+    JSON.parse(readOrMissing(join(dir, 'manifest.json'), 'manifest').toString('utf8')),
+  );
   const texts = manifest.texts
     .map((entry) => {
       const bytes = readOrMissing(join(dir, entry.file), entry.version);
       if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
         throw new AppError('consent.text.damaged', { params: { file: entry.file } });
       }
-      return { version: entry.version, effectiveFrom: entry.effectiveFrom, language: entry.language, sha256: entry.sha256, body: bytes.toString('utf8') };
+      return {
+        version: entry.version,
+        effectiveFrom: entry.effectiveFrom,
+        language: entry.language,
+        sha256: entry.sha256,
+        body: bytes.toString('utf8'),
+      };
     })
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return {
@@ -72,7 +80,8 @@ function readOrMissing(path: string, version: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('consent.text.missing', { params: { version } });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('consent.text.missing', { params: { version } });
     throw error;
   }
 }

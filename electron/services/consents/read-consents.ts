@@ -32,14 +32,21 @@ export function consentOverview(ctx: ConsentContext, patientId: string): CallOut
   return ctx.store.transaction((tx) => {
     requirePatient(tx, patientId);
     const history = consentsOf(tx, patientId).map(toConsentView);
-    recordRead({ tx, actor: ctx.actor, at: now.toISOString() }, 'patients.read', { action: 'consents.read', patientId });
+    recordRead({ tx, actor: ctx.actor, at: now.toISOString() }, 'patients.read', {
+      action: 'consents.read',
+      patientId,
+    });
     const state = consentState(history, now.toISOString());
     return { valid: state.valid, reason: state.reason, current: state.current, history, currentTextVersion };
   });
 }
 
 /** The signature image of a consent signed on screen; the read is audited. */
-export async function consentSignature(ctx: ConsentContext, vault: ScanVault, consentId: string): Promise<CallOutput<'consents.signature'>> {
+export async function consentSignature(
+  ctx: ConsentContext,
+  vault: ScanVault,
+  consentId: string,
+): Promise<CallOutput<'consents.signature'>> {
   const row = ctx.store.transaction((tx) => {
     const found = consentById(tx, consentId);
     if (!found) throw new AppError('consent.not_found', { field: 'consentId' });

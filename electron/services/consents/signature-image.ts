@@ -19,7 +19,8 @@ export async function checkSignaturePng(png: Buffer): Promise<void> {
   try {
     const image = sharp(png, { limitInputPixels: maxSide * maxSide });
     const meta = await image.metadata();
-    if (meta.format !== 'png' || (meta.width ?? 0) > maxSide || (meta.height ?? 0) > maxSide) throw new Error('not a signature image');
+    if (meta.format !== 'png' || (meta.width ?? 0) > maxSide || (meta.height ?? 0) > maxSide)
+      throw new Error('not a signature image');
     raw = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   } catch {
     throw new AppError('consent.signature.format', { field: 'signaturePng' });

@@ -14,7 +14,8 @@ export function loadBusinessCalendar(ctx: Pick<ServiceContext, 'store'>): Busine
     ),
   );
   const years = new Map<number, { daysOff: string[]; shortenedDays: string[]; workingWeekendDays: string[] }>();
-  for (const name of new Set(rows.map((row) => row.dictionary))) years.set(Number(name.slice(-4)), { daysOff: [], shortenedDays: [], workingWeekendDays: [] });
+  for (const name of new Set(rows.map((row) => row.dictionary)))
+    years.set(Number(name.slice(-4)), { daysOff: [], shortenedDays: [], workingWeekendDays: [] });
   for (const row of rows) {
     const year = years.get(Number(row.dictionary.slice(-4)))!;
     if (row.kind === 'off') year.daysOff.push(row.code);

@@ -1,7 +1,11 @@
 import { parseCalendarXml, type CalendarDay } from '../../../shared/domain/calendar-xml';
 import type { ReadDictionary } from './dictionary-types';
 
-const kindNames: Record<CalendarDay['kind'], string> = { off: 'выходной', shortened: 'сокращённый', working: 'рабочий' };
+const kindNames: Record<CalendarDay['kind'], string> = {
+  off: 'выходной',
+  shortened: 'сокращённый',
+  working: 'рабочий',
+};
 
 /** The dictionary a year of the production calendar is kept as: one per year, versioned apart. */
 export const calendarDictionaryName = (year: number): string => `calendar-ru/${year}`;

@@ -13,6 +13,8 @@ export function isDictionaryKind(name: string): name is DictionaryKind {
 
 export function assertDictionaryName(name: string): void {
   if (!storedName.test(name)) {
-    throw new AppError('dictionary.unknown', { params: { name: name.slice(0, 60), supported: dictionaryKinds.join(', ') } });
+    throw new AppError('dictionary.unknown', {
+      params: { name: name.slice(0, 60), supported: dictionaryKinds.join(', ') },
+    });
   }
 }

@@ -4,7 +4,8 @@ const versionPattern = /^\d{1,9}(?:[.-]\d{1,9}){0,5}$/;
 
 /** `2.27`, `2026-11-01`, `3`: numbers separated by dots or hyphens, compared number by number. */
 export function assertVersion(version: string): void {
-  if (!versionPattern.test(version)) throw new AppError('dictionary.version.format', { params: { version: version.slice(0, 40) } });
+  if (!versionPattern.test(version))
+    throw new AppError('dictionary.version.format', { params: { version: version.slice(0, 40) } });
 }
 
 /** Negative when `a` is older than `b`: `2.9` < `2.27`, `2025-09-30` < `2026-01-15`. */

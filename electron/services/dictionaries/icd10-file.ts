@@ -64,14 +64,19 @@ export function readIcd10(text: string, fileName: string): ReadDictionary {
     const ids = new Set(rows.map((row) => row.data.id));
     const orphans = rows.filter((row) => row.data.parentId !== null && !ids.has(row.data.parentId));
     if (orphans.length === 0) break;
-    for (const row of orphans) refused.push({ line: row.line, code: 'dictionary.row.parent', params: { parent: String(row.data.parentId) } });
+    for (const row of orphans)
+      refused.push({ line: row.line, code: 'dictionary.row.parent', params: { parent: String(row.data.parentId) } });
     const gone = new Set(orphans);
     rows = rows.filter((row) => !gone.has(row));
   }
   const parents = new Set(rows.map((row) => row.data.parentId));
   const out: DictionaryRow[] = rows.map(({ line: _line, ...row }) => ({
     ...row,
-    data: { ...row.data, codable: !row.retired && !parents.has(row.data.id) && (row.data.kind === 'category' || row.data.kind === 'subcategory') },
+    data: {
+      ...row.data,
+      codable:
+        !row.retired && !parents.has(row.data.id) && (row.data.kind === 'category' || row.data.kind === 'subcategory'),
+    },
   }));
   refused.sort((a, b) => a.line - b.line);
   return { name: 'icd10', version: icd10VersionFromFileName(fileName), rows: out, refused };

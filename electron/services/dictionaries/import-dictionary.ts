@@ -60,10 +60,19 @@ export function importDictionary(
       [name, version],
     );
     if (existing?.source_sha256 === sha256) {
-      return { status: 'unchanged', name, version, rows: existing.row_count, refused: existing.refused_count, replaced: null };
+      return {
+        status: 'unchanged',
+        name,
+        version,
+        rows: existing.row_count,
+        refused: existing.refused_count,
+        replaced: null,
+      };
     }
     if (existing) throw new AppError('dictionary.version.conflict', { params: { name, version } });
-    const active = tx.get<{ version: string }>('SELECT version FROM dictionaries WHERE name = ? AND active = 1', [name])?.version ?? null;
+    const active =
+      tx.get<{ version: string }>('SELECT version FROM dictionaries WHERE name = ? AND active = 1', [name])?.version ??
+      null;
     if (active !== null && compareVersions(version, active) < 0) {
       throw new AppError('dictionary.version.older', { params: { name, version, active } });
     }
@@ -84,7 +93,13 @@ export function importDictionary(
     appendAudit(tx, ctx.actor, at, {
       action: 'dictionaries.import',
       details: {
-        name, version, rows: rows.length, refused, sha256, source: options.sourceName ?? 'rows', replaced: active,
+        name,
+        version,
+        rows: rows.length,
+        refused,
+        sha256,
+        source: options.sourceName ?? 'rows',
+        replaced: active,
         ...(options.release ? { release: options.release.id, publishedBy: options.release.publishedBy } : {}),
       },
     });
@@ -92,7 +107,13 @@ export function importDictionary(
   });
 }
 
-function insertEntries(tx: Tx, name: string, version: string, rows: readonly DictionaryRow[], onProgress?: (progress: ImportProgress) => void): void {
+function insertEntries(
+  tx: Tx,
+  name: string,
+  version: string,
+  rows: readonly DictionaryRow[],
+  onProgress?: (progress: ImportProgress) => void,
+): void {
   rows.forEach((row, i) => {
     try {
       insertDictionaryEntry(tx, name, version, {
@@ -109,6 +130,7 @@ function insertEntries(tx: Tx, name: string, version: string, rows: readonly Dic
       }
       throw error;
     }
-    if (onProgress && ((i + 1) % progressEvery === 0 || i + 1 === rows.length)) onProgress({ done: i + 1, total: rows.length });
+    if (onProgress && ((i + 1) % progressEvery === 0 || i + 1 === rows.length))
+      onProgress({ done: i + 1, total: rows.length });
   });
 }

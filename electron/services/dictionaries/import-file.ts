@@ -37,7 +37,12 @@ export interface FileImportOptions {
  * The version is `options.version`, else what the file states (МКБ-10: its НСИ file name;
  * the calendar: its own date); a file that states none needs one given.
  */
-export function importDictionaryFile(ctx: ActorContext, kind: string, path: string, options: FileImportOptions = {}): FileImportResult {
+export function importDictionaryFile(
+  ctx: ActorContext,
+  kind: string,
+  path: string,
+  options: FileImportOptions = {},
+): FileImportResult {
   assertKind(kind);
   const max = options.maxBytes ?? maxDictionaryBytes;
   const size = statSync(path).size;
@@ -46,10 +51,17 @@ export function importDictionaryFile(ctx: ActorContext, kind: string, path: stri
 }
 
 /** The same for a file's content received by other means (an upload through the UI). */
-export function importDictionaryBytes(ctx: ActorContext, kind: string, bytes: Uint8Array, fileName: string, options: FileImportOptions = {}): FileImportResult {
+export function importDictionaryBytes(
+  ctx: ActorContext,
+  kind: string,
+  bytes: Uint8Array,
+  fileName: string,
+  options: FileImportOptions = {},
+): FileImportResult {
   assertKind(kind);
   const max = options.maxBytes ?? maxDictionaryBytes;
-  if (bytes.byteLength > max) throw new AppError('dictionary.file.too_large', { params: { size: bytes.byteLength, max } });
+  if (bytes.byteLength > max)
+    throw new AppError('dictionary.file.too_large', { params: { size: bytes.byteLength, max } });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -71,5 +83,8 @@ export function importDictionaryBytes(ctx: ActorContext, kind: string, bytes: Ui
 }
 
 function assertKind(kind: string): asserts kind is DictionaryKind {
-  if (!isDictionaryKind(kind)) throw new AppError('dictionary.unknown', { params: { name: kind.slice(0, 60), supported: dictionaryKinds.join(', ') } });
+  if (!isDictionaryKind(kind))
+    throw new AppError('dictionary.unknown', {
+      params: { name: kind.slice(0, 60), supported: dictionaryKinds.join(', ') },
+    });
 }

@@ -32,7 +32,9 @@ interface EntryRow {
 }
 
 function activeVersion(tx: Tx, name: string): string {
-  const version = tx.get<{ version: string }>('SELECT version FROM dictionaries WHERE name = ? AND active = 1', [name])?.version;
+  const version = tx.get<{ version: string }>('SELECT version FROM dictionaries WHERE name = ? AND active = 1', [
+    name,
+  ])?.version;
   if (version === undefined) throw new AppError('dictionary.not_found', { params: { name: name.slice(0, 60) } });
   return version;
 }
@@ -49,11 +51,10 @@ const toEntry = (row: EntryRow, version: string): DictionaryEntry => ({
 export function lookup(ctx: Pick<ServiceContext, 'store'>, name: string, code: string): DictionaryEntry | null {
   return ctx.store.transaction((tx) => {
     const version = activeVersion(tx, name);
-    const row = tx.get<EntryRow>('SELECT code, name, retired, data FROM dictionary_entries WHERE dictionary = ? AND version = ? AND code = ?', [
-      name,
-      version,
-      code.trim(),
-    ]);
+    const row = tx.get<EntryRow>(
+      'SELECT code, name, retired, data FROM dictionary_entries WHERE dictionary = ? AND version = ? AND code = ?',
+      [name, version, code.trim()],
+    );
     return row ? toEntry(row, version) : null;
   });
 }
@@ -88,9 +89,16 @@ export function searchEntries(
 export function activeDictionaries(ctx: Pick<ServiceContext, 'store'>): DictionaryVersion[] {
   return ctx.store.transaction((tx) =>
     tx
-      .all<{ name: string; version: string; imported_at: string; imported_by: string; row_count: number; refused_count: number; source_name: string; source_sha256: string }>(
-        'SELECT * FROM dictionaries WHERE active = 1 ORDER BY name',
-      )
+      .all<{
+        name: string;
+        version: string;
+        imported_at: string;
+        imported_by: string;
+        row_count: number;
+        refused_count: number;
+        source_name: string;
+        source_sha256: string;
+      }>('SELECT * FROM dictionaries WHERE active = 1 ORDER BY name')
       .map((row) => ({
         name: row.name,
         version: row.version,

@@ -8,7 +8,12 @@ import type { ActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import { appendChunk, markFile, startFile } from '../../store/local-writers/dictionary-files';
 import { setReleaseLocalState } from '../../store/local-writers/dictionary-release-state';
-import { importDictionaryBytes, maxDictionaryBytes, type FileImportOptions, type FileImportResult } from './import-file';
+import {
+  importDictionaryBytes,
+  maxDictionaryBytes,
+  type FileImportOptions,
+  type FileImportResult,
+} from './import-file';
 
 export interface PublishResult extends FileImportResult {
   release: { id: string; status: 'published' | 'already_published' };
@@ -22,7 +27,12 @@ export interface PublishResult extends FileImportResult {
  * (`dictionary.version.conflict`), also when the earlier release has not reached this desk's
  * dictionaries yet. Needs `settings.manage`: the server, too, takes a release only from an admin.
  */
-export function publishDictionaryFile(ctx: ActorContext, kind: string, path: string, options: Omit<FileImportOptions, 'release'> = {}): PublishResult {
+export function publishDictionaryFile(
+  ctx: ActorContext,
+  kind: string,
+  path: string,
+  options: Omit<FileImportOptions, 'release'> = {},
+): PublishResult {
   if (!can(ctx.actor.role, 'settings.manage')) throw new AppError('forbidden');
   const max = options.maxBytes ?? maxDictionaryBytes;
   const size = statSync(path).size;
@@ -39,7 +49,8 @@ export function publishDictionaryFile(ctx: ActorContext, kind: string, path: str
       'SELECT id, source_sha256 FROM dictionary_releases WHERE name = ? AND dictionary_version = ?',
       [name, version],
     );
-    if (earlier && earlier.source_sha256 !== sha256) throw new AppError('dictionary.version.conflict', { params: { name, version } });
+    if (earlier && earlier.source_sha256 !== sha256)
+      throw new AppError('dictionary.version.conflict', { params: { name, version } });
     if (earlier) return { ...imported, release: { id: earlier.id, status: 'already_published' } };
 
     startFile(tx, sha256, bytes.length, false);

@@ -14,7 +14,11 @@ export interface TableRows {
  * that adds or reorders columns still reads), each row goes to `readRow`, and a code seen twice
  * refuses the later line. A missing required column refuses the whole file.
  */
-export function readTable(text: string, required: readonly string[], readRow: (get: (column: string) => string) => RowVerdict): TableRows {
+export function readTable(
+  text: string,
+  required: readonly string[],
+  readRow: (get: (column: string) => string) => RowVerdict,
+): TableRows {
   const records = semicolonRecords(text);
   const first = records.next();
   const header = first.done || 'refused' in first.value ? null : headerIndex(first.value.fields, required);
@@ -31,7 +35,11 @@ export function readTable(text: string, required: readonly string[], readRow: (g
       continue;
     }
     if (record.fields.length !== width) {
-      refused.push({ line: record.line, code: 'dictionary.row.columns', params: { expected: width, actual: record.fields.length } });
+      refused.push({
+        line: record.line,
+        code: 'dictionary.row.columns',
+        params: { expected: width, actual: record.fields.length },
+      });
       continue;
     }
     const verdict = readRow((column) => (record.fields[header.get(column) ?? -1] ?? '').trim());

@@ -7,11 +7,21 @@ import type { Tx } from '../../store/open-store';
 import { insertRecord, updateSyncedRow } from '../../store/record-door';
 import { recordCardsNamed } from '../patients/create-patient';
 import { documentColumns } from './document-row';
-import { assertDatesValid, assertInsurerKnown, assertNoCurrentOfKind, numberTakenIssue, readHolder, type HolderRow } from './document-rules';
+import {
+  assertDatesValid,
+  assertInsurerKnown,
+  assertNoCurrentOfKind,
+  numberTakenIssue,
+  readHolder,
+  type HolderRow,
+} from './document-rules';
 import { readDocumentView } from './read-documents';
 
 /** Records an identity document for a patient (B3): every rule first, then one audited insert. */
-export function addDocument(ctx: ZonedActorContext, input: { patientId: string; document: IdentityDocument }): IdentityDocumentView {
+export function addDocument(
+  ctx: ZonedActorContext,
+  input: { patientId: string; document: IdentityDocument },
+): IdentityDocumentView {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   assertInsurerKnown(ctx, input.document, today);
@@ -47,11 +57,17 @@ export function insertDocument(
       [holder.id, document.type, options.replacing],
     )
     .map((row) => row.id);
-  const id = insertRecord(door, 'patients.write', 'identity_documents', { patient_id: holder.id, ...documentColumns(document) }, {
-    action: 'documents.added',
-    patientId: holder.id,
-    details: { type: document.type, ...(awaited.length > 0 ? { replaces: awaited } : {}) },
-  });
+  const id = insertRecord(
+    door,
+    'patients.write',
+    'identity_documents',
+    { patient_id: holder.id, ...documentColumns(document) },
+    {
+      action: 'documents.added',
+      patientId: holder.id,
+      details: { type: document.type, ...(awaited.length > 0 ? { replaces: awaited } : {}) },
+    },
+  );
   for (const old of awaited) updateSyncedRow(door, 'identity_documents', old, { replaced_by: id });
   return id;
 }

@@ -33,7 +33,10 @@ export interface ComparisonInput {
  * enrolment: the name's alphabet, the birth date, no other card's SNILS or ЕНП). The corrections
  * and the comparison are written through the door in one transaction, each audited.
  */
-export function confirmComparison(ctx: ZonedActorContext, input: ComparisonInput): { document: IdentityDocumentView; patient: Patient } {
+export function confirmComparison(
+  ctx: ZonedActorContext,
+  input: ComparisonInput,
+): { document: IdentityDocumentView; patient: Patient } {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = isoDay(now, ctx.timeZone);
@@ -42,13 +45,26 @@ export function confirmComparison(ctx: ZonedActorContext, input: ComparisonInput
       const document = readDocumentRow(tx, input.documentId);
       const record = readRecord(tx, document.patient_id);
       const fields = compareWithRecord(
-        { surname: record.surname, name: record.name, patronymic: record.patronymic, birthDate: record.birth_date, sex: record.sex, snils: record.snils, enp: record.enp },
+        {
+          surname: record.surname,
+          name: record.name,
+          patronymic: record.patronymic,
+          birthDate: record.birth_date,
+          sex: record.sex,
+          snils: record.snils,
+          enp: record.enp,
+        },
         { type: document.type, form: document.form, number: document.number },
         input.reading,
-      ).map((field): FieldComparison => (isMismatch(field) ? { ...field, resolution: input.resolutions[field.field] ?? null } : field));
+      ).map((field): FieldComparison =>
+        isMismatch(field) ? { ...field, resolution: input.resolutions[field.field] ?? null } : field,
+      );
       const unresolved = fields.filter((field) => isMismatch(field) && field.resolution === null);
       if (unresolved.length > 0) {
-        const issues: FieldIssue[] = unresolved.map((field) => ({ code: 'document.compare.unresolved', field: field.field }));
+        const issues: FieldIssue[] = unresolved.map((field) => ({
+          code: 'document.compare.unresolved',
+          field: field.field,
+        }));
         throw new AppError('document.compare.unresolved', { field: issues[0]!.field, issues });
       }
       const corrected = fields.filter((field) => field.resolution === 'corrected');
@@ -61,15 +77,22 @@ export function confirmComparison(ctx: ZonedActorContext, input: ComparisonInput
           details: { documentId: document.id, corrected: corrected.map((field) => field.field) },
         });
       }
-      updateRecord(door, 'patients.write', 'identity_documents', document.id, { comparison: JSON.stringify({ fields }), compared_by: ctx.actor.staffId, compared_at: at }, {
-        action: 'documents.compared',
-        patientId: record.id,
-        details: {
-          mismatches: fields.filter(isMismatch).map((field) => field.field),
-          confirmed: fields.filter((field) => field.resolution === 'confirmed').map((field) => field.field),
-          corrected: corrected.map((field) => field.field),
+      updateRecord(
+        door,
+        'patients.write',
+        'identity_documents',
+        document.id,
+        { comparison: JSON.stringify({ fields }), compared_by: ctx.actor.staffId, compared_at: at },
+        {
+          action: 'documents.compared',
+          patientId: record.id,
+          details: {
+            mismatches: fields.filter(isMismatch).map((field) => field.field),
+            confirmed: fields.filter((field) => field.resolution === 'confirmed').map((field) => field.field),
+            corrected: corrected.map((field) => field.field),
+          },
         },
-      });
+      );
       const row = tx.get<NamedPatientRow>(`${patientWithNames} WHERE p.id = ?`, [record.id]);
       if (!row) throw new Error('A patient row vanished inside its own transaction');
       return toPatient(row);
@@ -78,7 +101,10 @@ export function confirmComparison(ctx: ZonedActorContext, input: ComparisonInput
   return { document: readDocumentView(ctx, input.documentId), patient };
 }
 
-type RecordRow = Pick<NamedPatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'enp' | 'foreign_citizen'>;
+type RecordRow = Pick<
+  NamedPatientRow,
+  'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'enp' | 'foreign_citizen'
+>;
 
 function readRecord(tx: Tx, id: string): RecordRow {
   const row = tx.get<RecordRow>(
@@ -118,7 +144,11 @@ function corrections(
       const value = read;
       const column = recordNumberField(document);
       if (column === null) continue;
-      const taken = hardStopIssues(tx, { snils: column === 'snils' ? value : null, enp: column === 'enp' ? value : null, inn: null });
+      const taken = hardStopIssues(tx, {
+        snils: column === 'snils' ? value : null,
+        enp: column === 'enp' ? value : null,
+        inn: null,
+      });
       issues.push(...taken.map((issue) => ({ ...issue, field: 'number' })));
       changes[column] = value;
     }

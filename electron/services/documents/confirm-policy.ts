@@ -24,15 +24,30 @@ const checkFailed = {
 } as const satisfies Record<PolicyRejectionReason, ErrorCode>;
 
 function policyOf(row: DocumentRow): PolicyToCheck {
-  if (row.type !== 'oms_policy' || row.form === null || row.insurer_code === null) throw new AppError('document.oms.not_policy', { field: 'documentId' });
-  return { form: row.form, series: row.series, number: row.number, insurerCode: row.insurer_code, issueDate: row.issue_date, expiryDate: row.expiry_date };
+  if (row.type !== 'oms_policy' || row.form === null || row.insurer_code === null)
+    throw new AppError('document.oms.not_policy', { field: 'documentId' });
+  return {
+    form: row.form,
+    series: row.series,
+    number: row.number,
+    insurerCode: row.insurer_code,
+    issueDate: row.issue_date,
+    expiryDate: row.expiry_date,
+  };
 }
 
 /** What the registry says of a recorded policy, before the clerk decides (B7). Audited as a read. */
-export async function checkPolicy(ctx: ZonedActorContext, documentId: string, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<PolicyVerdict> {
+export async function checkPolicy(
+  ctx: ZonedActorContext,
+  documentId: string,
+  registry: OmsRegistry = localOmsRegistry(ctx),
+): Promise<PolicyVerdict> {
   const row = ctx.store.transaction((tx) => {
     const found = readDocumentRow(tx, documentId);
-    recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', { action: 'documents.policy_checked', patientId: found.patient_id });
+    recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
+      action: 'documents.policy_checked',
+      patientId: found.patient_id,
+    });
     return found;
   });
   return registry.check(policyOf(row), isoDay(ctx.clock.now(), ctx.timeZone));
@@ -43,10 +58,16 @@ export async function checkPolicy(ctx: ZonedActorContext, documentId: string, re
  * rejects cannot be confirmed; a rejection names its reason. Stored on the policy with who and
  * when, through the door.
  */
-export async function confirmPolicy(ctx: ZonedActorContext, input: PolicyDecision, registry: OmsRegistry = localOmsRegistry(ctx)): Promise<IdentityDocumentView> {
+export async function confirmPolicy(
+  ctx: ZonedActorContext,
+  input: PolicyDecision,
+  registry: OmsRegistry = localOmsRegistry(ctx),
+): Promise<IdentityDocumentView> {
   const reason = input.reason ?? null;
-  if (input.decision === 'rejected' && reason === null) throw new AppError('document.oms.reason_required', { field: 'reason' });
-  if (input.decision === 'confirmed' && reason !== null) throw new AppError('document.oms.reason_unexpected', { field: 'reason' });
+  if (input.decision === 'rejected' && reason === null)
+    throw new AppError('document.oms.reason_required', { field: 'reason' });
+  if (input.decision === 'confirmed' && reason !== null)
+    throw new AppError('document.oms.reason_unexpected', { field: 'reason' });
   const row = ctx.store.transaction((tx) => readDocumentRow(tx, input.documentId));
   const policy = policyOf(row);
   if (row.superseded_at !== null) throw new AppError('document.superseded', { field: 'documentId' });
@@ -61,7 +82,12 @@ export async function confirmPolicy(ctx: ZonedActorContext, input: PolicyDecisio
       'patients.write',
       'identity_documents',
       row.id,
-      { policy_status: input.decision, policy_reason: reason, policy_checked_by: ctx.actor.staffId, policy_checked_at: at },
+      {
+        policy_status: input.decision,
+        policy_reason: reason,
+        policy_checked_by: ctx.actor.staffId,
+        policy_checked_at: at,
+      },
       {
         action: input.decision === 'confirmed' ? 'documents.policy_confirmed' : 'documents.policy_rejected',
         patientId: row.patient_id,

@@ -47,7 +47,9 @@ export const documentWithNames = `SELECT d.*, p.birth_date, cs.display_name AS c
   LEFT JOIN staff vs ON vs.id = d.compared_by`;
 
 /** The last valid day: a passport's from the holder's age, a SNILS has none, the rest as printed. */
-export function rowValidUntil(row: Pick<DocumentRow, 'type' | 'issue_date' | 'expiry_date' | 'birth_date'>): string | null {
+export function rowValidUntil(
+  row: Pick<DocumentRow, 'type' | 'issue_date' | 'expiry_date' | 'birth_date'>,
+): string | null {
   if (row.type === 'passport') return row.issue_date ? passportValidUntil(row.birth_date, row.issue_date) : null;
   if (row.type === 'snils') return null;
   return row.expiry_date;
@@ -125,6 +127,12 @@ export function documentColumns(document: IdentityDocument): Record<string, Fiel
         policy_status: 'unchecked',
       };
     case 'other_photo_id':
-      return { ...columns, title: document.title, series: document.series, issuer: document.issuer, expiry_date: document.expiryDate };
+      return {
+        ...columns,
+        title: document.title,
+        series: document.series,
+        issuer: document.issuer,
+        expiry_date: document.expiryDate,
+      };
   }
 }

@@ -28,10 +28,17 @@ export function assertDatesValid(document: IdentityDocument, holder: HolderRow, 
 }
 
 /** An OMS policy's insurer must be a current one of the insurers dictionary (B7). */
-export function assertInsurerKnown(ctx: Pick<ServiceContext, 'store'>, document: IdentityDocument, today: string): void {
+export function assertInsurerKnown(
+  ctx: Pick<ServiceContext, 'store'>,
+  document: IdentityDocument,
+  today: string,
+): void {
   if (document.type !== 'oms_policy') return;
   if (!insurerInForce(insurerEntry(ctx, document.insurerCode), today)) {
-    throw new AppError('document.oms.insurer_unknown', { field: 'insurerCode', params: { code: document.insurerCode } });
+    throw new AppError('document.oms.insurer_unknown', {
+      field: 'insurerCode',
+      params: { code: document.insurerCode },
+    });
   }
 }
 
@@ -49,7 +56,12 @@ function insurerEntry(ctx: Pick<ServiceContext, 'store'>, code: string): Diction
  * A person has one current document of each kind but "other photo ID": a second one is a
  * replacement (`documents.replace`), not an addition. `replacing` is the one being replaced.
  */
-export function assertNoCurrentOfKind(tx: Tx, holder: HolderRow, document: IdentityDocument, replacing: string | null): void {
+export function assertNoCurrentOfKind(
+  tx: Tx,
+  holder: HolderRow,
+  document: IdentityDocument,
+  replacing: string | null,
+): void {
   if (document.type === 'other_photo_id') {
     const same = tx.get(
       `SELECT 1 FROM identity_documents WHERE patient_id = ? AND type = 'other_photo_id' AND number = ? AND superseded_at IS NULL AND deleted_at IS NULL AND id IS NOT ?`,
@@ -76,7 +88,8 @@ const livePatient = 'p.deleted_at IS NULL AND p.merged_into IS NULL';
  * one's. The issue names the card so the clerk can find it.
  */
 export function numberTakenIssue(tx: Tx, holder: HolderRow, document: IdentityDocument): FieldIssue | null {
-  if (document.type === 'other_photo_id' || (document.type === 'oms_policy' && document.form !== 'unified')) return null;
+  if (document.type === 'other_photo_id' || (document.type === 'oms_policy' && document.form !== 'unified'))
+    return null;
   const series = document.type === 'passport' ? document.series : null;
   let other = tx.get<TakenRow>(
     `SELECT ${holderColumns} FROM identity_documents d JOIN patients p ON p.id = d.patient_id
@@ -85,10 +98,16 @@ export function numberTakenIssue(tx: Tx, holder: HolderRow, document: IdentityDo
   );
   const column = document.type === 'snils' ? 'snils' : document.type === 'oms_policy' ? 'enp' : null;
   if (!other && column) {
-    other = tx.get<TakenRow>(`SELECT ${holderColumns} FROM patients p WHERE p.${column} = ? AND p.id <> ? AND ${livePatient} LIMIT 1`, [
-      document.number,
-      holder.id,
-    ]);
+    other = tx.get<TakenRow>(
+      `SELECT ${holderColumns} FROM patients p WHERE p.${column} = ? AND p.id <> ? AND ${livePatient} LIMIT 1`,
+      [document.number, holder.id],
+    );
   }
-  return other ? { code: 'document.number_taken', field: 'number', params: { patient: describePatient(other), patientId: other.id } } : null;
+  return other
+    ? {
+        code: 'document.number_taken',
+        field: 'number',
+        params: { patient: describePatient(other), patientId: other.id },
+      }
+    : null;
 }

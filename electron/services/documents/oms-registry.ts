@@ -31,7 +31,11 @@ export interface OmsRegistry {
 }
 
 /** What the desk can tell from the policy alone; null when nothing is wrong with it. */
-export function localPolicyProblem(policy: PolicyToCheck, today: string, insurer: DictionaryEntry | null): PolicyRejectionReason | null {
+export function localPolicyProblem(
+  policy: PolicyToCheck,
+  today: string,
+  insurer: DictionaryEntry | null,
+): PolicyRejectionReason | null {
   if (policy.form === 'unified' && validateEnp(policy.number) !== null) return 'wrong_number';
   if (policy.form === 'temporary' && !/^\d{9}$/.test(policy.number)) return 'wrong_number';
   if (policy.expiryDate !== null && policy.expiryDate < today) return 'expired';
@@ -52,7 +56,11 @@ export function localOmsRegistry(ctx: Pick<ServiceContext, 'store'>): OmsRegistr
   return {
     check(policy, today) {
       const problem = localPolicyProblem(policy, today, lookup(ctx, 'insurers', policy.insurerCode));
-      return Promise.resolve(problem ? { status: 'rejected', reason: problem, source: 'local' } : { status: 'confirmed', reason: null, source: 'local' });
+      return Promise.resolve(
+        problem
+          ? { status: 'rejected', reason: problem, source: 'local' }
+          : { status: 'confirmed', reason: null, source: 'local' },
+      );
     },
   };
 }

@@ -31,7 +31,9 @@ function insurerNames(ctx: ZonedActorContext, rows: readonly DocumentRow[]): Map
 function views(ctx: ZonedActorContext, rows: readonly DocumentRow[]): IdentityDocumentView[] {
   const today = isoDay(ctx.clock.now(), ctx.timeZone);
   const names = insurerNames(ctx, rows);
-  return rows.map((row) => toDocumentView(row, today, row.insurer_code === null ? null : (names.get(row.insurer_code) ?? null)));
+  return rows.map((row) =>
+    toDocumentView(row, today, row.insurer_code === null ? null : (names.get(row.insurer_code) ?? null)),
+  );
 }
 
 /** The view of a document just written by this desk (the write itself was audited). */
@@ -45,7 +47,10 @@ const typeOrder = (type: DocumentRow['type']) => documentTypes.indexOf(type);
  * A patient's documents (B3): current ones in the order of `documentTypes`, then replaced ones,
  * newest replacement first. Audited like opening the card (F1), whether or not the card exists.
  */
-export function listDocuments(ctx: ZonedActorContext, patientId: string): { items: IdentityDocumentView[]; today: string } {
+export function listDocuments(
+  ctx: ZonedActorContext,
+  patientId: string,
+): { items: IdentityDocumentView[]; today: string } {
   const { rows, found } = ctx.store.transaction((tx) => {
     const exists = tx.get('SELECT 1 FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId]) !== undefined;
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
@@ -53,12 +58,16 @@ export function listDocuments(ctx: ZonedActorContext, patientId: string): { item
       patientId,
       details: exists ? {} : { found: false },
     });
-    return { found: exists, rows: tx.all<DocumentRow>(`${documentWithNames} WHERE d.patient_id = ? AND d.deleted_at IS NULL`, [patientId]) };
+    return {
+      found: exists,
+      rows: tx.all<DocumentRow>(`${documentWithNames} WHERE d.patient_id = ? AND d.deleted_at IS NULL`, [patientId]),
+    };
   });
   if (!found) throw new AppError('patient.not_found');
   const sorted = [...rows].sort((a, b) => {
     if ((a.superseded_at === null) !== (b.superseded_at === null)) return a.superseded_at === null ? -1 : 1;
-    if (a.superseded_at !== null && b.superseded_at !== null && a.superseded_at !== b.superseded_at) return a.superseded_at < b.superseded_at ? 1 : -1;
+    if (a.superseded_at !== null && b.superseded_at !== null && a.superseded_at !== b.superseded_at)
+      return a.superseded_at < b.superseded_at ? 1 : -1;
     return typeOrder(a.type) - typeOrder(b.type) || a.created_at.localeCompare(b.created_at);
   });
   return { items: views(ctx, sorted), today: isoDay(ctx.clock.now(), ctx.timeZone) };

@@ -13,11 +13,18 @@ export function removeDocument(ctx: ActorContext, input: { documentId: string; r
   ctx.store.transaction((tx) => {
     const row = readDocumentRow(tx, input.documentId);
     if (row.superseded_at !== null) throw new AppError('document.superseded', { field: 'documentId' });
-    updateRecord({ tx, actor: ctx.actor, at }, 'patients.write', 'identity_documents', row.id, { deleted_at: at }, {
-      action: 'documents.removed',
-      patientId: row.patient_id,
-      details: { type: row.type, reason: input.reason },
-    });
+    updateRecord(
+      { tx, actor: ctx.actor, at },
+      'patients.write',
+      'identity_documents',
+      row.id,
+      { deleted_at: at },
+      {
+        action: 'documents.removed',
+        patientId: row.patient_id,
+        details: { type: row.type, reason: input.reason },
+      },
+    );
   });
   return { removed: true };
 }

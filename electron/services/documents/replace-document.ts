@@ -24,7 +24,10 @@ export interface ReplaceInput {
  * With the new document in hand it is recorded at once (same rules as an addition); without it,
  * the card shows a reminder until it is added (overdue after the due day). One transaction.
  */
-export function replaceDocument(ctx: ZonedActorContext, input: ReplaceInput): { superseded: IdentityDocumentView; replacement: IdentityDocumentView | null } {
+export function replaceDocument(
+  ctx: ZonedActorContext,
+  input: ReplaceInput,
+): { superseded: IdentityDocumentView; replacement: IdentityDocumentView | null } {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   const changedOn = input.changedOn ?? today;
@@ -40,13 +43,23 @@ export function replaceDocument(ctx: ZonedActorContext, input: ReplaceInput): { 
       if (replacement && replacement.type !== old.type) throw new AppError('document.replace.type', { field: 'type' });
       const holder = readHolder(tx, old.patient_id);
       const id = replacement ? insertDocument(tx, ctx, holder, replacement, { at, today, replacing: old.id }) : null;
-      updateRecord({ tx, actor: ctx.actor, at }, 'patients.write', 'identity_documents', old.id, { superseded_at: at, update_due: due, replaced_by: id }, {
-        action: 'documents.replaced',
-        patientId: holder.id,
-        details: { type: old.type, changedOn, updateDue: due, ...(id ? { replacement: id } : {}) },
-      });
+      updateRecord(
+        { tx, actor: ctx.actor, at },
+        'patients.write',
+        'identity_documents',
+        old.id,
+        { superseded_at: at, update_due: due, replaced_by: id },
+        {
+          action: 'documents.replaced',
+          patientId: holder.id,
+          details: { type: old.type, changedOn, updateDue: due, ...(id ? { replacement: id } : {}) },
+        },
+      );
       return id;
     }),
   );
-  return { superseded: readDocumentView(ctx, input.documentId), replacement: newId ? readDocumentView(ctx, newId) : null };
+  return {
+    superseded: readDocumentView(ctx, input.documentId),
+    replacement: newId ? readDocumentView(ctx, newId) : null,
+  };
 }

@@ -1,5 +1,10 @@
 import { formatRussianDate, isCalendarDate, parseRussianDate } from '../../../shared/domain/calendar-date';
-import { duplicateLookupKeys, findDuplicates, type DuplicateMatch, type PersonIdentity } from '../../../shared/domain/duplicates';
+import {
+  duplicateLookupKeys,
+  findDuplicates,
+  type DuplicateMatch,
+  type PersonIdentity,
+} from '../../../shared/domain/duplicates';
 import { mayMatchFolded } from '../../../shared/domain/name-similarity';
 import type { PatientSummary } from '../../../shared/domain/patient';
 import type { FieldIssue } from '../../../shared/errors/app-error';
@@ -12,7 +17,10 @@ import { summaryColumns, toSummary, type PatientRow } from './patient-row';
 /** A card that can be found: not tombstoned, not merged into another. */
 export const livePatient = 'deleted_at IS NULL AND merged_into IS NULL';
 
-type CandidateRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone' | 'enp' | 'inn'>;
+type CandidateRow = Pick<
+  PatientRow,
+  'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone' | 'enp' | 'inn'
+>;
 
 export interface DuplicateCandidateView extends DuplicateMatch {
   patient: PatientSummary;
@@ -58,7 +66,9 @@ export function findCandidates(tx: Tx, draft: PersonIdentity): { match: Duplicat
     for (const row of tx.all<CandidateRow>(holding[field], [value])) rows.set(row.id, row);
   }
   if (isCalendarDate(keys.birthDate)) {
-    for (const entry of tx.all<{ rowid: number; surname_fold: string; name_fold: string }>(bornThatDay, [keys.birthDate])) {
+    for (const entry of tx.all<{ rowid: number; surname_fold: string; name_fold: string }>(bornThatDay, [
+      keys.birthDate,
+    ])) {
       if (!mayMatchFolded(draft.surname, entry.surname_fold) || !mayMatchFolded(draft.name, entry.name_fold)) continue;
       const row = tx.get<CandidateRow>(byRowid, [entry.rowid]);
       if (row) rows.set(row.id, row);
@@ -90,7 +100,11 @@ export function identityOf(draft: PartialIdentity): PersonIdentity {
 }
 
 /** `patients.duplicates`: candidates for the form while the clerk types; the read is audited (F1). */
-export function patientDuplicates(ctx: ActorContext, draft: PartialIdentity, limit: number): { items: DuplicateCandidateView[] } {
+export function patientDuplicates(
+  ctx: ActorContext,
+  draft: PartialIdentity,
+  limit: number,
+): { items: DuplicateCandidateView[] } {
   const identity = identityOf(draft);
   return ctx.store.transaction((tx) => {
     const items = findCandidates(tx, identity)
@@ -114,13 +128,21 @@ const duplicateCodes = {
  * The hard stops (B2): each identifier of the draft that a live card already holds, as a field
  * error naming that card ("Семёнова Анна Петровна, 15.03.1980"), so the clerk can find it.
  */
-export function hardStopIssues(tx: Tx, draft: { snils: string | null; enp: string | null; inn: string | null }): FieldIssue[] {
+export function hardStopIssues(
+  tx: Tx,
+  draft: { snils: string | null; enp: string | null; inn: string | null },
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const field of identifiers) {
     const value = draft[field];
     if (value === null) continue;
     const holder = tx.get<CandidateRow>(holding[field], [value]);
-    if (holder) issues.push({ code: duplicateCodes[field], field, params: { patient: describePatient(holder), patientId: holder.id } });
+    if (holder)
+      issues.push({
+        code: duplicateCodes[field],
+        field,
+        params: { patient: describePatient(holder), patientId: holder.id },
+      });
   }
   return issues;
 }

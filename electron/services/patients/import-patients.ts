@@ -60,12 +60,25 @@ type RowOutcome =
  * birth date is enrolled and listed in the report. Rows go in 1,000 per transaction; each
  * enrolled row's hash is kept, so a re-run (after a crash, or of a corrected file) skips them.
  */
-export function importPatients(ctx: ZonedActorContext, bytes: Uint8Array, fileName: string, options: PatientImportOptions = {}): PatientImportReport {
+export function importPatients(
+  ctx: ZonedActorContext,
+  bytes: Uint8Array,
+  fileName: string,
+  options: PatientImportOptions = {},
+): PatientImportReport {
   const max = options.maxBytes ?? maxPatientCsvBytes;
   if (bytes.byteLength > max) throw new AppError('patient_import.file.too_large', { params: { max } });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { rows } = readPatientCsv(bytes);
-  const report: PatientImportReport = { fileName, sha256, rows: rows.length, accepted: 0, skipped: 0, refused: [], possibleDuplicates: [] };
+  const report: PatientImportReport = {
+    fileName,
+    sha256,
+    rows: rows.length,
+    accepted: 0,
+    skipped: 0,
+    refused: [],
+    possibleDuplicates: [],
+  };
   const today = isoDay(ctx.clock.now(), ctx.timeZone);
   const firstLineOf = new Map<string, number>();
 
@@ -77,7 +90,12 @@ export function importPatients(ctx: ZonedActorContext, bytes: Uint8Array, fileNa
         const outcome = importRow(tx, ctx, row, { today, at, fileName, firstLineOf });
         if (outcome.kind === 'accepted') {
           report.accepted += 1;
-          if (outcome.candidates.length > 0) report.possibleDuplicates.push({ line: row.line, patientId: outcome.patientId, candidates: outcome.candidates });
+          if (outcome.candidates.length > 0)
+            report.possibleDuplicates.push({
+              line: row.line,
+              patientId: outcome.patientId,
+              candidates: outcome.candidates,
+            });
         } else if (outcome.kind === 'skipped') {
           report.skipped += 1;
         } else {
@@ -87,7 +105,14 @@ export function importPatients(ctx: ZonedActorContext, bytes: Uint8Array, fileNa
       if (start + batchSize >= rows.length) {
         appendAudit(tx, ctx.actor, at, {
           action: 'patients.imported',
-          details: { fileName, sha256, rows: report.rows, accepted: report.accepted, skipped: report.skipped, refused: report.refused.length },
+          details: {
+            fileName,
+            sha256,
+            rows: report.rows,
+            accepted: report.accepted,
+            skipped: report.skipped,
+            refused: report.refused.length,
+          },
         });
       }
     });
@@ -115,7 +140,11 @@ function importRow(
 
   const hash = rowHash(draft);
   const earlier = run.firstLineOf.get(hash);
-  if (earlier !== undefined) return { kind: 'refused', issues: [{ code: 'patient_import.row.repeated', field: 'line', params: { line: earlier } }] };
+  if (earlier !== undefined)
+    return {
+      kind: 'refused',
+      issues: [{ code: 'patient_import.row.repeated', field: 'line', params: { line: earlier } }],
+    };
   run.firstLineOf.set(hash, row.line);
   if (tx.get('SELECT 1 FROM patient_import_rows WHERE row_sha256 = ?', [hash])) return { kind: 'skipped' };
 
@@ -133,7 +162,9 @@ function importRow(
  */
 function rowHash(draft: PatientDraft): string {
   const { address, ...before } = draft;
-  return createHash('sha256').update(canonicalJson(address === null ? before : draft)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(address === null ? before : draft))
+    .digest('hex');
 }
 
 function inFileTerms(issue: FieldIssue): FieldIssue {

@@ -24,7 +24,10 @@ const identifiers = ['snils', 'enp', 'inn'] as const;
 type Identifier = (typeof identifiers)[number];
 const identifierNames = { snils: ['СНИЛС', 'SNILS'], enp: ['ЕНП', 'ENP'], inn: ['ИНН', 'INN'] } as const;
 
-type MergeRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'snils' | 'enp' | 'inn' | 'merged_into'> & {
+type MergeRow = Pick<
+  PatientRow,
+  'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'snils' | 'enp' | 'inn' | 'merged_into'
+> & {
   deleted_at: string | null;
 };
 
@@ -42,11 +45,25 @@ export function mergePatients(ctx: ActorContext, input: MergeInput): MergeOutcom
     const { survivor, merged, taken, moved, rows } = planMerge(tx, input);
     const { document_scans: scanIds, identity_documents: documentIds } = rows;
     // The door's audited write first: it checks the permission before anything else is written.
-    updateRecord(door(tx), 'patients.write', 'patients', merged.id, { merged_into: survivor.id }, {
-      action: 'patients.merged',
-      patientId: survivor.id,
-      details: { survivorId: survivor.id, mergedId: merged.id, reason: input.reason, identifiers: moved, scans: scanIds.length, documents: documentIds.length },
-    });
+    updateRecord(
+      door(tx),
+      'patients.write',
+      'patients',
+      merged.id,
+      { merged_into: survivor.id },
+      {
+        action: 'patients.merged',
+        patientId: survivor.id,
+        details: {
+          survivorId: survivor.id,
+          mergedId: merged.id,
+          reason: input.reason,
+          identifiers: moved,
+          scans: scanIds.length,
+          documents: documentIds.length,
+        },
+      },
+    );
     if (moved.length > 0) updateSyncedRow(door(tx), 'patients', survivor.id, taken);
     for (const id of scanIds) updateSyncedRow(door(tx), 'document_scans', id, { patient_id: survivor.id });
     // Identity documents are the same person's too (B2: every document moves to the survivor).
@@ -66,14 +83,23 @@ export function mergePlan(
 ): Omit<MergeOutcome, 'survivorId' | 'mergedId'> & { documents: number; consents: number; proxies: number } {
   return ctx.store.transaction((tx) => {
     const { moved, rows } = planMerge(tx, input);
-    return { identifiers: moved, scans: rows.document_scans.length, documents: rows.identity_documents.length, consents: rows.consents.length, proxies: rows.proxies.length };
+    return {
+      identifiers: moved,
+      scans: rows.document_scans.length,
+      documents: rows.identity_documents.length,
+      consents: rows.consents.length,
+      proxies: rows.proxies.length,
+    };
   });
 }
 
 /** The tables whose rows follow the patient to the surviving card. */
 const movingTables = ['document_scans', 'identity_documents', 'consents', 'proxies'] as const;
 
-/** The two cards and what moves between them; the refusals (same card, merged, conflicting identifiers) are thrown here. */
+/**
+ * The two cards and what moves between them; the refusals (same card, merged, conflicting identifiers)
+ * are thrown here.
+ */
 function planMerge(tx: Tx, input: Omit<MergeInput, 'reason'>) {
   if (input.survivorId === input.mergedId) throw new AppError('patient.merge.same', { field: 'mergedId' });
   const survivor = readCard(tx, input.survivorId, 'survivorId');
@@ -81,15 +107,22 @@ function planMerge(tx: Tx, input: Omit<MergeInput, 'reason'>) {
   const taken = identifiersToTake(survivor, merged);
   const moved = identifiers.filter((field) => field in taken);
   const rows = Object.fromEntries(
-    movingTables.map((table) => [table, tx.all<{ id: string }>(`SELECT id FROM ${table} WHERE patient_id = ?`, [merged.id]).map((row) => row.id)]),
+    movingTables.map((table) => [
+      table,
+      tx.all<{ id: string }>(`SELECT id FROM ${table} WHERE patient_id = ?`, [merged.id]).map((row) => row.id),
+    ]),
   ) as Record<(typeof movingTables)[number], string[]>;
   return { survivor, merged, taken, moved, rows };
 }
 
 function readCard(tx: Tx, id: string, field: 'survivorId' | 'mergedId'): MergeRow {
-  const row = tx.get<MergeRow>('SELECT id, surname, name, patronymic, birth_date, snils, enp, inn, merged_into, deleted_at FROM patients WHERE id = ?', [id]);
+  const row = tx.get<MergeRow>(
+    'SELECT id, surname, name, patronymic, birth_date, snils, enp, inn, merged_into, deleted_at FROM patients WHERE id = ?',
+    [id],
+  );
   if (!row || row.deleted_at !== null) throw new AppError('patient.not_found', { field });
-  if (row.merged_into !== null) throw new AppError('patient.merge.merged', { field, params: { patient: describePatient(row) } });
+  if (row.merged_into !== null)
+    throw new AppError('patient.merge.merged', { field, params: { patient: describePatient(row) } });
   return row;
 }
 

@@ -15,7 +15,18 @@ import { headerIndex, semicolonRecords } from '../dictionaries/semicolon-csv';
  * holds `;`). Empty cells are "not given". Every
  * value is then checked by the enrolment form's own schema.
  */
-export const patientCsvColumns = ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'snils', 'enp', 'inn', 'phone', 'email'] as const;
+export const patientCsvColumns = [
+  'surname',
+  'name',
+  'patronymic',
+  'birth_date',
+  'sex',
+  'snils',
+  'enp',
+  'inn',
+  'phone',
+  'email',
+] as const;
 type OptionalColumn = 'foreign' | 'address';
 type Column = (typeof patientCsvColumns)[number] | OptionalColumn;
 
@@ -28,8 +39,16 @@ export type CsvPatientRow = { line: number; input: PatientDraftInput } | { line:
 export const columnOfField: Record<string, string> = { birthDate: 'birth_date' };
 
 const sexes: Record<string, 'male' | 'female'> = {
-  м: 'male', муж: 'male', мужской: 'male', male: 'male', m: 'male',
-  ж: 'female', жен: 'female', женский: 'female', female: 'female', f: 'female',
+  м: 'male',
+  муж: 'male',
+  мужской: 'male',
+  male: 'male',
+  m: 'male',
+  ж: 'female',
+  жен: 'female',
+  женский: 'female',
+  female: 'female',
+  f: 'female',
 };
 const yes = new Set(['1', 'да', 'yes', 'true', 'д', 'y']);
 
@@ -46,19 +65,28 @@ export function readPatientCsv(bytes: Uint8Array): { rows: CsvPatientRow[] } {
   }
   const lines = text.split('\n');
   const long = lines.findIndex((line) => line.length > maxLineLength);
-  if (long >= 0) throw new AppError('patient_import.file.line_too_long', { params: { line: long + 1, max: maxLineLength } });
+  if (long >= 0)
+    throw new AppError('patient_import.file.line_too_long', { params: { line: long + 1, max: maxLineLength } });
 
   const records = semicolonRecords(text);
   const first = records.next();
   if (first.done) throw new AppError('patient_import.file.no_rows');
   const headerFields = 'fields' in first.value ? first.value.fields.map((name) => name.trim().toLowerCase()) : [];
-  const header = headerIndex(headerFields, patientCsvColumns.map((column) => column.toUpperCase()));
+  const header = headerIndex(
+    headerFields,
+    patientCsvColumns.map((column) => column.toUpperCase()),
+  );
   if (!header) {
     const raw = lines[first.value.line - 1] ?? '';
     const separator = [',', '\t', '|'].find((candidate) => headerFields.length === 1 && raw.includes(candidate));
-    if (separator) throw new AppError('patient_import.file.separator', { params: { separator: separator === '\t' ? 'TAB' : separator } });
+    if (separator)
+      throw new AppError('patient_import.file.separator', {
+        params: { separator: separator === '\t' ? 'TAB' : separator },
+      });
     const missing = patientCsvColumns.filter((column) => !headerFields.includes(column));
-    throw new AppError('patient_import.file.header', { params: { missing: missing.join(';'), expected: patientCsvColumns.join(';') } });
+    throw new AppError('patient_import.file.header', {
+      params: { missing: missing.join(';'), expected: patientCsvColumns.join(';') },
+    });
   }
   const width = headerFields.length;
   const cell = (fields: string[], column: string) => (fields[header.get(column.toUpperCase()) ?? -1] ?? '').trim();
@@ -68,9 +96,21 @@ export function readPatientCsv(bytes: Uint8Array): { rows: CsvPatientRow[] } {
     if ('refused' in record) {
       rows.push({ line: record.line, issues: [{ code: 'patient_import.row.quote', field: 'line' }] });
     } else if (record.fields.length !== width) {
-      rows.push({ line: record.line, issues: [{ code: 'patient_import.row.columns', field: 'line', params: { expected: width, actual: record.fields.length } }] });
+      rows.push({
+        line: record.line,
+        issues: [
+          {
+            code: 'patient_import.row.columns',
+            field: 'line',
+            params: { expected: width, actual: record.fields.length },
+          },
+        ],
+      });
     } else {
-      rows.push({ line: record.line, input: toDraftInput((column) => cell(record.fields, column), header.has('FOREIGN')) });
+      rows.push({
+        line: record.line,
+        input: toDraftInput((column) => cell(record.fields, column), header.has('FOREIGN')),
+      });
     }
   }
   if (rows.length === 0) throw new AppError('patient_import.file.no_rows');

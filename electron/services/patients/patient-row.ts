@@ -53,7 +53,9 @@ export function toPatient(row: NamedPatientRow): Patient {
   };
 }
 
-export function toSummary(row: Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone'>): PatientSummary {
+export function toSummary(
+  row: Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone'>,
+): PatientSummary {
   return {
     id: row.id,
     surname: row.surname,

@@ -43,7 +43,11 @@ export function addProxy(ctx: ZonedActorContext, draft: ProxyDraft): CallOutput<
         starts_on: draft.startsOn,
         ends_on: draft.endsOn,
       },
-      { action: 'proxies.add', patientId: draft.patientId, details: { basis: draft.basis, scope: draft.scope, startsOn: draft.startsOn, endsOn: draft.endsOn } },
+      {
+        action: 'proxies.add',
+        patientId: draft.patientId,
+        details: { basis: draft.basis, scope: draft.scope, startsOn: draft.startsOn, endsOn: draft.endsOn },
+      },
     );
     const row = proxyById(tx, id);
     if (!row) throw new Error('A proxy row vanished inside its own transaction');
@@ -57,17 +61,29 @@ function proxyIssues(draft: ProxyDraft, patientBirthDate: string, today: string)
   if (birth) issues.push({ code: birth, field: 'birthDate' });
   if (draft.basis === 'parent_of_minor') {
     const lastDay = lastDayBeforeAgeOfConsent(patientBirthDate);
-    if (ageOn(patientBirthDate, today) >= medicalAgeOfConsent) issues.push({ code: 'proxy.basis.patient_of_age', field: 'basis' });
-    else if (draft.startsOn > lastDay) issues.push({ code: 'proxy.period.after_age_of_consent', field: 'startsOn', params: { date: formatRussianDate(lastDay) } });
+    if (ageOn(patientBirthDate, today) >= medicalAgeOfConsent)
+      issues.push({ code: 'proxy.basis.patient_of_age', field: 'basis' });
+    else if (draft.startsOn > lastDay)
+      issues.push({
+        code: 'proxy.period.after_age_of_consent',
+        field: 'startsOn',
+        params: { date: formatRussianDate(lastDay) },
+      });
   }
   if (draft.basis === 'power_of_attorney') {
-    if (draft.documentIssuedOn !== null && draft.documentIssuedOn > today) issues.push({ code: 'proxy.poa.issued_future', field: 'documentIssuedOn' });
+    if (draft.documentIssuedOn !== null && draft.documentIssuedOn > today)
+      issues.push({ code: 'proxy.poa.issued_future', field: 'documentIssuedOn' });
     if (draft.documentExpiresOn !== null && draft.documentExpiresOn < today) {
-      issues.push({ code: 'proxy.poa.expired', field: 'documentExpiresOn', params: { date: formatRussianDate(draft.documentExpiresOn) } });
+      issues.push({
+        code: 'proxy.poa.expired',
+        field: 'documentExpiresOn',
+        params: { date: formatRussianDate(draft.documentExpiresOn) },
+      });
     }
   }
   if (issues.length > 0) return issues;
   const end = proxyEffectiveEnd({ ...draft }, patientBirthDate).lastDay;
-  if (end !== null && end < today) issues.push({ code: 'proxy.period.over', field: 'endsOn', params: { date: formatRussianDate(end) } });
+  if (end !== null && end < today)
+    issues.push({ code: 'proxy.period.over', field: 'endsOn', params: { date: formatRussianDate(end) } });
   return issues;
 }

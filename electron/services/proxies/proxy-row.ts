@@ -1,5 +1,12 @@
 import type { ProxyView } from '../../../shared/api/consent-calls';
-import { proxyEffectiveEnd, proxyStatus, recordSections, type ProxyBasis, type ProxyRelationship, type RecordSection } from '../../../shared/domain/proxies';
+import {
+  proxyEffectiveEnd,
+  proxyStatus,
+  recordSections,
+  type ProxyBasis,
+  type ProxyRelationship,
+  type RecordSection,
+} from '../../../shared/domain/proxies';
 import type { Tx } from '../../store/open-store';
 
 /** A `proxies` row with the patient's birth date (for the age-of-consent end) and staff names. */
@@ -37,7 +44,9 @@ export function proxyById(tx: Tx, id: string): ProxyRow | undefined {
 
 /** A patient's trusted persons, the latest first. */
 export function proxiesOf(tx: Tx, patientId: string): ProxyRow[] {
-  return tx.all<ProxyRow>(`${proxyWithNames} WHERE x.patient_id = ? ORDER BY x.starts_on DESC, x.created_at DESC`, [patientId]);
+  return tx.all<ProxyRow>(`${proxyWithNames} WHERE x.patient_id = ? ORDER BY x.starts_on DESC, x.created_at DESC`, [
+    patientId,
+  ]);
 }
 
 function scopeOf(json: string): RecordSection[] {
@@ -47,7 +56,12 @@ function scopeOf(json: string): RecordSection[] {
 
 /** The view of a row on the ISO day `today`: its effective end and status. */
 export function toProxyView(row: ProxyRow, today: string): ProxyView {
-  const period = { basis: row.basis, startsOn: row.starts_on, endsOn: row.ends_on, documentExpiresOn: row.document_expires_on };
+  const period = {
+    basis: row.basis,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    documentExpiresOn: row.document_expires_on,
+  };
   const end = proxyEffectiveEnd(period, row.patient_birth_date);
   return {
     id: row.id,

@@ -6,14 +6,20 @@ import { updateRecord } from '../../store/record-door';
 import { proxyById, toProxyView } from './proxy-row';
 
 /** Revokes a trusted person's authority (B9): who, when and why, once; the row stays listed. */
-export function revokeProxy(ctx: ZonedActorContext, input: { proxyId: string; reason: string }): CallOutput<'proxies.revoke'> {
+export function revokeProxy(
+  ctx: ZonedActorContext,
+  input: { proxyId: string; reason: string },
+): CallOutput<'proxies.revoke'> {
   const now = ctx.clock.now();
   const today = isoDay(now, ctx.timeZone);
   return ctx.store.transaction((tx) => {
     const proxy = proxyById(tx, input.proxyId);
     if (!proxy) throw new AppError('proxy.not_found', { field: 'proxyId' });
     if (proxy.revoked_at !== null) {
-      throw new AppError('proxy.already_revoked', { field: 'proxyId', params: { date: formatRussianDate(isoDay(new Date(proxy.revoked_at), ctx.timeZone)) } });
+      throw new AppError('proxy.already_revoked', {
+        field: 'proxyId',
+        params: { date: formatRussianDate(isoDay(new Date(proxy.revoked_at), ctx.timeZone)) },
+      });
     }
     const door = { tx, actor: ctx.actor, at: now.toISOString() };
     updateRecord(

@@ -22,8 +22,19 @@ export type AcceptScanResult =
  * the vault, the row with its audit event and outbox entry in one transaction through the door.
  * When anything fails there is no row, and no file this call made.
  */
-export async function acceptScan(ctx: ScanContext, vault: ScanVault, input: AcceptScanInput): Promise<AcceptScanResult> {
-  const { patientId, bytes: raw, purpose = 'identity_document', attachedTo = null, source = 'file', documentSize } = input;
+export async function acceptScan(
+  ctx: ScanContext,
+  vault: ScanVault,
+  input: AcceptScanInput,
+): Promise<AcceptScanResult> {
+  const {
+    patientId,
+    bytes: raw,
+    purpose = 'identity_document',
+    attachedTo = null,
+    source = 'file',
+    documentSize,
+  } = input;
   // Refused before any work: measuring and encrypting for someone who may not keep it is waste.
   if (!can(ctx.actor.role, 'patients.write')) throw new AppError('forbidden');
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -60,7 +71,16 @@ export async function acceptScan(ctx: ScanContext, vault: ScanVault, input: Acce
       const id = insertRecord(door, 'patients.write', 'document_scans', fields, {
         action: 'scans.accept',
         patientId,
-        details: { sha256: fields.sha256, mime: fields.mime, bytes: fields.bytes, pages: fields.pages, dpi: fields.dpi, purpose, attachedTo, source },
+        details: {
+          sha256: fields.sha256,
+          mime: fields.mime,
+          bytes: fields.bytes,
+          pages: fields.pages,
+          dpi: fields.dpi,
+          purpose,
+          attachedTo,
+          source,
+        },
       });
       return scanRowById(tx, id);
     });

@@ -61,7 +61,13 @@ export interface InspectOptions {
 export async function inspectScan(bytes: Buffer, options: InspectOptions): Promise<ScanInspection> {
   const checks = new Map<ScanRule, ScanCheck>();
   const failures: AppError[] = [];
-  const record = (rule: ScanRule, value: ScanCheck['value'], limit: ScanCheck['limit'], failure: AppError | null, page?: number) => {
+  const record = (
+    rule: ScanRule,
+    value: ScanCheck['value'],
+    limit: ScanCheck['limit'],
+    failure: AppError | null,
+    page?: number,
+  ) => {
     const check: ScanCheck = { rule, status: failure ? 'failed' : 'passed', value, limit };
     if (page !== undefined) check.page = page;
     if (failure) {
@@ -72,7 +78,9 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
   };
 
   const mime = detectScanFormat(bytes);
-  const read = mime ? await readAndMeasure(bytes, mime, options.documentSize).catch((error: unknown) => toAppError(error, mime)) : null;
+  const read = mime
+    ? await readAndMeasure(bytes, mime, options.documentSize).catch((error: unknown) => toAppError(error, mime))
+    : null;
   const formatFailure = mime ? (read instanceof AppError ? read : null) : new AppError('scan.format.unsupported');
   record('format', mime, 'image/jpeg, image/png, application/pdf', formatFailure);
 
@@ -82,14 +90,19 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
     bytes.length,
     scanLimits.maxBytes,
     bytes.length > scanLimits.maxBytes
-      ? new AppError('scan.size.too_large', { params: { size: megabytes(bytes.length), max: megabytes(scanLimits.maxBytes) } })
+      ? new AppError('scan.size.too_large', {
+          params: { size: megabytes(bytes.length), max: megabytes(scanLimits.maxBytes) },
+        })
       : null,
   );
 
   const { measured, firstPage } = read && !(read instanceof AppError) ? read : { measured: [], firstPage: null };
   const pageOf = (worst: Measured | undefined) => (mime === 'application/pdf' ? worst?.page : undefined);
   const worstBy = (key: 'dpi' | 'brightness' | 'sharpness') =>
-    measured.reduce<Measured | undefined>((worst, m) => (worst === undefined || m[key] < worst[key] ? m : worst), undefined);
+    measured.reduce<Measured | undefined>(
+      (worst, m) => (worst === undefined || m[key] < worst[key] ? m : worst),
+      undefined,
+    );
 
   for (const { rule, measure, min, code } of minimumRules) {
     const worst = worstBy(measure);
@@ -98,7 +111,13 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
       continue;
     }
     const value = worst[measure];
-    record(rule, value, min, value < min ? new AppError(code, { params: { [measure]: value, min } }) : null, pageOf(worst));
+    record(
+      rule,
+      value,
+      min,
+      value < min ? new AppError(code, { params: { [measure]: value, min } }) : null,
+      pageOf(worst),
+    );
   }
 
   const checklist: ScanChecklist = {
@@ -126,7 +145,9 @@ async function readPages(bytes: Buffer, mime: ScanMime, paper: InspectOptions['d
 
 function dpiOnPaper(width: number, height: number, paper: { longMm: number; shortMm: number }): number {
   const inch = 25.4;
-  return Math.round(Math.min(Math.max(width, height) / (paper.longMm / inch), Math.min(width, height) / (paper.shortMm / inch)));
+  return Math.round(
+    Math.min(Math.max(width, height) / (paper.longMm / inch), Math.min(width, height) / (paper.shortMm / inch)),
+  );
 }
 
 /** Reading and measuring fail alike on a damaged file: both are the format rule's failure. */
@@ -149,7 +170,9 @@ async function readAndMeasure(
 
 function toAppError(error: unknown, mime: ScanMime): AppError {
   if (error instanceof AppError) return error;
-  return new AppError('scan.format.damaged', { params: { format: mime === 'application/pdf' ? 'PDF' : mime === 'image/png' ? 'PNG' : 'JPEG' } });
+  return new AppError('scan.format.damaged', {
+    params: { format: mime === 'application/pdf' ? 'PDF' : mime === 'image/png' ? 'PNG' : 'JPEG' },
+  });
 }
 
 function refusalOf(failures: AppError[]): AppError | null {

@@ -43,7 +43,8 @@ function open(source: ImageSource): Sharp {
  */
 export async function analysePage(source: ImageSource, width: number, dpi: number | null): Promise<PageAnalysis> {
   // Rounded down: a factor of 2.99 instead of 3 would decode the whole file at full scale.
-  const target = dpi && dpi > 0 ? Math.min(width, Math.floor((width * analysisDpi) / dpi)) : Math.min(width, fallbackWidth);
+  const target =
+    dpi && dpi > 0 ? Math.min(width, Math.floor((width * analysisDpi) / dpi)) : Math.min(width, fallbackWidth);
   const { data, info } = await open(source)
     .rotate()
     .flatten({ background: '#ffffff' })

@@ -12,5 +12,7 @@ export async function pdfPagePicture(pdf: Buffer, page: number): Promise<Buffer>
   if (!found) throw new AppError('scan.pdf.no_page', { params: { page, pages: pages.length } });
   const { image } = found;
   if (Buffer.isBuffer(image)) return image;
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

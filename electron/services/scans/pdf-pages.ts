@@ -75,8 +75,15 @@ function decodeImage(stream: PDFRawStream, width: number, height: number, page: 
   const filter = filterOf(stream.dict);
   if (filter === 'DCTDecode') return Buffer.from(stream.contents);
   const channels = channelsOf(stream.dict);
-  const predictor = stream.dict.lookupMaybe(PDFName.of('DecodeParms'), PDFDict)?.lookupMaybe(PDFName.of('Predictor'), PDFNumber);
-  if (filter === 'FlateDecode' && channels && numberOf(stream.dict, 'BitsPerComponent') === 8 && (predictor?.asNumber() ?? 1) === 1) {
+  const predictor = stream.dict
+    .lookupMaybe(PDFName.of('DecodeParms'), PDFDict)
+    ?.lookupMaybe(PDFName.of('Predictor'), PDFNumber);
+  if (
+    filter === 'FlateDecode' &&
+    channels &&
+    numberOf(stream.dict, 'BitsPerComponent') === 8 &&
+    (predictor?.asNumber() ?? 1) === 1
+  ) {
     const pixels = inflateSync(stream.contents);
     if (pixels.length === width * height * channels) return { pixels, width, height, channels };
   }

@@ -6,7 +6,12 @@ import { scanRowById, scanRowsOf, toScanSummary } from './scan-row';
 import type { ScanVault } from './scan-vault';
 
 /** A patient's scans (of one row when `attachedTo` is given), newest first; the read is audited (F1). */
-export function listScans(ctx: ScanContext, vault: Pick<ScanVault, 'has'>, patientId: string, attachedTo?: string): ScanSummary[] {
+export function listScans(
+  ctx: ScanContext,
+  vault: Pick<ScanVault, 'has'>,
+  patientId: string,
+  attachedTo?: string,
+): ScanSummary[] {
   return ctx.store.transaction((tx) => {
     recordRead({ tx, actor: ctx.actor, at: ctx.clock.now().toISOString() }, 'patients.read', {
       action: 'scans.list',
@@ -17,7 +22,8 @@ export function listScans(ctx: ScanContext, vault: Pick<ScanVault, 'has'>, patie
   });
 }
 
-export type ScanFileRead = { state: 'ready'; scan: ScanSummary; mime: string; bytes: Buffer } | { state: 'downloading'; scan: ScanSummary };
+export type ScanFileRead =
+  { state: 'ready'; scan: ScanSummary; mime: string; bytes: Buffer } | { state: 'downloading'; scan: ScanSummary };
 
 /**
  * One scan's file or thumbnail, decrypted and checked against its SHA-256; `downloading` while a
@@ -41,5 +47,10 @@ export async function readScan(ctx: ScanContext, vault: ScanVault, input: ReadSc
   const scan = toScanSummary(row, (sha256) => vault.has(sha256));
   const sha256 = variant === 'original' ? row.sha256 : row.thumbnail_sha256;
   if (!vault.has(sha256)) return { state: 'downloading', scan };
-  return { state: 'ready', scan, mime: variant === 'original' ? row.mime : 'image/jpeg', bytes: await vault.get(sha256) };
+  return {
+    state: 'ready',
+    scan,
+    mime: variant === 'original' ? row.mime : 'image/jpeg',
+    bytes: await vault.get(sha256),
+  };
 }

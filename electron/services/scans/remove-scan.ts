@@ -12,11 +12,18 @@ export function removeScan(ctx: ScanContext, input: { id: string; reason: string
   return ctx.store.transaction((tx) => {
     const row = scanRowById(tx, input.id);
     if (!row || row.deleted_at !== null) throw new AppError('scan.not_found');
-    updateRecord({ tx, actor: ctx.actor, at }, 'patients.write', 'document_scans', input.id, { deleted_at: at, deleted_reason: input.reason }, {
-      action: 'scans.remove',
-      patientId: row.patient_id,
-      details: { scanId: input.id, reason: input.reason },
-    });
+    updateRecord(
+      { tx, actor: ctx.actor, at },
+      'patients.write',
+      'document_scans',
+      input.id,
+      { deleted_at: at, deleted_reason: input.reason },
+      {
+        action: 'scans.remove',
+        patientId: row.patient_id,
+        details: { scanId: input.id, reason: input.reason },
+      },
+    );
     return { id: input.id, deletedAt: at };
   });
 }

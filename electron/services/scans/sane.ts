@@ -17,9 +17,29 @@ const pngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 // Options of scanimage itself (output, batch, listing) are not the driver's to set from here.
 const optionName = /^[a-z][a-z0-9-]{0,63}$/;
 const frontendOptions = new Set([
-  'output-file', 'batch', 'batch-start', 'batch-count', 'batch-increment', 'batch-double', 'batch-prompt', 'accept-md5-only',
-  'format', 'device-name', 'list-devices', 'formatted-device-list', 'help', 'icc-profile', 'test', 'all-options', 'dont-scan',
-  'version', 'buffer-size', 'progress', 'verbose', 'mode', 'resolution',
+  'output-file',
+  'batch',
+  'batch-start',
+  'batch-count',
+  'batch-increment',
+  'batch-double',
+  'batch-prompt',
+  'accept-md5-only',
+  'format',
+  'device-name',
+  'list-devices',
+  'formatted-device-list',
+  'help',
+  'icc-profile',
+  'test',
+  'all-options',
+  'dont-scan',
+  'version',
+  'buffer-size',
+  'progress',
+  'verbose',
+  'mode',
+  'resolution',
 ]);
 
 /** The scanner port over SANE's scanimage, run with argument arrays (never a shell). */
@@ -28,7 +48,10 @@ export function createSaneScanner(options: SaneOptions = {}): ScannerPort {
   const env = options.env ?? process.env;
   return {
     async listDevices() {
-      const { stdout } = await run(command, ['--formatted-device-list=%d\t%v\t%m\t%t%n'], { env, timeoutMs: options.listTimeoutMs ?? 30_000 });
+      const { stdout } = await run(command, ['--formatted-device-list=%d\t%v\t%m\t%t%n'], {
+        env,
+        timeoutMs: options.listTimeoutMs ?? 30_000,
+      });
       return parseDeviceList(stdout.toString('utf8'));
     },
     async scanPage(request) {
@@ -38,7 +61,8 @@ export function createSaneScanner(options: SaneOptions = {}): ScannerPort {
         onProgress: request.onProgress,
         signal: request.signal,
       });
-      if (!stdout.subarray(0, 4).equals(pngMagic)) throw new AppError('scanner.failed', { params: { detail: 'no PNG image in the output' } });
+      if (!stdout.subarray(0, 4).equals(pngMagic))
+        throw new AppError('scanner.failed', { params: { detail: 'no PNG image in the output' } });
       return stdout;
     },
   };
@@ -54,9 +78,19 @@ export function parseDeviceList(text: string): ScannerDevice[] {
 }
 
 export function scanArguments(request: ScanPageRequest): string[] {
-  const args = ['--device-name', request.deviceId, '--resolution', String(request.dpi ?? 300), '--format=png', '--mode', request.mode ?? 'Color', '--progress'];
+  const args = [
+    '--device-name',
+    request.deviceId,
+    '--resolution',
+    String(request.dpi ?? 300),
+    '--format=png',
+    '--mode',
+    request.mode ?? 'Color',
+    '--progress',
+  ];
   for (const [name, value] of Object.entries(request.deviceOptions ?? {})) {
-    if (!optionName.test(name) || frontendOptions.has(name)) throw new AppError('scanner.failed', { params: { detail: `option --${name} is not allowed` } });
+    if (!optionName.test(name) || frontendOptions.has(name))
+      throw new AppError('scanner.failed', { params: { detail: `option --${name} is not allowed` } });
     args.push(`--${name}=${value}`);
   }
   return args;
@@ -81,13 +115,17 @@ function run(command: string, args: string[], options: RunOptions): Promise<{ st
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
     };
-    const timer = setTimeout(() => stop(new AppError('scanner.timeout', { params: { seconds: Math.round(options.timeoutMs / 1000) } })), options.timeoutMs);
+    const timer = setTimeout(
+      () => stop(new AppError('scanner.timeout', { params: { seconds: Math.round(options.timeoutMs / 1000) } })),
+      options.timeoutMs,
+    );
     const abort = () => stop(new AppError('scanner.failed', { params: { detail: 'cancelled' } }));
     options.signal?.addEventListener('abort', abort, { once: true });
 
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxPageBytes) stop(new AppError('scanner.failed', { params: { detail: 'the page is larger than any document' } }));
+      if (size > maxPageBytes)
+        stop(new AppError('scanner.failed', { params: { detail: 'the page is larger than any document' } }));
       else chunks.push(chunk);
     });
     child.stderr.setEncoding('utf8');
@@ -97,7 +135,10 @@ function run(command: string, args: string[], options: RunOptions): Promise<{ st
       stderr = (stderr + text.replace(/Progress: [\d.]+%\r?/g, '')).slice(-4000);
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      failure ??= error.code === 'ENOENT' ? new AppError('scanner.unavailable') : new AppError('scanner.failed', { params: { detail: error.message } });
+      failure ??=
+        error.code === 'ENOENT'
+          ? new AppError('scanner.unavailable')
+          : new AppError('scanner.failed', { params: { detail: error.message } });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -113,7 +154,13 @@ function run(command: string, args: string[], options: RunOptions): Promise<{ st
 export function saneError(stderr: string): AppError {
   const text = stderr.trim();
   if (/device busy/i.test(text)) return new AppError('scanner.busy');
-  if (/open of device .* failed|no scanners were identified|invalid argument/i.test(text)) return new AppError('scanner.none');
-  const detail = text.split('\n').filter(Boolean).at(-1)?.replace(/^scanimage: /, '') ?? 'scanimage failed';
+  if (/open of device .* failed|no scanners were identified|invalid argument/i.test(text))
+    return new AppError('scanner.none');
+  const detail =
+    text
+      .split('\n')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/^scanimage: /, '') ?? 'scanimage failed';
   return new AppError('scanner.failed', { params: { detail: detail.slice(0, 200) } });
 }

@@ -12,7 +12,12 @@ export interface ScanPorts {
   jobs: ScannerJobs;
 }
 
-export function createScanPorts(options: { dbPath: string; storeKey: Buffer; clock: { now(): Date }; scanner?: ScannerPort }): ScanPorts {
+export function createScanPorts(options: {
+  dbPath: string;
+  storeKey: Buffer;
+  clock: { now(): Date };
+  scanner?: ScannerPort;
+}): ScanPorts {
   const vault = createScanVault({ dir: scanVaultDir(options.dbPath), storeKey: options.storeKey });
   const uploads = createScanUploads();
   const scanner = options.scanner ?? createSaneScanner();

@@ -20,7 +20,13 @@ interface Upload {
  * started it; `take` hands the bytes over once and forgets them.
  */
 export interface ScanUploads {
-  append(owner: string, uploadId: string | undefined, offset: number, chunk: Buffer, now: Date): { uploadId: string; received: number };
+  append(
+    owner: string,
+    uploadId: string | undefined,
+    offset: number,
+    chunk: Buffer,
+    now: Date,
+  ): { uploadId: string; received: number };
   /** A whole file at once (the scanner's page). */
   stage(owner: string, bytes: Buffer, now: Date): string;
   take(owner: string, uploadId: string): Buffer;
@@ -53,7 +59,8 @@ export function createScanUploads(): ScanUploads {
         upload = { owner, chunks: [], received: 0, touched: now.getTime() };
         uploads.set(id, upload);
       } else upload = find(owner, id);
-      if (offset !== upload.received) throw new AppError('scan.upload.offset', { field: 'offset', params: { expected: upload.received } });
+      if (offset !== upload.received)
+        throw new AppError('scan.upload.offset', { field: 'offset', params: { expected: upload.received } });
       if (upload.received + chunk.length > scanUploadMaxBytes) {
         uploads.delete(id);
         throw new AppError('scan.upload.too_large', { params: { max: Math.round(scanUploadMaxBytes / 1024 / 1024) } });

@@ -61,7 +61,8 @@ export function createScanVault(options: { dir: string; storeKey: Buffer }): Sca
         throw error.code === 'ENOENT' ? new AppError('scan.file.missing', { params: { sha256 } }) : error;
       });
       const content = unseal(key, sha256, sealed);
-      if (createHash('sha256').update(content).digest('hex') !== sha256) throw new AppError('scan.file.damaged', { params: { sha256 } });
+      if (createHash('sha256').update(content).digest('hex') !== sha256)
+        throw new AppError('scan.file.damaged', { params: { sha256 } });
       return content;
     },
     async remove(sha256) {

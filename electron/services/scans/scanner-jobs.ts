@@ -24,7 +24,12 @@ export interface ScannerJobs {
   settled(): Promise<void>;
 }
 
-export function createScannerJobs(options: { scanner: ScannerPort; uploads: ScanUploads; clock: { now(): Date }; dpi?: number }): ScannerJobs {
+export function createScannerJobs(options: {
+  scanner: ScannerPort;
+  uploads: ScanUploads;
+  clock: { now(): Date };
+  dpi?: number;
+}): ScannerJobs {
   const jobs = new Map<string, Job>();
   const running = new Set<Promise<void>>();
   const sweep = (now: number) => {
@@ -37,15 +42,27 @@ export function createScannerJobs(options: { scanner: ScannerPort; uploads: Scan
       // One scanner does one page at a time; a second press would only get scanner.busy later.
       for (const job of jobs.values()) if (job.view.state === 'scanning') throw new AppError('scanner.busy');
       const jobId = randomUUID();
-      const job: Job = { owner, endedAt: null, view: { jobId, state: 'scanning', percent: null, uploadId: null, error: null } };
+      const job: Job = {
+        owner,
+        endedAt: null,
+        view: { jobId, state: 'scanning', percent: null, uploadId: null, error: null },
+      };
       jobs.set(jobId, job);
       const work = options.scanner
         .scanPage({ deviceId, dpi: options.dpi ?? 300, onProgress: (percent) => (job.view = { ...job.view, percent }) })
         .then((page) => {
-          job.view = { ...job.view, state: 'done', percent: 100, uploadId: options.uploads.stage(owner, page, options.clock.now()) };
+          job.view = {
+            ...job.view,
+            state: 'done',
+            percent: 100,
+            uploadId: options.uploads.stage(owner, page, options.clock.now()),
+          };
         })
         .catch((error: unknown) => {
-          const failure = error instanceof AppError ? error : new AppError('scanner.failed', { params: { detail: String(error).slice(0, 200) } });
+          const failure =
+            error instanceof AppError
+              ? error
+              : new AppError('scanner.failed', { params: { detail: String(error).slice(0, 200) } });
           job.view = { ...job.view, state: 'failed', error: toApiError(failure) };
         })
         .finally(() => {

@@ -44,21 +44,38 @@ interface ConflictRow {
  */
 export function resolveConflict(ctx: ActorContext, id: string, keep: 'server' | 'device'): { resolved: boolean } {
   return ctx.store.transaction((tx) => {
-    const conflict = tx.get<ConflictRow>('SELECT id, table_name, row_id, field, device_value, resolved_at FROM sync_conflicts WHERE id = ?', [id]);
+    const conflict = tx.get<ConflictRow>(
+      'SELECT id, table_name, row_id, field, device_value, resolved_at FROM sync_conflicts WHERE id = ?',
+      [id],
+    );
     if (!conflict) throw new AppError('sync.conflict_not_found');
     if (conflict.resolved_at !== null) return { resolved: false };
     const door = { tx, actor: ctx.actor, at: ctx.clock.now().toISOString() };
     if (keep === 'device' && conflict.table_name === 'patients') {
-      updateRecord(door, 'patients.write', 'patients', conflict.row_id, { [conflict.field]: conflict.device_value }, {
-        action: 'sync.conflict.kept_device_value',
-        patientId: conflict.row_id,
-      });
+      updateRecord(
+        door,
+        'patients.write',
+        'patients',
+        conflict.row_id,
+        { [conflict.field]: conflict.device_value },
+        {
+          action: 'sync.conflict.kept_device_value',
+          patientId: conflict.row_id,
+        },
+      );
     }
-    updateRecord(door, 'patients.write', 'sync_conflicts', id, { resolved_at: door.at, resolved_by: ctx.actor.staffId, resolution: keep }, {
-      action: 'sync.conflict.resolved',
-      patientId: conflict.table_name === 'patients' ? conflict.row_id : null,
-      details: { field: conflict.field, keep },
-    });
+    updateRecord(
+      door,
+      'patients.write',
+      'sync_conflicts',
+      id,
+      { resolved_at: door.at, resolved_by: ctx.actor.staffId, resolution: keep },
+      {
+        action: 'sync.conflict.resolved',
+        patientId: conflict.table_name === 'patients' ? conflict.row_id : null,
+        details: { field: conflict.field, keep },
+      },
+    );
     return { resolved: true };
   });
 }

@@ -9,7 +9,8 @@ export function syncStatus(ctx: Pick<ServiceContext, 'store' | 'syncState'>): Sy
       `SELECT table_name AS "table", row_id AS rowId, refused_code AS code, refused_field AS field, created_at AS at
          FROM sync_outbox WHERE status = 'refused' ORDER BY seq LIMIT 100`,
     );
-    const conflicts = tx.get<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')?.n ?? 0;
+    const conflicts =
+      tx.get<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')?.n ?? 0;
     return { ...ctx.syncState(), pending, refused, conflicts };
   });
 }

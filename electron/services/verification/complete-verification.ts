@@ -23,7 +23,10 @@ function documentsAsRecorded(tx: Tx, patientId: string, documents: readonly Docu
       [document.documentId, patientId],
     );
     if (!stored || stored.type !== document.type) {
-      throw new AppError('verification.document_unknown', { field: `documentsSeen.${index}.documentId`, params: { id: document.documentId } });
+      throw new AppError('verification.document_unknown', {
+        field: `documentsSeen.${index}.documentId`,
+        params: { id: document.documentId },
+      });
     }
     return { ...document, number: [stored.series, stored.number].filter(Boolean).join(' ') };
   });
@@ -31,7 +34,10 @@ function documentsAsRecorded(tx: Tx, patientId: string, documents: readonly Docu
 
 function assertScansOfPatient(tx: Tx, patientId: string, scanIds: readonly string[]): void {
   scanIds.forEach((id, index) => {
-    const scan = tx.get<{ id: string }>('SELECT id FROM document_scans WHERE id = ? AND patient_id = ? AND deleted_at IS NULL', [id, patientId]);
+    const scan = tx.get<{ id: string }>(
+      'SELECT id FROM document_scans WHERE id = ? AND patient_id = ? AND deleted_at IS NULL',
+      [id, patientId],
+    );
     if (!scan) throw new AppError('verification.scan_unknown', { field: `scanIds.${index}`, params: { id } });
   });
 }
@@ -67,9 +73,16 @@ export function completeVerification(ctx: ActorContext, input: CompleteVerificat
       {
         action: 'verification.completed',
         patientId: input.patientId,
-        details: { documents: documents.map((document) => document.type), scans: input.scanIds.length, failedAttempts: row.failed_attempts },
+        details: {
+          documents: documents.map((document) => document.type),
+          scans: input.scanIds.length,
+          failedAttempts: row.failed_attempts,
+        },
       },
     );
-    return toOnlineIdentityView(input.patientId, tx.get<OnlineIdentityRow>(`${onlineIdentityWithNames} WHERE o.id = ?`, [row.id]));
+    return toOnlineIdentityView(
+      input.patientId,
+      tx.get<OnlineIdentityRow>(`${onlineIdentityWithNames} WHERE o.id = ?`, [row.id]),
+    );
   });
 }

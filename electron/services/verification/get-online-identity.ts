@@ -13,7 +13,9 @@ export function getOnlineIdentity(ctx: ActorContext, patientId: string): OnlineI
       patientId,
       details: patient ? {} : { found: false },
     });
-    return patient ? { row: tx.get<OnlineIdentityRow>(`${onlineIdentityWithNames} WHERE o.patient_id = ?`, [patientId]) } : undefined;
+    return patient
+      ? { row: tx.get<OnlineIdentityRow>(`${onlineIdentityWithNames} WHERE o.patient_id = ?`, [patientId]) }
+      : undefined;
   });
   // Thrown after the commit, so that the attempt stays in the audit log.
   if (!found) throw new AppError('patient.not_found');

@@ -53,7 +53,8 @@ export function toOnlineIdentityView(patientId: string, row: OnlineIdentityRow |
     failedAttempts: row.failed_attempts,
     lockedAt: row.locked_at,
     verifiedAt: row.verified_at,
-    verifiedBy: row.verified_by === null ? null : { id: row.verified_by, name: row.verified_by_name ?? row.verified_by },
+    verifiedBy:
+      row.verified_by === null ? null : { id: row.verified_by, name: row.verified_by_name ?? row.verified_by },
     documentsSeen: jsonList(row.documents_seen, documentSeenSchema),
     scanIds: jsonList(row.scan_ids, z.string()),
     note: row.note,

@@ -3,7 +3,10 @@ import type { ActorContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
 import { toSummary, type PatientRow } from '../patients/patient-row';
 
-type QueueRow = Pick<PatientRow, 'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone'> & {
+type QueueRow = Pick<
+  PatientRow,
+  'id' | 'surname' | 'name' | 'patronymic' | 'birth_date' | 'sex' | 'snils' | 'phone'
+> & {
   identity_id: string;
   failed_attempts: number;
   locked_at: string;
@@ -30,7 +33,12 @@ export function verificationQueue(ctx: ActorContext, limit: number): { items: Ve
       details: { patients: rows.map((row) => row.id) },
     });
     return {
-      items: rows.map((row) => ({ identityId: row.identity_id, patient: toSummary(row), failedAttempts: row.failed_attempts, lockedAt: row.locked_at })),
+      items: rows.map((row) => ({
+        identityId: row.identity_id,
+        patient: toSummary(row),
+        failedAttempts: row.failed_attempts,
+        lockedAt: row.locked_at,
+      })),
       total,
     };
   });

@@ -20,7 +20,9 @@ export function storedFile(tx: ReadTx, sha256: string): StoredFile | undefined {
        FROM dictionary_files f WHERE f.sha256 = ?`,
     [sha256],
   );
-  return row ? { sha256, size: row.size, received: row.received, complete: row.complete === 1, uploaded: row.uploaded === 1 } : undefined;
+  return row
+    ? { sha256, size: row.size, received: row.received, complete: row.complete === 1, uploaded: row.uploaded === 1 }
+    : undefined;
 }
 
 /** Starts a file; `uploaded`: the server has it already (a download) or it still must go up (a publication). */
@@ -42,7 +44,10 @@ export function appendChunk(tx: Tx, sha256: string, offset: number, content: Uin
 
 /** The whole content, once every piece is here. */
 export function fileContent(tx: ReadTx, sha256: string): Buffer {
-  const chunks = tx.all<{ content: Buffer }>('SELECT content FROM dictionary_file_chunks WHERE sha256 = ? ORDER BY offset', [sha256]);
+  const chunks = tx.all<{ content: Buffer }>(
+    'SELECT content FROM dictionary_file_chunks WHERE sha256 = ? ORDER BY offset',
+    [sha256],
+  );
   return Buffer.concat(chunks.map((chunk) => chunk.content));
 }
 
@@ -58,5 +63,7 @@ export function discardFile(tx: Tx, sha256: string): void {
 
 /** Files published here and not yet on the server. */
 export function filesToUpload(tx: ReadTx): string[] {
-  return tx.all<{ sha256: string }>('SELECT sha256 FROM dictionary_files WHERE complete = 1 AND uploaded = 0 ORDER BY sha256').map((row) => row.sha256);
+  return tx
+    .all<{ sha256: string }>('SELECT sha256 FROM dictionary_files WHERE complete = 1 AND uploaded = 0 ORDER BY sha256')
+    .map((row) => row.sha256);
 }

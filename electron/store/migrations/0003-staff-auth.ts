@@ -95,7 +95,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     "CREATE INDEX audit_events_auth_failures ON audit_events (device_id, at) WHERE action = 'auth.sign_in.failed'",
   );
-  await knex.raw("CREATE INDEX audit_events_auth_alerts ON audit_events (device_id, at) WHERE action = 'auth.alert.burst'");
+  await knex.raw(
+    "CREATE INDEX audit_events_auth_alerts ON audit_events (device_id, at) WHERE action = 'auth.alert.burst'",
+  );
 }
 
 export async function down(): Promise<void> {

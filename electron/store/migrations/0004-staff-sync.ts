@@ -55,7 +55,8 @@ export async function up(knex: Knex): Promise<void> {
       updated_at: key.revoked_at ?? key.created_at,
       updated_by: key.revoked_by ?? key.created_by,
       device_id: deviceId,
-      public_key: key.public_key instanceof Uint8Array ? Buffer.from(key.public_key).toString('base64url') : key.public_key,
+      public_key:
+        key.public_key instanceof Uint8Array ? Buffer.from(key.public_key).toString('base64url') : key.public_key,
     });
   }
   await knex.raw('DROP TABLE staff_keys');
@@ -83,7 +84,12 @@ export async function up(knex: Knex): Promise<void> {
     )`);
   const codes = await knex('recovery_codes')
     .orderBy('id')
-    .select<{ staff_id: string; code_hash: string; created_at: string; used_at: string | null }[]>('staff_id', 'code_hash', 'created_at', 'used_at');
+    .select<{ staff_id: string; code_hash: string; created_at: string; used_at: string | null }[]>(
+      'staff_id',
+      'code_hash',
+      'created_at',
+      'used_at',
+    );
   for (const code of codes) {
     await knex('recovery_codes_synced').insert({
       id: newId(),

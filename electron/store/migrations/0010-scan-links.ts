@@ -24,7 +24,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('ALTER TABLE document_scans_new RENAME TO document_scans');
   await knex.raw('CREATE INDEX document_scans_patient ON document_scans (patient_id, created_at)');
   await knex.raw('CREATE INDEX document_scans_sha256 ON document_scans (sha256)');
-  await knex.raw('CREATE INDEX document_scans_attached_to ON document_scans (attached_to) WHERE attached_to IS NOT NULL');
+  await knex.raw(
+    'CREATE INDEX document_scans_attached_to ON document_scans (attached_to) WHERE attached_to IS NOT NULL',
+  );
   // Files that pulled rows name and this desk's vault does not hold yet (shared/sync/protocol.ts
   // blobFields): queued in the transaction that applies the row, so a crash loses none.
   await knex.schema.createTable('blob_downloads', (table) => {

@@ -33,7 +33,9 @@ export async function up(knex: Knex): Promise<void> {
       local_code TEXT,
       local_at TEXT
     )`);
-  await knex.raw('CREATE INDEX dictionary_releases_pending ON dictionary_releases (local_state, created_at) WHERE local_state <> \'imported\'');
+  await knex.raw(
+    "CREATE INDEX dictionary_releases_pending ON dictionary_releases (local_state, created_at) WHERE local_state <> 'imported'",
+  );
   await knex.raw(`
     CREATE TABLE dictionary_files (
       sha256 TEXT PRIMARY KEY,

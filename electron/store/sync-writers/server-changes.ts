@@ -56,11 +56,15 @@ export function applyChanges(tx: Tx, changes: readonly Omit<Change, 'seq'>[], at
     const rowKey = `${change.table}:${change.rowId}`;
     const knownVersion = known.get(rowKey);
     if (knownVersion !== undefined && knownVersion >= change.version) continue;
-    const existing = knownVersion === undefined ? undefined : tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
+    const existing =
+      knownVersion === undefined
+        ? undefined
+        : tx.get<Row>(`SELECT * FROM ${change.table} WHERE id = ?`, [change.rowId]);
     if (!outboxEmpty) for (const field of pendingFields(tx, change.table, change.rowId)) delete data[field];
     if (existing) {
       // A spent recovery code stays spent here too, whatever order changes arrive in.
-      for (const field of Object.keys(data)) if (keepsStoredValue(change.table, field, existing[field], data[field])) delete data[field];
+      for (const field of Object.keys(data))
+        if (keepsStoredValue(change.table, field, existing[field], data[field])) delete data[field];
     }
     if (change.table === 'staff' && typeof data.login === 'string') yieldLogin(tx, data.login, change.rowId);
     if (existing) {
@@ -102,7 +106,10 @@ function versionsOf(tx: ReadTx, changes: readonly Omit<Change, 'seq'>[]): Map<st
   for (const [table, ids] of byTable) {
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
-      const rows = tx.all<{ id: string; version: number }>(`SELECT id, version FROM ${table} WHERE id IN (${slice.map(() => '?').join(',')})`, slice);
+      const rows = tx.all<{ id: string; version: number }>(
+        `SELECT id, version FROM ${table} WHERE id IN (${slice.map(() => '?').join(',')})`,
+        slice,
+      );
       for (const row of rows) versions.set(`${table}:${row.id}`, row.version);
     }
   }
@@ -133,7 +140,10 @@ function queueBlobs(tx: Tx, table: string, data: Record<string, unknown>, at: st
 
 function pendingFields(tx: ReadTx, table: string, rowId: string): Set<string> {
   const fields = new Set<string>();
-  for (const { changed } of tx.all<{ changed: string }>('SELECT changed FROM sync_outbox WHERE table_name = ? AND row_id = ?', [table, rowId])) {
+  for (const { changed } of tx.all<{ changed: string }>(
+    'SELECT changed FROM sync_outbox WHERE table_name = ? AND row_id = ?',
+    [table, rowId],
+  )) {
     for (const field of Object.keys(JSON.parse(changed) as object)) fields.add(field);
   }
   return fields;

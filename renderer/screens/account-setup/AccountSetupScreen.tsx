@@ -21,7 +21,10 @@ export function AccountSetupScreen({ session }: { session: Session }) {
   const actor = session.actor;
   const who = actor ? name(actor) : '';
   return (
-    <AuthLayout title={session.mustChangePassword ? t('accountSetup.passwordTitle') : t('accountSetup.keyTitle')} maxWidth={560}>
+    <AuthLayout
+      title={session.mustChangePassword ? t('accountSetup.passwordTitle') : t('accountSetup.keyTitle')}
+      maxWidth={560}
+    >
       <Typography sx={{ mb: 1 }}>{t('accountSetup.greeting', { name: who })}</Typography>
       {session.mustChangePassword ? (
         <>

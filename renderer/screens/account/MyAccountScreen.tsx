@@ -21,7 +21,10 @@ export function MyAccountScreen() {
   if (!actor) return null;
   return (
     <>
-      <ScreenHeader title={t('account.title')} subtitle={t('account.subtitle', { name: name(actor), login: actor.login, role: t(`roles.${actor.role}`) })} />
+      <ScreenHeader
+        title={t('account.title')}
+        subtitle={t('account.subtitle', { name: name(actor), login: actor.login, role: t(`roles.${actor.role}`) })}
+      />
       <SectionCard title={t('account.password')}>
         {passwordChanged && (
           <Alert severity="success" sx={{ mb: 2 }}>
@@ -36,7 +39,11 @@ export function MyAccountScreen() {
         />
       </SectionCard>
       <SectionCard title={t('account.keys')}>
-        <KeysManager staffId={actor.id} tableLabel={t('account.keys')} onChanged={(enrolled) => (enrolled ? apply(enrolled.session) : refresh())} />
+        <KeysManager
+          staffId={actor.id}
+          tableLabel={t('account.keys')}
+          onChanged={(enrolled) => (enrolled ? apply(enrolled.session) : refresh())}
+        />
       </SectionCard>
       <SectionCard title={t('account.totp')}>
         <TotpSetup staffId={actor.id} />

@@ -44,7 +44,9 @@ export function AuditEventsTable({ items }: { items: readonly AuditEventView[] }
                 </Typography>
               </TableCell>
               <TableCell>{event.deviceName}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{JSON.stringify(event.details)}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
+                {JSON.stringify(event.details)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -18,7 +18,12 @@ import { Loading } from '../../ui/Loading';
 // The log's own views, and the merges of duplicate cards (B2), reviewed with both cards.
 type AuditView = (typeof auditViews)[number] | 'merges';
 const pageSize = 50;
-const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = { all: 'all', alerts: 'alerts', 'sign-in': 'signIn', merges: 'merges' };
+const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = {
+  all: 'all',
+  alerts: 'alerts',
+  'sign-in': 'signIn',
+  merges: 'merges',
+};
 
 interface Page {
   items: AuditEventView[];
@@ -78,7 +83,11 @@ export function AuditScreen() {
         <Alert severity={verdict.ok ? 'success' : 'error'} sx={{ mb: 2 }} onClose={() => setVerdict(null)}>
           {verdict.ok || !verdict.broken
             ? t('auditLog.verifyOk', { events: verdict.events })
-            : t('auditLog.verifyBroken', { seq: verdict.broken.seq, reason: verdict.broken.reason, events: verdict.events })}
+            : t('auditLog.verifyBroken', {
+                seq: verdict.broken.seq,
+                reason: verdict.broken.reason,
+                events: verdict.events,
+              })}
         </Alert>
       )}
       <ToggleButtonGroup
@@ -98,9 +107,7 @@ export function AuditScreen() {
       </ToggleButtonGroup>
       {view === 'merges' && <MergeReviews />}
       {error && <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />}
-      {view !== 'merges' && !page && !error && (
-        <Loading />
-      )}
+      {view !== 'merges' && !page && !error && <Loading />}
       {page && page.items.length === 0 && <EmptyState title={t('auditLog.empty')} hint={t('auditLog.emptyHint')} />}
       {page && page.items.length > 0 && <AuditEventsTable items={page.items} />}
       {page?.more && (

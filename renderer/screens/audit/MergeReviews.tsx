@@ -28,7 +28,12 @@ const pageSize = 50;
 
 function Card({ card }: { card: MergeReviewView['survivor'] }) {
   const { t } = useTranslation();
-  if (!card) return <Typography variant="body2" color="text.secondary">{t('auditLog.merges.unknownCard')}</Typography>;
+  if (!card)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('auditLog.merges.unknownCard')}
+      </Typography>
+    );
   return (
     <>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -72,7 +77,8 @@ export function MergeReviews() {
 
   if (error) return <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />;
   if (!page) return <Loading space={0} />;
-  if (page.items.length === 0) return <EmptyState title={t('auditLog.merges.empty')} hint={t('auditLog.merges.emptyHint')} />;
+  if (page.items.length === 0)
+    return <EmptyState title={t('auditLog.merges.empty')} hint={t('auditLog.merges.emptyHint')} />;
   return (
     <>
       <TableContainer component={Paper} variant="outlined">
@@ -101,8 +107,12 @@ export function MergeReviews() {
                   <Card card={item.merged} />
                 </TableCell>
                 <TableCell>
-                  {[...item.identifiers.map((field) => t(`patients.fields.${field}`)), item.scans > 0 ? t('auditLog.merges.scans', { count: item.scans }) : null].filter(Boolean).join(', ') ||
-                    t('auditLog.merges.nothingMoved')}
+                  {[
+                    ...item.identifiers.map((field) => t(`patients.fields.${field}`)),
+                    item.scans > 0 ? t('auditLog.merges.scans', { count: item.scans }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || t('auditLog.merges.nothingMoved')}
                 </TableCell>
                 <TableCell>{item.reason}</TableCell>
               </TableRow>

@@ -18,7 +18,10 @@ import { AccountNameFields } from '../../auth/AccountNameFields';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
-type Progress = { step: 'account' } | { step: 'key'; session: Session; codes: string[] } | { step: 'codes'; session: Session; codes: string[] };
+type Progress =
+  | { step: 'account' }
+  | { step: 'key'; session: Session; codes: string[] }
+  | { step: 'codes'; session: Session; codes: string[] };
 
 const steps = ['account', 'key', 'codes'] as const;
 
@@ -70,7 +73,11 @@ export function FirstRunScreen({ onStarted, onDone }: { onStarted: () => void; o
           <Typography variant="h2" sx={{ mb: 1 }}>
             {t('recovery.title')}
           </Typography>
-          <RecoveryCodesPanel codes={progress.codes} onDone={() => onDone(progress.session)} doneLabel={t('firstRun.finish')} />
+          <RecoveryCodesPanel
+            codes={progress.codes}
+            onDone={() => onDone(progress.session)}
+            doneLabel={t('firstRun.finish')}
+          />
         </>
       )}
     </AuthLayout>
@@ -83,10 +90,13 @@ function FirstAdminForm({ onCreated }: { onCreated: (session: Session, codes: st
   const { t } = useTranslation();
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const mutation = useApiMutation((api, input: { login: string; displayName: string; password: string }) => api.auth.setupFirstAdmin(input), {
-    sort: sortNewPasswordRefusal(fields),
-    onSuccess: (done) => onCreated(done.session, done.recoveryCodes),
-  });
+  const mutation = useApiMutation(
+    (api, input: { login: string; displayName: string; password: string }) => api.auth.setupFirstAdmin(input),
+    {
+      sort: sortNewPasswordRefusal(fields),
+      onSuccess: (done) => onCreated(done.session, done.recoveryCodes),
+    },
+  );
   const form = useNewPasswordForm(mutation);
   const { byField, general } = mutation.problems;
 

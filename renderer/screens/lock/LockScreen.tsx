@@ -56,7 +56,9 @@ export function LockScreen({ session }: { session: Session }) {
     <AuthLayout title={t('lock.title')}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 2 }}>
         <LockOutlined color="primary" aria-hidden />
-        <Typography>{actor ? t('lock.who', { name: name(actor), role: t(`roles.${actor.role}`) }) : t('lock.nobody')}</Typography>
+        <Typography>
+          {actor ? t('lock.who', { name: name(actor), role: t(`roles.${actor.role}`) }) : t('lock.nobody')}
+        </Typography>
       </Box>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {t('lock.hint')}

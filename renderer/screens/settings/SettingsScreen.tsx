@@ -43,7 +43,13 @@ export function SettingsScreen() {
             }}
           >
             {languages.map((code) => (
-              <FormControlLabel key={code} value={code} control={<Radio />} label={t(`settings.languages.${code}`)} lang={code} />
+              <FormControlLabel
+                key={code}
+                value={code}
+                control={<Radio />}
+                label={t(`settings.languages.${code}`)}
+                lang={code}
+              />
             ))}
           </RadioGroup>
           <FormHelperText id={hintId} sx={{ mx: 0 }}>

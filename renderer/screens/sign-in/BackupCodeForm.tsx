@@ -12,7 +12,13 @@ const maxLength: Record<BackupMethod, number> = { otp: 100, totp: 20, recovery: 
  * One code instead of the key's touch. A YubiKey types its one-time password into the focused
  * field and presses Enter itself, so the field takes the focus and Enter submits.
  */
-export function BackupCodeForm({ method, onSubmit }: { method: BackupMethod; onSubmit: (code: string) => Promise<void> }) {
+export function BackupCodeForm({
+  method,
+  onSubmit,
+}: {
+  method: BackupMethod;
+  onSubmit: (code: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);

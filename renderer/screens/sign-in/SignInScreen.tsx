@@ -135,9 +135,18 @@ export function SignInScreen() {
           <BackupCodeForm key={method} method={method} onSubmit={(code) => submitBackup(method, code)} />
         )}
         <Divider sx={{ my: 3 }} />
-        <Box component="nav" aria-label={t('signIn.alternatives')} sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+        <Box
+          component="nav"
+          aria-label={t('signIn.alternatives')}
+          sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}
+        >
           {alternatives.map((candidate) => (
-            <Button key={candidate} variant="text" disabled={asking && candidate === 'key'} onClick={() => (candidate === 'key' ? void tryKey(second) : setMethod(candidate))}>
+            <Button
+              key={candidate}
+              variant="text"
+              disabled={asking && candidate === 'key'}
+              onClick={() => (candidate === 'key' ? void tryKey(second) : setMethod(candidate))}
+            >
               {t(`signIn.use.${candidate}`)}
             </Button>
           ))}
@@ -175,7 +184,9 @@ export function SignInScreen() {
           inputRef={loginField}
           value={login}
           onChange={(event) => setLogin(event.target.value)}
-          slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, autoCapitalize: 'none', maxLength: 200 } }}
+          slotProps={{
+            htmlInput: { autoComplete: 'username', spellCheck: false, autoCapitalize: 'none', maxLength: 200 },
+          }}
           sx={{ mb: 2 }}
         />
         <TextField

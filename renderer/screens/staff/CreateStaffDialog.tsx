@@ -22,17 +22,26 @@ import { DialogFormActions } from '../../ui/DialogFormActions';
 const fields = ['login', 'displayName', 'role', 'password'] as const;
 
 /** A new person: login, name, role and a first password they replace at their first sign-in. */
-export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (person: StaffSummary, codes: string[]) => void }) {
+export function CreateStaffDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (person: StaffSummary, codes: string[]) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const roleLabelId = useId();
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const mutation = useApiMutation((api, input: { login: string; displayName: string; role: Role; password: string }) => api.staff.create(input), {
-    sort: sortNewPasswordRefusal(fields),
-    onSuccess: (done) => onCreated(done.staff, done.recoveryCodes),
-  });
+  const mutation = useApiMutation(
+    (api, input: { login: string; displayName: string; role: Role; password: string }) => api.staff.create(input),
+    {
+      sort: sortNewPasswordRefusal(fields),
+      onSuccess: (done) => onCreated(done.staff, done.recoveryCodes),
+    },
+  );
   const form = useNewPasswordForm(mutation);
   const { byField, general } = mutation.problems;
 
@@ -60,7 +69,13 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
           />
           <FormControl sx={{ mb: 2 }}>
             <FormLabel id={roleLabelId}>{t('staff.fields.role')}</FormLabel>
-            <RadioGroup row aria-labelledby={roleLabelId} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <RadioGroup
+              row
+              aria-labelledby={roleLabelId}
+              name="role"
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
+            >
               {roles.map((option) => (
                 <FormControlLabel key={option} value={option} control={<Radio />} label={t(`roles.${option}`)} />
               ))}

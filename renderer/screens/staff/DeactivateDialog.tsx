@@ -12,7 +12,15 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 
 /** Switching an account off, after saying what it means. */
-export function DeactivateDialog({ person, onClose, onDone }: { person: StaffSummary; onClose: () => void; onDone: (person: StaffSummary) => void }) {
+export function DeactivateDialog({
+  person,
+  onClose,
+  onDone,
+}: {
+  person: StaffSummary;
+  onClose: () => void;
+  onDone: (person: StaffSummary) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const mutation = useApiMutation((api) => api.staff.deactivate({ staffId: person.id }), { onSuccess: onDone });

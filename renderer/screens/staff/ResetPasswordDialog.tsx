@@ -14,13 +14,24 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
 
 /** A new first password for someone who forgot theirs; they replace it at their next sign-in. */
-export function ResetPasswordDialog({ person, onClose, onDone }: { person: StaffSummary; onClose: () => void; onDone: (person: StaffSummary) => void }) {
+export function ResetPasswordDialog({
+  person,
+  onClose,
+  onDone,
+}: {
+  person: StaffSummary;
+  onClose: () => void;
+  onDone: (person: StaffSummary) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
-  const mutation = useApiMutation((api, password: string) => api.staff.resetPassword({ staffId: person.id, password }), {
-    sort: sortNewPasswordRefusal([]),
-    onSuccess: onDone,
-  });
+  const mutation = useApiMutation(
+    (api, password: string) => api.staff.resetPassword({ staffId: person.id, password }),
+    {
+      sort: sortNewPasswordRefusal([]),
+      onSuccess: onDone,
+    },
+  );
   const form = useNewPasswordForm(mutation);
   const general = mutation.problems.general;
 

@@ -7,7 +7,15 @@ import type { StaffSummary } from '../../../shared/api/staff-calls';
 import { RecoveryCodesPanel } from '../../auth/RecoveryCodesPanel';
 
 /** The new person's recovery codes, shown once, to print and hand over. */
-export function StaffCodesDialog({ person, codes, onClose }: { person: StaffSummary; codes: readonly string[]; onClose: () => void }) {
+export function StaffCodesDialog({
+  person,
+  codes,
+  onClose,
+}: {
+  person: StaffSummary;
+  codes: readonly string[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   return (

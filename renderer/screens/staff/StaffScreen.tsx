@@ -76,9 +76,7 @@ function StaffManagement() {
         </Alert>
       )}
       {list.status === 'failed' && <ApiErrorAlert title={t('staff.loadFailed')} problems={[list.error]} />}
-      {items === undefined && list.status !== 'failed' && (
-        <Loading space={6} />
-      )}
+      {items === undefined && list.status !== 'failed' && <Loading space={6} />}
       {items && <StaffTable items={items} onAction={setDialog} />}
 
       {dialog?.kind === 'create' && (
@@ -91,9 +89,7 @@ function StaffManagement() {
           }}
         />
       )}
-      {dialog?.kind === 'codes' && (
-        <StaffCodesDialog person={dialog.person} codes={dialog.codes} onClose={close} />
-      )}
+      {dialog?.kind === 'codes' && <StaffCodesDialog person={dialog.person} codes={dialog.codes} onClose={close} />}
       {dialog?.kind === 'keys' && (
         <StaffKeysDialog
           person={dialog.person}

@@ -14,7 +14,13 @@ import { visuallyHidden } from '../../ui/visually-hidden';
 import type { StaffDialog } from './StaffScreen';
 
 /** Everyone with an account, and what the admin may do with each. */
-export function StaffTable({ items, onAction }: { items: readonly StaffSummary[]; onAction: (dialog: StaffDialog) => void }) {
+export function StaffTable({
+  items,
+  onAction,
+}: {
+  items: readonly StaffSummary[];
+  onAction: (dialog: StaffDialog) => void;
+}) {
   const { t } = useTranslation();
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -59,11 +65,28 @@ export function StaffTable({ items, onAction }: { items: readonly StaffSummary[]
               <TableCell align="right">{person.recoveryCodesLeft}</TableCell>
               <TableCell align="right" sx={{ minWidth: 250 }}>
                 {person.active && (
-                  <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 0.5, maxWidth: 240, ml: 'auto' }}>
-                    <Button size="small" onClick={() => onAction({ kind: 'keys', person })} aria-label={t('staff.actions.keysOf', { name: person.displayName })}>
+                  <Box
+                    sx={{
+                      display: 'flex',
+                      flexWrap: 'wrap',
+                      justifyContent: 'flex-end',
+                      columnGap: 0.5,
+                      maxWidth: 240,
+                      ml: 'auto',
+                    }}
+                  >
+                    <Button
+                      size="small"
+                      onClick={() => onAction({ kind: 'keys', person })}
+                      aria-label={t('staff.actions.keysOf', { name: person.displayName })}
+                    >
                       {t('staff.actions.keys')}
                     </Button>
-                    <Button size="small" onClick={() => onAction({ kind: 'reset', person })} aria-label={t('staff.actions.resetOf', { name: person.displayName })}>
+                    <Button
+                      size="small"
+                      onClick={() => onAction({ kind: 'reset', person })}
+                      aria-label={t('staff.actions.resetOf', { name: person.displayName })}
+                    >
                       {t('staff.actions.reset')}
                     </Button>
                     <Button

@@ -20,7 +20,12 @@ export type Keep = 'server' | 'device';
  * which desk, and a button under each to keep it. Neither value is preselected or styled as the
  * default: the clerk compares and chooses.
  */
-export function ConflictItem({ conflict, busy, failure, onResolve }: {
+export function ConflictItem({
+  conflict,
+  busy,
+  failure,
+  onResolve,
+}: {
   conflict: SyncConflictView;
   busy: boolean;
   failure: ApiError | null;
@@ -38,7 +43,16 @@ export function ConflictItem({ conflict, busy, failure, onResolve }: {
 
   return (
     <Paper component="li" variant="outlined" sx={{ p: 2.5, listStyle: 'none' }}>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'baseline',
+          justifyContent: 'space-between',
+          gap: 2,
+          flexWrap: 'wrap',
+          mb: 2,
+        }}
+      >
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h3" component="h3">
             {conflict.patientName ?? t('sync.conflicts.unknownPatient')}

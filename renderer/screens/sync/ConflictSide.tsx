@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
 import type { ShownValue } from './record-labels';
 
 /** One of the two values of a conflict: where it comes from, the value, who and when, the choice. */
-export function ConflictSide({ title, value, madeBy, action }: { title: string; value: ShownValue; madeBy: string; action: ReactNode }) {
+export function ConflictSide({
+  title,
+  value,
+  madeBy,
+  action,
+}: {
+  title: string;
+  value: ShownValue;
+  madeBy: string;
+  action: ReactNode;
+}) {
   return (
     <Box
       sx={{

@@ -26,7 +26,10 @@ interface Props {
 /** The conflicts staff must decide, each with both values; after a choice, focus returns here. */
 export function ConflictsSection({ refreshKey, titleRef, onResolved }: Props) {
   const { t } = useTranslation();
-  const conflicts = useApiQuery(`sync-conflicts:${refreshKey}`, refreshKey === null ? null : (client) => client.sync.conflicts({}));
+  const conflicts = useApiQuery(
+    `sync-conflicts:${refreshKey}`,
+    refreshKey === null ? null : (client) => client.sync.conflicts({}),
+  );
   // Resolved here: hidden at once, before the list is asked again.
   const [resolved, setResolved] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
@@ -52,16 +55,15 @@ export function ConflictsSection({ refreshKey, titleRef, onResolved }: Props) {
     onResolved();
   };
 
-  const answer = conflicts.status === 'ok' ? conflicts.data : conflicts.status === 'loading' ? conflicts.previous : null;
+  const answer =
+    conflicts.status === 'ok' ? conflicts.data : conflicts.status === 'loading' ? conflicts.previous : null;
   const open = answer?.items.filter((item) => !resolved.has(item.id)) ?? null;
 
   let body;
   if (conflicts.status === 'failed') {
     body = <ApiErrorAlert title={t('sync.conflicts.loadFailed')} problems={[conflicts.error]} />;
   } else if (!open) {
-    body = (
-      <Loading space={3} />
-    );
+    body = <Loading space={3} />;
   } else if (open.length === 0) {
     body = <EmptyState title={t('sync.conflicts.empty')} hint={t('sync.conflicts.emptyHint')} headingLevel="h3" />;
   } else {

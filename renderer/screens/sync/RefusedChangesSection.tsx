@@ -23,7 +23,10 @@ type RefusedChange = SyncStatus['refused'][number];
 /** The server's refusal in words, its `{table}`/`{field}` filled with the labels staff know. */
 function refusalProblem(t: TFunction, change: RefusedChange): FieldProblem {
   if (!isErrorCode(change.code)) return { code: change.code, message: { ru: change.code, en: change.code } };
-  const params = { table: tableLabel(t, change.table), field: change.field ? fieldLabel(t, change.table, change.field) : '' };
+  const params = {
+    table: tableLabel(t, change.table),
+    field: change.field ? fieldLabel(t, change.table, change.field) : '',
+  };
   return { code: change.code, message: localize(change.code, params) };
 }
 
@@ -77,7 +80,9 @@ export function RefusedChangesSection({ refused }: { refused: readonly RefusedCh
                 <TableCell>
                   <RecordCell change={change} />
                 </TableCell>
-                <TableCell>{change.field ? fieldLabel(t, change.table, change.field) : t('sync.refused.wholeRecord')}</TableCell>
+                <TableCell>
+                  {change.field ? fieldLabel(t, change.table, change.field) : t('sync.refused.wholeRecord')}
+                </TableCell>
                 <TableCell>
                   <FieldMessage problem={refusalProblem(t, change)} />
                 </TableCell>

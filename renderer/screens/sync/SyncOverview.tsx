@@ -15,7 +15,9 @@ import { SectionCard } from '../../ui/SectionCard';
 function SyncFacts({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const facts: FieldListItem[] = [
-    status.server ? { label: t('sync.page.server'), value: status.server } : { label: t('sync.page.server'), value: t('sync.page.noServer'), missing: true },
+    status.server
+      ? { label: t('sync.page.server'), value: status.server }
+      : { label: t('sync.page.server'), value: t('sync.page.noServer'), missing: true },
     status.lastSyncAt
       ? { label: t('sync.page.lastSync'), value: formatDateTime(status.lastSyncAt) }
       : { label: t('sync.page.lastSync'), value: t('sync.page.never'), missing: true },
@@ -48,7 +50,9 @@ export function SyncOverview({ summary, status }: { summary: SyncSummary; status
         <SyncToneIcon tone={summary.tone} fontSize={28} />
         <Typography sx={{ fontSize: '1.25rem' }}>{summary.text}</Typography>
       </Box>
-      {summary.progress && <SyncProgressBar progress={summary.progress} sx={{ height: 8, borderRadius: 4, mb: 3, maxWidth: 720 }} />}
+      {summary.progress && (
+        <SyncProgressBar progress={summary.progress} sx={{ height: 8, borderRadius: 4, mb: 3, maxWidth: 720 }} />
+      )}
       {status && <SyncFacts status={status} />}
       {status?.error && <SyncErrorAlert status={status} error={status.error} />}
     </SectionCard>

@@ -57,7 +57,10 @@ export interface ShownValue {
 export function fieldValue(t: TFunction, table: string, field: string, value: string | null): ShownValue {
   const key = table === 'patients' ? known(patientFields, field) : undefined;
   if (value === null || value === '') {
-    return { text: key === 'deletedAt' ? t('sync.conflicts.notDeleted') : t('sync.conflicts.emptyValue'), missing: true };
+    return {
+      text: key === 'deletedAt' ? t('sync.conflicts.notDeleted') : t('sync.conflicts.emptyValue'),
+      missing: true,
+    };
   }
   switch (key) {
     case 'birthDate':

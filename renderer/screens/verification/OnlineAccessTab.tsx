@@ -29,13 +29,14 @@ export function OnlineAccessTab({ patient }: { patient: Patient }) {
   const actors = useActorNames();
   const [reload, setReload] = useState(0);
   const [verifying, setVerifying] = useState(false);
-  const state = useApiQuery(`online-identity:${patient.id}:${reload}`, (api) => api.verification.get({ patientId: patient.id }));
+  const state = useApiQuery(`online-identity:${patient.id}:${reload}`, (api) =>
+    api.verification.get({ patientId: patient.id }),
+  );
 
-  if (state.status === 'failed') return <ApiErrorAlert title={t('verification.tab.loadFailed')} problems={[state.error]} />;
+  if (state.status === 'failed')
+    return <ApiErrorAlert title={t('verification.tab.loadFailed')} problems={[state.error]} />;
   if (state.status !== 'ok') {
-    return (
-      <Loading />
-    );
+    return <Loading />;
   }
   const identity: OnlineIdentityView = state.data;
   const when = (value: string | null): FieldListItem['value'] => (value ? formatDateTime(value) : t('common.notGiven'));
@@ -46,10 +47,15 @@ export function OnlineAccessTab({ patient }: { patient: Patient }) {
   if (identity.verifiedAt !== null) {
     items.push(
       { label: t('verification.tab.verifiedAt'), value: formatDateTime(identity.verifiedAt) },
-      { label: t('verification.tab.verifiedBy'), value: identity.verifiedBy ? actors.byId(identity.verifiedBy.id, identity.verifiedBy.name) : '—' },
+      {
+        label: t('verification.tab.verifiedBy'),
+        value: identity.verifiedBy ? actors.byId(identity.verifiedBy.id, identity.verifiedBy.name) : '—',
+      },
       {
         label: t('verification.tab.documentsSeen'),
-        value: identity.documentsSeen.map((document) => `${t(`documents.types.${document.type}`)} ${document.number}`).join('; '),
+        value: identity.documentsSeen
+          .map((document) => `${t(`documents.types.${document.type}`)} ${document.number}`)
+          .join('; '),
       },
     );
     if (identity.note) items.push({ label: t('verification.tab.note'), value: identity.note });

@@ -22,9 +22,7 @@ export function VerificationQueueScreen() {
   let body;
   if (queue.status === 'failed') body = <ApiErrorAlert title={t('verification.loadFailed')} problems={[queue.error]} />;
   else if (queue.status !== 'ok' && !(queue.status === 'loading' && queue.previous)) {
-    body = (
-      <Loading space={6} />
-    );
+    body = <Loading space={6} />;
   } else {
     const data = queue.status === 'ok' ? queue.data : queue.status === 'loading' ? queue.previous : null;
     body =

@@ -16,7 +16,13 @@ import { displaySnils } from '../../format/identifiers';
 import { fullName } from '../../format/person-name';
 
 /** Locked patients, the longest waiting first; each row's button opens the check. */
-export function VerificationQueueTable({ items, onVerify }: { items: readonly VerificationQueueItem[]; onVerify(item: VerificationQueueItem): void }) {
+export function VerificationQueueTable({
+  items,
+  onVerify,
+}: {
+  items: readonly VerificationQueueItem[];
+  onVerify(item: VerificationQueueItem): void;
+}) {
   const { t } = useTranslation();
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -35,12 +41,19 @@ export function VerificationQueueTable({ items, onVerify }: { items: readonly Ve
           {items.map((item) => (
             <TableRow key={item.patient.id}>
               <TableCell>
-                <Link component={RouterLink} to={`/patients/${item.patient.id}`} underline="hover" sx={{ fontWeight: 500 }}>
+                <Link
+                  component={RouterLink}
+                  to={`/patients/${item.patient.id}`}
+                  underline="hover"
+                  sx={{ fontWeight: 500 }}
+                >
                   {fullName(item.patient)}
                 </Link>
               </TableCell>
               <TableCell>{formatRussianDate(item.patient.birthDate)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.patient.snils ? displaySnils(item.patient.snils) : '—'}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {item.patient.snils ? displaySnils(item.patient.snils) : '—'}
+              </TableCell>
               <TableCell align="right">{item.failedAttempts}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.lockedAt)}</TableCell>
               <TableCell>

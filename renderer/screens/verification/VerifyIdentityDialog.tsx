@@ -57,16 +57,21 @@ export function VerifyIdentityDialog({
   const [note, setNote] = useState('');
   const [scans, setScans] = useState<ScanSummary[]>([]);
   const [scanning, setScanning] = useState(false);
-  const documents = useApiQuery(`verification-documents:${patient.id}`, (client) => client.documents.list({ patientId: patient.id }));
+  const documents = useApiQuery(`verification-documents:${patient.id}`, (client) =>
+    client.documents.list({ patientId: patient.id }),
+  );
   const cardDocuments = documents.status === 'ok' ? cardDocumentsForCheck(documents.data.items) : [];
   const checker = session.status === 'ok' ? (session.data.actor?.displayName ?? '') : '';
-  const mutation = useApiMutation((api, input: Parameters<ContractApi['verification']['complete']>[0]) => api.verification.complete(input), {
-    fields,
-    onSuccess: (view) => {
-      verificationEvents.dispatchEvent(new Event(verifiedEvent));
-      onVerified(view);
+  const mutation = useApiMutation(
+    (api, input: Parameters<ContractApi['verification']['complete']>[0]) => api.verification.complete(input),
+    {
+      fields,
+      onSuccess: (view) => {
+        verificationEvents.dispatchEvent(new Event(verifiedEvent));
+        onVerified(view);
+      },
     },
-  });
+  );
   const problems = mutation.problems;
 
   function submit() {
@@ -110,7 +115,9 @@ export function VerifyIdentityDialog({
               <Button variant="outlined" startIcon={<DocumentScannerOutlined />} onClick={() => setScanning(true)}>
                 {t('verification.dialog.scan')}
               </Button>
-              <Typography color="text.secondary">{t('verification.dialog.scansCount', { count: scans.length })}</Typography>
+              <Typography color="text.secondary">
+                {t('verification.dialog.scansCount', { count: scans.length })}
+              </Typography>
               {scans.map((scan, index) => (
                 <Chip
                   key={scan.id}
@@ -131,10 +138,15 @@ export function VerifyIdentityDialog({
             />
             <FormControl error={problems.byField.originalsChecked !== undefined}>
               <FormControlLabel
-                control={<Checkbox checked={originals} onChange={(event) => {
+                control={
+                  <Checkbox
+                    checked={originals}
+                    onChange={(event) => {
                       setOriginals(event.target.checked);
                       mutation.reset();
-                    }} />}
+                    }}
+                  />
+                }
                 label={t('verification.dialog.originals')}
               />
               {problems.byField.originalsChecked && (

@@ -18,5 +18,9 @@ const acceptable: ReadonlySet<string> = new Set(seenDocumentTypes);
 export function cardDocumentsForCheck(documents: readonly IdentityDocumentView[]): CardDocument[] {
   return documents
     .filter((document) => document.status === 'active' && acceptable.has(document.type))
-    .map((document) => ({ id: document.id, type: document.type as SeenDocumentType, label: displayDocumentNumber(document) }));
+    .map((document) => ({
+      id: document.id,
+      type: document.type as SeenDocumentType,
+      label: displayDocumentNumber(document),
+    }));
 }

@@ -40,7 +40,9 @@ export async function up(knex: Knex): Promise<void> {
     "CREATE UNIQUE INDEX records_online_identity_patient ON records ((data->>'patient_id')) WHERE table_name = 'online_identity'",
   );
   // The access check reads a patient's consents (B8) on every portal request.
-  await knex.raw("CREATE INDEX records_consents_patient ON records ((data->>'patient_id')) WHERE table_name = 'consents'");
+  await knex.raw(
+    "CREATE INDEX records_consents_patient ON records ((data->>'patient_id')) WHERE table_name = 'consents'",
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -69,7 +69,8 @@ function nameKind(record: string | null, document: string | null): ComparisonKin
   return a.replace(/ё/g, 'е') === b.replace(/ё/g, 'е') ? 'yo' : 'different';
 }
 
-const exactKind = (record: string | null, document: string | null): ComparisonKind => (record === document ? 'equal' : 'different');
+const exactKind = (record: string | null, document: string | null): ComparisonKind =>
+  record === document ? 'equal' : 'different';
 
 /**
  * The record's identifier the document's number must match: a SNILS notice's number is the
@@ -83,8 +84,17 @@ export function recordNumberField(document: Pick<ComparedDocument, 'type' | 'for
 }
 
 /** Field by field, the record beside what the document says (B5). */
-export function compareWithRecord(record: ComparedRecord, document: ComparedDocument, reading: DocumentReading): FieldComparison[] {
-  const row = (field: ComparedField, recordValue: string | null, documentValue: string | null, kind: ComparisonKind): FieldComparison => ({
+export function compareWithRecord(
+  record: ComparedRecord,
+  document: ComparedDocument,
+  reading: DocumentReading,
+): FieldComparison[] {
+  const row = (
+    field: ComparedField,
+    recordValue: string | null,
+    documentValue: string | null,
+    kind: ComparisonKind,
+  ): FieldComparison => ({
     field,
     record: recordValue,
     document: documentValue,
@@ -99,7 +109,8 @@ export function compareWithRecord(record: ComparedRecord, document: ComparedDocu
   ];
   if (reading.sex !== null) fields.push(row('sex', record.sex, reading.sex, exactKind(record.sex, reading.sex)));
   const numberField = recordNumberField(document);
-  if (numberField) fields.push(row('number', record[numberField], document.number, exactKind(record[numberField], document.number)));
+  if (numberField)
+    fields.push(row('number', record[numberField], document.number, exactKind(record[numberField], document.number)));
   return fields;
 }
 
@@ -113,5 +124,10 @@ export function isMismatch(comparison: Pick<FieldComparison, 'kind'>): boolean {
  */
 export function recordCase(name: string): string {
   if (name !== name.toLocaleUpperCase('ru')) return name;
-  return name.toLocaleLowerCase('ru').replace(/(^|[\s'-])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));
+  return name
+    .toLocaleLowerCase('ru')
+    .replace(
+      /(^|[\s'-])(\p{L})/gu,
+      (_match, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'),
+    );
 }

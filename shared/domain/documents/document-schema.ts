@@ -9,7 +9,9 @@ const passport = z.strictObject({
   type: z.literal('passport'),
   series: digitsField(16, /^\d{4}$/, 'document.passport.series'),
   number: digitsField(20, /^\d{6}$/, 'document.passport.number'),
-  issuerCode: digitsField(20, /^\d{6}$/, 'document.passport.issuer_code').transform((digits) => `${digits.slice(0, 3)}-${digits.slice(3)}`),
+  issuerCode: digitsField(20, /^\d{6}$/, 'document.passport.issuer_code').transform(
+    (digits) => `${digits.slice(0, 3)}-${digits.slice(3)}`,
+  ),
   issuer: requiredText(300),
   ...commonFields,
 });

@@ -28,14 +28,23 @@ export function documentDateIssues(document: IdentityDocument, context: Validity
   const issued = document.issueDate;
   if (issued && issued > today) issues.push({ code: 'document.issue_date.future', field: 'issueDate' });
   else if (issued && birthDate && issued < birthDate) {
-    issues.push({ code: 'document.issue_date.before_birth', field: 'issueDate', params: { birthDate: formatRussianDate(birthDate) } });
+    issues.push({
+      code: 'document.issue_date.before_birth',
+      field: 'issueDate',
+      params: { birthDate: formatRussianDate(birthDate) },
+    });
   } else if (document.type === 'passport' && birthDate && document.issueDate < addYears(birthDate, 14)) {
-    issues.push({ code: 'document.passport.issued_too_young', field: 'issueDate', params: { minDate: formatRussianDate(addYears(birthDate, 14)) } });
+    issues.push({
+      code: 'document.passport.issued_too_young',
+      field: 'issueDate',
+      params: { minDate: formatRussianDate(addYears(birthDate, 14)) },
+    });
   }
   const validUntil = documentValidUntil(document, birthDate);
   // A passport's end comes from the holder's age, so its error belongs to the issue date.
   const expiryField = document.type === 'passport' ? 'issueDate' : 'expiryDate';
-  if (validUntil && issued && validUntil < issued) issues.push({ code: 'document.expiry.before_issue', field: expiryField });
+  if (validUntil && issued && validUntil < issued)
+    issues.push({ code: 'document.expiry.before_issue', field: expiryField });
   else if (validUntil && validUntil < today && !issues.some((issue) => issue.field === expiryField)) {
     issues.push({ code: 'document.expired', field: expiryField, params: { expiry: formatRussianDate(validUntil) } });
   }
@@ -46,7 +55,12 @@ export function documentDateIssues(document: IdentityDocument, context: Validity
 export function documentSchemaOn(context: ValidityContext) {
   return documentSchema.superRefine((document, ctx) => {
     for (const issue of documentDateIssues(document, context)) {
-      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code, params: { ...issue.params, code: issue.code } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [issue.field],
+        message: issue.code,
+        params: { ...issue.params, code: issue.code },
+      });
     }
   });
 }

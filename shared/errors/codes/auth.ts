@@ -2,8 +2,14 @@ import type { CodeEntries } from '../code-entries';
 
 /** Staff sign-in (A1–A4). The texts for a failed sign-in never say whether the login exists. */
 export const authCodes = {
-  'auth.password.too_short': { ru: 'Пароль — не короче {min} символов', en: 'The password needs at least {min} characters' },
-  'auth.password.too_long': { ru: 'Пароль — не длиннее {max} символов', en: 'The password can have at most {max} characters' },
+  'auth.password.too_short': {
+    ru: 'Пароль — не короче {min} символов',
+    en: 'The password needs at least {min} characters',
+  },
+  'auth.password.too_long': {
+    ru: 'Пароль — не длиннее {max} символов',
+    en: 'The password can have at most {max} characters',
+  },
   'auth.password.no_upper': { ru: 'Нужна хотя бы одна заглавная буква', en: 'Add at least one capital letter' },
   'auth.password.no_lower': { ru: 'Нужна хотя бы одна строчная буква', en: 'Add at least one lower-case letter' },
   'auth.password.no_digit': { ru: 'Нужна хотя бы одна цифра', en: 'Add at least one digit' },

@@ -23,7 +23,10 @@ export const consentCodes = {
     ru: 'У пациента уже есть действующее согласие по этой редакции текста',
     en: 'The patient already has a valid consent on this version of the text',
   },
-  'consent.already_withdrawn': { ru: 'Согласие уже отозвано {date}', en: 'The consent was already withdrawn on {date}' },
+  'consent.already_withdrawn': {
+    ru: 'Согласие уже отозвано {date}',
+    en: 'The consent was already withdrawn on {date}',
+  },
   'consent.signature.format': { ru: 'Подпись должна быть изображением PNG', en: 'The signature must be a PNG image' },
   'consent.signature.empty': {
     ru: 'Подпись пуста или слишком мала — попросите пациента расписаться',
@@ -37,5 +40,8 @@ export const consentCodes = {
     ru: 'Этот скан снят не как согласие на обработку персональных данных',
     en: 'This scan was not taken as a consent to personal-data processing',
   },
-  'consent.scan.attached': { ru: 'Этот скан уже приложен к другой записи', en: 'This scan is already attached to another record' },
+  'consent.scan.attached': {
+    ru: 'Этот скан уже приложен к другой записи',
+    en: 'This scan is already attached to another record',
+  },
 } as const satisfies CodeEntries<'consent'>;

@@ -39,11 +39,20 @@ export const dictionaryCodes = {
     ru: 'В файле нет ни одной принятой строки: справочник не загружен',
     en: 'The file has no acceptable row: the dictionary was not imported',
   },
-  'dictionary.row.columns': { ru: 'В строке {actual} полей вместо {expected}', en: 'The row has {actual} fields instead of {expected}' },
+  'dictionary.row.columns': {
+    ru: 'В строке {actual} полей вместо {expected}',
+    en: 'The row has {actual} fields instead of {expected}',
+  },
   'dictionary.row.quote': { ru: 'В строке не закрыта кавычка', en: 'The row has an unclosed quote' },
   'dictionary.row.value': { ru: 'Недопустимое значение в поле {column}', en: 'Invalid value in column {column}' },
-  'dictionary.row.duplicate': { ru: 'Код {code} уже встречался в файле', en: 'Code {code} already appeared in the file' },
-  'dictionary.row.parent': { ru: 'Родительской записи {parent} нет в файле', en: 'Parent record {parent} is not in the file' },
+  'dictionary.row.duplicate': {
+    ru: 'Код {code} уже встречался в файле',
+    en: 'Code {code} already appeared in the file',
+  },
+  'dictionary.row.parent': {
+    ru: 'Родительской записи {parent} нет в файле',
+    en: 'Parent record {parent} is not in the file',
+  },
   'dictionary.row.ogrn': { ru: 'Контрольная цифра ОГРН не сходится', en: 'The OGRN check digit does not match' },
   'dictionary.row.period': {
     ru: 'Дата окончания действия раньше даты начала',

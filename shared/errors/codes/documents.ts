@@ -43,7 +43,10 @@ export const documentCodes = {
     ru: 'Серия полиса старого образца — до 10 букв и цифр',
     en: 'The series of an old-style policy is up to 10 letters and digits',
   },
-  'document.oms.old_number': { ru: 'Номер полиса старого образца — до 16 цифр', en: 'The number of an old-style policy is up to 16 digits' },
+  'document.oms.old_number': {
+    ru: 'Номер полиса старого образца — до 16 цифр',
+    en: 'The number of an old-style policy is up to 16 digits',
+  },
   'document.oms.insurer': {
     ru: 'Код страховой медицинской организации — 5 цифр из реестра СМО',
     en: 'The insurer code is the 5 digits of the insurers’ registry',

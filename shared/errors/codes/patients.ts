@@ -47,7 +47,10 @@ export const patientCodes = {
     en: 'Code {prefix} is not used in Russian numbering',
   },
   'patient.email.format': { ru: 'Адрес электронной почты указан неверно', en: 'The e-mail address is not valid' },
-  'patient.email.too_long': { ru: 'Адрес электронной почты длиннее {max} символов', en: 'The e-mail address is longer than {max} characters' },
+  'patient.email.too_long': {
+    ru: 'Адрес электронной почты длиннее {max} символов',
+    en: 'The e-mail address is longer than {max} characters',
+  },
   'patient.email.local_part': {
     ru: 'Часть адреса до @ — до 64 латинских букв, цифр и знаков . _ + - без точек в начале, в конце и подряд',
     en: 'The part before @ is up to 64 Latin letters, digits and . _ + - with no dot at the start, at the end or twice in a row',
@@ -99,7 +102,10 @@ export const patientCodes = {
     en: 'Line {line} is longer than {max} characters: not a row of a patient list',
   },
   'patient_import.file.no_rows': { ru: 'В файле нет строк с пациентами', en: 'The file has no patient rows' },
-  'patient_import.row.columns': { ru: 'В строке {actual} полей вместо {expected}', en: 'The row has {actual} fields instead of {expected}' },
+  'patient_import.row.columns': {
+    ru: 'В строке {actual} полей вместо {expected}',
+    en: 'The row has {actual} fields instead of {expected}',
+  },
   'patient_import.row.quote': { ru: 'В строке не закрыта кавычка', en: 'The row has an unclosed quote' },
   'patient_import.row.repeated': {
     ru: 'Строка повторяет строку {line} этого файла',

@@ -22,7 +22,10 @@ export const proxyCodes = {
     en: 'The power of attorney expires before it was issued',
   },
   'proxy.poa.expired': { ru: 'Срок действия доверенности истёк {date}', en: 'The power of attorney expired on {date}' },
-  'proxy.poa.issued_future': { ru: 'Дата выдачи доверенности в будущем', en: 'The power of attorney is issued in the future' },
+  'proxy.poa.issued_future': {
+    ru: 'Дата выдачи доверенности в будущем',
+    en: 'The power of attorney is issued in the future',
+  },
   'proxy.period.before_issue': {
     ru: 'Полномочия не могут начаться раньше выдачи доверенности ({date})',
     en: 'The authority cannot start before the power of attorney was issued ({date})',

@@ -9,7 +9,10 @@ export const scanCodes = {
     ru: 'Файл не JPEG, PNG или PDF (проверено по содержимому, а не по имени файла)',
     en: 'The file is not a JPEG, PNG or PDF (checked by its content, not its name)',
   },
-  'scan.format.damaged': { ru: 'Файл {format} повреждён и не читается', en: 'The {format} file is damaged and cannot be read' },
+  'scan.format.damaged': {
+    ru: 'Файл {format} повреждён и не читается',
+    en: 'The {format} file is damaged and cannot be read',
+  },
   'scan.size.too_large': {
     ru: 'Размер файла {size} МБ, нужно не больше {max} МБ',
     en: 'The file is {size} MB; at most {max} MB is allowed',
@@ -60,7 +63,10 @@ export const scanCodes = {
     en: 'The workstation is busy receiving other files; try again in a minute',
   },
   'scan.upload.empty': { ru: 'Файл пустой', en: 'The file is empty' },
-  'scan.pdf.no_page': { ru: 'В PDF нет страницы {page} (страниц: {pages})', en: 'The PDF has no page {page} (it has {pages})' },
+  'scan.pdf.no_page': {
+    ru: 'В PDF нет страницы {page} (страниц: {pages})',
+    en: 'The PDF has no page {page} (it has {pages})',
+  },
   'scanner.job_unknown': {
     ru: 'Сканирование не найдено или устарело; начните его заново',
     en: 'The scan job is unknown or expired; start the scan again',

@@ -3,7 +3,10 @@ import type { CodeEntries } from '../code-entries';
 /** The central server (server/): its addresses, limits, configuration and blob key. */
 export const serverCodes = {
   'server.not_found': { ru: 'Нет такого адреса на сервере', en: 'No such address on the server' },
-  'server.too_large': { ru: 'Запрос больше допустимого ({max} байт)', en: 'The request is larger than allowed ({max} bytes)' },
+  'server.too_large': {
+    ru: 'Запрос больше допустимого ({max} байт)',
+    en: 'The request is larger than allowed ({max} bytes)',
+  },
   'server.rate_limited': {
     ru: 'Слишком много запросов; повторите через {after}',
     en: 'Too many requests; retry in {after}',

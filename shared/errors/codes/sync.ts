@@ -28,10 +28,16 @@ export const syncCodes = {
     ru: 'Запрос не подписан ключом рабочего места',
     en: 'The request is not signed with a workstation key',
   },
-  'sync.auth.unknown_device': { ru: 'Рабочее место не зарегистрировано на сервере', en: 'The workstation is not enrolled on the server' },
+  'sync.auth.unknown_device': {
+    ru: 'Рабочее место не зарегистрировано на сервере',
+    en: 'The workstation is not enrolled on the server',
+  },
   'sync.auth.revoked': { ru: 'Доступ рабочего места отозван', en: 'The workstation’s access has been revoked' },
   'sync.auth.bad_signature': { ru: 'Подпись запроса неверна', en: 'The request signature is not valid' },
-  'sync.auth.replayed': { ru: 'Повтор уже принятого запроса отклонён', en: 'A replay of an accepted request was refused' },
+  'sync.auth.replayed': {
+    ru: 'Повтор уже принятого запроса отклонён',
+    en: 'A replay of an accepted request was refused',
+  },
   'sync.auth.clock_skew': {
     ru: 'Часы рабочего места расходятся с сервером больше чем на 5 минут',
     en: 'The workstation clock is more than 5 minutes off the server’s',
@@ -93,5 +99,8 @@ export const syncCodes = {
     ru: 'Содержимое файла не совпадает с его SHA-256; загруженные части удалены',
     en: 'The content does not match its SHA-256; the uploaded parts were discarded',
   },
-  'sync.blob.range': { ru: 'Запрошенный диапазон байтов вне файла', en: 'The requested byte range is outside the file' },
+  'sync.blob.range': {
+    ru: 'Запрошенный диапазон байтов вне файла',
+    en: 'The requested byte range is outside the file',
+  },
 } as const satisfies CodeEntries<'sync'>;

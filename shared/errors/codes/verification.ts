@@ -14,7 +14,10 @@ export const verificationCodes = {
     ru: 'Подтвердите, что проверены оригиналы, а не копии',
     en: 'Confirm that you checked the originals, not copies',
   },
-  'verification.not_found': { ru: 'У пациента нет попыток подтверждения личности онлайн', en: 'The patient has made no online identity attempts' },
+  'verification.not_found': {
+    ru: 'У пациента нет попыток подтверждения личности онлайн',
+    en: 'The patient has made no online identity attempts',
+  },
   'verification.not_locked': {
     ru: 'Пациент не ждёт проверки в регистратуре: подтверждение онлайн не заблокировано',
     en: 'The patient is not waiting for an in-person check: online confirmation is not locked',
@@ -35,7 +38,10 @@ export const verificationCodes = {
     ru: 'Проверившим документы указан не тот сотрудник, что вносит изменение',
     en: 'The person named as having checked the documents is not the one making the change',
   },
-  'verification.scan_unknown': { ru: 'Скан {id} не относится к этому пациенту', en: 'Scan {id} does not belong to this patient' },
+  'verification.scan_unknown': {
+    ru: 'Скан {id} не относится к этому пациенту',
+    en: 'Scan {id} does not belong to this patient',
+  },
   'verification.document_unknown': {
     ru: 'Документ {id} не найден среди документов этого пациента',
     en: 'Document {id} is not among this patient’s documents',

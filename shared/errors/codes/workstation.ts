@@ -17,7 +17,10 @@ export const workstationCodes = {
     ru: 'Укажите --as ЛОГИН: сотрудника рабочего места, от чьего имени вносятся данные пациентов (сервер не примет их от учётной записи рабочего места)',
     en: 'Give --as LOGIN: the staff member of this desk in whose name patient data is written (the server refuses it from the desk’s setup account)',
   },
-  'cli.as.unknown': { ru: 'Сотрудника с логином {login} на этом рабочем месте нет', en: 'No staff member with login {login} on this desk' },
+  'cli.as.unknown': {
+    ru: 'Сотрудника с логином {login} на этом рабочем месте нет',
+    en: 'No staff member with login {login} on this desk',
+  },
   'cli.as.inactive': { ru: 'Учётная запись {login} отключена', en: 'The account {login} is deactivated' },
   'cli.as.forbidden': {
     ru: 'У сотрудника {login} (роль {role}) нет права «{permission}», нужного этой команде',

@@ -87,7 +87,12 @@ export async function enrolKey(h: AuthDesk, actor: Actor, staffId: string, key: 
 }
 
 /** Password, then the key's touch: the whole sign-in. */
-export async function signIn(h: AuthDesk, login: string, password: string, key: SoftwareAuthenticator): Promise<StaffSession> {
+export async function signIn(
+  h: AuthDesk,
+  login: string,
+  password: string,
+  key: SoftwareAuthenticator,
+): Promise<StaffSession> {
   const step = await beginSignIn(h.auth, { login, password });
   if (!step.publicKey) throw new Error('No key was asked for');
   const answer = await key.get(step.publicKey);
@@ -114,9 +119,10 @@ export interface AuditRow {
 export function auditEvents(h: AuthDesk, prefix = 'auth.'): AuditRow[] {
   return h.auth.store.transaction((tx) =>
     tx
-      .all<{ action: string; actor_id: string; details: string }>('SELECT action, actor_id, details FROM audit_events WHERE action LIKE ? ORDER BY seq', [
-        `${prefix}%`,
-      ])
+      .all<{ action: string; actor_id: string; details: string }>(
+        'SELECT action, actor_id, details FROM audit_events WHERE action LIKE ? ORDER BY seq',
+        [`${prefix}%`],
+      )
       .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })),
   );
 }

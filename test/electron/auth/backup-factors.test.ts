@@ -4,7 +4,17 @@ import { beginSignIn } from '../../../electron/auth/password-step';
 import { SoftwareAuthenticator } from '../../support/software-authenticator';
 import { totpCodeAt } from '../../../electron/auth/totp';
 import { confirmTotp, enrolTotp } from '../../../electron/auth/totp-enrolment';
-import { auditEvents, enrolKey, firstAdminWithKey, openAuthDesk, origin, refusal, signIn, type AuthDesk, type Person } from './auth-harness';
+import {
+  auditEvents,
+  enrolKey,
+  firstAdminWithKey,
+  openAuthDesk,
+  origin,
+  refusal,
+  signIn,
+  type AuthDesk,
+  type Person,
+} from './auth-harness';
 
 let h: AuthDesk | undefined;
 afterEach(async () => {
@@ -43,11 +53,17 @@ describe('TOTP, the backup factor (A2)', () => {
     const code = totpCodeAt(secret, h.clock.now());
     expect(await totpSignIn(h, admin, code)).toMatchObject({ staffId: admin.session.staffId, factor: 'totp' });
     const again = await refusal(totpSignIn(h, admin, code));
-    expect(again).toMatchObject({ code: 'auth.totp.reused', message: { en: expect.stringContaining('Attempts left: 4') } });
+    expect(again).toMatchObject({
+      code: 'auth.totp.reused',
+      message: { en: expect.stringContaining('Attempts left: 4') },
+    });
     // Still refused a step later, while the code is inside the ±1 window.
     h.clock.advance(step);
     expect((await refusal(totpSignIn(h, admin, code))).code).toBe('auth.totp.reused');
-    expect(auditEvents(h, 'auth.sign_in.failed').map((event) => event.details.reason)).toEqual(['totp_reused', 'totp_reused']);
+    expect(auditEvents(h, 'auth.sign_in.failed').map((event) => event.details.reason)).toEqual([
+      'totp_reused',
+      'totp_reused',
+    ]);
   });
 
   it('accepts a code one step early or late, but not two, nor an older one after a newer', async () => {
@@ -57,7 +73,9 @@ describe('TOTP, the backup factor (A2)', () => {
     h.clock.advance(10 * step);
     const now = h.clock.now().getTime();
 
-    expect((await refusal(totpSignIn(h, admin, totpCodeAt(secret, new Date(now - 2 * step))))).code).toBe('auth.totp.wrong');
+    expect((await refusal(totpSignIn(h, admin, totpCodeAt(secret, new Date(now - 2 * step))))).code).toBe(
+      'auth.totp.wrong',
+    );
     expect((await totpSignIn(h, admin, totpCodeAt(secret, new Date(now + step)))).factor).toBe('totp');
     expect((await refusal(totpSignIn(h, admin, totpCodeAt(secret, new Date(now))))).code).toBe('auth.totp.reused');
   });
@@ -70,7 +88,9 @@ describe('TOTP, the backup factor (A2)', () => {
 
     h.clock.advance(2 * step);
     enrolTotp(h.auth, admin.actor, { staffId: admin.session.staffId });
-    const wrong = await refusal(() => confirmTotp(h!.auth, admin.actor, { staffId: admin.session.staffId, code: '000000' }));
+    const wrong = await refusal(() =>
+      confirmTotp(h!.auth, admin.actor, { staffId: admin.session.staffId, code: '000000' }),
+    );
     expect(wrong.code).toBe('auth.totp.confirm_wrong');
     expect((await totpSignIn(h, admin, totpCodeAt(secret, h.clock.now()))).factor).toBe('totp');
   });
@@ -88,11 +108,20 @@ describe('recovery codes, the last resort (A2)', () => {
     const session = await recoverySignIn(h, admin, typed);
     expect(session).toMatchObject({ staffId: admin.session.staffId, factor: 'recovery-code', mustEnrolKey: true });
     const used = auditEvents(h, 'auth.sign_in.succeeded').at(-1);
-    expect(used).toMatchObject({ actor_id: admin.session.staffId, details: { factor: 'recovery-code', recoveryCodesLeft: 9 } });
+    expect(used).toMatchObject({
+      actor_id: admin.session.staffId,
+      details: { factor: 'recovery-code', recoveryCodesLeft: 9 },
+    });
 
     const again = await refusal(recoverySignIn(h, admin, code));
-    expect(again).toMatchObject({ code: 'auth.recovery.wrong', message: { en: expect.stringContaining('Attempts left: 4') } });
-    expect(auditEvents(h, 'auth.sign_in.failed').at(-1)?.details).toMatchObject({ stage: 'recovery-code', reason: 'recovery_wrong' });
+    expect(again).toMatchObject({
+      code: 'auth.recovery.wrong',
+      message: { en: expect.stringContaining('Attempts left: 4') },
+    });
+    expect(auditEvents(h, 'auth.sign_in.failed').at(-1)?.details).toMatchObject({
+      stage: 'recovery-code',
+      reason: 'recovery_wrong',
+    });
 
     // Until a new key is enrolled, every sign-in says so; enrolling clears it.
     expect((await signIn(h, admin.login, admin.password, admin.key)).mustEnrolKey).toBe(true);
@@ -105,7 +134,9 @@ describe('recovery codes, the last resort (A2)', () => {
     const admin = await firstAdminWithKey(h);
     const [code] = admin.recoveryCodes;
     if (!code) throw new Error('no codes');
-    const error = await refusal(() => finishSignInWithRecoveryCode(h!.auth, { attemptId: '0190a000-0000-7000-8000-000000000000', code }));
+    const error = await refusal(() =>
+      finishSignInWithRecoveryCode(h!.auth, { attemptId: '0190a000-0000-7000-8000-000000000000', code }),
+    );
     expect(error.code).toBe('auth.challenge.expired');
     expect(auditEvents(h, 'auth.sign_in.failed').at(-1)?.details).toMatchObject({ reason: 'challenge_unknown' });
     expect((await recoverySignIn(h, admin, code)).factor).toBe('recovery-code');

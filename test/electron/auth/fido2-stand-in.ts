@@ -27,7 +27,10 @@ export interface StandInCredential {
 
 export interface StandInState {
   devices: string[];
-  /** normal; hang: wait for a touch that never comes; garbage: exit 0 with nonsense; noisy: fail with chatter on stderr */
+  /**
+   * normal; hang: wait for a touch that never comes; garbage: exit 0 with nonsense;
+   * noisy: fail with chatter on stderr
+   */
   behaviour: 'normal' | 'hang' | 'garbage' | 'noisy';
   /** Credentials the next fido2-cred -M runs will "make", in order. */
   pending: StandInCredential[];

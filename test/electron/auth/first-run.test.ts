@@ -16,22 +16,38 @@ describe('first run bootstraps one admin (A1)', () => {
     h = await openAuthDesk();
     expect(needsFirstAdmin(h.auth)).toBe(true);
     const login = newLogin('Admin');
-    const { session, recoveryCodes } = await setupFirstAdmin(h.auth, { login, displayName: 'Анна Петрова', password: strongPassword() });
+    const { session, recoveryCodes } = await setupFirstAdmin(h.auth, {
+      login,
+      displayName: 'Анна Петрова',
+      password: strongPassword(),
+    });
 
-    expect(session).toMatchObject({ login: login.toLowerCase(), displayName: 'Анна Петрова', role: 'admin', factor: 'first-run', mustEnrolKey: true });
+    expect(session).toMatchObject({
+      login: login.toLowerCase(),
+      displayName: 'Анна Петрова',
+      role: 'admin',
+      factor: 'first-run',
+      mustEnrolKey: true,
+    });
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
 
     const stored = h.auth.store.transaction((tx) =>
-      tx.all<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE staff_id = ?', [session.staffId]).map((row) => row.code_hash),
+      tx
+        .all<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE staff_id = ?', [session.staffId])
+        .map((row) => row.code_hash),
     );
-    const expected = recoveryCodes.map((code) => createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex'));
+    const expected = recoveryCodes.map((code) =>
+      createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex'),
+    );
     expect(stored.sort()).toEqual(expected.sort());
     const dump = h.auth.store.transaction((tx) => JSON.stringify(tx.all('SELECT * FROM recovery_codes')));
     for (const code of recoveryCodes) expect(dump).not.toContain(code);
 
-    const hash = h.auth.store.transaction((tx) => tx.get<{ password_hash: string }>('SELECT password_hash FROM staff WHERE id = ?', [session.staffId]));
+    const hash = h.auth.store.transaction((tx) =>
+      tx.get<{ password_hash: string }>('SELECT password_hash FROM staff WHERE id = ?', [session.staffId]),
+    );
     expect(hash?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(auditEvents(h).map((event) => event.action)).toEqual(['auth.setup.first_admin']);
     expect(needsFirstAdmin(h.auth)).toBe(false);
@@ -41,10 +57,14 @@ describe('first run bootstraps one admin (A1)', () => {
     h = await openAuthDesk();
     await setupFirstAdmin(h.auth, { login: newLogin(), displayName: 'Первый', password: strongPassword() });
     const before = { staff: h.desk.count('audit_events') };
-    const second = await refusal(setupFirstAdmin(h.auth, { login: newLogin(), displayName: 'Второй', password: strongPassword() }));
+    const second = await refusal(
+      setupFirstAdmin(h.auth, { login: newLogin(), displayName: 'Второй', password: strongPassword() }),
+    );
     expect(second.code).toBe('auth.setup.done');
     expect(second.message.ru.length).toBeGreaterThan(0);
-    const people = h.auth.store.transaction((tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM staff WHERE kind = 'person'")?.n);
+    const people = h.auth.store.transaction(
+      (tx) => tx.get<{ n: number }>("SELECT count(*) AS n FROM staff WHERE kind = 'person'")?.n,
+    );
     expect(people).toBe(1);
     expect({ staff: h.desk.count('audit_events') }).toEqual(before);
     expect(h.auth.store.transaction((tx) => verifyAuditChain(tx)).ok).toBe(true);

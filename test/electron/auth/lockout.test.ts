@@ -4,7 +4,16 @@ import { authSettingKeys } from '../../../electron/auth/auth-settings';
 import { beginSignIn } from '../../../electron/auth/password-step';
 import { verifyAuditChain } from '../../../electron/store/audit-log';
 import { writeSetting } from '../../../electron/store/settings';
-import { auditEvents, firstAdminWithKey, newLogin, openAuthDesk, refusal, signIn, strongPassword, type AuthDesk } from './auth-harness';
+import {
+  auditEvents,
+  firstAdminWithKey,
+  newLogin,
+  openAuthDesk,
+  refusal,
+  signIn,
+  strongPassword,
+  type AuthDesk,
+} from './auth-harness';
 
 let h: AuthDesk | undefined;
 afterEach(async () => {
@@ -42,7 +51,9 @@ describe('lockout after repeated failures (A3)', () => {
       message: { en: expect.stringContaining('10 min') },
     });
     h.clock.advance(10 * minute - 1000);
-    expect((await refusal(beginSignIn(h.auth, { login: admin.login, password: admin.password }))).code).toBe('auth.locked');
+    expect((await refusal(beginSignIn(h.auth, { login: admin.login, password: admin.password }))).code).toBe(
+      'auth.locked',
+    );
 
     h.clock.advance(1000);
     const session = await signIn(h, admin.login, admin.password, admin.key);
@@ -68,13 +79,22 @@ describe('lockout after repeated failures (A3)', () => {
 
     expect(fake).toEqual(real);
     expect(real.map((answer) => answer.code)).toEqual([
-      'auth.failed', 'auth.failed', 'auth.failed', 'auth.failed', 'auth.locked', 'auth.locked', 'auth.locked', 'auth.failed',
+      'auth.failed',
+      'auth.failed',
+      'auth.failed',
+      'auth.failed',
+      'auth.locked',
+      'auth.locked',
+      'auth.locked',
+      'auth.failed',
     ]);
     expect(real.at(-1)?.message.en).toContain('Attempts left: 4');
 
     // The auditor can tell them apart; the unknown login's text is never stored.
     const failures = auditEvents(h, 'auth.sign_in.failed').map((event) => event.details);
-    const unknownReasons = failures.filter((details) => details.subject !== admin.session.staffId).map((details) => details.reason);
+    const unknownReasons = failures
+      .filter((details) => details.subject !== admin.session.staffId)
+      .map((details) => details.reason);
     expect(unknownReasons).toEqual([...Array<string>(5).fill('unknown_login'), 'locked', 'locked', 'unknown_login']);
     const everything = h.auth.store.transaction((tx) =>
       JSON.stringify([tx.all('SELECT * FROM audit_events'), tx.all('SELECT * FROM auth_unknown_logins')]),
@@ -88,7 +108,10 @@ describe('lockout after repeated failures (A3)', () => {
     h.auth.store.transaction((tx) => writeSetting(tx, authSettingKeys.lockout, { maxAttempts: 3, lockMinutes: 5 }));
     expect((await wrongPassword(h, admin.login)).message.en).toContain('Attempts left: 2');
     await wrongPassword(h, admin.login);
-    expect(await wrongPassword(h, admin.login)).toMatchObject({ code: 'auth.locked', message: { en: expect.stringContaining('5 min') } });
+    expect(await wrongPassword(h, admin.login)).toMatchObject({
+      code: 'auth.locked',
+      message: { en: expect.stringContaining('5 min') },
+    });
     h.clock.advance(5 * minute);
     expect((await signIn(h, admin.login, admin.password, admin.key)).role).toBe('admin');
   });
@@ -98,7 +121,8 @@ describe('lockout after repeated failures (A3)', () => {
     const admin = await firstAdminWithKey(h);
     admin.key.userPresent = false;
     const answers: string[] = [];
-    for (let i = 0; i < 5; i += 1) answers.push((await refusal(signIn(h, admin.login, admin.password, admin.key))).message.en);
+    for (let i = 0; i < 5; i += 1)
+      answers.push((await refusal(signIn(h, admin.login, admin.password, admin.key))).message.en);
     expect(answers.slice(0, 4)).toEqual([4, 3, 2, 1].map((left) => `The key was not accepted. Attempts left: ${left}`));
     expect(answers[4]).toContain('locked');
   });
@@ -122,9 +146,23 @@ describe('lockout after repeated failures (A3)', () => {
       'auth.sign_in.succeeded',
     ]);
     // Nobody is proven until the end: only the completed sign-in is in the person's name.
-    expect(events.map((event) => event.actor_id)).toEqual([h.auth.desk.staffId, h.auth.desk.staffId, h.auth.desk.staffId, admin.session.staffId]);
-    expect(events[0]?.details).toMatchObject({ stage: 'password', reason: 'wrong_password', subject: admin.session.staffId, left: 4 });
-    expect(events[1]?.details).toMatchObject({ stage: 'password', reason: 'unknown_login', subject: expect.stringMatching(/^login-sha256:[0-9a-f]{32}$/) });
+    expect(events.map((event) => event.actor_id)).toEqual([
+      h.auth.desk.staffId,
+      h.auth.desk.staffId,
+      h.auth.desk.staffId,
+      admin.session.staffId,
+    ]);
+    expect(events[0]?.details).toMatchObject({
+      stage: 'password',
+      reason: 'wrong_password',
+      subject: admin.session.staffId,
+      left: 4,
+    });
+    expect(events[1]?.details).toMatchObject({
+      stage: 'password',
+      reason: 'unknown_login',
+      subject: expect.stringMatching(/^login-sha256:[0-9a-f]{32}$/),
+    });
     expect(JSON.stringify(events)).not.toContain(admin.password);
     expect(h.auth.store.transaction((tx) => verifyAuditChain(tx)).ok).toBe(true);
   });
@@ -140,7 +178,10 @@ describe('lockout after repeated failures (A3)', () => {
     await wrongPassword(h, logins[0] ?? '');
     const alerts = auditEvents(h, 'auth.alert.burst');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ actor_id: h.auth.desk.staffId, details: { failures: 10, logins: 3, windowMinutes: 10 } });
+    expect(alerts[0]).toMatchObject({
+      actor_id: h.auth.desk.staffId,
+      details: { failures: 10, logins: 3, windowMinutes: 10 },
+    });
 
     // The same burst goes on: still one alert in the window; a new one after it.
     await wrongPassword(h, logins[1] ?? '');

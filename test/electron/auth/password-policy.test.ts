@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { passwordPolicy, passwordRuleParams, passwordRules, unmetPasswordRules } from '../../../shared/auth/password-policy';
+import {
+  passwordPolicy,
+  passwordRuleParams,
+  passwordRules,
+  unmetPasswordRules,
+} from '../../../shared/auth/password-policy';
 import { errorCatalog, localize } from '../../../shared/errors/catalog';
 import { setupFirstAdmin } from '../../../electron/auth/first-admin';
 import { beginSignIn } from '../../../electron/auth/password-step';
@@ -57,7 +62,9 @@ describe('password policy (A2)', () => {
 
   it('refuses a weak first password with every unmet rule as a field issue', async () => {
     h = await openAuthDesk();
-    const error = await refusal(setupFirstAdmin(h.auth, { login: newLogin(), displayName: 'Админ', password: 'short' }));
+    const error = await refusal(
+      setupFirstAdmin(h.auth, { login: newLogin(), displayName: 'Админ', password: 'short' }),
+    );
     expect(error.code).toBe('auth.password.weak');
     expect(error.issues?.map((issue) => issue.code)).toEqual([
       'auth.password.too_short',
@@ -76,6 +83,8 @@ describe('password policy (A2)', () => {
     const signIn = await refusal(beginSignIn(h.auth, { login: newLogin(), password: long }));
     expect(signIn).toMatchObject({ code: 'auth.password.too_long', field: 'password' });
     expect(h.desk.count('audit_events')).toBe(0);
-    expect(h.auth.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM auth_unknown_logins')?.n)).toBe(0);
+    expect(
+      h.auth.store.transaction((tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM auth_unknown_logins')?.n),
+    ).toBe(0);
   });
 });

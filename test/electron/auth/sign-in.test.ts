@@ -30,7 +30,10 @@ afterEach(async () => {
 });
 
 function storedCounter(desk: AuthDesk, credentialId: string): number | undefined {
-  return desk.auth.store.transaction((tx) => tx.get<{ counter: number }>('SELECT counter FROM staff_keys WHERE credential_id = ?', [credentialId])?.counter);
+  return desk.auth.store.transaction(
+    (tx) =>
+      tx.get<{ counter: number }>('SELECT counter FROM staff_keys WHERE credential_id = ?', [credentialId])?.counter,
+  );
 }
 
 function lastFailure(desk: AuthDesk) {
@@ -49,9 +52,18 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     expect(step.publicKey).toMatchObject({ rpId: 'localhost', userVerification: 'discouraged' });
     expect(step).toMatchObject({ totp: false, recoveryCodes: true });
     if (!step.publicKey) throw new Error('no key asked for');
-    const session = await finishSignIn(h.auth, { attemptId: step.attemptId, answer: await admin.key.get(step.publicKey) });
+    const session = await finishSignIn(h.auth, {
+      attemptId: step.attemptId,
+      answer: await admin.key.get(step.publicKey),
+    });
 
-    expect(session).toMatchObject({ staffId: admin.session.staffId, role: 'admin', displayName: 'Админ Админов', factor: 'webauthn', mustEnrolKey: false });
+    expect(session).toMatchObject({
+      staffId: admin.session.staffId,
+      role: 'admin',
+      displayName: 'Админ Админов',
+      factor: 'webauthn',
+      mustEnrolKey: false,
+    });
     expect(storedCounter(h, credentialId)).toBe(admin.key.counterOf(credentialId));
     const events = auditEvents(h, 'auth.sign_in');
     expect(events.map((event) => event.action)).toEqual(['auth.sign_in.step_passed', 'auth.sign_in.succeeded']);
@@ -64,7 +76,10 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     const admin = await firstAdminWithKey(h);
     const spare = new SoftwareAuthenticator({ origin });
     await enrolKey(h, admin.actor, admin.session.staffId, spare, 'Запасной');
-    expect(listKeys(h.auth, admin.actor, { staffId: admin.session.staffId }).map((key) => key.name)).toEqual(['Основной', 'Запасной']);
+    expect(listKeys(h.auth, admin.actor, { staffId: admin.session.staffId }).map((key) => key.name)).toEqual([
+      'Основной',
+      'Запасной',
+    ]);
     expect((await signIn(h, admin.login, admin.password, spare)).factor).toBe('webauthn');
     expect((await signIn(h, admin.login, admin.password, admin.key)).factor).toBe('webauthn');
   });
@@ -74,7 +89,10 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     const admin = await firstAdminWithKey(h);
     const step = await beginKeyEnrolment(h.auth, admin.actor, { staffId: admin.session.staffId });
     expect(step.publicKey.excludeCredentials?.map((credential) => credential.id)).toEqual(admin.key.credentialIds());
-    expect(step.publicKey.authenticatorSelection).toMatchObject({ residentKey: 'discouraged', userVerification: 'discouraged' });
+    expect(step.publicKey.authenticatorSelection).toMatchObject({
+      residentKey: 'discouraged',
+      userVerification: 'discouraged',
+    });
     expect(step.publicKey.attestation).toBe('none');
     await expect(admin.key.create(step.publicKey)).rejects.toMatchObject({ reason: 'InvalidStateError' });
   });
@@ -89,9 +107,16 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     const step = await beginSignIn(h.auth, { login: admin.login, password: admin.password });
     expect(step.publicKey).toBeNull();
     // A page that asks the key anyway, with the revoked credential's id.
-    const answer = await admin.key.get({ challenge: replayChallenge(h, step.attemptId), rpId: 'localhost', allowCredentials: admin.key.credentialIds().map((id) => ({ id, type: 'public-key' })) });
+    const answer = await admin.key.get({
+      challenge: replayChallenge(h, step.attemptId),
+      rpId: 'localhost',
+      allowCredentials: admin.key.credentialIds().map((id) => ({ id, type: 'public-key' })),
+    });
     const error = await refusal(finishSignIn(h.auth, { attemptId: step.attemptId, answer }));
-    expect(error).toMatchObject({ code: 'auth.key.refused', message: { en: expect.stringContaining('Attempts left: 4') } });
+    expect(error).toMatchObject({
+      code: 'auth.key.refused',
+      message: { en: expect.stringContaining('Attempts left: 4') },
+    });
     expect(lastFailure(h)).toMatchObject({ stage: 'key', reason: 'key_revoked', left: 4 });
   });
 
@@ -127,7 +152,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     if (!step.publicKey) throw new Error('no key asked for');
     const answer = await admin.key.get(step.publicKey);
     h.clock.advance(challengeLifetimeMs + 1000);
-    expect((await refusal(finishSignIn(h.auth, { attemptId: step.attemptId, answer }))).code).toBe('auth.challenge.expired');
+    expect((await refusal(finishSignIn(h.auth, { attemptId: step.attemptId, answer }))).code).toBe(
+      'auth.challenge.expired',
+    );
     expect(lastFailure(h)).toMatchObject({ reason: 'challenge_expired' });
   });
 
@@ -138,7 +165,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     if (!step.publicKey) throw new Error('no key asked for');
     const answer = await admin.key.get(step.publicKey);
     await finishSignIn(h.auth, { attemptId: step.attemptId, answer });
-    expect((await refusal(finishSignIn(h.auth, { attemptId: step.attemptId, answer }))).code).toBe('auth.challenge.expired');
+    expect((await refusal(finishSignIn(h.auth, { attemptId: step.attemptId, answer }))).code).toBe(
+      'auth.challenge.expired',
+    );
     expect(lastFailure(h)).toMatchObject({ reason: 'challenge_used' });
 
     // The old answer under a fresh challenge: its signature covers the old challenge.
@@ -162,12 +191,23 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     admin.key.origin = origin;
 
     const clerkPassword = strongPassword();
-    const { staff } = await createStaff(h.auth, admin.actor, { login: newLogin('clerk'), displayName: 'Клерк', role: 'clerk', password: clerkPassword });
+    const { staff } = await createStaff(h.auth, admin.actor, {
+      login: newLogin('clerk'),
+      displayName: 'Клерк',
+      role: 'clerk',
+      password: clerkPassword,
+    });
     const clerkKey = new SoftwareAuthenticator({ origin });
     await enrolKey(h, admin.actor, staff.id, clerkKey, 'Ключ клерка');
     const step = await beginSignIn(h.auth, { login: staff.login, password: clerkPassword });
-    const answer = await admin.key.get({ challenge: replayChallenge(h, step.attemptId), rpId: 'localhost', allowCredentials: admin.key.credentialIds().map((id) => ({ id, type: 'public-key' })) });
-    await expect(finishSignIn(h.auth, { attemptId: step.attemptId, answer })).rejects.toMatchObject({ code: 'auth.key.refused' });
+    const answer = await admin.key.get({
+      challenge: replayChallenge(h, step.attemptId),
+      rpId: 'localhost',
+      allowCredentials: admin.key.credentialIds().map((id) => ({ id, type: 'public-key' })),
+    });
+    await expect(finishSignIn(h.auth, { attemptId: step.attemptId, answer })).rejects.toMatchObject({
+      code: 'auth.key.refused',
+    });
     expect(lastFailure(h)).toMatchObject({ reason: 'key_unknown', subject: staff.id });
     expect(h.auth.store.transaction((tx) => verifyAuditChain(tx)).ok).toBe(true);
   });
@@ -176,7 +216,10 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     h = await openAuthDesk();
     const admin = await firstAdminWithKey(h);
     const step = await beginUnlock(h.auth, { staffId: admin.session.staffId });
-    const session = await finishUnlock(h.auth, { attemptId: step.attemptId, answer: await admin.key.get(step.publicKey) });
+    const session = await finishUnlock(h.auth, {
+      attemptId: step.attemptId,
+      answer: await admin.key.get(step.publicKey),
+    });
     expect(session).toMatchObject({ staffId: admin.session.staffId, factor: 'webauthn' });
     expect(auditEvents(h, 'auth.unlock.succeeded')).toHaveLength(1);
 
@@ -184,7 +227,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     const signInStep = await beginSignIn(h.auth, { login: admin.login, password: admin.password });
     if (!signInStep.publicKey) throw new Error('no key asked for');
     const answer = await admin.key.get(signInStep.publicKey);
-    await expect(finishUnlock(h.auth, { attemptId: signInStep.attemptId, answer })).rejects.toMatchObject({ code: 'auth.challenge.expired' });
+    await expect(finishUnlock(h.auth, { attemptId: signInStep.attemptId, answer })).rejects.toMatchObject({
+      code: 'auth.challenge.expired',
+    });
   });
 
   it('tells the auditor of a sign-in at odd hours (A3), unless the desk works around the clock', async () => {
@@ -195,7 +240,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
 
     h.clock.advance(11.5 * 3_600_000); // 23:30 in Moscow
     await signIn(h, admin.login, admin.password, admin.key);
-    expect(auditEvents(h, 'auth.alert.odd_hours')).toMatchObject([{ actor_id: admin.session.staffId, details: { hour: 23 } }]);
+    expect(auditEvents(h, 'auth.alert.odd_hours')).toMatchObject([
+      { actor_id: admin.session.staffId, details: { hour: 23 } },
+    ]);
 
     h.auth.store.transaction((tx) => writeSetting(tx, authSettingKeys.oddHours, null));
     await signIn(h, admin.login, admin.password, admin.key);
@@ -209,7 +256,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
     const step = await beginKeyEnrolment(h.auth, actor, { staffId: admin.session.staffId });
     const answer = await new SoftwareAuthenticator({ origin }).create(step.publicKey);
     h.clock.advance(challengeLifetimeMs + 1);
-    const error = await refusal(finishKeyEnrolment(h.auth, actor, { attemptId: step.attemptId, name: 'Поздний', answer }));
+    const error = await refusal(
+      finishKeyEnrolment(h.auth, actor, { attemptId: step.attemptId, name: 'Поздний', answer }),
+    );
     expect(error.code).toBe('auth.challenge.expired');
     expect(listKeys(h.auth, actor, { staffId: admin.session.staffId })).toHaveLength(1);
   });
@@ -217,7 +266,9 @@ describe('sign-in with a password and a hardware key (A2)', () => {
 
 /** The challenge stored for a step, as a page that kept it would send it to any key. */
 function replayChallenge(desk: AuthDesk, attemptId: string): string {
-  const row = desk.auth.store.transaction((tx) => tx.get<{ challenge: string }>('SELECT challenge FROM auth_challenges WHERE id = ?', [attemptId]));
+  const row = desk.auth.store.transaction((tx) =>
+    tx.get<{ challenge: string }>('SELECT challenge FROM auth_challenges WHERE id = ?', [attemptId]),
+  );
   if (!row) throw new Error('no such challenge');
   return row.challenge;
 }

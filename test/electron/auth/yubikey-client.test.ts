@@ -1,6 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { normalizeYubikeyOtp, verifyYubikeyOtp, type VerifyYubikeyOtpOptions } from '../../../electron/auth/yubikey-client';
+import {
+  normalizeYubikeyOtp,
+  verifyYubikeyOtp,
+  type VerifyYubikeyOtpOptions,
+} from '../../../electron/auth/yubikey-client';
 import { openTestDb, startTestServer, type TestDb, type TestServer } from '../../server/support/test-server';
 import { newClient, SimulatedYubikey, type YkvalClientKeys } from '../../server/otp/yubikey-support';
 
@@ -47,13 +51,22 @@ function rewriting(rewrite: (body: string) => string): typeof fetch {
 describe('the desk’s YubiKey client (A2): the server decides, the desk checks the answer', () => {
   it('accepts a real OTP through the server and says whose key it was', async () => {
     const verdict = await verifyYubikeyOtp(options(key.press()));
-    expect(verdict).toMatchObject({ status: 'OK', publicId: key.publicId, sessionCounter: 1, sessionUse: 0, server: server.origin });
+    expect(verdict).toMatchObject({
+      status: 'OK',
+      publicId: key.publicId,
+      sessionCounter: 1,
+      sessionUse: 0,
+      server: server.origin,
+    });
   });
 
   it('passes on the server’s signed refusal with the code the screen shows', async () => {
     const otp = key.press();
     expect((await verifyYubikeyOtp(options(otp))).status).toBe('OK');
-    expect(await verifyYubikeyOtp(options(otp))).toMatchObject({ status: 'REPLAYED_OTP', code: 'yubikey.replayed_otp' });
+    expect(await verifyYubikeyOtp(options(otp))).toMatchObject({
+      status: 'REPLAYED_OTP',
+      code: 'yubikey.replayed_otp',
+    });
     const unknown = await verifyYubikeyOtp(options(new SimulatedYubikey('vvccccnnnnnn').press()));
     expect(unknown).toMatchObject({ status: 'BAD_OTP', code: 'yubikey.bad_otp' });
   });
@@ -61,9 +74,16 @@ describe('the desk’s YubiKey client (A2): the server decides, the desk checks 
   it('checks the OTP’s shape before anything leaves the desk', async () => {
     const spy = vi.fn<typeof fetch>();
     const otp = key.press();
-    await expect(verifyYubikeyOtp(options(otp.slice(13), { fetch: spy }))).rejects.toMatchObject({ code: 'yubikey.otp.length', field: 'otp' });
-    await expect(verifyYubikeyOtp(options(`${otp}cccc1`, { fetch: spy }))).rejects.toMatchObject({ code: 'yubikey.otp.length' });
-    await expect(verifyYubikeyOtp(options(`${otp.slice(0, 43)}a`, { fetch: spy }))).rejects.toMatchObject({ code: 'yubikey.otp.alphabet' });
+    await expect(verifyYubikeyOtp(options(otp.slice(13), { fetch: spy }))).rejects.toMatchObject({
+      code: 'yubikey.otp.length',
+      field: 'otp',
+    });
+    await expect(verifyYubikeyOtp(options(`${otp}cccc1`, { fetch: spy }))).rejects.toMatchObject({
+      code: 'yubikey.otp.length',
+    });
+    await expect(verifyYubikeyOtp(options(`${otp.slice(0, 43)}a`, { fetch: spy }))).rejects.toMatchObject({
+      code: 'yubikey.otp.alphabet',
+    });
     expect(spy).not.toHaveBeenCalled();
   });
 
@@ -78,9 +98,13 @@ describe('the desk’s YubiKey client (A2): the server decides, the desk checks 
     const otp = key.press();
     expect((await verifyYubikeyOtp(options(otp))).status).toBe('OK');
     const promoted = rewriting((body) => body.replace('status=REPLAYED_OTP', 'status=OK'));
-    await expect(verifyYubikeyOtp(options(otp, { fetch: promoted }))).rejects.toMatchObject({ code: 'yubikey.response.signature' });
+    await expect(verifyYubikeyOtp(options(otp, { fetch: promoted }))).rejects.toMatchObject({
+      code: 'yubikey.response.signature',
+    });
     const recounted = rewriting((body) => body.replace(/sessionuse=\d+/, 'sessionuse=200'));
-    await expect(verifyYubikeyOtp(options(key.press(), { fetch: recounted }))).rejects.toMatchObject({ code: 'yubikey.response.signature' });
+    await expect(verifyYubikeyOtp(options(key.press(), { fetch: recounted }))).rejects.toMatchObject({
+      code: 'yubikey.response.signature',
+    });
   });
 
   it('refuses a genuine answer replayed for another request (other nonce and OTP)', async () => {
@@ -88,12 +112,16 @@ describe('the desk’s YubiKey client (A2): the server decides, the desk checks 
     const capture = rewriting((body) => (captured = body));
     expect((await verifyYubikeyOtp(options(key.press(), { fetch: capture }))).status).toBe('OK');
     const replay: typeof fetch = async () => new Response(captured, { status: 200 });
-    await expect(verifyYubikeyOtp(options(key.press(), { fetch: replay }))).rejects.toMatchObject({ code: 'yubikey.response.mismatch' });
+    await expect(verifyYubikeyOtp(options(key.press(), { fetch: replay }))).rejects.toMatchObject({
+      code: 'yubikey.response.mismatch',
+    });
   });
 
   it('refuses to trust any answer when its own API key is wrong', async () => {
     const wrongKey = Buffer.alloc(20, 7).toString('base64');
-    await expect(verifyYubikeyOtp(options(key.press(), { apiKey: wrongKey }))).rejects.toMatchObject({ code: 'yubikey.response.signature' });
+    await expect(verifyYubikeyOtp(options(key.press(), { apiKey: wrongKey }))).rejects.toMatchObject({
+      code: 'yubikey.response.signature',
+    });
   });
 
   it('reports an unknown client even though the server cannot sign for it', async () => {
@@ -109,7 +137,9 @@ describe('the desk’s YubiKey client (A2): the server decides, the desk checks 
 
     const failingPrimary: typeof fetch = async (input, init) =>
       String(input).startsWith('http://primary.invalid') ? new Response('', { status: 502 }) : fetch(input, init);
-    const viaBackup2 = await verifyYubikeyOtp(options(key.press(), { servers: ['http://primary.invalid', server.origin], fetch: failingPrimary }));
+    const viaBackup2 = await verifyYubikeyOtp(
+      options(key.press(), { servers: ['http://primary.invalid', server.origin], fetch: failingPrimary }),
+    );
     expect(viaBackup2).toMatchObject({ status: 'OK', server: server.origin });
   });
 

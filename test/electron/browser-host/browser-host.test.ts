@@ -19,7 +19,13 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  host = await startBrowserHost({ dbPath: join(dir, 'desk.db'), key: randomBytes(32), create: true, rendererDir, port: 0 });
+  host = await startBrowserHost({
+    dbPath: join(dir, 'desk.db'),
+    key: randomBytes(32),
+    create: true,
+    rendererDir,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -33,15 +39,28 @@ interface Reply {
 }
 
 /** A raw HTTP request, so that Host and Origin can be anything a hostile page could send. */
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+function send(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<Reply> {
   const url = new URL(host.origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: url.port, method: options.method ?? 'GET', path: options.path, headers: { Host: url.host, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: url.host, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -53,7 +72,12 @@ const call = (name: string, input: unknown, headers: Record<string, string> = {}
   send({
     method: 'POST',
     path: `/api/call/${name}`,
-    headers: { Origin: host.origin, Authorization: `Bearer ${host.secret}`, 'Content-Type': 'application/json', ...headers },
+    headers: {
+      Origin: host.origin,
+      Authorization: `Bearer ${host.secret}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
     body: JSON.stringify(input),
   });
 
@@ -64,7 +88,9 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
     expect(host.origin).toMatch(/^http:\/\/localhost:\d+$/);
     const port = Number(new URL(host.origin).port);
     const onLoopback = await new Promise<boolean>((resolve) => {
-      const probe = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `localhost:${port}` } }, (res) => resolve(res.statusCode === 200));
+      const probe = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `localhost:${port}` } }, (res) =>
+        resolve(res.statusCode === 200),
+      );
       probe.on('error', () => resolve(false));
       probe.end();
     });
@@ -74,7 +100,10 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
   });
 
   it('refuses patient data before anyone signs in, and carries the contract once a clerk has', async () => {
-    expect(JSON.parse((await call('patients.search', { query: 'Сем' })).body)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(JSON.parse((await call('patients.search', { query: 'Сем' })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
     await signedInAs(overHttp, host.origin, 'clerk');
     const created = await call('patients.create', draft());
     expect(created.status).toBe(200);
@@ -85,7 +114,9 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
 
   it('refuses a call without the secret, with a wrong one, or from another origin', async () => {
     expect((await call('patients.search', { query: 'Сем' }, { Authorization: '' })).status).toBe(401);
-    expect((await call('patients.search', { query: 'Сем' }, { Authorization: `Bearer ${'0'.repeat(64)}` })).status).toBe(401);
+    expect(
+      (await call('patients.search', { query: 'Сем' }, { Authorization: `Bearer ${'0'.repeat(64)}` })).status,
+    ).toBe(401);
     const foreign = await call('patients.search', { query: 'Сем' }, { Origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'host.origin' } });
@@ -98,10 +129,29 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
 
   it('refuses malformed JSON, the wrong content type and an oversized body', async () => {
     const headers = { Origin: host.origin, Authorization: `Bearer ${host.secret}` };
-    const malformed = await send({ method: 'POST', path: '/api/call/patients.search', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{"query":' });
+    const malformed = await send({
+      method: 'POST',
+      path: '/api/call/patients.search',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: '{"query":',
+    });
     expect(JSON.parse(malformed.body)).toMatchObject({ error: { code: 'api.bad_request' } });
-    expect((await send({ method: 'POST', path: '/api/call/patients.search', headers: { ...headers, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    const huge = await send({ method: 'POST', path: '/api/call/patients.search', headers: { ...headers, 'Content-Type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+    expect(
+      (
+        await send({
+          method: 'POST',
+          path: '/api/call/patients.search',
+          headers: { ...headers, 'Content-Type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    const huge = await send({
+      method: 'POST',
+      path: '/api/call/patients.search',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body)).toMatchObject({ error: { code: 'host.too_large' } });
   });

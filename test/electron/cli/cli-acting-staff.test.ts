@@ -34,10 +34,12 @@ describe('the command line writes in a staff member’s name (--as LOGIN)', { ti
     expect(result.code, result.err).toBe(0);
     expect(result.err).not.toContain('Warning');
     const writers = await query<{ login: string; n: number }>(
-      "SELECT s.login, count(*) AS n FROM patients p JOIN staff s ON s.id = p.created_by GROUP BY s.login",
+      'SELECT s.login, count(*) AS n FROM patients p JOIN staff s ON s.id = p.created_by GROUP BY s.login',
     );
     expect(writers).toEqual([{ login: 'clerk.one', n: 20 }]);
-    const outbox = await query<{ actor_id: string }>("SELECT DISTINCT actor_id FROM sync_outbox WHERE table_name = 'patients'");
+    const outbox = await query<{ actor_id: string }>(
+      "SELECT DISTINCT actor_id FROM sync_outbox WHERE table_name = 'patients'",
+    );
     const clerk = await query<{ id: string }>("SELECT id FROM staff WHERE login = 'clerk.one'");
     expect(outbox).toEqual([{ actor_id: clerk[0]!.id }]);
   });
@@ -50,7 +52,14 @@ describe('the command line writes in a staff member’s name (--as LOGIN)', { ti
 
   it('seed-demo without --as on a desk connected to a server: refused, saying to pass --as', async () => {
     const before = await query<{ n: number }>('SELECT count(*) AS n FROM patients');
-    await onDesk((tx) => writeSyncIdentity(tx, { servers: ['https://sync.clinic.test'], deviceId: randomUUID(), privateKey: 'x', enrolledAt: new Date().toISOString() }));
+    await onDesk((tx) =>
+      writeSyncIdentity(tx, {
+        servers: ['https://sync.clinic.test'],
+        deviceId: randomUUID(),
+        privateKey: 'x',
+        enrolledAt: new Date().toISOString(),
+      }),
+    );
     const result = medcard(['seed-demo', '--patients', '5', '--seed', '98']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('cli.as.required');
@@ -79,10 +88,18 @@ describe('the command line writes in a staff member’s name (--as LOGIN)', { ti
     expect(admin.code, admin.err).toBe(0);
     expect(admin.out).toContain('published to every desk as release');
     expect(admin.out).toContain('the sync worker uploads it');
-    const releases = await query<{ name: string; dictionary_version: string; row_count: number; local_state: string; login: string }>(
+    const releases = await query<{
+      name: string;
+      dictionary_version: string;
+      row_count: number;
+      local_state: string;
+      login: string;
+    }>(
       'SELECT r.name, r.dictionary_version, r.row_count, r.local_state, s.login FROM dictionary_releases r JOIN staff s ON s.id = r.created_by',
     );
-    expect(releases).toEqual([{ name: 'insurers', dictionary_version: '2026-11-01', row_count: 2, local_state: 'imported', login: 'admin.one' }]);
+    expect(releases).toEqual([
+      { name: 'insurers', dictionary_version: '2026-11-01', row_count: 2, local_state: 'imported', login: 'admin.one' },
+    ]);
     expect(await query("SELECT 1 FROM sync_outbox WHERE table_name = 'dictionary_releases'")).toHaveLength(1);
     const local = medcard(['import', 'dictionary', 'insurers', file, '--version', '2026-11-01']);
     expect(local.out).toContain('on this desk only: pass --as ADMIN');

@@ -25,7 +25,9 @@ describe('medcard import dictionary', { timeout: 120_000 }, () => {
     expect(result.out).toContain('Dictionary icd10, version 2.27, from 1.2.643.5.1.13.13.11.1005_2.27.csv');
     expect(result.out).toContain('rows accepted: 8');
     expect(result.out).toContain('rows refused: 5');
-    expect(result.out).toContain('line 10: dictionary.row.value — Invalid value in column MKB_CODE / Недопустимое значение в поле MKB_CODE');
+    expect(result.out).toContain(
+      'line 10: dictionary.row.value — Invalid value in column MKB_CODE / Недопустимое значение в поле MKB_CODE',
+    );
     expect(result.out).toContain('line 14: dictionary.row.parent');
     expect(result.out).toMatch(/time: \d+\.\d s/);
   });
@@ -48,7 +50,12 @@ describe('medcard import dictionary', { timeout: 120_000 }, () => {
     const imported = medcard(['import', 'dictionary', 'insurers', insurers, '--version', '2026-11-01']);
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toContain('rows accepted: 2');
-    const calendar = medcard(['import', 'dictionary', 'calendar-ru', write('2027.xml', calendarXml(2027, ['<day d="01.01" t="1" h="1"/>']))]);
+    const calendar = medcard([
+      'import',
+      'dictionary',
+      'calendar-ru',
+      write('2027.xml', calendarXml(2027, ['<day d="01.01" t="1" h="1"/>'])),
+    ]);
     expect(calendar.code, calendar.err).toBe(0);
     expect(calendar.out).toContain('Dictionary calendar-ru/2027, version 2026-09-30');
     const verified = medcard(['verify']);
@@ -62,7 +69,12 @@ describe('medcard import dictionary', { timeout: 120_000 }, () => {
     const unknown = medcard(['import', 'dictionary', 'icd11', write('x.csv', 'a')]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('icd10, insurers, calendar-ru');
-    const broken = medcard(['import', 'dictionary', 'calendar-ru', write('2028.xml', calendarXml(2028, ['<day d="13.01" t="1"/>']))]);
+    const broken = medcard([
+      'import',
+      'dictionary',
+      'calendar-ru',
+      write('2028.xml', calendarXml(2028, ['<day d="13.01" t="1"/>'])),
+    ]);
     expect(broken.code).toBe(1);
     expect(broken.err).toContain('строка 7');
     expect(broken.err).toContain('d="13.01"');

@@ -32,20 +32,43 @@ describe('medcard import patients', { timeout: 120_000 }, () => {
     expect(result.err).toContain('rows: 4 / 4');
     expect(result.out).toContain('accepted: 2');
     expect(result.out).toContain('refused: 2');
-    expect(result.out).toContain('line 3: snils: patient.snils.checksum — Контрольное число СНИЛС не сходится / SNILS check digits do not match');
-    expect(result.out).toContain('line 4: birth_date: patient.birth_date.invalid — Такой даты нет в календаре / No such calendar date');
+    expect(result.out).toContain(
+      'line 3: snils: patient.snils.checksum — Контрольное число СНИЛС не сходится / SNILS check digits do not match',
+    );
+    expect(result.out).toContain(
+      'line 4: birth_date: patient.birth_date.invalid — Такой даты нет в календаре / No such calendar date',
+    );
   });
 
   it('a re-run skips what is in, and writes the report to --report FILE', () => {
     const reportPath = join(cli.dir, 'report.txt');
-    const result = medcard(['import', 'patients', join(cli.dir, 'clinic.csv'), '--as', 'clerk.one', '--report', reportPath]);
+    const result = medcard([
+      'import',
+      'patients',
+      join(cli.dir, 'clinic.csv'),
+      '--as',
+      'clerk.one',
+      '--report',
+      reportPath,
+    ]);
     expect(result.code, result.err).toBe(0);
     expect(result.out).toContain('0 accepted, 2 already imported, 2 refused');
     expect(readFileSync(reportPath, 'utf8')).toContain('already imported (skipped): 2');
   });
 
   it('refuses a file in another encoding with a clear error and exit 1, importing nothing', () => {
-    const cp1251 = Buffer.from([...Buffer.from('surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email\n'), 0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0xe0, 0x3b, 0x0a]);
+    const cp1251 = Buffer.from([
+      ...Buffer.from('surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email\n'),
+      0xc8,
+      0xe2,
+      0xe0,
+      0xed,
+      0xee,
+      0xe2,
+      0xe0,
+      0x3b,
+      0x0a,
+    ]);
     const result = medcard(['import', 'patients', write('cp1251.csv', cp1251), '--as', 'clerk.one']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('patient_import.file.encoding');
@@ -55,12 +78,22 @@ describe('medcard import patients', { timeout: 120_000 }, () => {
   });
 
   it('writes the patients as the staff member --as names, whom the server knows; without --as, or as someone who may not, imports nothing', () => {
-    const path = write('more.csv', ['surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email', 'Зайцева;Зоя;Ильинична;03.04.1991;ж;;;;;', 'Жуков;Жан;;05.06.1972;м;;;;;'].join('\n'));
+    const path = write(
+      'more.csv',
+      [
+        'surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email',
+        'Зайцева;Зоя;Ильинична;03.04.1991;ж;;;;;',
+        'Жуков;Жан;;05.06.1972;м;;;;;',
+      ].join('\n'),
+    );
     const without = medcard(['import', 'patients', path]);
     expect(without.code).toBe(1);
     expect(without.err).toContain('cli.as.required');
     expect(without.err).toContain('Give --as LOGIN');
-    for (const [login, code] of [['nobody.here', 'cli.as.unknown'], ['doctor.one', 'cli.as.forbidden']] as const) {
+    for (const [login, code] of [
+      ['nobody.here', 'cli.as.unknown'],
+      ['doctor.one', 'cli.as.forbidden'],
+    ] as const) {
       const refused = medcard(['import', 'patients', path, '--as', login]);
       expect(refused.code, login).toBe(1);
       expect(refused.err, login).toContain(code);

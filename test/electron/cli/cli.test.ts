@@ -33,7 +33,9 @@ describe('the medcard command line', () => {
       return { rows, audit };
     };
     for (const name of ['a.db', 'b.db']) {
-      const seeded = medcard(['seed-demo', '--db', join(cli.dir, name), '--patients', '300', '--seed', '7'], { MEDCARD_DB_KEY: key });
+      const seeded = medcard(['seed-demo', '--db', join(cli.dir, name), '--patients', '300', '--seed', '7'], {
+        MEDCARD_DB_KEY: key,
+      });
       expect(seeded.code, seeded.err).toBe(0);
       expect(seeded.out).toMatch(/Enrolled 300 synthetic patients/);
     }
@@ -52,7 +54,9 @@ describe('the medcard command line', () => {
     expect(medcard(['seed-demo', '--db', db, '--patients', '50'], { MEDCARD_DB_KEY: key }).code).toBe(0);
     const handle = new Database(db, { fileMustExist: true });
     applyKey(handle, Buffer.from(key, 'hex'));
-    handle.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 17");
+    handle.exec(
+      "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 17",
+    );
     handle.close();
     const verified = medcard(['verify', '--db', db], { MEDCARD_DB_KEY: key });
     expect(verified.code).toBe(1);
@@ -81,6 +85,8 @@ describe('the medcard command line', () => {
     const badKey = medcard(['init', '--db', join(cli.dir, 'x.db')], { MEDCARD_DB_KEY: 'abc' });
     expect(badKey.err).toContain('64');
     expect(existsSync(join(cli.dir, 'x.db'))).toBe(false);
-    expect(medcard(['verify', '--db', join(cli.dir, 'missing.db')], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') }).err).toContain('medcard init');
+    expect(
+      medcard(['verify', '--db', join(cli.dir, 'missing.db')], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') }).err,
+    ).toContain('medcard init');
   });
 });

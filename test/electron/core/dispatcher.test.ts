@@ -25,7 +25,10 @@ describe('the dispatcher: one entry for every call', () => {
     desk = await openTempDesk({ role: 'auditor' });
     const before = snapshot(desk);
     expect(await desk.dispatch('patients.create', draft())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await desk.dispatch('patients.search', { query: 'Сем' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await desk.dispatch('patients.search', { query: 'Сем' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(snapshot(desk)).toEqual(before);
   });
 
@@ -51,7 +54,10 @@ describe('the dispatcher: one entry for every call', () => {
       birthDate: 'patient.birth_date.invalid',
     });
     const snils = result.error.issues?.find((issue) => issue.field === 'snils');
-    expect(snils?.message).toEqual({ ru: 'Контрольное число СНИЛС не сходится', en: 'SNILS check digits do not match' });
+    expect(snils?.message).toEqual({
+      ru: 'Контрольное число СНИЛС не сходится',
+      en: 'SNILS check digits do not match',
+    });
     expect(snapshot(desk)).toEqual(before);
   });
 
@@ -80,7 +86,10 @@ describe('the dispatcher: one entry for every call', () => {
 
   it('accepts Latin names for a foreign citizen', async () => {
     desk = await openTempDesk();
-    const result = await desk.dispatch('patients.create', draft({ surname: "O'Brien", name: 'Mary-Jane', patronymic: '', foreign: true }));
+    const result = await desk.dispatch(
+      'patients.create',
+      draft({ surname: "O'Brien", name: 'Mary-Jane', patronymic: '', foreign: true }),
+    );
     expect(result).toMatchObject({ ok: true, data: { surname: "O'Brien", patronymic: null, foreign: true } });
   });
 
@@ -89,7 +98,10 @@ describe('the dispatcher: one entry for every call', () => {
     const enp = validEnp();
     expect((await desk.dispatch('patients.create', draft({ enp }))).ok).toBe(true);
     const before = snapshot(desk);
-    const sameSnils = await desk.dispatch('patients.create', draft({ surname: 'Другая', snils: validSnils().replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1-$2-$3 $4') }));
+    const sameSnils = await desk.dispatch(
+      'patients.create',
+      draft({ surname: 'Другая', snils: validSnils().replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1-$2-$3 $4') }),
+    );
     expect(sameSnils).toMatchObject({ ok: false, error: { code: 'patient.snils.duplicate', field: 'snils' } });
     const sameEnp = await desk.dispatch('patients.create', draft({ snils: validSnils('223344556'), enp }));
     expect(sameEnp).toMatchObject({ ok: false, error: { code: 'patient.enp.duplicate', field: 'enp' } });
@@ -105,9 +117,15 @@ describe('the dispatcher: one entry for every call', () => {
     const data = result.data as { id: string; snils: string; phone: string; version: number };
     expect(data).toMatchObject({ snils: validSnils(), phone: '+79161234567', version: 0 });
     expect(data.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    const audit = desk.store.transaction((tx) => tx.all<{ action: string; patient_id: string }>('SELECT action, patient_id FROM audit_events'));
+    const audit = desk.store.transaction((tx) =>
+      tx.all<{ action: string; patient_id: string }>('SELECT action, patient_id FROM audit_events'),
+    );
     expect(audit).toEqual([{ action: 'patients.create', patient_id: data.id }]);
-    const outbox = desk.store.transaction((tx) => tx.all<{ table_name: string; row_id: string; changed: string }>('SELECT table_name, row_id, changed FROM sync_outbox'));
+    const outbox = desk.store.transaction((tx) =>
+      tx.all<{ table_name: string; row_id: string; changed: string }>(
+        'SELECT table_name, row_id, changed FROM sync_outbox',
+      ),
+    );
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ table_name: 'patients', row_id: data.id });
     expect(JSON.parse(outbox[0]!.changed)).toMatchObject({ surname: 'Семёнова', snils: validSnils() });

@@ -14,8 +14,18 @@ import { openTempDesk, type TempDesk } from '../../support/temp-desk';
 import { rawTx } from '../../../electron/store/raw-tx';
 
 const anyId = randomUUID();
-const keyAnswer = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } as const;
-const registration = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } } as const;
+const keyAnswer = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+} as const;
+const registration = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
+} as const;
 
 /** A well-formed input for every call; the type makes a call without one a compile error. */
 function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
@@ -41,7 +51,12 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'account.enrolTotp': { staffId: self },
     'account.confirmTotp': { staffId: self, code: '000000' },
     'staff.list': {},
-    'staff.create': { login: `new.${randomUUID().slice(0, 8)}`, displayName: 'Новиков Ной', role: 'doctor', password: strongTestPassword() },
+    'staff.create': {
+      login: `new.${randomUUID().slice(0, 8)}`,
+      displayName: 'Новиков Ной',
+      role: 'doctor',
+      password: strongTestPassword(),
+    },
     'staff.deactivate': { staffId: anyId },
     'staff.resetPassword': { staffId: anyId, password: strongTestPassword() },
     'audit.events': { view: 'alerts' },
@@ -49,7 +64,12 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'audit.merges': {},
     'keys.touch': { options: { challenge: 'AAAA' } },
     'keys.register': {
-      options: { challenge: 'AAAA', rp: { name: 'Medcard Desk' }, user: { id: 'AAAA', name: 'x', displayName: 'x' }, pubKeyCredParams: [{ alg: -7, type: 'public-key' }] },
+      options: {
+        challenge: 'AAAA',
+        rp: { name: 'Medcard Desk' },
+        user: { id: 'AAAA', name: 'x', displayName: 'x' },
+        pubKeyCredParams: [{ alg: -7, type: 'public-key' }],
+      },
     },
     'patients.create': draft(),
     'patients.search': { query: 'Сем' },
@@ -74,23 +94,47 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'consents.signature': { consentId: anyId },
     'proxies.list': { patientId: anyId },
     'proxies.add': {
-      patientId: anyId, surname: 'Семёнова', name: 'Ольга', birthDate: '1985-04-02', relationship: 'mother', basis: 'parent_of_minor',
-      scope: ['visits'], startsOn: '2026-11-25',
+      patientId: anyId,
+      surname: 'Семёнова',
+      name: 'Ольга',
+      birthDate: '1985-04-02',
+      relationship: 'mother',
+      basis: 'parent_of_minor',
+      scope: ['visits'],
+      startsOn: '2026-11-25',
     },
     'proxies.revoke': { proxyId: anyId, reason: 'Заявление пациента' },
     'dictionaries.search': { name: 'insurers', query: 'Ингос' },
     'dictionaries.get': { name: 'insurers', code: '50002' },
     'documents.list': { patientId: anyId },
-    'documents.add': { patientId: anyId, document: { type: 'passport', series: '4508', number: '123456', issuerCode: '770-001', issuer: 'УФМС', issueDate: '2015-01-01' } },
+    'documents.add': {
+      patientId: anyId,
+      document: {
+        type: 'passport',
+        series: '4508',
+        number: '123456',
+        issuerCode: '770-001',
+        issuer: 'УФМС',
+        issueDate: '2015-01-01',
+      },
+    },
     'documents.replace': { documentId: anyId },
     'documents.confirmPolicy': { documentId: anyId, decision: 'confirmed' },
     'documents.checkPolicy': { documentId: anyId },
     'documents.remove': { documentId: anyId, reason: 'Внесён не тому пациенту' },
-    'documents.confirmComparison': { documentId: anyId, reading: { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15', sex: 'female' }, resolutions: {} },
+    'documents.confirmComparison': {
+      documentId: anyId,
+      reading: { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15', sex: 'female' },
+      resolutions: {},
+    },
     'verification.queue': {},
     'verification.count': {},
     'verification.get': { patientId: anyId },
-    'verification.complete': { patientId: anyId, documentsSeen: [{ type: 'passport', number: '4508 123456' }], originalsChecked: true },
+    'verification.complete': {
+      patientId: anyId,
+      documentsSeen: [{ type: 'passport', number: '4508 123456' }],
+      originalsChecked: true,
+    },
     'sync.status': {},
     'sync.conflicts': {},
     'sync.resolveConflict': { id: anyId, keep: 'server' },
@@ -98,8 +142,22 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
 }
 
 /** Refusals that come before any service runs. */
-const gateCodes = ['forbidden', 'auth.required', 'auth.session_locked', 'auth.account_setup_required', 'api.unknown_call'];
-const tables = ['patients', 'audit_events', 'sync_outbox', 'staff', 'staff_keys', 'recovery_codes', 'auth_challenges'] as const;
+const gateCodes = [
+  'forbidden',
+  'auth.required',
+  'auth.session_locked',
+  'auth.account_setup_required',
+  'api.unknown_call',
+];
+const tables = [
+  'patients',
+  'audit_events',
+  'sync_outbox',
+  'staff',
+  'staff_keys',
+  'recovery_codes',
+  'auth_challenges',
+] as const;
 
 let desk: TempDesk;
 const sessions = new Map<Role, StaffSession>();
@@ -107,27 +165,48 @@ const sessions = new Map<Role, StaffSession>();
 beforeAll(async () => {
   desk = await openTempDesk();
   const auth = desk.ctx.auth;
-  const { session } = await setupFirstAdmin(auth, { login: 'admin', displayName: 'Админова Анна', password: strongTestPassword() });
+  const { session } = await setupFirstAdmin(auth, {
+    login: 'admin',
+    displayName: 'Админова Анна',
+    password: strongTestPassword(),
+  });
   const adminActor = actorOf({ state: 'active', session }, auth);
   for (const role of roles) {
     if (role === 'admin') continue;
-    await createStaff(auth, adminActor, { login: `${role}.one`, displayName: 'Сотрудникова Софья', role, password: strongTestPassword() });
+    await createStaff(auth, adminActor, {
+      login: `${role}.one`,
+      displayName: 'Сотрудникова Софья',
+      role,
+      password: strongTestPassword(),
+    });
   }
   desk.store.transaction((tx) => {
     for (const row of tx.all<{ id: string; role: Role }>("SELECT id, role FROM staff WHERE kind = 'person'")) {
       // Signed in as after both factors and a password of their own: only the role decides here.
       rawTx(tx).run('UPDATE staff SET must_change_password = 0, must_enrol_key = 0 WHERE id = ?', [row.id]);
-      sessions.set(row.role, { ...sessionFor(tx, requirePerson(tx, row.id), 'webauthn', new Date().toISOString()), mustEnrolKey: false });
+      sessions.set(row.role, {
+        ...sessionFor(tx, requirePerson(tx, row.id), 'webauthn', new Date().toISOString()),
+        mustEnrolKey: false,
+      });
     }
   });
 });
 afterAll(() => desk.cleanup());
 
 function dispatcherFor() {
-  return createDispatcher(() => ({ ...desk.ctx, actor: actorOf(desk.ctx.session.read(desk.ctx.clock.now()), desk.ctx.auth) }), { internal: () => undefined });
+  return createDispatcher(
+    () => ({ ...desk.ctx, actor: actorOf(desk.ctx.session.read(desk.ctx.clock.now()), desk.ctx.auth) }),
+    { internal: () => undefined },
+  );
 }
 
-const rows = () => Object.fromEntries(tables.map((table) => [table, desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n)]));
+const rows = () =>
+  Object.fromEntries(
+    tables.map((table) => [
+      table,
+      desk.store.transaction((tx) => tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)?.n),
+    ]),
+  );
 
 describe('every call of the contract under every role (A1, generated from the contract)', () => {
   for (const role of roles) {
@@ -144,7 +223,10 @@ describe('every call of the contract under every role (A1, generated from the co
         const result = await dispatch(name, inputs[name]);
         if (allowed) {
           const code = result.ok ? null : result.error.code;
-          expect(code === null || (!gateCodes.includes(code) && !code.startsWith('input.')), `${role} ${name}: ${code}`).toBe(true);
+          expect(
+            code === null || (!gateCodes.includes(code) && !code.startsWith('input.')),
+            `${role} ${name}: ${code}`,
+          ).toBe(true);
         } else {
           expect(result, `${role} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
           expect(rows(), `${role} ${name} wrote`).toEqual(before);
@@ -169,11 +251,16 @@ describe('every call of the contract under every role (A1, generated from the co
     if (!clerk) throw new Error('no clerk');
     const dispatch = dispatcherFor();
     const inputs = sampleInputs(clerk.staffId);
-    for (const name of callNames.filter((call) => contract[call].permission !== 'public' && contract[call].whileLocked !== 'allowed')) {
+    for (const name of callNames.filter(
+      (call) => contract[call].permission !== 'public' && contract[call].whileLocked !== 'allowed',
+    )) {
       desk.ctx.session.signIn(clerk, desk.ctx.clock.now());
       desk.ctx.session.lock();
       const before = rows();
-      expect(await dispatch(name, inputs[name]), name).toMatchObject({ ok: false, error: { code: 'auth.session_locked' } });
+      expect(await dispatch(name, inputs[name]), name).toMatchObject({
+        ok: false,
+        error: { code: 'auth.session_locked' },
+      });
       expect(rows(), name).toEqual(before);
     }
   });

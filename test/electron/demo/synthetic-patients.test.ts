@@ -98,7 +98,8 @@ describe('synthetic patients', () => {
         parts.every((part) => (female ? femaleSurnames : maleSurnames).has(part)) &&
         (female ? femaleFirst : maleFirst).has(draft.name) &&
         (draft.patronymic == null ||
-          ((female ? daughterPatronymics : sonPatronymics).has(draft.patronymic) && (female ? /на$/ : /ич$/).test(draft.patronymic)));
+          ((female ? daughterPatronymics : sonPatronymics).has(draft.patronymic) &&
+            (female ? /на$/ : /ич$/).test(draft.patronymic)));
       if (!agrees) disagreeing.push(`${draft.sex}: ${draft.surname} ${draft.name} ${draft.patronymic ?? ''}`);
       if (draft.patronymic == null) seen.noPatronymic++;
     }

@@ -2,11 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors/app-error';
 import { localize } from '../../../shared/errors/catalog';
-import {
-  loadOrCreateWrappedKey,
-  type KeyWrapPort,
-  type WrappedKeyStorage,
-} from '../../../electron/host/wrapped-key';
+import { loadOrCreateWrappedKey, type KeyWrapPort, type WrappedKeyStorage } from '../../../electron/host/wrapped-key';
 
 /** Stands in for safeStorage: AES-256-GCM under a key that lives only in this object. */
 function aesKeyStore(options: { available?: boolean } = {}): KeyWrapPort & { calls: { encrypt: number } } {

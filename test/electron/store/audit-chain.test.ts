@@ -17,7 +17,10 @@ async function deskWithActivity(): Promise<{ desk: TempDesk; patientId: string }
   const patientId = (created.data as { id: string }).id;
   await d.dispatch('patients.search', { query: 'Семен' });
   await d.dispatch('patients.get', { id: patientId });
-  await d.dispatch('patients.create', draft({ surname: 'Орлов', name: 'Олег', patronymic: null, sex: 'male', snils: validSnils('223344556') }));
+  await d.dispatch(
+    'patients.create',
+    draft({ surname: 'Орлов', name: 'Олег', patronymic: null, sex: 'male', snils: validSnils('223344556') }),
+  );
   return { desk: d, patientId };
 }
 
@@ -31,7 +34,12 @@ describe('the audit log (F1)', () => {
         'SELECT action, actor_role, device_id, patient_id, details FROM audit_events ORDER BY seq',
       ),
     );
-    expect(events.map((event) => event.action)).toEqual(['patients.create', 'patients.search', 'patients.read', 'patients.create']);
+    expect(events.map((event) => event.action)).toEqual([
+      'patients.create',
+      'patients.search',
+      'patients.read',
+      'patients.create',
+    ]);
     expect(new Set(events.map((event) => event.device_id))).toEqual(new Set([desk.ctx.actor.deviceId]));
     expect(events.every((event) => event.actor_role === 'clerk')).toBe(true);
     expect(JSON.parse(events[1]!.details)).toMatchObject({ query: 'Семен', shown: [events[0]!.patient_id] });
@@ -41,14 +49,21 @@ describe('the audit log (F1)', () => {
   it('audits opening a card that does not exist', async () => {
     desk = await openTempDesk();
     const id = '01900000-0000-7000-8000-000000000000';
-    expect(await desk.dispatch('patients.get', { id })).toMatchObject({ ok: false, error: { code: 'patient.not_found' } });
+    expect(await desk.dispatch('patients.get', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'patient.not_found' },
+    });
     expect(desk.count('audit_events')).toBe(1);
   });
 
   it('refuses to change or delete an event', async () => {
     ({ desk } = await deskWithActivity());
-    expect(() => desk!.store.transaction((tx) => rawTx(tx).run("UPDATE audit_events SET action = 'x' WHERE seq = 1"))).toThrow(/append-only/);
-    expect(() => desk!.store.transaction((tx) => rawTx(tx).run('DELETE FROM audit_events WHERE seq = 2'))).toThrow(/append-only/);
+    expect(() =>
+      desk!.store.transaction((tx) => rawTx(tx).run("UPDATE audit_events SET action = 'x' WHERE seq = 1")),
+    ).toThrow(/append-only/);
+    expect(() => desk!.store.transaction((tx) => rawTx(tx).run('DELETE FROM audit_events WHERE seq = 2'))).toThrow(
+      /append-only/,
+    );
     expect(verify(desk)).toMatchObject({ ok: true, events: 4 });
   });
 
@@ -87,7 +102,12 @@ describe('the audit log (F1)', () => {
       ok: true,
       data: {
         items: [
-          { action: 'patients.read', actorName: 'Учётная запись рабочего места', actorRole: 'clerk', deviceName: 'test-desk' },
+          {
+            action: 'patients.read',
+            actorName: 'Учётная запись рабочего места',
+            actorRole: 'clerk',
+            deviceName: 'test-desk',
+          },
           { action: 'patients.create' },
         ],
       },

@@ -84,10 +84,17 @@ describe('the door is a type (ARCHITECTURE rule 4)', () => {
     const door = (tx: Tx) => ({ tx, actor: desk.ctx.actor, at: desk.ctx.clock.now().toISOString() });
     const id = await enrolPatient(desk, {});
     const changed = store.transaction((tx) =>
-      updateRecord(door(tx), 'patients.write', 'patients', id, { phone: '+79161234500' }, {
-        action: 'test.updated',
-        patientId: 'self',
-      }),
+      updateRecord(
+        door(tx),
+        'patients.write',
+        'patients',
+        id,
+        { phone: '+79161234500' },
+        {
+          action: 'test.updated',
+          patientId: 'self',
+        },
+      ),
     );
     expect(changed).toEqual({ changed: ['phone'] });
     const kept = store.read((tx) => ({

@@ -25,10 +25,15 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
 describe('the encrypted store (A5)', () => {
   it('keeps no patient data in clear in the database file or its WAL', async () => {
     desk = await openTempDesk();
-    const created = await desk.dispatch('patients.create', draft({ surname: 'Уникальнова', email: 'unique.marker@example.org' }));
+    const created = await desk.dispatch(
+      'patients.create',
+      draft({ surname: 'Уникальнова', email: 'unique.marker@example.org' }),
+    );
     expect(created.ok).toBe(true);
     const haystack = Buffer.concat(
-      ['', '-wal'].filter((suffix) => existsSync(desk!.dbPath + suffix)).map((suffix) => readFileSync(desk!.dbPath + suffix)),
+      ['', '-wal']
+        .filter((suffix) => existsSync(desk!.dbPath + suffix))
+        .map((suffix) => readFileSync(desk!.dbPath + suffix)),
     );
     expect(haystack.length).toBeGreaterThan(4096);
     for (const needle of ['Уникальнова', 'unique.marker', 'SQLite format 3', 'patients']) {
@@ -57,7 +62,10 @@ describe('the encrypted store (A5)', () => {
 
   it('refuses a key that is not 256 bits', async () => {
     desk = await openTempDesk();
-    await expectCode(openStore({ path: join(desk.dir, 'x.db'), key: randomBytes(16), create: true }), 'store.key.format');
+    await expectCode(
+      openStore({ path: join(desk.dir, 'x.db'), key: randomBytes(16), create: true }),
+      'store.key.format',
+    );
   });
 
   it('refuses to adopt an unencrypted SQLite file of another program', async () => {
@@ -81,10 +89,15 @@ describe('the encrypted store (A5)', () => {
   it('keys the file the way SQLCipher does: a database made by the sqlcipher tool opens with the same raw key', (context) => {
     const sqlcipher = ['/usr/bin/sqlcipher', '/usr/local/bin/sqlcipher'].find((path) => existsSync(path));
     if (!sqlcipher) {
-      context.skip('sqlcipher CLI not installed (apt-get install sqlcipher): cross-check with the official tool skipped');
+      context.skip(
+        'sqlcipher CLI not installed (apt-get install sqlcipher): cross-check with the official tool skipped',
+      );
       return;
     }
-    const version = execFileSync(sqlcipher, [':memory:'], { input: 'PRAGMA cipher_version;\n', encoding: 'utf8' }).trim();
+    const version = execFileSync(sqlcipher, [':memory:'], {
+      input: 'PRAGMA cipher_version;\n',
+      encoding: 'utf8',
+    }).trim();
     const major = Number(version.split('.')[0]);
     desk = undefined;
     const dir = mkdtempSync(join(tmpdir(), 'medcard-sqlcipher-'));

@@ -2,7 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../shared/errors/app-error';
 import { blobChunkMaxBytes, blobStatusSchema } from '../../../shared/sync/protocol';
-import { countRows, enrolTestDevice, openTestDb, startTestServer, type TestDb, type TestDevice, type TestServer } from '../support/test-server';
+import {
+  countRows,
+  enrolTestDevice,
+  openTestDb,
+  startTestServer,
+  type TestDb,
+  type TestDevice,
+  type TestServer,
+} from '../support/test-server';
 
 let testDb: TestDb;
 let server: TestServer;
@@ -84,7 +92,9 @@ describe('blobs', () => {
 
     const across = await ranged(`bytes=${blobChunkMaxBytes - 10}-${blobChunkMaxBytes + 9}`);
     expect(across.status).toBe(206);
-    expect(across.headers.get('content-range')).toBe(`bytes ${blobChunkMaxBytes - 10}-${blobChunkMaxBytes + 9}/${content.length}`);
+    expect(across.headers.get('content-range')).toBe(
+      `bytes ${blobChunkMaxBytes - 10}-${blobChunkMaxBytes + 9}/${content.length}`,
+    );
     expect(across.body.equals(content.subarray(blobChunkMaxBytes - 10, blobChunkMaxBytes + 10))).toBe(true);
 
     const open = await ranged('bytes=100-');
@@ -121,7 +131,7 @@ describe('blobs', () => {
     expect(raw.equals(content)).toBe(false);
     // Nor anywhere else in the database.
     const dump = await testDb.db.raw(
-      "SELECT count(*) AS n FROM blob_chunks WHERE position(?::bytea in ciphertext) > 0",
+      'SELECT count(*) AS n FROM blob_chunks WHERE position(?::bytea in ciphertext) > 0',
       [Buffer.from(marker)],
     );
     expect(Number(dump.rows[0].n)).toBe(0);
@@ -144,7 +154,9 @@ describe('blobs', () => {
     expect((await desk.get('/v1/blobs/not-a-hash')).status).toBe(400);
     expect((await desk.get(`/v1/blobs/${'f'.repeat(64)}`)).status).toBe(404);
     expect((await desk.send('GET', `/v1/blobs/${partialHash}`, { unsigned: true })).status).toBe(401);
-    expect((await desk.send('PUT', `/v1/blobs/${partialHash}?offset=1000`, { raw: partial, unsigned: true })).status).toBe(401);
+    expect(
+      (await desk.send('PUT', `/v1/blobs/${partialHash}?offset=1000`, { raw: partial, unsigned: true })).status,
+    ).toBe(401);
     expect(await countRows(testDb.db, 'blob_chunks')).toBe(chunksBefore + 1);
   });
 

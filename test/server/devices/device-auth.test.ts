@@ -76,15 +76,31 @@ describe('signed requests (every /v1 call but enrolment)', () => {
   });
 
   it('refuses a signature made with another key', async () => {
-    expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { key: newDeviceKeys().privateKey } }), 401, 'sync.auth.bad_signature');
+    expectRefused(
+      await device.send('GET', '/v1/sync/pull?since=0', { sign: { key: newDeviceKeys().privateKey } }),
+      401,
+      'sync.auth.bad_signature',
+    );
   });
 
   it('refuses a request whose path, method or body differs from what was signed', async () => {
     const before = await countRows(testDb.db, 'change_log');
-    expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { path: '/v1/sync/pull?since=5' } }), 401, 'sync.auth.bad_signature');
-    expectRefused(await device.send('POST', '/v1/sync/push', { body: push, sign: { method: 'PUT' } }), 401, 'sync.auth.bad_signature');
+    expectRefused(
+      await device.send('GET', '/v1/sync/pull?since=0', { sign: { path: '/v1/sync/pull?since=5' } }),
+      401,
+      'sync.auth.bad_signature',
+    );
+    expectRefused(
+      await device.send('POST', '/v1/sync/push', { body: push, sign: { method: 'PUT' } }),
+      401,
+      'sync.auth.bad_signature',
+    );
     const tampered = Buffer.from(JSON.stringify({ mutations: [mutation({ changed: { surname: 'Подмена' } })] }));
-    expectRefused(await device.send('POST', '/v1/sync/push', { body: push, sign: { body: tampered } }), 401, 'sync.auth.bad_signature');
+    expectRefused(
+      await device.send('POST', '/v1/sync/push', { body: push, sign: { body: tampered } }),
+      401,
+      'sync.auth.bad_signature',
+    );
     expect(await countRows(testDb.db, 'change_log')).toBe(before);
   });
 
@@ -94,7 +110,11 @@ describe('signed requests (every /v1 call but enrolment)', () => {
     expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { nonce } }), 401, 'sync.auth.replayed');
     const other = await startTestServer(testDb.db);
     try {
-      expectRefused(await device.via(other).send('GET', '/v1/sync/pull?since=0', { sign: { nonce } }), 401, 'sync.auth.replayed');
+      expectRefused(
+        await device.via(other).send('GET', '/v1/sync/pull?since=0', { sign: { nonce } }),
+        401,
+        'sync.auth.replayed',
+      );
     } finally {
       await other.close();
     }
@@ -102,16 +122,31 @@ describe('signed requests (every /v1 call but enrolment)', () => {
 
   it('does not burn a nonce on a request with a bad signature', async () => {
     const nonce = 'b'.repeat(32);
-    expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { nonce, key: newDeviceKeys().privateKey } }), 401, 'sync.auth.bad_signature');
+    expectRefused(
+      await device.send('GET', '/v1/sync/pull?since=0', { sign: { nonce, key: newDeviceKeys().privateKey } }),
+      401,
+      'sync.auth.bad_signature',
+    );
     expect((await device.send('GET', '/v1/sync/pull?since=0', { sign: { nonce } })).status).toBe(200);
   });
 
   it('refuses a stale or future time', async () => {
     const late = Date.now() - maxClockSkewMs - 5_000;
     const early = Date.now() + maxClockSkewMs + 5_000;
-    expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: late } }), 401, 'sync.auth.clock_skew');
-    expectRefused(await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: early } }), 401, 'sync.auth.clock_skew');
-    expect((await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: Date.now() - maxClockSkewMs + 30_000 } })).status).toBe(200);
+    expectRefused(
+      await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: late } }),
+      401,
+      'sync.auth.clock_skew',
+    );
+    expectRefused(
+      await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: early } }),
+      401,
+      'sync.auth.clock_skew',
+    );
+    expect(
+      (await device.send('GET', '/v1/sync/pull?since=0', { sign: { time: Date.now() - maxClockSkewMs + 30_000 } }))
+        .status,
+    ).toBe(200);
   });
 
   it('prunes nonces only once a replay could no longer pass the time check', async () => {
@@ -122,7 +157,10 @@ describe('signed requests (every /v1 call but enrolment)', () => {
     ]);
     expect(nonceRetentionMs).toBeGreaterThan(2 * maxClockSkewMs);
     await pruneNonces(testDb.db, now);
-    const left = await testDb.db('request_nonces').whereIn('nonce', ['c'.repeat(32), 'd'.repeat(32)]).pluck('nonce');
+    const left = await testDb
+      .db('request_nonces')
+      .whereIn('nonce', ['c'.repeat(32), 'd'.repeat(32)])
+      .pluck('nonce');
     expect(left).toEqual(['d'.repeat(32)]);
   });
 

@@ -9,7 +9,14 @@ import { createEnrolCode, newEnrolCode } from '../../../server/devices/enrol-cod
 import { newDeviceKeys } from '../../../server/testing/device-client';
 import { apiErrorSchema } from '../../../shared/errors/app-error';
 import { enrolResponseSchema } from '../../../shared/sync/protocol';
-import { countRows, enrolTestDevice, openTestDb, startTestServer, type TestDb, type TestServer } from '../support/test-server';
+import {
+  countRows,
+  enrolTestDevice,
+  openTestDb,
+  startTestServer,
+  type TestDb,
+  type TestServer,
+} from '../support/test-server';
 
 let testDb: TestDb;
 let server: TestServer;
@@ -118,7 +125,10 @@ describe('enrolment (POST /v1/devices/enrol)', () => {
     const rsaLike = Buffer.alloc(60, 7).toString('base64');
     const badKey = await enrol({ code, name: 'desk', publicKey: rsaLike });
     expect(badKey.status).toBe(400);
-    expect(apiErrorSchema.parse(await badKey.json())).toMatchObject({ code: 'sync.enrol.public_key', field: 'publicKey' });
+    expect(apiErrorSchema.parse(await badKey.json())).toMatchObject({
+      code: 'sync.enrol.public_key',
+      field: 'publicKey',
+    });
 
     const taken = (await testDb.db('devices').first<{ public_key: string }>('public_key')).public_key;
     const reused = await enrol({ code, name: 'desk', publicKey: taken });
@@ -144,7 +154,9 @@ describe('device administration (CLI commands)', () => {
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), err: () => undefined };
     await listDevicesCommand(testDb.db, io);
-    expect(lines.some((line) => line.startsWith(device.id) && line.endsWith('Процедурная') && line.includes('\t-\t'))).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(device.id) && line.endsWith('Процедурная') && line.includes('\t-\t')),
+    ).toBe(true);
 
     await revokeDeviceCommand(testDb.db, device.id, new Date(), io);
     const refused = await device.get('/v1/sync/pull?since=0');
@@ -174,17 +186,43 @@ describe('TLS', () => {
   it.skipIf(!hasOpenssl)('serves HTTPS with TLS 1.3 only when given a certificate', async () => {
     dir = mkdtempSync(join(tmpdir(), 'medcard-tls-'));
     const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     const tls = await startTestServer(testDb.db, { https: { cert: readFileSync(cert), key: readFileSync(key) } });
     try {
       expect(tls.origin).toMatch(/^https:/);
       const get = (maxVersion: 'TLSv1.2' | 'TLSv1.3') =>
         new Promise<{ status: number; protocol: string }>((resolve, reject) => {
-          const req = httpsRequest(`${tls.origin}/health`, { ca: readFileSync(cert), checkServerIdentity: () => undefined, maxVersion }, (res) => {
-            res.resume();
-            resolve({ status: res.statusCode ?? 0, protocol: (res.socket as import('node:tls').TLSSocket).getProtocol() ?? '' });
-          });
+          const req = httpsRequest(
+            `${tls.origin}/health`,
+            { ca: readFileSync(cert), checkServerIdentity: () => undefined, maxVersion },
+            (res) => {
+              res.resume();
+              resolve({
+                status: res.statusCode ?? 0,
+                protocol: (res.socket as import('node:tls').TLSSocket).getProtocol() ?? '',
+              });
+            },
+          );
           req.on('error', reject);
           req.end();
         });

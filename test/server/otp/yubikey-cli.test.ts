@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadBlobKey } from '../../../server/blobs/blob-key';
 import { openServerDb } from '../../../server/db/open';
 import { yubikeySecretsKey } from '../../../server/otp/secret-box';
-import { checkYubikeyArgs, runYubikeyCommand, type YubikeyArgs, type YubikeyCommand } from '../../../server/otp/yubikey-commands';
+import {
+  checkYubikeyArgs,
+  runYubikeyCommand,
+  type YubikeyArgs,
+  type YubikeyCommand,
+} from '../../../server/otp/yubikey-commands';
 import { AppError } from '../../../shared/errors/app-error';
 import { startTestServer } from '../support/test-server';
 import { SimulatedYubikey, verify } from './yubikey-support';
@@ -20,9 +25,14 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   const env: NodeJS.ProcessEnv = { ...process.env, MEDCARD_SERVER_DATA: dir };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/medcard-server.js', ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/medcard-server.js', ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,13 +43,28 @@ const addArgs = { 'public-id': key.publicId, 'private-id': key.privateId, 'aes-k
 async function run(db: Knex, command: YubikeyCommand, args: YubikeyArgs) {
   const lines: string[] = [];
   const io = { out: (line: string) => lines.push(line), err: (text: string) => lines.push(text) };
-  const code = await runYubikeyCommand(command, args, { db, secretsKey: yubikeySecretsKey(loadBlobKey({ dataDir: dir })), now: new Date(), io });
+  const code = await runYubikeyCommand(command, args, {
+    db,
+    secretsKey: yubikeySecretsKey(loadBlobKey({ dataDir: dir })),
+    now: new Date(),
+    io,
+  });
   return { code, text: lines.join('\n') };
 }
 
 describe('medcard-server YubiKey commands (A2)', () => {
   it('refuses malformed key material before opening the database, naming the argument', async () => {
-    const refused = await cli(['yubikey-add', '--public-id', 'vvccccfhcbv', '--private-id', key.privateId, '--aes-key', key.aesKey, '--staff', 'staff-7']);
+    const refused = await cli([
+      'yubikey-add',
+      '--public-id',
+      'vvccccfhcbv',
+      '--private-id',
+      key.privateId,
+      '--aes-key',
+      key.aesKey,
+      '--staff',
+      'staff-7',
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('yubikey.public_id.format');
     expect(refused.stderr).toContain('modhex');
@@ -67,8 +92,17 @@ describe('medcard-server YubiKey commands (A2)', () => {
     // The one command run as a process with a database: it makes the embedded database and its
     // blob.key, and seals the AES secret with the key derived from it.
     const added = await cli([
-      'yubikey-add', '--public-id', key.publicId, '--private-id', key.privateId, '--aes-key', key.aesKey.toUpperCase(),
-      '--staff', 'staff-7', '--name', 'Ключ регистратуры',
+      'yubikey-add',
+      '--public-id',
+      key.publicId,
+      '--private-id',
+      key.privateId,
+      '--aes-key',
+      key.aesKey.toUpperCase(),
+      '--staff',
+      'staff-7',
+      '--name',
+      'Ключ регистратуры',
     ]);
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
@@ -93,11 +127,15 @@ describe('medcard-server YubiKey commands (A2)', () => {
       expect(list.text).not.toContain(key.aesKey);
       await expect(run(db, 'yubikey-add', addArgs)).rejects.toMatchObject({ code: 'yubikey.exists' });
 
-      expect((await run(db, 'yubikey-revoke', { 'public-id': key.publicId })).text).toContain(`revoked ${key.publicId}`);
+      expect((await run(db, 'yubikey-revoke', { 'public-id': key.publicId })).text).toContain(
+        `revoked ${key.publicId}`,
+      );
       expect((await verify(server.origin, desk, key.press())).status).toBe('BAD_OTP');
       expect((await run(db, 'yk-client-revoke', { id })).text).toContain(`revoked YK-VAL client ${id}`);
       expect((await verify(server.origin, desk, key.press())).status).toBe('OPERATION_NOT_ALLOWED');
-      await expect(run(db, 'yk-client-revoke', { id: '424242' })).rejects.toMatchObject({ code: 'yubikey.client.not_found' });
+      await expect(run(db, 'yk-client-revoke', { id: '424242' })).rejects.toMatchObject({
+        code: 'yubikey.client.not_found',
+      });
     } finally {
       await server.close();
       await db.destroy();

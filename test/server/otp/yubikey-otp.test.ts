@@ -66,7 +66,13 @@ describe('Yubico OTP format (A2)', () => {
 
   it('decodes the ykparse example made by the same key one press earlier', () => {
     const parsed = parseOtp('dteffujedcflcindvdbrblehecuitvjkjevvehjd', Buffer.from(yubicoKey, 'hex'));
-    expect(parsed).toMatchObject({ ok: true, publicId: 'dteffuje', privateId: '8792ebfe26cc', usageCounter: 19, sessionUse: 16 });
+    expect(parsed).toMatchObject({
+      ok: true,
+      publicId: 'dteffuje',
+      privateId: '8792ebfe26cc',
+      usageCounter: 19,
+      sessionUse: 16,
+    });
     if (parsed.ok) expect(parsed.timestamp).toBeLessThan(0xc230);
   });
 
@@ -122,7 +128,14 @@ describe('Yubico OTP format (A2)', () => {
   });
 
   it('refuses out-of-range fields when encoding', () => {
-    const base = { publicId: 'vvccccfhcbvb', privateId: 'a1b2c3d4e5f6', aesKey: yubicoKey, sessionUse: 0, timestamp: 0, random: 0 };
+    const base = {
+      publicId: 'vvccccfhcbvb',
+      privateId: 'a1b2c3d4e5f6',
+      aesKey: yubicoKey,
+      sessionUse: 0,
+      timestamp: 0,
+      random: 0,
+    };
     expect(() => encodeOtp({ ...base, usageCounter: 0x8000 })).toThrow(RangeError);
     expect(() => encodeOtp({ ...base, usageCounter: 1, publicId: 'abc' })).toThrow(RangeError);
     expect(() => encodeOtp({ ...base, usageCounter: 1, aesKey: 'ff' })).toThrow(RangeError);
@@ -130,7 +143,9 @@ describe('Yubico OTP format (A2)', () => {
 
   it('signs YK-VAL parameters sorted, without h, and stamps time as YK-VAL does', () => {
     const key = Buffer.from('secret');
-    expect(ykvalSignature({ b: '1', a: '2', c: '3', h: 'ignored' }, key)).toBe(ykvalSignature({ a: '2', b: '1', c: '3' }, key));
+    expect(ykvalSignature({ b: '1', a: '2', c: '3', h: 'ignored' }, key)).toBe(
+      ykvalSignature({ a: '2', b: '1', c: '3' }, key),
+    );
     expect(ykvalSignature({ a: '2', b: '1', c: '3' }, key)).not.toBe(ykvalSignature({ a: '2', b: '1', c: '4' }, key));
     expect(ykvalTime(new Date('2008-11-21T06:11:55.711Z'))).toBe('2008-11-21T06:11:55Z0711');
   });

@@ -50,7 +50,12 @@ export class SimulatedYubikey {
   }
 
   async register(db: Knex, staffId = 'staff-1'): Promise<this> {
-    await addYubikey(db, testSecretsKey, { publicId: this.publicId, privateId: this.privateId, aesKey: this.aesKey, staffId }, new Date());
+    await addYubikey(
+      db,
+      testSecretsKey,
+      { publicId: this.publicId, privateId: this.privateId, aesKey: this.aesKey, staffId },
+      new Date(),
+    );
     return this;
   }
 }
@@ -93,19 +98,36 @@ export async function ykvalGet(
     const equals = line.indexOf('=');
     if (equals > 0) fields[line.slice(0, equals)] = line.slice(equals + 1);
   }
-  return { httpStatus: response.status, contentType: response.headers.get('content-type'), body, fields, status: fields.status };
+  return {
+    httpStatus: response.status,
+    contentType: response.headers.get('content-type'),
+    body,
+    fields,
+    status: fields.status,
+  };
 }
 
 /** Whether an answer carries a valid signature by this API key. */
 export function signedBy(reply: YkvalReply, apiKey: string | Buffer): boolean {
   const { h, ...rest } = reply.fields;
-  return h !== undefined && ykvalSignature(rest, typeof apiKey === 'string' ? Buffer.from(apiKey, 'base64') : apiKey) === h;
+  return (
+    h !== undefined && ykvalSignature(rest, typeof apiKey === 'string' ? Buffer.from(apiKey, 'base64') : apiKey) === h
+  );
 }
 
 /** A nonce as the protocol wants it: 16–40 letters and digits. */
 export const newNonce = () => randomBytes(16).toString('hex');
 
 /** Verifies one OTP as a desk would (signed, nonce, timestamp=1). */
-export function verify(origin: string, client: YkvalClientKeys, otp: string, extra: Record<string, string> = {}): Promise<YkvalReply> {
-  return ykvalGet(origin, { id: String(client.id), otp, nonce: newNonce(), timestamp: '1', ...extra }, { apiKey: client.apiKey });
+export function verify(
+  origin: string,
+  client: YkvalClientKeys,
+  otp: string,
+  extra: Record<string, string> = {},
+): Promise<YkvalReply> {
+  return ykvalGet(
+    origin,
+    { id: String(client.id), otp, nonce: newNonce(), timestamp: '1', ...extra },
+    { apiKey: client.apiKey },
+  );
 }

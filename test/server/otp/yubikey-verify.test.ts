@@ -45,7 +45,10 @@ let keyNumber = 0;
 /** A fresh registered key; public ids differ in their last letters. */
 async function newKey(): Promise<SimulatedYubikey> {
   keyNumber += 1;
-  const suffix = keyNumber.toString(16).padStart(4, '0').replace(/[0-9a-f]/g, (digit) => 'cbdefghijklnrtuv'[parseInt(digit, 16)] as string);
+  const suffix = keyNumber
+    .toString(16)
+    .padStart(4, '0')
+    .replace(/[0-9a-f]/g, (digit) => 'cbdefghijklnrtuv'[parseInt(digit, 16)] as string);
   return new SimulatedYubikey(`vvcccc${suffix}ll`).register(testDb.db);
 }
 
@@ -61,23 +64,47 @@ describe('YK-VAL 2.0 verify endpoint (A2)', () => {
     await addYubikey(
       testDb.db,
       testSecretsKey,
-      { publicId: 'dteffuje', privateId: '8792ebfe26cc', aesKey: 'ecde18dbe76fbd0c33330f1c354871db', staffId: 'staff-vector' },
+      {
+        publicId: 'dteffuje',
+        privateId: '8792ebfe26cc',
+        aesKey: 'ecde18dbe76fbd0c33330f1c354871db',
+        staffId: 'staff-vector',
+      },
       new Date(),
     );
     const otp = 'dteffujehknhfjbrjnlnldnhcujvddbikngjrtgh';
     typed.push(otp);
     const nonce = newNonce();
-    const reply = await ykvalGet(server.origin, { id: String(deskA.id), otp, nonce, timestamp: '1' }, { apiKey: deskA.apiKey });
+    const reply = await ykvalGet(
+      server.origin,
+      { id: String(deskA.id), otp, nonce, timestamp: '1' },
+      { apiKey: deskA.apiKey },
+    );
 
     expect(reply.httpStatus).toBe(200);
     expect(reply.contentType).toMatch(/^text\/plain/);
     expect(reply.status).toBe('OK');
-    expect(reply.fields).toMatchObject({ otp, nonce, sessioncounter: '19', sessionuse: '17', timestamp: String(0xc230) });
+    expect(reply.fields).toMatchObject({
+      otp,
+      nonce,
+      sessioncounter: '19',
+      sessionuse: '17',
+      timestamp: String(0xc230),
+    });
     expect(reply.fields.t).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ0\d{3}$/);
     expect(signedBy(reply, deskA.apiKey)).toBe(true);
     expect(signedBy(reply, deskB.apiKey)).toBe(false);
     expect(reply.body.split('\r\n').map((line) => line.split('=')[0])).toEqual([
-      'h', 't', 'otp', 'nonce', 'timestamp', 'sessioncounter', 'sessionuse', 'status', '', '',
+      'h',
+      't',
+      'otp',
+      'nonce',
+      'timestamp',
+      'sessioncounter',
+      'sessionuse',
+      'status',
+      '',
+      '',
     ]);
 
     // The ykparse example was typed by the same key one press earlier (session use 16): too old now.
@@ -127,7 +154,9 @@ describe('YK-VAL 2.0 verify endpoint (A2)', () => {
     const params = { id: String(deskA.id), otp: press(key), nonce: newNonce() };
     expect((await ykvalGet(server.origin, params, { apiKey: deskA.apiKey })).status).toBe('OK');
     expect((await ykvalGet(server.origin, params, { apiKey: deskA.apiKey })).status).toBe('REPLAYED_REQUEST');
-    expect((await ykvalGet(server.origin, { ...params, nonce: newNonce() }, { apiKey: deskA.apiKey })).status).toBe('REPLAYED_OTP');
+    expect((await ykvalGet(server.origin, { ...params, nonce: newNonce() }, { apiKey: deskA.apiKey })).status).toBe(
+      'REPLAYED_OTP',
+    );
   });
 
   it('refuses damaged, malformed and unknown OTPs (BAD_OTP) without touching the counters', async () => {
@@ -186,8 +215,12 @@ describe('YK-VAL 2.0 verify endpoint (A2)', () => {
     expect((await ykvalGet(server.origin, noOtp, sign)).status).toBe('MISSING_PARAMETER');
     const { nonce: _nonce, ...noNonce } = base;
     expect((await ykvalGet(server.origin, noNonce, sign)).status).toBe('MISSING_PARAMETER');
-    expect((await ykvalGet(server.origin, { ...base, nonce: 'short15charsxxx' }, sign)).status).toBe('MISSING_PARAMETER');
-    expect((await ykvalGet(server.origin, { ...base, nonce: `${newNonce()}-x` }, sign)).status).toBe('MISSING_PARAMETER');
+    expect((await ykvalGet(server.origin, { ...base, nonce: 'short15charsxxx' }, sign)).status).toBe(
+      'MISSING_PARAMETER',
+    );
+    expect((await ykvalGet(server.origin, { ...base, nonce: `${newNonce()}-x` }, sign)).status).toBe(
+      'MISSING_PARAMETER',
+    );
     expect((await ykvalGet(server.origin, { ...base, nonce: 'a'.repeat(41) }, sign)).status).toBe('MISSING_PARAMETER');
     expect((await ykvalGet(server.origin, { ...base, sl: '101' }, sign)).status).toBe('MISSING_PARAMETER');
     const repeated = await ykvalGet(server.origin, base, {
@@ -236,12 +269,24 @@ describe('YK-VAL 2.0 verify endpoint (A2)', () => {
     }
     const clients = (await testDb.db('yubikey_clients').pluck('api_key_sealed')) as string[];
     const keyBytes = Buffer.from(deskA.apiKey, 'base64');
-    expect(clients.some((sealed) => sealed.includes(deskA.apiKey) || sealed.includes(keyBytes.toString('base64url')))).toBe(false);
+    expect(
+      clients.some((sealed) => sealed.includes(deskA.apiKey) || sealed.includes(keyBytes.toString('base64url'))),
+    ).toBe(false);
 
     // A sealed secret copied onto another key's row does not open there.
-    const stolen = rows.find((row: { public_id: string }) => row.public_id === key.publicId) as { aes_key_sealed: string };
+    const stolen = rows.find((row: { public_id: string }) => row.public_id === key.publicId) as {
+      aes_key_sealed: string;
+    };
     await testDb.db('yubikeys').where({ public_id: victim.publicId }).update({ aes_key_sealed: stolen.aes_key_sealed });
-    const forged = encodeOtp({ publicId: victim.publicId, privateId: victim.privateId, aesKey: key.aesKey, usageCounter: 9, sessionUse: 0, timestamp: 1, random: 1 });
+    const forged = encodeOtp({
+      publicId: victim.publicId,
+      privateId: victim.privateId,
+      aesKey: key.aesKey,
+      usageCounter: 9,
+      sessionUse: 0,
+      timestamp: 1,
+      random: 1,
+    });
     typed.push(forged);
     expect((await verify(server.origin, deskA, forged)).status).toBe('BACKEND_ERROR');
   });
@@ -251,13 +296,19 @@ describe('YK-VAL 2.0 verify endpoint (A2)', () => {
     const otp = press(key);
     await verify(server.origin, deskA, otp);
     await verify(server.origin, deskB, otp);
-    const trail = await testDb.db('yubikey_verifications').where({ public_id: key.publicId }).orderBy('id').select('client_id', 'status');
+    const trail = await testDb
+      .db('yubikey_verifications')
+      .where({ public_id: key.publicId })
+      .orderBy('id')
+      .select('client_id', 'status');
     expect(trail).toEqual([
       { client_id: deskA.id, status: 'OK' },
       { client_id: deskB.id, status: 'REPLAYED_OTP' },
     ]);
     const statuses = await testDb.db('yubikey_verifications').distinct('status').pluck('status');
-    expect(statuses).toEqual(expect.arrayContaining(['OK', 'BAD_OTP', 'REPLAYED_OTP', 'BAD_SIGNATURE', 'MISSING_PARAMETER', 'NO_SUCH_CLIENT']));
+    expect(statuses).toEqual(
+      expect.arrayContaining(['OK', 'BAD_OTP', 'REPLAYED_OTP', 'BAD_SIGNATURE', 'MISSING_PARAMETER', 'NO_SUCH_CLIENT']),
+    );
 
     const log = logLines.join('');
     expect(log).toContain(`"publicId":"${key.publicId}"`);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessOf, portalRequest, reportAttempt, testPortalToken } from '../../support/portal-client';
-import { countRows, enrolTestDevice, openTestDb, startTestServer, type TestDb, type TestDevice, type TestServer } from '../support/test-server';
+import {
+  countRows,
+  enrolTestDevice,
+  openTestDb,
+  startTestServer,
+  type TestDb,
+  type TestDevice,
+  type TestServer,
+} from '../support/test-server';
 import { acceptedConsent, enrolledPatient } from './portal-setup';
 
 let testDb: TestDb;
@@ -19,11 +27,19 @@ afterAll(async () => {
 }, 180_000);
 
 async function attemptsOf(patientId: string) {
-  return testDb.db('portal_identity_attempts').where({ patient_id: patientId }).orderBy('id').select('method', 'outcome', 'result', 'failed_attempts', 'status');
+  return testDb
+    .db('portal_identity_attempts')
+    .where({ patient_id: patientId })
+    .orderBy('id')
+    .select('method', 'outcome', 'result', 'failed_attempts', 'status');
 }
 
 async function identityRow(patientId: string) {
-  const row = await testDb.db('records').where({ table_name: 'online_identity' }).whereRaw("data->>'patient_id' = ?", [patientId]).first();
+  const row = await testDb
+    .db('records')
+    .where({ table_name: 'online_identity' })
+    .whereRaw("data->>'patient_id' = ?", [patientId])
+    .first();
   return row as { id: string; data: Record<string, unknown> } | undefined;
 }
 
@@ -34,9 +50,15 @@ describe('the portal is a client of its own (B6)', () => {
     const before = await countRows(testDb.db, 'change_log');
     const missing = await portalRequest(server.origin, 'POST', '/identity-attempts', { body, token: null });
     expect(missing).toMatchObject({ status: 401, body: { code: 'portal.auth.missing' } });
-    const wrong = await portalRequest(server.origin, 'POST', '/identity-attempts', { body, token: `${testPortalToken}x` });
+    const wrong = await portalRequest(server.origin, 'POST', '/identity-attempts', {
+      body,
+      token: `${testPortalToken}x`,
+    });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'portal.auth.wrong' } });
-    const basic = await portalRequest(server.origin, 'POST', '/identity-attempts', { body, authorization: `Basic ${testPortalToken}` });
+    const basic = await portalRequest(server.origin, 'POST', '/identity-attempts', {
+      body,
+      authorization: `Basic ${testPortalToken}`,
+    });
     expect(basic).toMatchObject({ status: 401, body: { code: 'portal.auth.wrong' } });
     const access = await portalRequest(server.origin, 'GET', `/patients/${patientId}/access`, { token: 'short' });
     expect(access).toMatchObject({ status: 401, body: { code: 'portal.auth.wrong' } });
@@ -88,19 +110,39 @@ describe('identity-confirmation attempts', () => {
 
   it('the third failure in a row locks online confirmation, in a server-made row every desk pulls', async () => {
     const patientId = await enrolledPatient(desk);
-    expect((await reportAttempt(server.origin, patientId, 'failed')).body).toMatchObject({ status: 'none', failedAttempts: 1, attemptsLeft: 2 });
-    expect((await reportAttempt(server.origin, patientId, 'failed', 'email_code')).body).toMatchObject({ failedAttempts: 2, attemptsLeft: 1 });
+    expect((await reportAttempt(server.origin, patientId, 'failed')).body).toMatchObject({
+      status: 'none',
+      failedAttempts: 1,
+      attemptsLeft: 2,
+    });
+    expect((await reportAttempt(server.origin, patientId, 'failed', 'email_code')).body).toMatchObject({
+      failedAttempts: 2,
+      attemptsLeft: 1,
+    });
     const third = await reportAttempt(server.origin, patientId, 'failed', 'document_upload');
     expect(third.status).toBe(200);
     expect(third.body).toMatchObject({ status: 'locked', failedAttempts: 3, attemptsLeft: 0 });
     expect(typeof third.body.lockedAt).toBe('string');
 
     const row = await identityRow(patientId);
-    expect(row?.data).toMatchObject({ patient_id: patientId, status: 'locked', failed_attempts: 3, device_id: null, updated_by: null });
+    expect(row?.data).toMatchObject({
+      patient_id: patientId,
+      status: 'locked',
+      failed_attempts: 3,
+      device_id: null,
+      updated_by: null,
+    });
     const pulled = await desk.get('/v1/sync/pull?since=0&limit=1000');
-    const changes = pulled.json<{ changes: { table: string; rowId: string; data: Record<string, unknown> }[] }>().changes;
-    expect(changes.filter((change) => change.rowId === row?.id).at(-1)?.data).toMatchObject({ status: 'locked', failed_attempts: 3 });
-    const logged = await testDb.db('change_log').where({ table_name: 'online_identity', row_id: row?.id }).select('device_id', 'actor_id');
+    const changes = pulled.json<{ changes: { table: string; rowId: string; data: Record<string, unknown> }[] }>()
+      .changes;
+    expect(changes.filter((change) => change.rowId === row?.id).at(-1)?.data).toMatchObject({
+      status: 'locked',
+      failed_attempts: 3,
+    });
+    const logged = await testDb
+      .db('change_log')
+      .where({ table_name: 'online_identity', row_id: row?.id })
+      .select('device_id', 'actor_id');
     expect(logged).toHaveLength(3);
     expect(logged.every((entry) => entry.device_id === null && entry.actor_id === null)).toBe(true);
   });
@@ -127,7 +169,11 @@ describe('identity-confirmation attempts', () => {
     const patientId = await enrolledPatient(desk);
     await reportAttempt(server.origin, patientId, 'failed');
     await reportAttempt(server.origin, patientId, 'failed');
-    expect((await reportAttempt(server.origin, patientId, 'passed')).body).toMatchObject({ status: 'confirmed_online', failedAttempts: 0, attemptsLeft: 3 });
+    expect((await reportAttempt(server.origin, patientId, 'passed')).body).toMatchObject({
+      status: 'confirmed_online',
+      failedAttempts: 0,
+      attemptsLeft: 3,
+    });
     await reportAttempt(server.origin, patientId, 'failed');
     const fifth = await reportAttempt(server.origin, patientId, 'failed');
     expect(fifth.body).toMatchObject({ status: 'confirmed_online', failedAttempts: 2, attemptsLeft: 1 });
@@ -143,11 +189,22 @@ describe('access state: identity confirmed and consent in force', () => {
       consent: { valid: false, reason: 'none' },
     });
     await reportAttempt(server.origin, patientId, 'passed');
-    expect((await accessOf(server.origin, patientId)).body).toMatchObject({ allowed: false, identity: { status: 'confirmed_online', confirmed: true }, consent: { valid: false } });
+    expect((await accessOf(server.origin, patientId)).body).toMatchObject({
+      allowed: false,
+      identity: { status: 'confirmed_online', confirmed: true },
+      consent: { valid: false },
+    });
     await acceptedConsent(desk, patientId);
-    expect((await accessOf(server.origin, patientId)).body).toMatchObject({ allowed: true, consent: { valid: true, reason: 'valid' } });
+    expect((await accessOf(server.origin, patientId)).body).toMatchObject({
+      allowed: true,
+      consent: { valid: true, reason: 'valid' },
+    });
     // Each answer the portal got is on record.
-    const checks = await testDb.db('portal_access_checks').where({ patient_id: patientId }).orderBy('id').select('allowed', 'identity_status', 'consent_reason');
+    const checks = await testDb
+      .db('portal_access_checks')
+      .where({ patient_id: patientId })
+      .orderBy('id')
+      .select('allowed', 'identity_status', 'consent_reason');
     expect(checks).toEqual([
       { allowed: false, identity_status: 'none', consent_reason: 'none' },
       { allowed: false, identity_status: 'confirmed_online', consent_reason: 'none' },
@@ -159,11 +216,18 @@ describe('access state: identity confirmed and consent in force', () => {
     const patientId = await enrolledPatient(desk);
     await acceptedConsent(desk, patientId);
     for (let i = 0; i < 3; i += 1) await reportAttempt(server.origin, patientId, 'failed');
-    expect((await accessOf(server.origin, patientId)).body).toMatchObject({ allowed: false, identity: { status: 'locked', failedAttempts: 3 }, consent: { valid: true } });
+    expect((await accessOf(server.origin, patientId)).body).toMatchObject({
+      allowed: false,
+      identity: { status: 'locked', failedAttempts: 3 },
+      consent: { valid: true },
+    });
   });
 
   it('answers 404 for an unknown patient and 400 for a malformed id', async () => {
     expect((await accessOf(server.origin, uuidv7())).status).toBe(404);
-    expect(await portalRequest(server.origin, 'GET', '/patients/nope/access')).toMatchObject({ status: 400, body: { code: 'api.bad_request', field: 'patientId' } });
+    expect(await portalRequest(server.origin, 'GET', '/patients/nope/access')).toMatchObject({
+      status: 400,
+      body: { code: 'api.bad_request', field: 'patientId' },
+    });
   });
 });

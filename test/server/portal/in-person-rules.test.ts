@@ -23,7 +23,10 @@ beforeAll(async () => {
   testDb = await openTestDb();
   server = await startTestServer(testDb.db, { portalToken: testPortalToken });
   desk = await enrolTestDevice(testDb.db, server);
-  const made = await pushAs(desk, mutation({ table: 'staff', rowId: doctor, actorId: testStaff.admin, changed: staffRow('test.doctor', 'doctor') }));
+  const made = await pushAs(
+    desk,
+    mutation({ table: 'staff', rowId: doctor, actorId: testStaff.admin, changed: staffRow('test.doctor', 'doctor') }),
+  );
   expect(outcomes(made)).toEqual(['applied']);
 }, 180_000);
 afterAll(async () => {
@@ -32,7 +35,11 @@ afterAll(async () => {
 }, 180_000);
 
 async function identityRecord(patientId: string) {
-  const row = await testDb.db('records').where({ table_name: 'online_identity' }).whereRaw("data->>'patient_id' = ?", [patientId]).first();
+  const row = await testDb
+    .db('records')
+    .where({ table_name: 'online_identity' })
+    .whereRaw("data->>'patient_id' = ?", [patientId])
+    .first();
   return row as { id: string; version: string | number; data: Record<string, unknown> };
 }
 
@@ -47,7 +54,11 @@ async function lockedPatient(): Promise<{ patientId: string; rowId: string; vers
 const passport = JSON.stringify([{ type: 'passport', number: '4508 123456', documentId: null }]);
 
 /** The in-person verification as a desk's outbox sends it. */
-function verification(target: { rowId: string; version: number }, changed: Record<string, string | number | null> = {}, actorId: string = testStaff.clerk) {
+function verification(
+  target: { rowId: string; version: number },
+  changed: Record<string, string | number | null> = {},
+  actorId: string = testStaff.clerk,
+) {
   return mutation({
     table: 'online_identity',
     rowId: target.rowId,
@@ -75,13 +86,28 @@ describe('what a desk may do with online identity (B6)', () => {
     expect((await accessOf(server.origin, locked.patientId)).body.allowed).toBe(false);
     expect(outcomes(await pushAs(desk, verification(locked)))).toEqual(['applied']);
     const row = await identityRecord(locked.patientId);
-    expect(row.data).toMatchObject({ status: 'verified_in_person', failed_attempts: 0, verified_by: testStaff.clerk, documents_seen: passport });
-    const log = await testDb.db('change_log').where({ table_name: 'online_identity', row_id: locked.rowId }).orderBy('seq').select('device_id', 'actor_id');
+    expect(row.data).toMatchObject({
+      status: 'verified_in_person',
+      failed_attempts: 0,
+      verified_by: testStaff.clerk,
+      documents_seen: passport,
+    });
+    const log = await testDb
+      .db('change_log')
+      .where({ table_name: 'online_identity', row_id: locked.rowId })
+      .orderBy('seq')
+      .select('device_id', 'actor_id');
     // Three failures and the reset by the server; the verification by the desk's clerk.
     expect(log.map((entry) => entry.actor_id)).toEqual([null, null, null, testStaff.clerk, null]);
-    expect((await accessOf(server.origin, locked.patientId)).body).toMatchObject({ allowed: true, identity: { status: 'verified_in_person', failedAttempts: 0 } });
+    expect((await accessOf(server.origin, locked.patientId)).body).toMatchObject({
+      allowed: true,
+      identity: { status: 'verified_in_person', failedAttempts: 0 },
+    });
     // And the portal may count attempts again.
-    expect((await reportAttempt(server.origin, locked.patientId, 'failed')).body).toMatchObject({ status: 'verified_in_person', failedAttempts: 1 });
+    expect((await reportAttempt(server.origin, locked.patientId, 'failed')).body).toMatchObject({
+      status: 'verified_in_person',
+      failedAttempts: 1,
+    });
   });
 
   it('a doctor may not verify (no patients.write)', async () => {
@@ -93,10 +119,17 @@ describe('what a desk may do with online identity (B6)', () => {
   it('refuses a verification without documents, or without a photo ID, naming documents_seen', async () => {
     const locked = await lockedPatient();
     const empty = await pushAs(desk, verification(locked, { documents_seen: '[]' }));
-    expect(empty[0]).toMatchObject({ status: 'refused', code: 'verification.documents_required', field: 'documents_seen' });
+    expect(empty[0]).toMatchObject({
+      status: 'refused',
+      code: 'verification.documents_required',
+      field: 'documents_seen',
+    });
     const missing = await pushAs(desk, verification(locked, { documents_seen: null }));
     expect(missing[0]).toMatchObject({ status: 'refused', code: 'verification.documents_required' });
-    const snilsOnly = await pushAs(desk, verification(locked, { documents_seen: JSON.stringify([{ type: 'snils', number: '112-233-445 95' }]) }));
+    const snilsOnly = await pushAs(
+      desk,
+      verification(locked, { documents_seen: JSON.stringify([{ type: 'snils', number: '112-233-445 95' }]) }),
+    );
     expect(snilsOnly[0]).toMatchObject({ status: 'refused', code: 'verification.photo_id_required' });
     expect((await identityRecord(locked.patientId)).data.status).toBe('locked');
   });
@@ -110,19 +143,28 @@ describe('what a desk may do with online identity (B6)', () => {
 
     const locked = await lockedPatient();
     expect(outcomes(await pushAs(desk, verification(locked)))).toEqual(['applied']);
-    expect(outcomes(await pushAs(desk, verification(locked, {}, testStaff.otherClerk)))).toEqual(['verification.not_locked']);
+    expect(outcomes(await pushAs(desk, verification(locked, {}, testStaff.otherClerk)))).toEqual([
+      'verification.not_locked',
+    ]);
   });
 
   it('refuses any other move, a verifier other than the actor, server fields and a row the desk makes', async () => {
     const locked = await lockedPatient();
-    expect(outcomes(await pushAs(desk, verification(locked, { status: 'confirmed_online' })))).toEqual(['verification.status_forbidden']);
-    expect(outcomes(await pushAs(desk, verification(locked, { verified_by: testStaff.otherClerk })))).toEqual(['verification.verifier_mismatch']);
+    expect(outcomes(await pushAs(desk, verification(locked, { status: 'confirmed_online' })))).toEqual([
+      'verification.status_forbidden',
+    ]);
+    expect(outcomes(await pushAs(desk, verification(locked, { verified_by: testStaff.otherClerk })))).toEqual([
+      'verification.verifier_mismatch',
+    ]);
     const counter = await pushAs(desk, verification(locked, { failed_attempts: 0 }));
     expect(counter[0]).toMatchObject({ code: 'verification.field_forbidden', field: 'failed_attempts' });
     const patientId = await enrolledPatient(desk);
     const made = await pushAs(
       desk,
-      mutation({ table: 'online_identity', changed: { patient_id: patientId, status: 'verified_in_person', verified_by: testStaff.clerk } }),
+      mutation({
+        table: 'online_identity',
+        changed: { patient_id: patientId, status: 'verified_in_person', verified_by: testStaff.clerk },
+      }),
     );
     expect(outcomes(made)).toEqual(['verification.not_creatable']);
     expect((await identityRecord(locked.patientId)).data).toMatchObject({ status: 'locked', failed_attempts: 3 });

@@ -11,7 +11,9 @@ describe('the portal token in the server settings (B6)', () => {
 
   it('refuses a token shorter than 32 characters or with spaces, naming the setting and not the value', () => {
     for (const token of ['short-token', `${testPortalToken.slice(0, 20)} ${testPortalToken.slice(20)}`]) {
-      const text = expectAppError(() => readConfig({ MEDCARD_PORTAL_TOKEN: token }), 'server.config', { name: 'MEDCARD_PORTAL_TOKEN' });
+      const text = expectAppError(() => readConfig({ MEDCARD_PORTAL_TOKEN: token }), 'server.config', {
+        name: 'MEDCARD_PORTAL_TOKEN',
+      });
       expect(text.en).not.toContain(token);
     }
   });

@@ -22,6 +22,12 @@ export async function enrolledPatient(desk: TestDevice): Promise<string> {
 /** A consent to processing accepted at the desk now (B8), synced to the server. */
 export async function acceptedConsent(desk: TestDevice, patientId: string): Promise<void> {
   const at = new Date(Date.now() - 60_000).toISOString();
-  const changed = { patient_id: patientId, text_version: '1.0', method: 'signature', accepted_at: at, withdrawn_at: null };
+  const changed = {
+    patient_id: patientId,
+    text_version: '1.0',
+    method: 'signature',
+    accepted_at: at,
+    withdrawn_at: null,
+  };
   expect(outcomes(await pushAs(desk, mutation({ table: 'consents', changed })))).toEqual(['applied']);
 }

@@ -116,15 +116,23 @@ export class TestDevice {
   async send(method: string, path: string, options: SendOptions = {}): Promise<Reply> {
     const body = options.raw ?? (options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body)));
     const headers: Record<string, string> = { ...options.headers };
-    if (body !== undefined) headers['content-type'] = options.contentType ?? (options.raw ? 'application/octet-stream' : 'application/json');
+    if (body !== undefined)
+      headers['content-type'] = options.contentType ?? (options.raw ? 'application/octet-stream' : 'application/json');
     if (!options.unsigned) {
       const sign = options.sign ?? {};
       Object.assign(
         headers,
-        signRequest(sign.key ?? this.privateKey, this.id, sign.method ?? method, sign.path ?? path, sign.body ?? body ?? Buffer.alloc(0), {
-          ...(sign.time === undefined ? {} : { time: sign.time }),
-          ...(sign.nonce === undefined ? {} : { nonce: sign.nonce }),
-        }),
+        signRequest(
+          sign.key ?? this.privateKey,
+          this.id,
+          sign.method ?? method,
+          sign.path ?? path,
+          sign.body ?? body ?? Buffer.alloc(0),
+          {
+            ...(sign.time === undefined ? {} : { time: sign.time }),
+            ...(sign.nonce === undefined ? {} : { nonce: sign.nonce }),
+          },
+        ),
       );
     }
     const init: RequestInit = { method, headers };
@@ -153,7 +161,14 @@ export const testStaff = {
 
 /** A person's account row as a desk sends it (only what the server's rules read). */
 export function staffRow(login: string, role: Role, active = 1): Mutation['changed'] {
-  return { login, display_name: login, role, active, created_at: '2026-11-25T08:00:00.000Z', updated_at: '2026-11-25T08:00:00.000Z' };
+  return {
+    login,
+    display_name: login,
+    role,
+    active,
+    created_at: '2026-11-25T08:00:00.000Z',
+    updated_at: '2026-11-25T08:00:00.000Z',
+  };
 }
 
 const seeded = new WeakMap<Knex, Promise<void>>();
@@ -168,12 +183,28 @@ export function seedTestStaff(db: Knex, device: TestDevice): Promise<void> {
     done = (async () => {
       if (await db('records').where({ table_name: 'staff', id: testStaff.clerk }).first()) return;
       const reply = await device.push([
-        mutation({ table: 'staff', rowId: testStaff.admin, actorId: testStaff.admin, changed: staffRow('test.admin', 'admin') }),
-        mutation({ table: 'staff', rowId: testStaff.clerk, actorId: testStaff.admin, changed: staffRow('test.clerk', 'clerk') }),
-        mutation({ table: 'staff', rowId: testStaff.otherClerk, actorId: testStaff.admin, changed: staffRow('test.clerk2', 'clerk') }),
+        mutation({
+          table: 'staff',
+          rowId: testStaff.admin,
+          actorId: testStaff.admin,
+          changed: staffRow('test.admin', 'admin'),
+        }),
+        mutation({
+          table: 'staff',
+          rowId: testStaff.clerk,
+          actorId: testStaff.admin,
+          changed: staffRow('test.clerk', 'clerk'),
+        }),
+        mutation({
+          table: 'staff',
+          rowId: testStaff.otherClerk,
+          actorId: testStaff.admin,
+          changed: staffRow('test.clerk2', 'clerk'),
+        }),
       ]);
       const statuses = reply.json<{ results: { status: string }[] }>().results.map((result) => result.status);
-      if (statuses.some((status) => status !== 'applied')) throw new Error(`seeding staff failed: ${statuses.join(', ')}`);
+      if (statuses.some((status) => status !== 'applied'))
+        throw new Error(`seeding staff failed: ${statuses.join(', ')}`);
     })();
     seeded.set(db, done);
   }
@@ -184,7 +215,12 @@ export function seedTestStaff(db: Knex, device: TestDevice): Promise<void> {
  * Enrols a new desk through the real endpoint, with a code made as the CLI makes it; the
  * database's test staff are seeded through the first desk unless `staff: false`.
  */
-export async function enrolTestDevice(db: Knex, server: TestServer, name = 'Регистратура 1', options: { staff?: boolean } = {}): Promise<TestDevice> {
+export async function enrolTestDevice(
+  db: Knex,
+  server: TestServer,
+  name = 'Регистратура 1',
+  options: { staff?: boolean } = {},
+): Promise<TestDevice> {
   const { code } = await createEnrolCode(db, { now: new Date() });
   const keys = newDeviceKeys();
   const response = await fetch(`${server.origin}/v1/devices/enrol`, {
@@ -223,7 +259,10 @@ export const newPatient = () => ({
 });
 
 /** Counts rows of a server table, to prove that a refused request wrote nothing. */
-export async function countRows(db: Knex, table: 'records' | 'change_log' | 'mutations' | 'devices' | 'blobs' | 'blob_chunks'): Promise<number> {
+export async function countRows(
+  db: Knex,
+  table: 'records' | 'change_log' | 'mutations' | 'devices' | 'blobs' | 'blob_chunks',
+): Promise<number> {
   const row = await db(table).count<{ n: unknown }[]>('* as n');
   return Number(row[0]?.n ?? 0);
 }

@@ -41,7 +41,10 @@ async function push(...mutations: Mutation[]): Promise<MutationResult[]> {
 const statuses = (results: MutationResult[]) => results.map((r) => (r.status === 'refused' ? r.code : r.status));
 
 async function record(table: string, id: string) {
-  return testDb.db('records').where({ table_name: table, id }).first<{ version: string | number; data: Record<string, unknown> } | undefined>();
+  return testDb
+    .db('records')
+    .where({ table_name: table, id })
+    .first<{ version: string | number; data: Record<string, unknown> } | undefined>();
 }
 
 /** What a refusal must leave as it was: the rows and the log. */
@@ -58,7 +61,12 @@ const keyRow = (staffId: string) => ({
   revoked_at: null,
   revoked_by: null,
 });
-const codeRow = (staffId: string) => ({ staff_id: staffId, code_hash: 'a'.repeat(64), used_at: null, revoked_at: null });
+const codeRow = (staffId: string) => ({
+  staff_id: staffId,
+  code_hash: 'a'.repeat(64),
+  used_at: null,
+  revoked_at: null,
+});
 
 describe('who may write what: the actor is checked against the server’s staff records', () => {
   it('refuses a change by someone the server does not know, such as a desk’s setup account', async () => {
@@ -115,24 +123,51 @@ describe('who may write what: the actor is checked against the server’s staff 
     const version = Number((await record('staff', clerk))!.version);
     const ownKey = uuidv7();
     const results = await push(
-      mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { password_hash: '$argon2id$new', must_change_password: 0 } }),
-      mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { totp_secret: 'JBSWY3DPEHPK3PXP', totp_last_step: 10 } }),
+      mutation({
+        table: 'staff',
+        rowId: clerk,
+        baseVersion: version,
+        actorId: clerk,
+        changed: { password_hash: '$argon2id$new', must_change_password: 0 },
+      }),
+      mutation({
+        table: 'staff',
+        rowId: clerk,
+        baseVersion: version,
+        actorId: clerk,
+        changed: { totp_secret: 'JBSWY3DPEHPK3PXP', totp_last_step: 10 },
+      }),
       mutation({ table: 'staff_keys', rowId: ownKey, actorId: clerk, changed: keyRow(clerk) }),
       mutation({ table: 'recovery_codes', actorId: clerk, changed: codeRow(clerk) }),
       mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { role: 'admin' } }),
       mutation({ table: 'staff_keys', rowId: ownKey, baseVersion: 1, actorId: clerk, changed: { staff_id: doctor } }),
     );
-    expect(statuses(results)).toEqual(['applied', 'applied', 'applied', 'applied', 'sync.actor_forbidden', 'sync.actor_forbidden']);
-    expect((await record('staff', clerk))?.data).toMatchObject({ role: 'clerk', password_hash: '$argon2id$new', totp_last_step: 10 });
+    expect(statuses(results)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'sync.actor_forbidden',
+      'sync.actor_forbidden',
+    ]);
+    expect((await record('staff', clerk))?.data).toMatchObject({
+      role: 'clerk',
+      password_hash: '$argon2id$new',
+      totp_last_step: 10,
+    });
     expect((await record('staff_keys', ownKey))?.data).toMatchObject({ staff_id: clerk });
   });
 
   it('refuses a person the admin deactivated, from then on', async () => {
     const writer = uuidv7();
-    await push(mutation({ table: 'staff', rowId: writer, actorId: admin, changed: staffRow('leaving.clerk', 'clerk') }));
+    await push(
+      mutation({ table: 'staff', rowId: writer, actorId: admin, changed: staffRow('leaving.clerk', 'clerk') }),
+    );
     expect(statuses(await push(mutation({ actorId: writer, changed: newPatient() })))).toEqual(['applied']);
     const version = Number((await record('staff', writer))!.version);
-    await push(mutation({ table: 'staff', rowId: writer, baseVersion: version, actorId: admin, changed: { active: 0 } }));
+    await push(
+      mutation({ table: 'staff', rowId: writer, baseVersion: version, actorId: admin, changed: { active: 0 } }),
+    );
     expect(statuses(await push(mutation({ actorId: writer, changed: newPatient() })))).toEqual(['sync.actor_inactive']);
   });
 
@@ -146,29 +181,67 @@ describe('who may write what: the actor is checked against the server’s staff 
 
   it('refuses a second account with a login the clinic already has', async () => {
     const before = await serverState();
-    const results = await push(mutation({ table: 'staff', actorId: admin, changed: staffRow('front.clerk', 'doctor') }));
-    expect(results).toEqual([expect.objectContaining({ status: 'refused', code: 'sync.staff_login_taken', field: 'login' })]);
+    const results = await push(
+      mutation({ table: 'staff', actorId: admin, changed: staffRow('front.clerk', 'doctor') }),
+    );
+    expect(results).toEqual([
+      expect.objectContaining({ status: 'refused', code: 'sync.staff_login_taken', field: 'login' }),
+    ]);
     expect(await serverState()).toEqual(before);
   });
 });
 
 describe('one-way fields: whoever writes last', () => {
   it('keeps a spent recovery code spent and a revoked key revoked', async () => {
-    const code = mutation({ table: 'recovery_codes', actorId: clerk, changed: { ...codeRow(clerk), code_hash: 'b'.repeat(64) } });
+    const code = mutation({
+      table: 'recovery_codes',
+      actorId: clerk,
+      changed: { ...codeRow(clerk), code_hash: 'b'.repeat(64) },
+    });
     const key = mutation({ table: 'staff_keys', actorId: clerk, changed: keyRow(clerk) });
     await push(code, key);
     const base = Number((await record('recovery_codes', code.rowId))!.version);
     const keyBase = Number((await record('staff_keys', key.rowId))!.version);
     const spentAt = '2026-11-25T10:00:00.000Z';
     await push(
-      mutation({ table: 'recovery_codes', rowId: code.rowId, baseVersion: base, actorId: clerk, changed: { used_at: spentAt } }),
-      mutation({ table: 'staff_keys', rowId: key.rowId, baseVersion: keyBase, actorId: clerk, changed: { revoked_at: spentAt, revoked_by: clerk } }),
+      mutation({
+        table: 'recovery_codes',
+        rowId: code.rowId,
+        baseVersion: base,
+        actorId: clerk,
+        changed: { used_at: spentAt },
+      }),
+      mutation({
+        table: 'staff_keys',
+        rowId: key.rowId,
+        baseVersion: keyBase,
+        actorId: clerk,
+        changed: { revoked_at: spentAt, revoked_by: clerk },
+      }),
     );
     // Another desk, which had not pulled, sends its own older view, and an admin tries too.
     const results = await push(
-      mutation({ table: 'recovery_codes', rowId: code.rowId, baseVersion: base, actorId: clerk, changed: { used_at: '2026-11-25T10:05:00.000Z' } }),
-      mutation({ table: 'recovery_codes', rowId: code.rowId, baseVersion: base, actorId: admin, changed: { used_at: null } }),
-      mutation({ table: 'staff_keys', rowId: key.rowId, baseVersion: keyBase, actorId: admin, changed: { revoked_at: null, revoked_by: null } }),
+      mutation({
+        table: 'recovery_codes',
+        rowId: code.rowId,
+        baseVersion: base,
+        actorId: clerk,
+        changed: { used_at: '2026-11-25T10:05:00.000Z' },
+      }),
+      mutation({
+        table: 'recovery_codes',
+        rowId: code.rowId,
+        baseVersion: base,
+        actorId: admin,
+        changed: { used_at: null },
+      }),
+      mutation({
+        table: 'staff_keys',
+        rowId: key.rowId,
+        baseVersion: keyBase,
+        actorId: admin,
+        changed: { revoked_at: null, revoked_by: null },
+      }),
     );
     expect(statuses(results)).toEqual(['applied', 'applied', 'applied']);
     expect((await record('recovery_codes', code.rowId))?.data).toMatchObject({ used_at: spentAt });
@@ -177,10 +250,34 @@ describe('one-way fields: whoever writes last', () => {
 
   it('lets the last TOTP step accepted only grow, so a code spent at one desk stays spent', async () => {
     const version = Number((await record('staff', clerk))!.version);
-    await push(mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { totp_last_step: 500 } }));
-    await push(mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { totp_last_step: 499 } }));
+    await push(
+      mutation({
+        table: 'staff',
+        rowId: clerk,
+        baseVersion: version,
+        actorId: clerk,
+        changed: { totp_last_step: 500 },
+      }),
+    );
+    await push(
+      mutation({
+        table: 'staff',
+        rowId: clerk,
+        baseVersion: version,
+        actorId: clerk,
+        changed: { totp_last_step: 499 },
+      }),
+    );
     expect((await record('staff', clerk))?.data).toMatchObject({ totp_last_step: 500 });
-    await push(mutation({ table: 'staff', rowId: clerk, baseVersion: version, actorId: clerk, changed: { totp_last_step: 501 } }));
+    await push(
+      mutation({
+        table: 'staff',
+        rowId: clerk,
+        baseVersion: version,
+        actorId: clerk,
+        changed: { totp_last_step: 501 },
+      }),
+    );
     expect((await record('staff', clerk))?.data).toMatchObject({ totp_last_step: 501 });
   });
 });

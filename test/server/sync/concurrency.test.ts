@@ -61,7 +61,9 @@ describe.skipIf(!onPostgres)(`the change log under concurrent transactions (${pg
       await slow.query('BEGIN');
       const slowSeq = Number((await slow.query(insert)).rows[0].seq);
       const fastSeq = Number((await fast.query(insert)).rows[0].seq); // autocommit: visible at once
-      const visible = (await fast.query('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [since])).rows.map((r) => Number(r.seq));
+      const visible = (await fast.query('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [since])).rows.map(
+        (r) => Number(r.seq),
+      );
       expect(fastSeq).toBeGreaterThan(slowSeq);
       expect(visible).toEqual([fastSeq]); // a cursor moved to fastSeq would never see slowSeq
       await slow.query('ROLLBACK');
@@ -83,8 +85,15 @@ describe.skipIf(!onPostgres)(`the change log under concurrent transactions (${pg
     // A slow applier: appends, then keeps its transaction open.
     const slow = withChangeLog(testDb.db, new Date(), async (log) => {
       heldSeq = await log.writeRow({
-        table: 'patients', rowId: heldRow, data: newPatient(), fieldVersions: {}, changedFields: Object.keys(newPatient()),
-        deviceId: null, mutationId: null, actorId: 'slow', actorAt: null,
+        table: 'patients',
+        rowId: heldRow,
+        data: newPatient(),
+        fieldVersions: {},
+        changedFields: Object.keys(newPatient()),
+        deviceId: null,
+        mutationId: null,
+        actorId: 'slow',
+        actorAt: null,
       });
       appended();
       await gate;
@@ -96,10 +105,13 @@ describe.skipIf(!onPostgres)(`the change log under concurrent transactions (${pg
       // A push through the other instance meanwhile: it must queue behind the slow one.
       const fastMutation = mutation({ changed: newPatient() });
       let pushDone = false;
-      const fast = desk.via(serverB).push([fastMutation]).then((reply) => {
-        pushDone = true;
-        return reply;
-      });
+      const fast = desk
+        .via(serverB)
+        .push([fastMutation])
+        .then((reply) => {
+          pushDone = true;
+          return reply;
+        });
       await settle(300);
       expect(pushDone).toBe(false);
 
@@ -179,7 +191,12 @@ describe('many desks through two instances at once', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code, name: 'race', publicKey: newDeviceKeys().publicKey }),
       }).then((response) => response.status);
-    const statuses = await Promise.all([attempt(serverA.origin), attempt(serverB.origin), attempt(serverA.origin), attempt(serverB.origin)]);
+    const statuses = await Promise.all([
+      attempt(serverA.origin),
+      attempt(serverB.origin),
+      attempt(serverA.origin),
+      attempt(serverB.origin),
+    ]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 403)).toHaveLength(3);
   });

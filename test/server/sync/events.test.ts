@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb } from '../../../server/db/open';
 import { signRequest } from '../../../server/testing/device-client';
 import { pushResponseSchema } from '../../../shared/sync/protocol';
-import { enrolTestDevice, mutation, newPatient, openTestDb, startTestServer, type TestDb, type TestDevice, type TestServer } from '../support/test-server';
+import {
+  enrolTestDevice,
+  mutation,
+  newPatient,
+  openTestDb,
+  startTestServer,
+  type TestDb,
+  type TestDevice,
+  type TestServer,
+} from '../support/test-server';
 
 let testDb: TestDb;
 let secondDb: Knex;
@@ -139,7 +148,9 @@ describe('live change events (GET /v1/sync/events)', () => {
     const stream = await openEvents(deskB);
     try {
       await stream.next(isChange);
-      const [result] = pushResponseSchema.parse((await deskA.push([mutation({ changed: newPatient() })])).json()).results;
+      const [result] = pushResponseSchema.parse(
+        (await deskA.push([mutation({ changed: newPatient() })])).json(),
+      ).results;
       const version = result!.status === 'applied' ? result!.version : -1;
       const event = await stream.next((e) => isChange(e) && seqOf(e) === version, hangGuardMs);
       expect(seqOf(event)).toBe(version);
@@ -154,7 +165,9 @@ describe('live change events (GET /v1/sync/events)', () => {
       await stream.next(isChange);
       await deskA.push([mutation({ table: 'nope', changed: { a: 1 } })]);
       // Proven by order, not by waiting: the next event the stream carries is the real change's.
-      const [result] = pushResponseSchema.parse((await deskA.push([mutation({ changed: newPatient() })])).json()).results;
+      const [result] = pushResponseSchema.parse(
+        (await deskA.push([mutation({ changed: newPatient() })])).json(),
+      ).results;
       const version = result!.status === 'applied' ? result!.version : -1;
       expect(seqOf(await stream.next(isChange, hangGuardMs))).toBe(version);
     } finally {

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../shared/errors/app-error';
-import { pullResponseSchema, pushResponseSchema, snapshotResponseSchema, type Change } from '../../../shared/sync/protocol';
-import { enrolTestDevice, mutation, newPatient, openTestDb, startTestServer, type TestDb, type TestDevice, type TestServer } from '../support/test-server';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  snapshotResponseSchema,
+  type Change,
+} from '../../../shared/sync/protocol';
+import {
+  enrolTestDevice,
+  mutation,
+  newPatient,
+  openTestDb,
+  startTestServer,
+  type TestDb,
+  type TestDevice,
+  type TestServer,
+} from '../support/test-server';
 
 let testDb: TestDb;
 let server: TestServer;
@@ -25,7 +39,9 @@ async function pull(since: number, limit?: number) {
 
 /** Pushes n new patients; returns their row ids and versions. */
 async function addPatients(n: number): Promise<Array<{ rowId: string; version: number }>> {
-  const mutations = Array.from({ length: n }, (_, i) => mutation({ changed: { ...newPatient(), name: `Пациент${i}` } }));
+  const mutations = Array.from({ length: n }, (_, i) =>
+    mutation({ changed: { ...newPatient(), name: `Пациент${i}` } }),
+  );
   const { results } = pushResponseSchema.parse((await desk.push(mutations)).json());
   return results.map((result, i) => {
     if (result.status !== 'applied') throw new Error('setup failed');
@@ -35,7 +51,9 @@ async function addPatients(n: number): Promise<Array<{ rowId: string; version: n
 
 async function serverState(): Promise<Map<string, unknown>> {
   const rows = await testDb.db('records').select('table_name', 'id', 'data');
-  return new Map(rows.map((row: { table_name: string; id: string; data: unknown }) => [`${row.table_name}:${row.id}`, row.data]));
+  return new Map(
+    rows.map((row: { table_name: string; id: string; data: unknown }) => [`${row.table_name}:${row.id}`, row.data]),
+  );
 }
 
 describe('pull', () => {
@@ -69,7 +87,15 @@ describe('pull', () => {
   });
 
   it('refuses a malformed query', async () => {
-    for (const query of ['', '?since=-1', '?since=abc', '?since=0&limit=0', '?since=0&limit=1001', '?since=0&cursor=1', '?since=1.5']) {
+    for (const query of [
+      '',
+      '?since=-1',
+      '?since=abc',
+      '?since=0&limit=0',
+      '?since=0&limit=1001',
+      '?since=0&cursor=1',
+      '?since=1.5',
+    ]) {
       const reply = await desk.get(`/v1/sync/pull${query}`);
       expect(reply.status, query).toBe(400);
       expect(apiErrorSchema.parse(reply.json()).code).toBe('api.bad_request');
@@ -102,7 +128,9 @@ describe('snapshot', () => {
     const rows = [...first.rows];
     let after = first.after;
     while (after !== null) {
-      const page = snapshotResponseSchema.parse((await desk.get(`/v1/sync/snapshot?after=${after}&limit=5&upTo=${first.upTo}`)).json());
+      const page = snapshotResponseSchema.parse(
+        (await desk.get(`/v1/sync/snapshot?after=${after}&limit=5&upTo=${first.upTo}`)).json(),
+      );
       expect(page.upTo).toBe(first.upTo);
       rows.push(...page.rows);
       after = page.after;
@@ -125,7 +153,14 @@ describe('snapshot', () => {
   });
 
   it('refuses a malformed query', async () => {
-    for (const query of ['?after=patients', '?after=../x:1', '?limit=5000', '?upTo=x', '?after=patients:1:2', '?since=0']) {
+    for (const query of [
+      '?after=patients',
+      '?after=../x:1',
+      '?limit=5000',
+      '?upTo=x',
+      '?after=patients:1:2',
+      '?since=0',
+    ]) {
       const reply = await desk.get(`/v1/sync/snapshot${query}`);
       expect(reply.status, query).toBe(400);
     }

@@ -46,7 +46,10 @@ async function pushOne(desk: TestDevice, m: Mutation): Promise<MutationResult> {
 }
 
 async function record(table: string, id: string) {
-  return testDb.db('records').where({ table_name: table, id }).first<{ version: string | number; data: Record<string, unknown> }>();
+  return testDb
+    .db('records')
+    .where({ table_name: table, id })
+    .first<{ version: string | number; data: Record<string, unknown> }>();
 }
 
 /** A patient on the server, at a known version. */
@@ -58,7 +61,10 @@ async function serverPatient(): Promise<{ rowId: string; version: number }> {
 }
 
 async function conflictsFor(rowId: string) {
-  const rows = await testDb.db('records').where({ table_name: 'sync_conflicts' }).whereRaw("data->>'row_id' = ?", [rowId]);
+  const rows = await testDb
+    .db('records')
+    .where({ table_name: 'sync_conflicts' })
+    .whereRaw("data->>'row_id' = ?", [rowId]);
   return rows.map((row: { id: string; data: unknown }) => ({ id: row.id, data: conflictDataSchema.parse(row.data) }));
 }
 
@@ -72,7 +78,12 @@ describe('push: applying', () => {
     expect(stored.data).toEqual(newPatient());
     const logged = await testDb.db('change_log').where({ row_id: m.rowId });
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ table_name: 'patients', device_id: deskA.id, mutation_id: m.mutationId, data: newPatient() });
+    expect(logged[0]).toMatchObject({
+      table_name: 'patients',
+      device_id: deskA.id,
+      mutation_id: m.mutationId,
+      data: newPatient(),
+    });
   });
 
   it('answers each mutation of a batch in order, each in its own transaction', async () => {
@@ -104,15 +115,22 @@ describe('push: applying', () => {
     const m = mutation({ rowId, baseVersion: version, changed: { phone: '+79031112244' } });
     await pushOne(deskA, m);
     const logBefore = await countRows(testDb.db, 'change_log');
-    expect(await pushOne(deskA, { ...m, changed: { phone: '+79990000000' } })).toMatchObject({ status: 'refused', code: 'sync.mutation_reused' });
+    expect(await pushOne(deskA, { ...m, changed: { phone: '+79990000000' } })).toMatchObject({
+      status: 'refused',
+      code: 'sync.mutation_reused',
+    });
     expect(await pushOne(deskB, m)).toMatchObject({ status: 'refused', code: 'sync.mutation_reused' });
     expect(await countRows(testDb.db, 'change_log')).toBe(logBefore);
   });
 
   it('merges changes of different fields made from the same base on two desks', async () => {
     const { rowId, version } = await serverPatient();
-    expect(await pushOne(deskA, mutation({ rowId, baseVersion: version, changed: { phone: '+79160000001' } }))).toMatchObject({ status: 'applied' });
-    expect(await pushOne(deskB, mutation({ rowId, baseVersion: version, changed: { surname: 'Петрова' } }))).toMatchObject({ status: 'applied' });
+    expect(
+      await pushOne(deskA, mutation({ rowId, baseVersion: version, changed: { phone: '+79160000001' } })),
+    ).toMatchObject({ status: 'applied' });
+    expect(
+      await pushOne(deskB, mutation({ rowId, baseVersion: version, changed: { surname: 'Петрова' } })),
+    ).toMatchObject({ status: 'applied' });
     expect((await record('patients', rowId)).data).toMatchObject({ phone: '+79160000001', surname: 'Петрова' });
     expect(await conflictsFor(rowId)).toEqual([]);
   });
@@ -123,16 +141,29 @@ describe('push: applying', () => {
     const second = await pushOne(deskB, mutation({ rowId, baseVersion: version, changed: { phone: '+79160000003' } }));
     expect(second).toMatchObject({ status: 'applied' });
     expect((await record('patients', rowId)).data).toMatchObject({ phone: '+79160000003' });
-    const phones = (await testDb.db('change_log').where({ row_id: rowId }).orderBy('seq')).map((row: { data: { phone: string } }) => row.data.phone);
+    const phones = (await testDb.db('change_log').where({ row_id: rowId }).orderBy('seq')).map(
+      (row: { data: { phone: string } }) => row.data.phone,
+    );
     expect(phones).toEqual(['+79161234567', '+79160000002', '+79160000003']);
     expect(await conflictsFor(rowId)).toEqual([]);
   });
 
   it('makes a conflict record for an overlapping clinical field, and applies the rest of the change', async () => {
     const { rowId, version } = await serverPatient();
-    const first = mutation({ rowId, baseVersion: version, changed: { surname: 'Сидорова' }, actorId: testStaff.clerk, at: '2026-11-25T10:00:00.000Z' });
+    const first = mutation({
+      rowId,
+      baseVersion: version,
+      changed: { surname: 'Сидорова' },
+      actorId: testStaff.clerk,
+      at: '2026-11-25T10:00:00.000Z',
+    });
     const firstResult = await pushOne(deskA, first);
-    const second = mutation({ rowId, baseVersion: version, changed: { surname: 'Смирнова', email: 'm@example.ru' }, actorId: testStaff.otherClerk });
+    const second = mutation({
+      rowId,
+      baseVersion: version,
+      changed: { surname: 'Смирнова', email: 'm@example.ru' },
+      actorId: testStaff.otherClerk,
+    });
     const result = await pushOne(deskB, second);
 
     expect(result).toMatchObject({ status: 'conflict', conflictFields: ['surname'] });
@@ -169,7 +200,9 @@ describe('push: applying', () => {
   it('does not call it a conflict when both desks wrote the same value', async () => {
     const { rowId, version } = await serverPatient();
     await pushOne(deskA, mutation({ rowId, baseVersion: version, changed: { surname: 'Кузнецова' } }));
-    expect(await pushOne(deskB, mutation({ rowId, baseVersion: version, changed: { surname: 'Кузнецова' } }))).toMatchObject({ status: 'applied' });
+    expect(
+      await pushOne(deskB, mutation({ rowId, baseVersion: version, changed: { surname: 'Кузнецова' } })),
+    ).toMatchObject({ status: 'applied' });
     expect(await conflictsFor(rowId)).toEqual([]);
   });
 
@@ -248,7 +281,10 @@ describe('push: refusals (nothing changes)', () => {
     const cases: Array<[unknown, string | undefined]> = [
       [{ mutations: [] }, 'mutations'],
       [{ mutations: [{ ...mutation({ changed: newPatient() }), rowId: 'not-a-uuid' }] }, 'mutations.0.rowId'],
-      [{ mutations: [{ ...mutation({ changed: { surname: { nested: true } as unknown as string } }) }] }, 'mutations.0.changed.surname'],
+      [
+        { mutations: [{ ...mutation({ changed: { surname: { nested: true } as unknown as string } }) }] },
+        'mutations.0.changed.surname',
+      ],
       [{ mutations: [mutation({ changed: newPatient() })], extra: 1 }, undefined],
     ];
     for (const [body, field] of cases) {
@@ -258,7 +294,10 @@ describe('push: refusals (nothing changes)', () => {
       expect(error.code).toBe('api.bad_request');
       if (field) expect(error.field).toBe(field);
     }
-    const notJson = await deskA.send('POST', '/v1/sync/push', { raw: Buffer.from('{"mutations": ['), contentType: 'application/json' });
+    const notJson = await deskA.send('POST', '/v1/sync/push', {
+      raw: Buffer.from('{"mutations": ['),
+      contentType: 'application/json',
+    });
     expect(notJson.status).toBe(400);
     expect(apiErrorSchema.parse(notJson.json()).code).toBe('api.bad_request');
     expect(await countRows(testDb.db, 'change_log')).toBe(before);
@@ -269,10 +308,15 @@ describe('push: refusals (nothing changes)', () => {
     // 40 × 8 fields × 9000 two-byte letters ≈ 5.8 MB: each field within the schema's limit.
     const long = 'Ж'.repeat(9000);
     const fields = ['surname', 'name', 'patronymic', 'email', 'phone', 'snils', 'enp', 'inn'];
-    const big = Array.from({ length: 40 }, () => mutation({ changed: Object.fromEntries(fields.map((field) => [field, long])) }));
+    const big = Array.from({ length: 40 }, () =>
+      mutation({ changed: Object.fromEntries(fields.map((field) => [field, long])) }),
+    );
     const reply = await deskA.push(big);
     expect(reply.status).toBe(413);
-    expect(apiErrorSchema.parse(reply.json())).toMatchObject({ code: 'server.too_large', message: { en: expect.stringContaining('5242880') } });
+    expect(apiErrorSchema.parse(reply.json())).toMatchObject({
+      code: 'server.too_large',
+      message: { en: expect.stringContaining('5242880') },
+    });
     expect(await countRows(testDb.db, 'change_log')).toBe(before);
   });
 });

@@ -6,23 +6,55 @@ import { calendarXml, hasSharedData, sharedCalendar, skipNote } from './calendar
 import { seeded } from './identifiers/reference-identifiers';
 
 const range = (year: number, month: number, from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${year}-${String(month).padStart(2, '0')}-${String(from + i).padStart(2, '0')}`);
+  Array.from(
+    { length: to - from + 1 },
+    (_, i) => `${year}-${String(month).padStart(2, '0')}-${String(from + i).padStart(2, '0')}`,
+  );
 
 // The facts DOMAIN.md states, typed in by hand (not read from the published files).
 const year2025: CalendarYear = {
   year: 2025,
-  daysOff: [...range(2025, 1, 1, 8), '2025-02-23', '2025-03-08', '2025-05-01', '2025-05-02', '2025-05-08', '2025-05-09', '2025-06-12', '2025-06-13', '2025-11-03', '2025-11-04', '2025-12-31'],
+  daysOff: [
+    ...range(2025, 1, 1, 8),
+    '2025-02-23',
+    '2025-03-08',
+    '2025-05-01',
+    '2025-05-02',
+    '2025-05-08',
+    '2025-05-09',
+    '2025-06-12',
+    '2025-06-13',
+    '2025-11-03',
+    '2025-11-04',
+    '2025-12-31',
+  ],
   shortenedDays: ['2025-03-07', '2025-04-30', '2025-06-11', '2025-11-01'],
   workingWeekendDays: ['2025-11-01'],
 };
 const year2026: CalendarYear = {
   year: 2026,
-  daysOff: [...range(2026, 1, 1, 9), '2026-02-23', '2026-03-08', '2026-03-09', '2026-05-01', '2026-05-09', '2026-05-11', '2026-06-12', '2026-11-04', '2026-12-31'],
+  daysOff: [
+    ...range(2026, 1, 1, 9),
+    '2026-02-23',
+    '2026-03-08',
+    '2026-03-09',
+    '2026-05-01',
+    '2026-05-09',
+    '2026-05-11',
+    '2026-06-12',
+    '2026-11-04',
+    '2026-12-31',
+  ],
   shortenedDays: ['2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03'],
   workingWeekendDays: [],
 };
 // A made-up 2027 for the test: the New Year holidays to 8 January, as in recent years.
-const year2027 = parseCalendarXml(calendarXml(2027, range(2027, 1, 1, 8).map((day) => `<day d="01.${day.slice(8)}" t="1" h="1"/>`)));
+const year2027 = parseCalendarXml(
+  calendarXml(
+    2027,
+    range(2027, 1, 1, 8).map((day) => `<day d="01.${day.slice(8)}" t="1" h="1"/>`),
+  ),
+);
 
 describe('the production calendar (C2, B3 deadlines)', () => {
   it('2025 has 247 working days; a shortened working Saturday counts, a holiday Friday does not', () => {
@@ -48,7 +80,9 @@ describe('the production calendar (C2, B3 deadlines)', () => {
 
   it('refuses to guess a deadline in a year it does not know, and names the year', () => {
     const calendar = businessCalendar([year2026]);
-    const text = expectAppError(() => calendar.addBusinessDays('2026-12-25', 5), 'calendar.year_missing', { year: 2027 });
+    const text = expectAppError(() => calendar.addBusinessDays('2026-12-25', 5), 'calendar.year_missing', {
+      year: 2027,
+    });
     expect(text.ru).toContain('2027');
     expect(text.en).toContain('2027');
     // Three business days stay inside 2026 and need nothing more.
@@ -99,7 +133,13 @@ describe(`the published calendars in ../shared/data${skipNote}`, () => {
     expect(calendar.isBusinessDay('2026-12-31')).toBe(false);
     expectAppError(() => calendar.addBusinessDays('2026-12-25', 5), 'calendar.year_missing', { year: 2027 });
     const next = sharedCalendar(2027);
-    if (next) expect(businessCalendar([parseCalendarXml(sharedCalendar(2026) ?? '', 2026), parseCalendarXml(next, 2027)]).addBusinessDays('2026-12-25', 5) > '2027-01-01').toBe(true);
+    if (next)
+      expect(
+        businessCalendar([
+          parseCalendarXml(sharedCalendar(2026) ?? '', 2026),
+          parseCalendarXml(next, 2027),
+        ]).addBusinessDays('2026-12-25', 5) > '2027-01-01',
+      ).toBe(true);
   });
 
   it.skipIf(!hasSharedData)('every published year 2013–2026 reads strictly', () => {

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { surnames, transliterate as demoTransliterate } from '../../../electron/demo/russian-names';
-import { duplicateLookupKeys, findDuplicates, scoreDuplicate, type DuplicateCandidate, type PersonIdentity } from '../../../shared/domain/duplicates';
+import {
+  duplicateLookupKeys,
+  findDuplicates,
+  scoreDuplicate,
+  type DuplicateCandidate,
+  type PersonIdentity,
+} from '../../../shared/domain/duplicates';
 import { damerauLevenshtein } from '../../../shared/domain/edit-distance';
 import { compareNames, comparePatronymics } from '../../../shared/domain/name-similarity';
 import { validSnils } from '../../support/fixtures';
 import { seeded } from './identifiers/reference-identifiers';
 
 const draft: PersonIdentity = { surname: 'Смирнова', name: 'Алёна', patronymic: 'Игоревна', birthDate: '1990-04-12' };
-const patient = (id: string, overrides: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({ id, ...draft, ...overrides });
-const kinds = (match: ReturnType<typeof scoreDuplicate>) => Object.fromEntries((match?.matches ?? []).map((item) => [item.field, item.kind]));
+const patient = (id: string, overrides: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
+  id,
+  ...draft,
+  ...overrides,
+});
+const kinds = (match: ReturnType<typeof scoreDuplicate>) =>
+  Object.fromEntries((match?.matches ?? []).map((item) => [item.field, item.kind]));
 
 describe('duplicate candidates before enrolment (B2)', () => {
   it('Алёна and Алена are one name: ё and е fold', () => {
@@ -28,7 +39,10 @@ describe('duplicate candidates before enrolment (B2)', () => {
   it('Петрлва is Петрова with a typo; Петрвоа too (two letters swapped)', () => {
     for (const typed of ['Петрлва', 'Петрвоа']) {
       const match = scoreDuplicate({ ...draft, surname: typed }, patient('c', { surname: 'Петрова' }));
-      expect(match?.matches.find((item) => item.field === 'surname'), typed).toEqual({ field: 'surname', kind: 'typo', distance: 1 });
+      expect(
+        match?.matches.find((item) => item.field === 'surname'),
+        typed,
+      ).toEqual({ field: 'surname', kind: 'typo', distance: 1 });
       expect(match?.score).toBe(0.96);
     }
   });
@@ -36,7 +50,9 @@ describe('duplicate candidates before enrolment (B2)', () => {
   it('a missing patronymic does not hide a duplicate, an initial may stand for it, a different one means another person', () => {
     expect(scoreDuplicate({ ...draft, patronymic: null }, patient('d'))).toMatchObject({ score: 0.92 });
     expect(kinds(scoreDuplicate({ ...draft, patronymic: null }, patient('d')))).not.toHaveProperty('patronymic');
-    expect(kinds(scoreDuplicate({ ...draft, patronymic: 'И.' }, patient('e')))).toMatchObject({ patronymic: 'initial' });
+    expect(kinds(scoreDuplicate({ ...draft, patronymic: 'И.' }, patient('e')))).toMatchObject({
+      patronymic: 'initial',
+    });
     expect(scoreDuplicate({ ...draft, patronymic: 'С.' }, patient('f'))).toBeNull();
     expect(scoreDuplicate({ ...draft, patronymic: 'Сергеевна' }, patient('g'))).toBeNull();
   });
@@ -44,9 +60,20 @@ describe('duplicate candidates before enrolment (B2)', () => {
   it('needs the same birth date for a name match; the same SNILS, ЕНП or INN is a hard stop regardless', () => {
     expect(scoreDuplicate(draft, patient('h', { birthDate: '1990-04-13' }))).toBeNull();
     const snils = validSnils('123456789');
-    const other = patient('i', { surname: 'Кузнецова', name: 'Мария', patronymic: null, birthDate: '1961-02-01', snils: `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}` });
+    const other = patient('i', {
+      surname: 'Кузнецова',
+      name: 'Мария',
+      patronymic: null,
+      birthDate: '1961-02-01',
+      snils: `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`,
+    });
     const match = scoreDuplicate({ ...draft, snils }, other);
-    expect(match).toEqual({ id: 'i', score: 1, hardStop: true, matches: [{ field: 'snils', kind: 'equal', distance: 0 }] });
+    expect(match).toEqual({
+      id: 'i',
+      score: 1,
+      hardStop: true,
+      matches: [{ field: 'snils', kind: 'equal', distance: 0 }],
+    });
   });
 
   it('lists hard stops first, then the closest matches; unrelated patients are left out', () => {
@@ -81,7 +108,10 @@ describe('duplicate candidates before enrolment (B2)', () => {
       ['Семёнов', 'Semenov'],
       ['Хабибуллин', 'Khabibullin'],
     ]) {
-      expect(compareNames(cyrillic!, latin!), `${cyrillic} / ${latin}`).toEqual({ kind: 'transliterated', distance: 0 });
+      expect(compareNames(cyrillic!, latin!), `${cyrillic} / ${latin}`).toEqual({
+        kind: 'transliterated',
+        distance: 0,
+      });
     }
     expect(compareNames('Юлия', 'Yulia')).toEqual({ kind: 'typo', distance: 1 });
     expect(compareNames('Михаил', 'Mihail')).toEqual({ kind: 'typo', distance: 1 });
@@ -90,7 +120,15 @@ describe('duplicate candidates before enrolment (B2)', () => {
 
   it('gives the lookup its keys: the birth date, the folded surname and the identifiers as digits', () => {
     const snils = validSnils();
-    expect(duplicateLookupKeys({ surname: ' Семёнова ', name: 'Анна', birthDate: '1980-03-15', snils: `${snils.slice(0, 3)}-${snils.slice(3)}`, enp: '' })).toEqual({
+    expect(
+      duplicateLookupKeys({
+        surname: ' Семёнова ',
+        name: 'Анна',
+        birthDate: '1980-03-15',
+        snils: `${snils.slice(0, 3)}-${snils.slice(3)}`,
+        enp: '',
+      }),
+    ).toEqual({
       birthDate: '1980-03-15',
       surnameFold: 'семенова',
       snils,

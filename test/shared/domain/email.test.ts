@@ -51,7 +51,8 @@ describe('e-mail addresses (B1)', () => {
     expect(code(`${'a'.repeat(65)}@mail.ru`)).toBe('patient.email.local_part');
     expect(code(`a@${'b'.repeat(63)}.ru`)).not.toMatch(/^patient/);
     expect(code(`a@${'b'.repeat(64)}.ru`)).toBe('patient.email.domain');
-    const domain = (length: number) => `${['c'.repeat(63), 'd'.repeat(63), 'e'.repeat(63)].join('.')}.${'f'.repeat(length)}.ru`;
+    const domain = (length: number) =>
+      `${['c'.repeat(63), 'd'.repeat(63), 'e'.repeat(63)].join('.')}.${'f'.repeat(length)}.ru`;
     const local = 'a'.repeat(254 - 1 - domain(55).length);
     expect(code(`${local}@${domain(55)}`)).not.toMatch(/^patient/);
     expect(code(`${local}a@${domain(55)}`)).toBe('patient.email.too_long');
@@ -59,13 +60,17 @@ describe('e-mail addresses (B1)', () => {
 
   it('every generated address of letters, digits and the allowed signs passes; one bad character refuses it', () => {
     const random = seeded(61);
-    const pick = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const pick = (alphabet: string, length: number) =>
+      Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     const atom = "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-";
     const latin = 'abcdefghijklmnopqrstuvwxyz0123456789';
     const cyrillic = 'абвгдежзийклмнопрстуфхцчшщъыьэюя';
     for (let i = 0; i < 500; i++) {
       const local = `${pick(atom, 1 + Math.floor(random() * 10))}.${pick(atom, 1 + Math.floor(random() * 5))}`;
-      const domain = i % 2 ? `${pick(latin, 1 + Math.floor(random() * 12))}.ru` : `${pick(cyrillic, 2 + Math.floor(random() * 10))}.рф`;
+      const domain =
+        i % 2
+          ? `${pick(latin, 1 + Math.floor(random() * 12))}.ru`
+          : `${pick(cyrillic, 2 + Math.floor(random() * 10))}.рф`;
       expect(code(`${local}@${domain}`), `${local}@${domain}`).toBe(`${local}@${domain}`);
       const bad = ' (),:;<>[]\\"'[Math.floor(random() * 12)];
       const at = 1 + Math.floor(random() * (local.length - 1));
@@ -77,6 +82,8 @@ describe('e-mail addresses (B1)', () => {
     expect(patientDraftSchema.parse(draft({ email: 'Info@Почта.рф' })).email).toBe('info@почта.рф');
     const result = patientDraftSchema.safeParse(draft({ email: 'info@почта' }));
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['email', 'patient.email.domain']]);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['email', 'patient.email.domain'],
+    ]);
   });
 });

@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPatientForm, precheck, type CheckMoment, type PatientFormField, type PatientFormValues } from '../../../renderer/screens/patients/create/patient-form-model';
+import {
+  emptyPatientForm,
+  precheck,
+  type CheckMoment,
+  type PatientFormField,
+  type PatientFormValues,
+} from '../../../renderer/screens/patients/create/patient-form-model';
 import { snilsCheck } from '../../../shared/domain/identifiers/snils';
 
 const codes = (values: Partial<PatientFormValues>, moment: CheckMoment) =>
-  Object.fromEntries(Object.entries(precheck({ ...emptyPatientForm, ...values }, () => moment)).map(([field, problem]) => [field, problem?.code])) as Partial<
-    Record<PatientFormField, string>
-  >;
+  Object.fromEntries(
+    Object.entries(precheck({ ...emptyPatientForm, ...values }, () => moment)).map(([field, problem]) => [
+      field,
+      problem?.code,
+    ]),
+  ) as Partial<Record<PatientFormField, string>>;
 
 describe('the enrolment form judges each field when it is ready to be judged (B1, UX.md)', () => {
   it('says nothing about a form nobody has typed in, and names every blank required field on moving on', () => {
     expect(codes({}, 'live')).toEqual({});
     expect(codes({}, 'left')).toEqual({});
-    expect(codes({}, 'final')).toEqual({ surname: 'input.required', name: 'input.required', birthDate: 'input.required', sex: 'input.required' });
+    expect(codes({}, 'final')).toEqual({
+      surname: 'input.required',
+      name: 'input.required',
+      birthDate: 'input.required',
+      sex: 'input.required',
+    });
   });
 
   it('names a wrong alphabet at once, but a name still being typed («Римский-») only once the clerk has left it', () => {
@@ -26,7 +40,9 @@ describe('the enrolment form judges each field when it is ready to be judged (B1
     const wrong = body + String((Number(snilsCheck(body)) + 1) % 100).padStart(2, '0');
     expect(codes({ snils: '112-233-4' }, 'live')).toEqual({});
     expect(codes({ snils: '112-233-4' }, 'left')).toEqual({ snils: 'patient.snils.format' });
-    expect(codes({ snils: `${wrong.slice(0, 3)}-${wrong.slice(3, 6)}-${wrong.slice(6, 9)} ${wrong.slice(9)}` }, 'live')).toEqual({ snils: 'patient.snils.checksum' });
+    expect(
+      codes({ snils: `${wrong.slice(0, 3)}-${wrong.slice(3, 6)}-${wrong.slice(6, 9)} ${wrong.slice(9)}` }, 'live'),
+    ).toEqual({ snils: 'patient.snils.checksum' });
     expect(codes({ birthDate: '31.02.2000' }, 'live')).toEqual({ birthDate: 'patient.birth_date.invalid' });
     expect(codes({ phone: '+7 (123) 456-78-90' }, 'live')).toEqual({ phone: 'patient.phone.code' });
     expect(codes({ inn: '500123456' }, 'left')).toEqual({ inn: 'patient.inn.format' });

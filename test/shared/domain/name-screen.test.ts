@@ -6,14 +6,31 @@ import { seeded } from './identifiers/reference-identifiers';
 
 /** The duplicate lookup screens candidates by the stored search fold before reading them whole. */
 describe('the folded-name screen never drops a name the scorer would match (B2 recall)', () => {
-  const names = [...surnames, ...maleNames, ...femaleNames, 'Семёнова', 'Müller', 'Łukasz', 'Д’Артаньян', 'Петрова-Водкина', 'Öztürk', 'ИВАНОВ'];
+  const names = [
+    ...surnames,
+    ...maleNames,
+    ...femaleNames,
+    'Семёнова',
+    'Müller',
+    'Łukasz',
+    'Д’Артаньян',
+    'Петрова-Водкина',
+    'Öztürk',
+    'ИВАНОВ',
+  ];
   const cyrillic = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
 
   it('keeps every typed spelling that compareNames matches: typos, case, ё, Latin spellings, diacritics', () => {
     const random = seeded(2026);
     let checked = 0;
     for (const stored of names) {
-      const spellings = [stored, stored.toUpperCase(), stored.replace(/ё/g, 'е'), transliterate(stored), stored.normalize('NFD').replace(/\p{M}/gu, '')];
+      const spellings = [
+        stored,
+        stored.toUpperCase(),
+        stored.replace(/ё/g, 'е'),
+        transliterate(stored),
+        stored.normalize('NFD').replace(/\p{M}/gu, ''),
+      ];
       for (let i = 0; i < 12; i++) {
         const letters = [...stored];
         const at = Math.floor(random() * letters.length);

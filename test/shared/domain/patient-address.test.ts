@@ -17,7 +17,11 @@ function enrol(address: unknown) {
 // The address rules as spies around the real ones, so a test can see whether they ran.
 vi.mock(import('../../../shared/domain/address'), async (importOriginal) => {
   const original = await importOriginal();
-  return { ...original, normalizeAddress: vi.fn(original.normalizeAddress), validateAddress: vi.fn(original.validateAddress) };
+  return {
+    ...original,
+    normalizeAddress: vi.fn(original.normalizeAddress),
+    validateAddress: vi.fn(original.validateAddress),
+  };
 });
 
 /** Which steps of the address's validation ran over `value` while `run` ran. */
@@ -64,7 +68,10 @@ describe('patient address (B1)', () => {
   });
 
   it(`refuses an address longer than ${addressMaxLength} characters, naming the limit`, () => {
-    expect(enrol('г. Москва, '.padEnd(addressMaxLength + 1, 'а'))).toEqual({ code: 'input.too_long', params: { max: addressMaxLength } });
+    expect(enrol('г. Москва, '.padEnd(addressMaxLength + 1, 'а'))).toEqual({
+      code: 'input.too_long',
+      params: { max: addressMaxLength },
+    });
     expect(enrol('г. Москва, '.padEnd(addressMaxLength, 'а'))).toMatchObject({ address: expect.any(String) });
   });
 
@@ -80,14 +87,27 @@ describe('patient address (B1)', () => {
   });
 
   it('refuses control characters: a newline, a tab, NUL, an escape sequence', () => {
-    for (const address of ['г. Москва\nкв. 5', 'г. Москва\tкв. 5', 'г. Москва\u0000', 'г. Москва \u001b[31mкв. 5', 'г. Москва\u0085']) {
+    for (const address of [
+      'г. Москва\nкв. 5',
+      'г. Москва\tкв. 5',
+      'г. Москва\u0000',
+      'г. Москва \u001b[31mкв. 5',
+      'г. Москва\u0085',
+    ]) {
       expect(enrol(address), JSON.stringify(address)).toEqual({ code: 'input.control_chars', params: {} });
     }
   });
 
   it('refuses a right-to-left override and other invisible characters that change what is shown', () => {
     // «кв. 12» followed by U+202E displays reversed: the address on screen is not the one stored.
-    for (const address of ['ул. Ленина, кв. \u202e21', 'ул. Ленина\u2066, кв. 1\u2069', 'ул. Ле\u200bнина', 'ул.\ufeff Ленина', 'ул. Ленина\u200f', 'ул. \ue000Ленина']) {
+    for (const address of [
+      'ул. Ленина, кв. \u202e21',
+      'ул. Ленина\u2066, кв. 1\u2069',
+      'ул. Ле\u200bнина',
+      'ул.\ufeff Ленина',
+      'ул. Ленина\u200f',
+      'ул. \ue000Ленина',
+    ]) {
       expect(enrol(address), JSON.stringify(address)).toEqual({ code: 'patient.address.invisible', params: {} });
     }
   });

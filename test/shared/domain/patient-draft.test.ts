@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import { patientDraftSchema, type PatientDraftInput } from '../../../shared/domain/patient';
-import { randomCheckedSnilsBody, randomDigits, referenceLuhnCheck, referencePersonInn, referenceSnilsCheck, seeded } from './identifiers/reference-identifiers';
+import {
+  randomCheckedSnilsBody,
+  randomDigits,
+  referenceLuhnCheck,
+  referencePersonInn,
+  referenceSnilsCheck,
+  seeded,
+} from './identifiers/reference-identifiers';
 
 const random = seeded(30);
 const snilsBody = randomCheckedSnilsBody(random);
@@ -66,18 +73,35 @@ describe('patient draft schema (B1)', () => {
   });
 
   it('turns empty or blank optional fields into null', () => {
-    const draft = patientDraftSchema.parse({ ...valid, patronymic: '', snils: '  ', enp: '', inn: '', phone: '', email: '' });
+    const draft = patientDraftSchema.parse({
+      ...valid,
+      patronymic: '',
+      snils: '  ',
+      enp: '',
+      inn: '',
+      phone: '',
+      email: '',
+    });
     expect(draft).toMatchObject({ patronymic: null, snils: null, enp: null, inn: null, phone: null, email: null });
   });
 
   it('takes absent or null optional fields as not given', () => {
     const { surname, name, birthDate, sex } = valid;
-    expect(patientDraftSchema.parse({ surname, name, birthDate, sex })).toMatchObject({ patronymic: null, snils: null, phone: null });
-    expect(patientDraftSchema.parse({ ...valid, snils: null, phone: null })).toMatchObject({ snils: null, phone: null });
+    expect(patientDraftSchema.parse({ surname, name, birthDate, sex })).toMatchObject({
+      patronymic: null,
+      snils: null,
+      phone: null,
+    });
+    expect(patientDraftSchema.parse({ ...valid, snils: null, phone: null })).toMatchObject({
+      snils: null,
+      phone: null,
+    });
   });
 
   it('trims and folds names', () => {
-    expect(patientDraftSchema.parse({ ...valid, surname: '  Римская\u2011Корсакова ', name: 'Анна   Мария' })).toMatchObject({
+    expect(
+      patientDraftSchema.parse({ ...valid, surname: '  Римская\u2011Корсакова ', name: 'Анна   Мария' }),
+    ).toMatchObject({
       surname: 'Римская-Корсакова',
       name: 'Анна Мария',
     });
@@ -89,7 +113,12 @@ describe('patient draft schema (B1)', () => {
     ['an all-zero SNILS', { snils: '000-000-000 00' }, 'snils', 'patient.snils.zero'],
     ['an ЕНП with a wrong check digit', { enp: enpBody + ((Number(enp[15]) + 1) % 10) }, 'enp', 'patient.enp.checksum'],
     ['an ЕНП of 15 digits', { enp: enpBody }, 'enp', 'patient.enp.format'],
-    ['an INN with a wrong 12th digit', { inn: inn.slice(0, 11) + ((Number(inn[11]) + 1) % 10) }, 'inn', 'patient.inn.checksum'],
+    [
+      'an INN with a wrong 12th digit',
+      { inn: inn.slice(0, 11) + ((Number(inn[11]) + 1) % 10) },
+      'inn',
+      'patient.inn.checksum',
+    ],
     ["an organisation's 10-digit INN", { inn: '7707083893' }, 'inn', 'patient.inn.format'],
     ['a phone of the wrong length', { phone: '+7 916 123 45 6' }, 'phone', 'patient.phone.format'],
     ['a US phone', { phone: '+1 212 555 0100' }, 'phone', 'patient.phone.format'],
@@ -114,7 +143,11 @@ describe('patient draft schema (B1)', () => {
 
   it('names the unassigned code in the issue, without it shadowing the error code', () => {
     const [issue] = issuesOf({ ...valid, phone: '+7 (555) 123-45-67' });
-    expect(issue).toMatchObject({ code: 'custom', path: ['phone'], params: { code: 'patient.phone.code', prefix: '555' } });
+    expect(issue).toMatchObject({
+      code: 'custom',
+      path: ['phone'],
+      params: { code: 'patient.phone.code', prefix: '555' },
+    });
   });
 
   it('reports every bad field at once', () => {
@@ -125,7 +158,9 @@ describe('patient draft schema (B1)', () => {
   });
 
   it('accepts Latin names when the patient is a foreign citizen', () => {
-    expect(patientDraftSchema.parse({ ...valid, foreign: true, surname: 'Kowalska', name: 'Łucja', patronymic: '' })).toMatchObject({
+    expect(
+      patientDraftSchema.parse({ ...valid, foreign: true, surname: 'Kowalska', name: 'Łucja', patronymic: '' }),
+    ).toMatchObject({
       surname: 'Kowalska',
       name: 'Łucja',
       patronymic: null,
@@ -149,7 +184,9 @@ describe('patient draft schema (B1)', () => {
 
   it('requires surname, name, birth date and sex', () => {
     const issues = issuesOf({});
-    expect(new Set(issues.map((issue) => issue.path.join('.')))).toEqual(new Set(['surname', 'name', 'birthDate', 'sex']));
+    expect(new Set(issues.map((issue) => issue.path.join('.')))).toEqual(
+      new Set(['surname', 'name', 'birthDate', 'sex']),
+    );
   });
 
   it('refuses a blank surname and a sex outside male/female', () => {

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, isCalendarDate } from '../../../shared/domain/calendar-date';
-import { birthdayAt, lastDayBeforeAgeOfConsent, proxyEffectiveEnd, proxyStatus, type ProxyPeriod } from '../../../shared/domain/proxies';
+import {
+  birthdayAt,
+  lastDayBeforeAgeOfConsent,
+  proxyEffectiveEnd,
+  proxyStatus,
+  type ProxyPeriod,
+} from '../../../shared/domain/proxies';
 import { proxyDraftSchema, type ProxyDraftInput } from '../../../shared/domain/proxy-draft';
 import { seeded } from './identifiers/reference-identifiers';
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const parent = (startsOn: string, endsOn: string | null = null): ProxyPeriod => ({ basis: 'parent_of_minor', startsOn, endsOn, documentExpiresOn: null });
+const parent = (startsOn: string, endsOn: string | null = null): ProxyPeriod => ({
+  basis: 'parent_of_minor',
+  startsOn,
+  endsOn,
+  documentExpiresOn: null,
+});
 
 function randomDay(random: () => number, fromYear: number, years: number): string {
   const ms = Date.UTC(fromYear, 0, 1) + Math.floor(random() * years * 365.25) * 86_400_000;
@@ -14,8 +25,14 @@ function randomDay(random: () => number, fromYear: number, years: number): strin
 
 describe('a parent’s proxy ends when the patient turns 15 (B9, 323-ФЗ art. 54)', () => {
   it('ends on the eve of the 15th birthday, before a later written end', () => {
-    expect(proxyEffectiveEnd(parent('2026-11-25', '2040-01-01'), '2016-03-10')).toEqual({ lastDay: '2031-03-09', reason: 'age_of_consent' });
-    expect(proxyEffectiveEnd(parent('2026-11-25', '2027-06-30'), '2016-03-10')).toEqual({ lastDay: '2027-06-30', reason: 'ends_on' });
+    expect(proxyEffectiveEnd(parent('2026-11-25', '2040-01-01'), '2016-03-10')).toEqual({
+      lastDay: '2031-03-09',
+      reason: 'age_of_consent',
+    });
+    expect(proxyEffectiveEnd(parent('2026-11-25', '2027-06-30'), '2016-03-10')).toEqual({
+      lastDay: '2027-06-30',
+      reason: 'ends_on',
+    });
   });
 
   it('reads a 29 February birth as ageOn does: 15 on 1 March of a common year, on 29 February of a leap one', () => {
@@ -48,7 +65,12 @@ describe('a parent’s proxy ends when the patient turns 15 (B9, 323-ФЗ art. 5
   it('other bases are not cut by age; a power of attorney stops at its expiry', () => {
     const guardian: ProxyPeriod = { basis: 'guardian', startsOn: '2026-01-01', endsOn: null, documentExpiresOn: null };
     expect(proxyEffectiveEnd(guardian, '2016-03-10')).toEqual({ lastDay: null, reason: null });
-    const poa: ProxyPeriod = { basis: 'power_of_attorney', startsOn: '2026-01-01', endsOn: null, documentExpiresOn: '2027-01-01' };
+    const poa: ProxyPeriod = {
+      basis: 'power_of_attorney',
+      startsOn: '2026-01-01',
+      endsOn: null,
+      documentExpiresOn: '2027-01-01',
+    };
     expect(proxyEffectiveEnd(poa, '1950-01-01')).toEqual({ lastDay: '2027-01-01', reason: 'document_expiry' });
     expect(proxyStatus({ ...poa, revokedAt: null }, '1950-01-01', '2027-01-02')).toBe('ended');
     expect(proxyStatus({ ...poa, revokedAt: '2026-06-01T10:00:00Z' }, '1950-01-01', '2026-05-01')).toBe('revoked');
@@ -80,23 +102,36 @@ const poa: ProxyDraftInput = {
 function issues(input: ProxyDraftInput): { field: string; code: unknown }[] {
   const result = proxyDraftSchema.safeParse(input);
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ field: issue.path.join('.'), code: (issue as { params?: { code?: unknown } }).params?.code ?? issue.code }));
+  return result.error.issues.map((issue) => ({
+    field: issue.path.join('.'),
+    code: (issue as { params?: { code?: unknown } }).params?.code ?? issue.code,
+  }));
 }
 
 describe('the trusted person form’s rules (B9)', () => {
   it('accepts a parent and a power of attorney, normalising names and the phone', () => {
     const parsed = proxyDraftSchema.parse({ ...base, surname: '  Семёнова ', name: 'Ольга' });
-    expect(parsed).toMatchObject({ surname: 'Семёнова', phone: '+79161234567', patronymic: 'Ивановна', endsOn: null, foreign: false });
+    expect(parsed).toMatchObject({
+      surname: 'Семёнова',
+      phone: '+79161234567',
+      patronymic: 'Ивановна',
+      endsOn: null,
+      foreign: false,
+    });
     expect(issues(poa)).toEqual([]);
   });
 
   it('refuses an empty or repeated scope', () => {
     expect(issues({ ...base, scope: [] })).toEqual([{ field: 'scope', code: 'proxy.scope.empty' }]);
-    expect(issues({ ...base, scope: ['visits', 'visits'] })).toEqual([{ field: 'scope', code: 'proxy.scope.repeated' }]);
+    expect(issues({ ...base, scope: ['visits', 'visits'] })).toEqual([
+      { field: 'scope', code: 'proxy.scope.repeated' },
+    ]);
   });
 
   it('refuses an end before the start', () => {
-    expect(issues({ ...base, endsOn: '2026-11-24' })).toEqual([{ field: 'endsOn', code: 'proxy.period.end_before_start' }]);
+    expect(issues({ ...base, endsOn: '2026-11-24' })).toEqual([
+      { field: 'endsOn', code: 'proxy.period.end_before_start' },
+    ]);
   });
 
   it('validates names like the patient’s: Cyrillic, Latin only for a foreign citizen', () => {
@@ -106,24 +141,41 @@ describe('the trusted person form’s rules (B9)', () => {
   });
 
   it('gives the parent-of-a-minor basis to a mother or father only', () => {
-    expect(issues({ ...base, relationship: 'grandparent' })).toEqual([{ field: 'relationship', code: 'proxy.relationship.not_parent' }]);
+    expect(issues({ ...base, relationship: 'grandparent' })).toEqual([
+      { field: 'relationship', code: 'proxy.relationship.not_parent' },
+    ]);
   });
 
   it('needs a power of attorney’s number, dates and issuer, and keeps the authority within them', () => {
-    const bare = { ...poa, documentNumber: '', documentIssuedOn: null, documentExpiresOn: undefined, documentIssuer: ' ' };
+    const bare = {
+      ...poa,
+      documentNumber: '',
+      documentIssuedOn: null,
+      documentExpiresOn: undefined,
+      documentIssuer: ' ',
+    };
     expect(issues(bare)).toEqual([
       { field: 'documentNumber', code: 'proxy.poa.required' },
       { field: 'documentIssuedOn', code: 'proxy.poa.required' },
       { field: 'documentExpiresOn', code: 'proxy.poa.required' },
       { field: 'documentIssuer', code: 'proxy.poa.required' },
     ]);
-    expect(issues({ ...poa, documentExpiresOn: '2026-09-01' })).toContainEqual({ field: 'documentExpiresOn', code: 'proxy.poa.expires_before_issue' });
-    expect(issues({ ...poa, startsOn: '2026-09-30' })).toEqual([{ field: 'startsOn', code: 'proxy.period.before_issue' }]);
+    expect(issues({ ...poa, documentExpiresOn: '2026-09-01' })).toContainEqual({
+      field: 'documentExpiresOn',
+      code: 'proxy.poa.expires_before_issue',
+    });
+    expect(issues({ ...poa, startsOn: '2026-09-30' })).toEqual([
+      { field: 'startsOn', code: 'proxy.period.before_issue' },
+    ]);
     expect(issues({ ...poa, endsOn: '2027-10-02' })).toEqual([{ field: 'endsOn', code: 'proxy.period.after_expiry' }]);
   });
 
   it('refuses malformed dates by their shape, without comparing them', () => {
-    expect(issues({ ...base, startsOn: '25.11.2026', endsOn: '2026-01-01' })).toEqual([{ field: 'startsOn', code: 'patient.birth_date.format' }]);
-    expect(issues({ ...base, birthDate: '1985-02-30' })).toEqual([{ field: 'birthDate', code: 'patient.birth_date.invalid' }]);
+    expect(issues({ ...base, startsOn: '25.11.2026', endsOn: '2026-01-01' })).toEqual([
+      { field: 'startsOn', code: 'patient.birth_date.format' },
+    ]);
+    expect(issues({ ...base, birthDate: '1985-02-30' })).toEqual([
+      { field: 'birthDate', code: 'patient.birth_date.invalid' },
+    ]);
   });
 });

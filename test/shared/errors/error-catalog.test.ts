@@ -15,7 +15,9 @@ const codesDir = join(import.meta.dirname, '../../../shared/errors/codes');
 /** Every feature's codes, by file: `codes/<feature>.ts` exports one object of entries. */
 async function featureFiles(): Promise<Map<string, Record<string, LocalizedText>>> {
   const files = new Map<string, Record<string, LocalizedText>>();
-  for (const file of readdirSync(codesDir).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(codesDir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     const module = (await import(join(codesDir, file))) as Record<string, Record<string, LocalizedText>>;
     const exported = Object.values(module);
     expect(exported, `${file} exports one object of codes`).toHaveLength(1);

@@ -20,16 +20,23 @@ const accessLogLimit = 100;
 export function AccessLogTab({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const actors = useActorNames();
-  const log = useApiQuery(`access-log:${patientId}`, (api) => api.patients.accessLog({ id: patientId, limit: accessLogLimit }));
+  const log = useApiQuery(`access-log:${patientId}`, (api) =>
+    api.patients.accessLog({ id: patientId, limit: accessLogLimit }),
+  );
 
-  if (log.status === 'failed') return <ApiErrorAlert title={t('patients.card.accessLog.failed')} problems={[log.error]} />;
+  if (log.status === 'failed')
+    return <ApiErrorAlert title={t('patients.card.accessLog.failed')} problems={[log.error]} />;
   if (log.status !== 'ok') {
-    return (
-      <Loading />
-    );
+    return <Loading />;
   }
   if (log.data.items.length === 0) {
-    return <EmptyState title={t('patients.card.accessLog.title')} hint={t('patients.card.accessLog.empty')} headingLevel="h3" />;
+    return (
+      <EmptyState
+        title={t('patients.card.accessLog.title')}
+        hint={t('patients.card.accessLog.empty')}
+        headingLevel="h3"
+      />
+    );
   }
   return (
     <TableContainer component={Paper} variant="outlined">

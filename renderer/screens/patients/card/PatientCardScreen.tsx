@@ -38,16 +38,17 @@ function PatientCard({ id }: { id: string }) {
   const baseId = useId();
   const patient = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
 
-  if (patient.status === 'failed') return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[patient.error]} />;
+  if (patient.status === 'failed')
+    return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[patient.error]} />;
   if (patient.status !== 'ok') {
-    return (
-      <Loading space={6} />
-    );
+    return <Loading space={6} />;
   }
 
   return (
     <>
-      <Notice onClose={() => setArrival(null)}>{arrival && (arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged'))}</Notice>
+      <Notice onClose={() => setArrival(null)}>
+        {arrival && (arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged'))}
+      </Notice>
       {patient.data.mergedInto && <MergedNotice survivorId={patient.data.mergedInto} />}
       <PatientHeader
         patient={patient.data}
@@ -60,14 +61,30 @@ function PatientCard({ id }: { id: string }) {
         }
       />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
-        <Tabs value={tab} onChange={(_event, next: CardTabDefinition['id']) => setTab(next)} aria-label={t('patients.card.tabsLabel')}>
+        <Tabs
+          value={tab}
+          onChange={(_event, next: CardTabDefinition['id']) => setTab(next)}
+          aria-label={t('patients.card.tabsLabel')}
+        >
           {cardTabs.map(({ id: name }) => (
-            <Tab key={name} value={name} label={t(`patients.card.tabs.${name}`)} id={`${baseId}-tab-${name}`} aria-controls={`${baseId}-panel-${name}`} />
+            <Tab
+              key={name}
+              value={name}
+              label={t(`patients.card.tabs.${name}`)}
+              id={`${baseId}-tab-${name}`}
+              aria-controls={`${baseId}-panel-${name}`}
+            />
           ))}
         </Tabs>
       </Box>
       {cardTabs.map(({ id: name, render }) => (
-        <div key={name} role="tabpanel" hidden={tab !== name} id={`${baseId}-panel-${name}`} aria-labelledby={`${baseId}-tab-${name}`}>
+        <div
+          key={name}
+          role="tabpanel"
+          hidden={tab !== name}
+          id={`${baseId}-panel-${name}`}
+          aria-labelledby={`${baseId}-tab-${name}`}
+        >
           {tab === name && render(patient.data)}
         </div>
       ))}

@@ -12,7 +12,12 @@ import { useConsentRevision } from '../consent/consent-events';
 import { ConsentStateChip } from '../consent/ConsentStateChip';
 import { currentPolicy, documentWarnings } from './header-warnings';
 
-const identityColor = { none: 'warning', confirmed_online: 'success', locked: 'error', verified_in_person: 'success' } as const;
+const identityColor = {
+  none: 'warning',
+  confirmed_online: 'success',
+  locked: 'error',
+  verified_in_person: 'success',
+} as const;
 const policyColor = { unchecked: 'warning', confirmed: 'success', rejected: 'error' } as const;
 
 /**
@@ -27,7 +32,9 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
   const documents = useApiQuery(`header-documents:${key}`, (api) => api.documents.list({ patientId: patient.id }));
   // Asked again when the consent tab accepts or withdraws a consent.
   const consentRevision = useConsentRevision(patient.id);
-  const consent = useApiQuery(`header-consent:${key}:${consentRevision}`, (api) => api.consents.state({ patientId: patient.id }));
+  const consent = useApiQuery(`header-consent:${key}:${consentRevision}`, (api) =>
+    api.consents.state({ patientId: patient.id }),
+  );
   const identity = useApiQuery(`header-identity:${key}`, (api) => api.verification.get({ patientId: patient.id }));
 
   const age = ageOn(patient.birthDate, isoDay(new Date()));
@@ -40,14 +47,24 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
 
   return (
     <Box component="header" sx={{ mb: 3 }}>
-      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+      <Box
+        sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}
+      >
         <Typography variant="h1">{fullName(patient)}</Typography>
         {action}
       </Box>
       <Typography color="text.secondary" sx={{ mt: 0.5, fontSize: '1.125rem' }}>
-        {[t(`sex.${patient.sex}`), t('patients.card.age', { count: age }), t('patients.card.born', { date: formatRussianDate(patient.birthDate) })].join(' · ')}
+        {[
+          t(`sex.${patient.sex}`),
+          t('patients.card.age', { count: age }),
+          t('patients.card.born', { date: formatRussianDate(patient.birthDate) }),
+        ].join(' · ')}
       </Typography>
-      <Box component="ul" aria-label={t('patients.header.statusLabel')} sx={{ display: 'flex', gap: 1, mt: 1.5, flexWrap: 'wrap', listStyle: 'none', p: 0, m: 0 }}>
+      <Box
+        component="ul"
+        aria-label={t('patients.header.statusLabel')}
+        sx={{ display: 'flex', gap: 1, mt: 1.5, flexWrap: 'wrap', listStyle: 'none', p: 0, m: 0 }}
+      >
         {facts.map((fact) => (
           <li key={fact.label}>
             <Chip variant="outlined" label={`${fact.label}: ${fact.value}`} />
@@ -59,7 +76,12 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
               <Chip
                 variant="outlined"
                 color={policyColor[policy.policyStatus]}
-                label={[t(`documents.policyStatuses.${policy.policyStatus}`), policy.policyReason ? t(`documents.policyReasons.${policy.policyReason}`) : null].filter(Boolean).join(': ')}
+                label={[
+                  t(`documents.policyStatuses.${policy.policyStatus}`),
+                  policy.policyReason ? t(`documents.policyReasons.${policy.policyReason}`) : null,
+                ]
+                  .filter(Boolean)
+                  .join(': ')}
               />
             ) : (
               <Chip variant="outlined" color="warning" label={t('patients.header.noPolicy')} />
@@ -71,7 +93,11 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
             <Chip
               variant={identity.data.status === 'none' ? 'outlined' : 'filled'}
               color={identityColor[identity.data.status]}
-              label={identity.data.status === 'none' ? t('patients.header.identityUnverified') : t(`verification.status.${identity.data.status}`)}
+              label={
+                identity.data.status === 'none'
+                  ? t('patients.header.identityUnverified')
+                  : t(`verification.status.${identity.data.status}`)
+              }
             />
           </li>
         )}
@@ -82,12 +108,24 @@ export function PatientHeader({ patient, action }: { patient: Patient; action?: 
         )}
         {warnings.expired.map((document) => (
           <li key={`expired-${document.id}`}>
-            <Chip color="error" label={t('patients.header.expired', { document: t(`documents.types.${document.type}`), date: document.validUntil ? formatRussianDate(document.validUntil) : '' })} />
+            <Chip
+              color="error"
+              label={t('patients.header.expired', {
+                document: t(`documents.types.${document.type}`),
+                date: document.validUntil ? formatRussianDate(document.validUntil) : '',
+              })}
+            />
           </li>
         ))}
         {warnings.overdue.map((document) => (
           <li key={`overdue-${document.id}`}>
-            <Chip color="error" label={t('patients.header.overdue', { document: t(`documents.types.${document.type}`), date: document.updateDue ? formatRussianDate(document.updateDue) : '' })} />
+            <Chip
+              color="error"
+              label={t('patients.header.overdue', {
+                document: t(`documents.types.${document.type}`),
+                date: document.updateDue ? formatRussianDate(document.updateDue) : '',
+              })}
+            />
           </li>
         ))}
       </Box>

@@ -29,18 +29,29 @@ import { Loading } from '../../../ui/Loading';
  * Accepting the consent (B8): the text in force, then the patient's signature on screen or a
  * scan of the signed paper form (the keyboard's way, through the scan dialog).
  */
-export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patientId: string; onClose(): void; onAccepted(): void }) {
+export function AcceptConsentDialog({
+  patientId,
+  onClose,
+  onAccepted,
+}: {
+  patientId: string;
+  onClose(): void;
+  onAccepted(): void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const pad = useRef<SignaturePadHandle>(null);
   const [method, setMethod] = useState<ConsentMethod>('signature');
   const [scanning, setScanning] = useState(false);
   const text = useApiQuery('consent-text:current', (client) => client.consents.text({}));
-  const mutation = useApiMutation((api, input: Parameters<ContractApi['consents']['accept']>[0]) => api.consents.accept(input), {
-    // The refusal as a whole, above the buttons: the dialog has no field to put it under.
-    sort: (error) => ({ byField: {}, general: [error] }),
-    onSuccess: () => onAccepted(),
-  });
+  const mutation = useApiMutation(
+    (api, input: Parameters<ContractApi['consents']['accept']>[0]) => api.consents.accept(input),
+    {
+      // The refusal as a whole, above the buttons: the dialog has no field to put it under.
+      sort: (error) => ({ byField: {}, general: [error] }),
+      onSuccess: () => onAccepted(),
+    },
+  );
   const busy = mutation.busy;
   const problems = mutation.problems.general;
 
@@ -60,15 +71,24 @@ export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patien
         <DialogTitle id={titleId}>{t('consent.acceptDialog.title')}</DialogTitle>
         <DialogContent>
           {text.status === 'failed' && <ApiErrorAlert title={t('consent.text.loadFailed')} problems={[text.error]} />}
-          {text.status === 'loading' && (
-            <Loading />
-          )}
+          {text.status === 'loading' && <Loading />}
           {text.status === 'ok' && (
             <>
-              <ConsentTextView body={text.data.body} label={t('consent.text.label', { version: text.data.version, date: formatRussianDate(text.data.effectiveFrom) })} />
+              <ConsentTextView
+                body={text.data.body}
+                label={t('consent.text.label', {
+                  version: text.data.version,
+                  date: formatRussianDate(text.data.effectiveFrom),
+                })}
+              />
               <FormControl sx={{ mt: 2 }}>
                 <FormLabel id={`${titleId}-method`}>{t('consent.acceptDialog.method')}</FormLabel>
-                <RadioGroup row aria-labelledby={`${titleId}-method`} value={method} onChange={(event) => setMethod(event.target.value as ConsentMethod)}>
+                <RadioGroup
+                  row
+                  aria-labelledby={`${titleId}-method`}
+                  value={method}
+                  onChange={(event) => setMethod(event.target.value as ConsentMethod)}
+                >
                   <FormControlLabel value="signature" control={<Radio />} label={t('consent.acceptDialog.signature')} />
                   <FormControlLabel value="scan" control={<Radio />} label={t('consent.acceptDialog.scan')} />
                 </RadioGroup>
@@ -119,7 +139,8 @@ export function AcceptConsentDialog({ patientId, onClose, onAccepted }: { patien
           onClose={() => setScanning(false)}
           onAccepted={(scan) => {
             setScanning(false);
-            if (text.status === 'ok') void mutation.run({ patientId, textVersion: text.data.version, method: 'scan', scanId: scan.id });
+            if (text.status === 'ok')
+              void mutation.run({ patientId, textVersion: text.data.version, method: 'scan', scanId: scan.id });
           }}
         />
       )}

@@ -38,8 +38,10 @@ export function ConsentSection({ patientId }: { patientId: string }) {
   const current = data?.current ?? null;
   const hint = (() => {
     if (!data) return '';
-    if (data.reason === 'valid' && current) return t('consent.stateHint.valid', { date: formatDateTime(current.acceptedAt), version: current.textVersion });
-    if (data.reason === 'withdrawn' && current?.withdrawnAt) return t('consent.stateHint.withdrawn', { date: formatDateTime(current.withdrawnAt) });
+    if (data.reason === 'valid' && current)
+      return t('consent.stateHint.valid', { date: formatDateTime(current.acceptedAt), version: current.textVersion });
+    if (data.reason === 'withdrawn' && current?.withdrawnAt)
+      return t('consent.stateHint.withdrawn', { date: formatDateTime(current.withdrawnAt) });
     return t('consent.stateHint.none');
   })();
 
@@ -47,9 +49,7 @@ export function ConsentSection({ patientId }: { patientId: string }) {
     <SectionCard title={t('consent.title')}>
       <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {state.status === 'failed' && <ApiErrorAlert title={t('consent.loadFailed')} problems={[state.error]} />}
-      {!data && state.status === 'loading' && (
-        <Loading space={3} />
-      )}
+      {!data && state.status === 'loading' && <Loading space={3} />}
       {data && (
         <>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
@@ -78,7 +78,13 @@ export function ConsentSection({ patientId }: { patientId: string }) {
           <ConsentHistory history={data.history} />
         </>
       )}
-      {dialog === 'accept' && <AcceptConsentDialog patientId={patientId} onClose={() => setDialog(null)} onAccepted={() => done(t('consent.acceptDialog.accepted'))} />}
+      {dialog === 'accept' && (
+        <AcceptConsentDialog
+          patientId={patientId}
+          onClose={() => setDialog(null)}
+          onAccepted={() => done(t('consent.acceptDialog.accepted'))}
+        />
+      )}
       {dialog === 'withdraw' && current && (
         <ReasonDialog
           texts={{

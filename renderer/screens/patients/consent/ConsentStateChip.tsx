@@ -8,7 +8,13 @@ const color = { valid: 'success', withdrawn: 'error', none: 'warning' } as const
  * Whether the patient's data may go online (B8): «Согласие действует», «Согласие отозвано» or
  * «Согласия нет», for the consent tab and the card's header.
  */
-export function ConsentStateChip({ reason, size = 'medium' }: { reason: ConsentStateReason; size?: 'small' | 'medium' }) {
+export function ConsentStateChip({
+  reason,
+  size = 'medium',
+}: {
+  reason: ConsentStateReason;
+  size?: 'small' | 'medium';
+}) {
   const { t } = useTranslation();
   return <Chip label={t(`consent.state.${reason}`)} color={color[reason]} size={size} />;
 }

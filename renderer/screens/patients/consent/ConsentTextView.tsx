@@ -55,7 +55,16 @@ export function ConsentTextView({ body, label }: { body: string; label: string }
       role="region"
       aria-label={label}
       tabIndex={0}
-      sx={{ maxHeight: 280, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
+      sx={{
+        maxHeight: 280,
+        overflowY: 'auto',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        p: 2,
+        bgcolor: 'background.default',
+        '&:focus-visible': { outline: 2, outlineColor: 'primary.main' },
+      }}
     >
       {blocks}
     </Box>

@@ -35,7 +35,9 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
   const [revision, setRevision] = useState(0);
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'revoke'; proxy: ProxyView } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useApiQuery(`proxies:${patient.id}:${revision}`, (client) => client.proxies.list({ patientId: patient.id }));
+  const list = useApiQuery(`proxies:${patient.id}:${revision}`, (client) =>
+    client.proxies.list({ patientId: patient.id }),
+  );
   const data = list.status === 'ok' ? list.data : list.status === 'loading' ? list.previous : null;
 
   const done = (message: string) => {
@@ -71,10 +73,10 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
       </Box>
       <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {list.status === 'failed' && <ApiErrorAlert title={t('proxies.loadFailed')} problems={[list.error]} />}
-      {!data && list.status === 'loading' && (
-        <Loading space={3} />
+      {!data && list.status === 'loading' && <Loading space={3} />}
+      {data && data.items.length === 0 && (
+        <EmptyState title={t('proxies.empty')} hint={t('proxies.emptyHint')} headingLevel="h3" />
       )}
-      {data && data.items.length === 0 && <EmptyState title={t('proxies.empty')} hint={t('proxies.emptyHint')} headingLevel="h3" />}
       {data && data.items.length > 0 && (
         <TableContainer>
           <Table size="small" aria-label={t('proxies.listLabel')}>
@@ -104,23 +106,41 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
                     <Typography variant="body2">{t(`proxies.bases.${proxy.basis}`)}</Typography>
                     {proxy.documentNumber && proxy.documentIssuedOn && (
                       <Typography variant="body2" color="text.secondary">
-                        {t('proxies.document', { number: proxy.documentNumber, date: formatRussianDate(proxy.documentIssuedOn), issuer: proxy.documentIssuer ?? '' })}
+                        {t('proxies.document', {
+                          number: proxy.documentNumber,
+                          date: formatRussianDate(proxy.documentIssuedOn),
+                          issuer: proxy.documentIssuer ?? '',
+                        })}
                       </Typography>
                     )}
                   </TableCell>
                   <TableCell>{proxy.scope.map((section) => t(`proxies.sections.${section}`)).join(', ')}</TableCell>
                   <TableCell>{period(proxy)}</TableCell>
                   <TableCell>
-                    <Chip size="small" label={t(`proxies.statuses.${proxy.status}`)} color={statusColor[proxy.status]} variant={proxy.status === 'active' ? 'filled' : 'outlined'} />
+                    <Chip
+                      size="small"
+                      label={t(`proxies.statuses.${proxy.status}`)}
+                      color={statusColor[proxy.status]}
+                      variant={proxy.status === 'active' ? 'filled' : 'outlined'}
+                    />
                     {proxy.revokedAt && (
                       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                        {t('proxies.revokedLine', { date: formatDateTime(proxy.revokedAt), by: actors.byName(proxy.revokedByName ?? ''), reason: proxy.revocationReason ?? '' })}
+                        {t('proxies.revokedLine', {
+                          date: formatDateTime(proxy.revokedAt),
+                          by: actors.byName(proxy.revokedByName ?? ''),
+                          reason: proxy.revocationReason ?? '',
+                        })}
                       </Typography>
                     )}
                   </TableCell>
                   <TableCell>
                     {(proxy.status === 'active' || proxy.status === 'pending') && (
-                      <Button size="small" color="error" onClick={() => setDialog({ kind: 'revoke', proxy })} aria-label={t('proxies.revokeLabel', { name: fullName(proxy) })}>
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setDialog({ kind: 'revoke', proxy })}
+                        aria-label={t('proxies.revokeLabel', { name: fullName(proxy) })}
+                      >
                         {t('proxies.revoke')}
                       </Button>
                     )}
@@ -131,7 +151,9 @@ export function ProxiesSection({ patient }: { patient: Patient }) {
           </Table>
         </TableContainer>
       )}
-      {dialog?.kind === 'add' && <ProxyFormDialog patient={patient} onClose={() => setDialog(null)} onSaved={() => done(t('proxies.added'))} />}
+      {dialog?.kind === 'add' && (
+        <ProxyFormDialog patient={patient} onClose={() => setDialog(null)} onSaved={() => done(t('proxies.added'))} />
+      )}
       {dialog?.kind === 'revoke' && (
         <ReasonDialog
           texts={{

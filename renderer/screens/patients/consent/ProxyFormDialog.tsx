@@ -16,7 +16,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOn, formatRussianDate, isoDay } from '../../../../shared/domain/calendar-date';
 import type { Patient } from '../../../../shared/domain/patient';
-import { lastDayBeforeAgeOfConsent, medicalAgeOfConsent, proxyBases, proxyRelationships, recordSections } from '../../../../shared/domain/proxies';
+import {
+  lastDayBeforeAgeOfConsent,
+  medicalAgeOfConsent,
+  proxyBases,
+  proxyRelationships,
+  recordSections,
+} from '../../../../shared/domain/proxies';
 import { useApiMutation } from '../../../api/use-api-mutation';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
@@ -24,7 +30,13 @@ import { dateMask, phoneMask } from '../../../forms/masks';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { DocumentTextField } from '../documents/DocumentTextField';
-import { emptyProxyForm, proxyFormFields, toProxyInput, type ProxyFormField, type ProxyFormValues } from './proxy-form-model';
+import {
+  emptyProxyForm,
+  proxyFormFields,
+  toProxyInput,
+  type ProxyFormField,
+  type ProxyFormValues,
+} from './proxy-form-model';
 
 type TextField = Exclude<ProxyFormField, 'relationship' | 'basis' | 'scope'>;
 
@@ -53,7 +65,12 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
     problem: problems[field],
   });
   const date = (field: TextField, label: string, required = false) => (
-    <DocumentTextField {...text(field, label, required)} mask={dateMask} placeholder={t('proxies.form.datePlaceholder')} inputMode="numeric" />
+    <DocumentTextField
+      {...text(field, label, required)}
+      mask={dateMask}
+      placeholder={t('proxies.form.datePlaceholder')}
+      inputMode="numeric"
+    />
   );
 
   function save(event?: FormEvent) {
@@ -70,12 +87,25 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
       <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
         <DialogTitle id={titleId}>{t('proxies.form.title')}</DialogTitle>
         <DialogContent>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, columnGap: 2, alignItems: 'start', mt: 1 }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' },
+              columnGap: 2,
+              alignItems: 'start',
+              mt: 1,
+            }}
+          >
             <DocumentTextField {...text('surname', t('proxies.form.surname'), true)} autoFocus />
             <DocumentTextField {...text('name', t('proxies.form.name'), true)} />
             <DocumentTextField {...text('patronymic', t('proxies.form.patronymic'))} />
             {date('birthDate', t('proxies.form.birthDate'), true)}
-            <DocumentTextField {...text('phone', t('proxies.form.phone'))} mask={phoneMask} placeholder={phoneMask.template} inputMode="numeric" />
+            <DocumentTextField
+              {...text('phone', t('proxies.form.phone'))}
+              mask={phoneMask}
+              placeholder={phoneMask.template}
+              inputMode="numeric"
+            />
             <FormControlLabel
               control={
                 <Checkbox
@@ -93,7 +123,9 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
               select
               label={t('proxies.form.relationship')}
               value={values.relationship}
-              onChange={(event) => change({ relationship: event.target.value as ProxyFormValues['relationship'] }, 'relationship')}
+              onChange={(event) =>
+                change({ relationship: event.target.value as ProxyFormValues['relationship'] }, 'relationship')
+              }
               error={problems.relationship !== undefined}
               helperText={problems.relationship ? <FieldMessage problem={problems.relationship} /> : ' '}
             >
@@ -123,7 +155,9 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
           </Box>
           {parent && (
             <Alert severity={patientOfAge ? 'warning' : 'info'} sx={{ mb: 2 }}>
-              {patientOfAge ? t('proxies.form.ageOver') : t('proxies.form.ageNote', { date: formatRussianDate(lastDayBeforeAgeOfConsent(patient.birthDate)) })}
+              {patientOfAge
+                ? t('proxies.form.ageOver')
+                : t('proxies.form.ageNote', { date: formatRussianDate(lastDayBeforeAgeOfConsent(patient.birthDate)) })}
             </Alert>
           )}
           {!parent && (
@@ -131,12 +165,35 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
               <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
                 {attorney ? t('proxies.form.document') : t('proxies.form.guardianDocument')}
               </Typography>
-              <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, columnGap: 2, alignItems: 'start' }}>
-                <DocumentTextField {...text('documentNumber', attorney ? t('proxies.form.documentNumber') : t('proxies.form.guardianNumber'), attorney)} />
-                {date('documentIssuedOn', attorney ? t('proxies.form.documentIssuedOn') : t('proxies.form.guardianIssuedOn'), attorney)}
+              <Box
+                sx={{
+                  display: 'grid',
+                  gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' },
+                  columnGap: 2,
+                  alignItems: 'start',
+                }}
+              >
+                <DocumentTextField
+                  {...text(
+                    'documentNumber',
+                    attorney ? t('proxies.form.documentNumber') : t('proxies.form.guardianNumber'),
+                    attorney,
+                  )}
+                />
+                {date(
+                  'documentIssuedOn',
+                  attorney ? t('proxies.form.documentIssuedOn') : t('proxies.form.guardianIssuedOn'),
+                  attorney,
+                )}
                 {attorney ? date('documentExpiresOn', t('proxies.form.documentExpiresOn'), true) : <Box />}
                 <Box sx={{ gridColumn: '1 / -1' }}>
-                  <DocumentTextField {...text('documentIssuer', attorney ? t('proxies.form.documentIssuer') : t('proxies.form.guardianIssuer'), attorney)} />
+                  <DocumentTextField
+                    {...text(
+                      'documentIssuer',
+                      attorney ? t('proxies.form.documentIssuer') : t('proxies.form.guardianIssuer'),
+                      attorney,
+                    )}
+                  />
                 </Box>
               </Box>
             </>
@@ -154,7 +211,14 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
                     <Checkbox
                       checked={values.scope.includes(section)}
                       onChange={(event) =>
-                        change({ scope: event.target.checked ? recordSections.filter((s) => s === section || values.scope.includes(s)) : values.scope.filter((s) => s !== section) }, 'scope')
+                        change(
+                          {
+                            scope: event.target.checked
+                              ? recordSections.filter((s) => s === section || values.scope.includes(s))
+                              : values.scope.filter((s) => s !== section),
+                          },
+                          'scope',
+                        )
                       }
                     />
                   }
@@ -170,7 +234,14 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
           <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
             {t('proxies.form.period')}
           </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, columnGap: 2, alignItems: 'start' }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' },
+              columnGap: 2,
+              alignItems: 'start',
+            }}
+          >
             {date('startsOn', t('proxies.form.startsOn'), true)}
             {date('endsOn', t('proxies.form.endsOn'))}
             <Typography variant="body2" color="text.secondary" sx={{ pt: 2 }}>
@@ -182,7 +253,11 @@ export function ProxyFormDialog({ patient, onClose, onSaved }: { patient: Patien
             {t('proxies.form.keyboardHint')}
           </Typography>
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={mutation.busy} submitLabel={mutation.busy ? t('proxies.form.saving') : t('proxies.form.save')} />
+        <DialogFormActions
+          onCancel={onClose}
+          busy={mutation.busy}
+          submitLabel={mutation.busy ? t('proxies.form.saving') : t('proxies.form.save')}
+        />
       </Box>
     </Dialog>
   );

@@ -12,7 +12,10 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 export function SignatureImage({ consent }: { consent: ConsentView }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
-  const image = useApiQuery(`consent-signature:${consent.id}:${shown}`, shown ? (api) => api.consents.signature({ consentId: consent.id }) : null);
+  const image = useApiQuery(
+    `consent-signature:${consent.id}:${shown}`,
+    shown ? (api) => api.consents.signature({ consentId: consent.id }) : null,
+  );
   if (!shown) {
     return (
       <Button size="small" onClick={() => setShown(true)}>

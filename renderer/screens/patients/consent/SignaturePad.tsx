@@ -17,7 +17,10 @@ const height = 200;
  * strokes in dark ink on a transparent sheet. The one mouse/pen control of the consent; the
  * keyboard path is the scanned signed form.
  */
-export const SignaturePad = forwardRef<SignaturePadHandle, { onChange(empty: boolean): void }>(function SignaturePad({ onChange }, ref) {
+export const SignaturePad = forwardRef<SignaturePadHandle, { onChange(empty: boolean): void }>(function SignaturePad(
+  { onChange },
+  ref,
+) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ x: number; y: number } | null>(null);
@@ -38,7 +41,10 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { onChange(empty: boo
   /** The pointer in the canvas's own pixels, whatever size CSS gives it. */
   const pointOf = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) * width) / box.width, y: ((event.clientY - box.top) * height) / box.height };
+    return {
+      x: ((event.clientX - box.left) * width) / box.width,
+      y: ((event.clientY - box.top) * height) / box.height,
+    };
   };
 
   const clear = () => {
@@ -48,7 +54,10 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { onChange(empty: boo
   };
 
   useImperativeHandle(ref, () => ({
-    toPng: () => (inked.current && canvas.current ? canvas.current.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') : null),
+    toPng: () =>
+      inked.current && canvas.current
+        ? canvas.current.toDataURL('image/png').replace(/^data:image\/png;base64,/, '')
+        : null,
     clear,
   }));
 

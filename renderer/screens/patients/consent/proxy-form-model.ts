@@ -23,16 +23,39 @@ export interface ProxyFormValues {
 
 export type ProxyFormField = Exclude<keyof ProxyFormValues, 'foreign'>;
 export const proxyFormFields: readonly ProxyFormField[] = [
-  'surname', 'name', 'patronymic', 'birthDate', 'phone', 'relationship', 'basis',
-  'documentNumber', 'documentIssuedOn', 'documentExpiresOn', 'documentIssuer', 'scope', 'startsOn', 'endsOn',
+  'surname',
+  'name',
+  'patronymic',
+  'birthDate',
+  'phone',
+  'relationship',
+  'basis',
+  'documentNumber',
+  'documentIssuedOn',
+  'documentExpiresOn',
+  'documentIssuer',
+  'scope',
+  'startsOn',
+  'endsOn',
 ];
 
 export function emptyProxyForm(today: string): ProxyFormValues {
   return {
-    surname: '', name: '', patronymic: '', foreign: false, birthDate: '', phone: '',
-    relationship: 'mother', basis: 'parent_of_minor',
-    documentNumber: '', documentIssuedOn: '', documentExpiresOn: '', documentIssuer: '',
-    scope: [], startsOn: today, endsOn: '',
+    surname: '',
+    name: '',
+    patronymic: '',
+    foreign: false,
+    birthDate: '',
+    phone: '',
+    relationship: 'mother',
+    basis: 'parent_of_minor',
+    documentNumber: '',
+    documentIssuedOn: '',
+    documentExpiresOn: '',
+    documentIssuer: '',
+    scope: [],
+    startsOn: today,
+    endsOn: '',
   };
 }
 

@@ -7,7 +7,13 @@ import { PatientTextField } from './PatientTextField';
 export function ContactsStep({ field }: StepFieldProps) {
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, columnGap: 2, rowGap: 2 }}>
-      <PatientTextField {...field('snils')} mask={snilsMask} placeholder={snilsMask.template} inputMode="numeric" autoFocus />
+      <PatientTextField
+        {...field('snils')}
+        mask={snilsMask}
+        placeholder={snilsMask.template}
+        inputMode="numeric"
+        autoFocus
+      />
       <PatientTextField {...field('inn')} mask={innMask} placeholder={innMask.template} inputMode="numeric" />
       <PatientTextField {...field('enp')} mask={enpMask} placeholder={enpMask.template} inputMode="numeric" />
       <PatientTextField {...field('phone')} mask={phoneMask} placeholder={phoneMask.template} inputMode="tel" />

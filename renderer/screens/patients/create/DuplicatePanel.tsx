@@ -46,11 +46,24 @@ export function DuplicatePanel({ state, confirmed, onConfirm, blocked, headingRe
   else summary = t('patients.duplicates.similarSummary', { count: similar.length });
 
   return (
-    <Paper component="aside" variant="outlined" aria-labelledby={titleId} sx={{ p: 2.5, borderColor: blocked ? 'error.main' : undefined, borderWidth: blocked ? 2 : 1 }}>
-      <Typography variant="h2" id={titleId} ref={headingRef} tabIndex={-1} sx={{ fontSize: '1.25rem', mb: 1, outline: 'none' }}>
+    <Paper
+      component="aside"
+      variant="outlined"
+      aria-labelledby={titleId}
+      sx={{ p: 2.5, borderColor: blocked ? 'error.main' : undefined, borderWidth: blocked ? 2 : 1 }}
+    >
+      <Typography
+        variant="h2"
+        id={titleId}
+        ref={headingRef}
+        tabIndex={-1}
+        sx={{ fontSize: '1.25rem', mb: 1, outline: 'none' }}
+      >
         {t('patients.duplicates.title')}
       </Typography>
-      <Box sx={{ minHeight: 4, mb: 1 }}>{state.status === 'loading' && <LinearProgress aria-label={t('patients.duplicates.searching')} />}</Box>
+      <Box sx={{ minHeight: 4, mb: 1 }}>
+        {state.status === 'loading' && <LinearProgress aria-label={t('patients.duplicates.searching')} />}
+      </Box>
       <Box role="status" sx={items && items.length > 0 ? visuallyHidden : undefined}>
         <Typography color="text.secondary">{summary}</Typography>
       </Box>
@@ -70,7 +83,14 @@ export function DuplicatePanel({ state, confirmed, onConfirm, blocked, headingRe
       )}
       {similar.length > 0 && (
         <Box>
-          <Typography variant="body2" sx={{ mb: 1.5, color: blocked && unconfirmed > 0 ? 'error.main' : 'text.primary', fontWeight: blocked ? 600 : 400 }}>
+          <Typography
+            variant="body2"
+            sx={{
+              mb: 1.5,
+              color: blocked && unconfirmed > 0 ? 'error.main' : 'text.primary',
+              fontWeight: blocked ? 600 : 400,
+            }}
+          >
             {t('patients.duplicates.similarHint')}
           </Typography>
           <Box component="ul" sx={{ display: 'grid', gap: 2, p: 0, m: 0, listStyle: 'none' }}>
@@ -79,8 +99,15 @@ export function DuplicatePanel({ state, confirmed, onConfirm, blocked, headingRe
                 <DuplicateMatchSummary candidate={candidate} />
                 <FormControlLabel
                   sx={{ mt: 0.5 }}
-                  control={<Checkbox checked={confirmed.has(candidate.id)} onChange={(event) => onConfirm(candidate.id, event.target.checked)} />}
-                  label={t('patients.duplicates.differentPerson', { name: `${candidate.patient.surname} ${candidate.patient.name}` })}
+                  control={
+                    <Checkbox
+                      checked={confirmed.has(candidate.id)}
+                      onChange={(event) => onConfirm(candidate.id, event.target.checked)}
+                    />
+                  }
+                  label={t('patients.duplicates.differentPerson', {
+                    name: `${candidate.patient.surname} ${candidate.patient.name}`,
+                  })}
                 />
               </Box>
             ))}

@@ -64,7 +64,17 @@ export function EnrolmentWizard() {
 
   return (
     <FormProvider {...form}>
-      <Box ref={screenRef} onKeyDown={onKeyDown} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 380px' }, gap: 3, alignItems: 'start', maxWidth: 1440 }}>
+      <Box
+        ref={screenRef}
+        onKeyDown={onKeyDown}
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 380px' },
+          gap: 3,
+          alignItems: 'start',
+          maxWidth: 1440,
+        }}
+      >
         <Paper
           component="form"
           ref={formRef}
@@ -121,7 +131,13 @@ export function EnrolmentWizard() {
             </Typography>
           </Box>
         </Paper>
-        <DuplicatePanel state={duplicates} confirmed={confirmed} onConfirm={onConfirm} blocked={blockedBy !== null} headingRef={enrolment.panelHeading} />
+        <DuplicatePanel
+          state={duplicates}
+          confirmed={confirmed}
+          onConfirm={onConfirm}
+          blocked={blockedBy !== null}
+          headingRef={enrolment.panelHeading}
+        />
       </Box>
     </FormProvider>
   );

@@ -23,7 +23,17 @@ interface Props {
 }
 
 /** One text box of the patient form, with its problem (and code) right under it. */
-export function PatientTextField({ name, label, problem, onEdit, required = false, mask, placeholder, inputMode = 'text', autoFocus }: Props) {
+export function PatientTextField({
+  name,
+  label,
+  problem,
+  onEdit,
+  required = false,
+  mask,
+  placeholder,
+  inputMode = 'text',
+  autoFocus,
+}: Props) {
   const { control } = useFormContext<PatientFormValues>();
   // Required and every other rule are the form model's checks (precheck), not react-hook-form's.
   const { field } = useController({ control, name });
@@ -45,7 +55,12 @@ export function PatientTextField({ name, label, problem, onEdit, required = fals
     onBlur: field.onBlur,
     slotProps: {
       inputLabel: { shrink: true },
-      htmlInput: { inputMode, autoComplete: 'off', spellCheck: false, maxLength: mask ? mask.template.length : (maxLengths[name] ?? 100) },
+      htmlInput: {
+        inputMode,
+        autoComplete: 'off',
+        spellCheck: false,
+        maxLength: mask ? mask.template.length : (maxLengths[name] ?? 100),
+      },
     },
   };
   return mask ? (

@@ -14,7 +14,13 @@ export function PersonStep({ field, problemOf, onEdit }: StepFieldProps) {
       <PatientTextField {...field('surname')} required autoFocus />
       <PatientTextField {...field('name')} required />
       <PatientTextField {...field('patronymic')} />
-      <PatientTextField {...field('birthDate')} required mask={dateMask} placeholder={t('patients.form.datePlaceholder')} inputMode="numeric" />
+      <PatientTextField
+        {...field('birthDate')}
+        required
+        mask={dateMask}
+        placeholder={t('patients.form.datePlaceholder')}
+        inputMode="numeric"
+      />
       <SexField problem={problemOf('sex')} onEdit={onEdit} />
       <ForeignField onEdit={onEdit} />
     </Box>

@@ -8,13 +8,19 @@ import type { PatientFormValues, PatientTextFieldName } from './patient-form-mod
 export function ReviewStep({ values }: { values: PatientFormValues }) {
   const { t } = useTranslation();
   const item = (name: PatientTextFieldName, shown = values[name].trim()): FieldListItem =>
-    shown ? { label: t(`patients.fields.${name}`), value: shown } : { label: t(`patients.fields.${name}`), value: t('common.notGiven'), missing: true };
+    shown
+      ? { label: t(`patients.fields.${name}`), value: shown }
+      : { label: t(`patients.fields.${name}`), value: t('common.notGiven'), missing: true };
   const items: FieldListItem[] = [
     item('surname'),
     item('name'),
     item('patronymic'),
     item('birthDate'),
-    { label: t('patients.fields.sex'), value: values.sex ? t(`sex.${values.sex}`) : t('common.notGiven'), missing: !values.sex },
+    {
+      label: t('patients.fields.sex'),
+      value: values.sex ? t(`sex.${values.sex}`) : t('common.notGiven'),
+      missing: !values.sex,
+    },
     { label: t('patients.fields.foreign'), value: values.foreign ? t('common.yes') : t('common.no') },
     item('snils'),
     item('inn'),

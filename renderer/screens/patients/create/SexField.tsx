@@ -35,7 +35,14 @@ export function SexField({ problem, onEdit }: { problem: FieldProblem | undefine
         onBlur={field.onBlur}
         ref={(group: HTMLDivElement | null) =>
           // The form focuses a field with a problem; for a group that is its chosen (or first) radio.
-          field.ref(group ? { focus: () => (group.querySelector<HTMLInputElement>('input:checked') ?? group.querySelector('input'))?.focus() } : null)
+          field.ref(
+            group
+              ? {
+                  focus: () =>
+                    (group.querySelector<HTMLInputElement>('input:checked') ?? group.querySelector('input'))?.focus(),
+                }
+              : null,
+          )
         }
         sx={{ minHeight: 56, alignItems: 'center' }}
       >

@@ -30,7 +30,20 @@ export interface PatientFormValues {
 }
 
 /** In the order of the paper form, which is also the tab order across the wizard's steps. */
-export const patientFormFields = ['surname', 'name', 'patronymic', 'birthDate', 'sex', 'foreign', 'snils', 'inn', 'enp', 'phone', 'email', 'address'] as const;
+export const patientFormFields = [
+  'surname',
+  'name',
+  'patronymic',
+  'birthDate',
+  'sex',
+  'foreign',
+  'snils',
+  'inn',
+  'enp',
+  'phone',
+  'email',
+  'address',
+] as const;
 export type PatientFormField = (typeof patientFormFields)[number];
 export type PatientTextFieldName = Exclude<PatientFormField, 'sex' | 'foreign'>;
 export type FormProblems = Partial<Record<PatientFormField, FieldProblem>>;
@@ -86,7 +99,10 @@ export function toPatientDraft(values: PatientFormValues & { sex: Sex }): CallIn
  */
 export type CheckMoment = 'live' | 'left' | 'final';
 
-const problem = (code: ErrorCode, params?: Record<string, string | number>): FieldProblem => ({ code, message: localize(code, params) });
+const problem = (code: ErrorCode, params?: Record<string, string | number>): FieldProblem => ({
+  code,
+  message: localize(code, params),
+});
 
 type Check = (values: PatientFormValues, moment: CheckMoment) => FieldProblem | undefined;
 
@@ -103,7 +119,11 @@ function nameCheck(field: 'surname' | 'name' | 'patronymic'): Check {
   };
 }
 
-function identifierCheck(field: 'snils' | 'inn' | 'enp', normalize: (raw: string) => string, validate: (digits: string) => ErrorCode | null): Check {
+function identifierCheck(
+  field: 'snils' | 'inn' | 'enp',
+  normalize: (raw: string) => string,
+  validate: (digits: string) => ErrorCode | null,
+): Check {
   return (values, moment) => {
     const mask = fieldMasks[field]!;
     if (values[field] === '' || (moment === 'live' && !isMaskComplete(mask, values[field]))) return undefined;
@@ -154,7 +174,8 @@ export function precheck(values: PatientFormValues, momentOf: (field: PatientFor
   const problems: FormProblems = {};
   for (const field of patientFormFields) {
     const moment = momentOf(field);
-    const empty = field === 'sex' ? values.sex === '' : typeof values[field] === 'string' && String(values[field]).trim() === '';
+    const empty =
+      field === 'sex' ? values.sex === '' : typeof values[field] === 'string' && String(values[field]).trim() === '';
     if (moment === 'final' && empty && (required as readonly string[]).includes(field)) {
       problems[field] = problem('input.required');
       continue;

@@ -39,9 +39,15 @@ export function duplicateQuestion(values: PatientFormValues): CallInput<'patient
 export function useDuplicateCandidates(values: PatientFormValues): QueryState<DuplicateCandidates> {
   const question = duplicateQuestion(values);
   const key = question ? JSON.stringify(question) : 'none';
-  const state = useApiQuery(`duplicates:${key}`, question ? async (api) => {
-    const envelope = await api.patients.duplicates(question);
-    return envelope.ok ? { ok: true as const, data: envelope.data.items } : envelope;
-  } : null, typingPauseMs);
+  const state = useApiQuery(
+    `duplicates:${key}`,
+    question
+      ? async (api) => {
+          const envelope = await api.patients.duplicates(question);
+          return envelope.ok ? { ok: true as const, data: envelope.data.items } : envelope;
+        }
+      : null,
+    typingPauseMs,
+  );
   return state;
 }

@@ -59,7 +59,12 @@ const typedFields: readonly TypedField[] = ['surname', 'name', 'patronymic', 'bi
  * right, the mismatches below with the clerk's decision on each — confirmed as it is, or the
  * record corrected to the document. Stored and audited on save.
  */
-export function CompareDialog({ patient, document, onClose, onSaved }: {
+export function CompareDialog({
+  patient,
+  document,
+  onClose,
+  onSaved,
+}: {
   patient: Patient;
   document: IdentityDocumentView;
   onClose: () => void;
@@ -67,7 +72,13 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [reading, setReading] = useState<Reading>({ surname: '', name: '', patronymic: '', birthDate: '', sex: document.type === 'driving_licence' ? '' : patient.sex });
+  const [reading, setReading] = useState<Reading>({
+    surname: '',
+    name: '',
+    patronymic: '',
+    birthDate: '',
+    sex: document.type === 'driving_licence' ? '' : patient.sex,
+  });
   const [resolutions, setResolutions] = useState<Partial<Record<ComparedField, MismatchResolution>>>({});
   const mutation = useApiMutation(
     (api, reading: typeof input) => api.documents.confirmComparison({ documentId: document.id, reading, resolutions }),
@@ -84,10 +95,18 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
   const unresolved = mutation.problems.byField;
   const general = mutation.problems.general;
 
-  const input = { ...reading, birthDate: parseRussianDate(reading.birthDate) ?? reading.birthDate, sex: reading.sex === '' ? null : reading.sex };
+  const input = {
+    ...reading,
+    birthDate: parseRussianDate(reading.birthDate) ?? reading.birthDate,
+    sex: reading.sex === '' ? null : reading.sex,
+  };
   const parsed = documentReadingSchema.safeParse(input);
   const fields: FieldComparison[] | null = parsed.success
-    ? compareWithRecord({ ...patient, patronymic: patient.patronymic }, { type: document.type, form: document.form, number: document.number }, parsed.data)
+    ? compareWithRecord(
+        { ...patient, patronymic: patient.patronymic },
+        { type: document.type, form: document.form, number: document.number },
+        parsed.data,
+      )
     : null;
   const mismatches = fields?.filter(isMismatch) ?? [];
   const label = (field: ComparedField) => t(`documents.compare.fields.${field}`);
@@ -95,7 +114,8 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
     if (value === null || value === '') return t('documents.compare.empty');
     if (field === 'birthDate') return formatRussianDate(value);
     if (field === 'sex') return t(`sex.${value as Sex}`);
-    if (field === 'number') return displayDocumentNumber({ type: document.type, form: document.form, series: null, number: value });
+    if (field === 'number')
+      return displayDocumentNumber({ type: document.type, form: document.form, series: null, number: value });
     return value;
   };
   const type = (field: TypedField) => (value: string) => {
@@ -120,25 +140,42 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
-        <DialogTitle id={titleId}>{t('documents.compare.title', { type: t(`documents.types.${document.type}`) })}</DialogTitle>
+        <DialogTitle id={titleId}>
+          {t('documents.compare.title', { type: t(`documents.types.${document.type}`) })}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t('documents.compare.intro')}</DialogContentText>
           <Table size="small" aria-label={t('documents.compare.tableLabel')}>
             <TableHead>
               <TableRow>
-                <TableCell component="th" scope="col">{t('documents.compare.field')}</TableCell>
-                <TableCell component="th" scope="col">{t('documents.compare.record')}</TableCell>
-                <TableCell component="th" scope="col">{t('documents.compare.document')}</TableCell>
+                <TableCell component="th" scope="col">
+                  {t('documents.compare.field')}
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  {t('documents.compare.record')}
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  {t('documents.compare.document')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {typedRows.map(({ field, record }, index) => (
                 <TableRow key={field}>
-                  <TableCell component="th" scope="row">{label(field)}</TableCell>
+                  <TableCell component="th" scope="row">
+                    {label(field)}
+                  </TableCell>
                   <TableCell>{show(field, record)}</TableCell>
                   <TableCell sx={{ width: '45%', py: 1 }}>
                     {field === 'sex' ? (
-                      <TextField select fullWidth size="small" label={label('sex')} value={reading.sex} onChange={(event) => type('sex')(event.target.value)}>
+                      <TextField
+                        select
+                        fullWidth
+                        size="small"
+                        label={label('sex')}
+                        value={reading.sex}
+                        onChange={(event) => type('sex')(event.target.value)}
+                      >
                         <MenuItem value="male">{t('sex.male')}</MenuItem>
                         <MenuItem value="female">{t('sex.female')}</MenuItem>
                         <MenuItem value="">{t('documents.compare.sexNotStated')}</MenuItem>
@@ -153,7 +190,13 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                         autoFocus={index === 0}
                         maxLength={100}
                         dense
-                        {...(field === 'birthDate' ? { mask: dateMask, placeholder: t('documents.form.datePlaceholder'), inputMode: 'numeric' as const } : {})}
+                        {...(field === 'birthDate'
+                          ? {
+                              mask: dateMask,
+                              placeholder: t('documents.form.datePlaceholder'),
+                              inputMode: 'numeric' as const,
+                            }
+                          : {})}
                       />
                     )}
                   </TableCell>
@@ -161,7 +204,9 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
               ))}
               {numberColumn && (
                 <TableRow>
-                  <TableCell component="th" scope="row">{label('number')}</TableCell>
+                  <TableCell component="th" scope="row">
+                    {label('number')}
+                  </TableCell>
                   <TableCell>{show('number', patient[numberColumn])}</TableCell>
                   <TableCell>{show('number', document.number)}</TableCell>
                 </TableRow>
@@ -180,9 +225,15 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                 {t('documents.compare.mismatches', { count: mismatches.length })}
               </Typography>
               {mismatches.map((mismatch) => (
-                <FormControl key={mismatch.field} component="fieldset" error={unresolved[mismatch.field] !== undefined} sx={{ display: 'block', mb: 2 }}>
+                <FormControl
+                  key={mismatch.field}
+                  component="fieldset"
+                  error={unresolved[mismatch.field] !== undefined}
+                  sx={{ display: 'block', mb: 2 }}
+                >
                   <FormLabel component="legend">
-                    {t('documents.compare.resolution', { field: label(mismatch.field) })}: {show(mismatch.field, mismatch.record)} → {show(mismatch.field, mismatch.document)} (
+                    {t('documents.compare.resolution', { field: label(mismatch.field) })}:{' '}
+                    {show(mismatch.field, mismatch.record)} → {show(mismatch.field, mismatch.document)} (
                     {t(`documents.compare.kinds.${mismatch.kind}`)})
                   </FormLabel>
                   <RadioGroup
@@ -190,7 +241,10 @@ export function CompareDialog({ patient, document, onClose, onSaved }: {
                     name={`resolution-${mismatch.field}`}
                     value={resolutions[mismatch.field] ?? ''}
                     onChange={(event) => {
-                      setResolutions((prior) => ({ ...prior, [mismatch.field]: event.target.value as MismatchResolution }));
+                      setResolutions((prior) => ({
+                        ...prior,
+                        [mismatch.field]: event.target.value as MismatchResolution,
+                      }));
                       mutation.clearField(mismatch.field);
                     }}
                   >

@@ -18,7 +18,15 @@ const statusColor = { active: 'success', expired: 'error', superseded: 'default'
 const policyColor = { unchecked: 'warning', confirmed: 'success', rejected: 'error' } as const;
 
 /** One current document: what it says, where it stands, and what the clerk can do with it. */
-export function DocumentCard({ document, onAction, scans }: { document: IdentityDocumentView; onAction: (action: DocumentAction) => void; scans?: ReactNode }) {
+export function DocumentCard({
+  document,
+  onAction,
+  scans,
+}: {
+  document: IdentityDocumentView;
+  onAction: (action: DocumentAction) => void;
+  scans?: ReactNode;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const type = t(`documents.types.${document.type}`);
@@ -31,10 +39,21 @@ export function DocumentCard({ document, onAction, scans }: { document: Identity
   add(t('documents.fields.number'), displayDocumentNumber(document));
   add(t('documents.fields.issuer'), document.issuer);
   add(t('documents.fields.issuerCode'), document.issuerCode);
-  if (document.insurerCode) add(t('documents.fields.insurer'), document.insurerName ? `${document.insurerName} (${document.insurerCode})` : document.insurerCode);
+  if (document.insurerCode)
+    add(
+      t('documents.fields.insurer'),
+      document.insurerName ? `${document.insurerName} (${document.insurerCode})` : document.insurerCode,
+    );
   add(t('documents.fields.issueDate'), document.issueDate && formatRussianDate(document.issueDate));
-  if (document.type !== 'snils') add(t('documents.fields.validUntil'), document.validUntil ? formatRussianDate(document.validUntil) : t('documents.noLimit'));
-  add(t('documents.fields.addedBy'), `${formatDateTime(document.createdAt)}${document.createdByName ? `, ${document.createdByName}` : ''}`);
+  if (document.type !== 'snils')
+    add(
+      t('documents.fields.validUntil'),
+      document.validUntil ? formatRussianDate(document.validUntil) : t('documents.noLimit'),
+    );
+  add(
+    t('documents.fields.addedBy'),
+    `${formatDateTime(document.createdAt)}${document.createdByName ? `, ${document.createdByName}` : ''}`,
+  );
 
   const mismatches = document.comparison?.fields.filter(isMismatch).length ?? 0;
   return (
@@ -69,11 +88,19 @@ export function DocumentCard({ document, onAction, scans }: { document: Identity
       )}
       {document.comparedAt && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          {t('documents.compare.last', { at: formatDateTime(document.comparedAt), name: document.comparedByName ?? '', count: mismatches })}
+          {t('documents.compare.last', {
+            at: formatDateTime(document.comparedAt),
+            name: document.comparedByName ?? '',
+            count: mismatches,
+          })}
         </Typography>
       )}
       {scans && <Box sx={{ mt: 2 }}>{scans}</Box>}
-      <Box role="group" aria-label={t('documents.actions.label', { type })} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
+      <Box
+        role="group"
+        aria-label={t('documents.actions.label', { type })}
+        sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}
+      >
         <Button variant="outlined" onClick={() => onAction('compare')}>
           {t('documents.actions.compare')}
         </Button>

@@ -10,7 +10,16 @@ import type { FieldProblem } from '../../../forms/field-problem';
 import { FieldMessage } from '../../../forms/FieldMessage';
 import { dateMask, snilsMask } from '../../../forms/masks';
 import { DocumentTextField } from './DocumentTextField';
-import { enpMask, issuerCodeMask, licenceMask, passportMask, precheckNumber, type DocumentFormField, type DocumentFormValues, type OmsForm } from './document-form-model';
+import {
+  enpMask,
+  issuerCodeMask,
+  licenceMask,
+  passportMask,
+  precheckNumber,
+  type DocumentFormField,
+  type DocumentFormValues,
+  type OmsForm,
+} from './document-form-model';
 import { InsurerField } from './InsurerField';
 
 interface Props {
@@ -30,12 +39,20 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
     problem: problems[field] ?? (field === 'number' ? precheckNumber(values) : undefined),
   });
   const date = (field: 'issueDate' | 'expiryDate', label: string, required = true) => (
-    <DocumentTextField {...text(field, label)} mask={dateMask} placeholder={t('documents.form.datePlaceholder')} inputMode="numeric" required={required} />
+    <DocumentTextField
+      {...text(field, label)}
+      mask={dateMask}
+      placeholder={t('documents.form.datePlaceholder')}
+      inputMode="numeric"
+      required={required}
+    />
   );
   const check = (field: 'hasPhoto' | 'hasSignature' | 'damaged', label: string) => (
     <Box>
       <FormControlLabel
-        control={<Checkbox checked={values[field]} onChange={(event) => onChange({ [field]: event.target.checked }, field)} />}
+        control={
+          <Checkbox checked={values[field]} onChange={(event) => onChange({ [field]: event.target.checked }, field)} />
+        }
         label={label}
       />
       {problems[field] && (
@@ -51,9 +68,22 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
       case 'passport':
         return (
           <>
-            <DocumentTextField {...text('passportNumber', t('documents.fields.passportNumber'))} mask={passportMask} placeholder={passportMask.template} inputMode="numeric" required autoFocus={autoFocus} />
+            <DocumentTextField
+              {...text('passportNumber', t('documents.fields.passportNumber'))}
+              mask={passportMask}
+              placeholder={passportMask.template}
+              inputMode="numeric"
+              required
+              autoFocus={autoFocus}
+            />
             {date('issueDate', t('documents.fields.issueDate'))}
-            <DocumentTextField {...text('issuerCode', t('documents.fields.issuerCode'))} mask={issuerCodeMask} placeholder={issuerCodeMask.template} inputMode="numeric" required />
+            <DocumentTextField
+              {...text('issuerCode', t('documents.fields.issuerCode'))}
+              mask={issuerCodeMask}
+              placeholder={issuerCodeMask.template}
+              inputMode="numeric"
+              required
+            />
             <Box sx={{ gridColumn: '1 / -1' }}>
               <DocumentTextField {...text('issuer', t('documents.fields.issuer'))} required />
             </Box>
@@ -62,7 +92,14 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
       case 'driving_licence':
         return (
           <>
-            <DocumentTextField {...text('number', t('documents.fields.licenceNumber'))} mask={licenceMask} placeholder={licenceMask.template} inputMode="numeric" required autoFocus={autoFocus} />
+            <DocumentTextField
+              {...text('number', t('documents.fields.licenceNumber'))}
+              mask={licenceMask}
+              placeholder={licenceMask.template}
+              inputMode="numeric"
+              required
+              autoFocus={autoFocus}
+            />
             {date('issueDate', t('documents.fields.issueDate'))}
             {date('expiryDate', t('documents.fields.expiryDate'))}
           </>
@@ -70,7 +107,14 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
       case 'snils':
         return (
           <>
-            <DocumentTextField {...text('number', t('documents.fields.snilsNumber'))} mask={snilsMask} placeholder={snilsMask.template} inputMode="numeric" required autoFocus={autoFocus} />
+            <DocumentTextField
+              {...text('number', t('documents.fields.snilsNumber'))}
+              mask={snilsMask}
+              placeholder={snilsMask.template}
+              inputMode="numeric"
+              required
+              autoFocus={autoFocus}
+            />
             {date('issueDate', t('documents.fields.issueDate'), false)}
           </>
         );
@@ -92,17 +136,39 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
               ))}
             </TextField>
             {values.form === 'unified' && (
-              <DocumentTextField {...text('number', t('documents.fields.enp'))} mask={enpMask} placeholder={enpMask.template} inputMode="numeric" required />
+              <DocumentTextField
+                {...text('number', t('documents.fields.enp'))}
+                mask={enpMask}
+                placeholder={enpMask.template}
+                inputMode="numeric"
+                required
+              />
             )}
-            {values.form === 'temporary' && <DocumentTextField {...text('number', t('documents.fields.temporaryNumber'))} inputMode="numeric" required maxLength={20} />}
+            {values.form === 'temporary' && (
+              <DocumentTextField
+                {...text('number', t('documents.fields.temporaryNumber'))}
+                inputMode="numeric"
+                required
+                maxLength={20}
+              />
+            )}
             {values.form === 'old' && (
               <>
                 <DocumentTextField {...text('series', t('documents.fields.series'))} maxLength={20} />
-                <DocumentTextField {...text('number', t('documents.fields.number'))} inputMode="numeric" required maxLength={24} />
+                <DocumentTextField
+                  {...text('number', t('documents.fields.number'))}
+                  inputMode="numeric"
+                  required
+                  maxLength={24}
+                />
               </>
             )}
             <Box sx={{ gridColumn: '1 / -1' }}>
-              <InsurerField value={values.insurerCode} onChange={(code) => onChange({ insurerCode: code }, 'insurerCode')} problem={problems.insurerCode} />
+              <InsurerField
+                value={values.insurerCode}
+                onChange={(code) => onChange({ insurerCode: code }, 'insurerCode')}
+                problem={problems.insurerCode}
+              />
             </Box>
             {date('issueDate', t('documents.fields.issueDate'))}
             {date('expiryDate', t('documents.fields.expiryDate'), values.form === 'temporary')}
@@ -112,7 +178,12 @@ export function DocumentFields({ values, problems, onChange, autoFocus }: Props)
         return (
           <>
             <Box sx={{ gridColumn: '1 / -1' }}>
-              <DocumentTextField {...text('title', t('documents.fields.title'))} required autoFocus={autoFocus} maxLength={100} />
+              <DocumentTextField
+                {...text('title', t('documents.fields.title'))}
+                required
+                autoFocus={autoFocus}
+                maxLength={100}
+              />
             </Box>
             <DocumentTextField {...text('series', t('documents.fields.series'))} maxLength={20} />
             <DocumentTextField {...text('number', t('documents.fields.number'))} required maxLength={40} />

@@ -12,7 +12,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRussianDate, parseRussianDate } from '../../../../shared/domain/calendar-date';
 import type { DocumentInput } from '../../../../shared/domain/documents/document-schema';
-import { documentTypes, type DocumentTypeName, type IdentityDocumentView } from '../../../../shared/domain/documents/identity-document';
+import {
+  documentTypes,
+  type DocumentTypeName,
+  type IdentityDocumentView,
+} from '../../../../shared/domain/documents/identity-document';
 import { useApiMutation } from '../../../api/use-api-mutation';
 import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { dateMask } from '../../../forms/masks';
@@ -20,7 +24,13 @@ import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { DocumentFields } from './DocumentFields';
 import { DocumentTextField } from './DocumentTextField';
-import { emptyDocumentForm, formFieldOf, toDocumentInput, type DocumentFormField, type DocumentFormValues } from './document-form-model';
+import {
+  emptyDocumentForm,
+  formFieldOf,
+  toDocumentInput,
+  type DocumentFormField,
+  type DocumentFormValues,
+} from './document-form-model';
 
 /** What a save answers: the added document, or the replaced one (with its replacement). */
 type Saved = IdentityDocumentView | { superseded: IdentityDocumentView };
@@ -31,7 +41,13 @@ export type DocumentDialogMode = { kind: 'add' } | { kind: 'replace'; document: 
  * Adds a document, or replaces one (B3): the replaced one stays, superseded, and the new one is
  * recorded now (the patient has it) or awaited — due within 5 business days of the change.
  */
-export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }: {
+export function DocumentFormDialog({
+  patientId,
+  mode,
+  today,
+  onClose,
+  onSaved,
+}: {
   patientId: string;
   mode: DocumentDialogMode;
   today: string;
@@ -48,12 +64,17 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
   const mutation = useApiMutation<DocumentInput | null, Saved, DocumentFormField | 'changedOn'>(
     (api, document) =>
       replacing
-        ? api.documents.replace({ documentId: replacing.id, changedOn: parseRussianDate(changedOn) ?? changedOn, replacement: document })
+        ? api.documents.replace({
+            documentId: replacing.id,
+            changedOn: parseRussianDate(changedOn) ?? changedOn,
+            replacement: document,
+          })
         : api.documents.add({ patientId, document: document! }),
     {
       fields: (field) => (field === 'changedOn' ? 'changedOn' : formFieldOf(field, values.type)),
       onSuccess: (saved) => {
-        if ('superseded' in saved) onSaved(t('documents.form.replacedNotice', { date: formatRussianDate(saved.superseded.updateDue ?? today) }));
+        if ('superseded' in saved)
+          onSaved(t('documents.form.replacedNotice', { date: formatRussianDate(saved.superseded.updateDue ?? today) }));
         else onSaved(t('documents.form.added', { type: typeLabel(saved.type) }));
       },
     },
@@ -74,12 +95,23 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <Box component="form" noValidate onSubmit={save} onKeyDown={(event) => handleFormKeys(event, save)}>
-        <DialogTitle id={titleId}>{replacing ? t('documents.form.replaceTitle', { type: typeLabel(replacing.type) }) : t('documents.form.addTitle')}</DialogTitle>
+        <DialogTitle id={titleId}>
+          {replacing
+            ? t('documents.form.replaceTitle', { type: typeLabel(replacing.type) })
+            : t('documents.form.addTitle')}
+        </DialogTitle>
         <DialogContent>
           {replacing ? (
             <>
               <DialogContentText sx={{ mb: 2 }}>{t('documents.form.replaceIntro')}</DialogContentText>
-              <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)' }, columnGap: 2, alignItems: 'start' }}>
+              <Box
+                sx={{
+                  display: 'grid',
+                  gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)' },
+                  columnGap: 2,
+                  alignItems: 'start',
+                }}
+              >
                 <DocumentTextField
                   label={t('documents.form.changedOn')}
                   value={changedOn}
@@ -94,7 +126,10 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
                   required
                   autoFocus
                 />
-                <FormControlLabel control={<Checkbox checked={inHand} onChange={(event) => setInHand(event.target.checked)} />} label={t('documents.form.inHand')} />
+                <FormControlLabel
+                  control={<Checkbox checked={inHand} onChange={(event) => setInHand(event.target.checked)} />}
+                  label={t('documents.form.inHand')}
+                />
               </Box>
             </>
           ) : (
@@ -117,7 +152,9 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
               ))}
             </TextField>
           )}
-          {(!replacing || inHand) && <DocumentFields values={values} problems={problems} onChange={change} autoFocus={false} />}
+          {(!replacing || inHand) && (
+            <DocumentFields values={values} problems={problems} onChange={change} autoFocus={false} />
+          )}
           {general.length > 0 && (
             <Box sx={{ mt: 1 }}>
               <ApiErrorAlert title={t('documents.form.failed')} problems={general} />
@@ -130,7 +167,13 @@ export function DocumentFormDialog({ patientId, mode, today, onClose, onSaved }:
         <DialogFormActions
           onCancel={onClose}
           busy={mutation.busy}
-          submitLabel={mutation.busy ? t('documents.form.saving') : replacing ? t('documents.form.replaceSave') : t('documents.form.save')}
+          submitLabel={
+            mutation.busy
+              ? t('documents.form.saving')
+              : replacing
+                ? t('documents.form.replaceSave')
+                : t('documents.form.save')
+          }
         />
       </Box>
     </Dialog>

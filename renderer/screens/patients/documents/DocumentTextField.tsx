@@ -20,7 +20,19 @@ interface Props {
 }
 
 /** One text box of a document form, with its problem (and code) right under it. */
-export function DocumentTextField({ label, value, onChange, problem, required = false, mask, placeholder, inputMode = 'text', autoFocus, maxLength = 300, dense = false }: Props) {
+export function DocumentTextField({
+  label,
+  value,
+  onChange,
+  problem,
+  required = false,
+  mask,
+  placeholder,
+  inputMode = 'text',
+  autoFocus,
+  maxLength = 300,
+  dense = false,
+}: Props) {
   const common = {
     label,
     required,
@@ -33,7 +45,12 @@ export function DocumentTextField({ label, value, onChange, problem, required = 
     helperText: problem ? <FieldMessage problem={problem} /> : dense ? undefined : ' ',
     slotProps: {
       inputLabel: { shrink: true },
-      htmlInput: { inputMode, autoComplete: 'off', spellCheck: false, maxLength: mask ? mask.template.length : maxLength },
+      htmlInput: {
+        inputMode,
+        autoComplete: 'off',
+        spellCheck: false,
+        maxLength: mask ? mask.template.length : maxLength,
+      },
     },
   };
   return mask ? (

@@ -35,7 +35,9 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
   const [notice, setNotice] = useState<string | null>(null);
   // The comparison may correct the record: later comparisons start from the corrected one.
   const [record, setRecord] = useState(patient);
-  const list = useApiQuery(`documents:${patient.id}:${revision}`, (api) => api.documents.list({ patientId: patient.id }));
+  const list = useApiQuery(`documents:${patient.id}:${revision}`, (api) =>
+    api.documents.list({ patientId: patient.id }),
+  );
 
   const saved = (message: string) => {
     setDialog(null);
@@ -49,7 +51,9 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
 
   return (
     <Box component="section" aria-labelledby={titleId}>
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+      <Box
+        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 2 }}
+      >
         <Typography variant="h2" id={titleId} sx={{ fontSize: '1.35rem' }}>
           {t('documents.title')}
         </Typography>
@@ -59,16 +63,18 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
       </Box>
       <Notice onClose={() => setNotice(null)}>{notice}</Notice>
       {list.status === 'failed' && <ApiErrorAlert title={t('documents.loadFailed')} problems={[list.error]} />}
-      {!data && list.status === 'loading' && (
-        <Loading />
-      )}
+      {!data && list.status === 'loading' && <Loading />}
       {data && (
         <>
           <UpdateReminders documents={data.items} />
           {current.length === 0 && replaced.length === 0 ? (
             <EmptyState title={t('documents.empty')} hint={t('documents.emptyHint')} headingLevel="h3" />
           ) : (
-            <Box role="list" aria-label={t('documents.listLabel')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: 'repeat(2, 1fr)' }, gap: 2 }}>
+            <Box
+              role="list"
+              aria-label={t('documents.listLabel')}
+              sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: 'repeat(2, 1fr)' }, gap: 2 }}
+            >
               {current.map((document) => (
                 <Box role="listitem" key={document.id}>
                   <DocumentCard
@@ -83,9 +89,23 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           <ReplacedDocuments documents={replaced} />
         </>
       )}
-      {dialog?.kind === 'add' && <DocumentFormDialog patientId={patient.id} mode={{ kind: 'add' }} today={data?.today ?? ''} onClose={() => setDialog(null)} onSaved={saved} />}
+      {dialog?.kind === 'add' && (
+        <DocumentFormDialog
+          patientId={patient.id}
+          mode={{ kind: 'add' }}
+          today={data?.today ?? ''}
+          onClose={() => setDialog(null)}
+          onSaved={saved}
+        />
+      )}
       {dialog?.kind === 'replace' && (
-        <DocumentFormDialog patientId={patient.id} mode={{ kind: 'replace', document: dialog.document }} today={data?.today ?? ''} onClose={() => setDialog(null)} onSaved={saved} />
+        <DocumentFormDialog
+          patientId={patient.id}
+          mode={{ kind: 'replace', document: dialog.document }}
+          today={data?.today ?? ''}
+          onClose={() => setDialog(null)}
+          onSaved={saved}
+        />
       )}
       {dialog?.kind === 'scan' && (
         <ScanDialog
@@ -114,7 +134,9 @@ export function DocumentsSection({ patient }: { patient: Patient }) {
           onDone={() => saved(t('documents.remove.done', { type: t(`documents.types.${dialog.document.type}`) }))}
         />
       )}
-      {dialog?.kind === 'checkPolicy' && <PolicyDialog policy={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />}
+      {dialog?.kind === 'checkPolicy' && (
+        <PolicyDialog policy={dialog.document} onClose={() => setDialog(null)} onSaved={saved} />
+      )}
       {dialog?.kind === 'compare' && (
         <CompareDialog
           patient={record}

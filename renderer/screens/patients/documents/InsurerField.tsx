@@ -8,12 +8,25 @@ import { FieldMessage } from '../../../forms/FieldMessage';
 import type { FieldProblem } from '../../../forms/field-problem';
 
 /** The insurer of an OMS policy, picked from the insurers dictionary by name or code (B7). */
-export function InsurerField({ value, onChange, problem }: { value: string; onChange: (code: string) => void; problem?: FieldProblem }) {
+export function InsurerField({
+  value,
+  onChange,
+  problem,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  problem?: FieldProblem;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<DictionaryItem | null>(null);
-  const found = useApiQuery(`insurers:${query}`, (api) => api.dictionaries.search({ name: 'insurers', query, limit: 20 }), 200);
-  const options = found.status === 'ok' ? found.data.items : found.status === 'loading' ? (found.previous?.items ?? []) : [];
+  const found = useApiQuery(
+    `insurers:${query}`,
+    (api) => api.dictionaries.search({ name: 'insurers', query, limit: 20 }),
+    200,
+  );
+  const options =
+    found.status === 'ok' ? found.data.items : found.status === 'loading' ? (found.previous?.items ?? []) : [];
   const selected = picked && picked.code === value ? picked : null;
   return (
     <Autocomplete

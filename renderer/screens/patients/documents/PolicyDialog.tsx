@@ -25,16 +25,29 @@ import { DialogFormActions } from '../../../ui/DialogFormActions';
  * The OMS policy's confirmation (B7): the registry's check first (today the desk's own: number,
  * dates, insurer), then the clerk's decision — confirmed, or rejected with a reason.
  */
-export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDocumentView; onClose: () => void; onSaved: (notice: string) => void }) {
+export function PolicyDialog({
+  policy,
+  onClose,
+  onSaved,
+}: {
+  policy: IdentityDocumentView;
+  onClose: () => void;
+  onSaved: (notice: string) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
-  const check = useApiQuery(`policy-check:${policy.id}`, (client) => client.documents.checkPolicy({ documentId: policy.id }));
+  const check = useApiQuery(`policy-check:${policy.id}`, (client) =>
+    client.documents.checkPolicy({ documentId: policy.id }),
+  );
   const [decision, setDecision] = useState<'confirmed' | 'rejected'>('confirmed');
   const [reason, setReason] = useState<PolicyRejectionReason | ''>('');
   const mutation = useApiMutation(
     (api, input: { decision: 'confirmed' | 'rejected'; reason: PolicyRejectionReason | null }) =>
       api.documents.confirmPolicy({ documentId: policy.id, ...input }),
-    { fields: ['reason'], onSuccess: (saved) => onSaved(t(`documents.policyStatuses.${saved.policyStatus ?? 'unchecked'}`)) },
+    {
+      fields: ['reason'],
+      onSuccess: (saved) => onSaved(t(`documents.policyStatuses.${saved.policyStatus ?? 'unchecked'}`)),
+    },
   );
   const problem = mutation.problems.byField.reason;
   const general = mutation.problems.general;
@@ -60,10 +73,16 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDoc
         <DialogContent>
           {check.status === 'ok' && (
             <Alert severity={refused ? 'warning' : 'info'} sx={{ mb: 2 }}>
-              {refused ? t('documents.policy.failedCheck', { reason: t(`documents.policyReasons.${refused}`) }) : t('documents.policy.passed')}
+              {refused
+                ? t('documents.policy.failedCheck', { reason: t(`documents.policyReasons.${refused}`) })
+                : t('documents.policy.passed')}
             </Alert>
           )}
-          {check.status === 'loading' && <Alert severity="info" sx={{ mb: 2 }}>{t('documents.policy.checking')}</Alert>}
+          {check.status === 'loading' && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {t('documents.policy.checking')}
+            </Alert>
+          )}
           {check.status === 'failed' && (
             <Box sx={{ mb: 2 }}>
               <ApiErrorAlert title={t('documents.policy.failed')} problems={[check.error]} />
@@ -71,8 +90,17 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy: IdentityDoc
           )}
           <FormControl>
             <FormLabel id={`${titleId}-decision`}>{t('documents.policy.decision')}</FormLabel>
-            <RadioGroup aria-labelledby={`${titleId}-decision`} value={decision} onChange={(event) => setDecision(event.target.value as 'confirmed' | 'rejected')}>
-              <FormControlLabel value="confirmed" control={<Radio autoFocus={!refused} />} label={t('documents.policy.confirm')} disabled={refused !== null} />
+            <RadioGroup
+              aria-labelledby={`${titleId}-decision`}
+              value={decision}
+              onChange={(event) => setDecision(event.target.value as 'confirmed' | 'rejected')}
+            >
+              <FormControlLabel
+                value="confirmed"
+                control={<Radio autoFocus={!refused} />}
+                label={t('documents.policy.confirm')}
+                disabled={refused !== null}
+              />
               <FormControlLabel value="rejected" control={<Radio />} label={t('documents.policy.reject')} />
             </RadioGroup>
           </FormControl>

@@ -11,7 +11,9 @@ import type { IdentityDocumentView } from '../../../../shared/domain/documents/i
  */
 export function UpdateReminders({ documents }: { documents: readonly IdentityDocumentView[] }) {
   const { t } = useTranslation();
-  const awaited = documents.filter((document) => document.supersededAt !== null && document.replacedBy === null && document.updateDue !== null);
+  const awaited = documents.filter(
+    (document) => document.supersededAt !== null && document.replacedBy === null && document.updateDue !== null,
+  );
   if (awaited.length === 0) return null;
   return (
     <Stack spacing={1} sx={{ mb: 2 }}>
@@ -19,7 +21,9 @@ export function UpdateReminders({ documents }: { documents: readonly IdentityDoc
         const params = { type: t(`documents.types.${document.type}`), date: formatRussianDate(document.updateDue!) };
         return (
           <Alert key={document.id} severity={document.updateOverdue ? 'error' : 'warning'}>
-            <AlertTitle>{document.updateOverdue ? t('documents.reminder.overdueTitle') : t('documents.reminder.title')}</AlertTitle>
+            <AlertTitle>
+              {document.updateOverdue ? t('documents.reminder.overdueTitle') : t('documents.reminder.title')}
+            </AlertTitle>
             {document.updateOverdue ? t('documents.reminder.overdue', params) : t('documents.reminder.due', params)}
           </Alert>
         );

@@ -63,16 +63,38 @@ export function toDocumentInput(values: DocumentFormValues): DocumentInput {
   switch (values.type) {
     case 'passport': {
       const digits = onlyDigits(values.passportNumber);
-      return { type: 'passport', series: digits.slice(0, 4), number: digits.slice(4), issuerCode: values.issuerCode, issuer: values.issuer, issueDate, condition };
+      return {
+        type: 'passport',
+        series: digits.slice(0, 4),
+        number: digits.slice(4),
+        issuerCode: values.issuerCode,
+        issuer: values.issuer,
+        issueDate,
+        condition,
+      };
     }
     case 'driving_licence':
-      return { type: 'driving_licence', number: values.number, issueDate, expiryDate: isoOf(values.expiryDate), condition };
+      return {
+        type: 'driving_licence',
+        number: values.number,
+        issueDate,
+        expiryDate: isoOf(values.expiryDate),
+        condition,
+      };
     case 'snils':
       return { type: 'snils', number: values.number, issueDate: optionalIso(values.issueDate), condition };
     case 'oms_policy': {
       const common = { type: 'oms_policy' as const, insurerCode: values.insurerCode, issueDate, condition };
-      if (values.form === 'temporary') return { ...common, form: 'temporary', number: values.number, expiryDate: isoOf(values.expiryDate) };
-      if (values.form === 'old') return { ...common, form: 'old', series: values.series, number: values.number, expiryDate: optionalIso(values.expiryDate) };
+      if (values.form === 'temporary')
+        return { ...common, form: 'temporary', number: values.number, expiryDate: isoOf(values.expiryDate) };
+      if (values.form === 'old')
+        return {
+          ...common,
+          form: 'old',
+          series: values.series,
+          number: values.number,
+          expiryDate: optionalIso(values.expiryDate),
+        };
       return { ...common, form: 'unified', number: values.number, expiryDate: optionalIso(values.expiryDate) };
     }
     case 'other_photo_id':
@@ -101,7 +123,18 @@ export function formFieldOf(apiField: string | undefined, type: DocumentTypeName
   if (field === undefined) return undefined;
   if (type === 'passport' && (field === 'series' || field === 'number')) return 'passportNumber';
   if (field === 'condition') return 'damaged';
-  const known: readonly string[] = ['title', 'number', 'series', 'issuer', 'issuerCode', 'issueDate', 'expiryDate', 'insurerCode', 'hasPhoto', 'hasSignature'];
+  const known: readonly string[] = [
+    'title',
+    'number',
+    'series',
+    'issuer',
+    'issuerCode',
+    'issueDate',
+    'expiryDate',
+    'insurerCode',
+    'hasPhoto',
+    'hasSignature',
+  ];
   return known.includes(field) ? (field as DocumentFormField) : undefined;
 }
 

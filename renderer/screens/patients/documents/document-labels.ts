@@ -12,7 +12,9 @@ const grouped = (digits: string, sizes: readonly number[]): string => {
 };
 
 /** A document's series and number as printed on it: `45 25 123456`, `112-233-445 95`, `7700 0000 0000 0019`. */
-export function displayDocumentNumber(document: Pick<IdentityDocumentView, 'type' | 'form' | 'series' | 'number'>): string {
+export function displayDocumentNumber(
+  document: Pick<IdentityDocumentView, 'type' | 'form' | 'series' | 'number'>,
+): string {
   const { type, form, series, number } = document;
   if (type === 'passport' && series) return `${grouped(series, [2, 2])} ${number}`;
   if (type === 'driving_licence' && /^\d{10}$/.test(number)) return grouped(number, [2, 2, 6]);

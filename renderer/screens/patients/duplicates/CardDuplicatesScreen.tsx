@@ -30,7 +30,16 @@ function CandidatesOf({ card }: { card: Patient }) {
   const navigate = useNavigate();
   const [merging, setMerging] = useState<string | null>(null);
   const candidates = useApiQuery(`card-duplicates:${card.id}:${card.version}`, (api) =>
-    api.patients.duplicates({ surname: card.surname, name: card.name, patronymic: card.patronymic, birthDate: card.birthDate, snils: card.snils, enp: card.enp, inn: card.inn, limit: 20 }),
+    api.patients.duplicates({
+      surname: card.surname,
+      name: card.name,
+      patronymic: card.patronymic,
+      birthDate: card.birthDate,
+      snils: card.snils,
+      enp: card.enp,
+      inn: card.inn,
+      limit: 20,
+    }),
   );
   const items = candidates.status === 'ok' ? candidates.data.items.filter((item) => item.id !== card.id) : [];
 
@@ -41,14 +50,38 @@ function CandidatesOf({ card }: { card: Patient }) {
         subtitle={t('patients.merge.screenIntro')}
         action={<Button onClick={() => navigate(`/patients/${card.id}`)}>{t('patients.merge.backToCard')}</Button>}
       />
-      {candidates.status === 'failed' && <ApiErrorAlert title={t('patients.duplicates.failed')} problems={[candidates.error]} />}
+      {candidates.status === 'failed' && (
+        <ApiErrorAlert title={t('patients.duplicates.failed')} problems={[candidates.error]} />
+      )}
       {candidates.status === 'loading' && <CircularProgress aria-label={t('patients.duplicates.searching')} />}
-      {candidates.status === 'ok' && items.length === 0 && <EmptyState title={t('patients.merge.noneTitle')} hint={t('patients.merge.noneHint')} />}
-      <Box component="ul" aria-label={t('patients.duplicates.title')} sx={{ display: 'grid', gap: 2, p: 0, m: 0, listStyle: 'none' }}>
+      {candidates.status === 'ok' && items.length === 0 && (
+        <EmptyState title={t('patients.merge.noneTitle')} hint={t('patients.merge.noneHint')} />
+      )}
+      <Box
+        component="ul"
+        aria-label={t('patients.duplicates.title')}
+        sx={{ display: 'grid', gap: 2, p: 0, m: 0, listStyle: 'none' }}
+      >
         {items.map((candidate) => (
-          <Paper component="li" variant="outlined" key={candidate.id} sx={{ p: 2, display: 'flex', gap: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+          <Paper
+            component="li"
+            variant="outlined"
+            key={candidate.id}
+            sx={{
+              p: 2,
+              display: 'flex',
+              gap: 2,
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              flexWrap: 'wrap',
+            }}
+          >
             <DuplicateMatchSummary candidate={candidate} />
-            <Button variant="outlined" onClick={() => setMerging(candidate.id)} aria-label={t('patients.merge.openFor', { name: fullName(candidate.patient) })}>
+            <Button
+              variant="outlined"
+              onClick={() => setMerging(candidate.id)}
+              aria-label={t('patients.merge.openFor', { name: fullName(candidate.patient) })}
+            >
               {t('patients.merge.open')}
             </Button>
           </Paper>

@@ -30,7 +30,11 @@ export function DuplicateMatchSummary({ candidate }: { candidate: DuplicateCandi
           .filter(Boolean)
           .join(' · ')}
       </Typography>
-      <Box component="ul" aria-label={t('patients.duplicates.matchesLabel')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, p: 0, m: 0, mt: 0.75, listStyle: 'none' }}>
+      <Box
+        component="ul"
+        aria-label={t('patients.duplicates.matchesLabel')}
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, p: 0, m: 0, mt: 0.75, listStyle: 'none' }}
+      >
         {candidate.matches.map((match) => (
           <li key={match.field}>
             <Chip

@@ -10,7 +10,19 @@ import type { Patient } from '../../../../shared/domain/patient';
 import { displayPhone, displaySnils } from '../../../format/identifiers';
 import { visuallyHidden } from '../../../ui/visually-hidden';
 
-const rows = ['surname', 'name', 'patronymic', 'birthDate', 'sex', 'snils', 'inn', 'enp', 'phone', 'email', 'address'] as const;
+const rows = [
+  'surname',
+  'name',
+  'patronymic',
+  'birthDate',
+  'sex',
+  'snils',
+  'inn',
+  'enp',
+  'phone',
+  'email',
+  'address',
+] as const;
 
 /** The two cards field by field, the one that stays first; differing values are marked. */
 export function MergeComparison({ survivor, merged }: { survivor: Patient; merged: Patient }) {
@@ -45,7 +57,12 @@ export function MergeComparison({ survivor, merged }: { survivor: Patient; merge
               <TableCell>{a}</TableCell>
               <TableCell sx={differs ? { color: 'warning.dark', fontWeight: 600 } : undefined}>
                 {b}
-                {differs && <Box component="span" sx={visuallyHidden}> ({t('patients.merge.differs')})</Box>}
+                {differs && (
+                  <Box component="span" sx={visuallyHidden}>
+                    {' '}
+                    ({t('patients.merge.differs')})
+                  </Box>
+                )}
               </TableCell>
             </TableRow>
           );

@@ -34,17 +34,21 @@ interface Props {
 /**
  * Merging two cards of one person (B2): the clerk chooses which card stays (the older one by
  * default), sees both side by side and what will move to the one that stays, gives a reason,
- * and confirms (the dialog opens on the choice; Enter moves on to the reason, Ctrl+Enter merges). The merge itself is the main process's, audited; the merged card stays readable.
+ * and confirms (the dialog opens on the choice; Enter moves on to the reason, Ctrl+Enter merges).
+ * The merge itself is the main process's, audited; the merged card stays readable.
  */
 export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
   const { t } = useTranslation();
   const other = useApiQuery(`patient:${candidateId}`, (client) => client.patients.get({ id: candidateId }));
   const [keep, setKeep] = useState<'card' | 'other' | null>(null);
   const [reason, setReason] = useState('');
-  const mutation = useApiMutation((api, input: { survivorId: string; mergedId: string; reason: string }) => api.patients.merge(input), {
-    fields: ['reason'],
-    onSuccess: (done) => onMerged(done.survivorId),
-  });
+  const mutation = useApiMutation(
+    (api, input: { survivorId: string; mergedId: string; reason: string }) => api.patients.merge(input),
+    {
+      fields: ['reason'],
+      onSuccess: (done) => onMerged(done.survivorId),
+    },
+  );
   const reasonProblem = mutation.problems.byField.reason;
 
   const pair = other.status === 'ok' ? other.data : null;
@@ -70,19 +74,42 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="merge-dialog-title">
       <DialogTitle id="merge-dialog-title">{t('patients.merge.title')}</DialogTitle>
-      <Box component="form" noValidate onSubmit={(event) => void merge(event)} onKeyDown={(event) => handleFormKeys(event, () => void merge())}>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(event) => void merge(event)}
+        onKeyDown={(event) => handleFormKeys(event, () => void merge())}
+      >
         <DialogContent>
-          {other.status === 'failed' && <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[other.error]} />}
+          {other.status === 'failed' && (
+            <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[other.error]} />
+          )}
           {!pair && other.status !== 'failed' && <Loading space={0} />}
           {pair && survivor && merged && (
             <>
               <Typography component="h3" variant="subtitle1" id="merge-keep-label" sx={{ fontWeight: 600 }}>
                 {t('patients.merge.keepLabel')}
               </Typography>
-              <RadioGroup aria-labelledby="merge-keep-label" name="keep" value={side} onChange={(event) => setKeep(event.target.value as 'card' | 'other')} sx={{ mb: 2 }}>
+              <RadioGroup
+                aria-labelledby="merge-keep-label"
+                name="keep"
+                value={side}
+                onChange={(event) => setKeep(event.target.value as 'card' | 'other')}
+                sx={{ mb: 2 }}
+              >
                 {(['card', 'other'] as const).map((value) => {
                   const person = value === 'card' ? card : pair;
-                  return <FormControlLabel key={value} value={value} control={<Radio autoFocus={value === side} />} label={t('patients.merge.keepOption', { name: fullName(person), created: formatDateTime(person.createdAt) })} />;
+                  return (
+                    <FormControlLabel
+                      key={value}
+                      value={value}
+                      control={<Radio autoFocus={value === side} />}
+                      label={t('patients.merge.keepOption', {
+                        name: fullName(person),
+                        created: formatDateTime(person.createdAt),
+                      })}
+                    />
+                  );
                 })}
               </RadioGroup>
               <MergeComparison survivor={survivor} merged={merged} />
@@ -92,15 +119,24 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
               {plan.status === 'ok' && (
                 <Box component="ul" sx={{ mt: 0.5 }}>
                   {plan.data.identifiers.map((field) => (
-                    <li key={field}>{t('patients.merge.movesIdentifier', { field: t(`patients.fields.${field}`), value: field === 'snils' && merged.snils ? displaySnils(merged.snils) : (merged[field] ?? '') })}</li>
+                    <li key={field}>
+                      {t('patients.merge.movesIdentifier', {
+                        field: t(`patients.fields.${field}`),
+                        value: field === 'snils' && merged.snils ? displaySnils(merged.snils) : (merged[field] ?? ''),
+                      })}
+                    </li>
                   ))}
                   <li>{t('patients.merge.movesScans', { count: plan.data.scans })}</li>
                   <li>{t('patients.merge.movesDocuments', { count: plan.data.documents })}</li>
-                  <li>{t('patients.merge.movesConsents', { count: plan.data.consents, proxies: plan.data.proxies })}</li>
+                  <li>
+                    {t('patients.merge.movesConsents', { count: plan.data.consents, proxies: plan.data.proxies })}
+                  </li>
                   <li>{t('patients.merge.movesHistory')}</li>
                 </Box>
               )}
-              {plan.status === 'failed' && <ApiErrorAlert title={t('patients.merge.refused')} problems={[plan.error]} />}
+              {plan.status === 'failed' && (
+                <ApiErrorAlert title={t('patients.merge.refused')} problems={[plan.error]} />
+              )}
               <Alert severity="info" sx={{ my: 2 }}>
                 {t('patients.merge.keptReadable', { name: fullName(merged) })}
               </Alert>
@@ -125,7 +161,11 @@ export function MergeDialog({ card, candidateId, onClose, onMerged }: Props) {
             </>
           )}
         </DialogContent>
-        <DialogFormActions onCancel={onClose} busy={mutation.busy || plan.status !== 'ok'} submitLabel={t('patients.merge.confirm')} />
+        <DialogFormActions
+          onCancel={onClose}
+          busy={mutation.busy || plan.status !== 'ok'}
+          submitLabel={t('patients.merge.confirm')}
+        />
       </Box>
     </Dialog>
   );

@@ -10,7 +10,10 @@ import { fullName } from '../../../format/person-name';
 export function MergedNotice({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation();
   const survivor = useApiQuery(`patient:${survivorId}`, (api) => api.patients.get({ id: survivorId }));
-  const name = survivor.status === 'ok' ? `${fullName(survivor.data)}, ${formatRussianDate(survivor.data.birthDate)}` : t('patients.merge.survivorCard');
+  const name =
+    survivor.status === 'ok'
+      ? `${fullName(survivor.data)}, ${formatRussianDate(survivor.data.birthDate)}`
+      : t('patients.merge.survivorCard');
   return (
     <Alert severity="warning" sx={{ mb: 2 }}>
       {t('patients.merge.mergedInto')}{' '}

@@ -50,11 +50,14 @@ export function PatientListScreen() {
 
   return (
     <>
-      <ScreenHeader title={t('patients.list.title')} action={
+      <ScreenHeader
+        title={t('patients.list.title')}
+        action={
           <Button component={RouterLink} to="/patients/new" variant="contained" startIcon={<PersonAddOutlined />}>
             {t('patients.list.create')}
           </Button>
-        } />
+        }
+      />
       {body}
     </>
   );

@@ -30,7 +30,12 @@ export function PatientResultsTable({ patients, stale }: { patients: readonly Pa
         </TableHead>
         <TableBody>
           {patients.map((patient) => (
-            <TableRow key={patient.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/patients/${patient.id}`)}>
+            <TableRow
+              key={patient.id}
+              hover
+              sx={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/patients/${patient.id}`)}
+            >
               <TableCell>
                 <Link component={RouterLink} to={`/patients/${patient.id}`} underline="hover" sx={{ fontWeight: 500 }}>
                   {fullName(patient)}

@@ -21,7 +21,13 @@ function guideOf(width: number, height: number, size: DocumentSize): { x: number
  * A live camera preview with a guide in the document's proportions; «Снять» takes the frame
  * inside the guide as a JPEG. The paper size tells the desk the frame's resolution.
  */
-export function CameraCapture({ busy, onCapture }: { busy: boolean; onCapture: (frame: Blob, size: DocumentSize) => void }) {
+export function CameraCapture({
+  busy,
+  onCapture,
+}: {
+  busy: boolean;
+  onCapture: (frame: Blob, size: DocumentSize) => void;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [size, setSize] = useState<DocumentSize>('passport_page');
@@ -63,7 +69,13 @@ export function CameraCapture({ busy, onCapture }: { busy: boolean; onCapture: (
   const { longMm, shortMm } = documentSizes[size];
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <TextField select label={t('scans.camera.paper')} value={size} onChange={(event) => setSize(event.target.value as DocumentSize)} size="small">
+      <TextField
+        select
+        label={t('scans.camera.paper')}
+        value={size}
+        onChange={(event) => setSize(event.target.value as DocumentSize)}
+        size="small"
+      >
         {documentSizeNames.map((name) => (
           <MenuItem key={name} value={name}>
             {t(`scans.camera.sizes.${name}`)}
@@ -73,8 +85,17 @@ export function CameraCapture({ busy, onCapture }: { busy: boolean; onCapture: (
       {failure ? (
         <Alert severity="warning">{t('scans.camera.unavailable', { reason: failure })}</Alert>
       ) : (
-        <Box sx={{ position: 'relative', bgcolor: 'grey.900', borderRadius: 1, overflow: 'hidden', aspectRatio: '16 / 9' }}>
-          <Box component="video" ref={video} muted playsInline aria-label={t('scans.camera.preview')} sx={{ width: '100%', height: '100%', objectFit: 'contain' }} />
+        <Box
+          sx={{ position: 'relative', bgcolor: 'grey.900', borderRadius: 1, overflow: 'hidden', aspectRatio: '16 / 9' }}
+        >
+          <Box
+            component="video"
+            ref={video}
+            muted
+            playsInline
+            aria-label={t('scans.camera.preview')}
+            sx={{ width: '100%', height: '100%', objectFit: 'contain' }}
+          />
           <Box
             aria-hidden
             sx={{
@@ -92,7 +113,12 @@ export function CameraCapture({ busy, onCapture }: { busy: boolean; onCapture: (
         </Box>
       )}
       <Box>
-        <Button variant="contained" startIcon={<PhotoCameraIcon />} onClick={capture} disabled={busy || !ready || failure !== null}>
+        <Button
+          variant="contained"
+          startIcon={<PhotoCameraIcon />}
+          onClick={capture}
+          disabled={busy || !ready || failure !== null}
+        >
           {t('scans.camera.capture')}
         </Button>
       </Box>

@@ -61,8 +61,12 @@ export function ScanChecklistView({ checklist, checking }: { checklist: ScanChec
             <ListItemIcon sx={{ minWidth: 36 }}>
               {state === 'passed' && <CheckCircleIcon color="success" titleAccess={t('scans.check.passed')} />}
               {state === 'failed' && <ErrorIcon color="error" titleAccess={t('scans.check.failed')} />}
-              {state === 'skipped' && <RemoveCircleOutlinedIcon color="disabled" titleAccess={t('scans.check.skipped')} />}
-              {(state === 'pending' || state === 'waiting') && <HourglassEmptyIcon color="disabled" titleAccess={t('scans.check.pending')} />}
+              {state === 'skipped' && (
+                <RemoveCircleOutlinedIcon color="disabled" titleAccess={t('scans.check.skipped')} />
+              )}
+              {(state === 'pending' || state === 'waiting') && (
+                <HourglassEmptyIcon color="disabled" titleAccess={t('scans.check.pending')} />
+              )}
             </ListItemIcon>
             <ListItemText
               primary={t(`scans.rules.${rule}`)}

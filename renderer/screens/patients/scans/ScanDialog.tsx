@@ -63,7 +63,14 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
   const accept = useCallback(
     async (uploadId: string, from: ScanSource, documentSize?: DocumentSize) => {
       setPhase({ step: 'checking' });
-      const answer = await api.scans.accept({ uploadId, patientId, purpose, attachedTo: attachedTo ?? null, source: from, ...(documentSize ? { documentSize } : {}) });
+      const answer = await api.scans.accept({
+        uploadId,
+        patientId,
+        purpose,
+        attachedTo: attachedTo ?? null,
+        source: from,
+        ...(documentSize ? { documentSize } : {}),
+      });
       if (!answer.ok) return setPhase({ step: 'failed', error: answer.error });
       setPhase({ step: 'checked', result: answer.data });
       if (answer.data.accepted) onAccepted(answer.data.scan);
@@ -82,7 +89,9 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
   );
 
   const onScannerProgress = useCallback((percent: number | null) => {
-    setPhase((prior) => (percent === null ? (prior.step === 'scanning' ? { step: 'idle' } : prior) : { step: 'scanning', percent }));
+    setPhase((prior) =>
+      percent === null ? (prior.step === 'scanning' ? { step: 'idle' } : prior) : { step: 'scanning', percent },
+    );
   }, []);
   const onScanned = useCallback((uploadId: string) => void accept(uploadId, 'scanner'), [accept]);
 
@@ -91,15 +100,29 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <DialogTitle id={titleId}>{t('scans.dialog.title', { purpose: t(`scans.purposes.${purpose}`) })}</DialogTitle>
       <DialogContent>
-        <Tabs value={source} onChange={(_, value: ScanSource) => setSource(value)} aria-label={t('scans.dialog.sources')} sx={{ mb: 2 }}>
+        <Tabs
+          value={source}
+          onChange={(_, value: ScanSource) => setSource(value)}
+          aria-label={t('scans.dialog.sources')}
+          sx={{ mb: 2 }}
+        >
           {sources.map((name) => (
-            <Tab key={name} value={name} label={t(`scans.sources.${name}`)} disabled={busy} id={`scan-source-${name}`} aria-controls={`scan-source-panel-${name}`} />
+            <Tab
+              key={name}
+              value={name}
+              label={t(`scans.sources.${name}`)}
+              disabled={busy}
+              id={`scan-source-${name}`}
+              aria-controls={`scan-source-panel-${name}`}
+            />
           ))}
         </Tabs>
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 3, alignItems: 'start' }}>
           <Box role="tabpanel" id={`scan-source-panel-${source}`} aria-labelledby={`scan-source-${source}`}>
             {source === 'scanner' && <ScannerSource busy={busy} onProgress={onScannerProgress} onScanned={onScanned} />}
-            {source === 'camera' && open && <CameraCapture busy={busy} onCapture={(frame, size) => void send(frame, 'camera', size)} />}
+            {source === 'camera' && open && (
+              <CameraCapture busy={busy} onCapture={(frame, size) => void send(frame, 'camera', size)} />
+            )}
             {source === 'file' && (
               <Box sx={{ display: 'grid', gap: 2 }}>
                 <Typography color="text.secondary">{t('scans.file.hint')}</Typography>
@@ -116,7 +139,13 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
                   }}
                 />
                 <Box>
-                  <Button variant="contained" startIcon={<UploadFileIcon />} disabled={busy} onClick={() => fileInput.current?.click()} autoFocus>
+                  <Button
+                    variant="contained"
+                    startIcon={<UploadFileIcon />}
+                    disabled={busy}
+                    onClick={() => fileInput.current?.click()}
+                    autoFocus
+                  >
                     {t('scans.file.choose')}
                   </Button>
                 </Box>
@@ -125,14 +154,31 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
             <Box sx={{ mt: 2 }} aria-live="polite">
               {phase.step === 'sending' && (
                 <>
-                  <Typography variant="body2">{t('scans.progress.sending', { sent: (phase.sent / 1024 / 1024).toFixed(1), total: (phase.total / 1024 / 1024).toFixed(1) })}</Typography>
-                  <LinearProgress variant="determinate" value={phase.total ? (100 * phase.sent) / phase.total : 0} aria-label={t('scans.progress.label')} />
+                  <Typography variant="body2">
+                    {t('scans.progress.sending', {
+                      sent: (phase.sent / 1024 / 1024).toFixed(1),
+                      total: (phase.total / 1024 / 1024).toFixed(1),
+                    })}
+                  </Typography>
+                  <LinearProgress
+                    variant="determinate"
+                    value={phase.total ? (100 * phase.sent) / phase.total : 0}
+                    aria-label={t('scans.progress.label')}
+                  />
                 </>
               )}
               {phase.step === 'scanning' && (
                 <>
-                  <Typography variant="body2">{phase.percent === null ? t('scans.progress.scanningStarted') : t('scans.progress.scanning', { percent: Math.round(phase.percent) })}</Typography>
-                  <LinearProgress variant={phase.percent === null ? 'indeterminate' : 'determinate'} value={phase.percent ?? 0} aria-label={t('scans.progress.label')} />
+                  <Typography variant="body2">
+                    {phase.percent === null
+                      ? t('scans.progress.scanningStarted')
+                      : t('scans.progress.scanning', { percent: Math.round(phase.percent) })}
+                  </Typography>
+                  <LinearProgress
+                    variant={phase.percent === null ? 'indeterminate' : 'determinate'}
+                    value={phase.percent ?? 0}
+                    aria-label={t('scans.progress.label')}
+                  />
                 </>
               )}
               {phase.step === 'checking' && (

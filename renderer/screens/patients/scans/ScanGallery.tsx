@@ -53,7 +53,11 @@ export function ScanGallery({ patientId, attachedTo, refreshKey }: ScanGalleryPr
   }
   return (
     <>
-      <Box component="ul" aria-label={t('scans.gallery.label')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, p: 0, m: 0 }}>
+      <Box
+        component="ul"
+        aria-label={t('scans.gallery.label')}
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, p: 0, m: 0 }}
+      >
         {items.map((scan) => (
           <ScanThumbnail key={scan.id} scan={scan} onOpen={() => setOpen(scan)} />
         ))}

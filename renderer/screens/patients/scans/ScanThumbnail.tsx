@@ -12,17 +12,35 @@ import { useApiQuery } from '../../../api/use-api-query';
 export function ScanThumbnail({ scan, onOpen }: { scan: ScanSummary; onOpen: () => void }) {
   const { t } = useTranslation();
   const file = useApiQuery(`thumb:${scan.id}:${scan.thumbnailReady}`, (api) => api.scans.thumbnail({ id: scan.id }));
-  const label = t('scans.gallery.open', { purpose: t(`scans.purposes.${scan.purpose}`), date: formatDateTime(scan.createdAt) });
+  const label = t('scans.gallery.open', {
+    purpose: t(`scans.purposes.${scan.purpose}`),
+    date: formatDateTime(scan.createdAt),
+  });
   return (
     <Box component="li" sx={{ listStyle: 'none' }}>
       <ButtonBase
         onClick={onOpen}
         aria-label={label}
-        sx={{ display: 'grid', width: 200, textAlign: 'left', borderRadius: 1, border: 1, borderColor: 'divider', p: 1, gap: 0.5, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
+        sx={{
+          display: 'grid',
+          width: 200,
+          textAlign: 'left',
+          borderRadius: 1,
+          border: 1,
+          borderColor: 'divider',
+          p: 1,
+          gap: 0.5,
+          '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' },
+        }}
       >
         <Box sx={{ height: 130, display: 'grid', placeItems: 'center', bgcolor: 'action.hover', overflow: 'hidden' }}>
           {file.status === 'ok' && file.data.state === 'ready' ? (
-            <Box component="img" src={`data:${file.data.mime};base64,${file.data.data}`} alt="" sx={{ maxWidth: '100%', maxHeight: 130 }} />
+            <Box
+              component="img"
+              src={`data:${file.data.mime};base64,${file.data.data}`}
+              alt=""
+              sx={{ maxWidth: '100%', maxHeight: 130 }}
+            />
           ) : file.status === 'ok' ? (
             <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
               {t('scans.gallery.downloading')}

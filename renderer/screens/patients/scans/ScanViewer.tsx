@@ -26,17 +26,28 @@ const zoomSteps = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
  * picture scrolls when it is larger than the window. A PDF shows one page's scanned image at a
  * time (PageUp / PageDown). While another desk's file is still on its way, it says so.
  */
-export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onClose: () => void; actions?: React.ReactNode }) {
+export function ScanViewer({
+  scan,
+  onClose,
+  actions,
+}: {
+  scan: ScanSummary;
+  onClose: () => void;
+  actions?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const [zoom, setZoom] = useState<number>(1);
   const [page, setPage] = useState(1);
   const isPdf = scan.mime === 'application/pdf';
-  const file = useApiQuery(`content:${scan.id}:${page}`, (api) => api.scans.content({ id: scan.id, ...(isPdf ? { page } : {}) }));
+  const file = useApiQuery(`content:${scan.id}:${page}`, (api) =>
+    api.scans.content({ id: scan.id, ...(isPdf ? { page } : {}) }),
+  );
   const turn = (by: 1 | -1) => setPage((current) => Math.min(Math.max(current + by, 1), scan.pages));
   const step = (direction: 1 | -1) => {
     const index = zoomSteps.findIndex((value) => value >= zoom);
-    const next = zoomSteps[Math.min(Math.max((index === -1 ? zoomSteps.length - 1 : index) + direction, 0), zoomSteps.length - 1)];
+    const next =
+      zoomSteps[Math.min(Math.max((index === -1 ? zoomSteps.length - 1 : index) + direction, 0), zoomSteps.length - 1)];
     setZoom(next ?? 1);
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -62,7 +73,11 @@ export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onCl
           <Typography aria-live="polite" sx={{ minWidth: 56, textAlign: 'center' }} data-testid="scan-zoom">
             {Math.round(zoom * 100)} %
           </Typography>
-          <IconButton onClick={() => step(1)} aria-label={t('scans.viewer.zoomIn')} disabled={zoom >= zoomSteps[zoomSteps.length - 1]!}>
+          <IconButton
+            onClick={() => step(1)}
+            aria-label={t('scans.viewer.zoomIn')}
+            disabled={zoom >= zoomSteps[zoomSteps.length - 1]!}
+          >
             <ZoomInIcon />
           </IconButton>
           <IconButton onClick={() => setZoom(1)} aria-label={t('scans.viewer.zoomReset')}>
@@ -83,7 +98,18 @@ export function ScanViewer({ scan, onClose, actions }: { scan: ScanSummary; onCl
             </Stack>
           )}
         </Stack>
-        <Box tabIndex={0} aria-label={t('scans.viewer.picture')} role="region" sx={{ overflow: 'auto', height: '65vh', bgcolor: 'grey.200', borderRadius: 1, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}>
+        <Box
+          tabIndex={0}
+          aria-label={t('scans.viewer.picture')}
+          role="region"
+          sx={{
+            overflow: 'auto',
+            height: '65vh',
+            bgcolor: 'grey.200',
+            borderRadius: 1,
+            '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' },
+          }}
+        >
           {file.status === 'failed' && <ApiErrorAlert title={t('scans.viewer.failed')} problems={[file.error]} />}
           {(file.status === 'loading' || file.status === 'idle') && (
             <Box sx={{ display: 'grid', placeItems: 'center', height: '100%' }}>

@@ -18,7 +18,11 @@ const pollMs = 300;
  * The scanners SANE finds, and a scan at 300 dpi of the chosen one: the job's progress is
  * polled and shown; the page is then checked like any file.
  */
-export function ScannerSource({ busy, onProgress, onScanned }: {
+export function ScannerSource({
+  busy,
+  onProgress,
+  onScanned,
+}: {
   busy: boolean;
   onProgress: (percent: number | null) => void;
   onScanned: (uploadId: string) => void;
@@ -74,7 +78,8 @@ export function ScannerSource({ busy, onProgress, onScanned }: {
     }
   }
 
-  if (devices.status === 'failed') return <ApiErrorAlert title={t('scans.scanner.listFailed')} problems={[devices.error]} />;
+  if (devices.status === 'failed')
+    return <ApiErrorAlert title={t('scans.scanner.listFailed')} problems={[devices.error]} />;
   if (devices.status === 'ok' && items.length === 0) return <Alert severity="info">{t('scans.scanner.none')}</Alert>;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -94,7 +99,12 @@ export function ScannerSource({ busy, onProgress, onScanned }: {
       </TextField>
       {error && <ApiErrorAlert title={t('scans.scanner.failed')} problems={[error]} />}
       <Box>
-        <Button variant="contained" startIcon={<ScannerIcon />} onClick={() => void scan()} disabled={busy || jobId !== null || !deviceId}>
+        <Button
+          variant="contained"
+          startIcon={<ScannerIcon />}
+          onClick={() => void scan()}
+          disabled={busy || jobId !== null || !deviceId}
+        >
           {t('scans.scanner.scan')}
         </Button>
       </Box>

@@ -11,7 +11,9 @@ afterEach(async () => {
 
 async function failedSignIns(d: TempDesk, logins: string[], times: number): Promise<void> {
   for (let i = 0; i < times; i++) {
-    await beginSignIn(d.ctx.auth, { login: logins[i % logins.length] ?? 'x', password: 'wrong' }).catch(() => undefined);
+    await beginSignIn(d.ctx.auth, { login: logins[i % logins.length] ?? 'x', password: 'wrong' }).catch(
+      () => undefined,
+    );
   }
 }
 
@@ -20,7 +22,10 @@ describe('the auditor’s view of the log (F1, A3)', () => {
     desk = await openTempDesk({ role: 'auditor' });
     await failedSignIns(desk, ['ivanova', 'petrov', 'sidorov'], 10);
     const alerts = await desk.dispatch('audit.events', { view: 'alerts' });
-    expect(alerts).toMatchObject({ ok: true, data: { items: [{ action: 'auth.alert.burst', deviceName: 'test-desk' }], more: false } });
+    expect(alerts).toMatchObject({
+      ok: true,
+      data: { items: [{ action: 'auth.alert.burst', deviceName: 'test-desk' }], more: false },
+    });
 
     const signIns = await desk.dispatch('audit.events', { view: 'sign-in', limit: 4 });
     if (!signIns.ok) throw new Error(signIns.error.code);
@@ -34,17 +39,26 @@ describe('the auditor’s view of the log (F1, A3)', () => {
     expect((next.ok ? (next.data as { items: unknown[] }).items : []).length).toBe(6);
 
     const everything = await desk.dispatch('audit.events', { view: 'all', limit: 1 });
-    expect(everything).toMatchObject({ ok: true, data: { items: [{ action: 'audit.read', details: { view: 'sign-in', before: page.items[3]!.seq } }], more: true } });
+    expect(everything).toMatchObject({
+      ok: true,
+      data: { items: [{ action: 'audit.read', details: { view: 'sign-in', before: page.items[3]!.seq } }], more: true },
+    });
   });
 
   it('verifies the hash chain on demand and names the first event that was tampered with', async () => {
     desk = await openTempDesk({ role: 'auditor' });
     await failedSignIns(desk, ['ivanova'], 3);
-    expect(await desk.dispatch('audit.verify', {})).toMatchObject({ ok: true, data: { ok: true, events: 3, broken: null } });
+    expect(await desk.dispatch('audit.verify', {})).toMatchObject({
+      ok: true,
+      data: { ok: true, events: 3, broken: null },
+    });
     desk.store.transaction((tx) => {
       rawTx(tx).run('DROP TRIGGER audit_events_no_update');
       rawTx(tx).run(`UPDATE audit_events SET details = '{"reason":"nothing"}' WHERE seq = 2`);
     });
-    expect(await desk.dispatch('audit.verify', {})).toMatchObject({ ok: true, data: { ok: false, events: 1, broken: { seq: 2, reason: 'hash' } } });
+    expect(await desk.dispatch('audit.verify', {})).toMatchObject({
+      ok: true,
+      data: { ok: false, events: 1, broken: { seq: 2, reason: 'hash' } },
+    });
   });
 });

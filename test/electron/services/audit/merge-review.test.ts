@@ -10,7 +10,7 @@ afterEach(async () => {
   desk = undefined;
 });
 
-describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2)', () => {
+describe("before and after a merge: the clerk's plan, the auditor's review (B2)", () => {
   it('the plan says what would move and writes nothing; the merge then does exactly that', async () => {
     desk = await openTempDesk();
     const enp = validEnp();
@@ -22,7 +22,11 @@ describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2
     expect(plan).toEqual({ ok: true, data: { identifiers: ['enp'], scans: 0, documents: 0, consents: 0, proxies: 0 } });
     expect([desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')]).toEqual(before);
 
-    const done = await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'Одна пациентка' });
+    const done = await desk.dispatch('patients.merge', {
+      survivorId: survivor,
+      mergedId: merged,
+      reason: 'Одна пациентка',
+    });
     expect(done).toMatchObject({ ok: true, data: { identifiers: ['enp'], scans: 0 } });
   });
 
@@ -30,8 +34,14 @@ describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2
     desk = await openTempDesk();
     const a = await enrolPatient(desk, { inn: validInn() });
     const b = await enrolPatient(desk, { surname: 'Семенова', snils: null, inn: validInn('5001234568') });
-    expect(await desk.dispatch('patients.mergePlan', { survivorId: a, mergedId: b })).toMatchObject({ ok: false, error: { code: 'patient.merge.identifiers' } });
-    expect(await desk.dispatch('patients.mergePlan', { survivorId: a, mergedId: a })).toMatchObject({ ok: false, error: { code: 'patient.merge.same' } });
+    expect(await desk.dispatch('patients.mergePlan', { survivorId: a, mergedId: b })).toMatchObject({
+      ok: false,
+      error: { code: 'patient.merge.identifiers' },
+    });
+    expect(await desk.dispatch('patients.mergePlan', { survivorId: a, mergedId: a })).toMatchObject({
+      ok: false,
+      error: { code: 'patient.merge.same' },
+    });
   });
 
   it('an auditor sees each merge with both cards, the reason and who merged; a clerk may not look', async () => {
@@ -41,9 +51,13 @@ describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2
     await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'Карта заведена дважды' });
 
     expect(await desk.dispatch('audit.merges', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    // The same store read by an auditor (the desk's actor with the auditor's role), through the dispatcher's permission check.
+    // The same store read by an auditor (the desk's actor with the auditor's role), through the
+    // dispatcher's permission check.
     const d = desk;
-    const asAuditor = createDispatcher(() => fixedActorContext({ store: d.store, clock: d.ctx.clock, actor: { ...d.ctx.actor, role: 'auditor' } }), { internal: () => undefined });
+    const asAuditor = createDispatcher(
+      () => fixedActorContext({ store: d.store, clock: d.ctx.clock, actor: { ...d.ctx.actor, role: 'auditor' } }),
+      { internal: () => undefined },
+    );
     const review = await asAuditor('audit.merges', {});
     expect(review).toMatchObject({
       ok: true,
@@ -60,7 +74,11 @@ describe('before and after a merge: the clerk\'s plan, the auditor\'s review (B2
         ],
       },
     });
-    const looked = d.store.transaction((tx) => tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'audit.read' ORDER BY seq DESC LIMIT 1"));
+    const looked = d.store.transaction((tx) =>
+      tx.get<{ details: string }>(
+        "SELECT details FROM audit_events WHERE action = 'audit.read' ORDER BY seq DESC LIMIT 1",
+      ),
+    );
     expect(JSON.parse(looked?.details ?? '{}')).toMatchObject({ view: 'merges', shown: [survivor, merged] });
   });
 });

@@ -8,7 +8,9 @@ export interface ConsentDesk extends TempDesk {
   patientId: string;
 }
 
-export async function openConsentDesk(options: { resourcesDir?: string; birthDate?: string } = {}): Promise<ConsentDesk> {
+export async function openConsentDesk(
+  options: { resourcesDir?: string; birthDate?: string } = {},
+): Promise<ConsentDesk> {
   const desk = await openTempDesk();
   // Another folder of consent texts, where a test changes them.
   const ctx: ServiceContext = options.resourcesDir ? { ...desk.ctx, resourcesDir: options.resourcesDir } : desk.ctx;

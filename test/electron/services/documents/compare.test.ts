@@ -11,9 +11,24 @@ afterEach(async () => {
   desk = undefined;
 });
 
-const record = { surname: 'Семёнова', name: 'Анна', patronymic: 'Петровна', birthDate: '1980-03-15', sex: 'female' as const, snils: validSnils(), enp: null };
+const record = {
+  surname: 'Семёнова',
+  name: 'Анна',
+  patronymic: 'Петровна',
+  birthDate: '1980-03-15',
+  sex: 'female' as const,
+  snils: validSnils(),
+  enp: null,
+};
 const reading = (overrides: Record<string, unknown> = {}) =>
-  documentReadingSchema.parse({ surname: 'СЕМЁНОВА', name: 'АННА', patronymic: 'ПЕТРОВНА', birthDate: '1980-03-15', sex: 'female', ...overrides });
+  documentReadingSchema.parse({
+    surname: 'СЕМЁНОВА',
+    name: 'АННА',
+    patronymic: 'ПЕТРОВНА',
+    birthDate: '1980-03-15',
+    sex: 'female',
+    ...overrides,
+  });
 const passportDoc = { type: 'passport', form: null, number: '123456' };
 
 describe('comparing the record with the document (B5)', () => {
@@ -22,7 +37,11 @@ describe('comparing the record with the document (B5)', () => {
   });
 
   it('lists each mismatch field by field, telling an ё/е spelling from a different value', () => {
-    const fields = compareWithRecord(record, passportDoc, reading({ surname: 'Семенова', patronymic: null, birthDate: '1980-03-16' }));
+    const fields = compareWithRecord(
+      record,
+      passportDoc,
+      reading({ surname: 'Семенова', patronymic: null, birthDate: '1980-03-16' }),
+    );
     expect(fields.filter((field) => field.kind !== 'equal')).toEqual([
       { field: 'surname', record: 'Семёнова', document: 'Семенова', kind: 'yo', resolution: null },
       { field: 'patronymic', record: 'Петровна', document: null, kind: 'different', resolution: null },
@@ -37,7 +56,11 @@ describe('comparing the record with the document (B5)', () => {
   });
 
   it("compares a SNILS notice's number with the record's SNILS, and skips the sex a document does not state", () => {
-    const fields = compareWithRecord({ ...record, snils: null }, { type: 'snils', form: null, number: validSnils() }, reading({ sex: null }));
+    const fields = compareWithRecord(
+      { ...record, snils: null },
+      { type: 'snils', form: null, number: validSnils() },
+      reading({ sex: null }),
+    );
     expect(fields.map((field) => field.field)).toEqual(['surname', 'name', 'patronymic', 'birthDate', 'number']);
     expect(fields.at(-1)).toMatchObject({ field: 'number', record: null, document: validSnils(), kind: 'different' });
   });
@@ -47,36 +70,82 @@ describe('comparing the record with the document (B5)', () => {
     const patientId = await enrolPatient(desk, {});
     const added = await desk.dispatch('documents.add', { patientId, document: passport() });
     const documentId = (added as { data: IdentityDocumentView }).data.id;
-    const typed = { surname: 'Семенова', name: 'Анна', patronymic: 'Петровна', birthDate: '1980-03-16', sex: 'female' as const };
+    const typed = {
+      surname: 'Семенова',
+      name: 'Анна',
+      patronymic: 'Петровна',
+      birthDate: '1980-03-16',
+      sex: 'female' as const,
+    };
 
     const before = footprint(desk);
-    expect(await desk.dispatch('documents.confirmComparison', { documentId, reading: { ...typed, birthDate: '16.03.1980', surname: ' ' }, resolutions: {} })).toMatchObject({
+    expect(
+      await desk.dispatch('documents.confirmComparison', {
+        documentId,
+        reading: { ...typed, birthDate: '16.03.1980', surname: ' ' },
+        resolutions: {},
+      }),
+    ).toMatchObject({
       ok: false,
-      error: { issues: expect.arrayContaining([
-        expect.objectContaining({ field: 'reading.birthDate', code: 'document.date.format' }),
-        expect.objectContaining({ field: 'reading.surname', code: 'input.required' }),
-      ]) },
+      error: {
+        issues: expect.arrayContaining([
+          expect.objectContaining({ field: 'reading.birthDate', code: 'document.date.format' }),
+          expect.objectContaining({ field: 'reading.surname', code: 'input.required' }),
+        ]),
+      },
     });
-    const unresolved = await desk.dispatch('documents.confirmComparison', { documentId, reading: typed, resolutions: { surname: 'confirmed' } });
-    expect(unresolved).toMatchObject({ ok: false, error: { code: 'document.compare.unresolved', field: 'birthDate', issues: [{ field: 'birthDate' }] } });
+    const unresolved = await desk.dispatch('documents.confirmComparison', {
+      documentId,
+      reading: typed,
+      resolutions: { surname: 'confirmed' },
+    });
+    expect(unresolved).toMatchObject({
+      ok: false,
+      error: { code: 'document.compare.unresolved', field: 'birthDate', issues: [{ field: 'birthDate' }] },
+    });
     expect(footprint(desk)).toEqual(before);
 
-    const saved = await desk.dispatch('documents.confirmComparison', { documentId, reading: typed, resolutions: { surname: 'confirmed', birthDate: 'corrected' } });
+    const saved = await desk.dispatch('documents.confirmComparison', {
+      documentId,
+      reading: typed,
+      resolutions: { surname: 'confirmed', birthDate: 'corrected' },
+    });
     expect(saved).toMatchObject({
       ok: true,
       data: {
         patient: { surname: 'Семёнова', birthDate: '1980-03-16' },
-        document: { comparedAt: '2026-11-25T09:00:00.000Z', comparison: { fields: expect.arrayContaining([
-          { field: 'surname', record: 'Семёнова', document: 'Семенова', kind: 'yo', resolution: 'confirmed' },
-          { field: 'birthDate', record: '1980-03-15', document: '1980-03-16', kind: 'different', resolution: 'corrected' },
-        ]) } },
+        document: {
+          comparedAt: '2026-11-25T09:00:00.000Z',
+          comparison: {
+            fields: expect.arrayContaining([
+              { field: 'surname', record: 'Семёнова', document: 'Семенова', kind: 'yo', resolution: 'confirmed' },
+              {
+                field: 'birthDate',
+                record: '1980-03-15',
+                document: '1980-03-16',
+                kind: 'different',
+                resolution: 'corrected',
+              },
+            ]),
+          },
+        },
       },
     });
     expect(auditActions(desk).slice(-2)).toEqual(['patients.corrected_from_document', 'documents.compared']);
-    const details = desk.store.transaction((tx) => tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'documents.compared'"));
-    expect(JSON.parse(details!.details)).toMatchObject({ mismatches: ['surname', 'birthDate'], confirmed: ['surname'], corrected: ['birthDate'] });
+    const details = desk.store.transaction((tx) =>
+      tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'documents.compared'"),
+    );
+    expect(JSON.parse(details!.details)).toMatchObject({
+      mismatches: ['surname', 'birthDate'],
+      confirmed: ['surname'],
+      corrected: ['birthDate'],
+    });
     // The record's previous state is kept (rule 5).
-    const history = desk.store.transaction((tx) => tx.all<{ data: string }>("SELECT data FROM row_history WHERE table_name = 'patients' AND row_id = ?", [patientId]));
+    const history = desk.store.transaction((tx) =>
+      tx.all<{ data: string }>("SELECT data FROM row_history WHERE table_name = 'patients' AND row_id = ?", [
+        patientId,
+      ]),
+    );
     expect(JSON.parse(history[0]!.data)).toMatchObject({ birth_date: '1980-03-15' });
   });
 
@@ -84,16 +153,35 @@ describe('comparing the record with the document (B5)', () => {
     desk = await openDocumentDesk();
     await enrolPatient(desk, { surname: 'Кузнецова', snils: validSnils('123456789') });
     const patientId = await enrolPatient(desk, { snils: null });
-    const added = await desk.dispatch('documents.add', { patientId, document: { type: 'snils', number: validSnils('987654321') } });
+    const added = await desk.dispatch('documents.add', {
+      patientId,
+      document: { type: 'snils', number: validSnils('987654321') },
+    });
     const documentId = (added as { data: IdentityDocumentView }).data.id;
-    const typed = { surname: 'Semenova', name: 'Анна', patronymic: 'Петровна', birthDate: '1980-03-15', sex: 'female' as const };
+    const typed = {
+      surname: 'Semenova',
+      name: 'Анна',
+      patronymic: 'Петровна',
+      birthDate: '1980-03-15',
+      sex: 'female' as const,
+    };
     const before = footprint(desk);
-    expect(await desk.dispatch('documents.confirmComparison', { documentId, reading: typed, resolutions: { surname: 'corrected', number: 'corrected' } })).toMatchObject({
+    expect(
+      await desk.dispatch('documents.confirmComparison', {
+        documentId,
+        reading: typed,
+        resolutions: { surname: 'corrected', number: 'corrected' },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'patient.name.alphabet', field: 'surname' },
     });
     expect(footprint(desk)).toEqual(before);
-    const corrected = await desk.dispatch('documents.confirmComparison', { documentId, reading: { ...typed, surname: 'Семёнова' }, resolutions: { number: 'corrected' } });
+    const corrected = await desk.dispatch('documents.confirmComparison', {
+      documentId,
+      reading: { ...typed, surname: 'Семёнова' },
+      resolutions: { number: 'corrected' },
+    });
     expect(corrected).toMatchObject({ ok: true, data: { patient: { snils: validSnils('987654321') } } });
   });
 });

@@ -18,18 +18,37 @@ export function on(desk: TempDesk, isoDate: string): ServiceContext {
 
 /** A passport of the test patient (born 15.03.1980), issued after 45: valid without a limit. */
 export function passport(overrides: Record<string, unknown> = {}): DocumentInput {
-  return { type: 'passport', series: '45 25', number: '123456', issuerCode: '770-001', issuer: 'ГУ МВД России по г. Москве', issueDate: '2025-04-01', ...overrides } as DocumentInput;
+  return {
+    type: 'passport',
+    series: '45 25',
+    number: '123456',
+    issuerCode: '770-001',
+    issuer: 'ГУ МВД России по г. Москве',
+    issueDate: '2025-04-01',
+    ...overrides,
+  } as DocumentInput;
 }
 
 export function omsPolicy(overrides: Record<string, unknown> = {}): DocumentInput {
-  return { type: 'oms_policy', form: 'unified', number: validEnp(), insurerCode: testInsurers.current.code, issueDate: '2021-02-01', ...overrides } as DocumentInput;
+  return {
+    type: 'oms_policy',
+    form: 'unified',
+    number: validEnp(),
+    insurerCode: testInsurers.current.code,
+    issueDate: '2021-02-01',
+    ...overrides,
+  } as DocumentInput;
 }
 
 /** Everything a refused write must leave as it was. */
 export function footprint(desk: TempDesk): Record<string, number> {
-  return Object.fromEntries(['identity_documents', 'sync_outbox', 'row_history', 'patients'].map((table) => [table, desk.count(table)]));
+  return Object.fromEntries(
+    ['identity_documents', 'sync_outbox', 'row_history', 'patients'].map((table) => [table, desk.count(table)]),
+  );
 }
 
 export function auditActions(desk: TempDesk): string[] {
-  return desk.store.transaction((tx) => tx.all<{ action: string }>('SELECT action FROM audit_events ORDER BY seq')).map((row) => row.action);
+  return desk.store
+    .transaction((tx) => tx.all<{ action: string }>('SELECT action FROM audit_events ORDER BY seq'))
+    .map((row) => row.action);
 }

@@ -18,17 +18,35 @@ describe('a document recorded by mistake (rule 5: a tombstone, never a DELETE)',
     const documentId = (added as { data: IdentityDocumentView }).data.id;
 
     const before = footprint(desk);
-    expect(await desk.dispatch('documents.remove', { documentId, reason: ' ' })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    expect(await desk.dispatch('documents.remove', { documentId, reason: ' ' })).toMatchObject({
+      ok: false,
+      error: { field: 'reason' },
+    });
     expect(footprint(desk)).toEqual(before);
 
-    expect(await desk.dispatch('documents.remove', { documentId, reason: 'Внесён не тому пациенту' })).toMatchObject({ ok: true, data: { removed: true } });
-    expect(await desk.dispatch('documents.list', { patientId: wrong })).toMatchObject({ ok: true, data: { items: [] } });
-    const row = desk.store.transaction((tx) => tx.get<{ deleted_at: string | null }>('SELECT deleted_at FROM identity_documents WHERE id = ?', [documentId]));
+    expect(await desk.dispatch('documents.remove', { documentId, reason: 'Внесён не тому пациенту' })).toMatchObject({
+      ok: true,
+      data: { removed: true },
+    });
+    expect(await desk.dispatch('documents.list', { patientId: wrong })).toMatchObject({
+      ok: true,
+      data: { items: [] },
+    });
+    const row = desk.store.transaction((tx) =>
+      tx.get<{ deleted_at: string | null }>('SELECT deleted_at FROM identity_documents WHERE id = ?', [documentId]),
+    );
     expect(row?.deleted_at).toBe('2026-11-25T09:00:00.000Z');
-    const event = desk.store.transaction((tx) => tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'documents.removed'"));
+    const event = desk.store.transaction((tx) =>
+      tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'documents.removed'"),
+    );
     expect(JSON.parse(event!.details)).toMatchObject({ type: 'passport', reason: 'Внесён не тому пациенту' });
 
-    expect(await desk.dispatch('documents.add', { patientId: right, document: passport() })).toMatchObject({ ok: true });
-    expect(await desk.dispatch('documents.remove', { documentId, reason: 'ещё раз' })).toMatchObject({ ok: false, error: { code: 'document.not_found' } });
+    expect(await desk.dispatch('documents.add', { patientId: right, document: passport() })).toMatchObject({
+      ok: true,
+    });
+    expect(await desk.dispatch('documents.remove', { documentId, reason: 'ещё раз' })).toMatchObject({
+      ok: false,
+      error: { code: 'document.not_found' },
+    });
   });
 });

@@ -25,14 +25,29 @@ describe('replacing a changed document (B3: updated within 5 business days)', ()
     const { patientId, passportId } = await withPassport(desk);
     // Wednesday 25.11.2026 → Thu 26, Fri 27, Mon 30, Tue 1, Wed 2 December.
     const replaced = await desk.dispatch('documents.replace', { documentId: passportId });
-    expect(replaced).toMatchObject({ ok: true, data: { superseded: { id: passportId, status: 'superseded', updateDue: '2026-12-02', replacedBy: null, updateOverdue: false }, replacement: null } });
+    expect(replaced).toMatchObject({
+      ok: true,
+      data: {
+        superseded: {
+          id: passportId,
+          status: 'superseded',
+          updateDue: '2026-12-02',
+          replacedBy: null,
+          updateOverdue: false,
+        },
+        replacement: null,
+      },
+    });
     expect(auditActions(desk).at(-1)).toBe('documents.replaced');
 
     // The reminder turns overdue the day after the due day, and stays until the new passport is added.
     expect(listDocuments(on(desk, '2026-12-02'), patientId).items[0]).toMatchObject({ updateOverdue: false });
     expect(listDocuments(on(desk, '2026-12-03'), patientId).items[0]).toMatchObject({ updateOverdue: true });
 
-    const added = await desk.dispatch('documents.add', { patientId, document: passport({ series: '4526', number: '000111' }) });
+    const added = await desk.dispatch('documents.add', {
+      patientId,
+      document: passport({ series: '4526', number: '000111' }),
+    });
     expect(added).toMatchObject({ ok: true, data: { status: 'active' } });
     const items = listDocuments(on(desk, '2026-12-03'), patientId).items;
     expect(items.map((item) => [item.status, item.updateOverdue])).toEqual([
@@ -47,15 +62,29 @@ describe('replacing a changed document (B3: updated within 5 business days)', ()
     const { passportId } = await withPassport(desk);
     // Friday 1 May is off, then Mon 4 … Thu 7 and Friday 8 May (a shortened working day).
     const replaced = await desk.dispatch('documents.replace', { documentId: passportId, changedOn: '2026-04-30' });
-    expect(replaced).toMatchObject({ ok: true, data: { superseded: { updateDue: '2026-05-08', updateOverdue: true } } });
+    expect(replaced).toMatchObject({
+      ok: true,
+      data: { superseded: { updateDue: '2026-05-08', updateOverdue: true } },
+    });
   });
 
   it('records the new passport at once when the patient has it, closing the reminder in the same change', async () => {
     desk = await openDocumentDesk();
     const { patientId, passportId } = await withPassport(desk);
-    const result = await desk.dispatch('documents.replace', { documentId: passportId, replacement: passport({ series: '4526', number: '000111' }) });
-    expect(result).toMatchObject({ ok: true, data: { replacement: { series: '4526', number: '000111', status: 'active' }, superseded: { updateDue: '2026-12-02' } } });
-    const { replacement, superseded } = (result as { data: { replacement: IdentityDocumentView; superseded: IdentityDocumentView } }).data;
+    const result = await desk.dispatch('documents.replace', {
+      documentId: passportId,
+      replacement: passport({ series: '4526', number: '000111' }),
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        replacement: { series: '4526', number: '000111', status: 'active' },
+        superseded: { updateDue: '2026-12-02' },
+      },
+    });
+    const { replacement, superseded } = (
+      result as { data: { replacement: IdentityDocumentView; superseded: IdentityDocumentView } }
+    ).data;
     expect(superseded.replacedBy).toBe(replacement.id);
     expect(auditActions(desk).slice(-2)).toEqual(['documents.added', 'documents.replaced']);
     expect(listDocuments(desk.ctx, patientId).items.map((item) => item.id)).toEqual([replacement.id, passportId]);
@@ -65,20 +94,36 @@ describe('replacing a changed document (B3: updated within 5 business days)', ()
     desk = await openDocumentDesk();
     const { passportId } = await withPassport(desk);
     const before = footprint(desk);
-    expect(await desk.dispatch('documents.replace', { documentId: passportId, replacement: passport({ issueDate: '2005-01-01' }) })).toMatchObject({
+    expect(
+      await desk.dispatch('documents.replace', {
+        documentId: passportId,
+        replacement: passport({ issueDate: '2005-01-01' }),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'document.expired', field: 'issueDate' },
     });
-    expect(await desk.dispatch('documents.replace', { documentId: passportId, replacement: { type: 'snils', number: '11223344595' } })).toMatchObject({
+    expect(
+      await desk.dispatch('documents.replace', {
+        documentId: passportId,
+        replacement: { type: 'snils', number: '11223344595' },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'document.replace.type', field: 'type' },
     });
-    expect(await desk.dispatch('documents.replace', { documentId: passportId, changedOn: '2026-11-26' })).toMatchObject({
-      ok: false,
-      error: { code: 'document.replace.changed_on', field: 'changedOn' },
-    });
+    expect(await desk.dispatch('documents.replace', { documentId: passportId, changedOn: '2026-11-26' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'document.replace.changed_on', field: 'changedOn' },
+      },
+    );
     // 2025 is not imported on this desk: no deadline can be computed, so nothing is replaced.
-    const missing = expectAppError(() => replaceDocument(desk!.ctx, { documentId: passportId, changedOn: '2025-12-30' }), 'calendar.year_missing', { year: 2025 });
+    const missing = expectAppError(
+      () => replaceDocument(desk!.ctx, { documentId: passportId, changedOn: '2025-12-30' }),
+      'calendar.year_missing',
+      { year: 2025 },
+    );
     expect(missing.ru).toContain('не загружен');
     expect(footprint(desk)).toEqual(before);
   });
@@ -87,6 +132,9 @@ describe('replacing a changed document (B3: updated within 5 business days)', ()
     desk = await openDocumentDesk();
     const { passportId } = await withPassport(desk);
     await desk.dispatch('documents.replace', { documentId: passportId });
-    expect(await desk.dispatch('documents.replace', { documentId: passportId })).toMatchObject({ ok: false, error: { code: 'document.superseded' } });
+    expect(await desk.dispatch('documents.replace', { documentId: passportId })).toMatchObject({
+      ok: false,
+      error: { code: 'document.superseded' },
+    });
   });
 });

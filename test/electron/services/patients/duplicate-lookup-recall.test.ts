@@ -26,11 +26,27 @@ const foreigners = [
 let desk: TempDesk;
 beforeAll(async () => {
   desk = await openTempDesk();
-  for (const [surname, name, patronymic] of people) await enrolPatient(desk, { surname, name, patronymic, birthDate: day, snils: null });
-  for (const [surname, name] of foreigners) await enrolPatient(desk, { surname, name, patronymic: null, foreign: true, birthDate: day, snils: null });
-  const merged = await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: null, birthDate: day, snils: null });
-  const survivor = await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Игоревна', birthDate: day, snils: null });
-  expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' })).toMatchObject({ ok: true });
+  for (const [surname, name, patronymic] of people)
+    await enrolPatient(desk, { surname, name, patronymic, birthDate: day, snils: null });
+  for (const [surname, name] of foreigners)
+    await enrolPatient(desk, { surname, name, patronymic: null, foreign: true, birthDate: day, snils: null });
+  const merged = await enrolPatient(desk, {
+    surname: 'Петрова',
+    name: 'Анна',
+    patronymic: null,
+    birthDate: day,
+    snils: null,
+  });
+  const survivor = await enrolPatient(desk, {
+    surname: 'Петрова',
+    name: 'Анна',
+    patronymic: 'Игоревна',
+    birthDate: day,
+    snils: null,
+  });
+  expect(
+    await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' }),
+  ).toMatchObject({ ok: true });
 });
 afterAll(() => desk.cleanup());
 
@@ -66,7 +82,10 @@ describe('duplicate lookup: screening by the index loses no candidate (B2 recall
         const identity = identityOf({ ...typed, birthDate: '29.02.1984' });
         const expected = findDuplicates(identity, everyone);
         found += expected.length;
-        expect(findCandidates(tx, identity).map(({ match }) => match), JSON.stringify(typed)).toEqual(expected);
+        expect(
+          findCandidates(tx, identity).map(({ match }) => match),
+          JSON.stringify(typed),
+        ).toEqual(expected);
       }
       expect(found).toBeGreaterThan(drafts.length);
     });
@@ -74,7 +93,10 @@ describe('duplicate lookup: screening by the index loses no candidate (B2 recall
 
   it('reads the birth date’s names from the index alone, not the rows', () => {
     const plan = desk.store.transaction((tx) =>
-      tx.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT rowid, surname_fold, name_fold FROM patients WHERE birth_date = ? AND ${livePatient}`, [day]),
+      tx.all<{ detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT rowid, surname_fold, name_fold FROM patients WHERE birth_date = ? AND ${livePatient}`,
+        [day],
+      ),
     );
     expect(plan.map((step) => step.detail).join('\n')).toContain('USING COVERING INDEX patients_birth_names');
   });

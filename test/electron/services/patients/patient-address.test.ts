@@ -15,12 +15,18 @@ describe('the patient address at the desk (B1)', () => {
   it('is stored, synced and shown on the card; a bad one is refused with nothing saved', async () => {
     desk = await openTempDesk();
     const id = await enrolPatient(desk, { snils: null, address: ' г. Тверь,  ул. Советская, д. 5, кв. 12 ' });
-    expect(await desk.dispatch('patients.get', { id })).toMatchObject({ ok: true, data: { address: 'г. Тверь, ул. Советская, д. 5, кв. 12' } });
+    expect(await desk.dispatch('patients.get', { id })).toMatchObject({
+      ok: true,
+      data: { address: 'г. Тверь, ул. Советская, д. 5, кв. 12' },
+    });
     const outbox = desk.store.transaction((tx) => tx.get<{ changed: string }>('SELECT changed FROM sync_outbox'));
     expect(JSON.parse(outbox?.changed ?? '{}')).toMatchObject({ address: 'г. Тверь, ул. Советская, д. 5, кв. 12' });
 
     const before = [desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')];
-    const refused = await desk.dispatch('patients.create', draft({ snils: null, surname: 'Другая', address: 'ул. Ленина, кв. \u202e21' }));
+    const refused = await desk.dispatch(
+      'patients.create',
+      draft({ snils: null, surname: 'Другая', address: 'ул. Ленина, кв. \u202e21' }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'patient.address.invisible', field: 'address' } });
     expect([desk.count('patients'), desk.count('audit_events'), desk.count('sync_outbox')]).toEqual(before);
   });
@@ -38,8 +44,15 @@ describe('the patient address at the desk (B1)', () => {
       'clinic.csv',
       {},
     );
-    expect(report).toMatchObject({ accepted: 2, refused: [{ line: 4, issues: [{ code: 'patient.address.characters', field: 'address', params: { symbol: '<' } }] }] });
-    const addresses = desk.store.transaction((tx) => tx.all<{ address: string | null }>('SELECT address FROM patients ORDER BY surname').map((row) => row.address));
+    expect(report).toMatchObject({
+      accepted: 2,
+      refused: [
+        { line: 4, issues: [{ code: 'patient.address.characters', field: 'address', params: { symbol: '<' } }] },
+      ],
+    });
+    const addresses = desk.store.transaction((tx) =>
+      tx.all<{ address: string | null }>('SELECT address FROM patients ORDER BY surname').map((row) => row.address),
+    );
     expect(addresses).toEqual(['г. Москва; ул. Тверская, д. 1', null]);
   });
 });

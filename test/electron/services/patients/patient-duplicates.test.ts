@@ -25,13 +25,41 @@ async function candidates(d: TempDesk, input: Record<string, unknown>): Promise<
 describe('duplicate candidates while the clerk types (B2)', () => {
   it('finds a card born the same day with a typo in the surname and a transliterated first name', async () => {
     desk = await openTempDesk();
-    const id = await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
-    await enrolPatient(desk, { surname: 'Сидорова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-01', snils: null });
-    await enrolPatient(desk, { surname: 'Петрова', name: 'Анна', patronymic: 'Ивановна', birthDate: '1975-06-02', snils: null });
-    const found = await candidates(desk, { surname: 'Петрлва', name: 'Anna', patronymic: 'И.', birthDate: '01.06.1975' });
+    const id = await enrolPatient(desk, {
+      surname: 'Петрова',
+      name: 'Анна',
+      patronymic: 'Ивановна',
+      birthDate: '1975-06-01',
+      snils: null,
+    });
+    await enrolPatient(desk, {
+      surname: 'Сидорова',
+      name: 'Анна',
+      patronymic: 'Ивановна',
+      birthDate: '1975-06-01',
+      snils: null,
+    });
+    await enrolPatient(desk, {
+      surname: 'Петрова',
+      name: 'Анна',
+      patronymic: 'Ивановна',
+      birthDate: '1975-06-02',
+      snils: null,
+    });
+    const found = await candidates(desk, {
+      surname: 'Петрлва',
+      name: 'Anna',
+      patronymic: 'И.',
+      birthDate: '01.06.1975',
+    });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id, hardStop: false, patient: { surname: 'Петрова' } });
-    expect(found[0]!.matches.map((m) => `${m.field}:${m.kind}`)).toEqual(['birthDate:equal', 'surname:typo', 'name:transliterated', 'patronymic:initial']);
+    expect(found[0]!.matches.map((m) => `${m.field}:${m.kind}`)).toEqual([
+      'birthDate:equal',
+      'surname:typo',
+      'name:transliterated',
+      'patronymic:initial',
+    ]);
   });
 
   it('answers a hard stop for the same SNILS, ЕНП or INN whatever the names, born any day', async () => {
@@ -39,7 +67,11 @@ describe('duplicate candidates while the clerk types (B2)', () => {
     const enp = validEnp();
     const inn = validInn();
     const id = await enrolPatient(desk, { enp, inn });
-    for (const input of [{ snils: validSnils().replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1-$2-$3 $4') }, { enp }, { inn }]) {
+    for (const input of [
+      { snils: validSnils().replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1-$2-$3 $4') },
+      { enp },
+      { inn },
+    ]) {
       const found = await candidates(desk, { surname: 'Другая', birthDate: '2001-01-01', ...input });
       expect(found, JSON.stringify(input)).toMatchObject([{ id, hardStop: true, score: 1 }]);
     }
@@ -57,16 +89,25 @@ describe('duplicate candidates while the clerk types (B2)', () => {
     desk = await openTempDesk();
     const survivor = await enrolPatient(desk, { snils: null });
     const merged = await enrolPatient(desk, { snils: null, surname: 'Семенова' });
-    expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' })).toMatchObject({ ok: true });
+    expect(
+      await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' }),
+    ).toMatchObject({ ok: true });
     const found = await candidates(desk, { surname: 'Семёнова', name: 'Анна', birthDate: '1980-03-15' });
     expect(found.map((c) => c.id)).toEqual([survivor]);
-    const event = desk.store.transaction((tx) => tx.get<{ details: string }>("SELECT details FROM audit_events WHERE action = 'patients.duplicates' ORDER BY seq DESC LIMIT 1"));
+    const event = desk.store.transaction((tx) =>
+      tx.get<{ details: string }>(
+        "SELECT details FROM audit_events WHERE action = 'patients.duplicates' ORDER BY seq DESC LIMIT 1",
+      ),
+    );
     expect(JSON.parse(event!.details)).toEqual({ shown: [survivor] });
   });
 
   it('is refused to an auditor, whose role does not read patients', async () => {
     desk = await openTempDesk({ role: 'auditor' });
-    expect(await desk.dispatch('patients.duplicates', { surname: 'Сем' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await desk.dispatch('patients.duplicates', { surname: 'Сем' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
@@ -90,7 +131,11 @@ describe('enrolment refuses a hard-stop duplicate (B2)', () => {
     });
     expect([desk.count('patients'), desk.count('sync_outbox')]).toEqual([before[0], before[2]]);
     // Naming the card shows who it is: recorded as a read of that card (F1).
-    const shown = desk.store.transaction((tx) => tx.all<{ patient_id: string; details: string }>("SELECT patient_id, details FROM audit_events WHERE action = 'patients.duplicate_shown'"));
+    const shown = desk.store.transaction((tx) =>
+      tx.all<{ patient_id: string; details: string }>(
+        "SELECT patient_id, details FROM audit_events WHERE action = 'patients.duplicate_shown'",
+      ),
+    );
     expect(shown).toEqual([{ patient_id: existing, details: JSON.stringify({ field: 'inn' }) }]);
   });
 
@@ -98,8 +143,13 @@ describe('enrolment refuses a hard-stop duplicate (B2)', () => {
     desk = await openTempDesk();
     const survivor = await enrolPatient(desk, { snils: null });
     const merged = await enrolPatient(desk, { surname: 'Семенова' });
-    expect(await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' })).toMatchObject({ ok: true });
+    expect(
+      await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' }),
+    ).toMatchObject({ ok: true });
     const again = await desk.dispatch('patients.create', draft({ surname: 'Новая' }));
-    expect(again).toMatchObject({ ok: false, error: { code: 'patient.snils.duplicate', message: { en: expect.stringContaining('Семёнова Анна') } } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'patient.snils.duplicate', message: { en: expect.stringContaining('Семёнова Анна') } },
+    });
   });
 });

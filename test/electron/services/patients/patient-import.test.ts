@@ -18,7 +18,18 @@ const header = 'surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email
 /** A CSV line as another system would export it: ДД.ММ.ГГГГ dates, м/ж. */
 function line(p: Partial<PatientDraftInput>): string {
   const d = { ...draft(), ...p };
-  return [d.surname, d.name, d.patronymic ?? '', /^\d{4}-/.test(d.birthDate) ? formatRussianDate(d.birthDate) : d.birthDate, d.sex === 'male' ? 'м' : 'ж', d.snils ?? '', d.enp ?? '', d.inn ?? '', d.phone ?? '', d.email ?? ''].join(';');
+  return [
+    d.surname,
+    d.name,
+    d.patronymic ?? '',
+    /^\d{4}-/.test(d.birthDate) ? formatRussianDate(d.birthDate) : d.birthDate,
+    d.sex === 'male' ? 'м' : 'ж',
+    d.snils ?? '',
+    d.enp ?? '',
+    d.inn ?? '',
+    d.phone ?? '',
+    d.email ?? '',
+  ].join(';');
 }
 const csv = (...lines: string[]) => new TextEncoder().encode(`\ufeff${[header, ...lines].join('\r\n')}\r\n`);
 const tables = (d: TempDesk) => [d.count('patients'), d.count('audit_events'), d.count('sync_outbox')];
@@ -34,14 +45,33 @@ function refusal(report: PatientImportReport, lineNo: number) {
 describe('medcard import patients: the rows (B2)', () => {
   it('enrols good rows through the door, each with its audit event and outbox entry, findable by search', async () => {
     desk = await openTempDesk();
-    const report = run(desk, csv(line({}), line({ surname: 'Ёлкина', name: 'Ольга', patronymic: '', snils: validSnils('223344556'), email: 'olga@example.org' }), '', line({ surname: 'Петров', name: 'Пётр', patronymic: 'Петрович', sex: 'male', snils: null, phone: '' })));
+    const report = run(
+      desk,
+      csv(
+        line({}),
+        line({
+          surname: 'Ёлкина',
+          name: 'Ольга',
+          patronymic: '',
+          snils: validSnils('223344556'),
+          email: 'olga@example.org',
+        }),
+        '',
+        line({ surname: 'Петров', name: 'Пётр', patronymic: 'Петрович', sex: 'male', snils: null, phone: '' }),
+      ),
+    );
     expect(report).toMatchObject({ rows: 3, accepted: 3, skipped: 0, refused: [], possibleDuplicates: [] });
     expect(desk.count('patients')).toBe(3);
     expect(desk.count('sync_outbox')).toBe(3);
-    const actions = desk.store.transaction((tx) => tx.all<{ action: string }>('SELECT action FROM audit_events ORDER BY seq').map((row) => row.action));
+    const actions = desk.store.transaction((tx) =>
+      tx.all<{ action: string }>('SELECT action FROM audit_events ORDER BY seq').map((row) => row.action),
+    );
     expect(actions).toEqual(['patients.create', 'patients.create', 'patients.create', 'patients.imported']);
     const found = await desk.dispatch('patients.search', { query: 'Елкина' });
-    expect(found).toMatchObject({ ok: true, data: { items: [{ surname: 'Ёлкина', patronymic: null, birthDate: '1980-03-15' }] } });
+    expect(found).toMatchObject({
+      ok: true,
+      data: { items: [{ surname: 'Ёлкина', patronymic: null, birthDate: '1980-03-15' }] },
+    });
   });
 
   it('refuses each kind of bad row with its line, column and code in both languages, and enrols the rest', async () => {
@@ -70,7 +100,9 @@ describe('medcard import patients: the rows (B2)', () => {
     expect(refusal(report, 6)?.[0]).toMatchObject({ code: 'input.required', field: 'surname' });
     expect(refusal(report, 7)).toMatchObject([{ code: 'patient.name.alphabet', field: 'surname' }]);
     expect(refusal(report, 8)?.[0]).toMatchObject({ code: 'input.enum', field: 'sex' });
-    expect(refusal(report, 9)).toEqual([{ code: 'patient_import.row.columns', field: 'line', params: { expected: 10, actual: 11 } }]);
+    expect(refusal(report, 9)).toEqual([
+      { code: 'patient_import.row.columns', field: 'line', params: { expected: 10, actual: 11 } },
+    ]);
     expect(refusal(report, 10)).toEqual([{ code: 'patient_import.row.quote', field: 'line' }]);
   });
 
@@ -89,19 +121,30 @@ describe('medcard import patients: the rows (B2)', () => {
         line({ surname: 'Инновa'.replace('a', 'а'), snils: validSnils('223344556'), inn }), // 6: line 3 again
       ),
     );
-    expect(report.refused.map((row) => row.line), JSON.stringify(report.refused)).toEqual([2, 4, 6]);
+    expect(
+      report.refused.map((row) => row.line),
+      JSON.stringify(report.refused),
+    ).toEqual([2, 4, 6]);
     expect(report).toMatchObject({ accepted: 2 });
     expect(refusal(report, 2)).toEqual([
-      { code: 'patient.enp.duplicate', field: 'enp', params: { patient: 'Семёнова Анна Петровна, 15.03.1980', patientId: expect.any(String) } },
+      {
+        code: 'patient.enp.duplicate',
+        field: 'enp',
+        params: { patient: 'Семёнова Анна Петровна, 15.03.1980', patientId: expect.any(String) },
+      },
     ]);
-    expect(refusal(report, 4)).toMatchObject([{ code: 'patient.inn.duplicate', field: 'inn', params: { patient: 'Иннова Анна Петровна, 15.03.1980' } }]);
+    expect(refusal(report, 4)).toMatchObject([
+      { code: 'patient.inn.duplicate', field: 'inn', params: { patient: 'Иннова Анна Петровна, 15.03.1980' } },
+    ]);
     expect(refusal(report, 6)).toEqual([{ code: 'patient_import.row.repeated', field: 'line', params: { line: 3 } }]);
     expect(report.possibleDuplicates).toMatchObject([{ line: 5, candidates: [{ score: expect.any(Number) }] }]);
   });
 
   it('resumes: a run stopped after its first batch is completed by the next run, which skips what is in', async () => {
     desk = await openTempDesk();
-    const rows = [...syntheticPatients({ seed: 7, count: 2500, today: '2026-11-25' })].map((p) => line({ ...p, phone: p.phone ?? '', email: '' }));
+    const rows = [...syntheticPatients({ seed: 7, count: 2500, today: '2026-11-25' })].map((p) =>
+      line({ ...p, phone: p.phone ?? '', email: '' }),
+    );
     const bytes = csv(...rows);
     const crash = new Error('power cut');
     expect(() =>
@@ -140,14 +183,27 @@ describe('medcard import patients: hostile files import nothing', () => {
   };
 
   it('a huge field, a wrong encoding, a wrong separator, a missing column, a file too large, an empty file', async () => {
-    const huge = await refusedWhole(csv(line({}), line({ surname: 'Щ'.repeat(1_000_000) })), 'patient_import.file.line_too_long');
+    const huge = await refusedWhole(
+      csv(line({}), line({ surname: 'Щ'.repeat(1_000_000) })),
+      'patient_import.file.line_too_long',
+    );
     expect(huge.message).toContain('Line 3 is longer than 4096 characters');
     // The same list saved in Windows-1251: Cyrillic letters are single bytes that are not UTF-8.
-    const cp1251 = Uint8Array.from([...`${header}\n`].map((c) => c.charCodeAt(0)).concat([0xd1, 0xe5, 0xec, 0xb8, 0xed, 0xee, 0xe2, 0xe0, 0x3b, 0x0a]));
+    const cp1251 = Uint8Array.from(
+      [...`${header}\n`]
+        .map((c) => c.charCodeAt(0))
+        .concat([0xd1, 0xe5, 0xec, 0xb8, 0xed, 0xee, 0xe2, 0xe0, 0x3b, 0x0a]),
+    );
     await refusedWhole(cp1251, 'patient_import.file.encoding');
-    const commas = await refusedWhole(new TextEncoder().encode(`${header.replaceAll(';', ',')}\n${line({}).replaceAll(';', ',')}\n`), 'patient_import.file.separator');
+    const commas = await refusedWhole(
+      new TextEncoder().encode(`${header.replaceAll(';', ',')}\n${line({}).replaceAll(';', ',')}\n`),
+      'patient_import.file.separator',
+    );
     expect(commas.message).toContain('found “,”');
-    const missing = await refusedWhole(new TextEncoder().encode('surname;name;birth_date\nИванова;Анна;15.03.1980\n'), 'patient_import.file.header');
+    const missing = await refusedWhole(
+      new TextEncoder().encode('surname;name;birth_date\nИванова;Анна;15.03.1980\n'),
+      'patient_import.file.header',
+    );
     expect(missing.message).toContain('lacks the columns patronymic;sex;snils;enp;inn;phone;email');
     await refusedWhole(csv(line({})), 'patient_import.file.too_large', { maxBytes: 100 });
     await refusedWhole(csv(), 'patient_import.file.no_rows');

@@ -6,11 +6,51 @@ import { openTempDesk, type TempDesk } from '../../../support/temp-desk';
 
 let desk: TempDesk;
 const people: PatientDraftInput[] = [
-  draft({ surname: 'Иванов', name: 'Пётр', patronymic: 'Сергеевич', sex: 'male', birthDate: '1980-04-12', snils: validSnils('123456789'), phone: '8 916 111-22-33' }),
-  draft({ surname: 'Иванова', name: 'Мария', patronymic: 'Петровна', birthDate: '1984-01-30', snils: validSnils('223456789'), phone: '+7 (916) 111-22-44', enp: validEnp('770000000000001') }),
-  draft({ surname: 'Иваненко', name: 'Павел', patronymic: null, sex: 'male', birthDate: '1980-09-01', snils: null, phone: null }),
-  draft({ surname: 'Семёнов', name: 'Игорь', patronymic: 'Олегович', sex: 'male', birthDate: '1975-12-05', snils: validSnils('323456789'), phone: '+7 495 123-45-67' }),
-  draft({ surname: 'Петров-Водкин', name: 'Кузьма', patronymic: 'Сергеевич', sex: 'male', birthDate: '1978-10-24', snils: validSnils('423456789'), phone: null }),
+  draft({
+    surname: 'Иванов',
+    name: 'Пётр',
+    patronymic: 'Сергеевич',
+    sex: 'male',
+    birthDate: '1980-04-12',
+    snils: validSnils('123456789'),
+    phone: '8 916 111-22-33',
+  }),
+  draft({
+    surname: 'Иванова',
+    name: 'Мария',
+    patronymic: 'Петровна',
+    birthDate: '1984-01-30',
+    snils: validSnils('223456789'),
+    phone: '+7 (916) 111-22-44',
+    enp: validEnp('770000000000001'),
+  }),
+  draft({
+    surname: 'Иваненко',
+    name: 'Павел',
+    patronymic: null,
+    sex: 'male',
+    birthDate: '1980-09-01',
+    snils: null,
+    phone: null,
+  }),
+  draft({
+    surname: 'Семёнов',
+    name: 'Игорь',
+    patronymic: 'Олегович',
+    sex: 'male',
+    birthDate: '1975-12-05',
+    snils: validSnils('323456789'),
+    phone: '+7 495 123-45-67',
+  }),
+  draft({
+    surname: 'Петров-Водкин',
+    name: 'Кузьма',
+    patronymic: 'Сергеевич',
+    sex: 'male',
+    birthDate: '1978-10-24',
+    snils: validSnils('423456789'),
+    phone: null,
+  }),
 ];
 
 beforeAll(async () => {
@@ -54,7 +94,9 @@ describe('the search box (UX: one box for everything)', () => {
   it('finds by SNILS typed with or without its separators', async () => {
     const snils = validSnils('223456789');
     expect(await surnames(snils)).toEqual(['Иванова']);
-    expect(await surnames(`${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`)).toEqual(['Иванова']);
+    expect(await surnames(`${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`)).toEqual([
+      'Иванова',
+    ]);
   });
 
   it('finds by phone in any usual form', async () => {
@@ -86,7 +128,10 @@ describe('the search box (UX: one box for everything)', () => {
   });
 
   it('refuses an over-long query', async () => {
-    expect(await desk.dispatch('patients.search', { query: 'я'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'input.too_long', field: 'query' } });
+    expect(await desk.dispatch('patients.search', { query: 'я'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { code: 'input.too_long', field: 'query' },
+    });
   });
 });
 

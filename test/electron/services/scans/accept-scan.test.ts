@@ -24,7 +24,13 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     const before = { audit: desk.count('audit_events'), outbox: desk.count('sync_outbox') };
     const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes });
     if (!result.accepted) throw result.refusal;
-    expect(result.scan).toMatchObject({ patientId: desk.patientId, mime: 'image/jpeg', bytes: bytes.length, dpi: 300, pages: 1 });
+    expect(result.scan).toMatchObject({
+      patientId: desk.patientId,
+      mime: 'image/jpeg',
+      bytes: bytes.length,
+      dpi: 300,
+      pages: 1,
+    });
     expect(desk.scanRows()).toBe(1);
     expect(desk.count('audit_events')).toBe(before.audit + 1);
     expect(desk.count('sync_outbox')).toBe(before.outbox + 1);
@@ -62,13 +68,19 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('keeps a one-page PDF with its page count and thumbnail from the page’s image', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await pdfOfPages([{}]) });
+    const result = await acceptScan(desk.scanCtx, desk.vault, {
+      patientId: desk.patientId,
+      bytes: await pdfOfPages([{}]),
+    });
     expect(result.accepted && result.scan).toMatchObject({ mime: 'application/pdf', pages: 1, dpi: 300 });
   });
 
   it('keeps nothing for a refused scan and answers with the checklist and the refusal', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage({ dpi: 150 }) });
+    const result = await acceptScan(desk.scanCtx, desk.vault, {
+      patientId: desk.patientId,
+      bytes: await jpegPage({ dpi: 150 }),
+    });
     expect(result.accepted).toBe(false);
     if (result.accepted) return;
     expect(result.refusal.code).toBe('scan.resolution.low');
@@ -79,17 +91,25 @@ describe('accepting a scan into a patient’s card (B4)', () => {
   it('leaves no row and no file when the patient is unknown', async () => {
     desk = await openScanDesk();
     const outbox = desk.count('sync_outbox');
-    await rejectsWith(acceptScan(desk.scanCtx, desk.vault, { patientId: randomUUID(), bytes: await jpegPage() }), 'patient.not_found');
+    await rejectsWith(
+      acceptScan(desk.scanCtx, desk.vault, { patientId: randomUUID(), bytes: await jpegPage() }),
+      'patient.not_found',
+    );
     expect([desk.scanRows(), desk.vaultFiles().length, desk.count('sync_outbox')]).toEqual([0, 0, outbox]);
   });
 
   it('leaves no row, no outbox entry and no file when the transaction fails after the row was written', async () => {
     desk = await openScanDesk();
     desk.store.transaction((tx) =>
-      rawTx(tx).run("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
+      rawTx(tx).run(
+        "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+      ),
     );
     const outbox = desk.count('sync_outbox');
-    const error = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() }).catch((e: unknown) => e);
+    const error = await acceptScan(desk.scanCtx, desk.vault, {
+      patientId: desk.patientId,
+      bytes: await jpegPage(),
+    }).catch((e: unknown) => e);
     expect(String(error)).toContain('disk full');
     expect([desk.scanRows(), desk.vaultFiles().length, desk.count('sync_outbox')]).toEqual([0, 0, outbox]);
   });
@@ -104,7 +124,10 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('refuses a doctor, who may read cards but not add to them, before measuring anything', async () => {
     desk = await openScanDesk({ role: 'doctor' });
-    const error = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() }).catch((e: unknown) => e);
+    const error = await acceptScan(desk.scanCtx, desk.vault, {
+      patientId: desk.patientId,
+      bytes: await jpegPage(),
+    }).catch((e: unknown) => e);
     expect(error instanceof AppError && error.code).toBe('forbidden');
     expect(desk.vaultFiles()).toEqual([]);
   });
@@ -117,7 +140,10 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     await desk.vault.remove(result.scan.sha256);
     const read = await readScan(desk.scanCtx, desk.vault, { scanId: result.scan.id, variant: 'original' });
     expect(read.state).toBe('downloading');
-    expect(listScans(desk.scanCtx, desk.vault, desk.patientId)[0]).toMatchObject({ contentReady: false, thumbnailReady: true });
+    expect(listScans(desk.scanCtx, desk.vault, desk.patientId)[0]).toMatchObject({
+      contentReady: false,
+      thumbnailReady: true,
+    });
     expect(desk.count('audit_events')).toBe(audit + 2);
   });
 });

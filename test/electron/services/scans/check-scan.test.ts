@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkScan, inspectScan } from '../../../../electron/services/scans/check-scan';
-import { scanChecklistSchema, scanLimits, type ScanChecklist, type ScanRule } from '../../../../shared/scans/scan-checklist';
+import {
+  scanChecklistSchema,
+  scanLimits,
+  type ScanChecklist,
+  type ScanRule,
+} from '../../../../shared/scans/scan-checklist';
 import { jpegPage, pdfOfPages, pdfWithoutImage, pngPage, windowsProgram } from './generated-scans';
 import sharp from 'sharp';
 
@@ -17,7 +22,13 @@ describe('scan acceptance checks (B4)', () => {
     const list = await checkScan(await jpegPage(), { now });
     expect(list.checks.map((c) => c.rule)).toEqual(['format', 'size', 'resolution', 'brightness', 'sharpness']);
     expect(list.checks.every((c) => c.status === 'passed' && c.value !== null)).toBe(true);
-    expect(list).toMatchObject({ accepted: true, mime: 'image/jpeg', pages: 1, dpi: 300, checkedAt: now.toISOString() });
+    expect(list).toMatchObject({
+      accepted: true,
+      mime: 'image/jpeg',
+      pages: 1,
+      dpi: 300,
+      checkedAt: now.toISOString(),
+    });
     expect(scanChecklistSchema.parse(list)).toEqual(list);
   });
 
@@ -43,7 +54,10 @@ describe('scan acceptance checks (B4)', () => {
     expect(check(list, 'resolution')).toMatchObject({ status: 'failed', value: 150, limit: 300 });
     expect(check(list, 'resolution').error).toEqual({
       code: 'scan.resolution.low',
-      message: { ru: 'Разрешение 150 dpi, нужно не меньше 300 dpi', en: 'Resolution 150 dpi; at least 300 dpi is needed' },
+      message: {
+        ru: 'Разрешение 150 dpi, нужно не меньше 300 dpi',
+        en: 'Resolution 150 dpi; at least 300 dpi is needed',
+      },
     });
     expect(check(list, 'format').status).toBe('passed');
   });
@@ -51,24 +65,41 @@ describe('scan acceptance checks (B4)', () => {
   it('refuses a file over 5 MB and says its size', async () => {
     const noise = Buffer.alloc(1500 * 1400 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919) % 251;
-    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } }).withMetadata({ density: 300 }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } })
+      .withMetadata({ density: 300 })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(6 * 1024 * 1024 - 1);
     const list = await checkScan(big, { now });
     expect(check(list, 'size')).toMatchObject({ status: 'failed', value: big.length, limit: scanLimits.maxBytes });
-    expect(check(list, 'size').error?.message.ru).toBe(`Размер файла ${Math.round((big.length / 1048576) * 10) / 10} МБ, нужно не больше 5 МБ`);
+    expect(check(list, 'size').error?.message.ru).toBe(
+      `Размер файла ${Math.round((big.length / 1048576) * 10) / 10} МБ, нужно не больше 5 МБ`,
+    );
   });
 
   it('refuses a Windows program renamed to .jpg by its content, measuring nothing else', async () => {
     const list = await checkScan(windowsProgram(), { now });
-    expect(check(list, 'format')).toMatchObject({ status: 'failed', value: null, error: { code: 'scan.format.unsupported' } });
-    expect(list.checks.filter((c) => c.status === 'skipped').map((c) => c.rule)).toEqual(['resolution', 'brightness', 'sharpness']);
+    expect(check(list, 'format')).toMatchObject({
+      status: 'failed',
+      value: null,
+      error: { code: 'scan.format.unsupported' },
+    });
+    expect(list.checks.filter((c) => c.status === 'skipped').map((c) => c.rule)).toEqual([
+      'resolution',
+      'brightness',
+      'sharpness',
+    ]);
     expect(list.accepted).toBe(false);
   });
 
   it('refuses a damaged JPEG (right header, broken content) as damaged', async () => {
     const good = await jpegPage();
     const list = await checkScan(good.subarray(0, 600), { now });
-    expect(check(list, 'format')).toMatchObject({ status: 'failed', value: 'image/jpeg', error: { code: 'scan.format.damaged' } });
+    expect(check(list, 'format')).toMatchObject({
+      status: 'failed',
+      value: 'image/jpeg',
+      error: { code: 'scan.format.damaged' },
+    });
   });
 
   it('refuses a dark photo and says its brightness', async () => {
@@ -76,7 +107,9 @@ describe('scan acceptance checks (B4)', () => {
     const brightness = check(list, 'brightness');
     expect(brightness.status).toBe('failed');
     expect(brightness.value).toBeLessThan(scanLimits.minBrightness);
-    expect(brightness.error?.message.ru).toBe(`Скан слишком тёмный: яркость ${brightness.value} %, нужно не меньше 30 %`);
+    expect(brightness.error?.message.ru).toBe(
+      `Скан слишком тёмный: яркость ${brightness.value} %, нужно не меньше 30 %`,
+    );
   });
 
   it('refuses a blurred photo and says its sharpness, while its brightness passes', async () => {
@@ -84,12 +117,15 @@ describe('scan acceptance checks (B4)', () => {
     const sharpness = check(list, 'sharpness');
     expect(sharpness.status).toBe('failed');
     expect(sharpness.value).toBeLessThan(scanLimits.minSharpness);
-    expect(sharpness.error?.message.en).toBe(`The scan is blurred: sharpness ${sharpness.value}; at least ${scanLimits.minSharpness} is needed`);
+    expect(sharpness.error?.message.en).toBe(
+      `The scan is blurred: sharpness ${sharpness.value}; at least ${scanLimits.minSharpness} is needed`,
+    );
     expect(check(list, 'brightness').status).toBe('passed');
   });
 
   it('still tells sharp from blurred pages when the JPEG is decoded at half scale (a third of 300 dpi)', async () => {
-    const sharpness = async (bytes: Promise<Buffer>) => check(await checkScan(await bytes, { now }), 'sharpness').value as number;
+    const sharpness = async (bytes: Promise<Buffer>) =>
+      check(await checkScan(await bytes, { now }), 'sharpness').value as number;
     const sharpPages = await Promise.all([
       sharpness(jpegPage()),
       sharpness(pngPage()),
@@ -98,7 +134,10 @@ describe('scan acceptance checks (B4)', () => {
       sharpness(jpegPage({ widthMm: 125, heightMm: 176, grain: 6 })),
     ]);
     // σ = 2 px at 300 dpi: small print is still legible, so the page passes.
-    const legible = await Promise.all([sharpness(jpegPage({ blur: 2 })), sharpness(jpegPage({ widthMm: 210, heightMm: 297, grain: 20, blur: 2 }))]);
+    const legible = await Promise.all([
+      sharpness(jpegPage({ blur: 2 })),
+      sharpness(jpegPage({ widthMm: 210, heightMm: 297, grain: 20, blur: 2 })),
+    ]);
     const blurred = await Promise.all([
       sharpness(jpegPage({ blur: 2.5 })),
       sharpness(jpegPage({ blur: 3 })),
@@ -123,13 +162,21 @@ describe('scan acceptance checks (B4)', () => {
 
   it('refuses a PDF with a page that has no scanned image, and one with too many pages', async () => {
     expect(check(await checkScan(await pdfWithoutImage(), { now }), 'format').error?.code).toBe('scan.pdf.no_image');
-    const many = await pdfOfPages(Array.from({ length: scanLimits.maxPdfPages + 1 }, () => ({ widthMm: 20, heightMm: 20 })));
-    expect(check(await checkScan(many, { now }), 'format').error?.message.ru).toBe('В PDF 11 страниц, можно не больше 10');
+    const many = await pdfOfPages(
+      Array.from({ length: scanLimits.maxPdfPages + 1 }, () => ({ widthMm: 20, heightMm: 20 })),
+    );
+    expect(check(await checkScan(many, { now }), 'format').error?.message.ru).toBe(
+      'В PDF 11 страниц, можно не больше 10',
+    );
   });
 
   it('gives one refusal with the first failed rule and every failure as an issue', async () => {
     const { refusal } = await inspectScan(await jpegPage({ dpi: 150, exposure: 0.2 }), { now });
     expect(refusal?.code).toBe('scan.resolution.low');
-    expect(refusal?.issues.map((issue) => issue.code)).toEqual(['scan.resolution.low', 'scan.brightness.low', 'scan.sharpness.low']);
+    expect(refusal?.issues.map((issue) => issue.code)).toEqual([
+      'scan.resolution.low',
+      'scan.brightness.low',
+      'scan.sharpness.low',
+    ]);
   });
 });

@@ -63,7 +63,8 @@ async function pagePixels(options: PageOptions): Promise<{ image: Sharp; dpi: nu
     const noise = Buffer.alloc(width * height * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = Math.round(128 + (next() - 0.5) * 2 * options.grain);
     const base = await image.raw().toBuffer();
-    for (let i = 0; i < base.length; i += 1) base[i] = Math.max(0, Math.min(255, (base[i] ?? 0) + (noise[i] ?? 128) - 128));
+    for (let i = 0; i < base.length; i += 1)
+      base[i] = Math.max(0, Math.min(255, (base[i] ?? 0) + (noise[i] ?? 128) - 128));
     image = sharp(base, { raw: { width, height, channels: 3 } });
   }
   if (options.blur) image = sharp(await image.blur(options.blur).png().toBuffer());
@@ -73,7 +74,10 @@ async function pagePixels(options: PageOptions): Promise<{ image: Sharp; dpi: nu
 
 export async function jpegPage(options: PageOptions & { quality?: number } = {}): Promise<Buffer> {
   const { image, dpi } = await pagePixels(options);
-  return image.withMetadata({ density: dpi }).jpeg({ quality: options.quality ?? 90 }).toBuffer();
+  return image
+    .withMetadata({ density: dpi })
+    .jpeg({ quality: options.quality ?? 90 })
+    .toBuffer();
 }
 
 export async function pngPage(options: PageOptions = {}): Promise<Buffer> {

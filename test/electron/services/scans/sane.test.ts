@@ -16,7 +16,11 @@ if (!hasScanimage) {
 
 describe('SANE scanner adapter: parsing and errors', () => {
   it('reads the device list scanimage prints', () => {
-    expect(parseDeviceList('test:0\tNoname\tfrontend-tester\tvirtual device\nepson2:net:10.0.0.5\tEpson\tDS-530\tflatbed scanner\n')).toEqual([
+    expect(
+      parseDeviceList(
+        'test:0\tNoname\tfrontend-tester\tvirtual device\nepson2:net:10.0.0.5\tEpson\tDS-530\tflatbed scanner\n',
+      ),
+    ).toEqual([
       { id: 'test:0', vendor: 'Noname', model: 'frontend-tester', type: 'virtual device' },
       { id: 'epson2:net:10.0.0.5', vendor: 'Epson', model: 'DS-530', type: 'flatbed scanner' },
     ]);
@@ -25,7 +29,9 @@ describe('SANE scanner adapter: parsing and errors', () => {
   it('tells a busy scanner and a missing one apart from other failures', () => {
     expect(saneError('scanimage: sane_start: Device busy').code).toBe('scanner.busy');
     expect(saneError('scanimage: open of device epson2:x failed: Invalid argument').code).toBe('scanner.none');
-    expect(saneError('scanimage: sane_read: Document feeder jammed').params).toEqual({ detail: 'sane_read: Document feeder jammed' });
+    expect(saneError('scanimage: sane_read: Document feeder jammed').params).toEqual({
+      detail: 'sane_read: Document feeder jammed',
+    });
   });
 
   it('says how to install scanimage where it is missing', async () => {
@@ -36,7 +42,10 @@ describe('SANE scanner adapter: parsing and errors', () => {
 
   it('refuses options that belong to scanimage rather than to the scanner', async () => {
     const scanner = createSaneScanner({ command: '/nonexistent/scanimage' });
-    await rejectsWith(scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'output-file': '/tmp/x' } }), 'scanner.failed');
+    await rejectsWith(
+      scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'output-file': '/tmp/x' } }),
+      'scanner.failed',
+    );
   });
 });
 
@@ -57,13 +66,21 @@ describe.skipIf(!hasScanimage)('SANE test backend, end to end (needs scanimage: 
 
   it('scans a page at 300 dpi with progress, passes the checks and is kept in the card', async () => {
     const progress: number[] = [];
-    const png = await scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'test-picture': 'Grid' }, onProgress: (p) => progress.push(p) });
+    const png = await scanner.scanPage({
+      deviceId: 'test:0',
+      deviceOptions: { 'test-picture': 'Grid' },
+      onProgress: (p) => progress.push(p),
+    });
     expect(progress.at(-1)).toBe(100);
     const desk = await openScanDesk();
     try {
       const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: png });
       expect(result.checklist.checks.map((check) => [check.rule, check.status])).toEqual([
-        ['format', 'passed'], ['size', 'passed'], ['resolution', 'passed'], ['brightness', 'passed'], ['sharpness', 'passed'],
+        ['format', 'passed'],
+        ['size', 'passed'],
+        ['resolution', 'passed'],
+        ['brightness', 'passed'],
+        ['sharpness', 'passed'],
       ]);
       expect(result.accepted && result.scan).toMatchObject({ mime: 'image/png', dpi: 300 });
       expect(desk.scanRows()).toBe(1);
@@ -77,13 +94,24 @@ describe.skipIf(!hasScanimage)('SANE test backend, end to end (needs scanimage: 
   });
 
   it('says the scanner is busy when it answers so', async () => {
-    await rejectsWith(scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'read-return-value': 'SANE_STATUS_DEVICE_BUSY' } }), 'scanner.busy');
+    await rejectsWith(
+      scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'read-return-value': 'SANE_STATUS_DEVICE_BUSY' } }),
+      'scanner.busy',
+    );
   });
 
   it('stops a scan that takes longer than its time limit', async () => {
-    const slow = { 'read-limit': 'yes', 'read-limit-size': '1000', 'read-delay': 'yes', 'read-delay-duration': '200000' };
+    const slow = {
+      'read-limit': 'yes',
+      'read-limit-size': '1000',
+      'read-delay': 'yes',
+      'read-delay-duration': '200000',
+    };
     // The slow page would take minutes: the time-out's own error is the proof that it was cut.
-    const error = await rejectsWith(scanner.scanPage({ deviceId: 'test:0', deviceOptions: slow, timeoutMs: 700 }), 'scanner.timeout');
+    const error = await rejectsWith(
+      scanner.scanPage({ deviceId: 'test:0', deviceOptions: slow, timeoutMs: 700 }),
+      'scanner.timeout',
+    );
     expect(error.params).toEqual({ seconds: 1 });
   });
 });

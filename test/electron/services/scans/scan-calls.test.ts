@@ -19,7 +19,12 @@ async function refusedWith(d: TempDesk, patientId: string, bytes: Buffer, code: 
   expect(answer.data.accepted).toBe(false);
   if (!answer.data.accepted) expect(answer.data.error.code).toBe(code);
   // Nothing half-saved: no row, no file, no outbox entry, no audit event of a kept scan.
-  expect([d.count('document_scans'), d.vaultFiles().length, d.count('sync_outbox'), d.count('audit_events')]).toEqual([0, 0, before.outbox, before.audit]);
+  expect([d.count('document_scans'), d.vaultFiles().length, d.count('sync_outbox'), d.count('audit_events')]).toEqual([
+    0,
+    0,
+    before.outbox,
+    before.audit,
+  ]);
   return answer.data;
 }
 
@@ -35,22 +40,42 @@ describe('scans through the contract (B4, A6)', () => {
     const page = await fiveMegabytePage();
     expect(page.length).toBeGreaterThan(4.5 * 1024 * 1024);
     // The browser host refuses request bodies over 1 MiB (host.too_large): a chunk's JSON stays under.
-    expect(JSON.stringify({ offset: 0, chunk: Buffer.alloc(scanChunkMaxBytes).toString('base64'), uploadId: crypto.randomUUID() }).length).toBeLessThan(1024 * 1024);
+    expect(
+      JSON.stringify({
+        offset: 0,
+        chunk: Buffer.alloc(scanChunkMaxBytes).toString('base64'),
+        uploadId: crypto.randomUUID(),
+      }).length,
+    ).toBeLessThan(1024 * 1024);
     const answer = await sendScan(desk, patientId, page, { purpose: 'oms_policy', attachedTo: 'policy-1' });
     if (!answer.ok || !answer.data.accepted) throw new Error(JSON.stringify(answer));
     expect(answer.data.checklist.checks.every((check) => check.status === 'passed')).toBe(true);
-    expect(answer.data.scan).toMatchObject({ purpose: 'oms_policy', attachedTo: 'policy-1', bytes: page.length, dpi: 300, contentReady: true });
+    expect(answer.data.scan).toMatchObject({
+      purpose: 'oms_policy',
+      attachedTo: 'policy-1',
+      bytes: page.length,
+      dpi: 300,
+      contentReady: true,
+    });
 
     const listed = await desk.dispatch('scans.list', { patientId, attachedTo: 'policy-1' });
-    expect(listed.ok && (listed.data as { items: ScanSummary[] }).items.map((s) => s.id)).toEqual([answer.data.scan.id]);
+    expect(listed.ok && (listed.data as { items: ScanSummary[] }).items.map((s) => s.id)).toEqual([
+      answer.data.scan.id,
+    ]);
     const other = await desk.dispatch('scans.list', { patientId, attachedTo: 'someone-else' });
     expect(other.ok && (other.data as { items: ScanSummary[] }).items).toEqual([]);
 
     const content = (await desk.dispatch('scans.content', { id: answer.data.scan.id })) as { ok: true; data: ScanFile };
     expect(content.data.state === 'ready' && Buffer.from(content.data.data, 'base64').equals(page)).toBe(true);
-    const thumbnail = (await desk.dispatch('scans.thumbnail', { id: answer.data.scan.id })) as { ok: true; data: ScanFile };
+    const thumbnail = (await desk.dispatch('scans.thumbnail', { id: answer.data.scan.id })) as {
+      ok: true;
+      data: ScanFile;
+    };
     if (thumbnail.data.state !== 'ready') throw new Error('no thumbnail');
-    expect(await sharp(Buffer.from(thumbnail.data.data, 'base64')).metadata()).toMatchObject({ format: 'jpeg', width: 320 });
+    expect(await sharp(Buffer.from(thumbnail.data.data, 'base64')).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 320,
+    });
   });
 
   it('refuses a 6 MB file with the size rule’s own error, not a transport error', async () => {
@@ -58,10 +83,15 @@ describe('scans through the contract (B4, A6)', () => {
     const patientId = await enrolPatient(desk, {});
     const noise = Buffer.alloc(1500 * 1400 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919) % 251;
-    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } }).withMetadata({ density: 300 }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 1500, height: 1400, channels: 3 } })
+      .withMetadata({ density: 300 })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(6 * 1024 * 1024 - 1);
     const result = await refusedWith(desk, patientId, big, 'scan.size.too_large');
-    expect(result.checklist.checks.find((c) => c.rule === 'size')?.error?.message.en).toMatch(/^The file is 6(\.\d)? MB/);
+    expect(result.checklist.checks.find((c) => c.rule === 'size')?.error?.message.en).toMatch(
+      /^The file is 6(\.\d)? MB/,
+    );
   });
 
   it('refuses a 150 dpi image, a renamed .exe, a dark photo, a blurred photo and a PDF of too many pages, each with its own error', async () => {
@@ -86,7 +116,10 @@ describe('scans through the contract (B4, A6)', () => {
     const kept = await sendScan(desk, patientId, await pdfOfPages([{}, { widthMm: 125, heightMm: 88 }]));
     if (!kept.ok || !kept.data.accepted) throw new Error(JSON.stringify(kept));
     expect(kept.data.scan).toMatchObject({ mime: 'application/pdf', pages: 2 });
-    const second = (await desk.dispatch('scans.content', { id: kept.data.scan.id, page: 2 })) as { ok: true; data: ScanFile };
+    const second = (await desk.dispatch('scans.content', { id: kept.data.scan.id, page: 2 })) as {
+      ok: true;
+      data: ScanFile;
+    };
     if (second.data.state !== 'ready') throw new Error('not ready');
     expect(second.data.mime).toBe('image/jpeg');
     // 125 mm at 300 dpi.
@@ -101,7 +134,10 @@ describe('scans through the contract (B4, A6)', () => {
     desk = await openTempDesk();
     const patientId = await enrolPatient(desk, {});
     // A passport page photographed 1536 × 1080 px, no resolution in the file.
-    const frame = await sharp(await jpegPage({ widthMm: 125, heightMm: 88, dpi: 312 })).resize(1536, 1080).jpeg().toBuffer();
+    const frame = await sharp(await jpegPage({ widthMm: 125, heightMm: 88, dpi: 312 }))
+      .resize(1536, 1080)
+      .jpeg()
+      .toBuffer();
     const asPage = await sendScan(desk, patientId, frame, { source: 'camera', documentSize: 'passport_page' });
     expect(asPage.ok && asPage.data.accepted && asPage.data.scan.dpi).toBe(312);
     // The same frame said to show a whole A4 sheet is far below 300 dpi.
@@ -136,7 +172,12 @@ describe('scans through the contract (B4, A6)', () => {
     expect(removed.ok).toBe(true);
     const listed = await desk.dispatch('scans.list', { patientId });
     expect(listed.ok && (listed.data as { items: unknown[] }).items).toEqual([]);
-    const row = desk.store.transaction((tx) => tx.get<{ deleted_reason: string; deleted_at: string }>('SELECT deleted_reason, deleted_at FROM document_scans WHERE id = ?', [scanId]));
+    const row = desk.store.transaction((tx) =>
+      tx.get<{ deleted_reason: string; deleted_at: string }>(
+        'SELECT deleted_reason, deleted_at FROM document_scans WHERE id = ?',
+        [scanId],
+      ),
+    );
     expect(row).toMatchObject({ deleted_reason: 'Снят паспорт другого человека' });
     expect(desk.vaultFiles()).toHaveLength(2);
     const again = await desk.dispatch('scans.remove', { id: scanId, reason: 'ещё раз' });

@@ -19,10 +19,16 @@ describe.skipIf(!hasScanimage)('scanning from a SANE scanner through the contrac
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'medcard-sane-'));
     writeFileSync(join(configDir, 'dll.conf'), 'test\n');
-    writeFileSync(join(configDir, 'test.conf'), 'number_of_devices 1\ntest-picture "Grid"\nread-limit true\nread-limit-size 65536\n');
+    writeFileSync(
+      join(configDir, 'test.conf'),
+      'number_of_devices 1\ntest-picture "Grid"\nread-limit true\nread-limit-size 65536\n',
+    );
     desk = await openTempDesk();
     const scanner = createSaneScanner({ env: { ...process.env, SANE_CONFIG_DIR: configDir } });
-    const ctx = { ...desk.ctx, scans: createScanPorts({ dbPath: desk.dbPath, storeKey: desk.key, clock: fixedClock, scanner }) };
+    const ctx = {
+      ...desk.ctx,
+      scans: createScanPorts({ dbPath: desk.dbPath, storeKey: desk.key, clock: fixedClock, scanner }),
+    };
     dispatch = createDispatcher(() => ctx, { internal: () => undefined });
   });
   afterAll(async () => {
@@ -33,7 +39,9 @@ describe.skipIf(!hasScanimage)('scanning from a SANE scanner through the contrac
   it('lists the scanner, scans at 300 dpi with progress polled by job, and keeps the page after the checks', async () => {
     const patientId = await enrolPatient(desk, {});
     const devices = await dispatch('scans.devices', {});
-    expect(devices.ok && devices.data).toEqual({ items: [{ id: 'test:0', vendor: 'Noname', model: 'frontend-tester', type: 'virtual device' }] });
+    expect(devices.ok && devices.data).toEqual({
+      items: [{ id: 'test:0', vendor: 'Noname', model: 'frontend-tester', type: 'virtual device' }],
+    });
 
     const started = await dispatch('scans.scan', { deviceId: 'test:0' });
     if (!started.ok) throw new Error(JSON.stringify(started.error));
@@ -51,9 +59,20 @@ describe.skipIf(!hasScanimage)('scanning from a SANE scanner through the contrac
     expect(last).toMatchObject({ state: 'done', percent: 100, error: null });
     expect(seen.some((job) => job.state === 'scanning')).toBe(true);
 
-    const accepted = await dispatch('scans.accept', { uploadId: last.uploadId, patientId, purpose: 'identity_document', source: 'scanner' });
+    const accepted = await dispatch('scans.accept', {
+      uploadId: last.uploadId,
+      patientId,
+      purpose: 'identity_document',
+      source: 'scanner',
+    });
     const result = accepted.ok ? (accepted.data as AcceptScanResult) : null;
-    expect(result?.checklist.checks.map((check) => check.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(result?.checklist.checks.map((check) => check.status)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+    ]);
     expect(result?.accepted && result.scan).toMatchObject({ mime: 'image/png', dpi: 300 });
   });
 

@@ -24,5 +24,11 @@ export async function sendScan(
   extra: Record<string, unknown> = {},
 ): Promise<ApiEnvelope<AcceptScanResult>> {
   const uploadId = await uploadScan(desk, bytes);
-  return (await desk.dispatch('scans.accept', { uploadId, patientId, purpose: 'identity_document', source: 'file', ...extra })) as ApiEnvelope<AcceptScanResult>;
+  return (await desk.dispatch('scans.accept', {
+    uploadId,
+    patientId,
+    purpose: 'identity_document',
+    source: 'file',
+    ...extra,
+  })) as ApiEnvelope<AcceptScanResult>;
 }

@@ -57,15 +57,33 @@ describe('migration 0004: staff keys and recovery codes become synced rows', () 
     const store = await openStore({ path, key: null, create: false });
     try {
       const codes = store.transaction((tx) =>
-        tx.all<Record<string, unknown>>('SELECT id, version, staff_id, code_hash, used_at, revoked_at, created_by, device_id FROM recovery_codes ORDER BY code_hash'),
+        tx.all<Record<string, unknown>>(
+          'SELECT id, version, staff_id, code_hash, used_at, revoked_at, created_by, device_id FROM recovery_codes ORDER BY code_hash',
+        ),
       );
       expect(codes).toEqual([
-        expect.objectContaining({ version: 0, staff_id: 'p-1', code_hash: 'hash-1', used_at: null, revoked_at: null, created_by: 'p-1', device_id: 'dev-1' }),
+        expect.objectContaining({
+          version: 0,
+          staff_id: 'p-1',
+          code_hash: 'hash-1',
+          used_at: null,
+          revoked_at: null,
+          created_by: 'p-1',
+          device_id: 'dev-1',
+        }),
         expect.objectContaining({ staff_id: 'p-1', code_hash: 'hash-2', used_at: '2026-11-21T09:00:00.000Z' }),
       ]);
       for (const code of codes) expect(code.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
-      const key = store.transaction((tx) => tx.get<Record<string, unknown>>('SELECT public_key, counter, version, updated_by, device_id FROM staff_keys'));
-      expect(key).toEqual({ public_key: Buffer.from([0xa5, 0x01, 0x02, 0xff]).toString('base64url'), counter: 7, version: 0, updated_by: 'p-1', device_id: 'dev-1' });
+      const key = store.transaction((tx) =>
+        tx.get<Record<string, unknown>>('SELECT public_key, counter, version, updated_by, device_id FROM staff_keys'),
+      );
+      expect(key).toEqual({
+        public_key: Buffer.from([0xa5, 0x01, 0x02, 0xff]).toString('base64url'),
+        counter: 7,
+        version: 0,
+        updated_by: 'p-1',
+        device_id: 'dev-1',
+      });
     } finally {
       await store.close();
     }

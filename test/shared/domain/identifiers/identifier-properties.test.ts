@@ -59,7 +59,10 @@ describe('identifier check digits, property-style', () => {
     const unexplained: string[] = [];
     for (let i = 0; i < samples; i++) {
       // Every tenth sample sits on a plateau, so the blind spot is exercised, not just argued.
-      const body = i % 10 === 0 ? snilsBodyWithSum(random, plateaus[(i / 10) % 4]![i % 20 === 0 ? 0 : 1]!) : randomCheckedSnilsBody(random);
+      const body =
+        i % 10 === 0
+          ? snilsBodyWithSum(random, plateaus[(i / 10) % 4]![i % 20 === 0 ? 0 : 1]!)
+          : randomCheckedSnilsBody(random);
       const snils = body + referenceSnilsCheck(body);
       if (validateSnils(snils) !== null) unexplained.push(`${snils} refused`);
       for (const { position, from, to, changed } of singleDigitChanges(snils)) {
@@ -68,7 +71,9 @@ describe('identifier check digits, property-style', () => {
         missed++;
         const uncheckedNow = Number(changed.slice(0, 9)) <= 1_001_998;
         const alongPlateau =
-          position === 8 && Math.abs(to - from) === 1 && onOnePlateau(snilsWeightedSum(body), snilsWeightedSum(changed.slice(0, 9)));
+          position === 8 &&
+          Math.abs(to - from) === 1 &&
+          onOnePlateau(snilsWeightedSum(body), snilsWeightedSum(changed.slice(0, 9)));
         // A changed check digit (positions 9, 10) must always be caught.
         if (position >= 9 || !(uncheckedNow || alongPlateau)) unexplained.push(`${snils} → ${changed}`);
       }
@@ -107,7 +112,10 @@ describe('identifier check digits, property-style', () => {
         changes++;
         if (validateInn(changed, 'organisation') !== null) continue;
         missed++;
-        const residues = new Set([innResidue(inn, innWeights.organisation), innResidue(changed, innWeights.organisation)]);
+        const residues = new Set([
+          innResidue(inn, innWeights.organisation),
+          innResidue(changed, innWeights.organisation),
+        ]);
         // A changed check digit (position 9) must always be caught.
         if (position === 9 || !(residues.has(0) && residues.has(10))) unexplained.push(`${inn} → ${changed}`);
       }

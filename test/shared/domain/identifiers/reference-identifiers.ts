@@ -108,7 +108,9 @@ export function referencePersonInn(body10: string): string {
 }
 
 /** Every number that differs from `digits` in exactly one position. */
-export function* singleDigitChanges(digits: string): Generator<{ position: number; from: number; to: number; changed: string }> {
+export function* singleDigitChanges(
+  digits: string,
+): Generator<{ position: number; from: number; to: number; changed: string }> {
   for (let position = 0; position < digits.length; position++) {
     const from = Number(digits[position]);
     for (let to = 0; to <= 9; to++) {
