@@ -134,10 +134,17 @@ function createStore(db: Database.Database, knex: Knex, path: string): Store {
   const args = (params: SqlParams | undefined): unknown[] =>
     params === undefined ? [] : Array.isArray(params) ? [...params] : [params];
 
+  // A read never writes: `DELETE … RETURNING` would return rows through `get`, so SQLite's own
+  // verdict on the statement (sqlite3_stmt_readonly) is checked before it runs.
+  const readOnly = (statement: Database.Statement): Database.Statement => {
+    if (!statement.readonly) throw new Error(`A read may not run a statement that writes: ${statement.source}`);
+    return statement;
+  };
   const reads: ReadTx = {
-    get: <T>(sql: string, params?: SqlParams) => prepare(sql).get(...args(params)) as T | undefined,
-    all: <T>(sql: string, params?: SqlParams) => prepare(sql).all(...args(params)) as T[],
-    iterate: <T>(sql: string, params?: SqlParams) => db.prepare(sql).iterate(...args(params)) as IterableIterator<T>,
+    get: <T>(sql: string, params?: SqlParams) => readOnly(prepare(sql)).get(...args(params)) as T | undefined,
+    all: <T>(sql: string, params?: SqlParams) => readOnly(prepare(sql)).all(...args(params)) as T[],
+    iterate: <T>(sql: string, params?: SqlParams) =>
+      readOnly(db.prepare(sql)).iterate(...args(params)) as IterableIterator<T>,
   };
   // Two objects, so that a read handle cast to a write one still finds no runner behind it.
   const tx = withRawRunner({ ...reads }, { run: (sql, params) => prepare(sql).run(...args(params)) });

@@ -54,6 +54,10 @@ describe('the door is a type (ARCHITECTURE rule 4)', () => {
       expect(() => tx.run('DELETE FROM audit_events')).toThrow(TypeError);
       // @ts-expect-error nor a knex query runner
       expect(() => tx.query('DELETE FROM audit_events')).toThrow(TypeError);
+      // A read that would write (rows returned through RETURNING) is refused before it runs.
+      expect(() => tx.get('DELETE FROM audit_events RETURNING id')).toThrow(/may not run a statement that writes/);
+      expect(() => tx.all('DELETE FROM audit_events RETURNING id')).toThrow(/may not run a statement that writes/);
+      expect(() => [...tx.iterate('DELETE FROM audit_events RETURNING id')]).toThrow(/may not run a statement that/);
     });
     store.read((tx) => {
       // @ts-expect-error a read handle has no statement runner either
