@@ -1,16 +1,9 @@
 import { isCalendarDate } from '../../shared/domain/calendar-date';
 import { formatSnils } from '../../shared/domain/identifiers/snils';
 import type { PatientDraftInput } from '../../shared/domain/patient';
+import { transliterate } from '../../shared/domain/transliteration';
 import { enpSpace, generateEnp, generateInn, generateSnils, innSpace, snilsSpace } from './identifiers';
-import {
-  femaleNames,
-  maleNames,
-  patronymicOf,
-  surnameForms,
-  surnames,
-  transliterate,
-  type SexForms,
-} from './russian-names';
+import { femaleNames, maleNames, patronymicOf, surnameForms, surnames, type SexForms } from './russian-names';
 import { SeededRandom } from './random';
 
 export interface SyntheticPatientOptions {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surnames, transliterate as demoTransliterate } from '../../../electron/demo/russian-names';
+import { surnames } from '../../../electron/demo/russian-names';
+import { transliterate as icaoSpelling } from '../../../shared/domain/transliteration';
 import {
   duplicateLookupKeys,
   findDuplicates,
@@ -157,7 +158,7 @@ describe('duplicate names, property-style', () => {
         expect(damerauLevenshtein(typed, surname.toLowerCase())).toBeLessThanOrEqual(1);
         expect(compareNames(typed, surname), `${surname} → ${typed}`).not.toBeNull();
       }
-      expect(compareNames(demoTransliterate(surname), surname)?.kind).toBe('transliterated');
+      expect(compareNames(icaoSpelling(surname), surname)?.kind).toBe('transliterated');
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { femaleNames, maleNames, surnames, transliterate } from '../../../electron/demo/russian-names';
+import { femaleNames, maleNames, surnames } from '../../../electron/demo/russian-names';
+import { transliterate } from '../../../shared/domain/transliteration';
 import { compareNames, mayMatchFolded } from '../../../shared/domain/name-similarity';
 import { searchFold } from '../../../shared/domain/person-name';
 import { seeded } from './identifiers/reference-identifiers';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  femaleNames,
-  maleNames,
-  patronymicOf,
-  surnameForms,
-  surnames,
-  transliterate,
-} from '../../../electron/demo/russian-names';
+import { femaleNames, maleNames, patronymicOf, surnameForms, surnames } from '../../../electron/demo/russian-names';
+import { transliterate } from '../../../shared/domain/transliteration';
 import { validatePersonName } from '../../../shared/domain/person-name';
 
 describe('Russian names for demo patients', () => {
