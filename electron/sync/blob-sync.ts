@@ -38,10 +38,7 @@ export function createBlobSync(store: Store, transport: BlobTransport, vault: Sc
     }
     partials.delete(sha256);
     if (sha256Hex(content) !== sha256) {
-      throw new SyncRefusedError(422, 'sync.blob.mismatch', {
-        ru: 'Файл пришёл с другим содержимым',
-        en: 'The file arrived with other content',
-      });
+      throw new SyncRefusedError(422, 'sync.blob.mismatch');
     }
     await vault.put(content);
     return true;
