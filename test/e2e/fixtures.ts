@@ -4,10 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
-import { openStore } from '../../electron/store/open-store';
+import type { Store } from '../../electron/store/open-store';
 import { writeSetting } from '../../electron/store/settings';
 import type { Role } from '../../shared/auth/permissions';
 import { signedInAs, type StaffMember } from '../support/staff-over-api';
+import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
 
 export const deskName = 'Регистратура, окно 1';
@@ -35,19 +36,17 @@ export const test = base.extend<{
   role: ['clerk', { option: true }],
   deskSettings: [{}, { option: true }],
   desk: async ({ deskSettings }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-'));
-    const dbPath = join(dir, 'desk.db');
-    const key = randomBytes(32);
     const settings = Object.entries(deskSettings);
     if (settings.length > 0) {
-      const store = await openStore({ path: dbPath, key, create: true });
-      store.transaction((tx) => settings.forEach(([name, value]) => writeSetting(tx, name, value)));
-      await store.close();
+      const writeSettings = (store: Store) =>
+        store.transaction((tx) => settings.forEach(([name, value]) => writeSetting(tx, name, value)));
+      return usePreparedDesk('medcard-e2e-', writeSettings, use);
     }
+    const dir = await mkdtemp(join(tmpdir(), 'medcard-e2e-'));
     const host = await startBrowserHost({
-      dbPath,
-      key,
-      create: settings.length === 0,
+      dbPath: join(dir, 'desk.db'),
+      key: randomBytes(32),
+      create: true,
       rendererDir: resolve('dist/renderer'),
       port: 0,
       deviceName: deskName,
