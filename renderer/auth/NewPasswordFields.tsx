@@ -68,16 +68,3 @@ export function NewPasswordFields({
     </>
   );
 }
-
-/**
- * Sorts a refusal of a new password: `auth.password.weak` (its issues are the rules the
- * checklist already shows unticked) goes under the field, anything else above the form.
- */
-export function passwordProblem(error: FieldProblem): {
-  field: FieldProblem | undefined;
-  general: FieldProblem | undefined;
-} {
-  return error.code === 'auth.password.weak'
-    ? { field: error, general: undefined }
-    : { field: undefined, general: error };
-}
