@@ -73,7 +73,6 @@ export function useApiMutation<I, T, F extends string = never>(
         setBusy(false);
       }
       if (envelope.ok) {
-        setError(null);
         setProblems(noProblems);
         now.onSuccess?.(envelope.data, input);
       } else {
