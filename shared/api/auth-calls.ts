@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loginPattern, normalizeLogin, reservedLogins } from '../auth/login-name';
-import { passwordLength, passwordPolicy } from '../auth/password-policy';
+import { passwordPolicy, passwordTooLong } from '../auth/password-policy';
 import { permissions, roles } from '../auth/permissions';
 import {
   authenticationAnswerSchema,
@@ -39,9 +39,7 @@ export const typedPasswordSchema = z
   .min(1)
   .max(1000)
   .superRefine((password, ctx) => {
-    if (password.length > passwordPolicy.maxLength * 2 || passwordLength(password) > passwordPolicy.maxLength) {
-      fail(ctx, 'auth.password.too_long', { max: passwordPolicy.maxLength });
-    }
+    if (passwordTooLong(password)) fail(ctx, 'auth.password.too_long', { max: passwordPolicy.maxLength });
   });
 
 /**

@@ -34,16 +34,18 @@ export function passwordLength(password: string): number {
   return length;
 }
 
+/** Over the maximum: the cheap UTF-16 bound first (more than 2 × max units is over max code points). */
+export function passwordTooLong(password: string): boolean {
+  return password.length > passwordPolicy.maxLength * 2 || passwordLength(password) > passwordPolicy.maxLength;
+}
+
 /**
  * The rules a password does not meet, in the order a form lists them; empty when it is
  * acceptable. A password over the maximum gets only `too_long`: the other rules are not worth
  * checking on it, and the caller refuses it before hashing so that its size costs nothing.
  */
 export function unmetPasswordRules(password: string): PasswordRule[] {
-  // The cheap UTF-16 bound first: a string longer than 2 × max units is over max code points.
-  if (password.length > passwordPolicy.maxLength * 2 || passwordLength(password) > passwordPolicy.maxLength) {
-    return ['auth.password.too_long'];
-  }
+  if (passwordTooLong(password)) return ['auth.password.too_long'];
   const unmet: PasswordRule[] = [];
   if (passwordLength(password) < passwordPolicy.minLength) unmet.push('auth.password.too_short');
   if (!upper.test(password)) unmet.push('auth.password.no_upper');
