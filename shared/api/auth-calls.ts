@@ -15,11 +15,11 @@ import { defineCall } from './define-call';
 // input with these same call schemas again: the renderer is untrusted, and a service may be
 // called from elsewhere (the command line, a test) without the dispatcher.
 
-export const attemptIdSchema = z.uuid();
+const attemptId = z.uuid();
 export const staffIdSchema = z.uuid();
 
 /** A login as typed at sign-in: any text, compared normalized; its format is not checked (A3). */
-export const typedLoginSchema = z.string().min(1).max(200).transform(normalizeLogin);
+const typedLoginSchema = z.string().min(1).max(200).transform(normalizeLogin);
 
 /** A new login: the format staff may have. */
 export const newLoginSchema = z
@@ -34,7 +34,7 @@ export const newLoginSchema = z
  * A password as typed at sign-in. Only its length is checked, and before any hashing: the rules
  * may have changed since it was set, and a huge value must cost nothing.
  */
-export const typedPasswordSchema = z
+const typedPasswordSchema = z
   .string()
   .min(1)
   .max(1000)
@@ -50,10 +50,8 @@ export const typedPasswordSchema = z
 export const newPasswordSchema = z.string().max(1000);
 
 export const displayNameSchema = requiredText(100);
-export const keyNameSchema = requiredText(60);
+const keyNameSchema = requiredText(60);
 
-const attemptId = attemptIdSchema;
-const staffId = staffIdSchema;
 const ok = z.object({});
 
 /** Who is at this desk: the answer of `session.whoami` and of every step that changes it. */
@@ -173,7 +171,7 @@ export const authCalls = {
     permission: 'account.self',
   }),
   'account.beginKeyEnrolment': defineCall({
-    input: z.strictObject({ staffId }),
+    input: z.strictObject({ staffId: staffIdSchema }),
     output: z.object({ attemptId, expiresAt: z.string(), publicKey: creationOptionsSchema }),
     permission: 'account.self',
   }),
@@ -185,13 +183,13 @@ export const authCalls = {
   }),
   /** A YubiKey registered on the central server becomes the person's: one touch proves it. */
   'account.enrolYubikey': defineCall({
-    input: z.strictObject({ staffId, name: keyNameSchema, otp: z.string().min(1).max(100) }),
+    input: z.strictObject({ staffId: staffIdSchema, name: keyNameSchema, otp: z.string().min(1).max(100) }),
     output: keySummarySchema,
     permission: 'account.self',
     writes: true,
   }),
   'account.keys': defineCall({
-    input: z.strictObject({ staffId }),
+    input: z.strictObject({ staffId: staffIdSchema }),
     output: z.object({ items: z.array(keySummarySchema) }),
     permission: 'account.self',
   }),
@@ -208,12 +206,12 @@ export const authCalls = {
     writes: true,
   }),
   'account.enrolTotp': defineCall({
-    input: z.strictObject({ staffId }),
+    input: z.strictObject({ staffId: staffIdSchema }),
     output: z.object({ secret: z.string(), uri: z.string() }),
     permission: 'account.self',
   }),
   'account.confirmTotp': defineCall({
-    input: z.strictObject({ staffId, code: z.string().min(1).max(20) }),
+    input: z.strictObject({ staffId: staffIdSchema, code: z.string().min(1).max(20) }),
     output: ok,
     permission: 'account.self',
     writes: true,
