@@ -15,6 +15,7 @@ import { SessionKeeper } from './session-keeper';
 import { createScanPorts } from '../services/scans/scan-ports';
 import type { KeyAccess } from './context';
 import { sourceResourcesDir } from './resources-dir';
+import { deskTimeZone } from './fixed-actor-context';
 
 export interface OpenCoreOptions extends CoreOptions {
   clock?: Clock;
@@ -45,7 +46,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
           workerFile: options.sync?.workerFile,
           nativeBinding: options.nativeBinding,
         });
-  const timeZone = 'Europe/Moscow';
+  const timeZone = deskTimeZone;
   const auth: AuthContext = {
     store,
     clock,
