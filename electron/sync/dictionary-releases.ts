@@ -11,7 +11,8 @@ import {
   startFile,
   storedFile,
 } from '../store/local-writers/dictionary-files';
-import { setReleaseLocalState } from '../store/local-writers/dictionary-release-state';
+import { setReleaseLocalState, type ReleaseLocalState } from '../store/local-writers/dictionary-release-state';
+import { systemClock } from '../store/clock';
 import { importDictionaryBytes } from '../services/dictionaries/import-file';
 import type { Store } from '../store/open-store';
 import { sha256Hex, uploadBlob, type BlobTransport } from './blob-transfer';
@@ -70,10 +71,10 @@ export async function followDictionaryReleases(
         ORDER BY created_at, id`,
     ),
   );
-  const clock = { now: () => new Date() };
+  const ctx = actingContext({ store, clock: systemClock, actor });
   for (const release of releases) {
-    const settle = (state: 'imported' | 'skipped' | 'failed', code: string | null) =>
-      store.transaction((tx) => setReleaseLocalState(tx, release.id, state, code, clock.now().toISOString()));
+    const settle = (state: ReleaseLocalState, code: string | null) =>
+      store.transaction((tx) => setReleaseLocalState(tx, release.id, state, code, ctx.clock.now().toISOString()));
     let content: Buffer | AppError;
     try {
       content = await download(store, transport, release, report);
@@ -88,7 +89,7 @@ export async function followDictionaryReleases(
       continue;
     }
     try {
-      importDictionaryBytes(actingContext({ store, clock, actor }), release.kind, content, release.source_name, {
+      importDictionaryBytes(ctx, release.kind, content, release.source_name, {
         version: release.dictionary_version,
         release: { id: release.id, publishedBy: release.created_by },
       });
