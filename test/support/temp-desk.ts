@@ -53,7 +53,7 @@ export async function openTempDesk(options: { role?: Role } = {}): Promise<TempD
     ctx,
     dispatch: createDispatcher(() => ctx, silent),
     count: (table, where, params = []) =>
-      store.transaction(
+      store.read(
         (tx) =>
           tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`, params)?.n ?? 0,
       ),
