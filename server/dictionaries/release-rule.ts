@@ -8,12 +8,11 @@ import { refusal, type TableRule } from '../sync/table-rules';
  * a new version is a new release — and taken only once their file is complete on the server, so
  * that no desk ever follows a release whose file it cannot fetch.
  */
-export async function refuseDictionaryRelease(
+async function refuseDictionaryRelease(
   trx: Knex.Transaction,
   mutation: Mutation,
   current: unknown,
 ): Promise<MutationResult | null> {
-  if (mutation.table !== 'dictionary_releases') return null;
   const refuse = (code: ErrorCode, field?: string): MutationResult => refusal(mutation, code, field);
   if (current !== undefined) return refuse('sync.release_immutable');
   const sha256 = mutation.changed.source_sha256;

@@ -49,8 +49,7 @@ function isUuidList(value: unknown): boolean {
  * of the change. Runs after the actor's own check (a clerk with `patients.write`), under the
  * change-log lock. Refusals are not stored: the same change gets the same answer.
  */
-export function refuseOnlineIdentityChange(mutation: Mutation, current: RowState | undefined): MutationResult | null {
-  if (mutation.table !== 'online_identity') return null;
+function refuseOnlineIdentityChange(mutation: Mutation, current: RowState | undefined): MutationResult | null {
   const refuse = (code: ErrorCode, field?: string): MutationResult => refusal(mutation, code, field);
   if (!current) return refuse('verification.not_creatable');
   const foreign = Object.keys(mutation.changed).find((field) => !deskFields.has(field));
@@ -72,13 +71,13 @@ export function refuseOnlineIdentityChange(mutation: Mutation, current: RowState
  * transaction (a change of its own, made by no desk): online confirmation is unlocked, and the
  * next failures count from zero.
  */
-export async function resetAfterInPersonVerification(
+async function resetAfterInPersonVerification(
   log: ChangeLogWriter,
   mutation: Mutation,
   before: RowState | undefined,
   at: Date,
 ): Promise<void> {
-  if (mutation.table !== 'online_identity' || mutation.changed.status !== 'verified_in_person') return;
+  if (mutation.changed.status !== 'verified_in_person') return;
   // The row as it was before the change: a desk never changes its patient_id (deskFields).
   const patientId = before?.data.patient_id;
   if (typeof patientId !== 'string') return;

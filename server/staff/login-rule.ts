@@ -7,9 +7,9 @@ import { refusal, type TableRule } from '../sync/table-rules';
  * login; the second to reach the server is refused here, and the desk that made it renames its
  * own copy when the clinic's account arrives (electron/sync/apply-changes.ts).
  */
-export async function refuseTakenLogin(trx: Knex.Transaction, mutation: Mutation): Promise<MutationResult | null> {
+async function refuseTakenLogin(trx: Knex.Transaction, mutation: Mutation): Promise<MutationResult | null> {
   const login = mutation.changed.login;
-  if (mutation.table !== 'staff' || typeof login !== 'string') return null;
+  if (typeof login !== 'string') return null;
   const holder = await trx('records')
     .where({ table_name: 'staff' })
     .whereRaw("data->>'login' = ?", [login])
