@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, '..');
  * not reach; or `only`: the one folder they may reach. `except`: folders inside `from` the rule
  * leaves alone. `typeOnly`: modules of a forbidden folder that may still be imported with `import type`.
  */
-export const layers = [
+const layers = [
   {
     id: 'renderer',
     from: 'renderer/',
@@ -73,7 +73,7 @@ function withoutExtension(file) {
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
-export const boundaries = {
+const boundaries = {
   meta: {
     type: 'problem',
     docs: { description: 'Refuse imports that cross the layers of ARCHITECTURE the wrong way' },

@@ -56,7 +56,7 @@ async function listedNames(source: Knex.MigrationSource<unknown>): Promise<strin
  * `UPDATE … SET`, knex's `.update(`, or a read (`.select(`, `.first(`, `.pluck(`) together with
  * an `.insert(`. Comments are left out; seeding a fresh value (the server's id) is not a move.
  */
-export function movesData(source: string): boolean {
+function movesData(source: string): boolean {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   if (/\bINSERT\s+INTO\b[^;`'"]*?\bSELECT\b/i.test(code)) return true;
   if (/\bUPDATE\s+\w+\s+SET\b/i.test(code)) return true;
