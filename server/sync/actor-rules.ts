@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { can, roles, type Permission, type Role } from '../../shared/auth/permissions';
 import type { ErrorCode } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import type { ApplyContext } from './apply-mutation';
 import { refusal } from './table-rules';
 
 type RowData = Record<string, unknown>;
@@ -47,6 +48,8 @@ export async function refuseByActor(
   current: { data: RowData } | undefined,
   actor: RowData | undefined,
   tablePermission: Permission | undefined,
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- issue 10: the proof of who made the change
+  ctx: ApplyContext,
 ): Promise<MutationResult | null> {
   const refuse = (code: ErrorCode): MutationResult => refusal(mutation, code);
   const account = accountTables.has(mutation.table);

@@ -45,7 +45,7 @@ export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyCont
     // Not stored: who may write depends on the staff records as they are now, so a retry after
     // the actor's account arrived (or changed) is judged again.
     const refused =
-      (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table))) ??
+      (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table), ctx)) ??
       (await ctx.rules.refuse(log.trx, mutation, current));
     if (refused) return refused;
     const result = await decide(log, mutation, current, ctx);
