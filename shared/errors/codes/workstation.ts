@@ -4,6 +4,18 @@ import type { CodeEntries } from '../code-entries';
 export const workstationCodes = {
   'host.unauthorized': { ru: 'Сеанс рабочего места недействителен', en: 'The workstation session is not valid' },
   'host.origin': { ru: 'Запрос с чужого источника отклонён', en: 'Request from a foreign origin refused' },
+  'host.token_spent': {
+    ru: 'Ключ запуска из этого адреса уже обменян другой вкладкой или программой и больше не действует. Если это были не вы, остановите рабочее место (Ctrl+C) и запустите заново: npm run start:browser',
+    en: 'The launch secret in this address was already traded by another tab or program and is no longer valid. If that was not you, stop the desk (Ctrl+C) and start it again: npm run start:browser',
+  },
+  'host.port_taken': {
+    ru: 'Порт {port} на {address} уже занят другой программой: рабочее место не запущено, чтобы вкладка не открыла чужую страницу. Задайте другой MEDCARD_PORT или уберите его, чтобы выбрать свободный порт',
+    en: 'Port {port} on {address} is taken by another program: the desk did not start, so the tab cannot open a foreign page. Set another MEDCARD_PORT, or unset it to pick a free port',
+  },
+  'host.port_invalid': {
+    ru: 'MEDCARD_PORT — целое число от 1 до 65535 (задано: {value})',
+    en: 'MEDCARD_PORT is a whole number from 1 to 65535 (given: {value})',
+  },
   'host.key.protection_unavailable': {
     ru: 'Нет защищённого хранилища ключей ОС (связка ключей, Keychain, DPAPI): ключ базы данных не будет сохранён без защиты',
     en: "The OS key store (keyring, Keychain, DPAPI) is not available: the database key won't be stored unprotected",
