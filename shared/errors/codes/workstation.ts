@@ -24,6 +24,10 @@ export const workstationCodes = {
     ru: 'Сохранённый ключ базы данных не удалось расшифровать; новый ключ не создан, чтобы не потерять доступ к базе',
     en: 'The stored database key could not be decrypted; no new key was made, so the database stays reachable',
   },
+  'host.key.keyring_failed': {
+    ru: 'Связка ключей ОС не сохранила ключ базы данных; база не создана',
+    en: 'The OS keyring did not keep the database key; nothing was created',
+  },
   'host.too_large': { ru: 'Слишком большой запрос', en: 'Request too large' },
   'cli.as.required': {
     ru: 'Укажите --as ЛОГИН: сотрудника рабочего места, от чьего имени вносятся данные пациентов (сервер не примет их от учётной записи рабочего места)',
@@ -43,8 +47,36 @@ export const workstationCodes = {
     en: 'The key does not open the database: the file was neither opened nor changed',
   },
   'store.key.missing': {
-    ru: 'Нет ключа базы данных: задайте MEDCARD_DB_KEY или файл ключа',
-    en: 'No database key: set MEDCARD_DB_KEY or a key file',
+    ru: 'Нет ключа базы данных: он не найден ни в связке ключей ОС, ни в файле под парольной фразой (MEDCARD_DB_KEY — только для тестов)',
+    en: 'No database key: neither the OS keyring nor a passphrase-wrapped file holds it (MEDCARD_DB_KEY is for tests only)',
+  },
+  'store.key.beside_db': {
+    ru: 'Файл ключа {path} лежит рядом с базой {db}: кто скопирует папку, получит и ключ. Выполните «medcard key protect --db {db}» (ключ уйдёт в связку ключей ОС или под парольную фразу, файл будет удалён) или перенесите файл на другой носитель и укажите его в MEDCARD_DB_KEY_FILE',
+    en: 'Key file {path} lies beside the database {db}: whoever copies the folder gets the key too. Run “medcard key protect --db {db}” (the key goes into the OS keyring or under a passphrase, and the file is deleted), or move the file to another medium and name it in MEDCARD_DB_KEY_FILE',
+  },
+  'store.key.nothing_to_protect': {
+    ru: 'Рядом с базой {db} нет открытого файла ключа: защищать нечего',
+    en: 'There is no clear key file beside {db}: nothing to protect',
+  },
+  'store.key.passphrase_short': {
+    ru: 'Парольная фраза ключа базы данных — не короче {min} символов',
+    en: 'The database passphrase needs at least {min} characters',
+  },
+  'store.key.passphrase_mismatch': {
+    ru: 'Парольные фразы не совпали; ничего не изменено',
+    en: 'The passphrases did not match; nothing was changed',
+  },
+  'store.key.passphrase_missing': {
+    ru: 'Нужна парольная фраза ключа базы данных: введите её в терминале, передайте первой строкой на stdin или в файле MEDCARD_DB_PASSPHRASE_FILE (не в командной строке)',
+    en: 'The database passphrase is needed: type it at the terminal, give it as the first line on stdin or in the file MEDCARD_DB_PASSPHRASE_FILE (never on the command line)',
+  },
+  'store.key.passphrase_wrong': {
+    ru: 'Парольная фраза не подходит к ключу базы данных (или файл ключа изменён)',
+    en: 'The passphrase does not unlock the database key (or the key file was changed)',
+  },
+  'store.key.wrapped_malformed': {
+    ru: 'Файл защищённого ключа базы данных повреждён',
+    en: 'The wrapped database key file is damaged',
   },
   'store.key.format': {
     ru: 'Ключ базы данных — 64 шестнадцатеричные цифры (256 бит)',
