@@ -48,12 +48,11 @@ export async function refuseByActor(
   current: { data: RowData } | undefined,
   actor: RowData | undefined,
   tablePermission: Permission | undefined,
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- issue 10: the proof of who made the change
   ctx: ApplyContext,
 ): Promise<MutationResult | null> {
   const refuse = (code: ErrorCode): MutationResult => refusal(mutation, code);
   const account = accountTables.has(mutation.table);
-  if (account && (await isFirstAdmin(trx, mutation, current))) return null;
+  if (account && (await isFirstAdmin(trx, mutation, current, ctx.clinicId))) return null;
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
   const role = roleOf(actor.role);
@@ -67,12 +66,17 @@ function roleOf(value: unknown): Role | undefined {
   return roles.find((role) => role === value);
 }
 
-/** A new admin who is the actor of their own creation, while no active admin exists. */
-async function isFirstAdmin(trx: Knex.Transaction, mutation: Mutation, current: unknown): Promise<boolean> {
+/** A new admin who is the actor of their own creation, while their clinic has no active admin. */
+async function isFirstAdmin(
+  trx: Knex.Transaction,
+  mutation: Mutation,
+  current: unknown,
+  clinicId: string,
+): Promise<boolean> {
   if (mutation.table !== 'staff' || current !== undefined || mutation.actorId !== mutation.rowId) return false;
   if (mutation.changed.role !== 'admin' || !isActive(mutation.changed.active)) return false;
   const admin = await trx('records')
-    .where({ table_name: 'staff' })
+    .where({ table_name: 'staff', clinic_id: clinicId })
     .whereRaw("data->>'role' = 'admin'")
     .whereRaw("data->>'active' IN ('1', 'true')")
     .first<{ id: string } | undefined>('id');
