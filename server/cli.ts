@@ -8,6 +8,7 @@ import { readConfig } from './config';
 import { openServerDb } from './db/open';
 import { yubikeySecretsKey } from './otp/secret-box';
 import { checkYubikeyArgs, isYubikeyCommand, needsServerKey, runYubikeyCommand } from './otp/yubikey-commands';
+import { parseYubikeySecrets, readStdin, readYubikeySecretsFile, secretFlags } from './otp/yubikey-secret-input';
 
 const usage = `medcard-server — the central server's administration
 
@@ -16,7 +17,9 @@ const usage = `medcard-server — the central server's administration
   medcard-server revoke-device --id ID        refuse the device from its next request on
 
 YubiKey OTP (validated here, YK-VAL 2.0 at /wsapi/2.0/verify):
-  medcard-server yubikey-add --public-id MODHEX12 --private-id HEX12 --aes-key HEX32 --staff ID [--name NAME]
+  medcard-server yubikey-add --public-id MODHEX12 --staff ID [--name NAME] [--secrets-file PATH]
+                              the secrets on stdin (or in a 0600 file), never in argv:
+                              aes-key=HEX32 and private-id=HEX12, one per line
   medcard-server yubikey-revoke --public-id MODHEX12
   medcard-server yubikey-list                 keys, their staff and last counters (never secrets)
   medcard-server yk-client-add [--device ID]  print a YK-VAL client id and API key (shown once)
@@ -44,6 +47,7 @@ async function run(argv: string[]): Promise<number> {
       'private-id': { type: 'string' },
       'aes-key': { type: 'string' },
       staff: { type: 'string' },
+      'secrets-file': { type: 'string' },
       device: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -67,6 +71,14 @@ async function run(argv: string[]): Promise<number> {
   }
   if (isYubikeyCommand(command)) {
     try {
+      // Refused whatever the command: a secret typed there is already in ps and the history.
+      if (secretFlags.some((flag) => values[flag] !== undefined)) throw new AppError('yubikey.secrets.in_argv');
+      if (command === 'yubikey-add') {
+        const file = values['secrets-file'];
+        const secrets = file === undefined ? parseYubikeySecrets(await readStdin()) : readYubikeySecretsFile(file);
+        values['aes-key'] = secrets.aesKey;
+        values['private-id'] = secrets.privateId;
+      }
       checkYubikeyArgs(command, values);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -89,4 +89,16 @@ export const yubikeyCodes = {
     ru: 'Проверка YubiKey не настроена на этом рабочем месте; войдите с ключом FIDO2',
     en: 'YubiKey validation is not set up at this workstation; sign in with the FIDO2 key',
   },
+  'yubikey.secrets.in_argv': {
+    ru: 'Секреты ключа не принимаются в командной строке (их видно в ps и в истории оболочки): передайте строки aes-key=HEX и private-id=HEX через stdin или в файле с правами 0600 (--secrets-file)',
+    en: 'Key secrets are not taken on the command line (ps and the shell history show them): pass the lines aes-key=HEX and private-id=HEX on stdin or in a 0600 file (--secrets-file)',
+  },
+  'yubikey.secrets.input': {
+    ru: 'Ожидались ровно две строки: aes-key=HEX и private-id=HEX',
+    en: 'Expected exactly two lines: aes-key=HEX and private-id=HEX',
+  },
+  'yubikey.secrets.file_mode': {
+    ru: 'Файл секретов {path} доступен не только владельцу: выполните chmod 600',
+    en: 'The secrets file {path} is open to others than its owner: run chmod 600',
+  },
 } as const satisfies CodeEntries<'yubikey'>;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
@@ -20,12 +20,12 @@ import { SimulatedYubikey, verify } from './yubikey-support';
 const dir = mkdtempSync(join(tmpdir(), 'medcard-server-yubikey-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The installed `medcard-server` command, on the embedded database in `dir`. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The installed `medcard-server` command, on the embedded database in `dir`; `stdin` is piped in. */
+function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, MEDCARD_SERVER_DATA: dir };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['bin/medcard-server.js', ...args],
       { env, timeout: 60_000 },
@@ -33,10 +33,12 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin);
   });
 }
 
 const key = new SimulatedYubikey('vvccccfhcbvb');
+const secretsText = (aesKey: string) => `aes-key=${aesKey}\nprivate-id=${key.privateId}\n`;
 const addArgs = { 'public-id': key.publicId, 'private-id': key.privateId, 'aes-key': key.aesKey, staff: 'staff-7' };
 
 /** Runs a command in-process on an open database, capturing what it prints. */
@@ -54,17 +56,10 @@ async function run(db: Knex, command: YubikeyCommand, args: YubikeyArgs) {
 
 describe('medcard-server YubiKey commands (A2)', () => {
   it('refuses malformed key material before opening the database, naming the argument', async () => {
-    const refused = await cli([
-      'yubikey-add',
-      '--public-id',
-      'vvccccfhcbv',
-      '--private-id',
-      key.privateId,
-      '--aes-key',
-      key.aesKey,
-      '--staff',
-      'staff-7',
-    ]);
+    const refused = await cli(
+      ['yubikey-add', '--public-id', 'vvccccfhcbv', '--staff', 'staff-7'],
+      secretsText(key.aesKey),
+    );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('yubikey.public_id.format');
     expect(refused.stderr).toContain('modhex');
@@ -91,19 +86,10 @@ describe('medcard-server YubiKey commands (A2)', () => {
   it('registers a key the server then validates, and prints a client’s API key once', async () => {
     // The one command run as a process with a database: it makes the embedded database and its
     // blob.key, and seals the AES secret with the key derived from it.
-    const added = await cli([
-      'yubikey-add',
-      '--public-id',
-      key.publicId,
-      '--private-id',
-      key.privateId,
-      '--aes-key',
-      key.aesKey.toUpperCase(),
-      '--staff',
-      'staff-7',
-      '--name',
-      'Ключ регистратуры',
-    ]);
+    const added = await cli(
+      ['yubikey-add', '--public-id', key.publicId, '--staff', 'staff-7', '--name', 'Ключ регистратуры'],
+      secretsText(key.aesKey.toUpperCase()),
+    );
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
 
@@ -140,5 +126,56 @@ describe('medcard-server YubiKey commands (A2)', () => {
       await server.close();
       await db.destroy();
     }
+  }, 120_000);
+
+  it('the AES key is not in argv: the old flags are refused, and the secrets come on stdin or in a 0600 file', async () => {
+    const inArgv = await cli([
+      'yubikey-add',
+      '--public-id',
+      'vvccccfhcbvc',
+      '--private-id',
+      key.privateId,
+      '--aes-key',
+      key.aesKey,
+      '--staff',
+      'staff-8',
+    ]);
+    expect(inArgv.code).toBe(2);
+    expect(inArgv.stderr).toContain('yubikey.secrets.in_argv');
+    expect(inArgv.stderr).toContain('stdin');
+    // Another command with the flag is refused too: the secret was typed where others see it.
+    expect((await cli(['yubikey-list', '--aes-key', key.aesKey])).stderr).toContain('yubikey.secrets.in_argv');
+
+    const missing = await cli(['yubikey-add', '--public-id', 'vvccccfhcbvc', '--staff', 'staff-8'], 'aes-key=00\n');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('yubikey.secrets.input');
+
+    const file = join(dir, 'secrets.txt');
+    writeFileSync(file, `# key vvccccfhcbvc\n${secretsText(key.aesKey)}`, { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const open = await cli([
+      'yubikey-add',
+      '--public-id',
+      'vvccccfhcbvc',
+      '--staff',
+      'staff-8',
+      '--secrets-file',
+      file,
+    ]);
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('yubikey.secrets.file_mode');
+    chmodSync(file, 0o600);
+    const added = await cli([
+      'yubikey-add',
+      '--public-id',
+      'vvccccfhcbvc',
+      '--staff',
+      'staff-8',
+      '--secrets-file',
+      file,
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('added vvccccfhcbvc for staff-8');
   }, 120_000);
 });
