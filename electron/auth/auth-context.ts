@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import type { Clock } from '../store/clock';
 import type { Store } from '../store/open-store';
+import type { OpenSession } from './session-keys';
 import type { YubikeyVerdict } from './yubikey-client';
 
 /**
@@ -70,6 +71,12 @@ export interface StaffSession {
   mustEnrolKey: boolean;
   /** An admin set the password: the UI asks for the person's own first. */
   mustChangePassword: boolean;
+  /**
+   * The proven session (electron/auth/session-keys.ts): its statement and proof, which pushes
+   * carry, and the in-memory key that signs this person's outbox entries. Absent for a session
+   * nothing vouches for (the first run on a desk not yet enrolled with a server).
+   */
+  proven?: OpenSession;
 }
 
 /** The actor a signed-in person's calls run as, on this desk. */
@@ -81,5 +88,6 @@ export function sessionActor(session: StaffSession, desk: Actor): Actor {
     role: session.role,
     deviceId: desk.deviceId,
     deviceName: desk.deviceName,
+    ...(session.proven ? { signer: session.proven.signer } : {}),
   };
 }

@@ -71,3 +71,21 @@ export function statementText(statement: SessionStatement): string {
 export function ticketText(statement: SessionStatement, factor: TicketFactor): string {
   return `medcard-ticket-v1\n${factor}\n${statementText(statement)}`;
 }
+
+/** What each outbox entry's session signature covers: the mutation as pushed, and the session. */
+export interface SignedEntry {
+  mutationId: string;
+  table: string;
+  rowId: string;
+  baseVersion: number;
+  changed: Record<string, unknown>;
+  actorId: string;
+  at: string;
+  sessionId: string;
+}
+
+/** The exact text a session key signs for one outbox entry (the changed fields canonically ordered). */
+export function entryText(entry: SignedEntry): string {
+  const { mutationId, table, rowId, baseVersion, changed, actorId, at, sessionId } = entry;
+  return `medcard-entry-v1\n${canonicalJson({ mutationId, table, rowId, baseVersion, changed, actorId, at, sessionId })}`;
+}
