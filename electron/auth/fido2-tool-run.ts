@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnv, systemProgram } from '../host/child-env';
 
 /** How one run of a libfido2 tool ended. `reason` is short and never the tool's own text. */
 export type ToolRun =
@@ -26,11 +27,19 @@ export function shortReason(stderr: string): string {
 /**
  * Runs a tool with an argument array (never a shell), writes `input` to its stdin and waits at
  * most `timeoutMs` — the person may be asked to touch the key. On time-out the tool is stopped
- * (SIGTERM, then SIGKILL) before this resolves.
+ * (SIGTERM, then SIGKILL) before this resolves. A bare name is looked up in the fixed system
+ * folders, not on PATH, and the tool gets a clean environment: none of the desk's `MEDCARD_*`.
  */
 export function runTool(command: string, args: readonly string[], input: string, timeoutMs: number): Promise<ToolRun> {
+  const program = systemProgram(command);
+  if (program === undefined) return Promise.resolve({ outcome: 'missing' });
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    const child = spawn(program, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      shell: false,
+      windowsHide: true,
+      env: childEnv(),
+    });
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';

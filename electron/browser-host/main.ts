@@ -1,25 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describeError } from '../../shared/errors/describe-error';
-import { deskKey } from '../core/desk-key';
+import { deskKey, processKeyPorts } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
+import { hostPort } from './host-port';
 import { startBrowserHost } from './server';
 
 /** `npm run start:browser`: the desk in a browser tab on this machine only. */
 async function main(): Promise<void> {
   const paths = deskPaths(process.env, process.env.MEDCARD_DB);
   mkdirSync(dirname(paths.dbPath), { recursive: true, mode: 0o700 });
-  const key = deskKey(paths, process.env, { mayCreate: true });
+  const { key } = await deskKey(paths, process.env, { mayCreate: true, ports: processKeyPorts() });
   const host = await startBrowserHost({
     dbPath: paths.dbPath,
     key,
     create: true,
     rendererDir: resolve('dist/renderer'),
-    port: Number(process.env.MEDCARD_PORT ?? 4780),
+    port: hostPort(process.env),
   });
   process.stdout.write(
-    `Medcard Desk (browser host)\n  database: ${paths.dbPath}\n  open: ${host.url}\n` +
-      "  Only this computer can connect; the address holds this launch's secret. Ctrl+C to stop.\n",
+    `Medcard Desk (browser host)\n  database: ${paths.dbPath}\n  listening: ${host.addresses.join(', ')}\n` +
+      `  open: ${host.url}\n` +
+      '  Only this computer can connect. The address holds a one-time launch secret: the first tab\n' +
+      '  that opens it keeps the session; if a tab says the secret was already used, stop and start again.\n' +
+      '  Ctrl+C to stop.\n',
   );
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

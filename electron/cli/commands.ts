@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { isoDay } from '../../shared/domain/calendar-date';
 import { patientDraftSchema, type PatientDraft } from '../../shared/domain/patient';
 import { AppError } from '../../shared/errors/app-error';
+import type { KeyKeeper } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
+import { keptWhere } from './key-command';
 import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
 import { enrolDesk } from '../sync/enrol-desk';
@@ -15,14 +17,15 @@ export interface Output {
   err(line: string): void;
 }
 
-/** `medcard init`: creates the encrypted database (and, on first run, its key file). */
+/** `medcard init`: creates the encrypted database, its key kept in the OS keyring or under a passphrase. */
 export async function init(db: string | undefined, io: Output): Promise<number> {
-  const { dbPath, keyFile } = deskPaths(process.env, db);
+  const { dbPath, wrappedKeyFile } = deskPaths(process.env, db);
   if (existsSync(dbPath)) throw new AppError('store.exists', { params: { path: dbPath } });
-  const ctx = await openDesk({ db, create: true });
+  let keeper: KeyKeeper = 'env';
+  const ctx = await openDesk({ db, create: true, onKey: (kept) => (keeper = kept) });
   await ctx.store.close();
   io.out(`Created ${dbPath} (SQLCipher 4, AES-256)`);
-  if (!process.env.MEDCARD_DB_KEY) io.out(`Key file: ${keyFile} (mode 0600)`);
+  io.out(keptWhere(keeper, wrappedKeyFile));
   return 0;
 }
 

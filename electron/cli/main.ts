@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
+import { protectKeyCommand } from './key-command';
 import { importDictionaryCommand } from './import-dictionary-command';
 import { importPatientsCommand } from './import-patients-command';
 import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
@@ -12,6 +13,8 @@ const usage = `medcard — Medcard Desk command line
   medcard seed-demo  [--db PATH] --patients N [--seed S] [--as LOGIN]
                                                           enrol N deterministic synthetic patients (without
                                                           --as: only on a desk not connected to a server)
+  medcard key protect [--db PATH]                         move a desk's clear key file (PATH.key) into the OS
+                                                          keyring or under a passphrase, and delete the file
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
   medcard enrol-desk [--db PATH] --server URL [--backup URL] --code CODE [--name NAME]
                                                           connect the desk to the central sync server
@@ -26,8 +29,11 @@ const usage = `medcard — Medcard Desk command line
   medcard yubikey-client --id N [--db PATH]               keep the desk's YK-VAL client (API key on stdin) for
                                                           YubiKey OTP sign-in through the sync server
 
-The key: MEDCARD_DB_KEY (64 hex digits), or the key file PATH.key (mode 0600; made by the
-first init), or MEDCARD_DB_KEY_FILE. --as LOGIN: the desk's staff member in whose name the
+The key: kept in the OS keyring (Secret Service, through secret-tool) where there is one, else
+wrapped under a passphrase in PATH.wrapped-key (made by the first init; the passphrase is typed at
+the terminal, read from the first line of stdin, or from MEDCARD_DB_PASSPHRASE_FILE — never an
+argument). MEDCARD_DB_KEY (64 hex digits) is for tests and CI; MEDCARD_DB_KEY_FILE names a 0600 key
+file on another medium. A clear key file beside the database is refused: medcard key protect. --as LOGIN: the desk's staff member in whose name the
 command writes (active, with the right permission); the sync server refuses patient data
 written as the desk's setup account. Without --db: $MEDCARD_HOME/desk.db or
 ~/.local/share/medcard-desk/desk.db.`;
@@ -79,6 +85,12 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'verify':
       return verify(values.db, io);
+    case 'key':
+      if (positionals[1] !== 'protect' || positionals.length > 2) {
+        io.err('usage: medcard key protect [--db PATH]\n');
+        return 2;
+      }
+      return protectKeyCommand(values.db, io);
     case 'enrol-desk': {
       const servers = [values.server, values.backup].filter((url): url is string => url !== undefined);
       if (servers.length === 0 || !values.code || servers.some((url) => !URL.canParse(url))) {

@@ -3,16 +3,25 @@ import { join } from 'node:path';
 
 export interface DeskPaths {
   dbPath: string;
-  keyFile: string;
+  /** A clear key file kept elsewhere (`MEDCARD_DB_KEY_FILE`: a removable medium), if one is named. */
+  externalKeyFile: string | undefined;
+  /** Where desks made before issue 10 kept their clear key: beside the database, now refused. */
+  legacyKeyFile: string;
+  /** The key wrapped under a passphrase (no secret by itself, so it may lie beside the database). */
+  wrappedKeyFile: string;
 }
 
 /**
- * Where the browser host and the CLI keep the desk's database and key file: `MEDCARD_HOME`, or
- * the XDG data folder. `--db` overrides the database; its key file sits beside it unless
- * `MEDCARD_DB_KEY_FILE` names another (a removable medium, say).
+ * Where the browser host and the CLI keep the desk's database and its wrapped key:
+ * `MEDCARD_HOME`, or the XDG data folder. `--db` overrides the database.
  */
 export function deskPaths(env: NodeJS.ProcessEnv, dbOverride?: string): DeskPaths {
   const home = env.MEDCARD_HOME || join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'medcard-desk');
   const dbPath = dbOverride ?? join(home, 'desk.db');
-  return { dbPath, keyFile: env.MEDCARD_DB_KEY_FILE || `${dbPath}.key` };
+  return {
+    dbPath,
+    externalKeyFile: env.MEDCARD_DB_KEY_FILE || undefined,
+    legacyKeyFile: `${dbPath}.key`,
+    wrappedKeyFile: `${dbPath}.wrapped-key`,
+  };
 }

@@ -1,29 +1,33 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 
 /**
- * The database key for the browser host and the CLI: `MEDCARD_DB_KEY` (64 hex digits), or a key
- * file readable by its owner only (mode 0600). Electron keeps its key wrapped by the OS instead.
+ * A clear key file, readable by its owner only (mode 0600), that lies somewhere else than the
+ * database (a removable medium, `MEDCARD_DB_KEY_FILE`). A key file in the database's own folder is
+ * refused: whoever copies the folder — a stolen disk, a backup — would carry the key with it.
  */
-export function readKey(options: { env: NodeJS.ProcessEnv; keyFile: string }): Buffer {
-  const fromEnv = options.env.MEDCARD_DB_KEY;
-  if (fromEnv !== undefined && fromEnv !== '') return parseHexKey(fromEnv);
-  if (!existsSync(options.keyFile)) throw new AppError('store.key.missing');
-  const mode = statSync(options.keyFile).mode & 0o777;
-  if ((mode & 0o077) !== 0) {
-    throw new AppError('store.key.file_mode', {
-      params: { path: options.keyFile, mode: mode.toString(8).padStart(4, '0') },
-    });
+export function readKeyFile(keyFile: string, dbPath: string): Buffer {
+  if (besideDatabase(keyFile, dbPath)) {
+    throw new AppError('store.key.beside_db', { params: { path: keyFile, db: dbPath } });
   }
-  return parseHexKey(readFileSync(options.keyFile, 'utf8'));
+  if (!existsSync(keyFile)) throw new AppError('store.key.missing');
+  return readOwnerOnlyKey(keyFile);
 }
 
-/** First run: 256 random bits, written with mode 0600 and never over an existing file. */
-export function createKeyFile(keyFile: string): Buffer {
-  const key = randomBytes(32);
-  writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  return key;
+/** The key file of desks made before issue 10 (`desk.db.key`), read only to be protected and deleted. */
+export function readOwnerOnlyKey(keyFile: string): Buffer {
+  const mode = statSync(keyFile).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new AppError('store.key.file_mode', {
+      params: { path: keyFile, mode: mode.toString(8).padStart(4, '0') },
+    });
+  }
+  return parseHexKey(readFileSync(keyFile, 'utf8'));
+}
+
+export function besideDatabase(keyFile: string, dbPath: string): boolean {
+  return dirname(resolve(keyFile)) === dirname(resolve(dbPath));
 }
 
 export function parseHexKey(text: string): Buffer {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -7,15 +7,20 @@ import { applyKey } from '../../../electron/store/open-store';
 import { useMedcardCli } from '../../support/medcard-cli';
 
 const cli = useMedcardCli('medcard-cli-', { each: true });
-const medcard = (args: string[], env: Record<string, string> = {}) => cli.run(args, { env });
+const medcard = (args: string[], env: Record<string, string> = {}, input?: string) => cli.run(args, { env, input });
+const passphrase = 'a long enough passphrase';
 
 describe('the medcard command line', () => {
-  it('init creates an encrypted database and a 0600 key file, and never overwrites it', () => {
+  it('init wraps the new key under a passphrase where there is no keyring, and never overwrites', () => {
     const db = join(cli.dir, 'desk.db');
-    const first = medcard(['init', '--db', db]);
+    const first = medcard(['init', '--db', db], {}, `${passphrase}\n`);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain('SQLCipher');
-    expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
+    expect(first.out).toContain('wrapped under your passphrase');
+    expect(existsSync(`${db}.key`)).toBe(false);
+    expect(statSync(`${db}.wrapped-key`).mode & 0o777).toBe(0o600);
+    expect(medcard(['verify', '--db', db], {}, `${passphrase}\n`).code).toBe(0);
+    expect(medcard(['verify', '--db', db], {}, 'a wrong passphrase\n').err).toContain('store.key.passphrase_wrong');
     const again = medcard(['init', '--db', db]);
     expect(again.code).toBe(1);
     expect(again.err).toContain('уже существует');
@@ -64,14 +69,29 @@ describe('the medcard command line', () => {
     expect(verified.out).toContain('16 events before it verify');
   });
 
-  it('refuses a key file that others can read, and a wrong key, leaving the database untouched', () => {
+  it('the key file beside the database is refused; key protect wraps it and deletes the clear file', () => {
     const db = join(cli.dir, 'desk.db');
-    expect(medcard(['init', '--db', db]).code).toBe(0);
-    chmodSync(`${db}.key`, 0o644);
-    const loose = medcard(['verify', '--db', db]);
-    expect(loose.code).toBe(1);
-    expect(loose.err).toContain('0644');
+    const key = randomBytes(32).toString('hex');
+    expect(medcard(['init', '--db', db], { MEDCARD_DB_KEY: key }).code).toBe(0);
+    // A desk made before issue 10: its clear key file lies beside the database.
+    writeFileSync(`${db}.key`, `${key}\n`, { mode: 0o644 });
+    const beside = medcard(['verify', '--db', db]);
+    expect(beside.code).toBe(1);
+    expect(beside.err).toContain('store.key.beside_db');
+    expect(beside.err).toContain(`medcard key protect --db ${db}`);
+    const loose = medcard(['key', 'protect', '--db', db], {}, `${passphrase}\n`);
     expect(loose.err).toContain('store.key.file_mode');
+    expect(loose.err).toContain('0644');
+    chmodSync(`${db}.key`, 0o600);
+    const protectedKey = medcard(['key', 'protect', '--db', db], {}, `${passphrase}\n`);
+    expect(protectedKey.code, protectedKey.err).toBe(0);
+    expect(existsSync(`${db}.key`)).toBe(false);
+    expect(medcard(['verify', '--db', db], {}, `${passphrase}\n`).code).toBe(0);
+  });
+
+  it('refuses a wrong key, leaving the database untouched', () => {
+    const db = join(cli.dir, 'desk.db');
+    expect(medcard(['init', '--db', db], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') }).code).toBe(0);
     const size = statSync(db).size;
     const wrong = medcard(['verify', '--db', db], { MEDCARD_DB_KEY: randomBytes(32).toString('hex') });
     expect(wrong.code).toBe(1);
