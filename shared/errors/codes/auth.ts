@@ -86,6 +86,18 @@ export const authCodes = {
   },
   'auth.config': { ru: 'Неверная настройка входа: {name}', en: 'Invalid sign-in setting: {name}' },
   'auth.required': { ru: 'Войдите в систему, чтобы продолжить', en: 'Sign in to continue' },
+  'auth.deactivated': {
+    ru: 'Ваша учётная запись отключена или не принята сервером: сеанс завершён',
+    en: 'Your account was deactivated or refused by the server: the session has ended',
+  },
+  'auth.reauth_required': {
+    ru: 'Подтвердите, что это вы: введите пароль или приложите ключ (нужно не реже раза в 5 минут для изменения ключей и кодов)',
+    en: 'Confirm it is you: type your password or touch your key (needed within 5 minutes to change keys and codes)',
+  },
+  'auth.setup.enrolled_desk': {
+    ru: 'Рабочее место подключено к серверу: сотрудники приходят с сервера, первого администратора здесь не создают. Дождитесь синхронизации или обратитесь к администратору клиники',
+    en: 'This desk is enrolled with a server: staff come from the server, no first administrator is made here. Wait for the sync or ask the clinic’s administrator',
+  },
   'auth.session_locked': {
     ru: 'Рабочее место заблокировано: приложите ключ, чтобы продолжить',
     en: 'The workstation is locked: touch your key to continue',

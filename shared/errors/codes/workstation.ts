@@ -33,6 +33,14 @@ export const workstationCodes = {
     ru: 'Укажите --as ЛОГИН: сотрудника рабочего места, от чьего имени вносятся данные пациентов (сервер не примет их от учётной записи рабочего места)',
     en: 'Give --as LOGIN: the staff member of this desk in whose name patient data is written (the server refuses it from the desk’s setup account)',
   },
+  'cli.enrol.insecure_server': {
+    ru: 'Адрес сервера {url} должен начинаться с https:// (http:// — только для этого же компьютера: localhost, 127.0.0.1, ::1)',
+    en: 'The server address {url} must start with https:// (http:// only for this same computer: localhost, 127.0.0.1, ::1)',
+  },
+  'cli.enrol.code_on_stdin': {
+    ru: 'Код регистрации не передают в командной строке: команда спросит его (или прочитает первую строку stdin)',
+    en: 'The enrolment code is not given on the command line: the command asks for it (or reads the first line of stdin)',
+  },
   'cli.as.unknown': {
     ru: 'Сотрудника с логином {login} на этом рабочем месте нет',
     en: 'No staff member with login {login} on this desk',
