@@ -43,6 +43,16 @@ try {
     }),
     build({
       ...common,
+      // The scan worker thread (electron/services/scans/scan-worker-main.ts): decodes scans off main.
+      entryPoints: ['electron/services/scans/scan-worker-main.ts'],
+      outfile: path.join(outdir, 'scan-worker.js'),
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+    }),
+    build({
+      ...common,
       entryPoints: ['electron/preload.ts'],
       outfile: path.join(outdir, 'preload.cjs'),
       // The sandboxed preload has no Node: building for the browser makes a Node import fail here.

@@ -87,6 +87,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     },
     close: async () => {
       await worker?.stop();
+      await scans.analyser.close();
       await store.close();
     },
   };

@@ -1,7 +1,6 @@
 import type { ScanFile } from '../../shared/api/scan-calls';
 import { toApiError } from '../../shared/errors/app-error';
 import { acceptScan } from '../services/scans/accept-scan';
-import { pdfPagePicture } from '../services/scans/pdf-page-picture';
 import { listScans, readScan } from '../services/scans/read-scan';
 import { removeScan } from '../services/scans/remove-scan';
 import type { ServiceContext } from './context';
@@ -15,7 +14,8 @@ async function fileOf(
 ): Promise<ScanFile> {
   const read = await readScan(ctx, ctx.scans.vault, { scanId: id, variant });
   if (read.state !== 'ready') return { state: 'downloading', id };
-  const picture = page !== undefined && read.mime === 'application/pdf' ? await pdfPagePicture(read.bytes, page) : null;
+  const picture =
+    page !== undefined && read.mime === 'application/pdf' ? await ctx.scans.analyser.pdfPage(read.bytes, page) : null;
   return picture
     ? { state: 'ready', id, mime: 'image/jpeg', data: picture.toString('base64') }
     : { state: 'ready', id, mime: read.mime, data: read.bytes.toString('base64') };
@@ -33,7 +33,7 @@ export const scanHandlers: Handlers<'scans'> = {
     ),
   'scans.accept': async (ctx, input) => {
     const bytes = ctx.scans.uploads.take(ctx.actor.staffId, input.uploadId);
-    const result = await acceptScan(ctx, ctx.scans.vault, {
+    const result = await acceptScan(ctx, ctx.scans, {
       patientId: input.patientId,
       bytes,
       purpose: input.purpose,

@@ -24,6 +24,11 @@ export const scanLimits = {
   minSharpness: 1000,
   /** A PDF may hold a document's pages (a passport's spread and its registration page). */
   maxPdfPages: 10,
+  /**
+   * Largest picture (a page's image), width × height, read from the file's header before anything
+   * is decoded: an A4 page at 600 dpi is 35 MP; a 16384² picture (268 MP) in a 256 KiB file is a bomb.
+   */
+  maxPixels: 60_000_000,
 } as const;
 
 export const scanMimes = ['image/jpeg', 'image/png', 'application/pdf'] as const;

@@ -6,8 +6,8 @@ import type { ServiceContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import type { Tx } from '../../store/open-store';
 import { inspectScan } from './check-scan';
+import type { ScanPorts } from './scan-ports';
 import { scanRowById, toScanSummary } from './scan-row';
-import { makeThumbnail } from './scan-thumbnail';
 import type { ScanVault } from './scan-vault';
 
 /** What the scan services use from the desk's context. */
@@ -20,13 +20,15 @@ export type AcceptScanResult =
 /**
  * Checks a scan and, when every rule passes, keeps it (B4): the encrypted file and thumbnail in
  * the vault, the row with its audit event and outbox entry in one transaction through the door.
- * When anything fails there is no row, and no file this call made.
+ * When anything fails there is no row, and no file this call made. The decoding runs in the scan
+ * worker (`ports.analyser`); a file over a limit is refused before it is decoded at all.
  */
 export async function acceptScan(
   ctx: ScanContext,
-  vault: ScanVault,
+  ports: Pick<ScanPorts, 'vault' | 'analyser'>,
   input: AcceptScanInput,
 ): Promise<AcceptScanResult> {
+  const { vault, analyser } = ports;
   const {
     patientId,
     bytes: raw,
@@ -40,14 +42,14 @@ export async function acceptScan(
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const now = ctx.clock.now();
   const size = documentSize ? documentSizes[documentSize] : undefined;
-  const { checklist, refusal, firstPage } = await inspectScan(bytes, { now, ...(size ? { documentSize: size } : {}) });
-  if (refusal || !firstPage || !checklist.mime) {
+  const inspection = await inspectScan(bytes, { now, ...(size ? { documentSize: size } : {}) }, analyser);
+  const { checklist, refusal, thumbnail } = inspection;
+  if (refusal || !thumbnail || !checklist.mime) {
     return { accepted: false, checklist, refusal: refusal ?? new AppError('scan.format.unsupported') };
   }
 
   const written: string[] = [];
   try {
-    const thumbnail = await makeThumbnail(firstPage);
     const original = await vault.put(bytes);
     if (original.created) written.push(original.sha256);
     const thumb = await vault.put(thumbnail);

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../../../shared/errors/app-error';
 import { localize } from '../../../shared/errors/catalog';
 import {
@@ -8,26 +7,10 @@ import {
   type ScanMime,
   type ScanRule,
 } from '../../../shared/scans/scan-checklist';
-import { analysePage, type ImageSource, type RawImage } from './image-quality';
-import { readPdfPages } from './pdf-pages';
+import { assertPixelCap, readPictureSize } from './image-header';
+import type { MeasuredPage as Measured, ScanAnalysis } from './scan-analysis';
+import type { ScanAnalyser } from './scan-analyser';
 import { detectScanFormat } from './scan-format';
-
-/** Where the file does not say its resolution, the convention (and libvips) assume 72 dpi. */
-const assumedDpi = 72;
-
-interface Page {
-  page: number;
-  dpi: number;
-  width: number;
-  image: ImageSource;
-}
-
-interface Measured {
-  page: number;
-  dpi: number;
-  brightness: number;
-  sharpness: number;
-}
 
 /** The rules with a lower limit, checked on the worst page; each message names its measure. */
 const minimumRules = [
@@ -40,13 +23,17 @@ export interface ScanInspection {
   checklist: ScanChecklist;
   /** Every failed rule as one error: the first rule's code, all of them as issues (field = rule). */
   refusal: AppError | null;
-  /** The first page at analysis size, for the thumbnail; null when the file was not readable. */
-  firstPage: RawImage | null;
+  /** The first page's JPEG thumbnail; null when the file was not read. */
+  thumbnail: Buffer | null;
 }
 
 /** Checks a scan against every rule of B4 and lists each with its measured value (UX: scans). */
-export async function checkScan(bytes: Buffer, options: InspectOptions): Promise<ScanChecklist> {
-  return (await inspectScan(bytes, options)).checklist;
+export async function checkScan(
+  bytes: Buffer,
+  options: InspectOptions,
+  analyser: Pick<ScanAnalyser, 'inspect'>,
+): Promise<ScanChecklist> {
+  return (await inspectScan(bytes, options, analyser)).checklist;
 }
 
 export interface InspectOptions {
@@ -58,7 +45,16 @@ export interface InspectOptions {
   documentSize?: { longMm: number; shortMm: number };
 }
 
-export async function inspectScan(bytes: Buffer, options: InspectOptions): Promise<ScanInspection> {
+/**
+ * The rules in the order that costs least: the size and the format by the first bytes (nothing
+ * parsed), a picture's size from its header against the pixel cap (nothing decoded), and only
+ * then the decoding, in the scan worker (`analyser`), one page at a time.
+ */
+export async function inspectScan(
+  bytes: Buffer,
+  options: InspectOptions,
+  analyser: Pick<ScanAnalyser, 'inspect'>,
+): Promise<ScanInspection> {
   const checks = new Map<ScanRule, ScanCheck>();
   const failures: AppError[] = [];
   const record = (
@@ -78,9 +74,12 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
   };
 
   const mime = detectScanFormat(bytes);
-  const read = mime
-    ? await readAndMeasure(bytes, mime, options.documentSize).catch((error: unknown) => toAppError(error, mime))
-    : null;
+  const tooLarge = bytes.length > scanLimits.maxBytes;
+  // A file over the size limit is never parsed: its first bytes name its format, nothing more.
+  const read =
+    mime && !tooLarge
+      ? await measure(bytes, mime, options.documentSize, analyser).catch((error: unknown) => toAppError(error, mime))
+      : null;
   const formatFailure = mime ? (read instanceof AppError ? read : null) : new AppError('scan.format.unsupported');
   record('format', mime, 'image/jpeg, image/png, application/pdf', formatFailure);
 
@@ -89,14 +88,14 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
     'size',
     bytes.length,
     scanLimits.maxBytes,
-    bytes.length > scanLimits.maxBytes
+    tooLarge
       ? new AppError('scan.size.too_large', {
           params: { size: megabytes(bytes.length), max: megabytes(scanLimits.maxBytes) },
         })
       : null,
   );
 
-  const { measured, firstPage } = read && !(read instanceof AppError) ? read : { measured: [], firstPage: null };
+  const { pages: measured, thumbnail } = read && !(read instanceof AppError) ? read : { pages: [], thumbnail: null };
   const pageOf = (worst: Measured | undefined) => (mime === 'application/pdf' ? worst?.page : undefined);
   const worstBy = (key: 'dpi' | 'brightness' | 'sharpness') =>
     measured.reduce<Measured | undefined>(
@@ -131,41 +130,18 @@ export async function inspectScan(bytes: Buffer, options: InspectOptions): Promi
     sharpness: worstBy('sharpness')?.sharpness ?? null,
     checks: [...checks.values()],
   };
-  return { checklist, refusal: refusalOf(failures), firstPage };
+  return { checklist, refusal: refusalOf(failures), thumbnail };
 }
 
-async function readPages(bytes: Buffer, mime: ScanMime, paper: InspectOptions['documentSize']): Promise<Page[]> {
-  if (mime === 'application/pdf') return readPdfPages(bytes);
-  const meta = await sharp(bytes, { failOn: 'error' }).metadata();
-  // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
-  const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
-  const dpi = paper ? dpiOnPaper(meta.width, meta.height, paper) : Math.round(meta.density ?? assumedDpi);
-  return [{ page: 1, dpi, width, image: bytes }];
-}
-
-function dpiOnPaper(width: number, height: number, paper: { longMm: number; shortMm: number }): number {
-  const inch = 25.4;
-  return Math.round(
-    Math.min(Math.max(width, height) / (paper.longMm / inch), Math.min(width, height) / (paper.shortMm / inch)),
-  );
-}
-
-/** Reading and measuring fail alike on a damaged file: both are the format rule's failure. */
-async function readAndMeasure(
+async function measure(
   bytes: Buffer,
   mime: ScanMime,
   paper: InspectOptions['documentSize'],
-): Promise<{ measured: Measured[]; firstPage: RawImage | null }> {
-  const pages = await readPages(bytes, mime, paper);
-  // One page at a time: decoded pages of a 10-page PDF would otherwise all sit in memory.
-  const measured: Measured[] = [];
-  let firstPage: RawImage | null = null;
-  for (const page of pages) {
-    const { quality, preview } = await analysePage(page.image, page.width, page.dpi);
-    firstPage ??= preview;
-    measured.push({ page: page.page, dpi: page.dpi, ...quality });
-  }
-  return { measured, firstPage };
+  analyser: Pick<ScanAnalyser, 'inspect'>,
+): Promise<ScanAnalysis> {
+  // A PDF's images are checked against the cap in the worker, from their /Width and /Height.
+  if (mime !== 'application/pdf') assertPixelCap(readPictureSize(bytes, mime));
+  return analyser.inspect(bytes, mime, paper);
 }
 
 function toAppError(error: unknown, mime: ScanMime): AppError {

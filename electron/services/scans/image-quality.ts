@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
+import { scanLimits } from '../../../shared/scans/scan-checklist';
 
 /**
  * Brightness and sharpness are measured on the page brought to this resolution. A third of the
@@ -33,7 +34,7 @@ export interface PageAnalysis {
 
 function open(source: ImageSource): Sharp {
   return Buffer.isBuffer(source)
-    ? sharp(source, { failOn: 'error' })
+    ? sharp(source, { failOn: 'error', limitInputPixels: scanLimits.maxPixels })
     : sharp(source.pixels, { raw: { width: source.width, height: source.height, channels: source.channels } });
 }
 

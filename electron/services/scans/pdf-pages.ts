@@ -1,24 +1,34 @@
-import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../../shared/errors/app-error';
 import { scanLimits } from '../../../shared/scans/scan-checklist';
+import { inflateAtMost } from './bounded-inflate';
 import type { ImageSource } from './image-quality';
+import { assertPixelCap } from './image-header';
+import { checkObjectStreams } from './pdf-object-streams';
 
 /** One PDF page seen as a scan: its largest image and the resolution it prints at. */
-export interface PdfPageImage {
+export interface PdfPageInfo {
   page: number;
   /** Image pixels per inch of the page (the lower of the two axes). */
   dpi: number;
   width: number;
   height: number;
-  image: ImageSource;
+}
+
+export interface PdfPages {
+  readonly pages: readonly PdfPageInfo[];
+  /** The page's image, decoded now: one page at a time, each let go before the next is asked for. */
+  decode(page: number): ImageSource;
 }
 
 /**
- * The scanned image of every page. A page without an image, an image compressed in a way we
- * cannot read, or more pages than a document has, are refused with their own codes.
+ * A PDF's pages as scans. Everything the file declares is checked before anything is decoded: the
+ * object streams pdf-lib would inflate, the page count, each page's image against the pixel cap
+ * (from its /Width and /Height). A page without an image, an image compressed in a way we cannot
+ * read, or more pages than a document has, are refused with their own codes.
  */
-export async function readPdfPages(bytes: Buffer): Promise<PdfPageImage[]> {
+export async function openPdfPages(bytes: Buffer): Promise<PdfPages> {
+  checkObjectStreams(bytes);
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -30,20 +40,29 @@ export async function readPdfPages(bytes: Buffer): Promise<PdfPageImage[]> {
   if (pages.length > scanLimits.maxPdfPages) {
     throw new AppError('scan.pdf.too_many_pages', { params: { pages: pages.length, max: scanLimits.maxPdfPages } });
   }
-  return pages.map((page, index) => pageImage(page, index + 1));
+  const found = pages.map((page, index) => pageImage(page, index + 1));
+  return {
+    pages: found.map(({ info }) => info),
+    decode(page) {
+      const entry = found[page - 1];
+      if (!entry) throw new AppError('scan.pdf.no_page', { params: { page, pages: found.length } });
+      return decodeImage(entry.stream, entry.info);
+    },
+  };
 }
 
-function pageImage(page: PDFPage, number: number): PdfPageImage {
+function pageImage(page: PDFPage, number: number): { info: PdfPageInfo; stream: PDFRawStream } {
   const stream = largestImage(page);
   if (!stream) throw new AppError('scan.pdf.no_image', { params: { page: number } });
   const width = numberOf(stream.dict, 'Width');
   const height = numberOf(stream.dict, 'Height');
+  assertPixelCap({ width, height }, number);
   const size = page.getSize();
   const [longPx, shortPx] = [Math.max(width, height), Math.min(width, height)];
   const [longPt, shortPt] = [Math.max(size.width, size.height), Math.min(size.width, size.height)];
   // Long side against long side: a landscape image on a portrait page is rotated, not squeezed.
   const dpi = Math.round(Math.min(longPx / (longPt / 72), shortPx / (shortPt / 72)));
-  return { page: number, dpi, width, height, image: decodeImage(stream, width, height, number) };
+  return { info: { page: number, dpi, width, height }, stream };
 }
 
 function largestImage(page: PDFPage): PDFRawStream | undefined {
@@ -70,8 +89,12 @@ function filterOf(dict: PDFDict): string {
   return name instanceof PDFName ? name.decodeText() : 'none';
 }
 
-/** JPEG streams are JPEG files as they are; Flate streams are raw 8-bit grey or RGB rows. */
-function decodeImage(stream: PDFRawStream, width: number, height: number, page: number): ImageSource {
+/**
+ * JPEG streams are JPEG files as they are (their own header is checked by the decoder's pixel
+ * limit); Flate streams are raw 8-bit grey or RGB rows, inflated into exactly the bytes /Width,
+ * /Height and the colour space declare — zlib stops there, so more data is refused, never held.
+ */
+function decodeImage(stream: PDFRawStream, { page, width, height }: PdfPageInfo): ImageSource {
   const filter = filterOf(stream.dict);
   if (filter === 'DCTDecode') return Buffer.from(stream.contents);
   const channels = channelsOf(stream.dict);
@@ -84,8 +107,9 @@ function decodeImage(stream: PDFRawStream, width: number, height: number, page: 
     numberOf(stream.dict, 'BitsPerComponent') === 8 &&
     (predictor?.asNumber() ?? 1) === 1
   ) {
-    const pixels = inflateSync(stream.contents);
-    if (pixels.length === width * height * channels) return { pixels, width, height, channels };
+    const expected = width * height * channels;
+    const pixels = inflateAtMost(stream.contents, expected, `PDF image, page ${page}`);
+    if (pixels.length === expected) return { pixels, width, height, channels };
   }
   throw new AppError('scan.pdf.image_unsupported', { params: { page, filter } });
 }

@@ -1,4 +1,5 @@
 import { createSaneScanner } from './sane';
+import { createScanAnalyser, type ScanAnalyser } from './scan-analyser';
 import type { ScannerPort } from './scanner-port';
 import { createScannerJobs, type ScannerJobs } from './scanner-jobs';
 import { createScanUploads, type ScanUploads } from './scan-uploads';
@@ -10,6 +11,8 @@ export interface ScanPorts {
   uploads: ScanUploads;
   scanner: ScannerPort;
   jobs: ScannerJobs;
+  /** The worker thread that decodes scans, away from the main thread. */
+  analyser: ScanAnalyser;
 }
 
 export function createScanPorts(options: {
@@ -21,5 +24,11 @@ export function createScanPorts(options: {
   const vault = createScanVault({ dir: scanVaultDir(options.dbPath), storeKey: options.storeKey });
   const uploads = createScanUploads();
   const scanner = options.scanner ?? createSaneScanner();
-  return { vault, uploads, scanner, jobs: createScannerJobs({ scanner, uploads, clock: options.clock }) };
+  return {
+    vault,
+    uploads,
+    scanner,
+    jobs: createScannerJobs({ scanner, uploads, clock: options.clock }),
+    analyser: createScanAnalyser(),
+  };
 }

@@ -41,6 +41,26 @@ export const scanCodes = {
     ru: 'Изображение на странице {page} PDF сжато способом {filter}, который не читается; сохраните скан в JPEG или PNG',
     en: 'The image on page {page} of the PDF uses {filter} compression, which cannot be read; save the scan as JPEG or PNG',
   },
+  'scan.image.too_large': {
+    ru: 'Изображение {width}×{height} пикселей ({megapixels} Мп), можно не больше {max} Мп',
+    en: 'The image is {width}×{height} pixels ({megapixels} MP); at most {max} MP is allowed',
+  },
+  'scan.pdf.image_too_large': {
+    ru: 'Изображение на странице {page} PDF {width}×{height} пикселей ({megapixels} Мп), можно не больше {max} Мп',
+    en: 'The image on page {page} of the PDF is {width}×{height} pixels ({megapixels} MP); at most {max} MP is allowed',
+  },
+  'scan.data.inflates_too_much': {
+    ru: 'Сжатые данные файла ({part}) разворачиваются больше, чем заявлено в нём самом; файл не принят',
+    en: 'The compressed data of the file ({part}) expands beyond what the file itself declares; it was not accepted',
+  },
+  'scan.analysis.timeout': {
+    ru: 'Проверка скана не закончилась за {seconds} с и остановлена; сохраните скан заново и повторите',
+    en: 'Checking the scan did not finish within {seconds} s and was stopped; save the scan again and retry',
+  },
+  'scan.analysis.failed': {
+    ru: 'Проверку скана пришлось прервать: файлу нужно больше памяти, чем скану документа',
+    en: 'Checking the scan was stopped: the file needs more memory than a document scan does',
+  },
   'scan.not_found': { ru: 'Скан не найден', en: 'Scan not found' },
   'scan.unavailable': {
     ru: 'На этом рабочем месте сканы не принимаются (нет хранилища сканов)',

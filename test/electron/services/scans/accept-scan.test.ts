@@ -22,7 +22,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     desk = await openScanDesk();
     const bytes = await jpegPage();
     const before = { audit: desk.count('audit_events'), outbox: desk.count('sync_outbox') };
-    const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes });
+    const result = await acceptScan(desk.scanCtx, desk.ports, { patientId: desk.patientId, bytes });
     if (!result.accepted) throw result.refusal;
     expect(result.scan).toMatchObject({
       patientId: desk.patientId,
@@ -46,7 +46,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('queues the scan’s row for the server in a shape the server accepts', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() });
+    const result = await acceptScan(desk.scanCtx, desk.ports, { patientId: desk.patientId, bytes: await jpegPage() });
     if (!result.accepted) throw result.refusal;
     const entry = desk.store.transaction((tx) =>
       tx.get<{ mutation_id: string; row_id: string; changed: string; actor_id: string; created_at: string }>(
@@ -68,7 +68,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('keeps a one-page PDF with its page count and thumbnail from the page’s image', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, {
+    const result = await acceptScan(desk.scanCtx, desk.ports, {
       patientId: desk.patientId,
       bytes: await pdfOfPages([{}]),
     });
@@ -77,7 +77,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('keeps nothing for a refused scan and answers with the checklist and the refusal', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, {
+    const result = await acceptScan(desk.scanCtx, desk.ports, {
       patientId: desk.patientId,
       bytes: await jpegPage({ dpi: 150 }),
     });
@@ -92,7 +92,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
     desk = await openScanDesk();
     const outbox = desk.count('sync_outbox');
     await rejectsWith(
-      acceptScan(desk.scanCtx, desk.vault, { patientId: randomUUID(), bytes: await jpegPage() }),
+      acceptScan(desk.scanCtx, desk.ports, { patientId: randomUUID(), bytes: await jpegPage() }),
       'patient.not_found',
     );
     expect([desk.scanRows(), desk.vaultFiles().length, desk.count('sync_outbox')]).toEqual([0, 0, outbox]);
@@ -106,7 +106,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
       ),
     );
     const outbox = desk.count('sync_outbox');
-    const error = await acceptScan(desk.scanCtx, desk.vault, {
+    const error = await acceptScan(desk.scanCtx, desk.ports, {
       patientId: desk.patientId,
       bytes: await jpegPage(),
     }).catch((e: unknown) => e);
@@ -117,14 +117,14 @@ describe('accepting a scan into a patient’s card (B4)', () => {
   it('keeps the file a kept scan already uses when a second acceptance of the same content fails', async () => {
     desk = await openScanDesk();
     const bytes = await jpegPage();
-    await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes });
-    await rejectsWith(acceptScan(desk.scanCtx, desk.vault, { patientId: randomUUID(), bytes }), 'patient.not_found');
+    await acceptScan(desk.scanCtx, desk.ports, { patientId: desk.patientId, bytes });
+    await rejectsWith(acceptScan(desk.scanCtx, desk.ports, { patientId: randomUUID(), bytes }), 'patient.not_found');
     expect([desk.scanRows(), desk.vaultFiles().length]).toEqual([1, 2]);
   });
 
   it('refuses a doctor, who may read cards but not add to them, before measuring anything', async () => {
     desk = await openScanDesk({ role: 'doctor' });
-    const error = await acceptScan(desk.scanCtx, desk.vault, {
+    const error = await acceptScan(desk.scanCtx, desk.ports, {
       patientId: desk.patientId,
       bytes: await jpegPage(),
     }).catch((e: unknown) => e);
@@ -134,7 +134,7 @@ describe('accepting a scan into a patient’s card (B4)', () => {
 
   it('says a scan whose file is not on this desk yet is still downloading, and audits the read', async () => {
     desk = await openScanDesk();
-    const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: await jpegPage() });
+    const result = await acceptScan(desk.scanCtx, desk.ports, { patientId: desk.patientId, bytes: await jpegPage() });
     if (!result.accepted) throw result.refusal;
     const audit = desk.count('audit_events');
     await desk.vault.remove(result.scan.sha256);

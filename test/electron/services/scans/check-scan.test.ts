@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { checkScan, inspectScan } from '../../../../electron/services/scans/check-scan';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkScan as checkScanWith, inspectScan } from '../../../../electron/services/scans/check-scan';
+import { createScanAnalyser } from '../../../../electron/services/scans/scan-analyser';
 import {
   scanChecklistSchema,
   scanLimits,
@@ -10,6 +11,9 @@ import { jpegPage, pdfOfPages, pdfWithoutImage, pngPage, windowsProgram } from '
 import sharp from 'sharp';
 
 const now = new Date('2026-11-25T09:00:00Z');
+const analyser = createScanAnalyser();
+afterAll(() => analyser.close());
+const checkScan = (bytes: Buffer, options: { now: Date }) => checkScanWith(bytes, options, analyser);
 
 function check(list: ScanChecklist, rule: ScanRule) {
   const found = list.checks.find((c) => c.rule === rule);
@@ -171,7 +175,7 @@ describe('scan acceptance checks (B4)', () => {
   });
 
   it('gives one refusal with the first failed rule and every failure as an issue', async () => {
-    const { refusal } = await inspectScan(await jpegPage({ dpi: 150, exposure: 0.2 }), { now });
+    const { refusal } = await inspectScan(await jpegPage({ dpi: 150, exposure: 0.2 }), { now }, analyser);
     expect(refusal?.code).toBe('scan.resolution.low');
     expect(refusal?.issues.map((issue) => issue.code)).toEqual([
       'scan.resolution.low',

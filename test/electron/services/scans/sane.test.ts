@@ -74,7 +74,7 @@ describe.skipIf(!hasScanimage)('SANE test backend, end to end (needs scanimage: 
     expect(progress.at(-1)).toBe(100);
     const desk = await openScanDesk();
     try {
-      const result = await acceptScan(desk.scanCtx, desk.vault, { patientId: desk.patientId, bytes: png });
+      const result = await acceptScan(desk.scanCtx, desk.ports, { patientId: desk.patientId, bytes: png });
       expect(result.checklist.checks.map((check) => [check.rule, check.status])).toEqual([
         ['format', 'passed'],
         ['size', 'passed'],
