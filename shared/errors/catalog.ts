@@ -1,3 +1,4 @@
+import { auditCodes } from './codes/audit';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
 import { commonCodes } from './codes/common';
@@ -40,6 +41,7 @@ export const errorCatalog = {
   ...consentCodes,
   ...proxyCodes,
   ...staffCodes,
+  ...auditCodes,
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;
