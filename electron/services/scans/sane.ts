@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/errors/app-error';
+import { childEnv, systemProgram, systemProgramDirs } from '../../host/child-env';
 import type { ScannerDevice, ScannerPort, ScanPageRequest } from './scanner-port';
 
 export interface SaneOptions {
-  /** The scanimage program (sane-utils). */
-  command?: string;
-  /** The environment scanimage runs with (SANE_CONFIG_DIR chooses the backends). */
+  /** The folders scanimage (sane-utils) is looked for in, in order: the system's, never PATH. */
+  programDirs?: readonly string[];
+  /**
+   * The environment SANE's own variables are taken from (the desk's by default): scanimage gets
+   * only those, with a fixed PATH and the C locale — never `MEDCARD_*`.
+   */
   env?: NodeJS.ProcessEnv;
   listTimeoutMs?: number;
   scanTimeoutMs?: number;
@@ -42,10 +46,18 @@ const frontendOptions = new Set([
   'resolution',
 ]);
 
-/** The scanner port over SANE's scanimage, run with argument arrays (never a shell). */
+/** What SANE reads from its environment (and SANE_DEBUG_<backend>, the backends' debug levels). */
+const saneVariables = ['SANE_CONFIG_DIR', 'SANE_DEFAULT_DEVICE', 'SANE_USB_WORKAROUND'];
+
+/**
+ * The scanner port over SANE's scanimage, run with argument arrays (never a shell), by the
+ * absolute path found once in the system folders, with a clean environment.
+ */
 export function createSaneScanner(options: SaneOptions = {}): ScannerPort {
-  const command = options.command ?? 'scanimage';
-  const env = options.env ?? process.env;
+  const command = systemProgram('scanimage', options.programDirs ?? systemProgramDirs);
+  const from = options.env ?? process.env;
+  const debug = Object.keys(from).filter((name) => name.startsWith('SANE_DEBUG_'));
+  const env = childEnv([...saneVariables, ...debug], from);
   return {
     async listDevices() {
       const { stdout } = await run(command, ['--formatted-device-list=%d\t%v\t%m\t%t%n'], {
@@ -103,8 +115,13 @@ interface RunOptions {
   signal?: AbortSignal | undefined;
 }
 
-function run(command: string, args: string[], options: RunOptions): Promise<{ stdout: Buffer; stderr: string }> {
+function run(
+  command: string | undefined,
+  args: string[],
+  options: RunOptions,
+): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
+    if (command === undefined) throw new AppError('scanner.unavailable');
     const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     const chunks: Buffer[] = [];
     let size = 0;

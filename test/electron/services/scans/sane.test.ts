@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,17 +35,67 @@ describe('SANE scanner adapter: parsing and errors', () => {
   });
 
   it('says how to install scanimage where it is missing', async () => {
-    const scanner = createSaneScanner({ command: '/nonexistent/scanimage' });
+    const scanner = createSaneScanner({ programDirs: ['/nonexistent'] });
     const error = await rejectsWith(scanner.listDevices(), 'scanner.unavailable');
     expect(error.message).toContain('apt-get install sane-utils');
   });
 
   it('refuses options that belong to scanimage rather than to the scanner', async () => {
-    const scanner = createSaneScanner({ command: '/nonexistent/scanimage' });
+    const scanner = createSaneScanner({ programDirs: ['/nonexistent'] });
     await rejectsWith(
       scanner.scanPage({ deviceId: 'test:0', deviceOptions: { 'output-file': '/tmp/x' } }),
       'scanner.failed',
     );
+  });
+});
+
+describe('scanimage runs by its system path with a clean environment', () => {
+  let dir = '';
+  const savedPath = process.env.PATH;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'medcard-scanimage-'));
+    // A stand-in scanimage: writes the environment it was given beside itself (shell builtins
+    // only), then lists one device as the real one would.
+    const standIn = join(dir, 'scanimage');
+    writeFileSync(
+      standIn,
+      '#!/bin/sh\nexport -p > "$0.env"\nprintf "test:0\\tNoname\\tstand-in\\tvirtual device\\n"\n',
+    );
+    chmodSync(standIn, 0o755);
+  });
+  afterAll(() => {
+    process.env.PATH = savedPath;
+    delete process.env.MEDCARD_DB_KEY;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scanimage does not see MEDCARD_DB_KEY: only SANE’s variables, a fixed PATH and the C locale', async () => {
+    process.env.MEDCARD_DB_KEY = 'a'.repeat(64);
+    process.env.SANE_CONFIG_DIR = '/etc/sane.d.test';
+    try {
+      const scanner = createSaneScanner({ programDirs: [dir] });
+      expect(await scanner.listDevices()).toEqual([
+        { id: 'test:0', vendor: 'Noname', model: 'stand-in', type: 'virtual device' },
+      ]);
+    } finally {
+      delete process.env.SANE_CONFIG_DIR;
+    }
+    const seen = readFileSync(join(dir, 'scanimage.env'), 'utf8');
+    expect(seen).not.toContain('MEDCARD_');
+    expect(seen).not.toContain('a'.repeat(64));
+    expect(seen).toContain('SANE_CONFIG_DIR');
+    expect(seen).toMatch(/LC_ALL=.?C/);
+    expect(seen).toMatch(/PATH=.?\/usr\/bin:\/bin/);
+  });
+
+  it('a scanimage planted early in PATH is never run', async () => {
+    rmSync(join(dir, 'scanimage.env'), { force: true });
+    process.env.PATH = `${dir}:${savedPath ?? ''}`;
+    // The system's own folders: the real scanimage if installed, else none — never the planted one.
+    await createSaneScanner()
+      .listDevices()
+      .catch(() => undefined);
+    expect(existsSync(join(dir, 'scanimage.env'))).toBe(false);
   });
 });
 
