@@ -1,12 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import { AppError, toApiError } from '../../shared/errors/app-error';
 import type { ErrorCode } from '../../shared/errors/catalog';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open-core';
 import { contentSecurityPolicy } from './content-policy';
+import { exchangeBodySchema, LaunchSession } from './launch-session';
+import { listenOnLoopback } from './loopback-listen';
 import { readRendererFile } from './static-files';
 
 export interface BrowserHostOptions {
@@ -15,7 +16,7 @@ export interface BrowserHostOptions {
   create: boolean;
   /** The built renderer (vite's output). */
   rendererDir: string;
-  /** 0 picks a free port. */
+  /** 0 or none picks a port free on both loopback families. */
   port?: number;
   /** The per-launch secret; random unless a test fixes it. */
   secret?: string;
@@ -23,39 +24,50 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** The address to open, with the secret in the fragment (never sent to the server in logs). */
+  /**
+   * The address to open, with the launch secret in the fragment (never sent in a request line,
+   * a log or a Referer): the page trades it once for the tab's cookie (`POST /api/session`).
+   */
   url: string;
   origin: string;
+  /** The launch secret; spent by the first exchange. */
   secret: string;
+  /** The loopback addresses listened on, all on the origin's port. */
+  addresses: string[];
   close(): Promise<void>;
 }
 
 const maxBodyBytes = 1024 * 1024;
 const callPath = /^\/api\/call\/([A-Za-z0-9.]{1,100})$/;
+const exchangePath = '/api/session';
 
 /**
- * The browser host (ARCHITECTURE rule 3): the same core as Electron, carried over HTTP on the
- * loopback interface only, for one browser tab that holds the per-launch secret.
+ * The browser host (ARCHITECTURE rule 3): the same core as Electron, carried over HTTP on both
+ * loopback families (or not at all), for the one browser tab that traded the launch secret for
+ * its cookie.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   let core: Core | undefined;
   const secret = options.secret ?? randomBytes(32).toString('hex');
-  const expectedAuth = Buffer.from(`Bearer ${secret}`);
+  const launch = new LaunchSession(secret);
   let origin = '';
 
-  const server = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) sendJson(response, 500, failure('api.internal'));
       else response.destroy();
     });
-  });
+  };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another site resolving its name to 127.0.0.1 (DNS rebinding) sends another Host.
     if (request.headers.host !== new URL(origin).host) return sendJson(response, 421, failure('host.origin'));
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const call = callPath.exec(path);
-    if (call && request.method === 'POST') return handleCall(call[1] ?? '', request, response);
+    if (request.method === 'POST' && (call || path === exchangePath)) {
+      if (request.headers.origin !== origin) return sendJson(response, 403, failure('host.origin'));
+      return call ? handleCall(call[1] ?? '', request, response) : handleExchange(request, response);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, failure('api.bad_request'));
     const file = await readRendererFile(options.rendererDir, path);
@@ -70,12 +82,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
+  async function handleExchange(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const input = await readJson(request, response);
+    if (input === undefined) return;
+    const body = exchangeBodySchema.safeParse(input);
+    if (!body.success) return sendJson(response, 400, failure('api.bad_request'));
+    const outcome = launch.exchange(body.data.token, request.headers.cookie);
+    if (!outcome.ok) return sendJson(response, outcome.status, failure(outcome.code));
+    if (outcome.setCookie) response.setHeader('Set-Cookie', outcome.setCookie);
+    sendJson(response, 200, { ok: true, data: null });
+  }
+
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.headers.origin !== origin) return sendJson(response, 403, failure('host.origin'));
-    const auth = Buffer.from(request.headers.authorization ?? '');
-    if (auth.length !== expectedAuth.length || !timingSafeEqual(auth, expectedAuth)) {
-      return sendJson(response, 401, failure('host.unauthorized'));
-    }
+    if (!launch.holdsCookie(request.headers.cookie)) return sendJson(response, 401, failure('host.unauthorized'));
+    const input = await readJson(request, response);
+    if (input === undefined) return;
+    if (!core) return sendJson(response, 503, failure('api.internal'));
+    sendJson(response, 200, await core.dispatch(name, input));
+  }
+
+  /** The JSON body of a POST, or undefined once a refusal was sent. */
+  async function readJson(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, failure('api.bad_request'));
     }
@@ -85,24 +112,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.setHeader('Connection', 'close');
       return sendJson(response, 413, failure('host.too_large'));
     }
-    let input: unknown;
     try {
-      input = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+      return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
     } catch {
       return sendJson(response, 400, failure('api.bad_request'));
     }
-    if (!core) return sendJson(response, 503, failure('api.internal'));
-    sendJson(response, 200, await core.dispatch(name, input));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  // `localhost`, not the address: WebAuthn takes no IP address as a relying party, and
-  // localhost is a secure context. The socket still listens on 127.0.0.1 only.
-  origin = `http://localhost:${port}`;
+  const listening = await listenOnLoopback(onRequest, options.port);
+  // `localhost`, not an address: WebAuthn takes no IP address as a relying party, and localhost
+  // is a secure context. The browser resolves it to ::1 or 127.0.0.1; both are this host's.
+  origin = `http://localhost:${listening.port}`;
   try {
     core = await openCore({
       dbPath: options.dbPath,
@@ -112,7 +132,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       relyingParty: { rpId: 'localhost', origin },
     });
   } catch (error) {
-    server.close();
+    await listening.close();
     throw error;
   }
   const openedCore = core;
@@ -121,11 +141,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/#token=${secret}`,
     origin,
     secret,
+    addresses: listening.addresses,
     close: async () => {
-      // Chromium opens sockets ahead of time; close() would wait for them to time out.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await listening.close();
       await openedCore.close();
     },
   };

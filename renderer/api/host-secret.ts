@@ -1,17 +1,18 @@
-const storageKey = 'medcard.hostSecret';
 const tokenPrefix = '#token=';
+/** Where an earlier version kept the secret for reloads; the tab's cookie does that now. */
+const legacyStorageKey = 'medcard.hostSecret';
 
 /**
- * The browser host prints `http://127.0.0.1:PORT/#token=<hex>`. Takes the secret out of the
- * fragment before the hash router starts, keeps it for reloads in this tab only, and leaves the
- * router a clean `#/`. Returns the secret known to this tab, if any.
+ * The browser host prints `http://localhost:PORT/#token=<hex>`. Takes the launch secret out of
+ * the fragment before the hash router starts and leaves the router a clean `#/`. The secret is
+ * kept nowhere: the transport trades it once for the tab's HttpOnly cookie, which carries the
+ * session across reloads. Returns the secret when this load brought one.
  */
 export function takeHostSecret(): string | null {
   const { hash, pathname, search } = window.location;
-  if (hash.startsWith(tokenPrefix)) {
-    const secret = decodeURIComponent(hash.slice(tokenPrefix.length));
-    if (secret !== '') sessionStorage.setItem(storageKey, secret);
-    window.history.replaceState(null, '', `${pathname}${search}#/`);
-  }
-  return sessionStorage.getItem(storageKey);
+  sessionStorage.removeItem(legacyStorageKey);
+  if (!hash.startsWith(tokenPrefix)) return null;
+  const secret = decodeURIComponent(hash.slice(tokenPrefix.length));
+  window.history.replaceState(null, '', `${pathname}${search}#/`);
+  return secret === '' ? null : secret;
 }

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/auth/permissions';
 import { signedInAs, type StaffMember } from '../support/staff-over-api';
 import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
+import { holdTabCookie } from './tab-cookie';
 
 export const deskName = 'Регистратура, окно 1';
 
@@ -21,10 +22,12 @@ export interface DeskStaff {
 
 /**
  * Each test gets its own desk: a fresh SQLCipher file with a random key in a temp folder, served
- * by the real browser host. `staff` sets the desk up through the contract (the first admin with
- * a key, a person of `role`) and leaves that person signed in; `page` opens the host's address
- * (with its secret) after that, so it starts on the desk itself. A test that needs the sign-in
- * or set-up screens opens its own page and leaves `page` alone.
+ * by the real browser host on a random port. The launch secret is traded once for the tab's
+ * cookie, which both the test's browser `context` and the contract calls from Node hold (a second
+ * client gets nothing: see host-secret.spec.ts). `staff` sets the desk up through the contract
+ * (the first admin with a key, a person of `role`) and leaves that person signed in; `page` opens
+ * the host's address (with its secret) after that, so it starts on the desk itself. A test that
+ * needs the sign-in or set-up screens opens its own page of `context` and leaves `page` alone.
  */
 export const test = base.extend<{
   desk: BrowserHost;
@@ -57,6 +60,11 @@ export const test = base.extend<{
       await host.close();
       await rm(dir, { recursive: true, force: true });
     }
+  },
+  // Depends on `desk`, so it closes (with the sockets Chromium opened ahead of time) before the host.
+  context: async ({ context, desk }, use) => {
+    await holdTabCookie(context, desk);
+    await use(context);
   },
   staff: async ({ desk, role }, use) => {
     await use(await signedInAs(callOver(desk), desk.origin, role));

@@ -4,6 +4,7 @@ import { parseRussianDate } from '../../shared/domain/calendar-date';
 import { formatSnils } from '../../shared/domain/identifiers/snils';
 import type { PatientDraftInput } from '../../shared/domain/patient';
 import { generatedSnils, type TestPatient } from './patients';
+import { tabCookie } from './tab-cookie';
 
 /** Namesakes for screens with many matches, each with a SNILS made by the algorithm. */
 export function namesakes(): PatientDraftInput[] {
@@ -67,7 +68,7 @@ export function asDraft(patient: TestPatient): PatientDraftInput {
 
 /**
  * Enrols patients through the real host's API, the way the page calls it (same origin, the
- * launch secret), so they are validated and audited like any other.
+ * tab's cookie), so they are validated and audited like any other.
  */
 export async function seedPatients(
   request: APIRequestContext,
@@ -76,7 +77,7 @@ export async function seedPatients(
 ): Promise<void> {
   for (const draft of drafts) {
     const response = await request.post(`${desk.origin}/api/call/patients.create`, {
-      headers: { Authorization: `Bearer ${desk.secret}`, Origin: desk.origin, 'Content-Type': 'application/json' },
+      headers: { Cookie: await tabCookie(desk), Origin: desk.origin, 'Content-Type': 'application/json' },
       data: draft,
     });
     const envelope = (await response.json()) as { ok: boolean };

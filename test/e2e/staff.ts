@@ -3,16 +3,18 @@ import { request } from 'node:http';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import { expectOk, type CallApi, type StaffMember } from '../support/staff-over-api';
+import { tabCookie } from './tab-cookie';
 
 /**
  * The contract over the browser host's HTTP, from Node, as the page calls it (its Origin and
- * the launch secret). The session lives in the main process, so a page opened afterwards sees
- * whoever was signed in this way.
+ * the tab's cookie, which the test's browser context holds too). The session lives in the main
+ * process, so a page opened afterwards sees whoever was signed in this way.
  */
 export function callOver(host: BrowserHost): CallApi {
   const { port, host: hostHeader } = new URL(host.origin);
-  return (name, input) =>
-    new Promise<ApiEnvelope<unknown>>((resolve, reject) => {
+  return async (name, input) => {
+    const cookie = await tabCookie(host);
+    return new Promise<ApiEnvelope<unknown>>((resolve, reject) => {
       const body = JSON.stringify(input);
       const req = request(
         {
@@ -23,7 +25,7 @@ export function callOver(host: BrowserHost): CallApi {
           headers: {
             Host: hostHeader,
             Origin: host.origin,
-            Authorization: `Bearer ${host.secret}`,
+            Cookie: cookie,
             'Content-Type': 'application/json',
             'Content-Length': Buffer.byteLength(body),
           },
@@ -43,6 +45,7 @@ export function callOver(host: BrowserHost): CallApi {
       req.on('error', reject);
       req.end(body);
     });
+  };
 }
 
 /** Signs whoever is at the desk out, through the contract. */

@@ -6,6 +6,7 @@ import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '.
 import { deskName } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
+import { holdTabCookie } from './tab-cookie';
 
 /**
  * A desk enrolled with a real central server (PGlite, in this process) and served by the real
@@ -45,6 +46,11 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
       },
       use,
     ),
+  // The tab's cookie, traded from Node once (fixtures.ts); closed before the host.
+  context: async ({ context, desk }, use) => {
+    await holdTabCookie(context, desk);
+    await use(context);
+  },
   colleagues: async ({ desk }, use) => {
     const api = callOver(desk);
     await setUpFirstAdmin(api, desk.origin);

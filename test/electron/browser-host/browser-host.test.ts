@@ -1,102 +1,31 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server';
+import type { BrowserHost } from '../../../electron/browser-host/server';
+import type { ApiEnvelope } from '../../../shared/api/facade';
 import { draft } from '../../support/fixtures';
 import { signedInAs, type CallApi } from '../../support/staff-over-api';
-import type { ApiEnvelope } from '../../../shared/api/facade';
+import { callWith, cookieOf, exchange, send, startTestHost } from './raw-http';
 
 let host: BrowserHost;
-let dir: string;
+let dispose: () => Promise<void>;
+/** The tab's cookie, traded for the launch secret once before the tests. */
+let cookie: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'medcard-host-'));
-  const rendererDir = join(dir, 'renderer');
-  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
-  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  host = await startBrowserHost({
-    dbPath: join(dir, 'desk.db'),
-    key: randomBytes(32),
-    create: true,
-    rendererDir,
-    port: 0,
-  });
+  ({ host, dispose } = await startTestHost());
+  cookie = cookieOf(await exchange(host, host.secret));
 });
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw HTTP request, so that Host and Origin can be anything a hostile page could send. */
-function send(options: {
-  method?: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-}): Promise<Reply> {
-  const url = new URL(host.origin);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: url.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { Host: url.host, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+afterAll(async () => dispose());
 
 const call = (name: string, input: unknown, headers: Record<string, string> = {}) =>
-  send({
-    method: 'POST',
-    path: `/api/call/${name}`,
-    headers: {
-      Origin: host.origin,
-      Authorization: `Bearer ${host.secret}`,
-      'Content-Type': 'application/json',
-      ...headers,
-    },
-    body: JSON.stringify(input),
-  });
-
+  callWith(host, cookie, name, input, headers);
 const overHttp: CallApi = async (name, input) => JSON.parse((await call(name, input)).body) as ApiEnvelope<unknown>;
 
-describe('the browser host (loopback only, per-launch secret, Origin check)', () => {
-  it('listens on 127.0.0.1 only, named localhost (a WebAuthn relying party), and prints a URL carrying the secret in the fragment', async () => {
+describe('the browser host (loopback only, the tab cookie, Origin check)', () => {
+  it('is named localhost (a WebAuthn relying party) on a random port, and prints a URL carrying the secret in the fragment', () => {
     expect(host.origin).toMatch(/^http:\/\/localhost:\d+$/);
-    const port = Number(new URL(host.origin).port);
-    const onLoopback = await new Promise<boolean>((resolve) => {
-      const probe = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `localhost:${port}` } }, (res) =>
-        resolve(res.statusCode === 200),
-      );
-      probe.on('error', () => resolve(false));
-      probe.end();
-    });
-    expect(onLoopback).toBe(true);
     expect(host.url).toBe(`${host.origin}/#token=${host.secret}`);
     expect(host.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookie).toMatch(/^medcard_tab=[A-Za-z0-9_-]{43}$/);
   });
 
   it('refuses patient data before anyone signs in, and carries the contract once a clerk has', async () => {
@@ -112,41 +41,42 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
     expect(found.data.items).toHaveLength(1);
   });
 
-  it('refuses a call without the secret, with a wrong one, or from another origin', async () => {
-    expect((await call('patients.search', { query: 'Сем' }, { Authorization: '' })).status).toBe(401);
-    expect(
-      (await call('patients.search', { query: 'Сем' }, { Authorization: `Bearer ${'0'.repeat(64)}` })).status,
-    ).toBe(401);
-    const foreign = await call('patients.search', { query: 'Сем' }, { Origin: 'https://evil.example' });
+  it('refuses a call without the cookie, with a wrong one, with the secret as a bearer, or from another origin', async () => {
+    const query = { query: 'Сем' };
+    expect((await callWith(host, null, 'patients.search', query)).status).toBe(401);
+    expect((await callWith(host, `medcard_tab=${'A'.repeat(43)}`, 'patients.search', query)).status).toBe(401);
+    const bearer = await callWith(host, null, 'patients.search', query, { Authorization: `Bearer ${host.secret}` });
+    expect(bearer.status).toBe(401);
+    expect(JSON.parse(bearer.body)).toMatchObject({ ok: false, error: { code: 'host.unauthorized' } });
+    const foreign = await call('patients.search', query, { Origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'host.origin' } });
+    const foreignExchange = await exchange(host, host.secret, { Origin: 'https://evil.example' });
+    expect(foreignExchange.status).toBe(403);
   });
 
   it('refuses a request whose Host is not its own (DNS rebinding)', async () => {
-    const reply = await send({ path: '/', headers: { Host: 'attacker.example:80' } });
+    const reply = await send(host.origin, { path: '/', headers: { Host: 'attacker.example:80' } });
     expect(reply.status).toBe(421);
   });
 
   it('refuses malformed JSON, the wrong content type and an oversized body', async () => {
-    const headers = { Origin: host.origin, Authorization: `Bearer ${host.secret}` };
-    const malformed = await send({
+    const headers = { Origin: host.origin, Cookie: cookie };
+    const malformed = await send(host.origin, {
       method: 'POST',
       path: '/api/call/patients.search',
       headers: { ...headers, 'Content-Type': 'application/json' },
       body: '{"query":',
     });
     expect(JSON.parse(malformed.body)).toMatchObject({ error: { code: 'api.bad_request' } });
-    expect(
-      (
-        await send({
-          method: 'POST',
-          path: '/api/call/patients.search',
-          headers: { ...headers, 'Content-Type': 'text/plain' },
-          body: '{}',
-        })
-      ).status,
-    ).toBe(415);
-    const huge = await send({
+    const plain = await send(host.origin, {
+      method: 'POST',
+      path: '/api/call/patients.search',
+      headers: { ...headers, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
+    expect(plain.status).toBe(415);
+    const huge = await send(host.origin, {
       method: 'POST',
       path: '/api/call/patients.search',
       headers: { ...headers, 'Content-Type': 'application/json' },
@@ -157,12 +87,13 @@ describe('the browser host (loopback only, per-launch secret, Origin check)', ()
   });
 
   it('serves the renderer with the CSP and nothing outside its folder', async () => {
-    const index = await send({ path: '/' });
+    const index = await send(host.origin, { path: '/' });
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await send({ path: '/assets/app.js' })).headers['content-type']).toContain('text/javascript');
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+    expect((await send(host.origin, { path: '/assets/app.js' })).headers['content-type']).toContain('text/javascript');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
-      const reply = await send({ path });
+      const reply = await send(host.origin, { path });
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('outside the renderer');
     }
