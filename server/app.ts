@@ -3,10 +3,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Knex } from 'knex';
+import { registerAuditRoutes } from './audit/audit-routes';
 import { requireDeviceSignature } from './auth/device-auth';
+import { deriveTicketKey } from './auth/ticket-key';
 import { pruneNonces } from './auth/nonces';
 import { checkBlobKey } from './blobs/blob-key';
 import { registerBlobRoutes } from './blobs/blob-routes';
+import { defaultUploadLimits, sweepExpiredUploads, type UploadLimits } from './blobs/upload-limits';
 import { registerEnrolRoute } from './devices/enrol-route';
 import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
@@ -17,10 +20,14 @@ import { registerYubikeyVerifyRoute } from './otp/verify-route';
 import { onlineIdentityRule } from './portal/online-identity-rule';
 import { registerPortalRoutes } from './portal/portal-routes';
 import { staffLoginRule } from './staff/login-rule';
+import { factorKeys } from './staff/second-factors/factor-keys';
+import { registerSecondFactorRoutes } from './staff/second-factors/second-factor-routes';
+import { sealLegacyTotpSecrets } from './staff/second-factors/server-totp';
 import { startChangeFeed } from './sync/change-feed';
 import { ChangeHub } from './sync/change-hub';
 import { registerEventsRoute } from './sync/events-route';
 import { registerSyncRoutes } from './sync/sync-routes';
+import { defaultRpIds } from './sync/proof/statement-proof';
 import { TableRules } from './sync/table-rules';
 import { serverVersion } from './version';
 import { blobMaxBytes } from '../shared/sync/protocol';
@@ -36,6 +43,8 @@ export interface ServerOptions {
    * random key for this process is used — fine for tests, useless for data that must outlive it.
    */
   blobKey?: Buffer;
+  /** The WebAuthn RP ids the desks' keys sign for (server/sync/proof/); `desk` and `localhost` by default. */
+  webauthnRpIds?: readonly string[];
   /** The clock (tests fix it to check expiry and clock skew). */
   now?: () => Date;
   /** Requests per IP and window; false turns limiting off (tests). */
@@ -44,10 +53,33 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** The largest blob accepted; the protocol's blobMaxBytes (50 MiB) unless lowered (tests). */
   blobMaxBytes?: number;
-  /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe for the client's address — the
+   * proxies' addresses or CIDR ranges (best), or a hop count (only when nothing reaches the server
+   * but through the proxy). Never `true`: that would believe anyone's header (config.ts refuses it).
+   */
+  trustProxy?: number | readonly string[];
+  /** Unfinished blob uploads per device: how many, how many bytes, when they expire (tests lower them). */
+  blobUploads?: Partial<UploadLimits>;
   /** The patients' portal's bearer token (MEDCARD_PORTAL_TOKEN); without it /v1/portal refuses all. */
   portalToken?: string;
+}
+
+/**
+ * Fastify's trustProxy: off, the trusted proxies' addresses, or a hop count (never "trust all").
+ * This Fastify fails a bare number closed (it trusts nobody), so a hop count is a function: the
+ * nearest `hops` addresses are believed whatever they are — safe only when nothing reaches the
+ * server but through the proxies.
+ */
+function trustProxyOption(
+  trust: number | readonly string[] | undefined,
+): string[] | ((address: string, hop: number) => boolean) | false {
+  if (trust === undefined || trust === 0 || (Array.isArray(trust) && trust.length === 0)) return false;
+  if (typeof trust === 'number') {
+    if (!Number.isSafeInteger(trust) || trust < 0) throw new Error(`trustProxy: a hop count, got ${trust}`);
+    return (_address, hop) => hop < trust;
+  }
+  return [...(trust as readonly string[])];
 }
 
 /** Push bodies: 500 mutations with room to spare; anything larger is refused with 413. */
@@ -73,13 +105,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   if (options.blobKey) await checkBlobKey(db, options.blobKey);
   const blobKey = options.blobKey ?? (processBlobKey ??= randomBytes(32));
+  const secondFactorKeys = factorKeys(blobKey);
+  // TOTP secrets migration 0006 took out of the synced rows are sealed before anything is served.
+  await sealLegacyTotpSecrets(db, secondFactorKeys.sealKey);
   const serverId = await db('server_meta').where({ key: 'server_id' }).first<{ value: string }>('value');
   if (!serverId) throw new Error('The server database has no server_id: were the migrations run?');
 
   const serverOptions: FastifyServerOptions & { https?: object } = {
     logger: loggerOptions(options.log),
     bodyLimit: pushBodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy),
     exposeHeadRoutes: false,
   };
   if (options.https) serverOptions.https = { ...options.https, minVersion: 'TLSv1.3' };
@@ -107,14 +142,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // YubiKey OTP (A2): YK-VAL clients sign with their own API key, not the /v1 device signature.
   registerYubikeyVerifyRoute(app, { db, now, secretsKey: yubikeySecretsKey(blobKey) });
 
+  const uploads: UploadLimits = { ...defaultUploadLimits, ...options.blobUploads };
   const hub = new ChangeHub();
   const feed = await startChangeFeed(db, hub, app.log);
   await app.register(
     async (signed) => {
       requireDeviceSignature(signed, { db, now });
-      registerSyncRoutes(signed, { db, now, rules: tableRules() });
+      registerSyncRoutes(signed, {
+        db,
+        now,
+        rules: tableRules(),
+        proofs: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },
+      });
+      registerAuditRoutes(signed, { db, now });
+      registerSecondFactorRoutes(signed, {
+        db,
+        now,
+        keys: secondFactorKeys,
+        verifier: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },
+      });
       registerEventsRoute(signed, { db, hub, heartbeatMs: options.heartbeatMs ?? 15_000 });
-      registerBlobRoutes(signed, { db, key: blobKey, now, maxBytes: options.blobMaxBytes ?? blobMaxBytes });
+      registerBlobRoutes(signed, {
+        db,
+        key: blobKey,
+        now,
+        maxBytes: options.blobMaxBytes ?? blobMaxBytes,
+        uploads,
+      });
     },
     { prefix: '/v1' },
   );
@@ -129,6 +183,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Any instance may prune; deleting what another already deleted is harmless.
   const pruning = setInterval(() => {
     pruneNonces(db, now()).catch((error: unknown) => app.log.warn({ err: error }, 'nonce pruning failed'));
+    sweepExpiredUploads(db, now(), uploads).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'sweeping expired uploads failed'),
+    );
   }, 60_000);
   pruning.unref();
   app.addHook('onClose', async () => {

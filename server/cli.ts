@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { AppError } from '../shared/errors/app-error';
 import { describeError } from '../shared/errors/describe-error';
 import { checkBlobKey, loadBlobKey } from './blobs/blob-key';
-import { enrolDevice, listDevicesCommand, revokeDeviceCommand, type Output } from './cli/commands';
+import {
+  addClinicCommand,
+  enrolDevice,
+  listClinicsCommand,
+  listDevicesCommand,
+  portalTokenCommand,
+  revokeDeviceCommand,
+  type Output,
+} from './cli/commands';
 import { readConfig } from './config';
 import { openServerDb } from './db/open';
 import { yubikeySecretsKey } from './otp/secret-box';
@@ -12,9 +20,16 @@ import { parseYubikeySecrets, readStdin, readYubikeySecretsFile, secretFlags } f
 
 const usage = `medcard-server — the central server's administration
 
-  medcard-server enrol-device [--name NAME]   print a one-time enrolment code (valid 24 h)
-  medcard-server list-devices                 enrolled devices, revoked ones marked
+  medcard-server enrol-device [--name NAME] [--clinic ID]
+                                              print a one-time enrolment code (valid 24 h); the
+                                              device joins that clinic (default: the first one)
+  medcard-server list-devices [--clinic ID]   enrolled devices, revoked ones marked
   medcard-server revoke-device --id ID        refuse the device from its next request on
+
+Clinics (each sees only its own devices, staff, patients, files and portal):
+  medcard-server clinic-add --name NAME       add a clinic; prints its id
+  medcard-server clinic-list                  clinics (the first is the default)
+  medcard-server portal-token --clinic ID     print a fresh portal token for that clinic (shown once)
 
 YubiKey OTP (validated here, YK-VAL 2.0 at /wsapi/2.0/verify):
   medcard-server yubikey-add --public-id MODHEX12 --staff ID [--name NAME] [--secrets-file PATH]
@@ -30,6 +45,9 @@ The database: DATABASE_URL (PostgreSQL), or the embedded one in MEDCARD_SERVER_D
 yubikey-add and yk-client-add seal secrets with the server key (MEDCARD_SERVER_BLOB_KEY[_FILE],
 or the embedded database's blob.key): the same key the server runs with.
 Start the server with: npm run server`;
+
+const deviceCommands = ['enrol-device', 'list-devices', 'revoke-device'];
+const clinicCommands = ['clinic-add', 'clinic-list', 'portal-token'];
 
 const io: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -49,6 +67,7 @@ async function run(argv: string[]): Promise<number> {
       staff: { type: 'string' },
       'secrets-file': { type: 'string' },
       device: { type: 'string' },
+      clinic: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,12 +76,20 @@ async function run(argv: string[]): Promise<number> {
     io.out(usage);
     return values.help ? 0 : 2;
   }
-  if (!['enrol-device', 'list-devices', 'revoke-device'].includes(command) && !isYubikeyCommand(command)) {
+  if (!deviceCommands.includes(command) && !clinicCommands.includes(command) && !isYubikeyCommand(command)) {
     io.err(`Unknown command: ${command}\n\n${usage}\n`);
     return 2;
   }
   if (values.name !== undefined && (values.name.length < 1 || values.name.length > 100)) {
     io.err('--name takes 1 to 100 characters\n');
+    return 2;
+  }
+  if (values.clinic !== undefined && !z.uuid().safeParse(values.clinic).success) {
+    io.err('--clinic takes a clinic id (see clinic-list)\n');
+    return 2;
+  }
+  if ((command === 'clinic-add' && values.name === undefined) || (command === 'portal-token' && !values.clinic)) {
+    io.err(`${command} needs ${command === 'clinic-add' ? '--name' : '--clinic'}\n`);
     return 2;
   }
   if (command === 'revoke-device' && !z.uuid().safeParse(values.id).success) {
@@ -100,9 +127,13 @@ async function run(argv: string[]): Promise<number> {
       }
       return await runYubikeyCommand(command, values, { db, now, io, ...(secretsKey ? { secretsKey } : {}) });
     }
-    if (command === 'enrol-device') return await enrolDevice(db, values.name, now, io);
+    const clinic = values.clinic?.toLowerCase();
+    if (command === 'enrol-device') return await enrolDevice(db, values.name, now, io, clinic);
     if (command === 'revoke-device') return await revokeDeviceCommand(db, (values.id as string).toLowerCase(), now, io);
-    return await listDevicesCommand(db, io);
+    if (command === 'clinic-add') return await addClinicCommand(db, values.name as string, now, io);
+    if (command === 'clinic-list') return await listClinicsCommand(db, io);
+    if (command === 'portal-token') return await portalTokenCommand(db, clinic as string, io);
+    return await listDevicesCommand(db, io, clinic);
   } finally {
     await db.destroy();
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/errors/app-error';
@@ -19,7 +20,7 @@ const envSchema = z.object({
   MEDCARD_TLS_KEY: z.string().min(1).optional(),
   MEDCARD_SERVER_BLOB_KEY: z.string().optional(),
   MEDCARD_SERVER_BLOB_KEY_FILE: z.string().min(1).optional(),
-  MEDCARD_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  MEDCARD_TRUST_PROXY: z.string().default('0'),
   /** Requests per minute from one address; 0 turns the limit off (a benchmark on loopback). */
   MEDCARD_SERVER_RATE_LIMIT: z
     .string()
@@ -42,7 +43,8 @@ export interface ServerConfig {
   port: number;
   https: { cert: Buffer; key: Buffer } | undefined;
   blobKey: { hex?: string; file?: string; dataDir?: string };
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: a hop count or the proxies' addresses/CIDRs; 0 for nobody's. */
+  trustProxy: number | string[];
   /** Requests per minute from one address, or 0 for none. */
   rateLimitPerMinute: number;
   /** The patients' portal's token; the portal's routes refuse every request without one. */
@@ -76,9 +78,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       // Only the embedded database makes its own key file; PostgreSQL instances must share one.
       ...(values.DATABASE_URL ? {} : { dataDir }),
     },
-    trustProxy: values.MEDCARD_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(values.MEDCARD_TRUST_PROXY),
     rateLimitPerMinute: values.MEDCARD_SERVER_RATE_LIMIT,
     portalToken: values.MEDCARD_PORTAL_TOKEN,
     logLevel: values.LOG_LEVEL,
   };
+}
+
+/**
+ * MEDCARD_TRUST_PROXY: `0` (the default: the peer's own address), a hop count (`1`: the nearest
+ * proxy appends the client; only when nothing reaches the server but through it), or the
+ * proxies' addresses and CIDR ranges, comma-separated (`10.0.0.5,10.1.0.0/16`): their
+ * X-Forwarded-For is believed, anyone else's ignored. `true` (believe anybody's header) is refused.
+ */
+export function parseTrustProxy(value: string): number | string[] {
+  const text = value.trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (text !== '' && entries.every(isAddressOrRange)) return entries;
+  throw new AppError('server.trust_proxy', { params: { value: text.slice(0, 64) } });
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }

@@ -9,6 +9,8 @@ import { claimNonce } from './nonces';
 
 export interface AuthenticatedDevice {
   id: string;
+  /** The device's clinic: every read and write of the request is scoped by it. */
+  clinicId: string;
   name: string;
   publicKey: KeyObject;
 }
@@ -57,7 +59,7 @@ export function requireDeviceSignature(app: FastifyInstance, deps: { db: Knex; n
     if (device.revokedAt !== null) throw new HttpError(403, 'sync.auth.revoked');
     const publicKey = parseDevicePublicKey(device.publicKey);
     if (!publicKey) throw new Error(`Device ${device.id} has an unusable public key`);
-    request.device = { id: device.id, name: device.name, publicKey };
+    request.device = { id: device.id, clinicId: device.clinicId, name: device.name, publicKey };
     parsedHeaders.set(request, headers);
   };
 

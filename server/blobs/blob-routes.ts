@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { blobChunkMaxBytes, type BlobStatus } from '../../shared/sync/protocol';
+import { deviceOf } from '../auth/device-auth';
 import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
 import { appendChunk, blobStatus, readChunks } from './blob-store';
+import type { UploadLimits } from './upload-limits';
 
 const paramsSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const putQuerySchema = z.strictObject({
@@ -21,6 +23,8 @@ export interface BlobDeps {
   key: Buffer;
   now: () => Date;
   maxBytes: number;
+  /** Unfinished uploads per device: how many, how many bytes, and when they expire. */
+  uploads: UploadLimits;
 }
 
 function statusHeaders(reply: FastifyReply, status: BlobStatus): void {
@@ -29,6 +33,7 @@ function statusHeaders(reply: FastifyReply, status: BlobStatus): void {
 
 export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
   app.put('/blobs/:sha256', { bodyLimit: blobChunkMaxBytes }, async (request, reply) => {
+    const device = deviceOf(request);
     const { sha256 } = parseOr400(paramsSchema, request.params);
     const query = parseOr400(putQuerySchema, request.query);
     const bytes = request.rawBody ?? Buffer.alloc(0);
@@ -39,6 +44,8 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
       deps.db,
       deps.key,
       {
+        clinicId: device.clinicId,
+        deviceId: device.id,
         sha256,
         offset: query.offset,
         bytes,
@@ -46,6 +53,7 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
         now: deps.now(),
       },
       deps.maxBytes,
+      deps.uploads,
     );
     statusHeaders(reply, status);
     return status;
@@ -53,7 +61,7 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
 
   app.head('/blobs/:sha256', async (request, reply) => {
     const { sha256 } = parseOr400(paramsSchema, request.params);
-    const status = await blobStatus(deps.db, sha256);
+    const status = await blobStatus(deps.db, { clinicId: deviceOf(request).clinicId, sha256 });
     if (!status) return reply.code(404).header('upload-offset', '0').header('upload-complete', '0').send();
     statusHeaders(reply, status);
     if (status.complete) void reply.header('content-length', String(status.received));
@@ -62,7 +70,8 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
 
   app.get('/blobs/:sha256', async (request, reply) => {
     const { sha256 } = parseOr400(paramsSchema, request.params);
-    const status = await blobStatus(deps.db, sha256);
+    const blob = { clinicId: deviceOf(request).clinicId, sha256 };
+    const status = await blobStatus(deps.db, blob);
     if (!status) throw new HttpError(404, 'sync.blob.not_found');
     if (!status.complete) {
       throw new HttpError(409, 'sync.blob.incomplete', { headers: { 'upload-offset': String(status.received) } });
@@ -81,7 +90,7 @@ export function registerBlobRoutes(app: FastifyInstance, deps: BlobDeps): void {
     const [first, last] = range ?? [0, size - 1];
     if (range) void reply.code(206).header('content-range', `bytes ${first}-${last}/${size}`);
     void reply.header('content-length', String(Math.max(0, last - first + 1)));
-    return reply.send(Readable.from(readChunks(deps.db, deps.key, sha256, first, last)));
+    return reply.send(Readable.from(readChunks(deps.db, deps.key, blob, first, last)));
   });
 }
 

@@ -4,21 +4,42 @@ import { blobMaxBytes, type BlobStatus } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
 import { HttpError } from '../http/http-error';
 import { blobKeyId, openChunk, sealChunk, type SealedChunk } from './blob-cipher';
+import { checkUploadLimits, defaultUploadLimits, type UploadLimits } from './upload-limits';
 
 interface BlobRow {
   received: number;
   complete: boolean;
 }
 
-export async function blobStatus(db: Knex, sha256: string): Promise<BlobStatus | undefined> {
+async function blobRowFor(
+  trx: Knex.Transaction,
+  where: { clinic_id: string; sha256: string },
+  lock = false,
+): Promise<BlobRow | undefined> {
+  const query = trx('blobs').where(where);
+  const row = await (lock ? query.forUpdate() : query).first<{ received: unknown; complete: boolean } | undefined>(
+    'received',
+    'complete',
+  );
+  return row ? { received: toNumber(row.received), complete: row.complete } : undefined;
+}
+
+/** A blob is named by its hash within its clinic: another clinic's device never finds it. */
+export interface BlobRef {
+  clinicId: string;
+  sha256: string;
+}
+
+export async function blobStatus(db: Knex, { clinicId, sha256 }: BlobRef): Promise<BlobStatus | undefined> {
   const row = await db('blobs')
-    .where({ sha256 })
+    .where({ clinic_id: clinicId, sha256 })
     .first<{ received: unknown; complete: boolean } | undefined>('received', 'complete');
   return row ? { sha256, received: toNumber(row.received), complete: row.complete } : undefined;
 }
 
-export interface AppendChunk {
-  sha256: string;
+export interface AppendChunk extends BlobRef {
+  /** The device sending it: unfinished uploads are capped per device (upload-limits.ts). */
+  deviceId: string;
   offset: number;
   bytes: Buffer;
   /** The desk says this is the last chunk: check the whole content against its hash. */
@@ -29,25 +50,38 @@ export interface AppendChunk {
 /**
  * Appends one chunk, sealed, at the offset the server expects (so an interrupted upload resumes
  * from HEAD's `upload-offset`). On the last chunk the content is hashed; a mismatch discards
- * every chunk of the blob and is refused.
+ * every chunk of the blob and is refused. A device's unfinished uploads are capped (`limits`).
  */
 export async function appendChunk(
   db: Knex,
   key: Buffer,
   chunk: AppendChunk,
   maxBytes = blobMaxBytes,
+  limits: UploadLimits = defaultUploadLimits,
 ): Promise<BlobStatus> {
+  const blobRow = { clinic_id: chunk.clinicId, sha256: chunk.sha256 };
   const outcome = await db.transaction(async (trx): Promise<BlobStatus | 'mismatch'> => {
+    const existing = await blobRowFor(trx, blobRow);
+    if (existing?.complete) return { sha256: chunk.sha256, received: existing.received, complete: true };
+    await checkUploadLimits(
+      trx,
+      { id: chunk.deviceId },
+      { starting: existing === undefined, bytes: chunk.bytes.length, now: chunk.now },
+      limits,
+    );
     await trx('blobs')
-      .insert({ sha256: chunk.sha256, received: 0, complete: false, created_at: chunk.now })
-      .onConflict('sha256')
+      .insert({
+        ...blobRow,
+        device_id: chunk.deviceId,
+        received: 0,
+        complete: false,
+        created_at: chunk.now,
+        touched_at: chunk.now,
+      })
+      .onConflict(['clinic_id', 'sha256'])
       .ignore();
     // Two uploads of the same content queue here instead of interleaving their chunks.
-    const locked = await trx('blobs')
-      .where({ sha256: chunk.sha256 })
-      .forUpdate()
-      .first<{ received: unknown; complete: boolean }>('received', 'complete');
-    const blob: BlobRow = { received: toNumber(locked.received), complete: locked.complete };
+    const blob = (await blobRowFor(trx, blobRow, true))!;
     // Content-addressed: once complete, any further upload of it has nothing to add.
     if (blob.complete) return { sha256: chunk.sha256, received: blob.received, complete: true };
     if (chunk.offset !== blob.received) {
@@ -60,6 +94,7 @@ export async function appendChunk(
     if (received > maxBytes) throw new HttpError(413, 'sync.blob.too_large', { params: { max: maxBytes } });
     if (chunk.bytes.length > 0) {
       await insertChunk(trx, {
+        clinicId: chunk.clinicId,
         sha256: chunk.sha256,
         offset: chunk.offset,
         length: chunk.bytes.length,
@@ -68,16 +103,18 @@ export async function appendChunk(
       });
     }
     if (!chunk.complete) {
-      await trx('blobs').where({ sha256: chunk.sha256 }).update({ received });
+      await trx('blobs').where(blobRow).update({ received, touched_at: chunk.now });
       return { sha256: chunk.sha256, received, complete: false };
     }
     const hash = createHash('sha256');
-    for await (const plain of readChunks(trx, key, chunk.sha256, 0, received - 1)) hash.update(plain);
+    for await (const plain of readChunks(trx, key, chunk, 0, received - 1)) hash.update(plain);
     if (hash.digest('hex') !== chunk.sha256) {
-      await trx('blobs').where({ sha256: chunk.sha256 }).delete(); // chunks go with it (cascade)
+      await trx('blobs').where(blobRow).delete(); // chunks go with it (cascade)
       return 'mismatch';
     }
-    await trx('blobs').where({ sha256: chunk.sha256 }).update({ received, complete: true, completed_at: chunk.now });
+    await trx('blobs')
+      .where(blobRow)
+      .update({ received, complete: true, completed_at: chunk.now, touched_at: chunk.now });
     return { sha256: chunk.sha256, received, complete: true };
   });
   // Refused after the commit, so that the discarding sticks.
@@ -92,13 +129,13 @@ export async function appendChunk(
 export async function* readChunks(
   db: Knex,
   key: Buffer,
-  sha256: string,
+  { clinicId, sha256 }: BlobRef,
   first: number,
   last: number,
 ): AsyncGenerator<Buffer> {
   if (last < first) return;
   const chunks = await db('blob_chunks')
-    .where({ sha256 })
+    .where({ clinic_id: clinicId, sha256 })
     .where('offset', '<=', last)
     .whereRaw('"offset" + length > ?', [first])
     .orderBy('offset')
@@ -109,7 +146,7 @@ export async function* readChunks(
     if (expected === undefined ? offset > first : offset !== expected)
       throw new Error(`Blob ${sha256} has a gap before ${offset}`);
     expected = offset + meta.length;
-    const sealed = await selectChunk(db, sha256, offset);
+    const sealed = await selectChunk(db, { clinicId, sha256 }, offset);
     const plain = openChunk(key, sha256, offset, sealed);
     yield plain.subarray(Math.max(0, first - offset), Math.min(plain.length, last - offset + 1));
   }
@@ -123,12 +160,13 @@ export async function* readChunks(
  */
 async function insertChunk(
   trx: Knex.Transaction,
-  chunk: { sha256: string; offset: number; length: number; keyId: string } & SealedChunk,
+  chunk: BlobRef & { offset: number; length: number; keyId: string } & SealedChunk,
 ): Promise<void> {
   await trx.raw(
-    `INSERT INTO blob_chunks (sha256, "offset", length, key_id, iv, tag, ciphertext)
-     VALUES (?, ?, ?, ?, decode(?, 'base64'), decode(?, 'base64'), decode(?, 'base64'))`,
+    `INSERT INTO blob_chunks (clinic_id, sha256, "offset", length, key_id, iv, tag, ciphertext)
+     VALUES (?, ?, ?, ?, ?, decode(?, 'base64'), decode(?, 'base64'), decode(?, 'base64'))`,
     [
+      chunk.clinicId,
       chunk.sha256,
       chunk.offset,
       chunk.length,
@@ -140,11 +178,11 @@ async function insertChunk(
   );
 }
 
-async function selectChunk(db: Knex, sha256: string, offset: number): Promise<SealedChunk> {
+async function selectChunk(db: Knex, { clinicId, sha256 }: BlobRef, offset: number): Promise<SealedChunk> {
   const result = await db.raw<{ rows: { iv: string; tag: string; ciphertext: string }[] }>(
     `SELECT encode(iv, 'base64') AS iv, encode(tag, 'base64') AS tag, encode(ciphertext, 'base64') AS ciphertext
-     FROM blob_chunks WHERE sha256 = ? AND "offset" = ?`,
-    [sha256, offset],
+     FROM blob_chunks WHERE clinic_id = ? AND sha256 = ? AND "offset" = ?`,
+    [clinicId, sha256, offset],
   );
   const row = result.rows[0];
   if (!row) throw new Error(`Blob ${sha256} lost its chunk at ${offset}`);

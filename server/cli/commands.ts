@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { createClinic, issuePortalToken, listClinics, requireClinic } from '../clinics/clinics';
 import { listDevices, revokeDevice } from '../devices/devices';
 import { createEnrolCode } from '../devices/enrol-codes';
 
@@ -7,9 +8,20 @@ export interface Output {
   err(text: string): void;
 }
 
-/** Prints a fresh one-time enrolment code; only its hash is stored. */
-export async function enrolDevice(db: Knex, name: string | undefined, now: Date, io: Output): Promise<number> {
-  const { code, expiresAt } = await createEnrolCode(db, { ...(name === undefined ? {} : { name }), now });
+/** Prints a fresh one-time enrolment code (into `clinicId`, else the default clinic); only its hash is stored. */
+export async function enrolDevice(
+  db: Knex,
+  name: string | undefined,
+  now: Date,
+  io: Output,
+  clinicId?: string,
+): Promise<number> {
+  if (clinicId !== undefined) await requireClinic(db, clinicId);
+  const { code, expiresAt } = await createEnrolCode(db, {
+    ...(name === undefined ? {} : { name }),
+    ...(clinicId === undefined ? {} : { clinicId }),
+    now,
+  });
   io.out(code);
   io.err(
     `One-time enrolment code${name ? ` for “${name}”` : ''}, valid until ${expiresAt.toISOString()}.\n` +
@@ -24,17 +36,40 @@ export async function revokeDeviceCommand(db: Knex, id: string, now: Date, io: O
   return 0;
 }
 
-export async function listDevicesCommand(db: Knex, io: Output): Promise<number> {
-  const devices = await listDevices(db);
+export async function listDevicesCommand(db: Knex, io: Output, clinicId?: string): Promise<number> {
+  const devices = await listDevices(db, clinicId);
   if (devices.length === 0) {
     io.out('no devices enrolled');
     return 0;
   }
-  io.out(['id', 'enrolled', 'revoked', 'name'].join('\t'));
+  io.out(['id', 'clinic', 'enrolled', 'revoked', 'name'].join('\t'));
   for (const device of devices) {
-    io.out(
-      [device.id, device.enrolledAt.toISOString(), device.revokedAt?.toISOString() ?? '-', device.name].join('\t'),
-    );
+    const revoked = device.revokedAt?.toISOString() ?? '-';
+    io.out([device.id, device.clinicId, device.enrolledAt.toISOString(), revoked, device.name].join('\t'));
   }
+  return 0;
+}
+
+/** Adds a clinic and prints its id (enrol its desks with `enrol-device --clinic ID`). */
+export async function addClinicCommand(db: Knex, name: string, now: Date, io: Output): Promise<number> {
+  const clinic = await createClinic(db, name, now);
+  io.out(clinic.id);
+  io.err(`Clinic “${clinic.name}” added. Enrol its workstations with: enrol-device --clinic ${clinic.id}\n`);
+  return 0;
+}
+
+export async function listClinicsCommand(db: Knex, io: Output): Promise<number> {
+  io.out(['id', 'created', 'portal token', 'name'].join('\t'));
+  for (const clinic of await listClinics(db)) {
+    const token = clinic.hasPortalToken ? 'own' : '-';
+    io.out([clinic.id, clinic.createdAt.toISOString(), token, clinic.name].join('\t'));
+  }
+  return 0;
+}
+
+/** Prints a fresh portal token for the clinic, once; only its SHA-256 is kept. */
+export async function portalTokenCommand(db: Knex, clinicId: string, io: Output): Promise<number> {
+  io.out(await issuePortalToken(db, clinicId));
+  io.err('The clinic’s portal token, shown once: give it to that clinic’s portal (Authorization: Bearer …).\n');
   return 0;
 }

@@ -4,6 +4,8 @@ import { HttpError } from '../http/http-error';
 
 export interface DeviceRow {
   id: string;
+  /** The clinic it was enrolled into (its enrol code's): all it reads and writes is that clinic's. */
+  clinicId: string;
   name: string;
   publicKey: string;
   enrolledAt: Date;
@@ -12,6 +14,7 @@ export interface DeviceRow {
 
 interface DeviceDbRow {
   id: string;
+  clinic_id: string;
   name: string;
   public_key: string;
   enrolled_at: Date | string;
@@ -23,6 +26,7 @@ const toDate = (value: Date | string): Date => (value instanceof Date ? value : 
 function fromDb(row: DeviceDbRow): DeviceRow {
   return {
     id: row.id,
+    clinicId: row.clinic_id,
     name: row.name,
     publicKey: row.public_key,
     enrolledAt: toDate(row.enrolled_at),
@@ -35,8 +39,10 @@ export async function findDevice(db: Knex, id: string): Promise<DeviceRow | unde
   return row ? fromDb(row) : undefined;
 }
 
-export async function listDevices(db: Knex): Promise<DeviceRow[]> {
-  const rows = await db<DeviceDbRow>('devices').orderBy('enrolled_at');
+/** Enrolled devices, of one clinic when named. */
+export async function listDevices(db: Knex, clinicId?: string): Promise<DeviceRow[]> {
+  const query = db<DeviceDbRow>('devices').orderBy('enrolled_at');
+  const rows = await (clinicId === undefined ? query : query.where({ clinic_id: clinicId }));
   return rows.map(fromDb);
 }
 

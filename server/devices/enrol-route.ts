@@ -30,9 +30,15 @@ export function registerEnrolRoute(app: FastifyInstance, deps: EnrolDeps): void 
       const now = deps.now();
       const deviceId = uuidv7();
       await deps.db.transaction(async (trx) => {
-        const { name } = await redeemEnrolCode(trx, input.code, now);
+        const { name, clinicId } = await redeemEnrolCode(trx, input.code, now);
         const inserted = await trx('devices')
-          .insert({ id: deviceId, name: name ?? input.name, public_key: normalisedKey, enrolled_at: now })
+          .insert({
+            id: deviceId,
+            clinic_id: clinicId,
+            name: name ?? input.name,
+            public_key: normalisedKey,
+            enrolled_at: now,
+          })
           .onConflict('public_key')
           .ignore()
           .returning('id');

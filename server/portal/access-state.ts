@@ -14,9 +14,9 @@ export interface AccessState {
 }
 
 /** The patient's consents as the desks synced them (table `consents`, B8). */
-async function consentsOf(db: Knex, patientId: string): Promise<ConsentRecord[]> {
+async function consentsOf(db: Knex, patientId: string, clinicId: string): Promise<ConsentRecord[]> {
   const rows = await db('records')
-    .where({ table_name: 'consents' })
+    .where({ table_name: 'consents', clinic_id: clinicId })
     .whereRaw("data->>'patient_id' = ?", [patientId])
     .select<{ data: unknown }[]>('data');
   const records: ConsentRecord[] = [];
@@ -36,11 +36,13 @@ async function consentsOf(db: Knex, patientId: string): Promise<ConsentRecord[]>
 /**
  * Whether online access is allowed (B6, B8): the patient's identity is confirmed — online or in
  * person at the desk — and a consent to processing is in force now. This answer is all the portal
- * gets until both hold: no patient data leaves the server otherwise.
+ * gets until both hold: no patient data leaves the server otherwise. Only the portal's clinic's
+ * patients are known to it.
  */
-export async function accessState(db: Knex, patientId: string, now: Date): Promise<AccessState> {
-  if (!(await patientExists(db, patientId))) {
+export async function accessState(db: Knex, patientId: string, now: Date, clinicId: string): Promise<AccessState> {
+  if (!(await patientExists(db, patientId, clinicId))) {
     await db('portal_access_checks').insert({
+      clinic_id: clinicId,
       patient_id: patientId,
       allowed: false,
       identity_status: null,
@@ -49,12 +51,16 @@ export async function accessState(db: Knex, patientId: string, now: Date): Promi
     });
     throw new HttpError(404, 'portal.patient_unknown', { field: 'patientId', params: { id: patientId } });
   }
-  const [identity, consents] = await Promise.all([findOnlineIdentity(db, patientId), consentsOf(db, patientId)]);
+  const [identity, consents] = await Promise.all([
+    findOnlineIdentity(db, patientId, clinicId),
+    consentsOf(db, patientId, clinicId),
+  ]);
   const counters = identity?.counters ?? noAttempts;
   const consent = consentState(consents, now.toISOString());
   const confirmed = identityConfirmed(counters.status);
   const allowed = confirmed && consent.valid;
   await db('portal_access_checks').insert({
+    clinic_id: clinicId,
     patient_id: patientId,
     allowed,
     identity_status: counters.status,

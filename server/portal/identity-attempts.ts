@@ -32,20 +32,22 @@ export interface IdentityAttemptAnswer {
  * a row locks online confirmation: the row goes to `locked` and reaches every desk through the
  * change log, where the patient waits in the verification queue. While locked, attempts are
  * refused (423) — and recorded as refused. Every attempt is kept in `portal_identity_attempts`,
- * in the same transaction as the change it made.
+ * in the same transaction as the change it made. Only the portal's clinic's patients are known.
  */
 export async function recordIdentityAttempt(
   db: Knex,
   attempt: IdentityAttempt,
   now: Date,
+  clinicId: string,
 ): Promise<IdentityAttemptAnswer> {
   const at = now.toISOString();
-  const outcome = await withChangeLog(db, now, async (log) => {
-    if (!(await patientExists(log.trx, attempt.patientId))) return { kind: 'unknown' as const };
-    const current = await findOnlineIdentity(log.trx, attempt.patientId);
+  const outcome = await withChangeLog(db, { now, clinicId }, async (log) => {
+    if (!(await patientExists(log.trx, attempt.patientId, clinicId))) return { kind: 'unknown' as const };
+    const current = await findOnlineIdentity(log.trx, attempt.patientId, clinicId);
     const before = current?.counters ?? noAttempts;
     const record = (result: 'counted' | 'refused_locked', state: typeof before, seq: number | null) =>
       log.trx('portal_identity_attempts').insert({
+        clinic_id: clinicId,
         patient_id: attempt.patientId,
         method: attempt.method,
         outcome: attempt.outcome,

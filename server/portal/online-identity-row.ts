@@ -27,10 +27,14 @@ function statusOf(value: unknown): OnlineIdentityStatus {
   return status;
 }
 
-/** The patient's row, if any (unique per patient: 0003-portal-identity's index). */
-export async function findOnlineIdentity(db: Knex, patientId: string): Promise<StoredOnlineIdentity | undefined> {
+/** The patient's row in the clinic, if any (unique per patient: 0003-portal-identity's index). */
+export async function findOnlineIdentity(
+  db: Knex,
+  patientId: string,
+  clinicId: string,
+): Promise<StoredOnlineIdentity | undefined> {
   const row = await db('records')
-    .where({ table_name: 'online_identity' })
+    .where({ table_name: 'online_identity', clinic_id: clinicId })
     .whereRaw("data->>'patient_id' = ?", [patientId])
     .first<{ id: string; data: unknown; field_versions: unknown } | undefined>('id', 'data', 'field_versions');
   if (!row) return undefined;
@@ -49,10 +53,10 @@ export async function findOnlineIdentity(db: Knex, patientId: string): Promise<S
   };
 }
 
-/** A patient the server has: not removed, not merged into another card. */
-export async function patientExists(db: Knex, patientId: string): Promise<boolean> {
+/** A patient of the clinic: not removed, not merged into another card. */
+export async function patientExists(db: Knex, patientId: string, clinicId: string): Promise<boolean> {
   const row = await db('records')
-    .where({ table_name: 'patients', id: patientId })
+    .where({ table_name: 'patients', id: patientId, clinic_id: clinicId })
     .whereRaw("coalesce(data->>'deleted_at', '') = ''")
     .whereRaw("coalesce(data->>'merged_into', '') = ''")
     .first<{ id: string } | undefined>('id');

@@ -81,7 +81,7 @@ async function resetAfterInPersonVerification(
   // The row as it was before the change: a desk never changes its patient_id (deskFields).
   const patientId = before?.data.patient_id;
   if (typeof patientId !== 'string') return;
-  const current = await findOnlineIdentity(log.trx, patientId);
+  const current = await findOnlineIdentity(log.trx, patientId, log.clinicId);
   if (current) await writeOnlineIdentity(log, patientId, current, { failed_attempts: 0 }, at.toISOString());
 }
 

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { parseOr400 } from '../http/parse';
 import { accessState } from './access-state';
 import { identityAttemptSchema, recordIdentityAttempt } from './identity-attempts';
-import { requirePortalToken } from './portal-auth';
+import { portalClinicOf, requirePortalToken } from './portal-auth';
 
 export interface PortalRouteDeps {
   db: Knex;
   now: () => Date;
-  /** MEDCARD_PORTAL_TOKEN; without it the routes refuse every request (portal.not_configured). */
+  /**
+   * MEDCARD_PORTAL_TOKEN, the default clinic's portal; other clinics' tokens are in `clinics`.
+   * Without any, the routes refuse every request (portal.not_configured).
+   */
   token: string | undefined;
 }
 
@@ -21,11 +24,11 @@ const patientParamsSchema = z.strictObject({ patientId: z.uuid().transform((id) 
  * patient's online access is allowed.
  */
 export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps): void {
-  requirePortalToken(app, deps.token);
+  requirePortalToken(app, deps.db, deps.token);
 
   app.post('/identity-attempts', async (request) => {
     const attempt = parseOr400(identityAttemptSchema, request.body);
-    const answer = await recordIdentityAttempt(deps.db, attempt, deps.now());
+    const answer = await recordIdentityAttempt(deps.db, attempt, deps.now(), portalClinicOf(request));
     request.log.info(
       {
         portal: {
@@ -42,6 +45,6 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
 
   app.get('/patients/:patientId/access', async (request) => {
     const { patientId } = parseOr400(patientParamsSchema, request.params);
-    return accessState(deps.db, patientId, deps.now());
+    return accessState(deps.db, patientId, deps.now(), portalClinicOf(request));
   });
 }

@@ -9,104 +9,93 @@ import {
   type MutationResult,
   type SyncedTableName,
 } from '../../shared/sync/protocol';
-import { toNumber, toRecord } from '../db/values';
+import { toNumber } from '../db/values';
 import { canonicalJson } from '../../shared/canonical-json';
 import { refuseByActor } from './actor-rules';
+import type { PushProofs } from './proof/push-proofs';
+import { BatchState, type FieldValue, type StoredRecord } from './batch-state';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
 import { refuseByShape } from './mutation-rules';
 import { refusal, type TableRules } from './table-rules';
 
-type FieldValue = string | number | boolean | null;
-
 export interface ApplyContext {
   deviceId: string;
+  /** The pushing device's clinic: rows, actors and rules are read within it, and writes go to it. */
+  clinicId: string;
   now: Date;
   /** The features' rules for their tables (table-rules.ts), composed in server/app.ts. */
   rules: TableRules;
+  /** The push's proof of who made each change (server/sync/proof/), asked by actor-rules.ts. */
+  proofs: PushProofs;
 }
 
 /**
- * Applies one mutation in its own transaction (ARCHITECTURE: sync protocol). Idempotent by
- * mutation id: the result is stored with the change, and a retry gets the stored result back
- * without changing anything.
+ * Applies a push's mutations in order, in ONE transaction under the change-log lock (one lock,
+ * one commit; ARCHITECTURE: sync protocol), and answers each: applied, conflict or refused.
+ * Idempotent by mutation id: the result is stored with the change, and a retry gets the stored
+ * result back without changing anything. A refusal is an answer, not an error: it leaves the
+ * server unchanged for that mutation and the others are applied. The batch's state is read in one
+ * round trip and kept current as it writes, so a mutation sees the earlier ones of its push.
  */
-export async function applyMutation(db: Knex, mutation: Mutation, ctx: ApplyContext): Promise<MutationResult> {
-  const refused = refuseByShape(mutation);
-  if (refused) return refused;
-  const digest = createHash('sha256').update(canonicalJson(mutation)).digest('hex');
-  return withChangeLog(db, ctx.now, async (log) => {
+export async function applyPush(
+  db: Knex,
+  mutations: readonly Mutation[],
+  ctx: ApplyContext,
+): Promise<MutationResult[]> {
+  const results: (MutationResult | null)[] = mutations.map((mutation) => refuseByShape(mutation));
+  const pending = mutations.filter((_, index) => results[index] === null);
+  if (pending.length === 0) return results as MutationResult[];
+  const applied = await withChangeLog(db, { now: ctx.now, clinicId: ctx.clinicId }, async (log) => {
     // Under the change-log lock, so two instances cannot both apply the same retry.
-    const { stored, current, actor } = await loadState(log.trx, mutation);
-    if (stored) {
-      if (stored.device_id === ctx.deviceId && stored.digest === digest)
-        return toRecord(stored.result) as MutationResult;
-      return refusal(mutation, 'sync.mutation_reused');
-    }
-    // Not stored: who may write depends on the staff records as they are now, so a retry after
-    // the actor's account arrived (or changed) is judged again.
-    const refused =
-      (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table), ctx)) ??
-      (await ctx.rules.refuse(log.trx, mutation, current));
-    if (refused) return refused;
-    const result = await decide(log, mutation, current, ctx);
-    if (result.status === 'applied') await ctx.rules.afterApply(log, mutation, current, ctx.now);
-    await log.trx('mutations').insert({
-      mutation_id: mutation.mutationId,
-      device_id: ctx.deviceId,
-      digest,
-      result: JSON.stringify(result),
-      at: ctx.now,
-    });
-    return result;
+    const state = await BatchState.load(log.trx, pending);
+    const writer = state.tracking(log);
+    const answers: MutationResult[] = [];
+    const kept: Record<string, unknown>[] = [];
+    for (const mutation of pending) answers.push(await applyOne(writer, state, mutation, ctx, kept));
+    if (kept.length > 0) await log.trx('mutations').insert(kept);
+    return answers;
   });
+  let next = 0;
+  return results.map((result) => result ?? applied[next++]!);
 }
 
-interface StoredRecord {
-  version: number;
-  data: Record<string, FieldValue>;
-  fieldVersions: Record<string, number>;
-}
-
-interface StoredMutation {
-  device_id: string;
-  digest: string;
-  result: unknown;
-}
-
-/**
- * The mutation's stored result, if any, the row's current state and the actor's staff record:
- * one round trip.
- */
-async function loadState(
-  trx: Knex.Transaction,
+async function applyOne(
+  log: ChangeLogWriter,
+  state: BatchState,
   mutation: Mutation,
-): Promise<{
-  stored: StoredMutation | undefined;
-  current: StoredRecord | undefined;
-  actor: Record<string, unknown> | undefined;
-}> {
-  const result = await trx.raw<{ rows: { stored: unknown; record: unknown; actor: unknown }[] }>(
-    `SELECT (SELECT to_jsonb(m) FROM (SELECT device_id, digest, result FROM mutations WHERE mutation_id = ?) AS m) AS stored,
-            (SELECT to_jsonb(r) FROM (SELECT version, data, field_versions FROM records WHERE table_name = ? AND id = ?) AS r) AS record,
-            (SELECT data FROM records WHERE table_name = 'staff' AND id = ?) AS actor`,
-    [mutation.mutationId, mutation.table, mutation.rowId, mutation.actorId],
-  );
-  const row = result.rows[0];
-  const stored = row?.stored ? (toRecord(row.stored) as unknown as StoredMutation) : undefined;
-  const actor = row?.actor ? toRecord(row.actor) : undefined;
-  if (!row?.record) return { stored, current: undefined, actor };
-  const record = toRecord(row.record);
-  const fieldVersions: Record<string, number> = {};
-  for (const [field, seq] of Object.entries(toRecord(record.field_versions))) fieldVersions[field] = toNumber(seq);
-  return {
-    stored,
-    current: {
-      version: toNumber(record.version),
-      data: toRecord(record.data) as Record<string, FieldValue>,
-      fieldVersions,
-    },
-    actor,
-  };
+  ctx: ApplyContext,
+  kept: Record<string, unknown>[],
+): Promise<MutationResult> {
+  const digest = createHash('sha256').update(canonicalJson(mutation)).digest('hex');
+  const stored = state.storedResult(mutation.mutationId);
+  if (stored) {
+    if (stored.deviceId === ctx.deviceId && stored.digest === digest) return stored.result;
+    return refusal(mutation, 'sync.mutation_reused');
+  }
+  const found = state.row(mutation.table, mutation.rowId);
+  // Ids are global; a row of another clinic is neither changed nor shown (not stored: judged again).
+  if (found && found.clinicId !== ctx.clinicId) return refusal(mutation, 'clinic.row_foreign');
+  const current = found;
+  const actorRow = state.row('staff', mutation.actorId);
+  const actor = actorRow?.clinicId === ctx.clinicId ? actorRow.data : undefined;
+  // Not stored: who may write depends on the staff records as they are now, so a retry after
+  // the actor's account arrived (or changed) is judged again.
+  const refused =
+    (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table), ctx)) ??
+    (await ctx.rules.refuse(log.trx, mutation, current, ctx));
+  if (refused) return refused;
+  const result = await decide(log, mutation, current, ctx);
+  if (result.status === 'applied') await ctx.rules.afterApply(log, mutation, current, ctx.now);
+  state.remember(mutation.mutationId, { deviceId: ctx.deviceId, digest, result });
+  kept.push({
+    mutation_id: mutation.mutationId,
+    clinic_id: ctx.clinicId,
+    device_id: ctx.deviceId,
+    digest,
+    result: JSON.stringify(result),
+    at: ctx.now,
+  });
+  return result;
 }
 
 async function decide(

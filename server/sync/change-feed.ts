@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { embeddedPglite } from '../db/open';
-import { changesChannel, latestSeq } from './change-log';
+import { changesChannel, latestSeqs, parseChangeNotice } from './change-log';
 import type { ChangeHub } from './change-hub';
 
 export interface ChangeFeed {
@@ -17,8 +17,8 @@ export interface ChangeFeed {
  */
 export async function startChangeFeed(db: Knex, hub: ChangeHub, log: FastifyBaseLogger): Promise<ChangeFeed> {
   const publish = (payload: string | undefined) => {
-    const seq = Number(payload);
-    if (Number.isSafeInteger(seq) && seq > 0) hub.publish(seq);
+    const notice = parseChangeNotice(payload);
+    if (notice) hub.publish(notice.clinicId, notice.seq);
   };
 
   const pglite = embeddedPglite(db);
@@ -52,7 +52,7 @@ export async function startChangeFeed(db: Knex, hub: ChangeHub, log: FastifyBase
     await next.query(`LISTEN ${changesChannel}`);
     client = next;
     retryMs = 500;
-    if (isReconnect) publish(String(await latestSeq(db)));
+    if (isReconnect) for (const [clinicId, seq] of await latestSeqs(db)) hub.publish(clinicId, seq);
   };
 
   const retry = async (): Promise<void> => {

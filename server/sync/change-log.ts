@@ -18,8 +18,16 @@ import { toNumber } from '../db/values';
  */
 const changeLogLockKey = 0x6d656463; // any constant shared by every appender ('medc')
 
-/** The channel every server instance LISTENs on; the payload is the newest seq. */
+/** The channel every server instance LISTENs on; the payload is `<clinic id>:<newest seq>`. */
 export const changesChannel = 'medcard_changes';
+
+/** A notification's payload: whose change, and its seq; undefined for anything else. */
+export function parseChangeNotice(payload: string | undefined): { clinicId: string; seq: number } | undefined {
+  const match = /^([0-9a-f-]{36}):(\d{1,15})$/.exec(payload ?? '');
+  if (!match) return undefined;
+  const seq = Number(match[2]);
+  return seq > 0 ? { clinicId: match[1]!, seq } : undefined;
+}
 
 export interface RowWrite {
   table: string;
@@ -38,6 +46,8 @@ export interface RowWrite {
 
 export interface ChangeLogWriter {
   readonly trx: Knex.Transaction;
+  /** The clinic every change of this transaction belongs to: a transaction writes one clinic. */
+  readonly clinicId: string;
   /** Appends the change and stores the row's new state; returns the change's seq (= new version). */
   writeRow(write: RowWrite): Promise<number>;
 }
@@ -45,6 +55,7 @@ export interface ChangeLogWriter {
 class LockedWriter implements ChangeLogWriter {
   constructor(
     readonly trx: Knex.Transaction,
+    readonly clinicId: string,
     private readonly now: Date,
   ) {}
 
@@ -59,13 +70,13 @@ class LockedWriter implements ChangeLogWriter {
     const appended = await this.trx.raw<{ rows: { seq: unknown }[] }>(
       `WITH next AS (SELECT nextval(pg_get_serial_sequence('change_log', 'seq')) AS seq),
        log AS (
-         INSERT INTO change_log (seq, table_name, row_id, version, data, device_id, mutation_id, actor_id, actor_at, at)
-         SELECT next.seq, ?, ?, next.seq, ?::jsonb, ?, ?, ?, ?, ? FROM next
+         INSERT INTO change_log (seq, clinic_id, table_name, row_id, version, data, device_id, mutation_id, actor_id, actor_at, at)
+         SELECT next.seq, ?, ?, ?, next.seq, ?::jsonb, ?, ?, ?, ?, ? FROM next
          RETURNING seq
        ),
        stored AS (
-         INSERT INTO records (table_name, id, version, data, field_versions, updated_at)
-         SELECT ?, ?, log.seq, ?::jsonb,
+         INSERT INTO records (clinic_id, table_name, id, version, data, field_versions, updated_at)
+         SELECT ?, ?, ?, log.seq, ?::jsonb,
                 ?::jsonb || coalesce((SELECT jsonb_object_agg(field, log.seq) FROM jsonb_array_elements_text(?::jsonb) AS field), '{}'::jsonb),
                 ?
          FROM log
@@ -73,8 +84,9 @@ class LockedWriter implements ChangeLogWriter {
            SET version = excluded.version, data = excluded.data,
                field_versions = excluded.field_versions, updated_at = excluded.updated_at
        )
-       SELECT seq, pg_notify(?, seq::text) FROM log`,
+       SELECT seq, pg_notify(?, ? || ':' || seq::text) FROM log`,
       [
+        this.clinicId,
         write.table,
         write.rowId,
         dataJson,
@@ -83,6 +95,7 @@ class LockedWriter implements ChangeLogWriter {
         write.actorId,
         write.actorAt,
         this.now,
+        this.clinicId,
         write.table,
         write.rowId,
         dataJson,
@@ -90,6 +103,7 @@ class LockedWriter implements ChangeLogWriter {
         JSON.stringify(write.changedFields),
         this.now,
         changesChannel,
+        this.clinicId,
       ],
     );
     return toNumber(appended.rows[0]?.seq);
@@ -97,17 +111,30 @@ class LockedWriter implements ChangeLogWriter {
 }
 
 /**
- * Runs `work` in a transaction holding the change-log lock: the only way to get a writer.
+ * Runs `work` in a transaction holding the change-log lock: the only way to get a writer. Every
+ * change it writes belongs to `clinicId`.
  */
-export async function withChangeLog<T>(db: Knex, now: Date, work: (log: ChangeLogWriter) => Promise<T>): Promise<T> {
+export async function withChangeLog<T>(
+  db: Knex,
+  scope: { now: Date; clinicId: string },
+  work: (log: ChangeLogWriter) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [changeLogLockKey]);
-    return work(new LockedWriter(trx, now));
+    return work(new LockedWriter(trx, scope.clinicId, scope.now));
   });
 }
 
-/** The newest committed seq (0 for an empty log). */
-export async function latestSeq(db: Knex): Promise<number> {
-  const row = await db('change_log').max<{ max: unknown }>('seq as max').first();
+/** The clinic's newest committed seq (0 while it has none). */
+export async function latestSeq(db: Knex, clinicId: string): Promise<number> {
+  const row = await db('change_log').where({ clinic_id: clinicId }).max<{ max: unknown }>('seq as max').first();
   return row?.max === null || row?.max === undefined ? 0 : toNumber(row.max);
+}
+
+/** Every clinic's newest seq: what a feed that may have missed notifications tells its desks. */
+export async function latestSeqs(db: Knex): Promise<Map<string, number>> {
+  const rows = await db('change_log')
+    .groupBy('clinic_id')
+    .select<{ clinic_id: string; max: unknown }[]>('clinic_id', db.raw('max(seq) AS max'));
+  return new Map(rows.map((row) => [row.clinic_id, toNumber(row.max)]));
 }

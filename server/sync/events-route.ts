@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
+import { deviceOf } from '../auth/device-auth';
 import { latestSeq } from './change-log';
 import type { ChangeHub } from './change-hub';
 
@@ -11,7 +12,7 @@ export interface EventsDeps {
 }
 
 /**
- * `GET /v1/sync/events`: Server-Sent Events. On connect the newest seq (so a desk that was away
+ * `GET /v1/sync/events`: Server-Sent Events of the device's clinic. On connect its newest seq (so a desk that was away
  * pulls at once), then `event: change` whenever the log grows, and a comment line every
  * heartbeat so proxies and the desk can tell a quiet stream from a dead one.
  */
@@ -25,7 +26,8 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsDeps): voi
   });
 
   app.get('/sync/events', async (request, reply) => {
-    const seq = await latestSeq(deps.db);
+    const { clinicId } = deviceOf(request);
+    const seq = await latestSeq(deps.db, clinicId);
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -41,7 +43,7 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsDeps): voi
     send(`retry: 2000\n\n`);
     send(changeEvent(seq));
     open.add(response);
-    const unsubscribe = deps.hub.subscribe((next) => send(changeEvent(next)));
+    const unsubscribe = deps.hub.subscribe(clinicId, (next) => send(changeEvent(next)));
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), deps.heartbeatMs);
     heartbeat.unref();
     const cleanup = () => {

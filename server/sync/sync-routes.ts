@@ -12,7 +12,9 @@ import {
 import { deviceOf } from '../auth/device-auth';
 import { toNumber, toRecord } from '../db/values';
 import { parseOr400 } from '../http/parse';
-import { applyMutation } from './apply-mutation';
+import { applyPush } from './apply-mutation';
+import { pushProofs } from './proof/push-proofs';
+import type { StatementVerifier } from './proof/statement-proof';
 import { latestSeq } from './change-log';
 import type { TableRules } from './table-rules';
 
@@ -46,6 +48,8 @@ export interface SyncRouteDeps {
   now: () => Date;
   /** The features' rules for desks' writes to their tables. */
   rules: TableRules;
+  /** Checks the proven sessions a push carries (server/sync/proof/). */
+  proofs: StatementVerifier;
 }
 
 type JsonRow = Change['data'];
@@ -53,23 +57,25 @@ type JsonRow = Change['data'];
 export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): void {
   const { db } = deps;
 
-  // Each mutation in its own transaction, in order; a failure mid-way leaves the earlier ones
-  // applied and stored, so the desk's retry of the whole batch gets their results back.
-  app.post('/sync/push', async (request) => {
+  // The whole batch in one transaction, in order (apply-mutation.ts); a failure mid-way rolls it
+  // all back, and the desk's retry of the batch is judged afresh.
+  app.post('/sync/push', async (request): Promise<{ results: MutationResult[] }> => {
     const device = deviceOf(request);
-    const { mutations } = parseOr400(pushRequestSchema, request.body);
-    const results: MutationResult[] = [];
-    for (const mutation of mutations) {
-      results.push(await applyMutation(db, mutation, { deviceId: device.id, now: deps.now(), rules: deps.rules }));
-    }
-    return { results };
+    const { mutations, sessions } = parseOr400(pushRequestSchema, request.body);
+    const now = deps.now();
+    const proofs = pushProofs(deps.proofs, { deviceId: device.id, now, sessions });
+    const ctx = { deviceId: device.id, clinicId: device.clinicId, now, rules: deps.rules, proofs };
+    return { results: await applyPush(db, mutations, ctx) };
   });
 
   // Appends are serialised (change-log.ts), so every seq at or below the newest visible one is
   // committed: reading `seq > since` in order can never step over a change that commits later.
+  // A desk reads its clinic's changes only; the seq is global, so its clinic's seqs have gaps.
   app.get('/sync/pull', async (request): Promise<PullResponse> => {
+    const { clinicId } = deviceOf(request);
     const query = parseOr400(pullQuerySchema, request.query);
     const rows = await db('change_log')
+      .where({ clinic_id: clinicId })
       .where('seq', '>', query.since)
       .orderBy('seq')
       .limit(query.limit + 1)
@@ -94,9 +100,11 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
   // Rows as of `upTo`, paged by (table, id). A row changed after `upTo` is left out here and
   // reaches the desk through the log, which the desk pulls from `upTo` once the snapshot is in.
   app.get('/sync/snapshot', async (request): Promise<SnapshotResponse> => {
+    const { clinicId } = deviceOf(request);
     const query = parseOr400(snapshotQuerySchema, request.query);
-    const upTo = query.upTo ?? (await latestSeq(db));
+    const upTo = query.upTo ?? (await latestSeq(db, clinicId));
     let rowsQuery = db('records')
+      .where({ clinic_id: clinicId })
       .where('version', '<=', upTo)
       .whereIn('table_name', syncedTableNames)
       .orderBy([{ column: 'table_name' }, { column: 'id' }])
@@ -110,6 +118,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         'data',
       ),
       db('records')
+        .where({ clinic_id: clinicId })
         .where('version', '<=', upTo)
         .whereIn('table_name', syncedTableNames)
         .count<{ n: unknown }[]>('* as n'),

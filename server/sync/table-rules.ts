@@ -9,6 +9,11 @@ export interface RowState {
   data: Record<string, unknown>;
 }
 
+/** Whose data a rule judges: every query a rule makes is scoped by the pushing device's clinic. */
+export interface RuleScope {
+  readonly clinicId: string;
+}
+
 /**
  * What a feature says about desks' writes to one of its tables. Sync applies every mutation the
  * same way (apply-mutation.ts); a table's own rules come from the feature that owns the table,
@@ -29,8 +34,9 @@ export interface TableRule {
     trx: Knex.Transaction,
     mutation: Mutation,
     current: RowState | undefined,
+    scope: RuleScope,
   ): Promise<MutationResult | null> | MutationResult | null;
-  /** The server's own follow-up once the mutation is applied, in the same transaction. */
+  /** The server's own follow-up once the mutation is applied, in the same transaction (`log.clinicId`). */
   afterApply?(log: ChangeLogWriter, mutation: Mutation, before: RowState | undefined, at: Date): Promise<void>;
 }
 
@@ -63,9 +69,10 @@ export class TableRules {
     trx: Knex.Transaction,
     mutation: Mutation,
     current: RowState | undefined,
+    scope: RuleScope,
   ): Promise<MutationResult | null> {
     for (const rule of this.of(mutation.table)) {
-      const refused = (await rule.refuse?.(trx, mutation, current)) ?? null;
+      const refused = (await rule.refuse?.(trx, mutation, current, scope)) ?? null;
       if (refused) return refused;
     }
     return null;

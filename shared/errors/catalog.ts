@@ -1,6 +1,7 @@
 import { auditCodes } from './codes/audit';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
+import { clinicCodes } from './codes/clinics';
 import { commonCodes } from './codes/common';
 import { consentCodes } from './codes/consents';
 import { dictionaryCodes } from './codes/dictionaries';
@@ -9,9 +10,11 @@ import { patientCodes } from './codes/patients';
 import { portalCodes } from './codes/portal';
 import { proxyCodes } from './codes/proxies';
 import { scanCodes } from './codes/scans';
+import { secondFactorCodes } from './codes/second-factors';
 import { serverCodes } from './codes/server';
 import { staffCodes } from './codes/staff';
 import { syncCodes } from './codes/sync';
+import { syncProofCodes } from './codes/sync-proof';
 import { verificationCodes } from './codes/verification';
 import { workstationCodes } from './codes/workstation';
 import { yubikeyCodes } from './codes/yubikey';
@@ -32,11 +35,14 @@ export const errorCatalog = {
   ...calendarCodes,
   ...dictionaryCodes,
   ...syncCodes,
+  ...syncProofCodes,
+  ...clinicCodes,
   ...serverCodes,
   ...portalCodes,
   ...verificationCodes,
   ...scanCodes,
   ...yubikeyCodes,
+  ...secondFactorCodes,
   ...authCodes,
   ...consentCodes,
   ...proxyCodes,

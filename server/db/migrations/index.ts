@@ -2,6 +2,10 @@ import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as yubikeys from './0002-yubikeys';
 import * as portalIdentity from './0003-portal-identity';
+import * as clinics from './0004-clinics';
+import * as sessionProofs from './0005-session-proofs';
+import * as secondFactors from './0006-second-factors';
+import * as audit from './0007-audit';
 
 interface Migration {
   name: string;
@@ -14,6 +18,10 @@ const migrations: Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0002-yubikeys', ...yubikeys },
   { name: '0003-portal-identity', ...portalIdentity },
+  { name: '0004-clinics', ...clinics },
+  { name: '0005-session-proofs', ...sessionProofs },
+  { name: '0006-second-factors', ...secondFactors },
+  { name: '0007-audit', ...audit },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

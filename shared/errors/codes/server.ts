@@ -16,6 +16,10 @@ export const serverCodes = {
     ru: 'Встроенная база {path} уже открыта другим процессом (pid {pid}); остановите его или используйте PostgreSQL (DATABASE_URL)',
     en: 'The embedded database {path} is open in another process (pid {pid}); stop it or use PostgreSQL (DATABASE_URL)',
   },
+  'server.trust_proxy': {
+    ru: 'MEDCARD_TRUST_PROXY={value}: укажите число прокси перед сервером или их адреса (через запятую, можно CIDR); «доверять всем» нельзя',
+    en: 'MEDCARD_TRUST_PROXY={value}: give the number of proxies in front or their addresses (comma-separated, CIDR allowed); trusting anyone is refused',
+  },
   'server.config': { ru: 'Неверная настройка сервера: {name}', en: 'Invalid server setting: {name}' },
   'server.blob_key.missing': {
     ru: 'С PostgreSQL нужен ключ файлов: MEDCARD_SERVER_BLOB_KEY или MEDCARD_SERVER_BLOB_KEY_FILE',

@@ -99,6 +99,10 @@ export const syncCodes = {
     ru: 'Содержимое файла не совпадает с его SHA-256; загруженные части удалены',
     en: 'The content does not match its SHA-256; the uploaded parts were discarded',
   },
+  'sync.blob.unfinished_capped': {
+    ru: 'У рабочего места слишком много незавершённых загрузок файлов (не больше {count} и {bytes} байт); завершите их',
+    en: 'The workstation has too many unfinished file uploads (at most {count} and {bytes} bytes); finish them first',
+  },
   'sync.blob.range': {
     ru: 'Запрошенный диапазон байтов вне файла',
     en: 'The requested byte range is outside the file',

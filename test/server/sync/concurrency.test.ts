@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultClinicId } from '../../../server/clinics/clinics';
 import { openServerDb } from '../../../server/db/open';
 import { createEnrolCode } from '../../../server/devices/enrol-codes';
 import { newDeviceKeys } from '../../../server/testing/device-client';
@@ -55,7 +56,8 @@ describe.skipIf(!onPostgres)(`the change log under concurrent transactions (${pg
     const url = testDb.url!;
     const [slow, fast] = [new pg.Client(url), new pg.Client(url)];
     await Promise.all([slow.connect(), fast.connect()]);
-    const insert = `INSERT INTO change_log (table_name, row_id, version, data, at) VALUES ('hazard', 'x', 0, '{}', now()) RETURNING seq`;
+    const insert = `INSERT INTO change_log (clinic_id, table_name, row_id, version, data, at)
+      SELECT value::uuid, 'hazard', 'x', 0, '{}', now() FROM server_meta WHERE key = 'default_clinic_id' RETURNING seq`;
     try {
       const since = Number((await fast.query('SELECT coalesce(max(seq), 0) AS s FROM change_log')).rows[0].s);
       await slow.query('BEGIN');
@@ -83,7 +85,8 @@ describe.skipIf(!onPostgres)(`the change log under concurrent transactions (${pg
     const heldRow = uuidv7();
 
     // A slow applier: appends, then keeps its transaction open.
-    const slow = withChangeLog(testDb.db, new Date(), async (log) => {
+    const clinicId = await defaultClinicId(testDb.db);
+    const slow = withChangeLog(testDb.db, { now: new Date(), clinicId }, async (log) => {
       heldSeq = await log.writeRow({
         table: 'patients',
         rowId: heldRow,

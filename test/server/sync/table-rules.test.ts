@@ -7,6 +7,7 @@ import { refusal, TableRules, type TableRule } from '../../../server/sync/table-
 import type { Mutation } from '../../../shared/sync/protocol';
 
 const trx = {} as Knex.Transaction;
+const scope = { clinicId: '00000000-0000-4000-8000-000000000001' };
 const mutation = (table: string): Mutation =>
   ({ mutationId: '00000000-0000-7000-8000-000000000001', table, rowId: 'r', changed: {} }) as unknown as Mutation;
 
@@ -21,9 +22,11 @@ describe('the table → rules registry', () => {
       },
     });
     const rules = new TableRules([rule('first', false), rule('second', true), rule('third', true)]);
-    expect(await rules.refuse(trx, mutation('staff'), undefined)).toMatchObject({ code: 'sync.staff_login_taken' });
+    expect(await rules.refuse(trx, mutation('staff'), undefined, scope)).toMatchObject({
+      code: 'sync.staff_login_taken',
+    });
     expect(asked).toEqual(['first', 'second']);
-    expect(await rules.refuse(trx, mutation('patients'), undefined)).toBeNull();
+    expect(await rules.refuse(trx, mutation('patients'), undefined, scope)).toBeNull();
   });
 
   it('names the permission a table’s rule asks for, and refuses two rules that both name one', () => {
