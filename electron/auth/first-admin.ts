@@ -6,6 +6,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import { newId } from '../store/ids';
 import type { Tx } from '../store/open-store';
+import { readSyncIdentity } from '../sync/sync-settings';
 import type { AuthContext, StaffSession } from './auth-context';
 import { parseInput } from '../../shared/errors/zod-issues';
 import { hashPassword } from './password-hash';
@@ -16,8 +17,22 @@ import { requirePerson, sessionFor } from './staff-records';
 const setupSchema = authCalls['auth.setupFirstAdmin'].input;
 export type FirstAdminInput = z.input<typeof setupSchema>;
 
+/**
+ * The first-run screen is offered while no person has an account — and never on a desk enrolled
+ * with a server (issue 10): there the people come from the server, and a local "first admin"
+ * would be refused by it while still signing in here.
+ */
 export function needsFirstAdmin(auth: Pick<AuthContext, 'store'>): boolean {
-  return auth.store.transaction((tx) => !hasPerson(tx));
+  return auth.store.transaction((tx) => !hasPerson(tx) && !enrolled(tx));
+}
+
+function enrolled(tx: Tx): boolean {
+  return readSyncIdentity(tx) !== undefined;
+}
+
+function refuseSetup(tx: Tx): void {
+  if (enrolled(tx)) throw new AppError('auth.setup.enrolled_desk');
+  if (hasPerson(tx)) throw new AppError('auth.setup.done');
 }
 
 function hasPerson(tx: Tx): boolean {
@@ -37,12 +52,12 @@ export async function setupFirstAdmin(
   const { login, displayName, password } = parseInput(setupSchema, input);
   assertPasswordPolicy(password);
   // Checked before the slow hash too, so that a second setup is refused at once.
-  if (!needsFirstAdmin(auth)) throw new AppError('auth.setup.done');
+  auth.store.transaction((tx) => refuseSetup(tx));
   const passwordHash = await hashPassword(password);
   const now = auth.clock.now();
   const at = now.toISOString();
   return auth.store.transaction((tx) => {
-    if (hasPerson(tx)) throw new AppError('auth.setup.done');
+    refuseSetup(tx);
     // The first admin is the actor of their own account and codes: the desk's setup account
     // stays on its desk, and the server takes a first admin only from themself (bootstrap).
     const staffId = newId();

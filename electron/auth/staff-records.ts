@@ -19,8 +19,10 @@ export interface PersonRow {
   totp_last_step: number | null;
 }
 
-const personColumns = `id, login, display_name, role, active, password_hash, must_enrol_key, must_change_password,
-  totp_secret, totp_pending_secret, totp_last_step`;
+// A person the server refused to take (issue 10, migration 0018) counts as inactive on this desk.
+const personColumns = `id, login, display_name, role,
+  CASE WHEN server_refused_code IS NULL THEN active ELSE 0 END AS active, password_hash, must_enrol_key,
+  must_change_password, totp_secret, totp_pending_secret, totp_last_step`;
 
 /** Only people sign in: the setup account has no password and is never found here. */
 export function findPersonByLogin(tx: Tx, login: string): PersonRow | undefined {

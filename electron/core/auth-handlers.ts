@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { appendAudit } from '../store/audit-log';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
+import { reauthHandlers } from './reauth-handlers';
 import { refreshSession, sessionInfo } from './session-info';
 
 /** A completed sign-in replaces whoever was at the desk. */
@@ -28,6 +29,7 @@ function recordSessionEvent(ctx: ServiceContext, action: 'auth.session.locked' |
 
 /** The sign-in, lock and own-account calls (A1–A4). */
 export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
+  ...reauthHandlers,
   'session.whoami': (ctx) => sessionInfo(ctx),
   'auth.setupFirstAdmin': async (ctx, input) => {
     const { session, recoveryCodes } = await setupFirstAdmin(ctx.auth, input);

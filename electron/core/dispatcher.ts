@@ -9,6 +9,8 @@ import type { ServiceContext } from './context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
 import { inputError } from '../../shared/errors/zod-issues';
+import { recentAuthMs } from '../auth/reauthentication';
+import { followAuthority } from './session-context';
 
 export interface DispatchLog {
   /** Failures that are not the user's: logged with the call's name and an incident id only. */
@@ -29,14 +31,14 @@ export const stderrLog: DispatchLog = {
 export function createDispatcher(context: () => ServiceContext, log: DispatchLog = stderrLog) {
   return async function dispatch(name: string, input: unknown): Promise<ApiEnvelope<unknown>> {
     if (!isCallName(name)) return fail(new AppError('api.unknown_call', { params: { name: name.slice(0, 100) } }));
-    const ctx = context();
     const spec = contract[name];
-    const refusal = accessRefusal(ctx, name, spec);
-    if (refusal) return fail(refusal);
-    if (!spec.passive) ctx.session.touch(ctx.clock.now());
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail(inputError(parsed.error, input));
     try {
+      const ctx = currentContext(context, spec);
+      const refusal = accessRefusal(ctx, name, spec);
+      if (refusal) return fail(refusal);
+      if (!spec.passive) ctx.session.touch(ctx.clock.now());
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) return fail(inputError(parsed.error, input));
       const handler = handlers[name] as Handler<CallName>;
       const output = spec.output.parse(await handler(ctx, parsed.data as never));
       return { ok: true, data: output };
@@ -52,9 +54,23 @@ export function createDispatcher(context: () => ServiceContext, log: DispatchLog
 }
 
 /**
+ * The call's context after the session has followed the person's row (issue 10): a deactivated
+ * person is signed out and a non-public call refused; a changed role is the actor's at once.
+ */
+function currentContext(context: () => ServiceContext, spec: CallSpec): ServiceContext {
+  const ctx = context();
+  const authority = followAuthority(ctx);
+  if (authority === 'signed-out' && spec.permission !== 'public') throw new AppError('auth.deactivated');
+  // The actor carries the role the services and the door check: rebuilt from the changed session.
+  return authority === 'same' ? ctx : context();
+}
+
+/**
  * Who may make the call now (A1, A4): public calls anyone; the rest need a signed-in person
- * whose screen is not locked (the lock screen's own calls excepted), who has finished setting
- * up their account (a password of their own, a key), and whose role allows the call.
+ * whose screen is not locked (the lock screen's own calls excepted), whose role — as their row
+ * says it now — allows the call, who proved who they are in the last five minutes where the call
+ * changes their factors, and who has finished setting up their account (a password of their
+ * own, a key).
  */
 function accessRefusal(ctx: ServiceContext, name: CallName, spec: CallSpec): AppError | null {
   if (spec.permission === 'public') return null;
@@ -62,6 +78,8 @@ function accessRefusal(ctx: ServiceContext, name: CallName, spec: CallSpec): App
   if (state.state === 'signed-out') return new AppError('auth.required');
   if (state.state === 'locked' && spec.whileLocked !== 'allowed') return new AppError('auth.session_locked');
   if (!can(ctx.actor.role, spec.permission)) return new AppError('forbidden');
+  if (spec.recentAuth && ctx.session.sinceAuthenticated(ctx.clock.now()) > recentAuthMs)
+    return new AppError('auth.reauth_required');
   const setupPending = state.session.mustChangePassword || state.session.mustEnrolKey;
   if (setupPending && !accountSetupCalls.has(name.split('.')[0] ?? ''))
     return new AppError('auth.account_setup_required');

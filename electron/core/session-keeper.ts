@@ -12,6 +12,8 @@ export type SessionState =
 export class SessionKeeper {
   private current: SessionState = { state: 'signed-out' };
   private lastActivity = 0;
+  /** When the person last proved who they are: sign-in, unlock, or `auth.reauthenticate`. */
+  private authenticatedAt = 0;
   /** Read from the setting once per sign-in: `read` runs several times on every call. */
   private idleMs = Number.POSITIVE_INFINITY;
 
@@ -34,6 +36,17 @@ export class SessionKeeper {
     this.idleMs = this.idleMinutes() * 60_000;
     this.current = { state: 'active', session };
     this.lastActivity = now.getTime();
+    this.authenticatedAt = now.getTime();
+  }
+
+  /** The person at the desk typed their password or touched their key again just now. */
+  reauthenticated(now: Date): void {
+    if (this.current.state === 'active') this.authenticatedAt = now.getTime();
+  }
+
+  /** Milliseconds since the person last proved who they are (infinite when nobody is signed in). */
+  sinceAuthenticated(now: Date): number {
+    return this.current.state === 'signed-out' ? Number.POSITIVE_INFINITY : now.getTime() - this.authenticatedAt;
   }
 
   /** The same person's session goes on, refreshed (a changed flag, a new key). */

@@ -158,6 +158,24 @@ export const authCalls = {
     permission: 'session.read',
     whileLocked: 'allowed',
   }),
+  /** A key challenge for `auth.reauthenticate` (issue 10): the signed-in person's own keys. */
+  'auth.beginReauthentication': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ attemptId, expiresAt: z.string(), publicKey: requestOptionsSchema }),
+    permission: 'session.read',
+  }),
+  /**
+   * The person proves again who they are — password or key touch — before a call that changes
+   * their factors (`recentAuth`); good for five minutes. A wrong password counts towards the lock.
+   */
+  'auth.reauthenticate': defineCall({
+    input: z.discriminatedUnion('method', [
+      z.strictObject({ method: z.literal('password'), password: typedPasswordSchema }),
+      z.strictObject({ method: z.literal('key'), attemptId, answer: authenticationAnswerSchema }),
+    ]),
+    output: z.object({ reauthenticatedAt: z.string() }),
+    permission: 'session.read',
+  }),
   /** "Switch user": the person is signed out fully; the next one signs in from the start. */
   'auth.signOut': defineCall({
     input: z.strictObject({}),
@@ -174,6 +192,7 @@ export const authCalls = {
     input: z.strictObject({ staffId: staffIdSchema }),
     output: z.object({ attemptId, expiresAt: z.string(), publicKey: creationOptionsSchema }),
     permission: 'account.self',
+    recentAuth: true,
   }),
   'account.finishKeyEnrolment': defineCall({
     input: z.strictObject({ attemptId, name: keyNameSchema, answer: registrationAnswerSchema }),
@@ -186,6 +205,7 @@ export const authCalls = {
     input: z.strictObject({ staffId: staffIdSchema, name: keyNameSchema, otp: z.string().min(1).max(100) }),
     output: keySummarySchema,
     permission: 'account.self',
+    recentAuth: true,
     writes: true,
   }),
   'account.keys': defineCall({
@@ -197,18 +217,21 @@ export const authCalls = {
     input: z.strictObject({ keyId: z.uuid() }),
     output: keySummarySchema,
     permission: 'account.self',
+    recentAuth: true,
     writes: true,
   }),
   'account.renewRecoveryCodes': defineCall({
     input: z.strictObject({}),
     output: z.object({ recoveryCodes: z.array(z.string()) }),
     permission: 'account.self',
+    recentAuth: true,
     writes: true,
   }),
   'account.enrolTotp': defineCall({
     input: z.strictObject({ staffId: staffIdSchema }),
     output: z.object({ secret: z.string(), uri: z.string() }),
     permission: 'account.self',
+    recentAuth: true,
   }),
   'account.confirmTotp': defineCall({
     input: z.strictObject({ staffId: staffIdSchema, code: z.string().min(1).max(20) }),

@@ -19,6 +19,11 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   whileLocked?: 'allowed';
   /** A poll made by the screen itself, not by the person: it does not keep the session awake. */
   passive?: true;
+  /**
+   * The call changes how the person proves who they are (a key, TOTP, recovery codes): it needs
+   * the password or a key touch within the last five minutes, else `auth.reauth_required`.
+   */
+  recentAuth?: true;
 }
 
 export function defineCall<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {

@@ -41,6 +41,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'auth.beginUnlock': {},
     'auth.finishUnlock': { attemptId: anyId, answer: keyAnswer },
     'auth.signOut': {},
+    'auth.beginReauthentication': {},
+    'auth.reauthenticate': { method: 'password', password: 'wrong' },
     'account.changePassword': { currentPassword: 'wrong', newPassword: strongTestPassword() },
     'account.beginKeyEnrolment': { staffId: self },
     'account.finishKeyEnrolment': { attemptId: anyId, name: 'Ключ', answer: registration },
@@ -147,6 +149,8 @@ const gateCodes = [
   'auth.required',
   'auth.session_locked',
   'auth.account_setup_required',
+  'auth.reauth_required',
+  'auth.deactivated',
   'api.unknown_call',
 ];
 const tables = [
