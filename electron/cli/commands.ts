@@ -7,7 +7,7 @@ import { deskPaths } from '../core/desk-paths';
 import { keptWhere } from './key-command';
 import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
-import { enrolDesk } from '../sync/enrol-desk';
+import { assertSecureServer, enrolDesk } from '../sync/enrol-desk';
 import { verifyAuditChain } from '../store/audit-log';
 import { actingStaff, deskSyncs } from './acting-staff';
 import { openDesk } from './open-desk';
@@ -114,12 +114,14 @@ function describe(reason: 'hash' | 'link' | 'sequence'): string {
 export async function enrolDeskCommand(
   db: string | undefined,
   servers: string[],
-  code: string,
+  readCode: () => Promise<string>,
   name: string,
   io: Output,
 ): Promise<number> {
+  for (const server of servers) assertSecureServer(server);
   const ctx = await openDesk({ db, create: false });
   try {
+    const code = await readCode();
     const identity = await enrolDesk(ctx.store, { servers, code, name });
     io.out(
       `Enrolled as device ${identity.deviceId} with ${servers.join(' (backup: ')}${servers.length > 1 ? ')' : ''}`,

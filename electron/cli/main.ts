@@ -3,6 +3,8 @@ import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
 import { protectKeyCommand } from './key-command';
+import { AppError } from '../../shared/errors/app-error';
+import { secretLine } from '../host/passphrase-source';
 import { importDictionaryCommand } from './import-dictionary-command';
 import { importPatientsCommand } from './import-patients-command';
 import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
@@ -16,8 +18,9 @@ const usage = `medcard — Medcard Desk command line
   medcard key protect [--db PATH]                         move a desk's clear key file (PATH.key) into the OS
                                                           keyring or under a passphrase, and delete the file
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
-  medcard enrol-desk [--db PATH] --server URL [--backup URL] --code CODE [--name NAME]
-                                                          connect the desk to the central sync server
+  medcard enrol-desk [--db PATH] --server URL [--backup URL] [--name NAME]
+                                                          connect the desk to the central sync server (https://;
+                                                          the one-time code is asked, or read from stdin)
   medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]
                                                           import a reference dictionary (icd10, insurers,
                                                           calendar-ru) in one transaction; prints refused lines;
@@ -92,12 +95,13 @@ async function run(argv: string[]): Promise<number> {
       }
       return protectKeyCommand(values.db, io);
     case 'enrol-desk': {
+      if (values.code !== undefined) throw new AppError('cli.enrol.code_on_stdin', { field: 'code' });
       const servers = [values.server, values.backup].filter((url): url is string => url !== undefined);
-      if (servers.length === 0 || !values.code || servers.some((url) => !URL.canParse(url))) {
-        io.err('enrol-desk needs --server URL (and optionally --backup URL) and --code CODE\n');
+      if (servers.length === 0 || servers.some((url) => !URL.canParse(url))) {
+        io.err('enrol-desk needs --server URL (and optionally --backup URL)\n');
         return 2;
       }
-      return enrolDeskCommand(values.db, servers, values.code, values.name ?? hostname(), io);
+      return enrolDeskCommand(values.db, servers, () => secretLine('Enrolment code: '), values.name ?? hostname(), io);
     }
     case 'import': {
       const [, what, kind, file, ...extra] = positionals;

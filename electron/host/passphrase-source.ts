@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { AppError } from '../../shared/errors/app-error';
 
 /** Where the passphrase that wraps the database key comes from; never the command line. */
@@ -31,9 +32,23 @@ export function processPassphrase(
         if (again !== first) throw new AppError('store.key.passphrase_mismatch');
         return first;
       }
-      return firstLine(stdin);
+      const line = await firstLine(stdin);
+      if (line === '') throw new AppError('store.key.passphrase_missing');
+      return line;
     },
   };
+}
+
+/**
+ * One secret line (an enrolment code): typed at the terminal without echo, else the first line
+ * of stdin. Never an argument: another user of the computer can read a command line.
+ */
+export async function secretLine(
+  prompt: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
+  return stdin.isTTY ? typed(stdin, stderr, prompt) : firstLine(stdin);
 }
 
 function fromFile(path: string): string {
@@ -53,24 +68,20 @@ function withoutNewline(line: string): string {
   return line.replace(/\r$/, '');
 }
 
-function firstLine(stdin: NodeJS.ReadStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const finish = () => {
-      stdin.off('data', onData).off('end', finish).off('error', onError);
-      stdin.pause();
-      const line = withoutNewline(text.split('\n')[0] ?? '');
-      if (line === '') reject(new AppError('store.key.passphrase_missing'));
-      else resolve(line);
-    };
-    const onData = (chunk: Buffer | string) => {
-      text += chunk.toString();
-      if (text.includes('\n') || text.length > 4096) finish();
-    };
-    const onError = () => reject(new AppError('store.key.passphrase_missing'));
-    stdin.on('data', onData).on('end', finish).on('error', onError);
-    stdin.resume();
-  });
+/** One line reader per stream, so that a passphrase and then a code can both come on stdin. */
+const lineReaders = new WeakMap<NodeJS.ReadStream, AsyncIterator<string>>();
+
+/** The next line of stdin, '' at its end. */
+async function firstLine(stdin: NodeJS.ReadStream): Promise<string> {
+  let lines = lineReaders.get(stdin);
+  if (!lines) {
+    lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false })[
+      Symbol.asyncIterator
+    ]();
+    lineReaders.set(stdin, lines);
+  }
+  const next = await lines.next();
+  return next.done === true ? '' : withoutNewline(next.value);
 }
 
 /** Reads one line from the terminal without echoing it; Ctrl+C gives up. */

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { AppError } from '../../shared/errors/app-error';
 import { enrolRequestSchema, enrolResponseSchema, syncErrorSchema } from '../../shared/sync/protocol';
 import type { Store } from '../store/open-store';
 import { writeSyncIdentity, type SyncIdentity } from './sync-settings';
@@ -13,6 +14,7 @@ export async function enrolDesk(
   store: Store,
   options: { servers: string[]; code: string; name: string },
 ): Promise<SyncIdentity> {
+  for (const server of options.servers) assertSecureServer(server);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const body = enrolRequestSchema.parse({
     code: options.code.trim(),
@@ -58,4 +60,17 @@ export async function enrolDesk(
   };
   store.transaction((tx) => writeSyncIdentity(tx, identity));
   return identity;
+}
+
+const loopbackHosts = new Set(['localhost', '[::1]']);
+
+/**
+ * A server address the desk may send its enrolment code and then its patients' data to:
+ * `https://`, or plain `http://` to this same computer only (a server beside the desk, tests).
+ */
+export function assertSecureServer(address: string): void {
+  const url = URL.canParse(address) ? new URL(address) : undefined;
+  const loopback = url !== undefined && (loopbackHosts.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname));
+  if (url?.protocol === 'https:' || (url?.protocol === 'http:' && loopback)) return;
+  throw new AppError('cli.enrol.insecure_server', { field: 'server', params: { url: address.slice(0, 200) } });
 }

@@ -58,7 +58,8 @@ export const syncEn = {
       intro: 'For now a workstation is connected from the command line, usually by the clinic administrator:',
       enrolDevice:
         'On the clinic server, the administrator runs this command. It prints a one-time enrolment code, valid for 24 hours:',
-      enrolDesk: 'On this computer, run this command with the server address (URL) and the code (CODE):',
+      enrolDesk:
+        'On this computer, run this command with the server address (URL, https://); it asks for the code (never type it into the command line):',
       restart: 'Restart Medcard Desk. Sync starts by itself; its state shows in the bar at the bottom of the window.',
     },
     conflicts: {

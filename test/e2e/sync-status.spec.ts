@@ -74,7 +74,7 @@ test('with no sync server, the status bar says so and leads to a page that expla
 
   const connect = main.getByRole('region', { name: 'Как подключить рабочее место к серверу' });
   await expect(connect).toContainText('medcard-server enrol-device --name "Регистратура, окно 1"');
-  await expect(connect).toContainText('medcard enrol-desk --server URL --code CODE --name "Регистратура, окно 1"');
+  await expect(connect).toContainText('medcard enrol-desk --server URL --name "Регистратура, окно 1"');
   await expect(connect).toContainText('Перезапустите Medcard Desk');
 
   await expect(main.getByRole('heading', { name: 'Конфликтов нет' })).toBeVisible();

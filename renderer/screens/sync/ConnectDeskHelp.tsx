@@ -21,7 +21,7 @@ export function ConnectDeskHelp() {
   const name = session.status === 'ok' ? ` --name ${quoted(session.data.device.name)}` : '';
   const steps = [
     { text: t('sync.connect.enrolDevice'), command: `medcard-server enrol-device${name}` },
-    { text: t('sync.connect.enrolDesk'), command: `medcard enrol-desk --server URL --code CODE${name}` },
+    { text: t('sync.connect.enrolDesk'), command: `medcard enrol-desk --server URL${name}` },
     { text: t('sync.connect.restart'), command: null },
   ];
   return (
