@@ -22,8 +22,12 @@ export interface ScanDesk extends TempDesk {
 
 export async function openScanDesk(options: { role?: Role; analyser?: ScanAnalyser } = {}): Promise<ScanDesk> {
   const desk = await openTempDesk();
-  const patientId = createPatient(desk.ctx, patientDraftSchema.parse(draft())).id;
-  const actor = { ...desk.ctx.actor, ...(options.role ? { role: options.role } : {}) };
+  // A person at a desk not enrolled with a server (nothing leaves it): the setup account writes no synced data.
+  const actor = { ...desk.ctx.actor, kind: 'person' as const, ...(options.role ? { role: options.role } : {}) };
+  const patientId = createPatient(
+    { ...desk.ctx, actor: { ...actor, role: 'clerk' } },
+    patientDraftSchema.parse(draft()),
+  ).id;
   const vault = createScanVault({ dir: scanVaultDir(desk.dbPath), storeKey: desk.key });
   const analyser = options.analyser ?? createScanAnalyser();
   return {
