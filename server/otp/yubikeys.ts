@@ -134,7 +134,8 @@ export interface CounterClaim {
   usageCounter: number;
   sessionUse: number;
   nonce: string;
-  clientId: number;
+  /** The YK-VAL client that asked; null when a desk's sign-in asked through /v1/second-factors. */
+  clientId: number | null;
   now: Date;
 }
 
