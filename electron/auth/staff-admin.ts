@@ -28,6 +28,8 @@ export interface StaffSummary {
   recoveryCodesLeft: number;
   mustEnrolKey: boolean;
   mustChangePassword: boolean;
+  /** Why the server refused this account, which is then disabled here (issue 10); null if it did not. */
+  serverRefused: string | null;
 }
 
 const createSchema = staffCalls['staff.create'].input;
@@ -139,10 +141,12 @@ function summary(tx: Tx, staffId: string, at: string): StaffSummary {
     totp_secret: string | null;
     must_enrol_key: number;
     must_change_password: number;
+    server_refused_code: string | null;
     keys: number;
     codes: number;
   }>(
-    `SELECT s.id, s.login, s.display_name, s.role, s.active, s.locked_until, s.totp_secret, s.must_enrol_key, s.must_change_password,
+    `SELECT s.id, s.login, s.display_name, s.role, s.active, s.locked_until, s.totp_secret, s.must_enrol_key,
+       s.must_change_password, s.server_refused_code,
        (SELECT count(*) FROM staff_keys k WHERE k.staff_id = s.id AND k.revoked_at IS NULL) AS keys,
        (SELECT count(*) FROM recovery_codes r WHERE r.staff_id = s.id AND r.used_at IS NULL AND r.revoked_at IS NULL) AS codes
      FROM staff s WHERE s.id = ?`,
@@ -154,12 +158,13 @@ function summary(tx: Tx, staffId: string, at: string): StaffSummary {
     login: row.login,
     displayName: row.display_name,
     role: row.role,
-    active: row.active === 1,
+    active: row.active === 1 && row.server_refused_code === null,
     lockedUntil: row.locked_until !== null && row.locked_until > at ? row.locked_until : null,
     keys: row.keys,
     totp: row.totp_secret !== null,
     recoveryCodesLeft: row.codes,
     mustEnrolKey: row.must_enrol_key === 1 || row.keys === 0,
     mustChangePassword: row.must_change_password === 1,
+    serverRefused: row.server_refused_code,
   };
 }

@@ -21,6 +21,7 @@ export const staffEn = {
     },
     active: 'Active',
     inactive: 'Deactivated',
+    serverRefused: 'Refused by the server: cannot sign in at this desk',
     lockedUntil: 'sign-in locked until {{time}}',
     mustChangePassword: 'changes the password at sign-in',
     mustEnrolKey: 'needs a key',

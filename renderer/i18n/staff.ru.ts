@@ -18,6 +18,7 @@ export const staffRu = {
     },
     active: 'Активен',
     inactive: 'Отключён',
+    serverRefused: 'Не принят сервером: вход на этом рабочем месте закрыт',
     lockedUntil: 'вход заблокирован до {{time}}',
     mustChangePassword: 'сменит пароль при входе',
     mustEnrolKey: 'нужен ключ',

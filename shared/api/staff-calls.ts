@@ -16,6 +16,11 @@ export const staffSummarySchema = z.object({
   recoveryCodesLeft: z.number().int(),
   mustEnrolKey: z.boolean(),
   mustChangePassword: z.boolean(),
+  /**
+   * The server refused this account (`sync.actor_unknown`…, issue 10): it is disabled on this desk
+   * and `active` is false. The refusal's code, or null.
+   */
+  serverRefused: z.string().nullable(),
 });
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 

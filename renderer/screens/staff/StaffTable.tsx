@@ -48,7 +48,11 @@ export function StaffTable({
               <TableCell>{person.displayName}</TableCell>
               <TableCell>{t(`roles.${person.role}`)}</TableCell>
               <TableCell>
-                {person.active ? t('staff.active') : t('staff.inactive')}
+                {person.serverRefused
+                  ? t('staff.serverRefused')
+                  : person.active
+                    ? t('staff.active')
+                    : t('staff.inactive')}
                 {person.active && person.lockedUntil && (
                   <Box component="span" sx={{ display: 'block', color: 'error.main', fontSize: '0.8125rem' }}>
                     {t('staff.lockedUntil', { time: formatDateTime(person.lockedUntil) })}
