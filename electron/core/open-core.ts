@@ -35,6 +35,8 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     key: options.key,
     create: options.create,
     nativeBinding: options.nativeBinding,
+    // Reads' audit events commit in groups (electron/store/audit-log.ts: the rule and what a crash loses).
+    groupReadAudit: true,
   });
   const desk = ensureWorkstation(store, clock.now(), options.deviceName);
   const worker: SyncWorker | undefined =

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Knex } from 'knex';
 import { AppError } from '../../shared/errors/app-error';
+import { enableReadGroups, flushWaitingReads } from './audit-log';
 import { migrationSource } from './migrations';
 import { withRawRunner } from './raw-tx';
 import { knexOnConnection } from './sqlcipher-knex';
@@ -56,6 +57,11 @@ export interface StoreOptions {
    * patients in memory (default 256); the sync worker's connection needs far less.
    */
   cacheMiB?: number;
+  /**
+   * Commit the audit events of reads in groups (audit-log.ts states the rule and what a crash
+   * loses). The desk's core and the bench turn it on; off, each read's event commits with it.
+   */
+  groupReadAudit?: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -88,7 +94,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     if (!existed) removeDatabaseFiles(options.path);
     throw error;
   }
-  return createStore(db, knex, options.path);
+  return createStore(db, knex, options.path, options.groupReadAudit ?? false);
 }
 
 /**
@@ -121,7 +127,7 @@ function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
-function createStore(db: Database.Database, knex: Knex, path: string): Store {
+function createStore(db: Database.Database, knex: Knex, path: string, groupReadAudit: boolean): Store {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
@@ -148,6 +154,7 @@ function createStore(db: Database.Database, knex: Knex, path: string): Store {
   };
   // Two objects, so that a read handle cast to a write one still finds no runner behind it.
   const tx = withRawRunner({ ...reads }, { run: (sql, params) => prepare(sql).run(...args(params)) });
+  if (groupReadAudit) enableReadGroups(tx, (write) => db.transaction(() => write(tx)).immediate());
 
   return {
     path,
@@ -156,6 +163,7 @@ function createStore(db: Database.Database, knex: Knex, path: string): Store {
     integrityCheck: () =>
       (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
     close: async () => {
+      flushWaitingReads(tx);
       await knex.destroy();
       db.close();
     },

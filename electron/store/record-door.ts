@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { ErrorCode } from '../../shared/errors/catalog';
 import { syncedFields, type SyncedTableName } from '../../shared/sync/protocol';
 import type { Actor } from './actor';
-import { appendAudit, type AuditEntry } from './audit-log';
+import { appendAudit, appendReadAudit, type AuditEntry } from './audit-log';
 import { canonicalJson } from '../../shared/canonical-json';
 import { newId } from './ids';
 import type { Tx } from './open-store';
@@ -165,8 +165,11 @@ export function updateSyncedRow(
   return Object.keys(delta);
 }
 
-/** Records a read of patient data (F1) in the caller's transaction. */
+/**
+ * Records a read of patient data (F1): with the caller's transaction, or — on a store that groups
+ * read events (the desk's core) — within the next few milliseconds, by the rule in audit-log.ts.
+ */
 export function recordRead(door: DoorContext, permission: Permission, audit: AuditEntry): void {
   assertAllowed(door.actor, permission);
-  appendAudit(door.tx, door.actor, door.at, audit);
+  appendReadAudit(door.tx, door.actor, door.at, audit);
 }

@@ -9,6 +9,8 @@ import {
   type BlobStatus,
   type Mutation,
 } from '../../shared/sync/protocol';
+import { auditOverHttp } from './audit-transport';
+import type { ProvenSession } from '../../shared/sync/session-proof';
 import { signedHeaders } from './request-signer';
 import { SyncRefusedError, SyncUnreachableError, type SyncTransport } from './sync-transport';
 
@@ -77,8 +79,9 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     get server() {
       return options.servers[current] as string;
     },
-    push: async (mutations: Mutation[]) =>
-      (await json(pushResponseSchema, await request('POST', '/v1/sync/push', { mutations }))).results,
+    audit: auditOverHttp(async (schema, method, path, body) => json(schema, await request(method, path, body))),
+    push: async (mutations: Mutation[], sessions: readonly ProvenSession[] = []) =>
+      (await json(pushResponseSchema, await request('POST', '/v1/sync/push', { mutations, sessions }))).results,
     pull: async (since, limit) =>
       json(pullResponseSchema, await request('GET', `/v1/sync/pull?since=${since}&limit=${limit}`)),
     snapshot: async (after, upTo, limit) => {

@@ -1,5 +1,6 @@
 import type { Actor } from '../store/actor';
 import type { Store } from '../store/open-store';
+import { pushAuditChain } from './audit-push';
 import type { BlobSync } from './blob-sync';
 import { followDictionaryReleases, uploadDictionaryFiles } from './dictionary-releases';
 import { firstSync, pullChanges } from './pull-changes';
@@ -11,7 +12,7 @@ import type { SyncTransport } from './sync-transport';
 /**
  * One round: the first full sync if this desk never had one, then push (files first), then pull,
  * then the files pulled rows name, then the dictionary releases pulled (their files are the
- * published dictionaries' own: dictionary-releases.ts).
+ * published dictionaries' own: dictionary-releases.ts), and last the audit chain (audit-push.ts).
  */
 export async function syncCycle(
   store: Store,
@@ -26,5 +27,6 @@ export async function syncCycle(
   const pulled = await pullChanges(store, transport, actor, report);
   const blobsArrived = (await blobs?.downloadQueued()) ?? 0;
   await followDictionaryReleases(store, transport, actor, report);
+  await pushAuditChain(store, transport.audit);
   return { ...pushed, pulled, blobsArrived };
 }

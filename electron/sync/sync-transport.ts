@@ -1,5 +1,7 @@
 import { localize, type ErrorCode, type LocalizedText } from '../../shared/errors/catalog';
 import type { Mutation, MutationResult, PullResponse, SnapshotResponse } from '../../shared/sync/protocol';
+import type { ProvenSession } from '../../shared/sync/session-proof';
+import type { AuditTransport } from './audit-transport';
 import type { BlobTransport } from './blob-transfer';
 
 /**
@@ -7,13 +9,16 @@ import type { BlobTransport } from './blob-transfer';
  * the HTTP one is real, tests may cut or delay it.
  */
 export interface SyncTransport extends BlobTransport {
-  push(mutations: Mutation[]): Promise<MutationResult[]>;
+  /** Pushes outbox entries with the proven sessions they name (shared/sync/session-proof.ts). */
+  push(mutations: Mutation[], sessions?: readonly ProvenSession[]): Promise<MutationResult[]>;
   pull(since: number, limit: number): Promise<PullResponse>;
   snapshot(after: string | null, upTo: number | null, limit: number): Promise<SnapshotResponse>;
   /** Listens for "the log grew" until the signal aborts or the stream breaks (then it rejects). */
   subscribe(onChange: (seq: number) => void, signal: AbortSignal): Promise<void>;
   /** The server address in use now (after any failover). */
   readonly server: string;
+  /** The audit chain's routes; a transport without them (a test's) leaves the chain on the desk. */
+  readonly audit?: AuditTransport;
 }
 
 /** The server could not be reached or failed (5xx): try again later, perhaps on the backup. */

@@ -17,7 +17,9 @@ interface EventRow {
   details: string;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const likePattern = (text: string) => `%${escapeLike(text)}%`;
+const startsWith = (text: string) => `${escapeLike(text)}%`;
 
 /**
  * The clinic's audit, every desk's chain together, newest first, a page at a time (the auditor's
@@ -46,7 +48,13 @@ export async function clinicAudit(
   if (query.to !== undefined) rows = rows.where('e.at', '<=', new Date(query.to).toISOString());
   if (query.action !== undefined) {
     const action = query.action;
-    rows = rows.where((where) => where.where('e.action', action).orWhereLike('e.action', `${action}%`));
+    rows = rows.where((where) => where.whereLike('e.action', startsWith(action)));
+  }
+  if (query.actions !== undefined) {
+    const actions = query.actions;
+    rows = rows.where((where) => {
+      for (const action of actions) where.orWhereLike('e.action', startsWith(action));
+    });
   }
   if (query.actor !== undefined) {
     const actor = query.actor;

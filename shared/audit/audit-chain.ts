@@ -71,6 +71,8 @@ export const clinicAuditQuerySchema = z.strictObject({
   device: z.string().min(1).max(100).optional(),
   /** An action, or its beginning (`auth.alert.`). */
   action: z.string().min(1).max(100).optional(),
+  /** Any of these actions or beginnings (a view of the log: sign-in attempts and unlocks). */
+  actions: z.array(z.string().min(1).max(100)).min(1).max(5).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** Older than this position (the `cursor` of the last event shown), for the next page. */

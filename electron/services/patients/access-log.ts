@@ -1,4 +1,5 @@
 import type { ActorContext } from '../../core/context';
+import { commitWaitingReads } from '../../store/audit-log';
 import { recordRead } from '../../store/record-door';
 
 export interface AccessLogEntry {
@@ -15,6 +16,8 @@ export interface AccessLogEntry {
  */
 export function patientAccessLog(ctx: ActorContext, patientId: string, limit: number): { items: AccessLogEntry[] } {
   return ctx.store.transaction((tx) => {
+    // The reads still waiting to commit (audit-log.ts) belong in the answer: opening the card came first.
+    commitWaitingReads(tx);
     const items = tx.all<AccessLogEntry>(
       `WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT p.id FROM patients p JOIN family f ON p.merged_into = f.id)
        SELECT e.at, e.action, COALESCE(s.display_name, e.actor_id) AS actorName, e.actor_role AS actorRole,

@@ -57,7 +57,7 @@ export function AuditScreen() {
   const loadMore = async () => {
     const last = page?.items.at(-1);
     if (!page || !last || view === 'merges') return;
-    const result = await api.audit.events({ view, limit: pageSize, before: last.seq });
+    const result = await api.audit.events({ view, limit: pageSize, before: last.cursor });
     if (result.ok) setPage({ items: [...page.items, ...result.data.items], more: result.data.more });
     else setError(result.error);
   };
