@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { scanLimits } from '../../../shared/scans/scan-checklist';
 import { inflateAtMost } from './bounded-inflate';
 import type { ImageSource } from './image-quality';
-import { assertPixelCap } from './image-header';
+import { assertPixelCap, readPictureSize } from './image-header';
 import { checkObjectStreams } from './pdf-object-streams';
 
 /** One PDF page seen as a scan: its largest image and the resolution it prints at. */
@@ -90,13 +90,18 @@ function filterOf(dict: PDFDict): string {
 }
 
 /**
- * JPEG streams are JPEG files as they are (their own header is checked by the decoder's pixel
- * limit); Flate streams are raw 8-bit grey or RGB rows, inflated into exactly the bytes /Width,
- * /Height and the colour space declare — zlib stops there, so more data is refused, never held.
+ * JPEG streams are JPEG files as they are (their own header checked against the cap too); Flate
+ * streams are raw 8-bit grey or RGB rows, inflated into exactly the bytes /Width, /Height and the
+ * colour space declare — zlib stops there, so more data is refused, never held.
  */
 function decodeImage(stream: PDFRawStream, { page, width, height }: PdfPageInfo): ImageSource {
   const filter = filterOf(stream.dict);
-  if (filter === 'DCTDecode') return Buffer.from(stream.contents);
+  if (filter === 'DCTDecode') {
+    // The JPEG's own frame header may claim more than the page's /Width and /Height: it is checked too.
+    const jpeg = Buffer.from(stream.contents);
+    assertPixelCap(readPictureSize(jpeg, 'image/jpeg'), page);
+    return jpeg;
+  }
   const channels = channelsOf(stream.dict);
   const predictor = stream.dict
     .lookupMaybe(PDFName.of('DecodeParms'), PDFDict)

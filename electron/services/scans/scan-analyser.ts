@@ -28,6 +28,8 @@ export interface ScanAnalyserOptions {
   /** A job still running after this is stopped with `scan.analysis.timeout`. */
   budgetMs?: number;
   idleMs?: number;
+  /** The worker's old-generation heap, MiB (256 by default). */
+  heapMb?: number;
   /** The worker's entry: the bundled `scan-worker.js` beside the Electron bundle, else the source shim. */
   workerFile?: URL;
 }
@@ -38,7 +40,7 @@ const defaultIdleMs = 120_000;
  * The worker's own heap: pdf-lib's view of a 5 MB PDF and one page's pixels fit many times over.
  * Pixels decoded by libvips live outside it and are bounded by the pixel cap instead.
  */
-const resourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+const defaultHeapMb = 256;
 
 function defaultWorkerFile(): URL {
   const bundled = new URL('./scan-worker.js', import.meta.url);
@@ -49,6 +51,11 @@ export function createScanAnalyser(options: ScanAnalyserOptions = {}): ScanAnaly
   const budgetMs = options.budgetMs ?? defaultBudgetMs;
   const idleMs = options.idleMs ?? defaultIdleMs;
   const file = options.workerFile ?? defaultWorkerFile();
+  const resourceLimits = {
+    maxOldGenerationSizeMb: options.heapMb ?? defaultHeapMb,
+    maxYoungGenerationSizeMb: 32,
+    stackSizeMb: 4,
+  };
   let worker: Worker | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();

@@ -4,7 +4,7 @@ import { checkPngData } from '../../../../electron/services/scans/png-data';
 import { createScanAnalyser, type ScanAnalyser } from '../../../../electron/services/scans/scan-analyser';
 import { scanLimits } from '../../../../shared/scans/scan-checklist';
 import { idatBomb, objectStreamBomb, reviewPdfBomb, reviewPngBomb, zTxtBomb, zerosZlib } from './generated-bombs';
-import { jpegPage, pngPage } from './generated-scans';
+import { jpegPage, pdfOfPages, pngPage } from './generated-scans';
 import { openScanDesk, type ScanDesk } from './scan-desk';
 import sharp from 'sharp';
 
@@ -81,6 +81,14 @@ describe('decompression bombs are refused before they cost anything (issue 10, i
     await refused(await objectStreamBomb(), 'scan.data.inflates_too_much');
   });
 
+  it('a PDF whose JPEG claims 65000 × 65000 pixels behind a small /Width and /Height is refused', async () => {
+    const pdf = await pdfOfPages([{}]);
+    const sof = pdf.indexOf(Buffer.from([0xff, 0xc0]));
+    pdf.writeUInt16BE(65000, sof + 5);
+    pdf.writeUInt16BE(65000, sof + 7);
+    await refused(pdf, 'scan.pdf.image_too_large');
+  });
+
   it('a file over 5 MB is refused by its size before any parser runs', async () => {
     // A PNG bomb padded past the limit: had anything parsed it, the pixel cap would answer first.
     const big = Buffer.concat([reviewPngBomb(), Buffer.alloc(scanLimits.maxBytes)]);
@@ -119,6 +127,16 @@ describe('the scan worker', () => {
     const patient = createScanAnalyser();
     analysers.push(patient);
     expect((await patient.inspect(page, 'image/jpeg')).pages).toHaveLength(1);
+  });
+
+  it('refuses with its own code when the worker runs out of its heap, and the desk goes on', async () => {
+    const cramped = createScanAnalyser({ heapMb: 2 });
+    analysers.push(cramped);
+    const pdf = await pdfOfPages([{}]);
+    await expect(cramped.inspect(pdf, 'application/pdf')).rejects.toMatchObject({ code: 'scan.analysis.failed' });
+    const roomy = createScanAnalyser();
+    analysers.push(roomy);
+    expect((await roomy.inspect(pdf, 'application/pdf')).pages).toHaveLength(1);
   });
 
   it('passes an ordinary PNG, plain or interlaced, whose data is exactly what its header declares', async () => {
