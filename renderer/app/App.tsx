@@ -2,6 +2,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { ContractApi } from '../../shared/api/facade';
 import { ApiProvider } from '../api/api-context';
+import { ReauthGate } from '../api/reauth-gate';
 import { SessionGate } from './SessionGate';
 import { SessionProvider } from './session';
 import { theme } from './theme';
@@ -12,7 +13,9 @@ export function App({ api }: { api: ContractApi }) {
       <CssBaseline />
       <ApiProvider api={api}>
         <SessionProvider>
-          <SessionGate />
+          <ReauthGate>
+            <SessionGate />
+          </ReauthGate>
         </SessionProvider>
       </ApiProvider>
     </ThemeProvider>

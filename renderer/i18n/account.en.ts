@@ -11,6 +11,16 @@ export const accountEn = {
     keyIntro: 'You have no active security key, or you signed in with a recovery code. Enrol a key to go on.',
     signOut: 'Sign out',
   },
+  reauth: {
+    title: 'Confirm it is you',
+    intro:
+      'Keys, the authenticator app and recovery codes are changed only by the person themself: type your password or touch your key (asked again after 5 minutes).',
+    password: 'Password',
+    confirm: 'Confirm',
+    useKey: 'Touch my key',
+    cancel: 'Cancel',
+    failed: 'Not confirmed',
+  },
   account: {
     title: 'My account',
     subtitle: '{{name}} · login {{login}} · {{role}}',
