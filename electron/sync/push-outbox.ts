@@ -1,4 +1,5 @@
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { readProvenSessions } from '../store/local-writers/proven-sessions';
 import type { Store, Tx } from '../store/open-store';
 import { countPushAttempts, markOutboxEntryRefused, settleOutboxEntry } from '../store/sync-writers/outbox-results';
 import type { BlobSync } from './blob-sync';
@@ -12,6 +13,8 @@ interface OutboxRow {
   changed: string;
   actor_id: string;
   created_at: string;
+  session_id: string | null;
+  signature: string | null;
 }
 
 export interface PushReport {
@@ -26,7 +29,8 @@ const batchSize = 200;
  * Sends pending outbox entries in order. An entry leaves the outbox only once the server has
  * answered for it (applied, or recorded as a conflict); a refused one stays, marked, for staff.
  * A lost answer is harmless: the retry carries the same mutation id and the server replays its
- * stored result. The files rows name (scans) go up first, so no desk ever pulls a row whose
+ * stored result. Each entry goes with the session that signed it (its statement and proof,
+ * `proven_sessions`). The files rows name (scans) go up first, so no desk ever pulls a row whose
  * file the server does not have.
  */
 export async function pushOutbox(store: Store, transport: SyncTransport, blobs?: BlobSync): Promise<PushReport> {
@@ -34,7 +38,7 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
   for (;;) {
     const rows = store.transaction((tx) =>
       tx.all<OutboxRow>(
-        `SELECT mutation_id, table_name, row_id, base_version, changed, actor_id, created_at
+        `SELECT mutation_id, table_name, row_id, base_version, changed, actor_id, created_at, session_id, signature
            FROM sync_outbox WHERE status = 'pending' ORDER BY seq LIMIT ${batchSize}`,
       ),
     );
@@ -47,7 +51,13 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
       changed: JSON.parse(row.changed) as Mutation['changed'],
       actorId: row.actor_id,
       at: row.created_at,
+      ...(row.session_id !== null && row.signature !== null
+        ? { sessionId: row.session_id, signature: row.signature }
+        : {}),
     }));
+    // The proven sessions the entries name, once each: the server checks who made every entry.
+    const sessionIds = [...new Set(rows.flatMap((row) => (row.session_id === null ? [] : [row.session_id])))];
+    const sessions = store.transaction((tx) => readProvenSessions(tx, sessionIds));
     store.transaction((tx) =>
       countPushAttempts(
         tx,
@@ -55,7 +65,7 @@ export async function pushOutbox(store: Store, transport: SyncTransport, blobs?:
       ),
     );
     await blobs?.uploadFor(mutations);
-    const results = await transport.push(mutations);
+    const results = await transport.push(mutations, sessions);
     store.transaction((tx) => {
       for (const result of results) record(tx, result, report);
     });

@@ -52,6 +52,11 @@ export async function refuseByActor(
 ): Promise<MutationResult | null> {
   const refuse = (code: ErrorCode): MutationResult => refusal(mutation, code);
   const account = accountTables.has(mutation.table);
+  // Who made it, proven (server/sync/proof/): before any right is weighed.
+  const unproven = await ctx.proofs.refuse(trx, mutation, current === undefined, () =>
+    isBootstrap(trx, mutation, current, actor, ctx.clinicId),
+  );
+  if (unproven) return refuse(unproven);
   if (account && (await isFirstAdmin(trx, mutation, current, ctx.clinicId))) return null;
   if (!actor) return refuse('sync.actor_unknown');
   if (!isActive(actor.active)) return refuse('sync.actor_inactive');
@@ -60,6 +65,28 @@ export async function refuseByActor(
   if (role !== undefined && can(role, permission)) return null;
   if (account && isOwnChange(mutation, current)) return null;
   return refuse('sync.actor_forbidden');
+}
+
+/**
+ * The clinic's bootstrap, the one write without a session proof: the first admin, made at a desk's
+ * first run before any key existed, creates themself (`isFirstAdmin`) and then their own keys,
+ * codes and password — until the server has verified any session of theirs, which closes it.
+ */
+async function isBootstrap(
+  trx: Knex.Transaction,
+  mutation: Mutation,
+  current: { data: RowData } | undefined,
+  actor: RowData | undefined,
+  clinicId: string,
+): Promise<boolean> {
+  if (!accountTables.has(mutation.table)) return false;
+  if (await isFirstAdmin(trx, mutation, current, clinicId)) return true;
+  if (!actor || actor.role !== 'admin' || actor.created_by !== mutation.actorId) return false;
+  if (!isOwnChange(mutation, current)) return false;
+  const proven = await trx('verified_sessions')
+    .where({ staff_id: mutation.actorId })
+    .first<{ n: number } | undefined>(trx.raw('1 AS n'));
+  return proven === undefined;
 }
 
 function roleOf(value: unknown): Role | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenSessionSchema } from './session-proof';
 
 /**
  * The workstation ⇄ server sync protocol (ARCHITECTURE: sync protocol). Both ends validate
@@ -366,10 +367,25 @@ export const mutationSchema = z.strictObject({
   changed: rowData,
   actorId: z.string().max(64),
   at: z.string().max(40),
+  /**
+   * The session that signed the entry when it was written (shared/sync/session-proof.ts), and the
+   * signature: Ed25519 by the session key over `entryText`, base64url. A push carries the session's
+   * proven statement; the server refuses an entry without them (`sync.proof.missing`).
+   */
+  sessionId: uuid.optional(),
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{86}$/, 'base64url')
+    .optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
-export const pushRequestSchema = z.strictObject({ mutations: z.array(mutationSchema).min(1).max(500) });
+export const pushRequestSchema = z.strictObject({
+  mutations: z.array(mutationSchema).min(1).max(500),
+  /** The proven sessions the entries name, each once. */
+  sessions: z.array(provenSessionSchema).max(500).default([]),
+});
+export type PushRequest = z.input<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ mutationId: uuid, status: z.literal('applied'), version: z.number().int() }),

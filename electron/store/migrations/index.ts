@@ -14,6 +14,7 @@ import * as onlineIdentity from './0012-online-identity';
 import * as patientAddress from './0013-patient-address';
 import * as dictionaryReleases from './0014-dictionary-releases';
 import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
+import * as sessionProofs from './0016-session-proofs';
 import * as staffAuthority from './0018-staff-authority';
 
 interface Migration {
@@ -39,6 +40,7 @@ const migrations: Migration[] = [
   { name: '0013-patient-address', ...patientAddress },
   { name: '0014-dictionary-releases', ...dictionaryReleases },
   { name: '0015-duplicate-lookup-index', ...duplicateLookupIndex },
+  { name: '0016-session-proofs', ...sessionProofs },
   { name: '0018-staff-authority', ...staffAuthority },
 ];
 

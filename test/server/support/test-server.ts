@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import pg from 'pg';
@@ -9,6 +9,14 @@ import { createEnrolCode } from '../../../server/devices/enrol-codes';
 import { newDeviceKeys, signRequest } from '../../../server/testing/device-client';
 import type { Role } from '../../../shared/auth/permissions';
 import type { Mutation } from '../../../shared/sync/protocol';
+import { deriveTicketKey } from '../../../server/auth/ticket-key';
+import {
+  entryText,
+  maxSessionMs,
+  type ProvenSession,
+  type SessionStatement,
+  type TicketFactor,
+} from '../../../shared/sync/session-proof';
 
 /** The suite runs on PGlite unless DATABASE_URL points at a PostgreSQL it may create databases on. */
 export const databaseUrl = process.env.DATABASE_URL;
@@ -140,8 +148,18 @@ export class TestDevice {
     return toReply(await fetch(`${this.origin}${path}`, init));
   }
 
-  push(mutations: Mutation[]): Promise<Reply> {
-    return this.send('POST', '/v1/sync/push', { body: { mutations } });
+  /** The sessions this device's test staff work in, by actor and 8-hour window (`provenMutations`). */
+  private readonly sessions = new Map<string, TestSession>();
+
+  /**
+   * Pushes as a desk's outbox does: each entry that names no session yet is signed by a session of
+   * its actor on this device, proven by a ticket of the test server's key (`testSession`), and the
+   * sessions go with the push. `sessions` adds proven sessions as given (a test's own, forged ones).
+   */
+  push(mutations: Mutation[], options: { sessions?: ProvenSession[]; unproven?: boolean } = {}): Promise<Reply> {
+    const signed = options.unproven ? { mutations, sessions: [] } : provenMutations(this.id, mutations, this.sessions);
+    const sessions = [...signed.sessions, ...(options.sessions ?? [])];
+    return this.send('POST', '/v1/sync/push', { body: { mutations: signed.mutations, sessions } });
   }
 
   get(path: string): Promise<Reply> {
@@ -265,4 +283,78 @@ export async function countRows(
 ): Promise<number> {
   const row = await db(table).count<{ n: unknown }[]>('* as n');
   return Number(row[0]?.n ?? 0);
+}
+
+/** The ticket key of every test server (they share `testBlobKey`). */
+export const testTicketKey = deriveTicketKey(testBlobKey);
+
+/** A proven session and its private key, as a desk holds it in memory after sign-in. */
+export interface TestSession {
+  proven: ProvenSession;
+  privateKey: KeyObject;
+}
+
+/**
+ * A session of `staffId` on `deviceId`, opened at `issuedAt`, proven by a server ticket (as after a
+ * TOTP sign-in). `ticketKey` forges one with another key; `statement` overrides fields.
+ */
+export function testSession(
+  deviceId: string,
+  staffId: string,
+  issuedAt: Date,
+  options: { factor?: TicketFactor; statement?: Partial<SessionStatement>; ticketKey?: typeof testTicketKey } = {},
+): TestSession {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const statement: SessionStatement = {
+    v: 1,
+    sessionId: uuidv7(),
+    staffId,
+    deviceId,
+    publicKey: String(publicKey.export({ format: 'jwk' }).x),
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: new Date(issuedAt.getTime() + maxSessionMs).toISOString(),
+    ...options.statement,
+  };
+  const factor = options.factor ?? 'totp';
+  const signature = (options.ticketKey ?? testTicketKey).sign(statement, factor);
+  return { proven: { statement, proof: { kind: 'ticket', factor, signature } }, privateKey };
+}
+
+/** The entry signed by the session, as `appendOutbox` signs it. */
+export function signedBy(session: TestSession, entry: Mutation): Mutation {
+  const sessionId = session.proven.statement.sessionId;
+  const signature = sign(null, Buffer.from(entryText({ ...entry, sessionId })), session.privateKey).toString(
+    'base64url',
+  );
+  return { ...entry, sessionId, signature };
+}
+
+const windowMs = 8 * 60 * 60 * 1000;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Signs each entry that names no session with a session of its actor on `deviceId` whose window
+ * (8 hours from a multiple of 8 hours, valid for 16) holds the entry's time; entries whose time
+ * or actor does not parse are left unsigned (the server refuses them by shape first).
+ */
+export function provenMutations(
+  deviceId: string,
+  mutations: Mutation[],
+  sessions: Map<string, TestSession>,
+): { mutations: Mutation[]; sessions: ProvenSession[] } {
+  const used = new Map<string, ProvenSession>();
+  const signed = mutations.map((entry) => {
+    const at = Date.parse(entry.at);
+    if (entry.sessionId !== undefined || Number.isNaN(at) || !uuidPattern.test(entry.actorId)) return entry;
+    const start = Math.floor(at / windowMs) * windowMs;
+    const key = `${entry.actorId}@${start}`;
+    let session = sessions.get(key);
+    if (!session) {
+      session = testSession(deviceId, entry.actorId, new Date(start));
+      sessions.set(key, session);
+    }
+    used.set(session.proven.statement.sessionId, session.proven);
+    return signedBy(session, entry);
+  });
+  return { mutations: signed, sessions: [...used.values()] };
 }
