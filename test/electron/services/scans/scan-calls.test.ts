@@ -4,6 +4,7 @@ import type { AcceptScanResult, ScanFile } from '../../../../shared/api/scan-cal
 import { scanChunkMaxBytes, type ScanSummary } from '../../../../shared/scans/scan-inputs';
 import { enrolPatient, openTempDesk, type TempDesk } from '../../../support/temp-desk';
 import { jpegPage, pdfOfPages, windowsProgram } from './generated-scans';
+import { idatBomb, reviewPdfBomb, reviewPngBomb } from './generated-bombs';
 import { sendScan, uploadScan } from './send-scan';
 
 let desk: TempDesk | undefined;
@@ -108,6 +109,14 @@ describe('scans through the contract (B4, A6)', () => {
     await refusedWith(desk, patientId, await pdfOfPages(pages), 'scan.pdf.too_many_pages');
     const blurredPage = await refusedWith(desk, patientId, await pdfOfPages([{}, { blur: 4 }]), 'scan.sharpness.low');
     expect(blurredPage.checklist.checks.find((c) => c.rule === 'sharpness')?.page).toBe(2);
+  });
+
+  it('refuses the review’s decompression bombs through the contract, each with its code, keeping nothing', async () => {
+    desk = await openTempDesk();
+    const patientId = await enrolPatient(desk, {});
+    await refusedWith(desk, patientId, reviewPngBomb(), 'scan.image.too_large');
+    await refusedWith(desk, patientId, await reviewPdfBomb(), 'scan.pdf.image_too_large');
+    await refusedWith(desk, patientId, idatBomb(), 'scan.data.inflates_too_much');
   });
 
   it('shows a PDF scan page by page, each page’s scanned image at full resolution', async () => {
