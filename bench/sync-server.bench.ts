@@ -1,9 +1,12 @@
 /**
- * `npx tsx bench/sync-server.bench.ts`: the central server alone, over HTTP with signed requests.
- * Push throughput (mutations/s, every mutation its own transaction behind the change-log lock)
- * for C desks pushing at once through two instances, then pull and snapshot throughput (rows/s).
+ * `npx tsx bench/sync-server.bench.ts`: the central server alone, over HTTP with signed requests
+ * and proven mutations (each entry signed by its actor's session, the sessions verified by the
+ * server). Push throughput (applied mutations/s; each push is one transaction behind the change-log
+ * lock) for C desks pushing batches of 500 at once through two instances; meanwhile, propagation:
+ * one of L listening desks pushes a single change and every other hears of it (SSE) and pulls it —
+ * the time from the push to each desk having the row. Then pull and snapshot throughput (rows/s).
  * On PostgreSQL when DATABASE_URL is set (a scratch database is made and dropped), else PGlite.
- * BENCH_SERVER_MUTATIONS=N, BENCH_SERVER_DESKS=C. Never part of `npm test`.
+ * BENCH_SERVER_MUTATIONS=N, BENCH_SERVER_DESKS=C, BENCH_SERVER_LISTENERS=L. Never part of `npm test`.
  */
 import type { Knex } from 'knex';
 import { openServerDb } from '../server/db/open';
@@ -15,23 +18,62 @@ import {
   onPostgres,
   openTestDb,
   startTestServer,
+  type TestDevice,
 } from '../test/server/support/test-server';
-import { machine, printTable, writeResults } from './lib/stats';
+import { openChangeEvents, type ChangeEvents } from '../test/server/support/change-events';
+import { machine, printTable, summarize, writeResults } from './lib/stats';
 
-const total = Number(process.env.BENCH_SERVER_MUTATIONS ?? 20_000);
-const deskCount = Number(process.env.BENCH_SERVER_DESKS ?? 4);
+const total = Number(process.env.BENCH_SERVER_MUTATIONS ?? 40_000);
+const deskCount = Number(process.env.BENCH_SERVER_DESKS ?? 8);
+const listenerCount = Number(process.env.BENCH_SERVER_LISTENERS ?? 20);
 const batch = 500;
 
 const testDb = await openTestDb();
 const secondDb: Knex = testDb.url ? await openServerDb({ databaseUrl: testDb.url }) : testDb.db;
 const servers = [await startTestServer(testDb.db), await startTestServer(secondDb)];
+const streams: ChangeEvents[] = [];
+
+/** A desk's pull from `since` until it has the row: its cursor after. */
+async function pullUntil(desk: TestDevice, since: number, rowId: string): Promise<number> {
+  let cursor = since;
+  for (;;) {
+    const page = pullResponseSchema.parse((await desk.get(`/v1/sync/pull?since=${cursor}&limit=1000`)).json());
+    cursor = page.cursor;
+    if (page.changes.some((change) => change.rowId === rowId)) return cursor;
+    if (!page.hasMore) return cursor;
+  }
+}
+
 try {
-  const desks = await Promise.all(
-    Array.from({ length: deskCount }, (_, i) =>
-      enrolTestDevice(testDb.db, servers[0]!, `bench ${i}`).then((d) => d.via(servers[i % 2]!)),
-    ),
-  );
+  const enrol = (name: string, i: number) =>
+    enrolTestDevice(testDb.db, servers[0]!, name).then((d) => d.via(servers[i % 2]!));
+  const desks: TestDevice[] = [];
+  for (let i = 0; i < deskCount; i += 1) desks.push(await enrol(`bench ${i}`, i));
+  const listeners: TestDevice[] = [];
+  for (let i = 0; i < listenerCount; i += 1) listeners.push(await enrol(`listener ${i}`, i));
+  for (const listener of listeners) streams.push(await openChangeEvents(listener));
+  const cursors = listeners.map(() => 0);
   const perDesk = Math.ceil(total / deskCount);
+
+  // Propagation probes, one at a time, for as long as the desks push.
+  const propagation: number[] = [];
+  let pushing = true;
+  const probing = (async () => {
+    while (pushing) {
+      const rowId = mutation({ changed: newPatient() }).rowId;
+      const sentAt = performance.now();
+      const reply = await listeners[0]!.push([mutation({ rowId, changed: newPatient() })]);
+      const [result] = pushResponseSchema.parse(reply.json()).results;
+      if (result?.status !== 'applied') throw new Error('a probe was not applied');
+      await Promise.all(
+        listeners.slice(1).map(async (listener, i) => {
+          await streams[i + 1]!.reach(result.version);
+          cursors[i + 1] = await pullUntil(listener, cursors[i + 1]!, rowId);
+          propagation.push(performance.now() - sentAt);
+        }),
+      );
+    }
+  })();
 
   let started = performance.now();
   await Promise.all(
@@ -42,12 +84,15 @@ try {
         );
         const reply = await desk.push(mutations);
         const results = pushResponseSchema.parse(reply.json()).results;
-        if (results.some((r) => r.status !== 'applied')) throw new Error('a bench mutation was not applied');
+        if (results.some((r) => r.status !== 'applied')) throw new Error(`not applied: ${JSON.stringify(results[0])}`);
       }
     }),
   );
   const pushSeconds = (performance.now() - started) / 1000;
+  pushing = false;
+  await probing;
   const applied = perDesk * deskCount;
+  const spread = summarize(propagation);
 
   started = performance.now();
   let cursor = 0;
@@ -75,7 +120,7 @@ try {
 
   const rows = [
     {
-      measure: `push, ${deskCount} desks via 2 instances`,
+      measure: `push (proven), ${deskCount} desks via 2 instances, batches of ${batch}`,
       count: applied,
       seconds: pushSeconds.toFixed(1),
       perSecond: Math.round(applied / pushSeconds),
@@ -93,15 +138,28 @@ try {
       perSecond: Math.round(snapshotRows / snapshotSeconds),
     },
   ];
+  const latency = [
+    {
+      measure: `propagation push → SSE → pull, ${listenerCount} desks, during the push load`,
+      n: spread.n,
+      p50ms: spread.p50.toFixed(0),
+      p95ms: spread.p95.toFixed(0),
+      maxms: spread.max.toFixed(0),
+    },
+  ];
   process.stdout.write(`Database: ${onPostgres ? 'PostgreSQL' : 'PGlite (embedded)'}\n`);
   printTable(rows);
+  process.stdout.write('\n');
+  printTable(latency);
   const path = writeResults('sync-server', {
     machine: machine(),
     database: onPostgres ? 'postgresql' : 'pglite',
     rows,
+    latency,
   });
   process.stdout.write(`\nfigures: ${path}\n`);
 } finally {
+  for (const stream of streams) stream.close();
   for (const server of servers) await server.close();
   if (secondDb !== testDb.db) await secondDb.destroy();
   await testDb.cleanup();

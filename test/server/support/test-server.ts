@@ -230,16 +230,20 @@ export function seedTestStaff(db: Knex, device: TestDevice): Promise<void> {
 }
 
 /**
- * Enrols a new desk through the real endpoint, with a code made as the CLI makes it; the
- * database's test staff are seeded through the first desk unless `staff: false`.
+ * Enrols a new desk through the real endpoint, with a code made as the CLI makes it (into
+ * `clinicId`, else the default clinic); the database's test staff are seeded through the first
+ * desk unless `staff: false`.
  */
 export async function enrolTestDevice(
   db: Knex,
   server: TestServer,
   name = 'Регистратура 1',
-  options: { staff?: boolean } = {},
+  options: { staff?: boolean; clinicId?: string } = {},
 ): Promise<TestDevice> {
-  const { code } = await createEnrolCode(db, { now: new Date() });
+  const { code } = await createEnrolCode(db, {
+    now: new Date(),
+    ...(options.clinicId === undefined ? {} : { clinicId: options.clinicId }),
+  });
   const keys = newDeviceKeys();
   const response = await fetch(`${server.origin}/v1/devices/enrol`, {
     method: 'POST',
