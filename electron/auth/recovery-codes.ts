@@ -1,33 +1,32 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { hashSync, verifySync, type Algorithm, type Options } from '@node-rs/argon2';
+import { normalizeRecoveryCode, recoveryCodeCount, recoveryCodeText } from '../../shared/auth/recovery-code-text';
 import type { Actor } from '../store/actor';
 import type { Tx } from '../store/open-store';
 import { insertSyncedRow, updateSyncedRow } from '../store/record-door';
 
-/** Ten codes of ten Crockford base32 characters (50 bits each), printed as `XXXXX-XXXXX`. */
-export const recoveryCodeCount = 10;
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const codeLength = 10;
-
-function newCode(): string {
-  let code = '';
-  for (let i = 0; i < codeLength; i += 1) code += alphabet[randomInt(alphabet.length)];
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
+export { normalizeRecoveryCode, recoveryCodeCount };
 
 /**
- * What a typed code is compared as: case, spaces and dashes do not matter, and the letters
- * Crockford's alphabet leaves out read as the digits they look like (O → 0, I and L → 1).
+ * A desk with no server keeps its people's recovery codes itself (an enrolled desk asks the
+ * server: second-factor-server.ts). Stored as argon2id, never a fast hash: an unsalted SHA-256 of
+ * a 50-bit code falls to one 2^50 pass over every code at once; argon2id with its own salt per
+ * code costs each guess ~10 ms and 8 MiB, per code. Lighter than the password profile because a
+ * check compares against up to ten codes and the code itself has 50 random bits.
  */
-export function normalizeRecoveryCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
+const codeHashOptions: Options = { algorithm: 2 as Algorithm, memoryCost: 8_192, timeCost: 2, parallelism: 1 };
 
-/**
- * SHA-256 without salt is enough here: each code has 50 random bits, is used once, and every
- * try counts towards the lockout; the hash only keeps the printed codes out of the database.
- */
 export function recoveryCodeHash(code: string): string {
-  return createHash('sha256').update(normalizeRecoveryCode(code), 'utf8').digest('hex');
+  return hashSync(normalizeRecoveryCode(code), codeHashOptions);
+}
+
+function codeMatches(stored: string, code: string): boolean {
+  try {
+    return verifySync(stored, normalizeRecoveryCode(code));
+  } catch {
+    // A value that is not a PHC string (the old SHA-256 hex) matches nothing.
+    return false;
+  }
 }
 
 const usable = 'used_at IS NULL AND revoked_at IS NULL';
@@ -44,7 +43,7 @@ export function issueRecoveryCodes(tx: Tx, by: Actor, staffId: string, at: strin
     updateSyncedRow(door, 'recovery_codes', id, { revoked_at: at });
   }
   const codes = new Set<string>();
-  while (codes.size < recoveryCodeCount) codes.add(newCode());
+  while (codes.size < recoveryCodeCount) codes.add(recoveryCodeText(randomInt));
   for (const code of codes)
     insertSyncedRow(door, 'recovery_codes', {
       staff_id: staffId,
@@ -60,10 +59,11 @@ export function issueRecoveryCodes(tx: Tx, by: Actor, staffId: string, at: strin
  * returns how many are left, or null.
  */
 export function spendRecoveryCode(tx: Tx, by: Actor, staffId: string, code: string, at: string): number | null {
-  const found = tx.get<{ id: string }>(
-    `SELECT id FROM recovery_codes WHERE staff_id = ? AND code_hash = ? AND ${usable}`,
-    [staffId, recoveryCodeHash(code)],
+  const rows = tx.all<{ id: string; code_hash: string }>(
+    `SELECT id, code_hash FROM recovery_codes WHERE staff_id = ? AND ${usable}`,
+    [staffId],
   );
+  const found = rows.find((row) => codeMatches(row.code_hash, code));
   if (!found) return null;
   updateSyncedRow({ tx, actor: by, at }, 'recovery_codes', found.id, { used_at: at });
   return unusedRecoveryCodes(tx, staffId);

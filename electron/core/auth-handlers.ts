@@ -37,8 +37,9 @@ export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
   },
   'auth.beginSignIn': (ctx, input) => beginSignIn(ctx.auth, input),
   'auth.finishSignIn': async (ctx, input) => signedIn(ctx, await finishSignIn(ctx.auth, input)),
-  'auth.finishSignInWithTotp': (ctx, input) => signedIn(ctx, finishSignInWithTotp(ctx.auth, input)),
-  'auth.finishSignInWithRecoveryCode': (ctx, input) => signedIn(ctx, finishSignInWithRecoveryCode(ctx.auth, input)),
+  'auth.finishSignInWithTotp': async (ctx, input) => signedIn(ctx, await finishSignInWithTotp(ctx.auth, input)),
+  'auth.finishSignInWithRecoveryCode': async (ctx, input) =>
+    signedIn(ctx, await finishSignInWithRecoveryCode(ctx.auth, input)),
   'auth.finishSignInWithOtp': async (ctx, input) => signedIn(ctx, await finishSignInWithOtp(ctx.auth, input)),
   'auth.lock': (ctx) => {
     if (ctx.session.read(ctx.clock.now()).state === 'active') recordSessionEvent(ctx, 'auth.session.locked');
@@ -55,7 +56,9 @@ export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
     const session = await finishUnlock(ctx.auth, input);
     // The challenge was issued for the locked person's keys only; checked again all the same.
     if (session.staffId !== locked.session.staffId) throw new AppError('auth.challenge.expired');
-    return signedIn(ctx, session);
+    // The same session goes on after an idle lock: its proven key keeps signing.
+    const proven = locked.session.proven;
+    return signedIn(ctx, proven ? { ...session, proven } : session);
   },
   'auth.signOut': (ctx) => {
     if (ctx.session.read(ctx.clock.now()).state !== 'signed-out') recordSessionEvent(ctx, 'auth.session.signed_out');

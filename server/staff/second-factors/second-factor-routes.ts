@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import {
   factorSignInRequestSchema,
@@ -7,7 +7,7 @@ import {
   totpConfirmRequestSchema,
   type FactorSignInAnswer,
 } from '../../../shared/sync/second-factor-protocol';
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError, toApiError } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import { deviceOf } from '../../auth/device-auth';
 import { HttpError } from '../../http/http-error';
@@ -36,23 +36,26 @@ export interface SecondFactorDeps {
 export function registerSecondFactorRoutes(app: FastifyInstance, deps: SecondFactorDeps): void {
   const { db } = deps;
 
-  app.post(secondFactorPaths.signIn.replace('/v1', ''), async (request): Promise<FactorSignInAnswer> => {
-    const body = parseOr400(factorSignInRequestSchema, request.body);
-    const device = deviceOf(request);
-    const now = deps.now();
-    const person = await statementPerson(db, device, body.statement, now);
-    const who = { staffId: person.staffId, deviceId: device.id };
-    const outcome = await guarded(db, person.staffId, now, (trx) => checkFactor(trx, deps.keys, who, body, now));
-    const state = await db('staff_factor_state')
-      .where({ staff_id: person.staffId })
-      .first<{ must_renew_recovery_codes: boolean } | undefined>('must_renew_recovery_codes');
-    request.log.info({ factor: { staffId: person.staffId, kind: body.factor } }, 'second factor accepted');
-    return {
-      signature: deps.verifier.ticketKey.sign(body.statement, body.factor),
-      ...(outcome.recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft: outcome.recoveryCodesLeft }),
-      mustRenewRecoveryCodes: state?.must_renew_recovery_codes === true,
-    };
-  });
+  app.post(
+    secondFactorPaths.signIn.replace('/v1', ''),
+    withParams(async (request): Promise<FactorSignInAnswer> => {
+      const body = parseOr400(factorSignInRequestSchema, request.body);
+      const device = deviceOf(request);
+      const now = deps.now();
+      const person = await statementPerson(db, device, body.statement, now);
+      const who = { staffId: person.staffId, deviceId: device.id };
+      const outcome = await guarded(db, person.staffId, now, (trx) => checkFactor(trx, deps.keys, who, body, now));
+      const state = await db('staff_factor_state')
+        .where({ staff_id: person.staffId })
+        .first<{ must_renew_recovery_codes: boolean } | undefined>('must_renew_recovery_codes');
+      request.log.info({ factor: { staffId: person.staffId, kind: body.factor } }, 'second factor accepted');
+      return {
+        signature: deps.verifier.ticketKey.sign(body.statement, body.factor),
+        ...(outcome.recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft: outcome.recoveryCodesLeft }),
+        mustRenewRecoveryCodes: state?.must_renew_recovery_codes === true,
+      };
+    }),
+  );
 
   app.post(secondFactorPaths.totpBegin.replace('/v1', ''), async (request) => {
     const body = parseOr400(ownFactorRequestSchema, request.body);
@@ -60,18 +63,21 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: SecondFac
     return beginTotp(db, deps.keys.sealKey, person, deps.now());
   });
 
-  app.post(secondFactorPaths.totpConfirm.replace('/v1', ''), async (request) => {
-    const body = parseOr400(totpConfirmRequestSchema, request.body);
-    const now = deps.now();
-    const person = await provenPerson(db, deps.verifier, deviceOf(request), body.session, now);
-    const confirmed = await guarded(db, person.staffId, now, async (trx) => {
-      const outcome = await confirmTotp(trx, deps.keys.sealKey, person.staffId, body.code, now);
-      if (outcome.ok) return { ok: true as const, enrolledAt: outcome.enrolledAt };
-      if (outcome.reason === 'no_pending') throw new HttpError(409, 'factor.totp.no_pending');
-      return { ok: false as const, code: 'factor.totp.confirm_wrong' as const };
-    });
-    return { enrolledAt: confirmed.enrolledAt.toISOString() };
-  });
+  app.post(
+    secondFactorPaths.totpConfirm.replace('/v1', ''),
+    withParams(async (request) => {
+      const body = parseOr400(totpConfirmRequestSchema, request.body);
+      const now = deps.now();
+      const person = await provenPerson(db, deps.verifier, deviceOf(request), body.session, now);
+      const confirmed = await guarded(db, person.staffId, now, async (trx) => {
+        const outcome = await confirmTotp(trx, deps.keys.sealKey, person.staffId, body.code, now);
+        if (outcome.ok) return { ok: true as const, enrolledAt: outcome.enrolledAt };
+        if (outcome.reason === 'no_pending') throw new HttpError(409, 'factor.totp.no_pending');
+        return { ok: false as const, code: 'factor.totp.confirm_wrong' as const };
+      });
+      return { enrolledAt: confirmed.enrolledAt.toISOString() };
+    }),
+  );
 
   app.post(secondFactorPaths.recoveryRenew.replace('/v1', ''), async (request) => {
     const body = parseOr400(ownFactorRequestSchema, request.body);
@@ -81,6 +87,21 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: SecondFac
     request.log.info({ factor: { staffId: person.staffId, kind: 'recovery-codes-issued' } }, 'recovery codes issued');
     return { codes };
   });
+}
+
+/**
+ * Refusals of code checks carry their params (`left`, `minutes`) besides the texts, so the desk
+ * shows the person the same sentence in their language.
+ */
+function withParams<T>(handler: (request: FastifyRequest) => Promise<T>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<T | FastifyReply> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return reply.code(error.status).send({ ...toApiError(error), params: error.params });
+    }
+  };
 }
 
 type Checked<T> = ({ ok: true } & T) | { ok: false; code: ErrorCode };

@@ -38,10 +38,14 @@ describe('first run bootstraps one admin (A1)', () => {
         .all<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE staff_id = ?', [session.staffId])
         .map((row) => row.code_hash),
     );
-    const expected = recoveryCodes.map((code) =>
-      createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex'),
-    );
-    expect(stored.sort()).toEqual(expected.sort());
+    // A stored recovery code is not a fast hash: argon2id with its own salt, never SHA-256.
+    const fast = recoveryCodes.map((code) => createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex'));
+    expect(stored).toHaveLength(10);
+    for (const value of stored) {
+      expect(value).toMatch(/^\$argon2id\$v=19\$m=8192,t=2,p=1\$/);
+      expect(fast).not.toContain(value);
+    }
+    expect(new Set(stored.map((value) => value.split('$')[4])).size).toBe(10);
     const dump = h.auth.store.transaction((tx) => JSON.stringify(tx.all('SELECT * FROM recovery_codes')));
     for (const code of recoveryCodes) expect(dump).not.toContain(code);
 

@@ -66,7 +66,10 @@ describe('staff accounts (A1)', () => {
 
     const step = await beginSignIn(h.auth, { login, password: firstPassword });
     expect(step).toMatchObject({ publicKey: null, totp: false, recoveryCodes: true });
-    const session = finishSignInWithRecoveryCode(h.auth, { attemptId: step.attemptId, code: recoveryCodes[0] ?? '' });
+    const session = await finishSignInWithRecoveryCode(h.auth, {
+      attemptId: step.attemptId,
+      code: recoveryCodes[0] ?? '',
+    });
     expect(session).toMatchObject({ role: 'doctor', mustEnrolKey: true, mustChangePassword: true });
 
     const actor = sessionActor(session, h.auth.desk);
