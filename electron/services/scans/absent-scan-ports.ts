@@ -15,5 +15,5 @@ export const absentScanPorts: ScanPorts = {
   uploads: { append: refuse, stage: refuse, take: refuse },
   scanner: { listDevices: refuse, scanPage: refuse },
   jobs: { start: refuse, get: refuse, settled: () => Promise.resolve() },
-  analyser: { inspect: refuse, pdfPage: refuse, close: () => Promise.resolve() },
+  analyser: { inspect: refuse, pdfPage: refuse, warm: () => undefined, close: () => Promise.resolve() },
 };

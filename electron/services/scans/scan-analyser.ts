@@ -21,6 +21,8 @@ export interface ScanAnalyser {
   inspect(bytes: Buffer, mime: ScanMime, paper?: Paper): Promise<ScanAnalysis>;
   /** A PDF page as a picture for the viewer. */
   pdfPage(bytes: Buffer, page: number): Promise<Buffer>;
+  /** Starts the thread ahead of a job (a file is on its way in), so the job does not wait for it. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,13 @@ export function createScanAnalyser(options: ScanAnalyserOptions = {}): ScanAnaly
     });
 
   return {
+    warm() {
+      if (closed || worker) return;
+      const thread = (worker = start());
+      thread.unref();
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => end(thread), idleMs).unref();
+    },
     async inspect(bytes, mime, paper) {
       const outcome = await run({ kind: 'inspect', bytes, mime, ...(paper ? { paper } : {}) });
       if (outcome.kind !== 'inspect') throw new Error(`The scan worker answered ${outcome.kind} to inspect`);

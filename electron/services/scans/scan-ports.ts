@@ -22,13 +22,30 @@ export function createScanPorts(options: {
   scanner?: ScannerPort;
 }): ScanPorts {
   const vault = createScanVault({ dir: scanVaultDir(options.dbPath), storeKey: options.storeKey });
-  const uploads = createScanUploads();
+  const analyser = createScanAnalyser();
+  const staged = createScanUploads();
+  // A file on its way in (a chosen file's first chunk, a scanner's page) starts the scan worker,
+  // so that checking it does not also wait for the thread to start.
+  const uploads: ScanUploads = {
+    ...staged,
+    append(owner, uploadId, offset, chunk, now) {
+      if (offset === 0) analyser.warm();
+      return staged.append(owner, uploadId, offset, chunk, now);
+    },
+  };
   const scanner = options.scanner ?? createSaneScanner();
+  const jobs = createScannerJobs({ scanner, uploads, clock: options.clock });
   return {
     vault,
     uploads,
     scanner,
-    jobs: createScannerJobs({ scanner, uploads, clock: options.clock }),
-    analyser: createScanAnalyser(),
+    jobs: {
+      ...jobs,
+      start(owner, deviceId, now) {
+        analyser.warm();
+        return jobs.start(owner, deviceId, now);
+      },
+    },
+    analyser,
   };
 }

@@ -153,7 +153,7 @@ describe('scan acceptance checks (B4)', () => {
     expect(Math.min(...sharpPages)).toBeGreaterThan(2.5 * scanLimits.minSharpness);
     expect(Math.min(...legible)).toBeGreaterThan(scanLimits.minSharpness);
     expect(Math.max(...blurred)).toBeLessThan(0.85 * scanLimits.minSharpness);
-  });
+  }, 120_000); // a dozen generated pages, checked one after another by the scan worker
 
   it('accepts a multi-page PDF when every page passes, and names the page that fails', async () => {
     const good = await checkScan(await pdfOfPages([{}, { widthMm: 125, heightMm: 88 }]), { now });

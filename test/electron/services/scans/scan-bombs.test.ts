@@ -19,6 +19,7 @@ function countingAnalyser(): { analyser: ScanAnalyser; inspected: () => number }
         return real.inspect(...args);
       },
       pdfPage: (...args) => real.pdfPage(...args),
+      warm: () => real.warm(),
       close: () => real.close(),
     },
     inspected: () => inspected,
