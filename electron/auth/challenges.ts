@@ -16,12 +16,22 @@ export interface IssuedChallenge {
   expiresAt: string;
 }
 
-/** A new single-use challenge; expired ones older than a day are cleared on the way. */
-export function issueChallenge(tx: Tx, staffId: string | null, purpose: ChallengePurpose, now: Date): IssuedChallenge {
+/**
+ * A new single-use challenge; expired ones older than a day are cleared on the way. `given`: the
+ * id and challenge of a sign-in attempt whose key signs its session statement (session-keys.ts)
+ * instead of 32 random bytes.
+ */
+export function issueChallenge(
+  tx: Tx,
+  staffId: string | null,
+  purpose: ChallengePurpose,
+  now: Date,
+  given?: { id: string; challenge: string },
+): IssuedChallenge {
   const at = now.toISOString();
   const issued = {
-    id: newId(),
-    challenge: randomBytes(32).toString('base64url'),
+    id: given?.id ?? newId(),
+    challenge: given?.challenge ?? randomBytes(32).toString('base64url'),
     expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
   };
   const pruneBefore = new Date(now.getTime() - 24 * 3_600_000).toISOString();

@@ -7,6 +7,9 @@ import { auditFailedAttempt, type AttemptStage } from './attempt-audit';
 import { consumeChallenge, type ChallengePurpose } from './challenges';
 import { parseInput } from '../../shared/errors/zod-issues';
 import { settleSecondStep } from './second-step';
+import { dropSession, openSession } from './session-keys';
+import type { StatementProof } from '../../shared/sync/session-proof';
+import { recordProvenSession } from '../store/local-writers/proven-sessions';
 import { checkAssertion, keyByCredential, recordKeyUse, type StoredKey } from './webauthn-assertion';
 
 /** The key's answer to a sign-in or unlock challenge (the two calls take the same input). */
@@ -34,17 +37,37 @@ export async function finishWithKey(
   const check = await checkAssertion(auth.rp, taken.challenge, answer, taken.key);
   const now = auth.clock.now();
   const at = now.toISOString();
-  const result = auth.store.transaction((tx) =>
-    settleSecondStep(tx, auth, now, taken.staffId, stage, () => {
+  const result = auth.store.transaction((tx) => {
+    const step = settleSecondStep(tx, auth, now, taken.staffId, stage, () => {
       if (!check.ok) return { ok: false, reason: check.reason, code: 'auth.key.refused', keyId: check.keyId };
       // Another answer with the same key may have moved the counter since the check.
       if (!recordKeyUse(tx, check, at))
         return { ok: false, reason: 'counter', code: 'auth.key.refused', keyId: check.key.id };
       return { ok: true, factor: 'webauthn', details: { keyId: check.key.id } };
-    }),
-  );
-  if (!result.ok) throw result.error;
+    });
+    if (!step.ok || purpose !== 'sign-in') return step;
+    // The key signed the attempt's session statement: its assertion is the session's proof.
+    const opened = openSession(attemptId, assertionProof(answer));
+    if (!opened) return { ok: false as const, error: new AppError('auth.challenge.expired') };
+    recordProvenSession(tx, opened.proven, at);
+    return { ok: true as const, session: { ...step.session, proven: opened } };
+  });
+  if (!result.ok) {
+    dropSession(attemptId);
+    throw result.error;
+  }
   return result.session;
+}
+
+/** The assertion as the session's proof (shared/sync/session-proof.ts), as the key answered it. */
+function assertionProof(answer: AuthenticationResponseJSON): StatementProof {
+  return {
+    kind: 'webauthn',
+    credentialId: answer.id,
+    clientDataJSON: answer.response.clientDataJSON,
+    authenticatorData: answer.response.authenticatorData,
+    signature: answer.response.signature,
+  };
 }
 
 function takeChallenge(

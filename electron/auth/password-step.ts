@@ -7,6 +7,7 @@ import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
 import { auditFailedAttempt, auditStepPassed, type FailureReason } from './attempt-audit';
 import { issueChallenge } from './challenges';
+import { sessionDeviceId, startSession, statementChallenge } from './session-keys';
 import { parseInput } from '../../shared/errors/zod-issues';
 import {
   countFailure,
@@ -100,7 +101,12 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
       return { ok: false, error: failureError('auth.failed', outcome) };
     }
     const staffId = current.id;
-    const issued = issueChallenge(tx, staffId, 'sign-in', now);
+    // The attempt's session key pair and statement (session-keys.ts): the key signs the statement.
+    const pending = startSession({ staffId, deviceId: sessionDeviceId(tx, auth.desk.deviceId) }, now);
+    const issued = issueChallenge(tx, staffId, 'sign-in', now, {
+      id: pending.attemptId,
+      challenge: statementChallenge(pending.statement),
+    });
     auditStepPassed(tx, auth, now, 'password', staffId);
     return {
       ok: true,

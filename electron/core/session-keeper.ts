@@ -49,10 +49,14 @@ export class SessionKeeper {
     return this.current.state === 'signed-out' ? Number.POSITIVE_INFINITY : now.getTime() - this.authenticatedAt;
   }
 
-  /** The same person's session goes on, refreshed (a changed flag, a new key). */
+  /**
+   * The same person's session goes on, refreshed (a changed flag, a new key), with its proven
+   * session key (electron/auth/session-keys.ts) unless the refreshed one brings its own.
+   */
   update(session: StaffSession): void {
     if (this.current.state !== 'signed-out' && this.current.session.staffId === session.staffId) {
-      this.current = { state: this.current.state, session };
+      const proven = session.proven ?? this.current.session.proven;
+      this.current = { state: this.current.state, session: proven ? { ...session, proven } : session };
     }
   }
 

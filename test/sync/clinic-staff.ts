@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sessionFromKey } from '../../electron/auth/session-keys';
 import type { Actor } from '../../electron/store/actor';
+import { recordProvenSession } from '../../electron/store/local-writers/proven-sessions';
+import { readSyncIdentity } from '../../electron/sync/sync-settings';
+import { testSession } from '../server/support/test-server';
 import { newId } from '../../electron/store/ids';
 import { insertSyncedRow } from '../../electron/store/record-door';
 import { pushOutbox } from '../../electron/sync/push-outbox';
@@ -10,7 +14,17 @@ import type { TempDesk } from '../support/temp-desk';
 /** Each server's first admin, made by the first desk opened against it. */
 const admins = new WeakMap<object, Promise<string>>();
 
-function person(desk: TempDesk, staffId: string, role: Role, displayName: string): Actor {
+/**
+ * A person working at `desk` in a proven session, as after a sign-in with a server-checked factor:
+ * the session's statement (proven by a ticket of the test servers' key) is kept where the sync
+ * worker finds it, and the actor signs their outbox entries with the session key.
+ */
+export function person(desk: TempDesk, staffId: string, role: Role, displayName: string): Actor {
+  const deviceId = desk.store.transaction((tx) => readSyncIdentity(tx)?.deviceId) ?? desk.ctx.actor.deviceId;
+  // Opened a minute before the desk's clock: the entries it signs are stamped by that clock.
+  const now = desk.ctx.clock.now();
+  const session = testSession(deviceId, staffId, new Date(now.getTime() - 60_000));
+  desk.store.transaction((tx) => recordProvenSession(tx, session.proven, now.toISOString()));
   return {
     staffId,
     kind: 'person',
@@ -18,6 +32,7 @@ function person(desk: TempDesk, staffId: string, role: Role, displayName: string
     role,
     deviceId: desk.ctx.actor.deviceId,
     deviceName: desk.ctx.actor.deviceName,
+    signer: sessionFromKey(session.proven, session.privateKey).signer,
   };
 }
 
@@ -25,7 +40,7 @@ function person(desk: TempDesk, staffId: string, role: Role, displayName: string
 function addPerson(desk: TempDesk, by: Actor, person: Actor): void {
   desk.store.transaction((tx) =>
     insertSyncedRow(
-      { tx, actor: by, at: new Date().toISOString() },
+      { tx, actor: by, at: desk.ctx.clock.now().toISOString() },
       'staff',
       {
         login: `${person.role}.${randomBytes(4).toString('hex')}`,

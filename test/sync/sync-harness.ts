@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import type { Mutation } from '../../shared/sync/protocol';
+import type { ProvenSession } from '../../shared/sync/session-proof';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { buildServer } from '../../server/app';
@@ -107,16 +109,17 @@ export class FaultyTransport implements SyncTransport {
   }
 
   /** Every push this desk sent, so a test can deliver an old one again, late and out of order. */
-  readonly sentPushes: Parameters<SyncTransport['push']>[0][] = [];
+  readonly sentPushes: { mutations: Mutation[]; sessions: readonly ProvenSession[] }[] = [];
 
-  push: SyncTransport['push'] = (mutations) => {
-    this.sentPushes.push(mutations);
-    return this.send(() => this.inner.push(mutations));
+  push: SyncTransport['push'] = (mutations, sessions = []) => {
+    this.sentPushes.push({ mutations, sessions });
+    return this.send(() => this.inner.push(mutations, sessions));
   };
 
   /** Delivers an earlier request again, as a network that delayed and reordered it would. */
   replay(index: number): ReturnType<SyncTransport['push']> {
-    return this.inner.push(this.sentPushes[index] ?? []);
+    const sent = this.sentPushes[index];
+    return this.inner.push(sent?.mutations ?? [], sent?.sessions ?? []);
   }
   pull: SyncTransport['pull'] = (since, limit) => this.send(() => this.inner.pull(since, limit));
   snapshot: SyncTransport['snapshot'] = (after, upTo, limit) =>
@@ -195,7 +198,7 @@ export function patientsOf(desk: TempDesk): Record<string, unknown>[] {
 export function editPatient(desk: TempDesk, id: string, fields: Record<string, string | null>): void {
   desk.store.transaction((tx) =>
     updateRecord(
-      { tx, actor: desk.ctx.actor, at: new Date().toISOString() },
+      { tx, actor: desk.ctx.actor, at: desk.ctx.clock.now().toISOString() },
       'patients.write',
       'patients',
       id,
