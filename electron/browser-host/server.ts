@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../store/clock';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEnvelope } from '../../shared/api/facade';
 import { AppError, toApiError } from '../../shared/errors/app-error';
@@ -21,6 +22,8 @@ export interface BrowserHostOptions {
   /** The per-launch secret; random unless a test fixes it. */
   secret?: string;
   deviceName?: string;
+  /** The core's clock; a test moves it (the five minutes of a recent sign-in, say). */
+  clock?: Clock;
 }
 
 export interface BrowserHost {
@@ -130,6 +133,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       create: options.create,
       deviceName: options.deviceName,
       relyingParty: { rpId: 'localhost', origin },
+      clock: options.clock,
     });
   } catch (error) {
     await listening.close();
