@@ -42,7 +42,10 @@ export async function deskKey(
   const keyring = await options.ports.keyring();
   const kept = await keyring?.lookup(paths.dbPath);
   if (kept !== undefined) return { key: parseHexKey(kept), keeper: 'keyring' };
-  if (existsSync(paths.legacyKeyFile)) readKeyFile(paths.legacyKeyFile, paths.dbPath);
+  // A desk made before issue 10: its clear key file is refused, saying how to protect it.
+  if (existsSync(paths.legacyKeyFile)) {
+    throw new AppError('store.key.beside_db', { params: { path: paths.legacyKeyFile, db: paths.dbPath } });
+  }
   if (options.mayCreate && !existsSync(paths.dbPath)) {
     const key = randomBytes(32);
     return { key, keeper: await keepKey(key, paths, options.ports) };
