@@ -8,7 +8,7 @@ import { refusal } from './table-rules';
 type RowData = Record<string, unknown>;
 
 /** Tables of staff accounts: writing them is an admin's business, with two exceptions below. */
-const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
+export const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
 
 /**
  * What a person may change in their own account row without being an admin: their password,

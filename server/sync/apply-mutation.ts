@@ -11,9 +11,10 @@ import {
 } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
 import { canonicalJson } from '../../shared/canonical-json';
-import { refuseByActor } from './actor-rules';
+import { accountTables, refuseByActor } from './actor-rules';
 import type { PushProofs } from './proof/push-proofs';
 import { BatchState, type FieldValue, type StoredRecord } from './batch-state';
+import { BufferedLog } from './buffered-log';
 import { withChangeLog, type ChangeLogWriter } from './change-log';
 import { refuseByShape } from './mutation-rules';
 import { refusal, type TableRules } from './table-rules';
@@ -48,10 +49,24 @@ export async function applyPush(
   const applied = await withChangeLog(db, { now: ctx.now, clinicId: ctx.clinicId }, async (log) => {
     // Under the change-log lock, so two instances cannot both apply the same retry.
     const state = await BatchState.load(log.trx, pending);
-    const writer = state.tracking(log);
+    const plain = pending.map((mutation) => isPlain(mutation, ctx.rules));
+    let index = 0;
+    // Seqs for the run of plain mutations from here on (and one per conflict beyond, on demand).
+    const buffered = new BufferedLog(log, () => {
+      const run = plain.slice(index).findIndex((isIt) => !isIt);
+      return run < 0 ? plain.length - index : run;
+    });
+    const writer = state.tracking(buffered);
     const answers: MutationResult[] = [];
     const kept: Record<string, unknown>[] = [];
-    for (const mutation of pending) answers.push(await applyOne(writer, state, mutation, ctx, kept));
+    for (; index < pending.length; index += 1) {
+      buffered.immediate = !plain[index];
+      // Its checks read rows: the buffered changes go in first.
+      if (buffered.immediate) await buffered.release();
+      const settle = () => buffered.flush();
+      answers.push(await applyOne(writer, settle, state, pending[index]!, ctx, kept));
+    }
+    await buffered.release();
     if (kept.length > 0) await log.trx('mutations').insert(kept);
     return answers;
   });
@@ -59,8 +74,19 @@ export async function applyPush(
   return results.map((result) => result ?? applied[next++]!);
 }
 
+/**
+ * A mutation whose checks read no row another change of its push may write: not a staff account
+ * (the actor's check reads accounts and keys), not a table with rules of its own, not a conflict
+ * resolution. Its change may wait in the buffer (buffered-log.ts) until the next read needs it.
+ */
+function isPlain(mutation: Mutation, rules: TableRules): boolean {
+  return !accountTables.has(mutation.table) && mutation.table !== 'sync_conflicts' && !rules.has(mutation.table);
+}
+
 async function applyOne(
   log: ChangeLogWriter,
+  /** Makes the buffered changes visible to reads in the transaction. */
+  settle: () => Promise<void>,
   state: BatchState,
   mutation: Mutation,
   ctx: ApplyContext,
@@ -84,7 +110,7 @@ async function applyOne(
     (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table), ctx)) ??
     (await ctx.rules.refuse(log.trx, mutation, current, ctx));
   if (refused) return refused;
-  const result = await decide(log, mutation, current, ctx);
+  const result = await decide(log, settle, mutation, current, ctx);
   if (result.status === 'applied') await ctx.rules.afterApply(log, mutation, current, ctx.now);
   state.remember(mutation.mutationId, { deviceId: ctx.deviceId, digest, result });
   kept.push({
@@ -100,6 +126,7 @@ async function applyOne(
 
 async function decide(
   log: ChangeLogWriter,
+  settle: () => Promise<void>,
   mutation: Mutation,
   current: StoredRecord | undefined,
   ctx: ApplyContext,
@@ -136,6 +163,7 @@ async function decide(
     ([field, value]) =>
       (current.fieldVersions[field] ?? 0) > mutation.baseVersion && (current.data[field] ?? null) !== value,
   );
+  if (overlapping.length > 0) await settle();
   const lastChanges = await changesAt(
     log.trx,
     overlapping.map(([field]) => current.fieldVersions[field] ?? 0),

@@ -44,6 +44,11 @@ export interface RowWrite {
   actorAt: string | null;
 }
 
+/** A change whose seq was reserved beforehand (`reserveSeqs`), to be appended with others in one statement. */
+export interface ReservedWrite extends RowWrite {
+  seq: number;
+}
+
 export interface ChangeLogWriter {
   readonly trx: Knex.Transaction;
   /** The clinic every change of this transaction belongs to: a transaction writes one clinic. */
@@ -52,7 +57,8 @@ export interface ChangeLogWriter {
   writeRow(write: RowWrite): Promise<number>;
 }
 
-class LockedWriter implements ChangeLogWriter {
+/** The writer `withChangeLog` hands out; `reserveSeqs` and `appendReserved` serve a batch (buffered-log.ts). */
+export class LockedWriter implements ChangeLogWriter {
   constructor(
     readonly trx: Knex.Transaction,
     readonly clinicId: string,
@@ -108,6 +114,64 @@ class LockedWriter implements ChangeLogWriter {
     );
     return toNumber(appended.rows[0]?.seq);
   }
+
+  /**
+   * Reserves `count` consecutive seqs (the first is returned) for `appendReserved`. Safe only
+   * under the lock: nobody else draws while it is held, so the block is consecutive; seqs left
+   * unused stay gaps, like rolled-back draws, which a pull steps over.
+   */
+  async reserveSeqs(count: number): Promise<number> {
+    const reserved = await this.trx.raw<{ rows: { last: unknown }[] }>(
+      `SELECT setval(pg_get_serial_sequence('change_log', 'seq'),
+                     nextval(pg_get_serial_sequence('change_log', 'seq')) + ? - 1) AS last`,
+      [count],
+    );
+    return toNumber(reserved.rows[0]?.last) - count + 1;
+  }
+
+  /**
+   * Appends changes with reserved seqs, in one statement: the log rows, each row's last state
+   * (its field versions already stamped by the caller), and one NOTIFY with the newest seq.
+   */
+  async appendReserved(writes: readonly ReservedWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const input = writes.map((write) => {
+      const fieldVersions = { ...write.fieldVersions };
+      for (const field of write.changedFields) fieldVersions[field] = write.seq;
+      return {
+        seq: write.seq,
+        table_name: write.table,
+        row_id: write.rowId,
+        data: write.data,
+        field_versions: fieldVersions,
+        device_id: write.deviceId,
+        mutation_id: write.mutationId,
+        actor_id: write.actorId,
+        actor_at: write.actorAt,
+      };
+    });
+    await this.trx.raw(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(seq bigint, table_name text, row_id text, data jsonb,
+           field_versions jsonb, device_id uuid, mutation_id uuid, actor_id text, actor_at text)
+       ),
+       log AS (
+         INSERT INTO change_log (seq, clinic_id, table_name, row_id, version, data, device_id, mutation_id, actor_id, actor_at, at)
+         SELECT seq, ?::uuid, table_name, row_id, seq, data, device_id, mutation_id, actor_id, actor_at, ?::timestamptz
+         FROM input
+       ),
+       stored AS (
+         INSERT INTO records (clinic_id, table_name, id, version, data, field_versions, updated_at)
+         SELECT DISTINCT ON (table_name, row_id) ?::uuid, table_name, row_id, seq, data, field_versions, ?::timestamptz
+         FROM input ORDER BY table_name, row_id, seq DESC
+         ON CONFLICT (table_name, id) DO UPDATE
+           SET version = excluded.version, data = excluded.data,
+               field_versions = excluded.field_versions, updated_at = excluded.updated_at
+       )
+       SELECT pg_notify(?, ? || ':' || (SELECT max(seq) FROM input)::text)`,
+      [JSON.stringify(input), this.clinicId, this.now, this.clinicId, this.now, changesChannel, this.clinicId],
+    );
+  }
 }
 
 /**
@@ -117,7 +181,7 @@ class LockedWriter implements ChangeLogWriter {
 export async function withChangeLog<T>(
   db: Knex,
   scope: { now: Date; clinicId: string },
-  work: (log: ChangeLogWriter) => Promise<T>,
+  work: (log: LockedWriter) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [changeLogLockKey]);

@@ -59,6 +59,11 @@ export class TableRules {
     return [...this.byTable.keys()];
   }
 
+  /** Whether `table` has rules of its own. */
+  has(table: string): boolean {
+    return this.byTable.has(table);
+  }
+
   /** The permission a writer of `table` needs, when a rule names one. */
   permission(table: string): Permission | undefined {
     return this.of(table).find((rule) => rule.permission !== undefined)?.permission;

@@ -118,7 +118,10 @@ export class TestDevice {
 
   /** The same device talking to another instance. */
   via(server: TestServer): TestDevice {
-    return new TestDevice(this.id, this.privateKey, server.origin);
+    const device = new TestDevice(this.id, this.privateKey, server.origin);
+    // The same desk's sessions, so a retry through another instance is the same signed entry.
+    device.sessions = this.sessions;
+    return device;
   }
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<Reply> {
@@ -149,7 +152,7 @@ export class TestDevice {
   }
 
   /** The sessions this device's test staff work in, by actor and 8-hour window (`provenMutations`). */
-  private readonly sessions = new Map<string, TestSession>();
+  private sessions = new Map<string, TestSession>();
 
   /**
    * Pushes as a desk's outbox does: each entry that names no session yet is signed by a session of
