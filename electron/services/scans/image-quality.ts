@@ -7,6 +7,8 @@ import { scanLimits } from '../../../shared/scans/scan-checklist';
  * load only when the factor is 3 or more), which halves the decoding of a 5 MB file (bench/RESULTS.md).
  */
 export const analysisDpi = 100;
+/** A page that takes libvips longer than this to decode is not a scan (a progressive-JPEG bomb). */
+export const decodeSeconds = 20;
 /** Where the file does not say its resolution, the page is analysed at most this wide. */
 const fallbackWidth = 1200;
 
@@ -51,6 +53,8 @@ export async function analysePage(source: ImageSource, width: number, dpi: numbe
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .resize({ width: Math.max(target, 8), kernel: 'linear' })
+    // libvips stops itself first, so the worker's harder time budget rarely has to end the thread.
+    .timeout({ seconds: decodeSeconds })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const grey = luma(data, info.channels);

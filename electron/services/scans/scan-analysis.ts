@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors/app-error';
 import { scanLimits, type ScanMime } from '../../../shared/scans/scan-checklist';
-import { analysePage, type ImageSource } from './image-quality';
+import { analysePage, decodeSeconds, type ImageSource } from './image-quality';
 import { openPdfPages } from './pdf-pages';
 import { checkPngData } from './png-data';
 import { makeThumbnail } from './scan-thumbnail';
@@ -52,6 +52,9 @@ export async function analyseScan(bytes: Buffer, mime: ScanMime, paper?: Paper):
     return { pages: measured, thumbnail };
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // sharp's own time limit (`decodeSeconds`) says "timeout: N% complete".
+    if (/^Error: timeout/.test(String(error)))
+      throw new AppError('scan.analysis.timeout', { params: { seconds: decodeSeconds } });
     throw new AppError('scan.format.damaged', { params: { format: formatName(mime) } });
   }
 }
