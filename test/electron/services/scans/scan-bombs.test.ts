@@ -140,6 +140,16 @@ describe('the scan worker', () => {
     expect((await roomy.inspect(pdf, 'application/pdf')).pages).toHaveLength(1);
   });
 
+  it('does not parse a PDF over 5 MB for the viewer (a file another desk pushed is checked again)', async () => {
+    const viewer = createScanAnalyser();
+    analysers.push(viewer);
+    const big = Buffer.concat([await reviewPdfBomb(), Buffer.alloc(scanLimits.maxBytes)]);
+    await expect(viewer.pdfPage(big, 1)).rejects.toMatchObject({ code: 'scan.size.too_large' });
+    await expect(viewer.pdfPage(await reviewPdfBomb(), 1)).rejects.toMatchObject({
+      code: 'scan.pdf.image_too_large',
+    });
+  });
+
   it('passes an ordinary PNG, plain or interlaced, whose data is exactly what its header declares', async () => {
     const plain = await pngPage();
     const interlaced = await sharp(plain).png({ progressive: true }).toBuffer();
