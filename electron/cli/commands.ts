@@ -8,8 +8,8 @@ import { keptWhere } from './key-command';
 import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
 import { assertSecureServer, enrolDesk } from '../sync/enrol-desk';
-import { verifyAuditChain } from '../store/audit-log';
-import { actingStaff, deskSyncs } from './acting-staff';
+import { auditChainReport } from '../services/audit/chain-report';
+import { actingStaffWithProof, deskSyncs } from './acting-staff';
 import { openDesk } from './open-desk';
 
 export interface Output {
@@ -51,7 +51,7 @@ export async function seedDemo(
         'Warning: written as the desk’s setup account, these patients stay on this desk: the sync server would refuse them. Pass --as LOGIN to write them as a staff member.\n',
       );
     }
-    const ctx = as === undefined ? desk : actingStaff(desk, as, 'patients.write');
+    const ctx = as === undefined ? desk : await actingStaffWithProof(desk, as, 'patients.write');
     const today = isoDay(ctx.clock.now(), ctx.timeZone);
     const batchSize = 5000;
     let batch: PatientDraft[] = [];
@@ -77,36 +77,21 @@ export async function seedDemo(
   }
 }
 
-/** `medcard verify`: SQLite's integrity check and the audit hash chain. Exit 1 on any fault. */
+/**
+ * `medcard verify`: SQLite's integrity check and the audit hash chain, checked against the server's
+ * copy when the desk is enrolled (a cut tail or a re-hashed chain). Exit 1 on any fault.
+ */
 export async function verify(db: string | undefined, io: Output): Promise<number> {
   const ctx = await openDesk({ db, create: false });
   try {
     const integrity = ctx.store.integrityCheck();
     const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
     io.out(integrityOk ? 'Database integrity: ok' : `Database integrity: FAILED\n  ${integrity.join('\n  ')}`);
-    const chain = ctx.store.transaction((tx) => verifyAuditChain(tx));
-    if (chain.ok) {
-      io.out(`Audit chain: ok, ${chain.events} events, head ${chain.headHash}`);
-    } else {
-      io.out(
-        `Audit chain: BROKEN at event #${chain.broken.seq} (${chain.broken.id}): ${describe(chain.broken.reason)}`,
-      );
-      io.out(`  ${chain.events} events before it verify.`);
-    }
-    return integrityOk && chain.ok ? 0 : 1;
+    const audit = await auditChainReport(ctx.store);
+    for (const line of audit.lines) io.out(line);
+    return integrityOk && audit.ok ? 0 : 1;
   } finally {
     await ctx.store.close();
-  }
-}
-
-function describe(reason: 'hash' | 'link' | 'sequence'): string {
-  switch (reason) {
-    case 'hash':
-      return 'its content does not match its hash (changed after it was written)';
-    case 'link':
-      return 'it does not link to the event before it (an event was removed or replaced)';
-    case 'sequence':
-      return 'its number breaks the sequence (an event was removed or inserted)';
   }
 }
 

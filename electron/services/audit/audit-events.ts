@@ -1,11 +1,11 @@
 import type { AuditEventView, AuditFilter, AuditVerdictView, auditViews } from '../../../shared/api/audit-calls';
 import type { ClinicAuditEvent } from '../../../shared/audit/audit-chain';
 import type { ActorContext } from '../../core/context';
-import { appendAudit, auditTriggersInPlace, commitWaitingReads, verifyAuditChain } from '../../store/audit-log';
+import { appendAudit, commitWaitingReads } from '../../store/audit-log';
 import type { Tx } from '../../store/open-store';
 import { SyncRefusedError, SyncUnreachableError } from '../../sync/sync-transport';
 import { auditServerOf } from './audit-server';
-import { checkChainAnchor } from './chain-anchor-check';
+import { checkAuditChain } from './chain-report';
 
 type AuditView = (typeof auditViews)[number];
 type Page = { items: AuditEventView[]; more: boolean };
@@ -149,23 +149,13 @@ export async function auditEvents(ctx: ActorContext, input: EventsInput): Promis
  * key cannot fake — the chain compared with the server's copy of it.
  */
 export async function verifyAudit(ctx: ActorContext): Promise<AuditVerdictView> {
-  const local = ctx.store.transaction((tx) => {
-    commitWaitingReads(tx);
-    return { chain: verifyAuditChain(tx), triggers: auditTriggersInPlace(tx) };
-  });
-  const anchor = await checkChainAnchor(ctx.store, auditServerOf(ctx.store));
-  const ok = local.chain.ok && local.triggers && anchor.status !== 'tail_cut' && anchor.status !== 'rewritten';
+  ctx.store.transaction((tx) => commitWaitingReads(tx));
+  const { chain, triggers, anchor, ok } = await checkAuditChain(ctx.store);
   ctx.store.transaction((tx) =>
     appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), {
       action: 'audit.verified',
-      details: { ok, events: local.chain.events, triggers: local.triggers, anchor: anchor.status },
+      details: { ok, events: chain.events, triggers, anchor: anchor.status },
     }),
   );
-  return {
-    ok,
-    events: local.chain.events,
-    broken: local.chain.ok ? null : local.chain.broken,
-    triggers: local.triggers,
-    anchor,
-  };
+  return { ok, events: chain.events, broken: chain.ok ? null : chain.broken, triggers, anchor };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditHashedText } from '../../../../shared/audit/audit-chain';
-import { appendAudit } from '../../../../electron/store/audit-log';
+import { appendAudit, chainPoint } from '../../../../electron/store/audit-log';
+import { auditChainReport } from '../../../../electron/services/audit/chain-report';
 import { rawTx } from '../../../../electron/store/raw-tx';
 import { auditServerOf } from '../../../../electron/services/audit/audit-server';
 import { pushAuditChain } from '../../../../electron/sync/audit-push';
@@ -113,6 +114,15 @@ describe('the audit anchored off the desk (issue 10, item 3)', () => {
       broken: null,
       anchor: { status: 'tail_cut', serverSeq: 10, localSeq: 6 },
     });
+    // `medcard verify` says the same, where it said "ok" before.
+    const report = await auditChainReport(desk.store);
+    const head = desk.store.read((tx) => chainPoint(tx, 'head'));
+    expect(report.ok).toBe(false);
+    // Seven: the six left and the check the auditor just made.
+    expect(report.lines).toContain(`Audit chain: ok, 7 events, head ${head?.hash}`);
+    expect(report.lines).toContain(
+      "Server's copy: DIFFERS — the server holds 10 events, this desk 7 (the tail was cut)",
+    );
   });
 
   it('an event edited and the chain re-hashed after it: verify names the first event that differs from the server’s', async () => {
