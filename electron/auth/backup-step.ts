@@ -11,6 +11,7 @@ import { spendRecoveryCode } from './recovery-codes';
 import { settleSecondStep, type FactorVerdict, type StepResult } from './second-step';
 import { personActor, type PersonRow } from './staff-records';
 import { verifyTotpCode } from './totp';
+import { spendLocalTotpStep } from '../store/local-writers/pending-totp';
 import { secondFactorServer, type SecondFactorServer } from './second-factor-server';
 import { dropSession, openTicketSession, pendingSession } from './session-keys';
 import type { TicketFactor } from '../../shared/sync/session-proof';
@@ -35,8 +36,8 @@ export async function finishSignInWithTotp(auth: AuthContext, input: TotpAnswerI
         reason: check.reason,
         code: check.reason === 'totp_reused' ? 'auth.totp.reused' : 'auth.totp.wrong',
       };
-    // Synced, so that another desk refuses this code once it has pulled (it only ever grows).
-    updateStaff(tx, personActor(person, auth.desk), now.toISOString(), person.id, { totp_last_step: check.step });
+    // A lone desk's own: nothing leaves it (an enrolled desk asks the server, above).
+    spendLocalTotpStep(tx, person.id, check.step);
     return { ok: true, factor: 'totp' };
   });
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { authCalls } from '../../shared/api/auth-calls';
 import { assertPasswordPolicy } from '../../shared/auth/password-policy';
 import { AppError } from '../../shared/errors/app-error';
+import type { ProvenSession } from '../../shared/sync/session-proof';
 import type { Actor } from '../store/actor';
+import type { Tx } from '../store/open-store';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { lockoutPolicy } from './auth-settings';
@@ -21,6 +23,7 @@ import {
 import { hashPassword, verifyPassword } from './password-hash';
 import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
+import { secondFactorServer } from './second-factor-server';
 import { requirePerson } from './staff-records';
 
 const changeSchema = authCalls['account.changePassword'].input;
@@ -76,14 +79,31 @@ export async function changePassword(
   if (error) throw error;
 }
 
-/** A new printed set (the old unused codes stop working), e.g. after using one. */
-export function renewRecoveryCodes(auth: AuthContext, actor: Actor): string[] {
+/**
+ * A new printed set (the old unused codes stop working), e.g. after using one; shown once. On a
+ * desk enrolled with a server the server makes and keeps them (HMAC under its pepper) and needs
+ * the person's proven session (`proven`); a lone desk keeps them itself, as argon2id.
+ */
+export async function renewRecoveryCodes(auth: AuthContext, actor: Actor, proven?: ProvenSession): Promise<string[]> {
   const staffId = signedInPerson(actor);
-  const at = auth.clock.now().toISOString();
-  return auth.store.transaction((tx) => {
+  const issued = (tx: Tx, codes: string[]) =>
+    appendAudit(tx, actor, auth.clock.now().toISOString(), {
+      action: 'auth.recovery_codes.issued',
+      details: { staffId, count: codes.length },
+    });
+  const server = auth.store.transaction((tx) => {
     if (requirePerson(tx, staffId).active !== 1) throw new AppError('forbidden');
-    const codes = issueRecoveryCodes(tx, actor, staffId, at);
-    appendAudit(tx, actor, at, { action: 'auth.recovery_codes.issued', details: { staffId, count: codes.length } });
+    return secondFactorServer(auth.store);
+  });
+  if (server) {
+    if (!proven || proven.statement.staffId !== staffId) throw new AppError('factor.session.unproven');
+    const codes = await server.renewRecoveryCodes(proven);
+    auth.store.transaction((tx) => issued(tx, codes));
+    return codes;
+  }
+  return auth.store.transaction((tx) => {
+    const codes = issueRecoveryCodes(tx, actor, staffId, auth.clock.now().toISOString());
+    issued(tx, codes);
     return codes;
   });
 }

@@ -21,7 +21,8 @@ import {
 } from './lockout';
 import { loginDigest } from './login-name';
 import { verifyAgainstNothing, verifyPassword } from './password-hash';
-import { unusedRecoveryCodes } from './recovery-codes';
+import { recoveryCodesOffered } from './recovery-codes';
+import { totpOffered } from './totp-enrolment';
 import { findPerson, findPersonByLogin, type PersonRow } from './staff-records';
 import { activeKeys, assertionOptions, type StoredKey } from './webauthn-assertion';
 
@@ -114,8 +115,8 @@ export async function beginSignIn(auth: AuthContext, input: BeginSignInInput): P
       challenge: issued.challenge,
       expiresAt: issued.expiresAt,
       keys: activeKeys(tx, staffId),
-      totp: current.totp_secret !== null,
-      recoveryCodes: unusedRecoveryCodes(tx, staffId) > 0,
+      totp: totpOffered(tx, staffId),
+      recoveryCodes: recoveryCodesOffered(tx, staffId),
       otp: hasOtpKey(tx, staffId),
     };
   });

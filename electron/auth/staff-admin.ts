@@ -138,15 +138,16 @@ function summary(tx: Tx, staffId: string, at: string): StaffSummary {
     role: Role;
     active: number;
     locked_until: string | null;
-    totp_secret: string | null;
+    totp: number;
     must_enrol_key: number;
     must_change_password: number;
     server_refused_code: string | null;
     keys: number;
     codes: number;
   }>(
-    `SELECT s.id, s.login, s.display_name, s.role, s.active, s.locked_until, s.totp_secret, s.must_enrol_key,
-       s.must_change_password, s.server_refused_code,
+    `SELECT s.id, s.login, s.display_name, s.role, s.active, s.locked_until, s.must_enrol_key, s.must_change_password,
+       -- an enrolled desk's secret is on the server: only when it was enrolled travels
+       (s.totp_secret IS NOT NULL OR s.totp_enrolled_at IS NOT NULL) AS totp, s.server_refused_code,
        (SELECT count(*) FROM staff_keys k WHERE k.staff_id = s.id AND k.revoked_at IS NULL) AS keys,
        (SELECT count(*) FROM recovery_codes r WHERE r.staff_id = s.id AND r.used_at IS NULL AND r.revoked_at IS NULL) AS codes
      FROM staff s WHERE s.id = ?`,
@@ -161,7 +162,7 @@ function summary(tx: Tx, staffId: string, at: string): StaffSummary {
     active: row.active === 1 && row.server_refused_code === null,
     lockedUntil: row.locked_until !== null && row.locked_until > at ? row.locked_until : null,
     keys: row.keys,
-    totp: row.totp_secret !== null,
+    totp: row.totp === 1,
     recoveryCodesLeft: row.codes,
     mustEnrolKey: row.must_enrol_key === 1 || row.keys === 0,
     mustChangePassword: row.must_change_password === 1,

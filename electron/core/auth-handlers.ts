@@ -11,6 +11,7 @@ import { confirmTotp, enrolTotp } from '../auth/totp-enrolment';
 import { beginUnlock, finishUnlock } from '../auth/unlock';
 import { enrolYubikey } from '../auth/yubikey-enrolment';
 import { AppError } from '../../shared/errors/app-error';
+import type { ProvenSession } from '../../shared/sync/session-proof';
 import { appendAudit } from '../store/audit-log';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
@@ -21,6 +22,12 @@ import { refreshSession, sessionInfo } from './session-info';
 function signedIn(ctx: ServiceContext, session: StaffSession) {
   ctx.session.signIn(session, ctx.clock.now());
   return sessionInfo(ctx);
+}
+
+/** The signed-in person's proven session, which the server asks for before changing their factors. */
+function provenOf(ctx: ServiceContext): ProvenSession | undefined {
+  const state = ctx.session.read(ctx.clock.now());
+  return state.state === 'signed-out' ? undefined : state.session.proven?.proven;
 }
 
 function recordSessionEvent(ctx: ServiceContext, action: 'auth.session.locked' | 'auth.session.signed_out'): void {
@@ -87,10 +94,12 @@ export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
     refreshSession(ctx);
     return key;
   },
-  'account.renewRecoveryCodes': (ctx) => ({ recoveryCodes: renewRecoveryCodes(ctx.auth, ctx.actor) }),
-  'account.enrolTotp': (ctx, input) => enrolTotp(ctx.auth, ctx.actor, input),
-  'account.confirmTotp': (ctx, input) => {
-    confirmTotp(ctx.auth, ctx.actor, input);
+  'account.renewRecoveryCodes': async (ctx) => ({
+    recoveryCodes: await renewRecoveryCodes(ctx.auth, ctx.actor, provenOf(ctx)),
+  }),
+  'account.enrolTotp': (ctx, input) => enrolTotp(ctx.auth, ctx.actor, input, provenOf(ctx)),
+  'account.confirmTotp': async (ctx, input) => {
+    await confirmTotp(ctx.auth, ctx.actor, input, provenOf(ctx));
     return {};
   },
 };

@@ -25,7 +25,6 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   sync_conflicts: 'sync.conflict_not_found',
   staff: 'staff.not_found',
   staff_keys: 'auth.key.not_found',
-  recovery_codes: null,
   document_scans: 'scan.not_found',
   identity_documents: 'document.not_found',
   consents: 'consent.not_found',

@@ -65,8 +65,10 @@ export const syncedFields = {
   /**
    * Staff accounts, so that a person signs in at any desk (also offline, with what the desk last
    * pulled). Only people travel: each desk's setup account stays on its desk. Per-desk state
-   * stays local: lockout counters (failed_attempts, last_failed_at, locked_until) and a TOTP
-   * secret still pending confirmation. `totp_last_step` travels, and only grows (oneWayFields).
+   * stays local: lockout counters (failed_attempts, last_failed_at, locked_until). A TOTP secret
+   * never travels (issue 10, item 2): an enrolled desk's is sealed on the server, which checks the
+   * codes and keeps the last step; a lone desk keeps its own (local-writers/pending-totp.ts). Only
+   * `totp_enrolled_at` travels, so every desk offers the app at sign-in.
    */
   staff: [
     'login',
@@ -76,9 +78,7 @@ export const syncedFields = {
     'password_hash',
     'password_changed_at',
     'must_change_password',
-    'totp_secret',
     'totp_enrolled_at',
-    'totp_last_step',
     'must_enrol_key',
     'created_at',
     'created_by',
@@ -108,18 +108,8 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
-  /** Recovery codes as SHA-256 only; a spent or retired code never becomes usable again (oneWayFields). */
-  recovery_codes: [
-    'staff_id',
-    'code_hash',
-    'used_at',
-    'revoked_at',
-    'created_at',
-    'created_by',
-    'updated_at',
-    'updated_by',
-    'device_id',
-  ],
+  // Recovery codes do not sync (issue 10, item 2): an enrolled desk's are the server's (HMAC under
+  // its pepper, spent online once for every desk); a lone desk keeps its own as argon2id.
   /**
    * Scans of identity documents (B4): what the checks measured and the SHA-256 of the file and its
    * thumbnail (the files travel as blobs). The content never changes: a merge may move the scan to
@@ -286,7 +276,6 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   // (both values stay in the log). What must never be undone is guarded by oneWayFields instead.
   staff: [],
   staff_keys: [],
-  recovery_codes: [],
   document_scans: [],
   // What the document says, and two desks' different verdicts on a policy: for staff to settle.
   identity_documents: [
@@ -313,14 +302,11 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
 /**
  * Fields that move one way only, whoever writes last: `once` goes from null to a value and then
  * keeps it (a spent recovery code stays spent, a revoked key stays revoked); `grows` only takes
- * a larger number (the last TOTP step accepted, so a code spent at one desk is refused at
- * another once it has pulled). The server drops a change that would move such a field back, and
+ * a larger number. The server drops a change that would move such a field back, and
  * a desk keeps its own value when a pulled one would.
  */
 export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<string, 'once' | 'grows'>>>> = {
-  staff: { totp_last_step: 'grows' },
   staff_keys: { revoked_at: 'once', revoked_by: 'once' },
-  recovery_codes: { used_at: 'once', revoked_at: 'once' },
   document_scans: { deleted_at: 'once', deleted_reason: 'once' },
   // A replaced document stays replaced; the new one, once named, stays named.
   identity_documents: { superseded_at: 'once', replaced_by: 'once', deleted_at: 'once' },

@@ -19,7 +19,6 @@ const writableColumns: Record<string, readonly string[]> = {
   sync_conflicts: Object.keys(conflictDataSchema.shape),
   staff: syncedFields.staff,
   staff_keys: syncedFields.staff_keys,
-  recovery_codes: syncedFields.recovery_codes,
   consents: syncedFields.consents,
   proxies: syncedFields.proxies,
   identity_documents: syncedFields.identity_documents,

@@ -25,11 +25,14 @@ afterEach(async () => {
 const step = 30_000;
 
 async function withTotp(desk: AuthDesk, person: Person): Promise<string> {
-  const { secret, uri } = enrolTotp(desk.auth, person.actor, { staffId: person.session.staffId });
+  const { secret, uri } = await enrolTotp(desk.auth, person.actor, { staffId: person.session.staffId });
   expect(uri).toMatch(/^otpauth:\/\/totp\//);
   expect(uri).toContain(`secret=${secret}`);
   expect(uri).toContain('issuer=Medcard%20Desk');
-  confirmTotp(desk.auth, person.actor, { staffId: person.session.staffId, code: totpCodeAt(secret, desk.clock.now()) });
+  await confirmTotp(desk.auth, person.actor, {
+    staffId: person.session.staffId,
+    code: totpCodeAt(secret, desk.clock.now()),
+  });
   return secret;
 }
 
@@ -87,7 +90,7 @@ describe('TOTP, the backup factor (A2)', () => {
     expect((await refusal(totpSignIn(h, admin, totpCodeAt(secret, h.clock.now())))).code).toBe('auth.totp.reused');
 
     h.clock.advance(2 * step);
-    enrolTotp(h.auth, admin.actor, { staffId: admin.session.staffId });
+    await enrolTotp(h.auth, admin.actor, { staffId: admin.session.staffId });
     const wrong = await refusal(() =>
       confirmTotp(h!.auth, admin.actor, { staffId: admin.session.staffId, code: '000000' }),
     );

@@ -87,7 +87,7 @@ describe('staff accounts (A1)', () => {
       mustEnrolKey: false,
       mustChangePassword: false,
     });
-    expect(renewRecoveryCodes(h.auth, actor)).toHaveLength(10);
+    expect(await renewRecoveryCodes(h.auth, actor)).toHaveLength(10);
     expect(listStaff(h.auth, admin.actor).find((row) => row.id === staff.id)).toMatchObject({
       keys: 1,
       recoveryCodesLeft: 10,

@@ -115,12 +115,12 @@ describe('the door is a type (ARCHITECTURE rule 4)', () => {
       }
       return undefined;
     };
-    const update = (table: 'patients' | 'consents' | 'recovery_codes') =>
+    const update = (table: 'patients' | 'consents' | 'online_identity') =>
       codeOf(() =>
         store.transaction((tx) => updateRecord(door(tx), 'patients.write', table, missing, {}, { action: 'test.set' })),
       );
     expect(update('patients')).toEqual({ code: 'patient.not_found', params: {} });
     expect(update('consents')).toEqual({ code: 'consent.not_found', params: {} });
-    expect(update('recovery_codes')).toEqual({ code: 'store.record.not_found', params: { table: 'recovery_codes' } });
+    expect(update('online_identity')).toEqual({ code: 'store.record.not_found', params: { table: 'online_identity' } });
   });
 });

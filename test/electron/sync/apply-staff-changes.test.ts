@@ -16,7 +16,10 @@ afterEach(() => desk.cleanup());
 
 const at = '2026-11-25T09:00:00.000Z';
 
-/** A person's account and one recovery code, as if made here and already on the server (outbox sent). */
+/**
+ * A person's account, as if made here and already on the server (outbox sent), with a lone desk's
+ * own TOTP step and recovery code (neither syncs any more: issue 10, item 2).
+ */
 function syncedPerson(login: string): { staffId: string; codeId: string } {
   return desk.store.transaction((tx) => {
     const door = { tx, actor: admin, at };
@@ -25,20 +28,18 @@ function syncedPerson(login: string): { staffId: string; codeId: string } {
       display_name: 'Анна',
       role: 'clerk',
       active: 1,
-      totp_last_step: 100,
     });
-    const codeId = insertSyncedRow(door, 'recovery_codes', {
-      staff_id: staffId,
-      code_hash: 'h'.repeat(64),
-      used_at: null,
-      revoked_at: null,
-    });
+    const codeId = newId();
+    rawTx(tx).run(
+      `INSERT INTO recovery_codes (id, version, created_at, created_by, updated_at, updated_by, device_id, staff_id,
+         code_hash, used_at) VALUES (?, 0, ?, ?, ?, ?, 'here', ?, ?, '2026-11-25T08:59:00.000Z')`,
+      [codeId, at, admin.staffId, at, admin.staffId, staffId, 'h'.repeat(64)],
+    );
     rawTx(tx).run('DELETE FROM sync_outbox');
-    rawTx(tx).run('UPDATE staff SET version = 1, failed_attempts = 3, locked_until = ? WHERE id = ?', [
-      '2026-11-25T09:15:00.000Z',
-      staffId,
-    ]);
-    rawTx(tx).run("UPDATE recovery_codes SET version = 2, used_at = '2026-11-25T08:59:00.000Z' WHERE id = ?", [codeId]);
+    rawTx(tx).run(
+      'UPDATE staff SET version = 1, failed_attempts = 3, locked_until = ?, totp_secret = ?, totp_last_step = 100 WHERE id = ?',
+      ['2026-11-25T09:15:00.000Z', 'JBSWY3DPEHPK3PXP', staffId],
+    );
     return { staffId, codeId };
   });
 }
@@ -68,21 +69,22 @@ describe('applying pulled staff changes', () => {
     });
   });
 
-  it('never makes a spent recovery code usable again, and lets the last TOTP step only grow', () => {
+  it('a TOTP secret, its step or a recovery code in a pulled change is not written: they do not sync', () => {
     const { staffId, codeId } = syncedPerson('anna');
     pull([
       { table: 'recovery_codes', rowId: codeId, version: 5, data: { used_at: null } },
-      { table: 'staff', rowId: staffId, version: 6, data: { totp_last_step: 90 } },
+      { table: 'staff', rowId: staffId, version: 6, data: { totp_secret: 'AAAA', totp_last_step: 90 } },
     ]);
     expect(row('SELECT used_at FROM recovery_codes WHERE id = ?', codeId)).toEqual({
       used_at: '2026-11-25T08:59:00.000Z',
     });
-    expect(row('SELECT totp_last_step FROM staff WHERE id = ?', staffId)).toEqual({ totp_last_step: 100 });
-    pull([{ table: 'staff', rowId: staffId, version: 7, data: { totp_last_step: 110 } }]);
-    expect(row('SELECT totp_last_step FROM staff WHERE id = ?', staffId)).toEqual({ totp_last_step: 110 });
+    expect(row('SELECT totp_secret, totp_last_step FROM staff WHERE id = ?', staffId)).toEqual({
+      totp_secret: 'JBSWY3DPEHPK3PXP',
+      totp_last_step: 100,
+    });
   });
 
-  it('takes a person’s key and codes before the person, in whatever order the server sends them', () => {
+  it('takes a person’s key before the person, in whatever order the server sends them (codes not at all)', () => {
     const staffId = newId();
     const meta = {
       created_at: at,
@@ -120,7 +122,7 @@ describe('applying pulled staff changes', () => {
       },
     ]);
     expect(row<{ n: number }>('SELECT count(*) AS n FROM staff_keys WHERE staff_id = ?', staffId)?.n).toBe(1);
-    expect(row<{ n: number }>('SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ?', staffId)?.n).toBe(1);
+    expect(row<{ n: number }>('SELECT count(*) AS n FROM recovery_codes WHERE staff_id = ?', staffId)?.n).toBe(0);
   });
 
   it('lets the clinic’s account take a login an account made only here also had', () => {
