@@ -58,7 +58,7 @@ export async function applyPush(
     });
     const writer = state.tracking(buffered);
     const answers: MutationResult[] = [];
-    const kept: Record<string, unknown>[] = [];
+    const kept: KeptResult[] = [];
     for (; index < pending.length; index += 1) {
       buffered.immediate = !plain[index];
       // Its checks read rows: the buffered changes go in first.
@@ -67,11 +67,26 @@ export async function applyPush(
       answers.push(await applyOne(writer, settle, state, pending[index]!, ctx, kept));
     }
     await buffered.release();
-    if (kept.length > 0) await log.trx('mutations').insert(kept);
+    // One JSON parameter for the batch's results: cheaper to build and bind than 6 × 500 values.
+    if (kept.length > 0) {
+      await log.trx.raw(
+        `INSERT INTO mutations (mutation_id, clinic_id, device_id, digest, result, at)
+         SELECT mutation_id, ?::uuid, ?::uuid, digest, result, ?::timestamptz
+         FROM jsonb_to_recordset(?::jsonb) AS x(mutation_id uuid, digest text, result jsonb)`,
+        [ctx.clinicId, ctx.deviceId, ctx.now, JSON.stringify(kept)],
+      );
+    }
     return answers;
   });
   let next = 0;
   return results.map((result) => result ?? applied[next++]!);
+}
+
+/** A mutation's result, stored with the batch (`mutations`) so that a retry gets it back. */
+interface KeptResult {
+  mutation_id: string;
+  digest: string;
+  result: MutationResult;
 }
 
 /**
@@ -90,7 +105,7 @@ async function applyOne(
   state: BatchState,
   mutation: Mutation,
   ctx: ApplyContext,
-  kept: Record<string, unknown>[],
+  kept: KeptResult[],
 ): Promise<MutationResult> {
   const digest = createHash('sha256').update(canonicalJson(mutation)).digest('hex');
   const stored = state.storedResult(mutation.mutationId);
@@ -113,14 +128,7 @@ async function applyOne(
   const result = await decide(log, settle, mutation, current, ctx);
   if (result.status === 'applied') await ctx.rules.afterApply(log, mutation, current, ctx.now);
   state.remember(mutation.mutationId, { deviceId: ctx.deviceId, digest, result });
-  kept.push({
-    mutation_id: mutation.mutationId,
-    clinic_id: ctx.clinicId,
-    device_id: ctx.deviceId,
-    digest,
-    result: JSON.stringify(result),
-    at: ctx.now,
-  });
+  kept.push({ mutation_id: mutation.mutationId, digest, result });
   return result;
 }
 

@@ -42,15 +42,16 @@ export class BatchState {
     }
     const pairs = [...keys.values()];
     const ids = [...new Set(mutations.map((mutation) => mutation.mutationId))];
+    // Keys travel as one JSON parameter each: a long IN list of parameters plans and binds slowly.
     const result = await trx.raw<{ rows: { stored: unknown; records: unknown }[] }>(
       `SELECT
          (SELECT coalesce(jsonb_agg(to_jsonb(m)), '[]'::jsonb) FROM (
             SELECT mutation_id, device_id, digest, result FROM mutations
-            WHERE mutation_id IN (${ids.map(() => '?::uuid').join(', ')})) AS m) AS stored,
+            WHERE mutation_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))) AS m) AS stored,
          (SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) FROM (
             SELECT table_name, id, clinic_id, version, data, field_versions FROM records
-            WHERE (table_name, id) IN (${pairs.map(() => '(?, ?)').join(', ')})) AS r) AS records`,
-      [...ids, ...pairs.flat()],
+            WHERE (table_name, id) IN (SELECT t, i FROM jsonb_to_recordset(?::jsonb) AS k(t text, i text))) AS r) AS records`,
+      [JSON.stringify(ids), JSON.stringify(pairs.map(([t, i]) => ({ t, i })))],
     );
     const row = result.rows[0];
     const rows = new Map<string, StoredRecord | undefined>();
