@@ -1,14 +1,13 @@
 import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import {
   PDFDocument,
-  PDFName,
   PDFNumber,
   PDFRawStream,
+  concatTransformationMatrix,
   drawObject,
   popGraphicsState,
   pushGraphicsState,
 } from 'pdf-lib';
-import { concatTransformationMatrix } from 'pdf-lib';
 
 /**
  * The decompression bombs of the issue-10 review, made on the fly (no binary fixtures): small
@@ -78,9 +77,17 @@ export function zTxtBomb(): Buffer {
  * pixels in ~256 KiB), each page sized so the image prints at 300 dpi.
  */
 export async function reviewPdfBomb(): Promise<Buffer> {
-  const side = 16384;
+  return flatePdf({ side: 16384, pages: 4, data: zerosZlib(16384 * 16384) });
+}
+
+/** A PDF whose 100 × 100 grey image declares 10,000 bytes of pixels and inflates to 64 MiB. */
+export async function flateImageBomb(): Promise<Buffer> {
+  return flatePdf({ side: 100, pages: 1, data: zerosZlib(64 * mebibyte) });
+}
+
+/** `pages` pages showing one shared square grey Flate image of `side` pixels, at 300 dpi. */
+async function flatePdf({ side, pages, data }: { side: number; pages: number; data: Buffer }): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  const contents = zerosZlib(side * side);
   const image = pdf.context.register(
     PDFRawStream.of(
       pdf.context.obj({
@@ -91,13 +98,13 @@ export async function reviewPdfBomb(): Promise<Buffer> {
         ColorSpace: 'DeviceGray',
         BitsPerComponent: 8,
         Filter: 'FlateDecode',
-        Length: PDFNumber.of(contents.length),
+        Length: PDFNumber.of(data.length),
       }),
-      contents,
+      data,
     ),
   );
   const points = (side / 300) * 72;
-  for (let n = 0; n < 4; n += 1) {
+  for (let n = 0; n < pages; n += 1) {
     const page = pdf.addPage([points, points]);
     const name = page.node.newXObject('Scan', image);
     page.pushOperators(
@@ -120,6 +127,5 @@ export async function objectStreamBomb(): Promise<Buffer> {
     bomb,
   );
   pdf.context.register(stream);
-  void PDFName;
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
