@@ -16,6 +16,7 @@ import * as dictionaryReleases from './0014-dictionary-releases';
 import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
 import * as sessionProofs from './0016-session-proofs';
 import * as staffAuthority from './0018-staff-authority';
+import * as secondFactors from './0019-second-factors';
 
 interface Migration {
   name: string;
@@ -42,6 +43,7 @@ const migrations: Migration[] = [
   { name: '0015-duplicate-lookup-index', ...duplicateLookupIndex },
   { name: '0016-session-proofs', ...sessionProofs },
   { name: '0018-staff-authority', ...staffAuthority },
+  { name: '0019-second-factors', ...secondFactors },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
