@@ -22,12 +22,26 @@ test('the auditor sees the burst alert raised by failed sign-ins under many logi
   const table = page.getByRole('table', { name: 'События журнала аудита' });
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByText('auth.alert.burst')).toBeVisible();
+  // This desk has no server: the log shown is its own, and the screen says so.
+  await expect(
+    page.getByText('Рабочее место не подключено к серверу: показаны события только этого рабочего места'),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Попытки входа' }).click();
   await expect(table.getByText('auth.sign_in.failed').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Проверить цепочку' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Цепочка цела' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Рабочее место не подключено к серверу: журнал проверен только на нём' }),
+  ).toBeVisible();
+
+  // The filters: the whole log narrowed to the alerts by the action's beginning.
+  await page.getByRole('button', { name: 'Все' }).click();
+  await page.getByRole('search', { name: 'Отбор событий' }).getByLabel('Событие').fill('auth.alert.');
+  await page.getByRole('button', { name: 'Показать', exact: true }).click();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByText('auth.alert.burst')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: 'test-results/screens/audit-1366.png' });

@@ -30,7 +30,7 @@ export function AuditEventsTable({ items }: { items: readonly AuditEventView[] }
         </TableHead>
         <TableBody>
           {items.map((event) => (
-            <TableRow key={event.seq}>
+            <TableRow key={event.cursor}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
               <TableCell>
                 <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>

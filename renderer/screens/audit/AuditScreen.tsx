@@ -3,21 +3,25 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEventView, AuditVerdictView, auditViews } from '../../../shared/api/audit-calls';
+import type { AuditFilter, AuditVerdictView, auditViews } from '../../../shared/api/audit-calls';
+import { localize } from '../../../shared/errors/catalog';
 import type { ApiError } from '../../../shared/errors/app-error';
 import { useApi } from '../../api/api-context';
+import { FieldMessage } from '../../forms/FieldMessage';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { AuditEventsTable } from './AuditEventsTable';
+import { AuditFilters } from './AuditFilters';
+import { ChainVerdict } from './ChainVerdict';
 import { MergeReviews } from './MergeReviews';
+import { useAuditEvents } from './use-audit-events';
 import { Loading } from '../../ui/Loading';
 
 // The log's own views, and the merges of duplicate cards (B2), reviewed with both cards.
 type AuditView = (typeof auditViews)[number] | 'merges';
-const pageSize = 50;
 const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = {
   all: 'all',
   alerts: 'alerts',
@@ -25,42 +29,18 @@ const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = {
   merges: 'merges',
 };
 
-interface Page {
-  items: AuditEventView[];
-  more: boolean;
-}
-
-/** The auditor's screen (F1, A3): the log page by page, the alerts raised to them, the chain check. */
+/**
+ * The auditor's screen (F1, A3; issue 10, item 3): the clinic's audit, every desk's, from the
+ * server, filtered and page by page (this desk's own, with a note, when the server cannot be
+ * asked); the alerts raised to them; the chain check against the server's copy.
+ */
 export function AuditScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const [view, setView] = useState<AuditView>('alerts');
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const { page, error, loadMore } = useAuditEvents(view === 'merges' ? null : view, filter);
   const [verdict, setVerdict] = useState<AuditVerdictView | ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setPage(null);
-    setError(null);
-    if (view === 'merges') return;
-    void api.audit.events({ view, limit: pageSize }).then((result) => {
-      if (!current) return;
-      if (result.ok) setPage(result.data);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, view]);
-
-  const loadMore = async () => {
-    const last = page?.items.at(-1);
-    if (!page || !last || view === 'merges') return;
-    const result = await api.audit.events({ view, limit: pageSize, before: last.cursor });
-    if (result.ok) setPage({ items: [...page.items, ...result.data.items], more: result.data.more });
-    else setError(result.error);
-  };
 
   const verify = async () => {
     const result = await api.audit.verify({});
@@ -79,17 +59,7 @@ export function AuditScreen() {
         }
       />
       {verdict && 'code' in verdict && <ApiErrorAlert title={t('auditLog.verifyFailed')} problems={[verdict]} />}
-      {verdict && 'ok' in verdict && (
-        <Alert severity={verdict.ok ? 'success' : 'error'} sx={{ mb: 2 }} onClose={() => setVerdict(null)}>
-          {verdict.ok || !verdict.broken
-            ? t('auditLog.verifyOk', { events: verdict.events })
-            : t('auditLog.verifyBroken', {
-                seq: verdict.broken.seq,
-                reason: verdict.broken.reason,
-                events: verdict.events,
-              })}
-        </Alert>
-      )}
+      {verdict && 'ok' in verdict && <ChainVerdict verdict={verdict} onClose={() => setVerdict(null)} />}
       <ToggleButtonGroup
         exclusive
         size="small"
@@ -106,6 +76,17 @@ export function AuditScreen() {
         ))}
       </ToggleButtonGroup>
       {view === 'merges' && <MergeReviews />}
+      {view !== 'merges' && <AuditFilters onApply={setFilter} />}
+      {page?.note && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          <FieldMessage problem={{ code: page.note, message: localize(page.note) }} />
+        </Alert>
+      )}
+      {page?.source === 'clinic' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('auditLog.clinicWide')}
+        </Alert>
+      )}
       {error && <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />}
       {view !== 'merges' && !page && !error && <Loading />}
       {page && page.items.length === 0 && <EmptyState title={t('auditLog.empty')} hint={t('auditLog.emptyHint')} />}
