@@ -55,24 +55,26 @@ try {
   const cursors = listeners.map(() => 0);
   const perDesk = Math.ceil(total / deskCount);
 
+  /** One probe: a listening desk pushes a change; the time until every other listener has pulled it. */
+  const probe = async (into: number[]): Promise<void> => {
+    const rowId = mutation({ changed: newPatient() }).rowId;
+    const sentAt = performance.now();
+    const reply = await listeners[0]!.push([mutation({ rowId, changed: newPatient() })]);
+    const [result] = pushResponseSchema.parse(reply.json()).results;
+    if (result?.status !== 'applied') throw new Error('a probe was not applied');
+    await Promise.all(
+      listeners.slice(1).map(async (listener, i) => {
+        await streams[i + 1]!.reach(result.version);
+        cursors[i + 1] = await pullUntil(listener, cursors[i + 1]!, rowId);
+        into.push(performance.now() - sentAt);
+      }),
+    );
+  };
   // Propagation probes, one at a time, for as long as the desks push.
-  const propagation: number[] = [];
+  const underLoad: number[] = [];
   let pushing = true;
   const probing = (async () => {
-    while (pushing) {
-      const rowId = mutation({ changed: newPatient() }).rowId;
-      const sentAt = performance.now();
-      const reply = await listeners[0]!.push([mutation({ rowId, changed: newPatient() })]);
-      const [result] = pushResponseSchema.parse(reply.json()).results;
-      if (result?.status !== 'applied') throw new Error('a probe was not applied');
-      await Promise.all(
-        listeners.slice(1).map(async (listener, i) => {
-          await streams[i + 1]!.reach(result.version);
-          cursors[i + 1] = await pullUntil(listener, cursors[i + 1]!, rowId);
-          propagation.push(performance.now() - sentAt);
-        }),
-      );
-    }
+    while (pushing) await probe(underLoad);
   })();
 
   let started = performance.now();
@@ -92,7 +94,9 @@ try {
   pushing = false;
   await probing;
   const applied = perDesk * deskCount;
-  const spread = summarize(propagation);
+  // And with the server otherwise idle: what a desk sees on an ordinary day.
+  const quiet: number[] = [];
+  for (let i = 0; i < 30; i += 1) await probe(quiet);
 
   started = performance.now();
   let cursor = 0;
@@ -139,14 +143,18 @@ try {
     },
   ];
   const latency = [
-    {
-      measure: `propagation push → SSE → pull, ${listenerCount} desks, during the push load`,
+    { phase: `quiet, ${listenerCount} desks`, samples: quiet },
+    { phase: `during the push load, ${listenerCount} desks`, samples: underLoad },
+  ].map(({ phase, samples }) => {
+    const spread = summarize(samples);
+    return {
+      measure: `propagation push → SSE → pull, ${phase}`,
       n: spread.n,
       p50ms: spread.p50.toFixed(0),
       p95ms: spread.p95.toFixed(0),
       maxms: spread.max.toFixed(0),
-    },
-  ];
+    };
+  });
   process.stdout.write(`Database: ${onPostgres ? 'PostgreSQL' : 'PGlite (embedded)'}\n`);
   printTable(rows);
   process.stdout.write('\n');

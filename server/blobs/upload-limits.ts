@@ -53,5 +53,6 @@ function expiredUploads(db: Knex, now: Date, limits: UploadLimits): Knex.QueryBu
 
 /** Discards every unfinished upload left alone too long (their chunks go with them); returns how many. */
 export async function sweepExpiredUploads(db: Knex, now: Date, limits: UploadLimits): Promise<number> {
-  return expiredUploads(db, now, limits).delete();
+  const swept: unknown[] = await expiredUploads(db, now, limits).delete().returning('sha256');
+  return swept.length;
 }

@@ -56,6 +56,33 @@ describe('medcard-server (command line)', () => {
     }
   }, 90_000);
 
+  it('adds a clinic, issues enrolment codes and a portal token for it, and refuses an unknown one', async () => {
+    const added = await cli(['clinic-add', '--name', 'Клиника 2']);
+    expect(added.code).toBe(0);
+    const clinicId = added.stdout.trim();
+    expect(clinicId).toMatch(/^[0-9a-f-]{36}$/);
+    const enrol = await cli(['enrol-device', '--clinic', clinicId, '--name', 'Регистратура Б']);
+    expect(enrol.code).toBe(0);
+    const token = await cli(['portal-token', '--clinic', clinicId]);
+    expect(token.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    const list = await cli(['clinic-list']);
+    expect(list.stdout).toContain(`${clinicId}\t`);
+    expect(list.stdout).toContain('Клиника 2');
+
+    const db = await openServerDb({ dataDir: dir });
+    try {
+      const codes = await db('enrol_codes').where({ name: 'Регистратура Б' }).pluck('clinic_id');
+      expect(codes).toEqual([clinicId]);
+    } finally {
+      await db.destroy();
+    }
+    const unknown = await cli(['enrol-device', '--clinic', '00000000-0000-4000-8000-000000000000']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('clinic.unknown');
+    const malformed = await cli(['enrol-device', '--clinic', 'nope']);
+    expect(malformed.code).toBe(2);
+  }, 120_000);
+
   it('explains its usage and refuses a bad device id', async () => {
     const bad = await cli(['revoke-device', '--id', 'nope']);
     expect(bad.code).toBe(2);

@@ -33,7 +33,7 @@ export async function openChangeEvents(device: TestDevice): Promise<ChangeEvents
     const decoder = new TextDecoder();
     let buffer = '';
     try {
-      for await (const bytes of response.body as AsyncIterable<Uint8Array>) {
+      for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
         buffer += decoder.decode(bytes, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
