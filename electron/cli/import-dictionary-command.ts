@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { localize } from '../../shared/errors/catalog';
 import { importDictionaryFile, type FileImportResult } from '../services/dictionaries/import-file';
 import { publishDictionaryFile } from '../services/dictionaries/publish-release';
-import { actingStaff, deskSyncs } from './acting-staff';
+import { actingStaffWithProof, deskSyncs } from './acting-staff';
 import type { Output } from './commands';
 import { openDesk } from './open-desk';
 
@@ -38,7 +38,7 @@ export async function importDictionaryCommand(
       const admin = { ...desk, actor: { ...desk.actor, role: 'admin' as const } };
       result = importDictionaryFile(admin, kind, path, { version, onProgress });
     } else {
-      const publication = publishDictionaryFile(actingStaff(desk, as, 'settings.manage'), kind, path, {
+      const publication = publishDictionaryFile(await actingStaffWithProof(desk, as, 'settings.manage'), kind, path, {
         version,
         onProgress,
       });

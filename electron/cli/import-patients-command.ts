@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 import { localize } from '../../shared/errors/catalog';
 import { importPatients, maxPatientCsvBytes, type PatientImportReport } from '../services/patients/import-patients';
-import { actingStaff } from './acting-staff';
+import { actingStaffWithProof } from './acting-staff';
 import type { Output } from './commands';
 import { openDesk } from './open-desk';
 
@@ -29,7 +29,7 @@ export async function importPatientsCommand(
   const bytes = readFileSync(path);
   const desk = await openDesk({ db, create: false });
   try {
-    const ctx = actingStaff(desk, as, 'patients.write');
+    const ctx = await actingStaffWithProof(desk, as, 'patients.write');
     const started = performance.now();
     const report = importPatients(ctx, bytes, basename(path), {
       onProgress: ({ done, total }) => io.err(`\rrows: ${done} / ${total}`),

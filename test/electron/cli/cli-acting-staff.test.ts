@@ -79,28 +79,21 @@ describe('the command line writes in a staff member’s name (--as LOGIN)', { ti
     expect(await query<{ n: number }>('SELECT count(*) AS n FROM patients')).toEqual(before);
   });
 
-  it('import dictionary --as an admin publishes a release for every desk; --as a clerk is refused', async () => {
+  it('--as on a desk enrolled with a server needs the person’s key touch: without one it is refused, writing nothing', async () => {
     const file = cli.write('smo.csv', insurersCsv());
     const clerk = medcard(['import', 'dictionary', 'insurers', file, '--version', '2026-11-01', '--as', 'clerk.one']);
     expect(clerk.code).toBe(1);
     expect(clerk.err).toContain('cli.as.forbidden');
+    // The review's attack: `--as` acted as anyone without their password or key. These people have
+    // no key on this desk, so no touch can prove them (auth.key.none).
     const admin = medcard(['import', 'dictionary', 'insurers', file, '--version', '2026-11-01', '--as', 'admin.one']);
-    expect(admin.code, admin.err).toBe(0);
-    expect(admin.out).toContain('published to every desk as release');
-    expect(admin.out).toContain('the sync worker uploads it');
-    const releases = await query<{
-      name: string;
-      dictionary_version: string;
-      row_count: number;
-      local_state: string;
-      login: string;
-    }>(
-      'SELECT r.name, r.dictionary_version, r.row_count, r.local_state, s.login FROM dictionary_releases r JOIN staff s ON s.id = r.created_by',
-    );
-    expect(releases).toEqual([
-      { name: 'insurers', dictionary_version: '2026-11-01', row_count: 2, local_state: 'imported', login: 'admin.one' },
-    ]);
-    expect(await query("SELECT 1 FROM sync_outbox WHERE table_name = 'dictionary_releases'")).toHaveLength(1);
+    expect(admin.code).toBe(1);
+    expect(admin.err).toContain('auth.key.none');
+    expect(await query('SELECT 1 FROM dictionary_releases')).toHaveLength(0);
+    expect(await query("SELECT 1 FROM sync_outbox WHERE table_name = 'dictionary_releases'")).toHaveLength(0);
+    const seeded = medcard(['seed-demo', '--patients', '3', '--seed', '5', '--as', 'clerk.one']);
+    expect(seeded.code).toBe(1);
+    expect(seeded.err).toContain('auth.key.none');
     const local = medcard(['import', 'dictionary', 'insurers', file, '--version', '2026-11-01']);
     expect(local.out).toContain('on this desk only: pass --as ADMIN');
   });
