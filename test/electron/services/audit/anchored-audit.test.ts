@@ -6,6 +6,10 @@ import { auditChainReport } from '../../../../electron/services/audit/chain-repo
 import { rawTx } from '../../../../electron/store/raw-tx';
 import { auditServerOf } from '../../../../electron/services/audit/audit-server';
 import { pushAuditChain } from '../../../../electron/sync/audit-push';
+import { httpTransport } from '../../../../electron/sync/http-transport';
+import { privateKeyFromBase64 } from '../../../../electron/sync/request-signer';
+import { syncCycle } from '../../../../electron/sync/sync-cycle';
+import { readSyncIdentity } from '../../../../electron/sync/sync-settings';
 import { enrolDesk } from '../../../../electron/sync/enrol-desk';
 import { SyncRefusedError } from '../../../../electron/sync/sync-transport';
 import { createClinic } from '../../../../server/clinics/clinics';
@@ -100,6 +104,21 @@ describe('the audit anchored off the desk (issue 10, item 3)', () => {
       ok: true,
       anchor: { status: 'anchored', serverSeq: 623, localSeq: 623 },
     });
+  });
+
+  it('audit events reach the server with the sync cycle, after the data, up to the desk’s head', async () => {
+    const desk = await enrolledDesk('Регистратура 0');
+    record(desk, 4);
+    const identity = desk.store.transaction((tx) => readSyncIdentity(tx))!;
+    await syncCycle(
+      desk.store,
+      httpTransport({ ...identity, privateKey: privateKeyFromBase64(identity.privateKey) }),
+      desk.ctx.actor,
+      () => undefined,
+    );
+    const head = desk.store.read((tx) => chainPoint(tx, 'head'));
+    expect(head?.seq).toBe(4);
+    expect((await auditServerOf(desk.store)!.anchor()).head).toEqual(head);
   });
 
   it('the tail of the log cut after the push (triggers dropped first): verify finds it, though the local chain holds', async () => {
