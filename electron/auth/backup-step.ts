@@ -12,20 +12,22 @@ import { settleSecondStep, type FactorVerdict, type StepResult } from './second-
 import { personActor, type PersonRow } from './staff-records';
 import { verifyTotpCode } from './totp';
 import { spendLocalTotpStep } from '../store/local-writers/pending-totp';
-import { secondFactorServer, type SecondFactorServer } from './second-factor-server';
-import { dropSession, openTicketSession, pendingSession } from './session-keys';
-import type { TicketFactor } from '../../shared/sync/session-proof';
+import { secondFactorServer } from './second-factor-server';
+import { finishWithTicket, type TicketStep } from './ticket-step';
 
 const totpAnswerSchema = authCalls['auth.finishSignInWithTotp'].input;
 const recoveryAnswerSchema = authCalls['auth.finishSignInWithRecoveryCode'].input;
 export type TotpAnswerInput = z.input<typeof totpAnswerSchema>;
 export type RecoveryAnswerInput = z.input<typeof recoveryAnswerSchema>;
 
+const totpStep: TicketStep = { factor: 'totp', stage: 'totp', refusedReason: 'totp_wrong' };
+const recoveryStep: TicketStep = { factor: 'recovery-code', stage: 'recovery-code', refusedReason: 'recovery_wrong' };
+
 /** The second step with an authenticator app's code, when the key is not at hand (A2). */
 export async function finishSignInWithTotp(auth: AuthContext, input: TotpAnswerInput): Promise<StaffSession> {
   const { attemptId, code } = parseInput(totpAnswerSchema, input);
   const server = secondFactorServer(auth.store);
-  if (server) return finishOnline(auth, server, attemptId, 'totp', code);
+  if (server) return finishWithTicket(auth, server, attemptId, totpStep, code);
   const now = auth.clock.now();
   return settleBackup(auth, now, attemptId, 'totp', (tx, person) => {
     if (person.totp_secret === null) return { ok: false, reason: 'totp_not_enrolled', code: 'auth.totp.wrong' };
@@ -52,7 +54,7 @@ export async function finishSignInWithRecoveryCode(
 ): Promise<StaffSession> {
   const { attemptId, code } = parseInput(recoveryAnswerSchema, input);
   const server = secondFactorServer(auth.store);
-  if (server) return finishOnline(auth, server, attemptId, 'recovery-code', code);
+  if (server) return finishWithTicket(auth, server, attemptId, recoveryStep, code);
   const now = auth.clock.now();
   return settleBackup(auth, now, attemptId, 'recovery-code', (tx, person) => {
     // The person proved themself with password and code: they are the actor of spending it.
@@ -90,63 +92,4 @@ function settleBackup(
   // Thrown after the commit, so that the spent challenge, the counter and the audit event stay.
   if (!result.ok) throw result.error;
   return result.session;
-}
-
-/**
- * On a desk enrolled with a server the code is the server's to check (issue 10, item 2): the
- * desk spends its challenge, sends the code with the attempt's session statement, and the
- * server's ticket proves the session. The server counts wrong codes for the person at every desk;
- * this desk audits the attempt and keeps its own lockout as for any second step.
- */
-async function finishOnline(
-  auth: AuthContext,
-  server: SecondFactorServer,
-  attemptId: string,
-  factor: Extract<TicketFactor, 'totp' | 'recovery-code'>,
-  code: string,
-): Promise<StaffSession> {
-  const now = auth.clock.now();
-  const stage: AttemptStage = factor;
-  const staffId = auth.store.transaction((tx) => {
-    const consumed = consumeChallenge(tx, attemptId, 'sign-in', now);
-    if (consumed.ok && consumed.staffId !== null) return consumed.staffId;
-    auditFailedAttempt(tx, auth, now, {
-      stage,
-      reason: consumed.ok ? 'challenge_unknown' : consumed.reason,
-      subject: consumed.staffId,
-    });
-    return undefined;
-  });
-  const pending = pendingSession(attemptId);
-  if (staffId === undefined || !pending || pending.statement.staffId !== staffId) {
-    dropSession(attemptId);
-    throw new AppError('auth.challenge.expired');
-  }
-  let refusal: AppError | undefined;
-  const answer = await server.signIn({ statement: pending.statement, factor, code }).catch((error: unknown) => {
-    if (!(error instanceof AppError)) throw error;
-    refusal = error;
-    return undefined;
-  });
-  const settledAt = auth.clock.now();
-  const result = auth.store.transaction((tx) =>
-    settleSecondStep(tx, auth, settledAt, staffId, stage, (): FactorVerdict => {
-      if (!answer)
-        return { ok: false, reason: factor === 'totp' ? 'totp_wrong' : 'recovery_wrong', code: refusal!.code };
-      const left = answer.recoveryCodesLeft;
-      return { ok: true, factor, ...(left === undefined ? {} : { details: { recoveryCodesLeft: left } }) };
-    }),
-  );
-  if (!result.ok || !answer) {
-    dropSession(attemptId);
-    // The server's refusal (its attempts left, its lock) is what the person is told.
-    throw refusal ?? (result.ok ? new AppError('factor.offline') : result.error);
-  }
-  const proven = openTicketSession(attemptId, factor, answer.signature);
-  return {
-    ...result.session,
-    // A recovery code was the last resort: lead to enrolling a key first.
-    mustEnrolKey: result.session.mustEnrolKey || factor === 'recovery-code',
-    ...(proven ? { proven } : {}),
-  };
 }

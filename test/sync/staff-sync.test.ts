@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionActor } from '../../electron/auth/auth-context';
-import { finishSignInWithRecoveryCode } from '../../electron/auth/backup-step';
-import { changePassword } from '../../electron/auth/own-account';
+import { finishSignInWithRecoveryCode, finishSignInWithTotp } from '../../electron/auth/backup-step';
+import { changePassword, renewRecoveryCodes } from '../../electron/auth/own-account';
+import { totpCodeAt } from '../../electron/auth/totp';
+import { confirmTotp, enrolTotp } from '../../electron/auth/totp-enrolment';
 import { beginSignIn } from '../../electron/auth/password-step';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { createStaff, deactivateStaff, resetPassword } from '../../electron/auth/staff-admin';
 import type { Actor } from '../../electron/store/actor';
-import { pullChanges } from '../../electron/sync/pull-changes';
 import { syncStatus } from '../../electron/services/sync/sync-status';
 import {
   authDeskOver,
@@ -21,6 +22,7 @@ import {
   type AuthDesk,
 } from '../electron/auth/auth-harness';
 import { fixedClock } from '../support/temp-desk';
+import { person } from './clinic-staff';
 import { openSyncDesk, pendingOutbox, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
 
 let server: SyncServer;
@@ -41,14 +43,8 @@ beforeAll(async () => {
   const row = a.store.transaction((tx) =>
     tx.get<{ id: string; display_name: string }>("SELECT id, display_name FROM staff WHERE role = 'admin'"),
   );
-  admin = {
-    staffId: row!.id,
-    kind: 'person',
-    displayName: row!.display_name,
-    role: 'admin',
-    deviceId: a.ctx.actor.deviceId,
-    deviceName: a.ctx.actor.deviceName,
-  };
+  // Working in a proven session, as after signing in: the server takes nothing else.
+  admin = person(a, row!.id, 'admin', row!.display_name);
 }, 120_000);
 afterAll(async () => {
   await a?.cleanup();
@@ -79,6 +75,15 @@ async function personFromA(): Promise<Person> {
   await a.sync();
   await b.sync();
   return { staffId: staff.id, login, password, key, recoveryCodes };
+}
+
+/**
+ * Both desks on the real clock: the server checks a session statement's validity against its own
+ * time when it is asked online (second factors), unlike a push's, which may come late.
+ */
+function liveDesks(): { atA: AuthDesk; atB: AuthDesk; clock: ReturnType<typeof movableClock> } {
+  const live = movableClock(new Date());
+  return { atA: authDeskOver(a, live), atB: authDeskOver(b, live), clock: live };
 }
 
 async function signInWithCode(h: AuthDesk, person: Person, code: string) {
@@ -165,38 +170,80 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
     });
   });
 
-  it('a recovery code used at one desk is refused at the other, and stays used after a concurrent pull', async () => {
+  it('a recovery code used at desk A is refused at desk B before B pulls: the server spends it once', async () => {
     const person = await personFromA();
-    const [code] = person.recoveryCodes;
+    const { atA, atB } = liveDesks();
+    // On an enrolled desk the admin's new person gets no codes: the server issues them to the person.
+    expect(person.recoveryCodes).toEqual([]);
+    const session = await signIn(atA, person.login, person.password, person.key);
+    const codes = await renewRecoveryCodes(atA.auth, sessionActor(session, atA.auth.desk), session.proven?.proven);
+    expect(codes).toHaveLength(10);
+    const [code] = codes;
     clock.advance(60_000);
-    await signInWithCode(atA, person, code!);
-    const usedAtA = clock.now().toISOString();
-    // Desk B has not heard yet: the same code works there once (the residual risk of offline desks).
+    expect(await signInWithCode(atA, person, code!)).toMatchObject({ factor: 'recovery-code', mustEnrolKey: true });
+    // Desk B has not pulled anything since: the server refuses the code all the same.
     clock.advance(60_000);
-    await signInWithCode(atB, person, code!);
+    expect((await refusal(signInWithCode(atB, person, code!))).code).toBe('factor.recovery.wrong');
+    expect((await signInWithCode(atB, person, codes[1]!)).proven?.proven.proof).toMatchObject({
+      kind: 'ticket',
+      factor: 'recovery-code',
+    });
+    const spent = await server
+      .db('staff_recovery_codes')
+      .where({ staff_id: person.staffId })
+      .whereNotNull('used_at')
+      .pluck('used_device_id');
+    // One spent at each desk, each recorded with the desk that spent it.
+    expect(new Set(spent).size).toBe(2);
+    // No desk and no synced record holds a code or its hash.
     await a.sync();
-    // B pulls A's use before pushing its own: its own use stays.
-    await pullChanges(b.store, b.transport, b.ctx.actor, () => undefined);
-    const usedAt = () =>
-      b.store.transaction((tx) =>
-        tx.all<{ used_at: string | null }>(
-          'SELECT used_at FROM recovery_codes WHERE staff_id = ? AND used_at IS NOT NULL',
-          [person.staffId],
-        ),
-      );
-    expect(usedAt()).toHaveLength(1);
     await b.sync();
-    expect(usedAt()).toHaveLength(1);
-    expect((await refusal(signInWithCode(atB, person, code!))).code).toBe('auth.recovery.wrong');
-    expect((await refusal(signInWithCode(atA, person, code!))).code).toBe('auth.recovery.wrong');
-    // The server keeps the first use it heard of.
-    const onServer = await server
-      .db('records')
-      .where({ table_name: 'recovery_codes' })
-      .whereRaw("data->>'staff_id' = ?", [person.staffId])
-      .whereRaw("data->>'used_at' IS NOT NULL")
-      .select<{ data: { used_at: string } }[]>('data');
-    expect(onServer.map((row) => row.data.used_at)).toEqual([usedAtA]);
+    for (const desk of [a, b]) {
+      const rows = desk.store.transaction((tx) =>
+        tx.all('SELECT id FROM recovery_codes WHERE staff_id = ?', [person.staffId]),
+      );
+      expect(rows).toEqual([]);
+    }
+    expect(await server.db('records').where({ table_name: 'recovery_codes' }).pluck('id')).toEqual([]);
+  });
+
+  it('a TOTP secret is not in any synced record or pull: enrolled through the server, a code used at A is refused at B', async () => {
+    const person = await personFromA();
+    const { atA, atB, clock } = liveDesks();
+    const session = await signIn(atA, person.login, person.password, person.key);
+    const actor = sessionActor(session, atA.auth.desk);
+    const proven = session.proven?.proven;
+    const { secret, uri } = await enrolTotp(atA.auth, actor, { staffId: person.staffId }, proven);
+    expect(uri).toContain(`secret=${secret}`);
+    await confirmTotp(atA.auth, actor, { staffId: person.staffId, code: totpCodeAt(secret, clock.now()) }, proven);
+    // An admin cannot set up someone else's app on the server.
+    expect((await refusal(enrolTotp(atA.auth, admin, { staffId: person.staffId }))).code).toBe(
+      'factor.session.other_person',
+    );
+    await a.sync();
+    await b.sync();
+    const everywhere = [
+      JSON.stringify(await server.db('records').select('data')),
+      JSON.stringify(await server.db('change_log').select('data')),
+      ...[a, b].map((desk) => desk.store.transaction((tx) => JSON.stringify(tx.all('SELECT * FROM staff')))),
+      ...[a, b].map((desk) => desk.store.transaction((tx) => JSON.stringify(tx.all('SELECT * FROM sync_outbox')))),
+    ];
+    for (const text of everywhere) expect(text).not.toContain(secret);
+
+    // Desk B offers the app (the enrolment's date travelled), and the server checks the code: the
+    // next step's (the confirming code spent this one), inside the server's window of one step.
+    const step = await beginSignIn(atB.auth, { login: person.login, password: person.password });
+    expect(step.totp).toBe(true);
+    const code = totpCodeAt(secret, new Date(clock.now().getTime() + 30_000));
+    expect(await finishSignInWithTotp(atB.auth, { attemptId: step.attemptId, code })).toMatchObject({
+      factor: 'totp',
+      proven: { proven: { proof: { kind: 'ticket', factor: 'totp' } } },
+    });
+    // The same code at desk A, which pulled nothing since: refused by the server.
+    const again = await beginSignIn(atA.auth, { login: person.login, password: person.password });
+    expect((await refusal(finishSignInWithTotp(atA.auth, { attemptId: again.attemptId, code }))).code).toBe(
+      'factor.totp.reused',
+    );
   });
 });
 
