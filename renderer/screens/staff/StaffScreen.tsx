@@ -85,7 +85,8 @@ function StaffManagement() {
           onCreated={(person, codes) => {
             reload();
             setNotice(t('staff.created', { name: person.displayName }));
-            setDialog({ kind: 'codes', person, codes });
+            // On a desk enrolled with a server the person gets their codes from it, once signed in.
+            setDialog(codes.length > 0 ? { kind: 'codes', person, codes } : null);
           }}
         />
       )}

@@ -67,7 +67,8 @@ describe('migration 0004: staff keys and recovery codes become synced rows', () 
           staff_id: 'p-1',
           code_hash: 'hash-1',
           used_at: null,
-          revoked_at: null,
+          // Retired since by migration 0019 on this lone desk: a SHA-256 code matches nothing now.
+          revoked_at: expect.any(String),
           created_by: 'p-1',
           device_id: 'dev-1',
         }),
