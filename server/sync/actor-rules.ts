@@ -8,19 +8,18 @@ import { refusal } from './table-rules';
 type RowData = Record<string, unknown>;
 
 /** Tables of staff accounts: writing them is an admin's business, with two exceptions below. */
-export const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys', 'recovery_codes']);
+export const accountTables: ReadonlySet<string> = new Set(['staff', 'staff_keys']);
 
 /**
  * What a person may change in their own account row without being an admin: their password,
- * their TOTP, the flags these clear or set. Never role, active, login or name.
+ * when their TOTP was enrolled (the secret itself is the server's: staff/second-factors/), the
+ * flags these clear or set. Never role, active, login or name.
  */
 const ownStaffFields: ReadonlySet<string> = new Set([
   'password_hash',
   'password_changed_at',
   'must_change_password',
-  'totp_secret',
   'totp_enrolled_at',
-  'totp_last_step',
   'must_enrol_key',
   'updated_at',
   'updated_by',
@@ -38,7 +37,7 @@ export function isActive(value: unknown): boolean {
  * must be a person the server knows, active, whose role allows the write: `patients.write` for
  * patients and conflict resolutions, the permission the table's rule names (`tablePermission`:
  * `settings.manage` for dictionary releases, server/dictionaries/release-rule.ts), `staff.manage`
- * (admin) for accounts — except a person's own password, TOTP, keys and recovery codes, and the
+ * (admin) for accounts — except a person's own password, TOTP flag and keys, and the
  * very first admin, who creates themself while the server has no active admin. A desk's setup
  * account never syncs, so it is never a writer here.
  */
