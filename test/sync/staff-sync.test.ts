@@ -216,7 +216,11 @@ describe('staff accounts are the clinic’s, not one desk’s (issue 4, items 1 
     const { secret, uri } = await enrolTotp(atA.auth, actor, { staffId: person.staffId }, proven);
     expect(uri).toContain(`secret=${secret}`);
     await confirmTotp(atA.auth, actor, { staffId: person.staffId, code: totpCodeAt(secret, clock.now()) }, proven);
-    // An admin cannot set up someone else's app on the server.
+    // Without the person's proven session the server is not asked; nor for someone else's app.
+    expect((await refusal(enrolTotp(atA.auth, actor, { staffId: person.staffId }))).code).toBe(
+      'factor.session.unproven',
+    );
+    expect((await refusal(renewRecoveryCodes(atA.auth, actor))).code).toBe('factor.session.unproven');
     expect((await refusal(enrolTotp(atA.auth, admin, { staffId: person.staffId }))).code).toBe(
       'factor.session.other_person',
     );
