@@ -46,6 +46,10 @@ export async function applyPush(
   const results: (MutationResult | null)[] = mutations.map((mutation) => refuseByShape(mutation));
   const pending = mutations.filter((_, index) => results[index] === null);
   if (pending.length === 0) return results as MutationResult[];
+  // Pure CPU, before the lock: the lock is held for the database work only (another push's
+  // signatures and digests are computed while this one writes).
+  ctx.proofs.precheck(pending);
+  const digests = pending.map((mutation) => createHash('sha256').update(canonicalJson(mutation)).digest('hex'));
   const applied = await withChangeLog(db, { now: ctx.now, clinicId: ctx.clinicId }, async (log) => {
     // Under the change-log lock, so two instances cannot both apply the same retry.
     const state = await BatchState.load(log.trx, pending);
@@ -64,7 +68,7 @@ export async function applyPush(
       // Its checks read rows: the buffered changes go in first.
       if (buffered.immediate) await buffered.release();
       const settle = () => buffered.flush();
-      answers.push(await applyOne(writer, settle, state, pending[index]!, ctx, kept));
+      answers.push(await applyOne(writer, settle, state, pending[index]!, digests[index]!, ctx, kept));
     }
     await buffered.release();
     // One JSON parameter for the batch's results: cheaper to build and bind than 6 × 500 values.
@@ -104,10 +108,11 @@ async function applyOne(
   settle: () => Promise<void>,
   state: BatchState,
   mutation: Mutation,
+  /** SHA-256 of the mutation's canonical JSON: a retry must be the same mutation. */
+  digest: string,
   ctx: ApplyContext,
   kept: KeptResult[],
 ): Promise<MutationResult> {
-  const digest = createHash('sha256').update(canonicalJson(mutation)).digest('hex');
   const stored = state.storedResult(mutation.mutationId);
   if (stored) {
     if (stored.deviceId === ctx.deviceId && stored.digest === digest) return stored.result;

@@ -3,11 +3,16 @@ import type { Knex } from 'knex';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import { maxClockSkewMs, type Mutation } from '../../../shared/sync/protocol';
 import { statementText, type ProvenSession } from '../../../shared/sync/session-proof';
-import { refuseEntry, sessionPublicKey } from './entry-proof';
+import { entrySignatureHolds, refuseEntry, sessionPublicKey } from './entry-proof';
 import { refuseStatement, type StatementVerifier } from './statement-proof';
 
 /** The proof check of one push (server/sync/actor-rules.ts asks it for each mutation). */
 export interface PushProofs {
+  /**
+   * Checks the entries' signatures now (pure CPU), so that the check under the change-log lock
+   * only looks the answer up. Changes no verdict: an entry is still judged in `refuse`, in order.
+   */
+  precheck(mutations: readonly Mutation[]): void;
   /**
    * Why the mutation's proof of who made it does not hold, or null when it does. `bootstrap`: the
    * mutation is part of the clinic's bootstrap by its first admin, which comes without a session
@@ -21,7 +26,7 @@ export interface PushProofs {
   ): Promise<ErrorCode | null>;
 }
 
-type Verdict = { ok: true; publicKey: KeyObject; proven: ProvenSession } | { ok: false; code: ErrorCode };
+type Verdict = { ok: true; proven: ProvenSession } | { ok: false; code: ErrorCode };
 
 /**
  * Builds the check for a push from `deviceId` at `now` carrying `sessions`. Each session is
@@ -42,7 +47,23 @@ export function pushProofs(
     }
     return verdict;
   };
+  // Each session's key made once per push; null when its statement's key does not parse.
+  const keys = new Map<string, KeyObject | null>();
+  const keyOf = (proven: ProvenSession): KeyObject | null => {
+    const { sessionId } = proven.statement;
+    if (!keys.has(sessionId)) keys.set(sessionId, parsedKey(proven));
+    return keys.get(sessionId)!;
+  };
+  const signatures = new Map<Mutation, boolean>();
   return {
+    precheck: (mutations) => {
+      for (const mutation of mutations) {
+        if (mutation.sessionId === undefined || mutation.signature === undefined) continue;
+        const proven = sessions.get(mutation.sessionId);
+        const key = proven && keyOf(proven);
+        if (proven && key) signatures.set(mutation, entrySignatureHolds(mutation, proven.statement, key));
+      }
+    },
     refuse: async (trx, mutation, isNew, bootstrap) => {
       if (mutation.sessionId === undefined || mutation.signature === undefined) {
         return (await bootstrap()) ? null : 'sync.proof.missing';
@@ -51,7 +72,10 @@ export function pushProofs(
       if (!proven) return 'sync.proof.missing';
       const verdict = await judge(trx, proven);
       if (!verdict.ok) return verdict.code;
-      return refuseEntry(mutation, proven.statement, verdict.publicKey, isNew);
+      // A key that does not parse throws here, after the verdict, as it did before the precheck.
+      const key = keyOf(proven) ?? sessionPublicKey(proven.statement);
+      const holds = () => signatures.get(mutation) ?? entrySignatureHolds(mutation, proven.statement, key);
+      return refuseEntry(mutation, proven.statement, holds, isNew);
     },
   };
 }
@@ -86,5 +110,13 @@ async function judgeSession(
       .onConflict('session_id')
       .ignore();
   }
-  return { ok: true, publicKey: sessionPublicKey(statement), proven };
+  return { ok: true, proven };
+}
+
+function parsedKey(proven: ProvenSession): KeyObject | null {
+  try {
+    return sessionPublicKey(proven.statement);
+  } catch {
+    return null;
+  }
 }
