@@ -1,56 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import knexFactory, { type Knex } from 'knex';
-import ClientPGLite from 'knex-pglite';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { describe, expect, it } from 'vitest';
 import { migrationSource } from '../../../server/db/migrations';
 import { factorKeys } from '../../../server/staff/second-factors/factor-keys';
 import { checkTotp, sealLegacyTotpSecrets } from '../../../server/staff/second-factors/server-totp';
 import { totpCodeAt } from '../../../shared/auth/totp';
-import { databaseUrl, onPostgres } from '../support/test-server';
-
-type Migration = Awaited<ReturnType<typeof migrationSource.getMigrations>>[number];
-
-const upTo = (last: string): Knex.MigrationSource<Migration> => ({
-  ...migrationSource,
-  getMigrations: async () => {
-    const all = await migrationSource.getMigrations([]);
-    return all.slice(0, all.findIndex((migration) => migrationSource.getMigrationName(migration) === last) + 1);
-  },
-});
+import { upTo, useEmptyDatabases } from './migration-db';
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const at = new Date('2026-11-20T09:00:00.000Z');
+const emptyDb = useEmptyDatabases('medcard_0006');
+// Two migrations runs on PGlite per test: minutes on a loaded machine.
+const migrating = 180_000;
 let db: Knex | undefined;
-let dropDatabase: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await db?.destroy();
-  await dropDatabase?.();
-  db = undefined;
-  dropDatabase = undefined;
-});
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
-/** An empty database, not migrated: PGlite, or a database of its own on PostgreSQL (DATABASE_URL). */
-async function emptyDb(): Promise<Knex> {
-  if (!onPostgres) {
-    const pglite = new PGlite();
-    await pglite.waitReady;
-    return knexFactory({ client: ClientPGLite, connection: { pglite } as Knex.StaticConnectionConfig });
-  }
-  const name = `medcard_0006_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  const url = new URL(databaseUrl!);
-  url.pathname = `/${name}`;
-  return knexFactory({ client: 'pg', connection: url.toString() });
-}
 
 /** A server before 0006: a person's TOTP secret in clear in their synced row, SHA-256 codes in theirs. */
 async function serverBefore0006(): Promise<Knex> {
@@ -90,46 +52,54 @@ async function serverBefore0006(): Promise<Knex> {
 }
 
 describe('server migration 0006: second factors leave the synced rows', () => {
-  it('moves a clear TOTP secret out of every row and logged change; the server seals it at start', async () => {
-    db = await serverBefore0006();
-    const texts = [
-      JSON.stringify(await db('records').select('data', 'field_versions')),
-      JSON.stringify(await db('change_log').select('data')),
-    ];
-    for (const text of texts) {
-      expect(text).not.toContain(secret);
-      expect(text).not.toContain('totp_last_step');
-      expect(text).not.toContain('code_hash');
-    }
-    expect(await db('records').where({ table_name: 'staff', id: 'p-1' }).first('data')).toMatchObject({
-      data: { login: 'anna', totp_enrolled_at: at.toISOString() },
-    });
-    expect(await db('staff_totp').select('staff_id', 'legacy_secret', 'last_step')).toEqual([
-      { staff_id: 'p-1', legacy_secret: secret, last_step: expect.anything() },
-    ]);
+  it(
+    'moves a clear TOTP secret out of every row and logged change; the server seals it at start',
+    async () => {
+      db = await serverBefore0006();
+      const texts = [
+        JSON.stringify(await db('records').select('data', 'field_versions')),
+        JSON.stringify(await db('change_log').select('data')),
+      ];
+      for (const text of texts) {
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain('totp_last_step');
+        expect(text).not.toContain('code_hash');
+      }
+      expect(await db('records').where({ table_name: 'staff', id: 'p-1' }).first('data')).toMatchObject({
+        data: { login: 'anna', totp_enrolled_at: at.toISOString() },
+      });
+      expect(await db('staff_totp').select('staff_id', 'legacy_secret', 'last_step')).toEqual([
+        { staff_id: 'p-1', legacy_secret: secret, last_step: expect.anything() },
+      ]);
 
-    const { sealKey } = factorKeys(randomBytes(32));
-    expect(await sealLegacyTotpSecrets(db, sealKey)).toBe(1);
-    const sealed = await db('staff_totp').where({ staff_id: 'p-1' }).first('legacy_secret', 'secret_sealed');
-    expect(sealed.legacy_secret).toBeNull();
-    expect(sealed.secret_sealed).not.toContain(secret);
-    // The person's app keeps working, now checked against the sealed secret.
-    const now = new Date();
-    const check = await db.transaction((trx) => checkTotp(trx, sealKey, 'p-1', totpCodeAt(secret, now), now));
-    expect(check.ok).toBe(true);
-  });
+      const { sealKey } = factorKeys(randomBytes(32));
+      expect(await sealLegacyTotpSecrets(db, sealKey)).toBe(1);
+      const sealed = await db('staff_totp').where({ staff_id: 'p-1' }).first('legacy_secret', 'secret_sealed');
+      expect(sealed.legacy_secret).toBeNull();
+      expect(sealed.secret_sealed).not.toContain(secret);
+      // The person's app keeps working, now checked against the sealed secret.
+      const now = new Date();
+      const check = await db.transaction((trx) => checkTotp(trx, sealKey, 'p-1', totpCodeAt(secret, now), now));
+      expect(check.ok).toBe(true);
+    },
+    migrating,
+  );
 
-  it('removes SHA-256 recovery codes and flags their owners to renew (a spent set asks nothing)', async () => {
-    db = await serverBefore0006();
-    expect(await db('staff_factor_state').select('staff_id', 'must_renew_recovery_codes')).toEqual([
-      { staff_id: 'p-1', must_renew_recovery_codes: true },
-    ]);
-    const [count] = await db('staff_recovery_codes').count<{ n: string | number }[]>('id as n');
-    expect(Number(count?.n)).toBe(0);
-    const codes = await db('records').where({ table_name: 'recovery_codes' }).orderBy('id').select('data');
-    expect(codes.map((row: { data: Record<string, unknown> }) => Object.keys(row.data).sort())).toEqual([
-      ['revoked_at', 'staff_id', 'used_at'],
-      ['revoked_at', 'staff_id', 'used_at'],
-    ]);
-  });
+  it(
+    'removes SHA-256 recovery codes and flags their owners to renew (a spent set asks nothing)',
+    async () => {
+      db = await serverBefore0006();
+      expect(await db('staff_factor_state').select('staff_id', 'must_renew_recovery_codes')).toEqual([
+        { staff_id: 'p-1', must_renew_recovery_codes: true },
+      ]);
+      const [count] = await db('staff_recovery_codes').count<{ n: string | number }[]>('id as n');
+      expect(Number(count?.n)).toBe(0);
+      const codes = await db('records').where({ table_name: 'recovery_codes' }).orderBy('id').select('data');
+      expect(codes.map((row: { data: Record<string, unknown> }) => Object.keys(row.data).sort())).toEqual([
+        ['revoked_at', 'staff_id', 'used_at'],
+        ['revoked_at', 'staff_id', 'used_at'],
+      ]);
+    },
+    migrating,
+  );
 });
