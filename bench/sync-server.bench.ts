@@ -19,10 +19,12 @@ import {
   openTestDb,
   provenMutations,
   startTestServer,
+  testBlobKey,
   type TestDevice,
   type TestSession,
 } from '../test/server/support/test-server';
 import { openChangeEvents, type ChangeEvents } from '../test/server/support/change-events';
+import { startServerProcess } from './lib/server-processes';
 import { machine, printTable, summarize, writeResults } from './lib/stats';
 
 const total = Number(process.env.BENCH_SERVER_MUTATIONS ?? 40_000);
@@ -31,8 +33,13 @@ const listenerCount = Number(process.env.BENCH_SERVER_LISTENERS ?? 20);
 const batch = 500;
 
 const testDb = await openTestDb();
-const secondDb: Knex = testDb.url ? await openServerDb({ databaseUrl: testDb.url }) : testDb.db;
-const servers = [await startTestServer(testDb.db), await startTestServer(secondDb)];
+// On PostgreSQL each instance is a process of its own (bench/lib/server-process.ts), so what is
+// timed is the servers' work, not this process's desks; on PGlite (embedded) they share this one.
+const ownProcesses = testDb.url !== undefined && process.env.BENCH_SERVER_IN_PROCESS !== '1';
+const secondDb: Knex = testDb.url && !ownProcesses ? await openServerDb({ databaseUrl: testDb.url }) : testDb.db;
+const servers = ownProcesses
+  ? [await startServerProcess(testDb.url!, testBlobKey), await startServerProcess(testDb.url!, testBlobKey)]
+  : [await startTestServer(testDb.db), await startTestServer(secondDb)];
 const streams: ChangeEvents[] = [];
 
 /** A desk's pull from `since` until it has the row: its cursor after. */

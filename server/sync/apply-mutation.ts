@@ -48,7 +48,7 @@ export async function applyPush(
   if (pending.length === 0) return results as MutationResult[];
   // Pure CPU, before the lock: the lock is held for the database work only (another push's
   // signatures and digests are computed while this one writes).
-  ctx.proofs.precheck(pending);
+  await ctx.proofs.precheck(pending);
   const digests = pending.map((mutation) => createHash('sha256').update(canonicalJson(mutation)).digest('hex'));
   const applied = await withChangeLog(db, { now: ctx.now, clinicId: ctx.clinicId }, async (log) => {
     // Under the change-log lock, so two instances cannot both apply the same retry.
