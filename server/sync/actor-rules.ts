@@ -51,6 +51,10 @@ export async function refuseByActor(
 ): Promise<MutationResult | null> {
   const refuse = (code: ErrorCode): MutationResult => refusal(mutation, code);
   const account = accountTables.has(mutation.table);
+  // A person the server does not know can hold no proof: say who is missing, not what.
+  if (!actor && !(account && (await isFirstAdmin(trx, mutation, current, ctx.clinicId)))) {
+    return refuse('sync.actor_unknown');
+  }
   // Who made it, proven (server/sync/proof/): before any right is weighed.
   const unproven = await ctx.proofs.refuse(trx, mutation, current === undefined, () =>
     isBootstrap(trx, mutation, current, actor, ctx.clinicId),

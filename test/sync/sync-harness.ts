@@ -154,9 +154,14 @@ export async function openSyncDesk(
   server: Pick<SyncServer, 'url' | 'enrolCode'>,
   name: string,
   servers: string[] = [server.url],
-  options: { clerk?: boolean } = {},
+  options: {
+    clerk?: boolean;
+    /** What happens on the desk before it is enrolled (a clinic's first admin is made there, not after). */
+    beforeEnrol?: (desk: TempDesk) => Promise<void>;
+  } = {},
 ): Promise<SyncDesk> {
   const desk = await openTempDesk();
+  await options.beforeEnrol?.(desk);
   const identity = await enrolDesk(desk.store, { servers, code: await server.enrolCode(), name });
   const http = () =>
     httpTransport({
