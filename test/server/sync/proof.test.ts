@@ -129,6 +129,30 @@ describe('proof of who made a change', () => {
     expect(codes(await pushAs(deskB, [tampered], [clerkAtB.proven]))).toEqual(['sync.proof.signature']);
   });
 
+  it('a tampered entry among good ones is refused alone, each refused for what is checked first', async () => {
+    // Signatures are checked before the change-log lock; the answers stay the in-order judgement's.
+    const clerkAtB = testSession(deskB.id, testStaff.clerk, opened);
+    const forged = testSession(deskB.id, testStaff.clerk, opened, { ticketKey: deriveTicketKey(Buffer.alloc(32, 9)) });
+    const good = () => signedBy(clerkAtB, mutation({ changed: newPatient(), at }));
+    const tamper = (entry: Mutation) => ({ ...entry, changed: { ...entry.changed, surname: 'Подменная' } });
+    const pushed = [
+      good(),
+      tamper(good()),
+      // Wrong actor and a bad signature: the actor is checked first.
+      tamper(signedBy(clerkAtB, mutation({ changed: newPatient(), at, actorId: testStaff.otherClerk }))),
+      // A forged ticket and a bad signature: the statement is judged first.
+      tamper(signedBy(forged, mutation({ changed: newPatient(), at }))),
+      good(),
+    ];
+    expect(codes(await pushAs(deskB, pushed, [clerkAtB.proven, forged.proven]))).toEqual([
+      'applied',
+      'sync.proof.signature',
+      'sync.proof.actor_mismatch',
+      'sync.proof.statement',
+      'applied',
+    ]);
+  });
+
   it('an entry signed by a session of another person is refused (sync.proof.actor_mismatch)', async () => {
     const otherAtB = testSession(deskB.id, testStaff.otherClerk, opened);
     const entry = mutation({ changed: newPatient(), at, actorId: testStaff.clerk });
