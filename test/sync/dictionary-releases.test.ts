@@ -9,6 +9,7 @@ import { insertSyncedRow } from '../../electron/store/record-door';
 import { SyncUnreachableError } from '../../electron/sync/sync-transport';
 import { insurersCsv, ogrn } from '../electron/services/dictionaries/dictionary-fixtures';
 import type { TempDesk } from '../support/temp-desk';
+import { person } from './clinic-staff';
 import { pendingOutbox, type SyncDesk } from './sync-harness';
 import { useSyncServer } from './use-sync-server';
 
@@ -22,7 +23,7 @@ function adminAt(desk: TempDesk): Actor {
     ),
   );
   if (!row) throw new Error('no admin on this desk');
-  return { ...desk.ctx.actor, staffId: row.id, kind: 'person', displayName: row.display_name, role: 'admin' };
+  return person(desk, row.id, 'admin', row.display_name);
 }
 
 /** Publishes at `desk` as its admin (or `actor`); a first sync brings the clinic's admin account to the desk. */
@@ -31,7 +32,7 @@ async function publish(desk: SyncDesk, name: string, content: string, version: s
   const path = join(desk.dir, name);
   writeFileSync(path, content);
   return publishDictionaryFile(
-    fixedActorContext({ store: desk.store, clock: { now: () => new Date() }, actor: adminOr(desk, actor) }),
+    fixedActorContext({ store: desk.store, clock: desk.ctx.clock, actor: adminOr(desk, actor) }),
     'insurers',
     path,
     { version },
@@ -184,7 +185,7 @@ describe('dictionaries distributed by sync (item 10)', () => {
       code: 'forbidden',
     });
     a.store.transaction((tx) =>
-      insertSyncedRow({ tx, actor: a.ctx.actor, at: new Date().toISOString() }, 'dictionary_releases', {
+      insertSyncedRow({ tx, actor: a.ctx.actor, at: a.ctx.clock.now().toISOString() }, 'dictionary_releases', {
         kind: 'insurers',
         name: 'insurers',
         dictionary_version: '2026-11-03',
