@@ -10,7 +10,8 @@ const cli = useMedcardCli('medcard-cli-', { each: true });
 const medcard = (args: string[], env: Record<string, string> = {}, input?: string) => cli.run(args, { env, input });
 const passphrase = 'a long enough passphrase';
 
-describe('the medcard command line', () => {
+// Each test runs the command line in child processes (tsx): slow on a loaded machine, never timed.
+describe('the medcard command line', { timeout: 180_000 }, () => {
   it('init wraps the new key under a passphrase where there is no keyring, and never overwrites', () => {
     const db = join(cli.dir, 'desk.db');
     const first = medcard(['init', '--db', db], {}, `${passphrase}\n`);

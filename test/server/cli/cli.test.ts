@@ -26,7 +26,8 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-describe('medcard-server (command line)', () => {
+// Each test runs the command line in child processes (tsx): slow on a loaded machine, never timed.
+describe('medcard-server (command line)', { timeout: 180_000 }, () => {
   it('prints a one-time code that enrols a device, and refuses to open a database in use', async () => {
     const enrol = await cli(['enrol-device', '--name', 'Регистратура 3']);
     expect(enrol.stderr).toContain('valid until');

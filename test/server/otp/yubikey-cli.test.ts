@@ -54,7 +54,8 @@ async function run(db: Knex, command: YubikeyCommand, args: YubikeyArgs) {
   return { code, text: lines.join('\n') };
 }
 
-describe('medcard-server YubiKey commands (A2)', () => {
+// Each test runs the command line in child processes (tsx): slow on a loaded machine, never timed.
+describe('medcard-server YubiKey commands (A2)', { timeout: 180_000 }, () => {
   it('refuses malformed key material before opening the database, naming the argument', async () => {
     const refused = await cli(
       ['yubikey-add', '--public-id', 'vvccccfhcbv', '--staff', 'staff-7'],
