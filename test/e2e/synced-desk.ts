@@ -1,7 +1,9 @@
 import { test as base, expect } from '@playwright/test';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { enrolDesk } from '../../electron/sync/enrol-desk';
-import { addStaff, expectOk, setUpFirstAdmin, signIn, type StaffMember } from '../support/staff-over-api';
+import { addStaff, expectOk, signIn, type StaffMember } from '../support/staff-over-api';
+import { firstAdminBeforeEnrolment } from './first-admin-at-desk';
+import { person as provenPerson } from '../sync/clinic-staff';
 import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../sync/sync-harness';
 import { deskName } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';
@@ -28,7 +30,14 @@ async function colleague(
   return { ...(await addStaff(api, origin, 'clerk', login, displayName)), displayName };
 }
 
-export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleagues: Colleague[] }>({
+export const test = base.extend<{
+  server: SyncServer;
+  admin: { member?: StaffMember };
+  desk: BrowserHost;
+  colleagues: Colleague[];
+}>({
+  // eslint-disable-next-line no-empty-pattern
+  admin: async ({}, use) => use({}),
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startSyncServer();
@@ -38,10 +47,12 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
       await server.stop();
     }
   },
-  desk: async ({ server }, use) =>
+  // The clinic starts here: its first admin is made at the first run, then the desk is enrolled.
+  desk: async ({ server, admin }, use) =>
     usePreparedDesk(
       'medcard-e2e-sync-',
-      async (store) => {
+      async (store, { origin }) => {
+        admin.member = await firstAdminBeforeEnrolment(store, origin);
         await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
       },
       use,
@@ -51,9 +62,9 @@ export const test = base.extend<{ server: SyncServer; desk: BrowserHost; colleag
     await holdTabCookie(context, desk);
     await use(context);
   },
-  colleagues: async ({ desk }, use) => {
+  colleagues: async ({ desk, admin }, use) => {
     const api = callOver(desk);
-    await setUpFirstAdmin(api, desk.origin);
+    await signIn(api, admin.member!);
     const colleagues = [
       await colleague(api, desk.origin, 'clerk.two', 'Вторая Регистраторша'),
       await colleague(api, desk.origin, 'clerk.three', 'Третий Регистратор'),
@@ -83,13 +94,8 @@ export async function openColleagueDesk(server: SyncServer, name: string, person
     .toBe(true);
   const desk = await openSyncDesk(server, name, [server.url], { clerk: false });
   await desk.sync();
-  desk.ctx.actor = {
-    ...desk.ctx.actor,
-    staffId: person.id,
-    kind: 'person',
-    displayName: person.displayName,
-    role: person.role,
-  };
+  // Working in a proven session of their own, as after their sign-in there.
+  desk.ctx.actor = provenPerson(desk, person.id, person.role, person.displayName);
   return desk;
 }
 
