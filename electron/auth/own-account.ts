@@ -7,20 +7,9 @@ import type { Actor } from '../store/actor';
 import type { Tx } from '../store/open-store';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
-import { lockoutPolicy } from './auth-settings';
-import { auditFailedAttempt } from './attempt-audit';
 import { parseInput } from '../../shared/errors/zod-issues';
-import {
-  clearFailures,
-  countFailure,
-  failureError,
-  lockMinutesLeft,
-  readFailures,
-  settleFailures,
-  subjectName,
-  writeFailures,
-} from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
+import { settlePasswordRecheck } from './password-recheck';
 import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { secondFactorServer } from './second-factor-server';
@@ -50,32 +39,22 @@ export async function changePassword(
   const newHash = ok ? await hashPassword(newPassword) : null;
   const now = auth.clock.now();
   const at = now.toISOString();
-  const error = auth.store.transaction((tx) => {
-    const subject = { kind: 'staff', staffId } as const;
-    const policy = lockoutPolicy(tx);
-    const state = settleFailures(readFailures(tx, subject), policy, now);
-    const lockedFor = lockMinutesLeft(state, now);
-    if (lockedFor !== null) {
-      auditFailedAttempt(tx, auth, now, { stage: 'password-change', reason: 'locked', subject: staffId, left: 0 });
-      return new AppError('auth.locked', { params: { minutes: lockedFor } });
-    }
-    if (newHash === null || requirePerson(tx, staffId).password_hash !== stored) {
-      const outcome = countFailure(state, policy, now);
-      writeFailures(tx, subject, outcome.state, policy, now);
-      auditFailedAttempt(tx, auth, now, {
-        stage: 'password-change',
-        reason: 'wrong_password',
-        subject: subjectName(subject),
-        left: outcome.left,
-        lockedUntil: outcome.state.lockedUntil,
-      });
-      return failureError('auth.failed', outcome);
-    }
-    updateStaff(tx, actor, at, staffId, { password_hash: newHash, password_changed_at: at, must_change_password: 0 });
-    clearFailures(tx, staffId);
-    appendAudit(tx, actor, at, { action: 'auth.password.changed', details: { staffId } });
-    return null;
-  });
+  const error = auth.store.transaction((tx) =>
+    settlePasswordRecheck(tx, auth, {
+      staffId,
+      stage: 'password-change',
+      now,
+      isRight: () => newHash !== null && requirePerson(tx, staffId).password_hash === stored,
+      onRight: () => {
+        updateStaff(tx, actor, at, staffId, {
+          password_hash: newHash,
+          password_changed_at: at,
+          must_change_password: 0,
+        });
+        appendAudit(tx, actor, at, { action: 'auth.password.changed', details: { staffId } });
+      },
+    }),
+  );
   if (error) throw error;
 }
 

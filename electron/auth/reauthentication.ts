@@ -2,20 +2,9 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
-import { lockoutPolicy } from './auth-settings';
-import { auditFailedAttempt } from './attempt-audit';
 import type { KeyAnswerInput } from './key-step';
-import {
-  clearFailures,
-  countFailure,
-  failureError,
-  lockMinutesLeft,
-  readFailures,
-  settleFailures,
-  subjectName,
-  writeFailures,
-} from './lockout';
 import { verifyPassword } from './password-hash';
+import { settlePasswordRecheck } from './password-recheck';
 import { findPerson } from './staff-records';
 import { finishUnlock } from './unlock';
 
@@ -32,32 +21,19 @@ export async function reauthenticateWithPassword(auth: AuthContext, actor: Actor
   const stored = auth.store.transaction((tx) => findPerson(tx, staffId)?.password_hash ?? null);
   const ok = stored !== null && (await verifyPassword(stored, password));
   const now = auth.clock.now();
-  const error = auth.store.transaction((tx) => {
-    const subject = { kind: 'staff', staffId } as const;
-    const policy = lockoutPolicy(tx);
-    const state = settleFailures(readFailures(tx, subject), policy, now);
-    const lockedFor = lockMinutesLeft(state, now);
-    if (lockedFor !== null) {
-      auditFailedAttempt(tx, auth, now, { stage: 'password', reason: 'locked', subject: staffId, left: 0 });
-      return new AppError('auth.locked', { params: { minutes: lockedFor } });
-    }
-    const person = findPerson(tx, staffId);
-    if (!ok || !person || person.password_hash !== stored || person.active !== 1) {
-      const outcome = countFailure(state, policy, now);
-      writeFailures(tx, subject, outcome.state, policy, now);
-      auditFailedAttempt(tx, auth, now, {
-        stage: 'password',
-        reason: 'wrong_password',
-        subject: subjectName(subject),
-        left: outcome.left,
-        lockedUntil: outcome.state.lockedUntil,
-      });
-      return failureError('auth.failed', outcome);
-    }
-    clearFailures(tx, staffId);
-    appendAudit(tx, actor, now.toISOString(), { action: 'auth.reauthenticated', details: { method: 'password' } });
-    return null;
-  });
+  const error = auth.store.transaction((tx) =>
+    settlePasswordRecheck(tx, auth, {
+      staffId,
+      stage: 'password',
+      now,
+      isRight: () => {
+        const person = findPerson(tx, staffId);
+        return ok && person !== undefined && person.password_hash === stored && person.active === 1;
+      },
+      onRight: () =>
+        appendAudit(tx, actor, now.toISOString(), { action: 'auth.reauthenticated', details: { method: 'password' } }),
+    }),
+  );
   if (error) throw error;
 }
 
