@@ -26,7 +26,8 @@ async function look(page: Page, name: string): Promise<void> {
 
 /** A consent to processing recorded at another desk (B8), so that only the identity stands in the way. */
 function consentAt(desk: SyncDesk, patientId: string): void {
-  const at = new Date(Date.now() - 60_000).toISOString();
+  // Stamped by the desk's clock, inside the session its person signs with.
+  const at = desk.ctx.clock.now().toISOString();
   desk.store.transaction((tx) =>
     insertRecord(
       { tx, actor: desk.ctx.actor, at },
