@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import {
   auditAnchorResponseSchema,
@@ -8,26 +8,9 @@ import {
   auditPushResponseSchema,
   type AuditChainEvent,
 } from '../../../shared/audit/audit-chain';
-import {
-  enrolTestDevice,
-  openTestDb,
-  startTestServer,
-  type TestDb,
-  type TestDevice,
-  type TestServer,
-} from '../support/test-server';
+import { enrolTestDevice, type TestDevice, useTestServer } from '../support/test-server';
 
-let testDb: TestDb;
-let server: TestServer;
-
-beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db);
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await testDb?.cleanup();
-}, 60_000);
+const suite = useTestServer();
 
 /** A desk's chain as its audit log would write it: each event hashed over the one before. */
 function chain(count: number, options: { from?: AuditChainEvent; action?: string } = {}): AuditChainEvent[] {
@@ -62,7 +45,7 @@ function rehash(event: AuditChainEvent): AuditChainEvent {
 const push = (desk: TestDevice, events: AuditChainEvent[]) => desk.send('POST', '/v1/audit/push', { body: { events } });
 
 async function storedSeqs(desk: TestDevice): Promise<number[]> {
-  const rows = await testDb
+  const rows = await suite
     .db('audit_events')
     .where({ device_id: desk.id })
     .orderBy('seq')
@@ -72,7 +55,7 @@ async function storedSeqs(desk: TestDevice): Promise<number[]> {
 
 describe('audit chains anchored on the server (issue 10, item 3)', () => {
   it('stores a desk’s chain in order, batch after batch, and a retried batch changes nothing', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 1', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 1', { staff: false });
     const events = chain(5);
     const first = await push(desk, events.slice(0, 3));
     expect(first.status).toBe(200);
@@ -91,7 +74,7 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('refuses a gap in a desk’s chain (audit.chain.gap) and stores nothing of the batch', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 2', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 2', { staff: false });
     const events = chain(4);
     await push(desk, events.slice(0, 1));
     const reply = await push(desk, [events[2]!, events[3]!]);
@@ -101,7 +84,7 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('refuses a fork: an event that does not name the stored head as the one before it (audit.chain.fork)', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 3', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 3', { staff: false });
     const events = chain(2);
     await push(desk, events.slice(0, 1));
     const other = chain(1, { from: { ...events[0]!, hash: 'e'.repeat(64) } });
@@ -112,7 +95,7 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('an event edited and the chain re-hashed after it is refused once the server holds the original', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 4', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 4', { staff: false });
     const events = chain(3);
     await push(desk, events);
     const edited = rehash({ ...events[1]!, details: { n: 'nothing to see' } });
@@ -124,7 +107,7 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('recomputes every hash: an event whose content does not match its hash is refused (audit.chain.bad_hash)', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 5', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 5', { staff: false });
     const [event] = chain(1);
     const reply = await push(desk, [{ ...event!, action: 'patients.search' }]);
     expect(reply.status).toBe(422);
@@ -133,7 +116,7 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('answers a desk with its own chain’s head and the hash at a seq it asks for', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 6', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 6', { staff: false });
     const events = chain(3);
     expect(auditAnchorResponseSchema.parse((await desk.get('/v1/audit/anchor')).json())).toEqual({
       head: null,
@@ -148,12 +131,12 @@ describe('audit chains anchored on the server (issue 10, item 3)', () => {
   });
 
   it('keeps events append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    const desk = await enrolTestDevice(testDb.db, server, 'Регистратура 7', { staff: false });
+    const desk = await enrolTestDevice(suite.db, suite.server, 'Регистратура 7', { staff: false });
     await push(desk, chain(2));
     const where = { device_id: desk.id, seq: 1 };
-    await expect(testDb.db('audit_events').where(where).update({ action: 'x' })).rejects.toThrow(/append-only/);
-    await expect(testDb.db('audit_events').where(where).delete()).rejects.toThrow(/append-only/);
-    await expect(testDb.db.raw('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    await expect(suite.db('audit_events').where(where).update({ action: 'x' })).rejects.toThrow(/append-only/);
+    await expect(suite.db('audit_events').where(where).delete()).rejects.toThrow(/append-only/);
+    await expect(suite.db.raw('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
     expect(await storedSeqs(desk)).toEqual([1, 2]);
   });
 });

@@ -1,35 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpiredUploads } from '../../../server/blobs/upload-limits';
-import {
-  enrolTestDevice,
-  openTestDb,
-  startTestServer,
-  type TestDb,
-  type TestDevice,
-  type TestServer,
-} from '../support/test-server';
+import { enrolTestDevice, type TestDevice, useTestServer } from '../support/test-server';
 
 /**
  * Unfinished uploads per device are capped and expire (issue 10, item 9): the review found that a
  * device could leave any number of unfinished uploads behind.
  */
-let testDb: TestDb;
-let server: TestServer;
+const suite = useTestServer(() => ({ now: () => new Date(clock), blobUploads: limits }));
 let desk: TestDevice;
 let otherDesk: TestDevice;
 let clock = Date.now();
 const limits = { maxUnfinished: 2, maxUnfinishedBytes: 3000, expireAfterMs: 60 * 60 * 1000 };
 
 beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db, { now: () => new Date(clock), blobUploads: limits });
-  desk = await enrolTestDevice(testDb.db, server, 'A');
-  otherDesk = await enrolTestDevice(testDb.db, server, 'B');
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await testDb?.cleanup();
+  desk = await enrolTestDevice(suite.db, suite.server, 'A');
+  otherDesk = await enrolTestDevice(suite.db, suite.server, 'B');
 }, 60_000);
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -39,7 +25,7 @@ const put = (device: TestDevice, content: Buffer, offset: number, length: number
     sign: { time: clock },
   });
 const unfinished = async (device: TestDevice) =>
-  testDb.db('blobs').where({ device_id: device.id, complete: false }).count<{ n: unknown }[]>('* as n');
+  suite.db('blobs').where({ device_id: device.id, complete: false }).count<{ n: unknown }[]>('* as n');
 
 describe('unfinished blob uploads per device', () => {
   it('a device starting more unfinished uploads than allowed is refused, and nothing is written', async () => {
@@ -49,7 +35,7 @@ describe('unfinished blob uploads per device', () => {
     const refused = await put(desk, third, 0, 500);
     expect(refused.status).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'sync.blob.unfinished_capped' });
-    expect(await testDb.db('blobs').where({ sha256: sha256(third) })).toEqual([]);
+    expect(await suite.db('blobs').where({ sha256: sha256(third) })).toEqual([]);
     // Another desk has its own allowance; finishing an upload frees a place.
     expect((await put(otherDesk, third, 0, 500)).status).toBe(200);
     expect((await put(desk, first, 500, 1500, true)).status).toBe(200);
@@ -59,7 +45,7 @@ describe('unfinished blob uploads per device', () => {
   it('a device growing its unfinished uploads beyond the byte cap is refused, keeping what was received', async () => {
     const big = randomBytes(5000);
     const hash = sha256(big);
-    await testDb.db('blobs').where({ device_id: desk.id, complete: false }).delete();
+    await suite.db('blobs').where({ device_id: desk.id, complete: false }).delete();
     expect((await put(desk, big, 0, 2500)).status).toBe(200);
     const refused = await put(desk, big, 2500, 1000);
     expect(refused.status).toBe(429);
@@ -70,14 +56,14 @@ describe('unfinished blob uploads per device', () => {
 
   it('an unfinished upload left alone expires: the sweep discards it and its chunks', async () => {
     const left = randomBytes(1000);
-    await testDb.db('blobs').where({ device_id: otherDesk.id, complete: false }).delete();
+    await suite.db('blobs').where({ device_id: otherDesk.id, complete: false }).delete();
     expect((await put(otherDesk, left, 0, 400)).status).toBe(200);
     expect(Number((await unfinished(otherDesk))[0]?.n)).toBe(1);
-    expect(await sweepExpiredUploads(testDb.db, new Date(clock), limits)).toBe(0);
+    expect(await sweepExpiredUploads(suite.db, new Date(clock), limits)).toBe(0);
     clock += limits.expireAfterMs + 1000;
-    expect(await sweepExpiredUploads(testDb.db, new Date(clock), limits)).toBeGreaterThanOrEqual(1);
+    expect(await sweepExpiredUploads(suite.db, new Date(clock), limits)).toBeGreaterThanOrEqual(1);
     expect(Number((await unfinished(otherDesk))[0]?.n)).toBe(0);
-    expect(await testDb.db('blob_chunks').where({ sha256: sha256(left) })).toEqual([]);
+    expect(await suite.db('blob_chunks').where({ sha256: sha256(left) })).toEqual([]);
     const head = await otherDesk.send('HEAD', `/v1/blobs/${sha256(left)}`, { sign: { time: clock } });
     expect(head.status).toBe(404);
   });

@@ -1,36 +1,20 @@
 import { createHash, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveTicketKey } from '../../../server/auth/ticket-key';
 import { totpCodeAt } from '../../../shared/auth/totp';
 import { secondFactorPaths } from '../../../shared/sync/second-factor-protocol';
 import type { ProvenSession, SessionStatement, TicketFactor } from '../../../shared/sync/session-proof';
-import {
-  enrolTestDevice,
-  openTestDb,
-  startTestServer,
-  testBlobKey,
-  testStaff,
-  type TestDb,
-  type TestDevice,
-  type TestServer,
-} from '../support/test-server';
+import { enrolTestDevice, testBlobKey, testStaff, type TestDevice, useTestServer } from '../support/test-server';
 
-let testDb: TestDb;
-let server: TestServer;
+const suite = useTestServer();
 let deskA: TestDevice;
 let deskB: TestDevice;
 const ticketKey = deriveTicketKey(testBlobKey);
 
 beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db);
-  deskA = await enrolTestDevice(testDb.db, server, 'Регистратура A');
-  deskB = await enrolTestDevice(testDb.db, server, 'Регистратура B');
+  deskA = await enrolTestDevice(suite.db, suite.server, 'Регистратура A');
+  deskB = await enrolTestDevice(suite.db, suite.server, 'Регистратура B');
 }, 60_000);
-afterAll(async () => {
-  await server.close();
-  await testDb.cleanup();
-});
 
 /** An attempt's statement, as the desk makes it at beginSignIn. */
 function statement(staffId: string, device: TestDevice, issuedAt = new Date()): SessionStatement {
@@ -79,7 +63,7 @@ describe('second factors kept sealed on the server (issue 10, item 2)', () => {
     const pulled = await deskB.send('GET', '/v1/sync/pull?since=0&limit=1000');
     expect(pulled.status).toBe(200);
     const everything = JSON.stringify(
-      await testDb.db.raw(
+      await suite.db.raw(
         'SELECT (SELECT json_agg(r) FROM records r)::text AS a, (SELECT json_agg(c) FROM change_log c)::text AS b',
       ),
     );
@@ -121,14 +105,14 @@ describe('second factors kept sealed on the server (issue 10, item 2)', () => {
 
   it('a stored recovery code is not a fast hash: HMAC under a pepper the database does not hold', async () => {
     const codes = await renewCodes(testStaff.admin, deskA);
-    const stored = await testDb.db('staff_recovery_codes').where({ staff_id: testStaff.admin }).whereNull('revoked_at');
+    const stored = await suite.db('staff_recovery_codes').where({ staff_id: testStaff.admin }).whereNull('revoked_at');
     const normalized = (codes[1] as string).replace('-', '');
     const sha256 = createHash('sha256').update(normalized).digest('hex');
     const pepper = Buffer.from(hkdfSync('sha256', testBlobKey, Buffer.alloc(0), 'medcard recovery code pepper v1', 32));
     const macs = stored.map((row: { code_mac: string }) => row.code_mac);
     expect(macs).not.toContain(sha256);
     expect(macs).toContain(createHmac('sha256', pepper).update(normalized).digest('hex'));
-    const dump = JSON.stringify(await testDb.db.raw('SELECT * FROM server_meta'));
+    const dump = JSON.stringify(await suite.db.raw('SELECT * FROM server_meta'));
     expect(dump).not.toContain(pepper.toString('hex'));
     // Renewing retires the older set: its codes no longer sign anyone in.
     await renewCodes(testStaff.admin, deskA);
@@ -171,7 +155,7 @@ describe('second factors kept sealed on the server (issue 10, item 2)', () => {
     });
     expect(right.status).toBe(423);
     expect(
-      await testDb.db('staff_recovery_codes').where({ staff_id: testStaff.clerk }).whereNotNull('used_at'),
+      await suite.db('staff_recovery_codes').where({ staff_id: testStaff.clerk }).whereNotNull('used_at'),
     ).toHaveLength(1);
   });
 

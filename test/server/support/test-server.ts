@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer, type ServerOptions } from '../../../server/app';
 import { openServerDb } from '../../../server/db/open';
 import { createEnrolCode } from '../../../server/devices/enrol-codes';
@@ -78,6 +79,36 @@ export async function startTestServer(db: Knex, options: Partial<ServerOptions> 
   const app = await buildServer({ db, rateLimit: false, blobKey: testBlobKey, ...options });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, origin: address, close: () => app.close() };
+}
+
+/**
+ * One server on a database of its own for a test file: opened before the file's tests (its hook
+ * runs before the file's own `beforeAll`s, which may enrol desks on it), closed after them.
+ */
+export function useTestServer(options: () => Partial<ServerOptions> = () => ({})): {
+  readonly db: Knex;
+  readonly server: TestServer;
+} {
+  let testDb: TestDb | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    testDb = await openTestDb();
+    server = await startTestServer(testDb.db, options());
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await testDb?.cleanup();
+  }, 60_000);
+  return {
+    get db() {
+      if (!testDb) throw new Error('useTestServer: the server is opened in beforeAll');
+      return testDb.db;
+    },
+    get server() {
+      if (!server) throw new Error('useTestServer: the server is opened in beforeAll');
+      return server;
+    },
+  };
 }
 
 export interface Reply {

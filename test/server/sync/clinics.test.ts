@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClinic, defaultClinicId, issuePortalToken } from '../../../server/clinics/clinics';
 import { listDevices } from '../../../server/devices/devices';
 import { pullResponseSchema, snapshotResponseSchema } from '../../../shared/sync/protocol';
@@ -10,21 +10,17 @@ import {
   enrolTestDevice,
   mutation,
   newPatient,
-  openTestDb,
-  startTestServer,
   staffRow,
   testStaff,
-  type TestDb,
   type TestDevice,
-  type TestServer,
+  useTestServer,
 } from '../support/test-server';
 
 /**
  * Two clinics on one server (issue 10, item 6): clinic A is the default one every install has,
  * clinic B is added as the CLI adds it. Neither sees the other's rows, blobs, events or portal.
  */
-let testDb: TestDb;
-let server: TestServer;
+const suite = useTestServer(() => ({ portalToken: portalTokenA }));
 let deskA: TestDevice;
 let deskB: TestDevice;
 let clinicB: string;
@@ -35,12 +31,10 @@ let portalTokenB: string;
 const staffB = { admin: uuidv7(), clerk: uuidv7() };
 
 beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db, { portalToken: portalTokenA });
-  deskA = await enrolTestDevice(testDb.db, server, 'A');
-  clinicB = (await createClinic(testDb.db, 'Клиника Б', new Date())).id;
-  portalTokenB = await issuePortalToken(testDb.db, clinicB);
-  deskB = await enrolTestDevice(testDb.db, server, 'B', { staff: false, clinicId: clinicB });
+  deskA = await enrolTestDevice(suite.db, suite.server, 'A');
+  clinicB = (await createClinic(suite.db, 'Клиника Б', new Date())).id;
+  portalTokenB = await issuePortalToken(suite.db, clinicB);
+  deskB = await enrolTestDevice(suite.db, suite.server, 'B', { staff: false, clinicId: clinicB });
   const seeded = await pushAs(
     deskB,
     mutation({ table: 'staff', rowId: staffB.admin, actorId: staffB.admin, changed: staffRow('b.admin', 'admin') }),
@@ -48,10 +42,6 @@ beforeAll(async () => {
     mutation({ table: 'staff', rowId: staffB.clerk, actorId: staffB.admin, changed: staffRow('test.clerk', 'clerk') }),
   );
   expect(outcomes(seeded)).toEqual(['applied', 'applied']);
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await testDb?.cleanup();
 }, 60_000);
 
 const patientOfB = () => mutation({ actorId: staffB.clerk, changed: newPatient() });
@@ -63,9 +53,9 @@ async function pullAll(desk: TestDevice) {
 
 describe('two clinics on one server', () => {
   it('enrols a device into the clinic of its code', async () => {
-    const defaultClinic = await defaultClinicId(testDb.db);
-    expect((await listDevices(testDb.db, clinicB)).map((device) => device.id)).toEqual([deskB.id]);
-    expect((await listDevices(testDb.db, defaultClinic)).map((device) => device.id)).toEqual([deskA.id]);
+    const defaultClinic = await defaultClinicId(suite.db);
+    expect((await listDevices(suite.db, clinicB)).map((device) => device.id)).toEqual([deskB.id]);
+    expect((await listDevices(suite.db, defaultClinic)).map((device) => device.id)).toEqual([deskA.id]);
   });
 
   it('a desk of one clinic pulls and snapshots none of the other’s rows', async () => {
@@ -90,7 +80,7 @@ describe('two clinics on one server', () => {
 
   it('a desk of clinic B writing a row id that exists in clinic A is refused and A’s row stays as it was', async () => {
     const patientA = await enrolledPatient(deskA);
-    const before = await testDb.db('records').where({ table_name: 'patients', id: patientA }).first();
+    const before = await suite.db('records').where({ table_name: 'patients', id: patientA }).first();
     const overwrite = mutation({
       rowId: patientA,
       actorId: staffB.clerk,
@@ -99,15 +89,15 @@ describe('two clinics on one server', () => {
     });
     const create = mutation({ rowId: patientA, actorId: staffB.clerk, changed: newPatient() });
     expect(outcomes(await pushAs(deskB, overwrite, create))).toEqual(['clinic.row_foreign', 'clinic.row_foreign']);
-    const after = await testDb.db('records').where({ table_name: 'patients', id: patientA }).first();
+    const after = await suite.db('records').where({ table_name: 'patients', id: patientA }).first();
     expect(after).toEqual(before);
-    expect(await testDb.db('mutations').whereIn('mutation_id', [overwrite.mutationId, create.mutationId])).toEqual([]);
+    expect(await suite.db('mutations').whereIn('mutation_id', [overwrite.mutationId, create.mutationId])).toEqual([]);
   });
 
   it('a desk of clinic B acting as a person of clinic A is refused as unknown', async () => {
     const asClerkOfA = mutation({ actorId: testStaff.clerk, changed: newPatient() });
     expect(outcomes(await pushAs(deskB, asClerkOfA))).toEqual(['sync.actor_unknown']);
-    expect(await testDb.db('records').where({ id: asClerkOfA.rowId })).toEqual([]);
+    expect(await suite.db('records').where({ id: asClerkOfA.rowId })).toEqual([]);
   });
 
   it('a blob is found by its hash only in the clinic that uploaded it', async () => {
@@ -123,14 +113,14 @@ describe('two clinics on one server', () => {
     expect(fetched.json()).toMatchObject({ code: 'sync.blob.not_found' });
     // B uploading the same content makes B's own copy; A's stays A's.
     expect((await put(deskB)).status).toBe(200);
-    expect(await testDb.db('blobs').where({ sha256: hash }).orderBy('clinic_id')).toHaveLength(2);
+    expect(await suite.db('blobs').where({ sha256: hash }).orderBy('clinic_id')).toHaveLength(2);
   });
 
   it('a desk hears of its own clinic’s changes only', async () => {
     const eventsB = await openChangeEvents(deskB);
     try {
       const patientA = await enrolledPatient(deskA);
-      const seqA = Number((await testDb.db('records').where({ id: patientA }).first()).version);
+      const seqA = Number((await suite.db('records').where({ id: patientA }).first()).version);
       const patientB = patientOfB();
       const [applied] = await pushAs(deskB, patientB);
       if (applied?.status !== 'applied') throw new Error('clinic B’s patient was not applied');
@@ -146,7 +136,7 @@ describe('two clinics on one server', () => {
     const patientA = await enrolledPatient(deskA);
     await acceptedConsent(deskA, patientA);
     const ask = (token: string) =>
-      fetch(`${server.origin}/v1/portal/patients/${patientA}/access`, {
+      fetch(`${suite.server.origin}/v1/portal/patients/${patientA}/access`, {
         headers: { authorization: `Bearer ${token}` },
       });
     const byA = await ask(portalTokenA);
@@ -154,16 +144,16 @@ describe('two clinics on one server', () => {
     const byB = await ask(portalTokenB);
     expect(byB.status).toBe(404);
     expect(await byB.json()).toMatchObject({ code: 'portal.patient_unknown' });
-    const attempt = await fetch(`${server.origin}/v1/portal/identity-attempts`, {
+    const attempt = await fetch(`${suite.server.origin}/v1/portal/identity-attempts`, {
       method: 'POST',
       headers: { authorization: `Bearer ${portalTokenB}`, 'content-type': 'application/json' },
       body: JSON.stringify({ patientId: patientA, method: 'sms_code', outcome: 'failed' }),
     });
     expect(attempt.status).toBe(404);
-    expect(await testDb.db('portal_identity_attempts').where({ patient_id: patientA })).toEqual([]);
-    const checks = await testDb.db('portal_access_checks').where({ patient_id: patientA }).orderBy('id');
+    expect(await suite.db('portal_identity_attempts').where({ patient_id: patientA })).toEqual([]);
+    const checks = await suite.db('portal_access_checks').where({ patient_id: patientA }).orderBy('id');
     expect(checks.map((check: { clinic_id: string }) => check.clinic_id)).toEqual([
-      await defaultClinicId(testDb.db),
+      await defaultClinicId(suite.db),
       clinicB,
     ]);
   });

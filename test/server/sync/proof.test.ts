@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { deriveTicketKey } from '../../../server/auth/ticket-key';
 import { pushResponseSchema, type Mutation, type MutationResult } from '../../../shared/sync/protocol';
@@ -11,34 +11,26 @@ import {
   enrolTestDevice,
   mutation,
   newPatient,
-  openTestDb,
   signedBy,
   staffRow,
-  startTestServer,
   testSession,
   testStaff,
-  type TestDb,
   type TestDevice,
-  type TestServer,
   type TestSession,
+  openTestDb,
+  startTestServer,
+  useTestServer,
 } from '../support/test-server';
 
 // Issue 10, item 1: every synced change carries proof of who made it, and the server checks it.
-let testDb: TestDb;
-let server: TestServer;
+const suite = useTestServer();
 let deskA: TestDevice;
 let deskB: TestDevice;
 
 beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db);
-  deskA = await enrolTestDevice(testDb.db, server, 'Регистратура A');
-  deskB = await enrolTestDevice(testDb.db, server, 'Регистратура B');
+  deskA = await enrolTestDevice(suite.db, suite.server, 'Регистратура A');
+  deskB = await enrolTestDevice(suite.db, suite.server, 'Регистратура B');
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await testDb?.cleanup();
-}, 60_000);
 
 const at = '2026-11-25T09:00:00.000Z';
 const opened = new Date('2026-11-25T08:00:00.000Z');
@@ -54,9 +46,9 @@ const codes = (results: MutationResult[]) => results.map((r) => (r.status === 'r
 
 async function serverState() {
   return {
-    records: await countRows(testDb.db, 'records'),
-    log: await countRows(testDb.db, 'change_log'),
-    mutations: await countRows(testDb.db, 'mutations'),
+    records: await countRows(suite.db, 'records'),
+    log: await countRows(suite.db, 'change_log'),
+    mutations: await countRows(suite.db, 'mutations'),
   };
 }
 
@@ -84,7 +76,7 @@ describe('proof of who made a change', () => {
     expect(codes(await pushAs(deskB, [promote], []))).toEqual(['sync.proof.missing']);
     // Signed by the clerk's own session at desk B, still naming the admin.
     expect(await pushOne(deskB, clerkAtB, promote)).toBe('sync.proof.actor_mismatch');
-    const row = await testDb.db('records').where({ table_name: 'staff', id: testStaff.clerk }).first();
+    const row = await suite.db('records').where({ table_name: 'staff', id: testStaff.clerk }).first();
     expect(JSON.stringify(row.data)).toContain('"role":"clerk"');
   });
 

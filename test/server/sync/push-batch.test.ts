@@ -1,32 +1,22 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type MutationResult } from '../../../shared/sync/protocol';
 import {
   enrolTestDevice,
   mutation,
   newPatient,
-  openTestDb,
-  startTestServer,
   staffRow,
   testStaff,
-  type TestDb,
   type TestDevice,
-  type TestServer,
+  useTestServer,
 } from '../support/test-server';
 
 /** A push is applied in one transaction per batch (issue 10, item 10), with the same answers as one by one. */
-let testDb: TestDb;
-let server: TestServer;
+const suite = useTestServer();
 let desk: TestDevice;
 
 beforeAll(async () => {
-  testDb = await openTestDb();
-  server = await startTestServer(testDb.db);
-  desk = await enrolTestDevice(testDb.db, server);
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await testDb?.cleanup();
+  desk = await enrolTestDevice(suite.db, suite.server);
 }, 60_000);
 
 const answers = (results: MutationResult[]) => results.map((r) => (r.status === 'refused' ? r.code : r.status));
@@ -54,7 +44,7 @@ describe('a push applied as one batch', () => {
       'sync.actor_forbidden',
       'applied',
     ]);
-    const logged = await testDb
+    const logged = await suite
       .db('change_log')
       .whereIn(
         'mutation_id',
@@ -67,11 +57,11 @@ describe('a push applied as one batch', () => {
     );
     const versions = results.flatMap((r) => (r.status === 'applied' ? [r.version] : []));
     expect(versions).toEqual(logged.map((row) => Number(row.seq)));
-    const row = await testDb.db('records').where({ table_name: 'patients', id: patient }).first();
+    const row = await suite.db('records').where({ table_name: 'patients', id: patient }).first();
     expect(row.data).toMatchObject({ surname: 'Иванова', phone: '+79160000000' });
     expect(Number(row.version)).toBe(versions[1]);
     // Refusals are not stored: a retry is judged again.
-    const stored = await testDb.db('mutations').whereIn(
+    const stored = await suite.db('mutations').whereIn(
       'mutation_id',
       batch.map((m) => m.mutationId),
     );
@@ -81,9 +71,9 @@ describe('a push applied as one batch', () => {
   it('a retried batch gets the stored answers back and changes nothing', async () => {
     const batch = [mutation({ changed: newPatient() }), mutation({ changed: newPatient() })];
     const first = pushResponseSchema.parse((await desk.push(batch)).json()).results;
-    const logBefore = await testDb.db('change_log').count<{ n: unknown }[]>('* as n');
+    const logBefore = await suite.db('change_log').count<{ n: unknown }[]>('* as n');
     const again = pushResponseSchema.parse((await desk.push(batch)).json()).results;
     expect(again).toEqual(first);
-    expect(await testDb.db('change_log').count<{ n: unknown }[]>('* as n')).toEqual(logBefore);
+    expect(await suite.db('change_log').count<{ n: unknown }[]>('* as n')).toEqual(logBefore);
   });
 });
