@@ -5,6 +5,9 @@ import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Knex } from 'knex';
 import { registerAuditRoutes } from './audit/audit-routes';
 import { requireDeviceSignature } from './auth/device-auth';
+import { applicationRules } from './cabinet/applications/application-rule';
+import { registerDeskApplicationRoutes } from './cabinet/applications/desk-application-routes';
+import { registerCabinet, type CabinetOptions } from './cabinet/register-cabinet';
 import { deriveTicketKey } from './auth/ticket-key';
 import { pruneNonces } from './auth/nonces';
 import { checkBlobKey } from './blobs/blob-key';
@@ -17,6 +20,7 @@ import { loggerOptions, type LogOption } from './http/logger';
 import { installBodyParsers } from './http/raw-body';
 import { yubikeySecretsKey } from './otp/secret-box';
 import { registerYubikeyVerifyRoute } from './otp/verify-route';
+import { contactChangeRules } from './patients/contact-change-rule';
 import { onlineIdentityRule } from './portal/online-identity-rule';
 import { registerPortalRoutes } from './portal/portal-routes';
 import { staffLoginRule } from './staff/login-rule';
@@ -63,6 +67,8 @@ export interface ServerOptions {
   blobUploads?: Partial<UploadLimits>;
   /** The patients' portal's bearer token (MEDCARD_PORTAL_TOKEN); without it /v1/portal refuses all. */
   portalToken?: string;
+  /** The patient cabinet (issue 11): its API, pages and background work; not served when absent. */
+  cabinet?: Omit<CabinetOptions, 'db' | 'now' | 'masterKey' | 'rateLimit'>;
 }
 
 /**
@@ -92,7 +98,13 @@ let processBlobKey: Buffer | undefined;
  * with a table of its own adds its rule here, and sync stays unaware of it.
  */
 export function tableRules(): TableRules {
-  return new TableRules([staffLoginRule, dictionaryReleaseRule, onlineIdentityRule]);
+  return new TableRules([
+    staffLoginRule,
+    dictionaryReleaseRule,
+    onlineIdentityRule,
+    ...applicationRules,
+    ...contactChangeRules,
+  ]);
 }
 
 /**
@@ -142,6 +154,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // YubiKey OTP (A2): YK-VAL clients sign with their own API key, not the /v1 device signature.
   registerYubikeyVerifyRoute(app, { db, now, secretsKey: yubikeySecretsKey(blobKey) });
 
+  const cabinet: CabinetOptions | undefined = options.cabinet && {
+    ...options.cabinet,
+    db,
+    now,
+    masterKey: blobKey,
+    rateLimit: options.rateLimit !== false,
+  };
   const uploads: UploadLimits = { ...defaultUploadLimits, ...options.blobUploads };
   const hub = new ChangeHub();
   const feed = await startChangeFeed(db, hub, app.log);
@@ -161,6 +180,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         keys: secondFactorKeys,
         verifier: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },
       });
+      if (cabinet) registerDeskApplicationRoutes(signed, cabinet);
       registerEventsRoute(signed, { db, hub, heartbeatMs: options.heartbeatMs ?? 15_000 });
       registerBlobRoutes(signed, {
         db,
@@ -179,6 +199,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     { prefix: '/v1/portal' },
   );
+
+  if (cabinet) await registerCabinet(app, cabinet);
 
   // Any instance may prune; deleting what another already deleted is harmless.
   const pruning = setInterval(() => {

@@ -30,6 +30,9 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   consents: 'consent.not_found',
   proxies: 'proxy.not_found',
   online_identity: null,
+  applications: 'application.not_found',
+  application_events: null,
+  contact_changes: null,
   dictionary_releases: null,
 };
 

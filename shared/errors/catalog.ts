@@ -1,10 +1,13 @@
+import { applicationCodes } from './codes/applications';
 import { auditCodes } from './codes/audit';
+import { cabinetCodes } from './codes/cabinet';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
 import { clinicCodes } from './codes/clinics';
 import { commonCodes } from './codes/common';
 import { consentCodes } from './codes/consents';
 import { dictionaryCodes } from './codes/dictionaries';
+import { notificationCodes } from './codes/notifications';
 import { documentCodes } from './codes/documents';
 import { patientCodes } from './codes/patients';
 import { portalCodes } from './codes/portal';
@@ -48,6 +51,9 @@ export const errorCatalog = {
   ...proxyCodes,
   ...staffCodes,
   ...auditCodes,
+  ...cabinetCodes,
+  ...applicationCodes,
+  ...notificationCodes,
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

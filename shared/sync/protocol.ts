@@ -53,6 +53,8 @@ export const syncedFields = {
     'deleted_at',
     // The card this one was merged into (B2): set once, by a merge.
     'merged_into',
+    // Made by the server for a patient who registered in the cabinet with no matching card (issue 11).
+    'registered_online_at',
     // Who made and last changed the row, from which desk (administrative: last writer wins).
     'created_at',
     'created_by',
@@ -241,6 +243,83 @@ export const syncedFields = {
     'device_id',
   ],
   /**
+   * Applications for online access (C1–C4): made by the server for the cabinet's submissions
+   * (`channel` 'portal', `device_id` null) or by a desk for a patient in person ('desk'). A desk
+   * moves the review on (start, approve, deny, appeal outcome); the server checks every decision
+   * (server/cabinet/applications/application-rule.ts), sets the deadline flags and sends the
+   * notifications. `scan_ids` holds a JSON array of document_scans ids.
+   */
+  applications: [
+    'patient_id',
+    'account_id',
+    'number',
+    'channel',
+    'urgent',
+    'status',
+    'submitted_at',
+    'due_at',
+    'consent_id',
+    'scan_ids',
+    'contact_email',
+    'contact_phone',
+    'review_started_at',
+    'review_started_by',
+    'decided_at',
+    'decided_by',
+    'activation_channel',
+    'deny_reason',
+    'deny_note',
+    'supply_due',
+    'supplied_at',
+    'supply_note',
+    'appeal_text',
+    'appeal_at',
+    'appeal_outcome',
+    'appeal_note',
+    'appeal_decided_at',
+    'appeal_decided_by',
+    'overdue_at',
+    'escalated_at',
+    'activation_sent_at',
+    'activated_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /**
+   * An application's journal (C6): one row per event, never changed. `actor_kind` says who:
+   * 'staff' (actor_id a staff id), 'patient' (the account), 'server'. `detail` is JSON.
+   */
+  application_events: [
+    'application_id',
+    'kind',
+    'at',
+    'actor_kind',
+    'actor_id',
+    'detail',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A change of a patient's contact data (B1): the previous value stays readable, with who and when. Never changed. */
+  contact_changes: [
+    'patient_id',
+    'field',
+    'old_value',
+    'new_value',
+    'changed_at',
+    'changed_by',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /**
    * Dictionary releases (НСИ, electron/services/dictionaries/README.md): one published version of
    * a dictionary, its file named by SHA-256 (the file travels as a blob). Written once by an admin
    * or by the server, never changed (server/dictionaries/release-rule.ts).
@@ -295,6 +374,11 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   proxies: [],
   // Two desks verifying one patient: the second finds the row no longer locked and is refused.
   online_identity: [],
+  // Decisions are judged by the server's rule against the state it holds; the journal and the
+  // contact history are append-only.
+  applications: [],
+  application_events: [],
+  contact_changes: [],
   // Never changed once published.
   dictionary_releases: [],
 };

@@ -17,6 +17,7 @@ import * as duplicateLookupIndex from './0015-duplicate-lookup-index';
 import * as sessionProofs from './0016-session-proofs';
 import * as staffAuthority from './0018-staff-authority';
 import * as secondFactors from './0019-second-factors';
+import * as applications from './0020-applications';
 
 interface Migration {
   name: string;
@@ -44,6 +45,7 @@ const migrations: Migration[] = [
   { name: '0016-session-proofs', ...sessionProofs },
   { name: '0018-staff-authority', ...staffAuthority },
   { name: '0019-second-factors', ...secondFactors },
+  { name: '0020-applications', ...applications },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

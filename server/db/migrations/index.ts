@@ -6,6 +6,9 @@ import * as clinics from './0004-clinics';
 import * as sessionProofs from './0005-session-proofs';
 import * as secondFactors from './0006-second-factors';
 import * as audit from './0007-audit';
+import * as cabinetAccounts from './0008-cabinet-accounts';
+import * as applications from './0009-applications';
+import * as notifications from './0010-notifications';
 
 interface Migration {
   name: string;
@@ -22,6 +25,9 @@ const migrations: Migration[] = [
   { name: '0005-session-proofs', ...sessionProofs },
   { name: '0006-second-factors', ...secondFactors },
   { name: '0007-audit', ...audit },
+  { name: '0008-cabinet-accounts', ...cabinetAccounts },
+  { name: '0009-applications', ...applications },
+  { name: '0010-notifications', ...notifications },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { CabinetDeps } from '../cabinet-deps';
+
+export function registerAccountRoutes(_scope: FastifyInstance, _deps: CabinetDeps): void {}

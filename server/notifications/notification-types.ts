@@ -1,0 +1,50 @@
+/**
+ * The notification outbox's words (C5). A message is queued in the caller's transaction
+ * (`enqueueNotification`, enqueue.ts) and sent by the worker (worker.ts): one outbox row per
+ * message and channel, retried with backoff, never lost across a restart, never sent twice.
+ */
+export const notificationTemplates = [
+  'email_confirm', // { link }
+  'register_existing', // someone tried to register with this e-mail: {}
+  'phone_code', // { code }
+  'sign_in_code', // { code }
+  'identity_code', // { code }
+  'signature_code', // { code }
+  'application_received', // { number, dueAt }
+  'review_started', // { number }
+  'application_approved', // { number, link?, code?, expiresAt }  (activation)
+  'application_denied', // { number, reason, note, supplyDue }
+  'application_delayed', // { number, dueAt }
+  'application_reopened', // { number }
+  'account_activated', // {}
+] as const;
+export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+export const notificationChannels = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+export interface NotificationRequest {
+  clinicId: string;
+  /** The cabinet account it is for, when there is one (the patient's channel choices). */
+  accountId: string | null;
+  /** The application it is about: its journal gets a `notification_sent` event when it goes. */
+  applicationId?: string | null;
+  channel: NotificationChannel;
+  /** An e-mail address or an E.164 phone number. */
+  to: string;
+  template: NotificationTemplate;
+  params: Readonly<Record<string, string>>;
+}
+
+/** SMTP and the SMS gateway as the server is configured (server/config.ts). */
+export interface NotificationTransports {
+  /** `smtp://user:pass@host:port` or `smtps://…`; without it e-mails go to `mailDropDir`. */
+  smtpUrl?: string;
+  /** The sender: `"Поликлиника" <noreply@clinic.ru>`. */
+  mailFrom: string;
+  /** The SMS gateway's HTTP endpoint and its bearer token; without them SMS go to `mailDropDir`. */
+  smsGatewayUrl?: string;
+  smsGatewayToken?: string;
+  /** For a development server with neither: messages are written here (mode 0600), never logged. */
+  mailDropDir?: string;
+}
