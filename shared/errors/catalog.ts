@@ -1,6 +1,7 @@
 import { applicationCodes } from './codes/applications';
 import { auditCodes } from './codes/audit';
 import { cabinetCodes } from './codes/cabinet';
+import { cabinetIdentityCodes } from './codes/cabinet-identity';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
 import { clinicCodes } from './codes/clinics';
@@ -52,6 +53,7 @@ export const errorCatalog = {
   ...staffCodes,
   ...auditCodes,
   ...cabinetCodes,
+  ...cabinetIdentityCodes,
   ...applicationCodes,
   ...notificationCodes,
 } as const satisfies Record<string, LocalizedText>;
