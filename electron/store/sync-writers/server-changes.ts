@@ -24,6 +24,9 @@ const writableColumns: Record<string, readonly string[]> = {
   identity_documents: syncedFields.identity_documents,
   document_scans: syncedFields.document_scans,
   online_identity: syncedFields.online_identity,
+  applications: syncedFields.applications,
+  application_events: syncedFields.application_events,
+  contact_changes: syncedFields.contact_changes,
   dictionary_releases: syncedFields.dictionary_releases,
 };
 
