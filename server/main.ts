@@ -1,6 +1,9 @@
 import { AppError } from '../shared/errors/app-error';
 import { localize } from '../shared/errors/catalog';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildServer } from './app';
+import { readCabinetConfig } from './cabinet/cabinet-config';
 import { loadBlobKey } from './blobs/blob-key';
 import { readConfig } from './config';
 import { openServerDb } from './db/open';
@@ -16,6 +19,14 @@ async function main(): Promise<void> {
     await db.destroy();
     throw error;
   }
+  const cabinet = readCabinetConfig(process.env, {
+    host: config.host,
+    port: config.port,
+    tls: Boolean(config.https),
+    dataDir: config.dataDir,
+  });
+  // `npm run server` builds the cabinet's pages first; a server started without them serves the API alone.
+  const pagesRoot = resolve(import.meta.dirname, '..', 'dist', 'portal');
   const app = await buildServer({
     db,
     blobKey,
@@ -24,6 +35,7 @@ async function main(): Promise<void> {
     ...(config.portalToken ? { portalToken: config.portalToken } : {}),
     rateLimit: config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
     ...(config.https ? { https: config.https } : {}),
+    cabinet: { ...cabinet, ...(existsSync(join(pagesRoot, 'index.html')) ? { pagesRoot } : {}) },
   });
   const loopback = config.host === '127.0.0.1' || config.host === '::1' || config.host === 'localhost';
   if (!config.https && !loopback) {
@@ -31,7 +43,12 @@ async function main(): Promise<void> {
   }
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(
-    { address, database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`, tls: Boolean(config.https) },
+    {
+      address,
+      database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`,
+      tls: Boolean(config.https),
+      cabinet: cabinet.publicUrl,
+    },
     'medcard server ready',
   );
 
