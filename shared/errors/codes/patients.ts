@@ -81,6 +81,26 @@ export const patientCodes = {
     ru: 'В объединяемых картах разные значения',
     en: 'The two cards hold different values',
   },
+  'patient.update.identity_field': {
+    ru: 'ФИО, дата рождения, пол, СНИЛС, ЕНП и ИНН меняются только сверкой с документом, не правкой контактов',
+    en: 'Names, birth date, sex, SNILS, ENP and INN change only through the document comparison, not with the contacts',
+  },
+  'patient.update.merged': {
+    ru: 'Карта объединена с другой: меняйте контакты в действующей карте',
+    en: 'This card was merged into another: change the contacts on the current card',
+  },
+  'patient.contact_change.immutable': {
+    ru: 'Запись истории контактов не меняется: новое изменение — новая запись',
+    en: 'A contact history entry never changes: a new change is a new entry',
+  },
+  'patient.contact_change.field': {
+    ru: 'В истории контактов бывают только телефон, e-mail и адрес',
+    en: 'The contact history holds only the phone, e-mail and address',
+  },
+  'patient.contact_change.author': {
+    ru: 'Изменившим контакты записан не тот, кто внёс изменение',
+    en: 'The entry names someone other than its writer as the one who changed the contacts',
+  },
   'patient_import.file.too_large': {
     ru: 'Файл больше {max} байт: разделите его на части',
     en: 'The file is larger than {max} bytes: split it into parts',

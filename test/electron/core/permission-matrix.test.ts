@@ -77,6 +77,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'patients.search': { query: 'Сем' },
     'patients.get': { id: anyId },
     'patients.accessLog': { id: anyId },
+    'patients.update': { id: anyId, phone: '+79161234567' },
+    'patients.contactHistory': { id: anyId },
     'patients.duplicates': { surname: 'Семёнова', birthDate: '1980-03-15' },
     'patients.merge': { survivorId: anyId, mergedId: randomUUID(), reason: 'Одна и та же пациентка' },
     'patients.mergePlan': { survivorId: anyId, mergedId: randomUUID() },
