@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The notification outbox's words (C5). A message is queued in the caller's transaction
  * (`enqueueNotification`, enqueue.ts) and sent by the worker (worker.ts): one outbox row per
@@ -35,6 +37,22 @@ export interface NotificationRequest {
   template: NotificationTemplate;
   params: Readonly<Record<string, string>>;
 }
+
+/** The boundary check of a request (enqueue.ts): an address or a phone, known words, string params. */
+export const notificationRequestSchema = z
+  .object({
+    clinicId: z.uuid(),
+    accountId: z.uuid().nullable(),
+    applicationId: z.uuid().nullish(),
+    channel: z.enum(notificationChannels),
+    to: z.string().min(3).max(320),
+    template: z.enum(notificationTemplates),
+    params: z.record(z.string(), z.string().max(4000)),
+  })
+  .superRefine((value, ctx) => {
+    const ok = value.channel === 'sms' ? /^\+[1-9]\d{6,14}$/.test(value.to) : /^[^\s@<>]+@[^\s@<>]+$/.test(value.to);
+    if (!ok) ctx.addIssue({ code: 'custom', path: ['to'], message: `not a ${value.channel} recipient` });
+  });
 
 /** SMTP and the SMS gateway as the server is configured (server/config.ts). */
 export interface NotificationTransports {
