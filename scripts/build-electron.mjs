@@ -43,8 +43,8 @@ try {
     }),
     build({
       ...common,
-      // The scan worker thread (electron/services/scans/scan-worker-main.ts): decodes scans off main.
-      entryPoints: ['electron/services/scans/scan-worker-main.ts'],
+      // The scan worker thread (scan-checks/scan-worker-main.ts): decodes scans off main.
+      entryPoints: ['scan-checks/scan-worker-main.ts'],
       outfile: path.join(outdir, 'scan-worker.js'),
       platform: 'node',
       format: 'esm',

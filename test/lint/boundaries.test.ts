@@ -50,8 +50,21 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     wrong: "import { recordRead } from '../../electron/store/record-door';\nexport const x = recordRead;",
     message:
       'local/boundaries: server/ may not import electron/store/record-door: the server and the desk have only ' +
-      'shared/ in common.',
-    allowed: "import { canonicalJson } from '../../shared/canonical-json';\nexport const x = canonicalJson;",
+      'shared/ and scan-checks/ in common.',
+    allowed: "import { inspectScan } from '../../scan-checks/check-scan';\nexport const x = inspectScan;",
+  },
+  {
+    rule: 'scan-checks ↛ outside scan-checks and shared',
+    file: 'scan-checks/example.ts',
+    wrong:
+      "import { createScanVault } from '../electron/services/scans/scan-vault';\nexport const x = createScanVault;",
+    message:
+      'local/boundaries: scan-checks/ may not import electron/services/scans/scan-vault: scan-checks/ decides ' +
+      'whether a file is an acceptable scan for the desk and the server alike, so it depends only on shared/ and ' +
+      'itself.',
+    allowed:
+      "import { scanLimits } from '../shared/scans/scan-checklist';\nimport { detectScanFormat } from './scan-format';\n" +
+      'export const x = [scanLimits, detectScanFormat];',
   },
   {
     rule: 'store ↛ core',

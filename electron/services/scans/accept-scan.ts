@@ -5,7 +5,7 @@ import { documentSizes, type AcceptScanInput, type ScanSummary } from '../../../
 import type { ServiceContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import type { Tx } from '../../store/open-store';
-import { inspectScan } from './check-scan';
+import { inspectScan } from '../../../scan-checks/check-scan';
 import type { ScanPorts } from './scan-ports';
 import { scanRowById, toScanSummary } from './scan-row';
 import type { ScanVault } from './scan-vault';

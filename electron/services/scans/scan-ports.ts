@@ -1,5 +1,5 @@
 import { createSaneScanner } from './sane';
-import { createScanAnalyser, type ScanAnalyser } from './scan-analyser';
+import { createScanAnalyser, type ScanAnalyser } from '../../../scan-checks/scan-analyser';
 import type { ScannerPort } from './scanner-port';
 import { createScannerJobs, type ScannerJobs } from './scanner-jobs';
 import { createScanUploads, type ScanUploads } from './scan-uploads';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkScan as checkScanWith, inspectScan } from '../../../../electron/services/scans/check-scan';
-import { createScanAnalyser } from '../../../../electron/services/scans/scan-analyser';
+import { checkScan as checkScanWith, inspectScan } from '../../../../scan-checks/check-scan';
+import { createScanAnalyser } from '../../../../scan-checks/scan-analyser';
 import {
   scanChecklistSchema,
   scanLimits,

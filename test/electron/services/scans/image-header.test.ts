@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { assertPixelCap, readPictureSize } from '../../../../electron/services/scans/image-header';
+import { assertPixelCap, readPictureSize } from '../../../../scan-checks/image-header';
 import { AppError } from '../../../../shared/errors/app-error';
 import { jpegPage, pngPage } from './generated-scans';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPdfPages } from '../../../../electron/services/scans/pdf-pages';
+import { openPdfPages } from '../../../../scan-checks/pdf-pages';
 import { flateImageBomb, reviewPdfBomb } from './generated-bombs';
 import { pdfOfPages } from './generated-scans';
 import { rejectsWith } from './rejects-with';

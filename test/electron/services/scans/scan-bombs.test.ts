@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { acceptScan, type AcceptScanResult } from '../../../../electron/services/scans/accept-scan';
-import { checkPngData } from '../../../../electron/services/scans/png-data';
-import { createScanAnalyser, type ScanAnalyser } from '../../../../electron/services/scans/scan-analyser';
+import { checkPngData } from '../../../../scan-checks/png-data';
+import { createScanAnalyser, type ScanAnalyser } from '../../../../scan-checks/scan-analyser';
 import { scanLimits } from '../../../../shared/scans/scan-checklist';
 import { idatBomb, objectStreamBomb, reviewPdfBomb, reviewPngBomb, zTxtBomb, zerosZlib } from './generated-bombs';
 import { jpegPage, pdfOfPages, pngPage } from './generated-scans';

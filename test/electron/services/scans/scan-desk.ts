@@ -2,7 +2,7 @@ import type { Role } from '../../../../shared/auth/permissions';
 import { patientDraftSchema } from '../../../../shared/domain/patient';
 import { createPatient } from '../../../../electron/services/patients/create-patient';
 import type { ScanContext } from '../../../../electron/services/scans/accept-scan';
-import { createScanAnalyser, type ScanAnalyser } from '../../../../electron/services/scans/scan-analyser';
+import { createScanAnalyser, type ScanAnalyser } from '../../../../scan-checks/scan-analyser';
 import { createScanVault, scanVaultDir, type ScanVault } from '../../../../electron/services/scans/scan-vault';
 import { openTempDesk, type TempDesk } from '../../../support/temp-desk';
 import { draft } from '../../../support/fixtures';

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError } from '../shared/errors/app-error';
 import { pdfPagePicture } from './pdf-page-picture';
 import { analyseScan } from './scan-analysis';
 import { jobRequestSchema, type JobAnswer, type JobOutcome } from './scan-worker-protocol';

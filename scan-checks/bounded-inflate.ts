@@ -1,5 +1,5 @@
 import { createInflate, inflateSync } from 'node:zlib';
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError } from '../shared/errors/app-error';
 
 /** The refusal of data that would expand beyond what its file declares (a decompression bomb). */
 export function inflatesTooMuch(part: string): AppError {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError } from '../shared/errors/app-error';
 import { inflateAtMost } from './bounded-inflate';
 
 /** An object stream holds objects' text (dictionaries, numbers): a few KiB, in a scan's PDF. */

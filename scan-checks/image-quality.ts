@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
-import { scanLimits } from '../../../shared/scans/scan-checklist';
+import { scanLimits } from '../shared/scans/scan-checklist';
 
 /**
  * Brightness and sharpness are measured on the page brought to this resolution. A third of the

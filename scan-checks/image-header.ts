@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors/app-error';
-import { scanLimits } from '../../../shared/scans/scan-checklist';
+import { AppError } from '../shared/errors/app-error';
+import { scanLimits } from '../shared/scans/scan-checklist';
 
 export interface PictureSize {
   width: number;

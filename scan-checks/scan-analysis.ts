@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors/app-error';
-import { scanLimits, type ScanMime } from '../../../shared/scans/scan-checklist';
+import { AppError } from '../shared/errors/app-error';
+import { scanLimits, type ScanMime } from '../shared/scans/scan-checklist';
 import { analysePage, decodeSeconds, type ImageSource } from './image-quality';
 import { openPdfPages } from './pdf-pages';
 import { checkPngData } from './png-data';

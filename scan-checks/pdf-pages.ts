@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib';
-import { AppError } from '../../../shared/errors/app-error';
-import { scanLimits } from '../../../shared/scans/scan-checklist';
+import { AppError } from '../shared/errors/app-error';
+import { scanLimits } from '../shared/scans/scan-checklist';
 import { inflateAtMost } from './bounded-inflate';
 import type { ImageSource } from './image-quality';
 import { assertPixelCap, readPictureSize } from './image-header';

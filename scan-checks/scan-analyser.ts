@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 // libvips stays loaded in the main thread, so a worker's exit never unloads it under another one
 // (sharp's documentation on worker threads).
 import 'sharp';
-import { AppError } from '../../../shared/errors/app-error';
-import { isErrorCode } from '../../../shared/errors/catalog';
-import type { ScanMime } from '../../../shared/scans/scan-checklist';
+import { AppError } from '../shared/errors/app-error';
+import { isErrorCode } from '../shared/errors/catalog';
+import type { ScanMime } from '../shared/scans/scan-checklist';
 import type { Paper, ScanAnalysis } from './scan-analysis';
 import { jobAnswerSchema, type JobOutcome, type ScanJob } from './scan-worker-protocol';
 

@@ -1,4 +1,4 @@
-import type { ScanMime } from '../../../shared/scans/scan-checklist';
+import type { ScanMime } from '../shared/scans/scan-checklist';
 
 const signatures: ReadonlyArray<{ mime: ScanMime; magic: readonly number[] }> = [
   { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError } from '../shared/errors/app-error';
 import { inflateAtMost, inflatedSizeAtMost } from './bounded-inflate';
 
 /** Text and colour-profile chunks inflate to at most this: a profile is some KiB, a comment less. */

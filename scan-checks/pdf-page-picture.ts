@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors/app-error';
-import { scanLimits } from '../../../shared/scans/scan-checklist';
+import { AppError } from '../shared/errors/app-error';
+import { scanLimits } from '../shared/scans/scan-checklist';
 import { openPdfPages } from './pdf-pages';
 
 /**

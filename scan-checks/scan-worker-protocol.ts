@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scanMimes } from '../../../shared/scans/scan-checklist';
+import { scanMimes } from '../shared/scans/scan-checklist';
 
 /** What the desk asks of the scan worker: a scan's checks, or a PDF page for the viewer. */
 export type ScanJob =

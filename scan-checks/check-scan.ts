@@ -1,12 +1,12 @@
-import { AppError } from '../../../shared/errors/app-error';
-import { localize } from '../../../shared/errors/catalog';
+import { AppError } from '../shared/errors/app-error';
+import { localize } from '../shared/errors/catalog';
 import {
   scanLimits,
   type ScanCheck,
   type ScanChecklist,
   type ScanMime,
   type ScanRule,
-} from '../../../shared/scans/scan-checklist';
+} from '../shared/scans/scan-checklist';
 import { assertPixelCap, readPictureSize } from './image-header';
 import type { MeasuredPage as Measured, ScanAnalysis } from './scan-analysis';
 import type { ScanAnalyser } from './scan-analyser';
