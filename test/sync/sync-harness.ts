@@ -1,9 +1,10 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { ProvenSession } from '../../shared/sync/session-proof';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
-import { buildServer } from '../../server/app';
+import { buildServer, type ServerOptions } from '../../server/app';
+import { openServerDb } from '../../server/db/open';
 import { openTestDb, testBlobKey } from '../server/support/test-server';
 import { createEnrolCode } from '../../server/devices/enrol-codes';
 import { createScanVault, scanVaultDir } from '../../electron/services/scans/scan-vault';
@@ -29,24 +30,44 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
+export interface SyncServerOptions {
+  /** Server options that need the server's own address (the cabinet's public URL), chosen before it listens. */
+  extra?: (url: string) => Partial<ServerOptions>;
+  /** The embedded PGlite even when DATABASE_URL is set: the database `npm run server` runs on. */
+  embedded?: boolean;
+}
+
+/** A free loopback port, chosen before the server listens so that options may name its address. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
 /**
  * The real server on a real database of its own: PGlite in memory, or a fresh PostgreSQL
  * database when DATABASE_URL is set (dropped at stop).
  */
-export async function startSyncServer(): Promise<SyncServer> {
-  const testDb = await openTestDb();
+export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
+  const testDb = options.embedded ? await openEmbeddedDb() : await openTestDb();
   const db = testDb.db;
-  let app = await buildServer({
-    db,
-    rateLimit: false,
-    heartbeatMs: 1_000,
-    blobKey: testBlobKey,
-    portalToken: testPortalToken,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app.server.address() as AddressInfo).port;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const build = () =>
+    buildServer({
+      db,
+      rateLimit: false,
+      heartbeatMs: 1_000,
+      blobKey: testBlobKey,
+      portalToken: testPortalToken,
+      ...options.extra?.(url),
+    });
+  let app = await build();
+  await app.listen({ host: '127.0.0.1', port });
   const server: SyncServer = {
-    url: `http://127.0.0.1:${port}`,
+    url,
     db,
     get app() {
       return app;
@@ -56,13 +77,7 @@ export async function startSyncServer(): Promise<SyncServer> {
       await app.close();
     },
     restart: async () => {
-      app = await buildServer({
-        db,
-        rateLimit: false,
-        heartbeatMs: 1_000,
-        blobKey: testBlobKey,
-        portalToken: testPortalToken,
-      });
+      app = await build();
       await app.listen({ host: '127.0.0.1', port });
     },
     stop: async () => {
@@ -71,6 +86,11 @@ export async function startSyncServer(): Promise<SyncServer> {
     },
   };
   return server;
+}
+
+async function openEmbeddedDb(): Promise<{ db: Knex; cleanup(): Promise<void> }> {
+  const db = await openServerDb({});
+  return { db, cleanup: () => db.destroy() };
 }
 
 /** A fault the test can switch on a desk's network. */
