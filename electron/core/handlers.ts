@@ -8,6 +8,7 @@ import { duplicateHandlers } from './duplicate-handlers';
 import type { Handler } from './handler-types';
 import { keyHandlers } from './key-handlers';
 import { patientHandlers } from './patient-handlers';
+import { reportHandlers } from './report-handlers';
 import { scanHandlers } from './scan-handlers';
 import { syncHandlers } from './sync-handlers';
 import { verificationHandlers } from './verification-handlers';
@@ -28,6 +29,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...documentHandlers,
   ...verificationHandlers,
   ...patientHandlers,
+  ...reportHandlers,
   ...duplicateHandlers,
   ...syncHandlers,
 };

@@ -7,6 +7,7 @@ import { documentCalls } from './document-calls';
 import { duplicateCalls } from './duplicate-calls';
 import { keyCalls } from './key-calls';
 import { patientCalls } from './patient-calls';
+import { reportCalls } from './report-calls';
 import { scanCalls } from './scan-calls';
 import { staffCalls } from './staff-calls';
 import { syncCalls } from './sync-calls';
@@ -30,6 +31,7 @@ export const contract = {
   ...documentCalls,
   ...verificationCalls,
   ...patientCalls,
+  ...reportCalls,
   ...syncCalls,
 } as const;
 

@@ -13,6 +13,7 @@ import { documentCodes } from './codes/documents';
 import { patientCodes } from './codes/patients';
 import { portalCodes } from './codes/portal';
 import { proxyCodes } from './codes/proxies';
+import { reportCodes } from './codes/reports';
 import { scanCodes } from './codes/scans';
 import { secondFactorCodes } from './codes/second-factors';
 import { serverCodes } from './codes/server';
@@ -50,6 +51,7 @@ export const errorCatalog = {
   ...authCodes,
   ...consentCodes,
   ...proxyCodes,
+  ...reportCodes,
   ...staffCodes,
   ...auditCodes,
   ...cabinetCodes,

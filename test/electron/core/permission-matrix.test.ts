@@ -79,6 +79,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'patients.accessLog': { id: anyId },
     'patients.update': { id: anyId, phone: '+79161234567' },
     'patients.contactHistory': { id: anyId },
+    'reports.applications': {},
+    'reports.applicationsCsv': {},
     'patients.duplicates': { surname: 'Семёнова', birthDate: '1980-03-15' },
     'patients.merge': { survivorId: anyId, mergedId: randomUUID(), reason: 'Одна и та же пациентка' },
     'patients.mergePlan': { survivorId: anyId, mergedId: randomUUID() },
