@@ -62,6 +62,7 @@ export const consentEn = {
       method: {
         signature: 'Signature on screen',
         scan: 'Scanned form',
+        electronic_signature: 'Confirmation code in the patient cabinet',
       },
       inForce: 'in force',
       withdrawn: '{{date}}, {{by}}: {{reason}}',

@@ -58,6 +58,7 @@ export const consentRu = {
       method: {
         signature: 'Подпись на экране',
         scan: 'Скан бланка',
+        electronic_signature: 'Код подтверждения в личном кабинете',
       },
       inForce: 'действует',
       withdrawn: '{{date}}, {{by}}: {{reason}}',

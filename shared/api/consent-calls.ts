@@ -6,7 +6,9 @@ import { proxyBases, proxyRelationships, recordSections } from '../domain/proxie
 import { proxyDraftSchema } from '../domain/proxy-draft';
 import { defineCall } from './define-call';
 
-export const consentMethods = ['signature', 'scan'] as const;
+// `electronic_signature`: accepted in the patient cabinet with a one-time code (a simple electronic
+// signature, 63-ФЗ), written by the server with the application (issue 11).
+export const consentMethods = ['signature', 'scan', 'electronic_signature'] as const;
 export type ConsentMethod = (typeof consentMethods)[number];
 
 /** A signature drawn on screen, PNG in base64: a few tens of kilobytes; far more is not a signature. */

@@ -9,6 +9,7 @@ import {
   eventActorKinds,
 } from '../domain/application';
 import { onlineIdentityStatuses } from '../domain/online-identity';
+import type { ScanPurpose } from '../scans/scan-purpose';
 
 /**
  * The patient cabinet's HTTP API (issue 11), served by the central server under `/api/cabinet`
@@ -55,7 +56,7 @@ export const cabinetPaths = {
   identityCodeConfirm: '/identity/code/confirm', // POST { code } → IdentityState
   identityDocument: '/identity/document', // POST { scanId, documentType, series, number } → IdentityState
   // uploads (server/cabinet/uploads/): body is the file itself, content-type image/jpeg | image/png | application/pdf
-  scans: '/scans', // POST (raw body ≤ 5 MB) → UploadedScan
+  scans: '/scans', // POST (raw body ≤ 5 MB; ?purpose= uploadScanQuerySchema) → UploadedScan
   // applications (server/cabinet/applications/)
   applicationSignatureSend: '/applications/signature/send', // POST {} → CodeSent (the simple e-signature code)
   applications: '/applications', // GET → ApplicationView[]; POST SubmitApplication → 201 ApplicationView
@@ -142,6 +143,14 @@ export const uploadedScanSchema = z.object({
 });
 export type UploadedScan = z.infer<typeof uploadedScanSchema>;
 
+/** What a patient may upload (shared/scans/scan-purpose.ts): the desk's own (consent, verification) are not theirs. */
+export const cabinetScanPurposes = ['identity_document', 'oms_policy'] as const satisfies readonly ScanPurpose[];
+/** `POST /scans?purpose=…` (identity_document when absent). */
+export const uploadScanQuerySchema = z.strictObject({
+  purpose: z.enum(cabinetScanPurposes).default('identity_document'),
+});
+export type UploadScanQuery = z.input<typeof uploadScanQuerySchema>;
+
 export const submitApplicationSchema = z.strictObject({
   urgent: z.boolean().default(false),
   /** The consent text's version the patient read and ticked (shared/domain/consent texts). */
@@ -152,6 +161,17 @@ export const submitApplicationSchema = z.strictObject({
   scanIds: z.array(z.uuid()).max(10).default([]),
 });
 export type SubmitApplication = z.input<typeof submitApplicationSchema>;
+
+/** `applicationSupply`: what the patient adds to a denied application within the supply time. */
+export const supplyApplicationSchema = z.strictObject({
+  note: z.string().trim().max(2000).default(''),
+  scanIds: z.array(z.uuid()).max(10).default([]),
+});
+export type SupplyApplication = z.input<typeof supplyApplicationSchema>;
+
+/** `applicationAppeal`: the patient's appeal of a denial. */
+export const appealApplicationSchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export type AppealApplication = z.input<typeof appealApplicationSchema>;
 
 export const applicationEventViewSchema = z.object({
   kind: z.enum(applicationEventKinds),

@@ -82,6 +82,14 @@ export function applicationNumber(year: number, source: string, counter: number)
   return `З-${String(year % 100).padStart(2, '0')}-${source}-${String(counter).padStart(6, '0')}`;
 }
 
+/**
+ * A desk's source in the numbers of the applications it takes (`З-26-4F2A-000007`): the last four
+ * hex digits of its device id, upper case (the server checks a desk's numbers carry its own).
+ */
+export function deskApplicationSource(deviceId: string): string {
+  return deviceId.replace(/-/g, '').slice(-4).toUpperCase();
+}
+
 /** The deadline settings (C2): hours for an ordinary and an urgent application. */
 export interface DeadlineSettings {
   ordinaryHours: number;

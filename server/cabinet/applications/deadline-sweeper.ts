@@ -1,7 +1,94 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Knex } from 'knex';
+import { withChangeLog } from '../../sync/change-log';
+import { enqueueNotification } from '../../notifications/enqueue';
 import type { CabinetDeps } from '../cabinet-deps';
+import { appendEvent, findApplication, writeServerRow } from './application-rows';
+
+/** How often the sweeper looks for applications past their deadline. */
+export const sweepIntervalMs = 60_000;
+
+/** Undecided: the review's deadline still runs. */
+const undecided = ['submitted', 'in_review'] as const;
+
+/**
+ * One pass (C2, §3.4): every undecided application past its deadline and not yet flagged is
+ * marked overdue and escalated (the support queue; the auditor sees it), its journal gets
+ * `overdue` and `escalated`, and the patient is told of the delay — once per application: the
+ * flag is set in the same transaction, and a flagged one is never picked again. Returns how many
+ * were flagged.
+ */
+export async function sweepOverdue(deps: Pick<CabinetDeps, 'db'>, at: Date): Promise<number> {
+  const { db } = deps;
+  const due = await db('records')
+    .where({ table_name: 'applications' })
+    .whereRaw(`data->>'status' IN (${undecided.map(() => '?').join(', ')})`, [...undecided])
+    .whereRaw("coalesce(data->>'overdue_at', '') = ''")
+    .whereRaw("(data->>'due_at')::timestamptz < ?", [at])
+    .orderBy('clinic_id')
+    .select<{ id: string; clinic_id: string }[]>('id', 'clinic_id');
+  let flagged = 0;
+  for (const { id, clinic_id: clinicId } of due) {
+    if (await flagOverdue(db, clinicId, id, at)) flagged += 1;
+  }
+  return flagged;
+}
+
+async function flagOverdue(db: Knex, clinicId: string, id: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  return withChangeLog(db, { now, clinicId }, async (log) => {
+    // Read again under the lock: a decision or another instance's pass may have come first.
+    const row = await findApplication(log.trx, clinicId, id);
+    if (!row || !undecided.some((status) => status === row.data.status) || row.data.overdue_at) return false;
+    await writeServerRow(log, 'applications', id, row, { overdue_at: at, escalated_at: at }, at);
+    const dueAt = String(row.data.due_at);
+    await appendEvent(
+      log,
+      { applicationId: id, kind: 'overdue', actorKind: 'server', actorId: null, detail: { dueAt } },
+      at,
+    );
+    await appendEvent(log, { applicationId: id, kind: 'escalated', actorKind: 'server', actorId: null }, at);
+    const email = row.data.contact_email;
+    if (typeof email === 'string' && email !== '') {
+      await enqueueNotification(
+        log.trx,
+        {
+          clinicId,
+          accountId: typeof row.data.account_id === 'string' ? row.data.account_id : null,
+          applicationId: id,
+          channel: 'email',
+          to: email,
+          template: 'application_delayed',
+          params: { number: String(row.data.number), dueAt },
+        },
+        now,
+      );
+    }
+    return true;
+  });
+}
 
 /** Flags overdue applications, escalates them and tells the patient (C2, §3.4). */
-export function startDeadlineSweeper(_deps: CabinetDeps, _log: FastifyBaseLogger): { stop(): Promise<void> } {
-  return { stop: async () => {} };
+export function startDeadlineSweeper(deps: CabinetDeps, log: FastifyBaseLogger): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const pass = () => {
+    if (stopped) return;
+    running = running
+      .then(() => sweepOverdue(deps, deps.now()))
+      .then((flagged) => {
+        if (flagged > 0) log.info({ flagged }, 'overdue applications flagged and escalated');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'the deadline sweep failed'));
+  };
+  pass();
+  const timer = setInterval(pass, sweepIntervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -6,4 +6,160 @@ export const applicationCodes = {
     ru: 'Заявление не найдено',
     en: 'The application was not found',
   },
+  // The cabinet's submission
+  'application.signature.wrong': {
+    ru: 'Неверный код подписи: проверьте код из SMS',
+    en: 'The signature code is wrong: check the code in the text message',
+  },
+  'application.signature.expired': {
+    ru: 'Срок действия кода подписи истёк: запросите новый код',
+    en: 'The signature code has expired: ask for a new one',
+  },
+  'application.signature.used': {
+    ru: 'Этот код подписи уже использован: запросите новый код',
+    en: 'This signature code was already used: ask for a new one',
+  },
+  'application.signature.locked': {
+    ru: 'Слишком много неверных попыток ввода кода подписи: запросите новый код',
+    en: 'Too many wrong signature codes: ask for a new one',
+  },
+  'application.account.no_card': {
+    ru: 'Учётная запись ещё не связана с медицинской картой клиники',
+    en: 'The account is not yet linked to a patient card of the clinic',
+  },
+  'application.account.email_unconfirmed': {
+    ru: 'Сначала подтвердите адрес электронной почты',
+    en: 'Confirm your e-mail address first',
+  },
+  'application.account.phone_unconfirmed': {
+    ru: 'Сначала подтвердите номер телефона',
+    en: 'Confirm your phone number first',
+  },
+  'application.account.none': {
+    ru: 'У заявления нет учётной записи личного кабинета: код активации некому отправить',
+    en: 'The application has no cabinet account: there is nobody to send an activation code to',
+  },
+  'application.already_open': {
+    ru: 'У вас уже есть заявление на рассмотрении ({number})',
+    en: 'You already have an application under review ({number})',
+  },
+  'application.consent.version': {
+    ru: 'Текст согласия обновился (действует редакция {current}): прочитайте его ещё раз',
+    en: 'The consent text has changed (version {current} is in force): please read it again',
+  },
+  'application.scan.unknown': {
+    ru: 'Приложенный скан не найден среди ваших загрузок',
+    en: 'An attached scan is not among your uploads',
+  },
+  // The patient's supply and appeal
+  'application.supply.not_denied': {
+    ru: 'Дополнить можно только отклонённое заявление',
+    en: 'Only a denied application can be supplemented',
+  },
+  'application.supply.late': {
+    ru: 'Срок для дополнения заявления истёк {date}: подайте новое заявление',
+    en: 'The time to supplement the application ended on {date}: submit a new one',
+  },
+  'application.appeal.not_denied': {
+    ru: 'Обжаловать можно только отклонённое заявление',
+    en: 'Only a denied application can be appealed',
+  },
+  'application.appeal.already': {
+    ru: 'Жалоба на это решение уже подана',
+    en: 'An appeal of this decision was already filed',
+  },
+  'application.appeal.none': {
+    ru: 'По этому заявлению нет жалобы, решение по которой можно записать',
+    en: 'This application has no appeal to decide',
+  },
+  // The server's rule over desks' writes
+  'application.channel': {
+    ru: 'Регистратура записывает только заявления, принятые лично (канал «desk»)',
+    en: 'A desk records only applications taken in person (channel "desk")',
+  },
+  'application.number.format': {
+    ru: 'Номер заявления не по образцу З-ГГ-ИСТОЧНИК-NNNNNN',
+    en: 'The application number does not follow З-YY-SOURCE-NNNNNN',
+  },
+  'application.number.source': {
+    ru: 'Номер заявления должен нести код этой регистратуры ({source})',
+    en: 'The application number must carry this desk’s code ({source})',
+  },
+  'application.number.taken': {
+    ru: 'Заявление с номером {number} уже есть',
+    en: 'An application numbered {number} already exists',
+  },
+  'application.field.required': {
+    ru: 'Поле {field} обязательно',
+    en: 'The field {field} is required',
+  },
+  'application.field.server_only': {
+    ru: 'Поле {field} заполняет только сервер',
+    en: 'Only the server sets the field {field}',
+  },
+  'application.due_at.late': {
+    ru: 'Срок рассмотрения позже допустимого ({max})',
+    en: 'The review deadline is later than allowed ({max})',
+  },
+  'application.patient_unknown': {
+    ru: 'Пациент заявления не найден',
+    en: 'The application’s patient was not found',
+  },
+  'application.transition': {
+    ru: 'Заявление в состоянии «{from}» нельзя перевести в «{to}»',
+    en: 'An application that is "{from}" cannot become "{to}"',
+  },
+  'application.actor_mismatch': {
+    ru: 'Поле {field} должно называть того, кто вносит изменение',
+    en: 'The field {field} must name whoever makes the change',
+  },
+  'application.check.identity': {
+    ru: 'Одобрить нельзя: личность пациента не подтверждена',
+    en: 'Cannot approve: the patient’s identity is not confirmed',
+  },
+  'application.check.consent': {
+    ru: 'Одобрить нельзя: нет действующего согласия на обработку персональных данных',
+    en: 'Cannot approve: there is no consent to processing in force',
+  },
+  'application.check.policy': {
+    ru: 'Одобрить нельзя: полис ОМС пациента не подтверждён',
+    en: 'Cannot approve: the patient’s OMS policy is not confirmed',
+  },
+  'application.activation_channel.required': {
+    ru: 'Выберите, как пациент получит код активации',
+    en: 'Choose how the patient gets the activation code',
+  },
+  'application.deny_reason.required': {
+    ru: 'Укажите причину отказа',
+    en: 'Give the reason for the denial',
+  },
+  'application.event.immutable': {
+    ru: 'Запись журнала заявления не изменяется',
+    en: 'An entry of the application’s journal is never changed',
+  },
+  'application.event.kind': {
+    ru: 'Регистратура не записывает в журнал событие «{kind}»',
+    en: 'A desk does not record the event "{kind}" in the journal',
+  },
+  // Activation codes
+  'application.activation.wrong': {
+    ru: 'Неверный код активации',
+    en: 'The activation code is wrong',
+  },
+  'application.activation.expired': {
+    ru: 'Срок действия кода активации истёк: обратитесь в регистратуру за новым',
+    en: 'The activation code has expired: ask the front desk for a new one',
+  },
+  'application.activation.used': {
+    ru: 'Код активации уже использован',
+    en: 'The activation code was already used',
+  },
+  'application.printed_code.channel': {
+    ru: 'Код для печати выдаётся только по одобренному заявлению со способом «распечатать»',
+    en: 'A printed code is given only for an approved application whose channel is "print"',
+  },
+  'application.printed_code.permission': {
+    ru: 'Печатать код активации может только сотрудник с правом изменять данные пациентов',
+    en: 'Only a person who may change patients’ data can print an activation code',
+  },
 } as const satisfies CodeEntries<'application'>;

@@ -1,0 +1,139 @@
+import type { Knex } from 'knex';
+import { v7 as uuidv7 } from 'uuid';
+import type { ApplicationEventKind, EventActorKind } from '../../../shared/domain/application';
+import { toNumber, toRecord } from '../../db/values';
+import type { ChangeLogWriter } from '../../sync/change-log';
+
+/**
+ * Applications and their journal as the server holds them (synced rows in `records`), and the
+ * server's own writes to them: made by no desk (`device_id`, `updated_by` null), through the
+ * change log like every synced change (server/portal/online-identity-row.ts does the same).
+ */
+export type RowData = Record<string, string | number | boolean | null>;
+
+export interface StoredRow {
+  id: string;
+  data: RowData;
+  fieldVersions: Record<string, number>;
+}
+
+interface RecordRow {
+  id: string;
+  data: unknown;
+  field_versions: unknown;
+}
+
+function stored(row: RecordRow): StoredRow {
+  const fieldVersions: Record<string, number> = {};
+  for (const [field, seq] of Object.entries(toRecord(row.field_versions))) fieldVersions[field] = toNumber(seq);
+  return { id: row.id, data: toRecord(row.data) as RowData, fieldVersions };
+}
+
+export async function findApplication(db: Knex, clinicId: string, id: string): Promise<StoredRow | undefined> {
+  const row = await db('records')
+    .where({ table_name: 'applications', clinic_id: clinicId, id })
+    .first<RecordRow | undefined>('id', 'data', 'field_versions');
+  return row && stored(row);
+}
+
+/** A cabinet account's applications, newest first. */
+export async function applicationsOfAccount(db: Knex, clinicId: string, accountId: string): Promise<StoredRow[]> {
+  const rows = await db('records')
+    .where({ table_name: 'applications', clinic_id: clinicId })
+    .whereRaw("data->>'account_id' = ?", [accountId])
+    .orderByRaw("data->>'submitted_at' DESC")
+    .select<RecordRow[]>('id', 'data', 'field_versions');
+  return rows.map(stored);
+}
+
+/** The journals of `applicationIds`, each in the order it was written (time, then seq). */
+export async function eventsOf(db: Knex, clinicId: string, applicationIds: readonly string[]): Promise<RowData[]> {
+  if (applicationIds.length === 0) return [];
+  const rows = await db('records')
+    .where({ table_name: 'application_events', clinic_id: clinicId })
+    .whereRaw(`data->>'application_id' IN (${applicationIds.map(() => '?').join(', ')})`, [...applicationIds])
+    .orderByRaw("data->>'at'")
+    .orderBy('version')
+    .select<{ data: unknown }[]>('data');
+  return rows.map((row) => toRecord(row.data) as RowData);
+}
+
+/**
+ * Writes the server's change to a synced row (a new one when `current` is undefined): only the
+ * fields whose value changes are stamped. Returns the change's seq, or null when nothing changed.
+ */
+export async function writeServerRow(
+  log: ChangeLogWriter,
+  table: 'applications' | 'application_events' | 'consents',
+  rowId: string,
+  current: StoredRow | undefined,
+  fields: RowData,
+  at: string,
+): Promise<number | null> {
+  const base: RowData = current?.data ?? { created_at: at, created_by: null };
+  const changed = Object.keys(fields).filter((field) => (base[field] ?? null) !== fields[field]);
+  if (current && changed.length === 0) return null;
+  const stamp: RowData = { updated_at: at, updated_by: null, device_id: null };
+  const data = { ...base, ...fields, ...stamp };
+  return log.writeRow({
+    table,
+    rowId,
+    data,
+    fieldVersions: current?.fieldVersions ?? {},
+    changedFields: current ? [...changed, ...Object.keys(stamp)] : Object.keys(data),
+    deviceId: null,
+    mutationId: null,
+    actorId: null,
+    actorAt: null,
+  });
+}
+
+export interface JournalEntry {
+  applicationId: string;
+  kind: ApplicationEventKind;
+  actorKind: EventActorKind;
+  actorId: string | null;
+  detail?: RowData;
+}
+
+/** Appends one event to an application's journal (a new row, never changed). */
+export async function appendEvent(log: ChangeLogWriter, entry: JournalEntry, at: string): Promise<void> {
+  await writeServerRow(
+    log,
+    'application_events',
+    uuidv7(),
+    undefined,
+    {
+      application_id: entry.applicationId,
+      kind: entry.kind,
+      at,
+      actor_kind: entry.actorKind,
+      actor_id: entry.actorId,
+      detail: JSON.stringify(entry.detail ?? {}),
+    },
+    at,
+  );
+}
+
+/** A JSON array column (`scan_ids`) as a list of strings. */
+export function jsonList(value: unknown): string[] {
+  if (typeof value !== 'string' || value === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A JSON object column (`detail`) as plain values. */
+export function jsonDetail(value: unknown): Record<string, string | number | boolean | null> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as RowData;
+  if (typeof value !== 'string' || value === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as RowData) : {};
+  } catch {
+    return {};
+  }
+}
