@@ -12,7 +12,7 @@ import { fail, optionalText, requiredText, text } from './field-rules';
 export const onlineIdentityStatuses = ['none', 'confirmed_online', 'locked', 'verified_in_person'] as const;
 export type OnlineIdentityStatus = (typeof onlineIdentityStatuses)[number];
 
-export const identityMethods = ['sms_code', 'email_code', 'document_upload'] as const;
+export const identityMethods = ['sms_code', 'email_code', 'document_upload', 'federated'] as const;
 export type IdentityMethod = (typeof identityMethods)[number];
 
 export const attemptOutcomes = ['passed', 'failed'] as const;

@@ -14,7 +14,10 @@ export interface OidcTestAccount {
   /** The subject: the IdP's stable id of the person, typed as the login. */
   sub: string;
   password: string;
-  /** Claims as the IdP releases them: `family_name`, `given_name`, `middle_name`, `birthdate`, `gender`, `snils`, `email`, `phone_number`… */
+  /**
+   * Claims as the IdP releases them: `family_name`, `given_name`, `middle_name`, `birthdate`,
+   * `gender`, `snils`, `email`, `phone_number`…
+   */
   claims: Record<string, string | boolean>;
 }
 

@@ -17,10 +17,6 @@ export const cabinetIdentityCodes = {
     ru: 'В карте пациента нет контакта для этого способа ({channel}): выберите другой или загрузите документ',
     en: 'The patient card has no contact for this channel ({channel}): choose another or upload a document',
   },
-  'cabinet.identity.resend_wait': {
-    ru: 'Новый код можно запросить через {seconds} с',
-    en: 'A new code can be requested in {seconds} s',
-  },
   'cabinet.identity.code_wrong': {
     ru: 'Неверный код. Осталось попыток: {left}',
     en: 'Wrong code. Attempts left: {left}',
@@ -88,9 +84,5 @@ export const cabinetIdentityCodes = {
   'cabinet.oidc.email_taken': {
     ru: 'Этот адрес электронной почты уже занят другой учётной записью: войдите по паролю',
     en: 'This e-mail address belongs to another account: sign in with its password',
-  },
-  'cabinet.representation.phone_unconfirmed': {
-    ru: 'Подтвердите номер телефона, чтобы видеть людей, чьим представителем вы являетесь',
-    en: 'Confirm your phone number to see the people you represent',
   },
 } as const satisfies CodeEntries<'cabinet'>;
