@@ -1,3 +1,4 @@
+import { ApplicationsReportScreen } from '../screens/applications/report/ApplicationsReportScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
@@ -31,6 +32,7 @@ export function createAppRouter() {
         { path: 'patients/:id/duplicates', element: <CardDuplicatesScreen /> },
         { path: 'verification', element: <VerificationQueueScreen /> },
         { path: 'applications', element: <LaterSectionScreen section="applications" /> },
+        { path: 'applications/report', element: <ApplicationsReportScreen /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <AuditScreen /> },
         { path: 'settings', element: <SettingsScreen /> },

@@ -2,9 +2,11 @@ import { accountEn } from './account.en';
 import { auditEn } from './audit.en';
 import { authEn } from './auth.en';
 import { consentEn } from './consent.en';
+import { contactsEn } from './contacts.en';
 import { documentsEn } from './documents.en';
 import { frameEn } from './frame.en';
 import { patientsEn } from './patients.en';
+import { reportsEn } from './reports.en';
 import { scansEn } from './scans.en';
 import { settingsEn } from './settings.en';
 import { staffEn } from './staff.en';
@@ -27,4 +29,6 @@ export const en = {
   ...accountEn,
   ...staffEn,
   ...auditEn,
+  ...contactsEn,
+  ...reportsEn,
 } satisfies Texts<Translation>;

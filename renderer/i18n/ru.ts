@@ -2,9 +2,11 @@ import { accountRu } from './account.ru';
 import { auditRu } from './audit.ru';
 import { authRu } from './auth.ru';
 import { consentRu } from './consent.ru';
+import { contactsRu } from './contacts.ru';
 import { documentsRu } from './documents.ru';
 import { frameRu } from './frame.ru';
 import { patientsRu } from './patients.ru';
+import { reportsRu } from './reports.ru';
 import { scansRu } from './scans.ru';
 import { settingsRu } from './settings.ru';
 import { staffRu } from './staff.ru';
@@ -28,6 +30,8 @@ export const ru = {
   ...accountRu,
   ...staffRu,
   ...auditRu,
+  ...contactsRu,
+  ...reportsRu,
 };
 
 /** The shape every language must fill: the same keys, any strings. */
