@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'portal/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { ...electronOnlyAtTheEdge, ...nodeBuiltins }] },
   },
@@ -51,7 +51,14 @@ export default tseslint.config(
     // The layers (renderer ↛ electron, server; shared ↛ anything else; scan-checks ↛ all but shared;
     // server ↛ electron; store ↛ core, services, sync, auth; services ↛ core but the context's type):
     // lint/boundaries.js.
-    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'scan-checks/**/*.ts', 'server/**/*.ts', 'electron/**/*.ts'],
+    files: [
+      'renderer/**/*.{ts,tsx}',
+      'portal/**/*.{ts,tsx}',
+      'shared/**/*.ts',
+      'scan-checks/**/*.ts',
+      'server/**/*.ts',
+      'electron/**/*.ts',
+    ],
     plugins: { local: boundaries },
     rules: { 'local/boundaries': 'error' },
   },

@@ -20,6 +20,12 @@ const layers = [
     why: 'the renderer reaches the desk only through ContractApi (shared/api), injected by renderer/api/api-context.tsx',
   },
   {
+    id: 'portal',
+    from: 'portal/',
+    forbid: ['electron/', 'server/', 'renderer/'],
+    why: "the patient cabinet is a web page of its own: it reaches the server only over HTTP (shared/cabinet's contract) and shares only shared/",
+  },
+  {
     id: 'shared',
     from: 'shared/',
     only: ['shared/'],

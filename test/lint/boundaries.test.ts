@@ -36,6 +36,15 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     allowed: "import { useApi } from '../api/api-context';\nexport const x = useApi;",
   },
   {
+    rule: 'portal ↛ renderer',
+    file: 'portal/screens/Example.tsx',
+    wrong: "import { useApi } from '../../renderer/api/api-context';\nexport const x = useApi;",
+    message:
+      'local/boundaries: portal/ may not import renderer/api/api-context: the patient cabinet is a web page of ' +
+      "its own: it reaches the server only over HTTP (shared/cabinet's contract) and shares only shared/.",
+    allowed: "import { cabinetPaths } from '../../shared/cabinet/cabinet-api';\nexport const x = cabinetPaths;",
+  },
+  {
     rule: 'shared ↛ outside shared',
     file: 'shared/domain/example.ts',
     wrong: "import { openStore } from '../../electron/store/open-store';\nexport const x = openStore;",

@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router';
+import { ActivateScreen } from '../screens/ActivateScreen';
+import { ApplicationScreen } from '../screens/ApplicationScreen';
+import { ApplyScreen } from '../screens/ApplyScreen';
+import { CheckEmailScreen } from '../screens/CheckEmailScreen';
+import { ConfirmEmailScreen } from '../screens/ConfirmEmailScreen';
+import { ConfirmPhoneScreen } from '../screens/ConfirmPhoneScreen';
+import { HomeScreen } from '../screens/HomeScreen';
+import { IdentityScreen } from '../screens/IdentityScreen';
+import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { NotYetScreen } from '../screens/NotYetScreen';
+import { RegisterScreen } from '../screens/RegisterScreen';
+import { RepresentationScreen } from '../screens/RepresentationScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import { CabinetFrame } from './CabinetFrame';
+import { HomeRedirect, RequireSession } from './guards';
+import { PublicFrame } from './PublicFrame';
+
+/** The cabinet's screens by path; the server gives index.html for each (server/cabinet/portal-pages.ts). */
+export const cabinetRouter = createBrowserRouter([
+  { path: '/', element: <HomeRedirect /> },
+  {
+    element: <PublicFrame />,
+    children: [
+      { path: '/register', element: <RegisterScreen /> },
+      { path: '/check-email', element: <CheckEmailScreen /> },
+      { path: '/confirm-email', element: <ConfirmEmailScreen /> },
+      { path: '/activate', element: <ActivateScreen /> },
+      { path: '/sign-in', element: <SignInScreen /> },
+      {
+        element: <RequireSession stage="applicant" />,
+        children: [
+          { path: '/confirm-phone', element: <ConfirmPhoneScreen /> },
+          { path: '/identity', element: <IdentityScreen /> },
+          { path: '/apply', element: <ApplyScreen /> },
+        ],
+      },
+      { element: <RequireSession />, children: [{ path: '/application', element: <ApplicationScreen /> }] },
+      { path: '*', element: <NotFoundScreen /> },
+    ],
+  },
+  {
+    element: <RequireSession stage="patient" />,
+    children: [
+      {
+        element: <CabinetFrame />,
+        children: [
+          { path: '/cabinet', element: <HomeScreen /> },
+          { path: '/cabinet/cards', element: <NotYetScreen section="cards" /> },
+          { path: '/cabinet/appointments', element: <NotYetScreen section="appointments" /> },
+          { path: '/cabinet/documents', element: <NotYetScreen section="documents" /> },
+          { path: '/cabinet/settings', element: <SettingsScreen /> },
+          { path: '/cabinet/representation', element: <RepresentationScreen /> },
+        ],
+      },
+    ],
+  },
+]);

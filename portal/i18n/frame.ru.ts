@@ -1,0 +1,28 @@
+export const frameRu = {
+  app: {
+    title: 'Личный кабинет пациента',
+    clinic: 'Поликлиника',
+    skipToContent: 'Перейти к содержимому',
+    loading: 'Загрузка…',
+    language: 'Язык',
+    languageName: { ru: 'Русский', en: 'English' },
+    theme: 'Оформление',
+    themeName: { system: 'Как в системе', light: 'Светлое', dark: 'Тёмное' },
+    menu: 'Меню',
+    signOut: 'Выйти',
+    back: 'Назад',
+    notFound: 'Такой страницы нет',
+    toStart: 'На главную',
+    codeForSupport: 'Код для поддержки: {{code}}',
+    unexpected: 'Что-то пошло не так. Попробуйте ещё раз; если не выйдет — позвоните в регистратуру.',
+    offline: 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
+  },
+  nav: {
+    cards: 'Мои карты',
+    appointments: 'Записи',
+    documents: 'Документы',
+    settings: 'Настройки',
+    representation: 'Представительство',
+    home: 'Кабинет',
+  },
+};
