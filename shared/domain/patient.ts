@@ -151,3 +151,6 @@ export const patientSummarySchema = patientSchema.pick({
   phone: true,
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+/** The desk's field rules, for other forms that take the same fields (the cabinet's registration). */
+export { snils as snilsField, inn as innField, email as emailField, birthDate as birthDateField };

@@ -141,3 +141,25 @@ export async function checkCode(db: Knex, request: CheckCode): Promise<CodeCheck
   await db('cabinet_codes').where({ id: latest.id }).update({ attempts });
   return attempts >= maxCodeAttempts ? 'locked' : 'wrong';
 }
+
+/**
+ * The code's row and account, found by its MAC alone: for codes that arrive without an account
+ * (an e-mail link's token, a sign-in challenge). Only long random tokens are looked up this way.
+ */
+export async function codeOwner(
+  db: Knex,
+  purpose: string,
+  code: string,
+): Promise<{ id: string; accountId: string; expiresAt: Date; usedAt: Date | null } | undefined> {
+  const row = (await db('cabinet_codes')
+    .where({ purpose, code_hash: codeMac(db, purpose, code.trim()) })
+    .first('id', 'account_id', 'expires_at', 'used_at')) as
+    { id: string; account_id: string; expires_at: Date | string; used_at: Date | string | null } | undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    expiresAt: new Date(row.expires_at),
+    usedAt: row.used_at === null ? null : new Date(row.used_at),
+  };
+}

@@ -9,6 +9,8 @@ export interface CabinetSession {
   readonly stage: CabinetStage;
   /** The clinic's card the account is linked to, when it is. */
   readonly patientId: string | null;
+  /** The token writes must carry in `x-csrf-token` (GET /me hands it to the page). */
+  readonly csrfToken: string;
 }
 
 declare module 'fastify' {

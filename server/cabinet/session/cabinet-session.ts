@@ -52,11 +52,7 @@ interface SessionRow {
 }
 
 /** The live session a cookie's value opens, with its CSRF token; undefined when none (ended, expired, unknown). */
-async function liveSession(
-  db: Knex,
-  value: string,
-  now: Date,
-): Promise<{ session: CabinetSession; csrfToken: string } | undefined> {
+async function liveSession(db: Knex, value: string, now: Date): Promise<CabinetSession | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(value)) return undefined;
   const row = (await db('cabinet_sessions as s')
     .join('cabinet_accounts as a', 'a.id', 's.account_id')
@@ -81,13 +77,11 @@ async function liveSession(
   }
   await db('cabinet_sessions').where({ id_hash: row.id_hash }).update({ last_seen_at: now });
   return {
-    session: {
-      idHash: row.id_hash,
-      accountId: row.account_id,
-      clinicId: row.clinic_id,
-      stage: row.stage,
-      patientId: row.patient_id,
-    },
+    idHash: row.id_hash,
+    accountId: row.account_id,
+    clinicId: row.clinic_id,
+    stage: row.stage,
+    patientId: row.patient_id,
     csrfToken: row.csrf_token,
   };
 }
@@ -105,13 +99,13 @@ export function installCabinetSessions(scope: FastifyInstance, deps: CabinetDeps
     const value = cookieValue(request.headers.cookie, cabinetSessionCookie);
     const live = value === undefined ? undefined : await liveSession(deps.db, value, deps.now());
     if (!writeMethods.has(request.method)) {
-      if (live) request.cabinetSession = live.session;
+      if (live) request.cabinetSession = live;
       return;
     }
     if (live) {
       const sent = request.headers[csrfHeader];
       if (typeof sent !== 'string' || !sameText(sent, live.csrfToken)) throw new HttpError(403, 'cabinet.csrf');
-      request.cabinetSession = live.session;
+      request.cabinetSession = live;
       return;
     }
     const origin = request.headers.origin;

@@ -31,6 +31,8 @@ export async function up(knex: Knex): Promise<void> {
     table.text('password_hash');
     table.timestamp('activated_at', { useTz: true });
     table.text('totp_secret_sealed');
+    // A new secret waiting for its first code (totpBegin → totpConfirm).
+    table.text('totp_pending_sealed');
     // The last accepted TOTP step: only later steps pass.
     table.bigInteger('totp_last_step');
     table.text('oidc_subject');
@@ -50,6 +52,17 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     'CREATE INDEX cabinet_accounts_patient ON cabinet_accounts (clinic_id, patient_id) WHERE patient_id IS NOT NULL',
   );
+
+  // Wrong sign-ins for e-mails with no usable account (unknown, not activated), counted and locked
+  // like an account's so the lock does not tell which e-mails have one. Keyed by the e-mail's MAC.
+  await knex.schema.createTable('cabinet_sign_in_throttle', (table) => {
+    table.uuid('clinic_id').notNullable().references('clinics.id');
+    table.text('email_mac').notNullable();
+    table.integer('failed_sign_ins').notNullable().defaultTo(0);
+    table.timestamp('locked_until', { useTz: true });
+    table.timestamp('updated_at', { useTz: true }).notNullable();
+    table.primary(['clinic_id', 'email_mac']);
+  });
 
   await knex.schema.createTable('cabinet_sessions', (table) => {
     // SHA-256 (hex) of the cookie's value: the value itself is never stored.
