@@ -83,17 +83,7 @@ export async function inspectScan(
   const formatFailure = mime ? (read instanceof AppError ? read : null) : new AppError('scan.format.unsupported');
   record('format', mime, 'image/jpeg, image/png, application/pdf', formatFailure);
 
-  const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-  record(
-    'size',
-    bytes.length,
-    scanLimits.maxBytes,
-    tooLarge
-      ? new AppError('scan.size.too_large', {
-          params: { size: megabytes(bytes.length), max: megabytes(scanLimits.maxBytes) },
-        })
-      : null,
-  );
+  record('size', bytes.length, scanLimits.maxBytes, tooLarge ? scanTooLarge(bytes.length) : null);
 
   const { pages: measured, thumbnail } = read && !(read instanceof AppError) ? read : { pages: [], thumbnail: null };
   const pageOf = (worst: Measured | undefined) => (mime === 'application/pdf' ? worst?.page : undefined);
@@ -131,6 +121,14 @@ export async function inspectScan(
     checks: [...checks.values()],
   };
   return { checklist, refusal: refusalOf(failures), thumbnail };
+}
+
+/** The size rule's refusal for a file of `size` bytes (also for one refused before it is read whole). */
+export function scanTooLarge(size: number): AppError {
+  const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return new AppError('scan.size.too_large', {
+    params: { size: megabytes(size), max: megabytes(scanLimits.maxBytes) },
+  });
 }
 
 async function measure(

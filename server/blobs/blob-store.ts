@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { blobMaxBytes, type BlobStatus } from '../../shared/sync/protocol';
+import { blobChunkMaxBytes, blobMaxBytes, type BlobStatus } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
 import { HttpError } from '../http/http-error';
 import { blobKeyId, openChunk, sealChunk, type SealedChunk } from './blob-cipher';
@@ -120,6 +120,47 @@ export async function appendChunk(
   // Refused after the commit, so that the discarding sticks.
   if (outcome === 'mismatch') throw new HttpError(422, 'sync.blob.hash_mismatch');
   return outcome;
+}
+
+/**
+ * Keeps a whole file the server itself received (a patient's upload from the cabinet), sealed in
+ * chunks as a desk's upload is, in the caller's transaction, so that the file and the row naming
+ * it commit together; desks then fetch it like any other. Content-addressed: a complete copy is
+ * left as it is, a desk's unfinished upload of the same content is completed. Returns its SHA-256.
+ */
+export async function putWholeBlob(
+  trx: Knex.Transaction,
+  key: Buffer,
+  blob: { clinicId: string; bytes: Buffer; now: Date },
+): Promise<string> {
+  const sha256 = createHash('sha256').update(blob.bytes).digest('hex');
+  const where = { clinic_id: blob.clinicId, sha256 };
+  await trx('blobs')
+    .insert({ ...where, device_id: null, received: 0, complete: false, created_at: blob.now, touched_at: blob.now })
+    .onConflict(['clinic_id', 'sha256'])
+    .ignore();
+  const row = (await blobRowFor(trx, where, true))!;
+  if (row.complete) return sha256;
+  await trx('blob_chunks').where(where).delete();
+  for (let offset = 0; offset < blob.bytes.length; offset += blobChunkMaxBytes) {
+    const plain = blob.bytes.subarray(offset, offset + blobChunkMaxBytes);
+    await insertChunk(trx, {
+      clinicId: blob.clinicId,
+      sha256,
+      offset,
+      length: plain.length,
+      keyId: blobKeyId(key),
+      ...sealChunk(key, sha256, offset, plain),
+    });
+  }
+  await trx('blobs').where(where).update({
+    device_id: null,
+    received: blob.bytes.length,
+    complete: true,
+    completed_at: blob.now,
+    touched_at: blob.now,
+  });
+  return sha256;
 }
 
 /**

@@ -2,6 +2,7 @@ import { applicationCodes } from './codes/applications';
 import { auditCodes } from './codes/audit';
 import { cabinetCodes } from './codes/cabinet';
 import { cabinetIdentityCodes } from './codes/cabinet-identity';
+import { cabinetUploadCodes } from './codes/cabinet-uploads';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
 import { clinicCodes } from './codes/clinics';
@@ -56,6 +57,7 @@ export const errorCatalog = {
   ...auditCodes,
   ...cabinetCodes,
   ...cabinetIdentityCodes,
+  ...cabinetUploadCodes,
   ...applicationCodes,
   ...notificationCodes,
 } as const satisfies Record<string, LocalizedText>;
