@@ -11,10 +11,10 @@ import { confirmTotp, enrolTotp } from '../auth/totp-enrolment';
 import { beginUnlock, finishUnlock } from '../auth/unlock';
 import { enrolYubikey } from '../auth/yubikey-enrolment';
 import { AppError } from '../../shared/errors/app-error';
-import type { ProvenSession } from '../../shared/sync/session-proof';
 import { appendAudit } from '../store/audit-log';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
+import { provenSessionOf } from './proven-session';
 import { reauthHandlers } from './reauth-handlers';
 import { refreshSession, sessionInfo } from './session-info';
 
@@ -25,10 +25,7 @@ function signedIn(ctx: ServiceContext, session: StaffSession) {
 }
 
 /** The signed-in person's proven session, which the server asks for before changing their factors. */
-function provenOf(ctx: ServiceContext): ProvenSession | undefined {
-  const state = ctx.session.read(ctx.clock.now());
-  return state.state === 'signed-out' ? undefined : state.session.proven?.proven;
-}
+const provenOf = provenSessionOf;
 
 function recordSessionEvent(ctx: ServiceContext, action: 'auth.session.locked' | 'auth.session.signed_out'): void {
   ctx.store.transaction((tx) => appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), { action, details: {} }));

@@ -1,4 +1,5 @@
 import type { CallName } from '../../shared/api/contract';
+import { applicationHandlers } from './application-handlers';
 import { auditHandlers } from './audit-handlers';
 import { authHandlers, staffHandlers } from './auth-handlers';
 import { consentHandlers, proxyHandlers } from './consent-handlers';
@@ -32,4 +33,5 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...reportHandlers,
   ...duplicateHandlers,
   ...syncHandlers,
+  ...applicationHandlers,
 };

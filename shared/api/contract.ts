@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { applicationCalls } from './application-calls';
 import { auditCalls } from './audit-calls';
 import { authCalls } from './auth-calls';
 import { consentCalls } from './consent-calls';
@@ -33,6 +34,7 @@ export const contract = {
   ...patientCalls,
   ...reportCalls,
   ...syncCalls,
+  ...applicationCalls,
 } as const;
 
 export type Contract = typeof contract;

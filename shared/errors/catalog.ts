@@ -1,4 +1,5 @@
 import { applicationCodes } from './codes/applications';
+import { applicationDeskCodes } from './codes/application-desk';
 import { auditCodes } from './codes/audit';
 import { cabinetCodes } from './codes/cabinet';
 import { cabinetIdentityCodes } from './codes/cabinet-identity';
@@ -59,6 +60,7 @@ export const errorCatalog = {
   ...cabinetIdentityCodes,
   ...cabinetUploadCodes,
   ...applicationCodes,
+  ...applicationDeskCodes,
   ...notificationCodes,
 } as const satisfies Record<string, LocalizedText>;
 

@@ -17,9 +17,10 @@ function syncColumns(table: Knex.CreateTableBuilder): void {
 
 /**
  * Applications for online access (issue 11, C1–C6), their journal and the contact history (B1):
- * synced tables, columns as `syncedFields` in shared/sync/protocol.ts. `urgent` and `supply_due`
- * are 0/1; `scan_ids` and `detail` hold JSON. And `patients.registered_online_at`: the card was
- * made by the server for a patient who registered in the cabinet.
+ * synced tables, columns as `syncedFields` in shared/sync/protocol.ts. `urgent` is 0/1,
+ * `supply_due` the last day (ISO date) to supply what was missing; `scan_ids` and `detail` hold
+ * JSON. And `patients.registered_online_at`: the card was made by the server for a patient who
+ * registered in the cabinet.
  *
  * No foreign keys to `patients` or between the tables: a new desk's first sync takes rows table
  * by table in name order, so an event can arrive before its application and both before the patient.
@@ -46,7 +47,7 @@ export async function up(knex: Knex): Promise<void> {
     table.text('activation_channel');
     table.text('deny_reason');
     table.text('deny_note');
-    table.integer('supply_due');
+    table.text('supply_due');
     table.text('supplied_at');
     table.text('supply_note');
     table.text('appeal_text');

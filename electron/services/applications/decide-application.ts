@@ -1,0 +1,127 @@
+import type { ApplicationDetail } from '../../../shared/api/application-calls';
+import type { ActivationChannel, AppealOutcome, DenyReason } from '../../../shared/domain/application';
+import { supplyDueDate } from '../../../shared/domain/application-deadline';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ErrorCode } from '../../../shared/errors/catalog';
+import type { ActorContext } from '../../core/context';
+import type { Tx } from '../../store/open-store';
+import { updateRecord, type FieldValue } from '../../store/record-door';
+import { loadBusinessCalendar } from '../dictionaries/business-calendar';
+import { appendApplicationEvent } from './application-events';
+import { requireApplication, type ApplicationRow } from './application-row';
+import { applicationDetail } from './get-application';
+
+/** Runs a decision on an application in the one transaction: the row's change, its journal entry, the audit event. */
+function decide(
+  ctx: ActorContext,
+  id: string,
+  judge: (
+    tx: Tx,
+    row: ApplicationRow,
+    at: string,
+  ) => {
+    fields: Record<string, FieldValue>;
+    event: Parameters<typeof appendApplicationEvent>[2];
+    detail: Record<string, string>;
+  },
+): ApplicationDetail {
+  return ctx.store.transaction((tx) => {
+    const at = ctx.clock.now().toISOString();
+    const door = { tx, actor: ctx.actor, at };
+    const row = requireApplication(tx, id);
+    const { fields, event, detail } = judge(tx, row, at);
+    updateRecord(door, 'patients.write', 'applications', id, fields, {
+      action: `applications.${event}`,
+      patientId: row.patient_id,
+      details: { application: id, ...detail },
+    });
+    appendApplicationEvent(door, id, event, detail);
+    return applicationDetail(tx, id, at);
+  });
+}
+
+function requireInReview(row: ApplicationRow): void {
+  if (row.status !== 'in_review') throw new AppError('application.desk.not_in_review', { field: 'id' });
+}
+
+/**
+ * Approves an application under review (C3): refused, naming the check, unless the patient's
+ * identity is confirmed, a consent is in force and the OMS policy is confirmed — as the server
+ * would refuse it. The channel must reach the patient. The server then sends the activation code.
+ */
+export function approveApplication(
+  ctx: ActorContext,
+  id: string,
+  activationChannel: ActivationChannel,
+): ApplicationDetail {
+  return decide(ctx, id, (tx, row, at) => {
+    requireInReview(row);
+    const unmet = applicationDetail(tx, id, at).checks.find((check) => !check.met);
+    if (unmet) throw new AppError(`application.check.${unmet.check}` satisfies ErrorCode, { field: 'id' });
+    if (activationChannel === 'email' && !row.contact_email)
+      throw new AppError('application.desk.no_email', { field: 'activationChannel' });
+    if (activationChannel === 'sms' && !row.contact_phone)
+      throw new AppError('application.desk.no_phone', { field: 'activationChannel' });
+    return {
+      fields: {
+        status: 'approved',
+        decided_at: at,
+        decided_by: ctx.actor.staffId,
+        activation_channel: activationChannel,
+      },
+      event: 'approved',
+      detail: { activationChannel },
+    };
+  });
+}
+
+/**
+ * Denies an application under review with a reason citing its clause (C4) and the clerk's note;
+ * the patient may supply what was missing until the close of the fifth working day (the desk's
+ * production calendar).
+ */
+export function denyApplication(ctx: ActorContext, id: string, reason: DenyReason, note: string): ApplicationDetail {
+  const calendar = loadBusinessCalendar(ctx);
+  return decide(ctx, id, (_tx, row, at) => {
+    requireInReview(row);
+    return {
+      fields: {
+        status: 'denied',
+        decided_at: at,
+        decided_by: ctx.actor.staffId,
+        deny_reason: reason,
+        deny_note: note === '' ? null : note,
+        supply_due: supplyDueDate(at, calendar),
+      },
+      event: 'denied',
+      detail: { reason },
+    };
+  });
+}
+
+/**
+ * Records the outcome of the patient's appeal of a denial (C5). Upheld: the denial stands.
+ * Overturned: the application is under review again, to be decided anew.
+ */
+export function recordAppealOutcome(
+  ctx: ActorContext,
+  id: string,
+  outcome: AppealOutcome,
+  note: string,
+): ApplicationDetail {
+  return decide(ctx, id, (_tx, row, at) => {
+    if (row.status !== 'denied' || row.appeal_at === null || row.appeal_outcome !== null)
+      throw new AppError('application.appeal.none', { field: 'id' });
+    return {
+      fields: {
+        appeal_outcome: outcome,
+        appeal_note: note === '' ? null : note,
+        appeal_decided_at: at,
+        appeal_decided_by: ctx.actor.staffId,
+        ...(outcome === 'overturned' ? { status: 'in_review' } : {}),
+      },
+      event: 'appeal_decided',
+      detail: { outcome },
+    };
+  });
+}
