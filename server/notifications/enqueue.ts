@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import { kickAfterCommit } from './local-kick';
 import { notificationRequestSchema, type NotificationRequest } from './notification-types';
 
 /**
@@ -28,5 +29,6 @@ export async function enqueueNotification(
     next_attempt_at: now,
     created_at: now,
   });
+  kickAfterCommit(db);
   return id;
 }

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
  * decided to send it and sent by the worker (server/notifications/worker.ts), which claims due
  * rows with `FOR UPDATE SKIP LOCKED` under a lease, so several instances share the queue and a
  * crashed sender's row is retried after its lease. `params` may hold one-time codes: they are
- * scrubbed from the row once it is sent or given up (only what the journal needs stays).
+ * scrubbed from the row once it is sent, given up or skipped (only what the journal needs stays).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('notification_outbox', (table) => {
@@ -17,7 +17,7 @@ export async function up(knex: Knex): Promise<void> {
     table.text('recipient').notNullable();
     table.text('template').notNullable();
     table.jsonb('params').notNullable();
-    // queued | sending | sent | failed
+    // queued | sending | sent | failed | skipped (a status notice on a channel the patient turned off)
     table.text('status').notNullable();
     table.integer('attempts').notNullable().defaultTo(0);
     table.timestamp('next_attempt_at', { useTz: true }).notNullable();
@@ -29,7 +29,7 @@ export async function up(knex: Knex): Promise<void> {
     table.text('provider_id');
   });
   await knex.raw(`ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_status
-    CHECK (status IN ('queued', 'sending', 'sent', 'failed'))`);
+    CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped'))`);
   await knex.raw(`ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_channel
     CHECK (channel IN ('email', 'sms'))`);
   // The worker's claim: rows not yet done, by when they are due.

@@ -1,0 +1,188 @@
+import { formatRussianDate } from '../../shared/domain/calendar-date';
+import { escapeHtml, safeLink } from './html-text';
+import type { NotificationTemplate } from './notification-types';
+
+/** A paragraph of a message: text, or a link with its label. */
+type Block = string | { label: string; link: string };
+
+interface Content {
+  subject: string;
+  blocks: Block[];
+  /** The SMS text: short, one line. */
+  sms: string;
+}
+
+/** A message ready for its channel. */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  sms: string;
+}
+
+/** A template's parameter is missing: the message cannot be sent as asked (permanent). */
+export class TemplateParamError extends Error {
+  constructor(readonly param: string) {
+    super(`notification template parameter missing: ${param}`);
+  }
+}
+
+type Params = Readonly<Record<string, string>>;
+
+function need(params: Params, name: string): string {
+  const value = params[name];
+  if (value === undefined || value === '') throw new TemplateParamError(name);
+  return value;
+}
+
+const moscowTime = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** `2026-12-10` → `10.12.2026`; an instant → `10.12.2026, 18:00 (мск)`; anything else as given. */
+export function russianWhen(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatRussianDate(value);
+  const instant = Date.parse(value);
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant) ? `${moscowTime.format(instant)} (мск)` : value;
+}
+
+const codeWarning = 'Никому не сообщайте этот код, даже сотрудникам поликлиники.';
+
+function codeMessage(subject: string, purpose: string, params: Params): Content {
+  const code = need(params, 'code');
+  return {
+    subject,
+    blocks: [`${purpose}: ${code}`, codeWarning],
+    sms: `${purpose}: ${code}. ${codeWarning}`,
+  };
+}
+
+const contents: Record<NotificationTemplate, (params: Params) => Content> = {
+  email_confirm: (params) => ({
+    subject: 'Подтвердите адрес электронной почты',
+    blocks: [
+      'Чтобы подтвердить адрес для личного кабинета пациента, откройте ссылку:',
+      { label: 'Подтвердить адрес', link: need(params, 'link') },
+      'Если вы не регистрировались в личном кабинете, просто удалите это письмо.',
+    ],
+    sms: `Подтвердите адрес: ${need(params, 'link')}`,
+  }),
+  register_existing: () => ({
+    subject: 'Попытка регистрации с вашим адресом',
+    blocks: [
+      'Кто-то попытался зарегистрироваться в личном кабинете пациента с этим адресом, но кабинет с ним уже есть.',
+      'Если это были вы, войдите в кабинет или восстановите пароль. Если нет, ничего делать не нужно.',
+    ],
+    sms: 'Попытка регистрации в личном кабинете с вашим номером: кабинет уже есть.',
+  }),
+  phone_code: (params) => codeMessage('Код подтверждения телефона', 'Код подтверждения телефона', params),
+  sign_in_code: (params) => codeMessage('Код для входа в личный кабинет', 'Код для входа', params),
+  identity_code: (params) => codeMessage('Код подтверждения личности', 'Код подтверждения личности', params),
+  signature_code: (params) => codeMessage('Код для подписи заявления', 'Код для подписи', params),
+  application_received: (params) => {
+    const number = need(params, 'number');
+    const due = russianWhen(need(params, 'dueAt'));
+    return {
+      subject: `Заявление ${number} принято`,
+      blocks: [`Ваше заявление зарегистрировано под номером ${number}.`, `Мы рассмотрим его до ${due}.`],
+      sms: `Заявление ${number} принято, ответ до ${due}.`,
+    };
+  },
+  review_started: (params) => {
+    const number = need(params, 'number');
+    return {
+      subject: `Заявление ${number} на рассмотрении`,
+      blocks: [`Сотрудник поликлиники начал рассматривать ваше заявление ${number}.`],
+      sms: `Заявление ${number} на рассмотрении.`,
+    };
+  },
+  application_approved: (params) => {
+    const number = need(params, 'number');
+    const expires = russianWhen(need(params, 'expiresAt'));
+    const blocks: Block[] = [`Ваше заявление ${number} одобрено. Остался последний шаг: активировать кабинет.`];
+    const link = params.link;
+    const code = params.code;
+    if (link) blocks.push({ label: 'Активировать кабинет', link });
+    if (code) blocks.push(`Код активации: ${code}`, codeWarning);
+    blocks.push(`Активируйте кабинет до ${expires}.`);
+    const sms = code
+      ? `Заявление ${number} одобрено. Код активации: ${code}, действует до ${expires}. ${codeWarning}`
+      : `Заявление ${number} одобрено. Активируйте кабинет до ${expires}${link ? `: ${link}` : '.'}`;
+    return { subject: `Заявление ${number} одобрено`, blocks, sms };
+  },
+  application_denied: (params) => {
+    const number = need(params, 'number');
+    const supplyDue = russianWhen(need(params, 'supplyDue'));
+    const blocks: Block[] = [`По заявлению ${number} отказано.`, `Причина: ${need(params, 'reason')}.`];
+    if (params.note) blocks.push(`Комментарий: ${params.note}`);
+    blocks.push(`Вы можете дополнить заявление до ${supplyDue} или обжаловать решение в личном кабинете.`);
+    return {
+      subject: `Отказ по заявлению ${number}`,
+      blocks,
+      sms: `По заявлению ${number} отказано. Дополнить можно до ${supplyDue}; подробности в личном кабинете.`,
+    };
+  },
+  application_delayed: (params) => {
+    const number = need(params, 'number');
+    const due = russianWhen(need(params, 'dueAt'));
+    return {
+      subject: `Рассмотрение заявления ${number} продлено`,
+      blocks: [`Рассмотрение вашего заявления ${number} займёт больше времени.`, `Новый срок: ${due}.`],
+      sms: `Рассмотрение заявления ${number} продлено до ${due}.`,
+    };
+  },
+  application_reopened: (params) => {
+    const number = need(params, 'number');
+    return {
+      subject: `Заявление ${number} рассматривается снова`,
+      blocks: [`Ваше заявление ${number} снова на рассмотрении.`],
+      sms: `Заявление ${number} снова на рассмотрении.`,
+    };
+  },
+  account_activated: () => ({
+    subject: 'Личный кабинет активирован',
+    blocks: [
+      'Ваш личный кабинет пациента активирован.',
+      'Если это сделали не вы, сразу сообщите в регистратуру поликлиники.',
+    ],
+    sms: 'Ваш личный кабинет пациента активирован. Если это не вы, сообщите в регистратуру.',
+  }),
+};
+
+/** Templates that tell of an application's or account's state: the patient may turn a channel off for them. */
+export const statusNoticeTemplates: ReadonlySet<NotificationTemplate> = new Set<NotificationTemplate>([
+  'application_received',
+  'review_started',
+  'application_approved',
+  'application_denied',
+  'application_delayed',
+  'application_reopened',
+  'account_activated',
+]);
+
+function htmlBlock(block: Block): string {
+  if (typeof block === 'string') return `<p>${escapeHtml(block)}</p>`;
+  const href = safeLink(block.link);
+  return href
+    ? `<p><a href="${escapeHtml(href)}">${escapeHtml(block.label)}</a></p>`
+    : `<p>${escapeHtml(`${block.label}: ${block.link}`)}</p>`;
+}
+
+/** The message in Russian: subject, plain text, HTML (every parameter escaped) and the SMS text. */
+export function renderMessage(template: NotificationTemplate, params: Params): RenderedMessage {
+  const content = contents[template](params);
+  const text = content.blocks
+    .map((block) => (typeof block === 'string' ? block : `${block.label}: ${block.link}`))
+    .join('\n\n');
+  const html = [
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8"></head><body>',
+    ...content.blocks.map(htmlBlock),
+    '</body></html>',
+  ].join('\n');
+  return { subject: content.subject, text, html, sms: content.sms };
+}
