@@ -1,19 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
+import { pageFileTypes } from '../../shared/web/page-policy';
 
 /** Reads a file of the built renderer; a path that leaves the folder or is unknown is null. */
 export async function readRendererFile(
@@ -31,7 +18,7 @@ export async function readRendererFile(
   const root = normalize(rendererDir + sep);
   const path = normalize(join(root, relative));
   if (!path.startsWith(root)) return null;
-  const type = mimeTypes[extname(path).toLowerCase()];
+  const type = pageFileTypes[extname(path).toLowerCase()];
   if (!type) return null;
   try {
     return { body: await readFile(path), type };
