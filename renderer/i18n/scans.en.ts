@@ -83,6 +83,7 @@ export const scansEn = {
       open: 'Open the scan: {{purpose}}, {{date}}',
       downloading: 'The file is still downloading from the server…',
       takenBy: '{{date}}, {{name}}',
+      uploadedOnline: 'the patient, in the online cabinet',
       measures: '{{dpi}} dpi, pages: {{pages}}',
     },
     viewer: {

@@ -83,6 +83,7 @@ export const scansRu = {
       open: 'Открыть скан: {{purpose}}, {{date}}',
       downloading: 'Файл ещё загружается с сервера…',
       takenBy: '{{date}}, {{name}}',
+      uploadedOnline: 'пациент в личном кабинете',
       measures: '{{dpi}} dpi, страниц: {{pages}}',
     },
     viewer: {

@@ -66,8 +66,9 @@ export const scanSummarySchema = z.object({
   sharpness: z.number().int(),
   thumbnailSha256: z.string(),
   createdAt: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string(),
+  /** Null for a scan the patient uploaded in the cabinet: the server wrote its row, no person of the clinic. */
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
   /** False while this desk is still fetching a scan another desk took. */
   thumbnailReady: z.boolean(),
   contentReady: z.boolean(),

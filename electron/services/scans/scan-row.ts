@@ -18,7 +18,8 @@ export interface ScanRow {
   sharpness: number;
   thumbnail_sha256: string;
   created_at: string;
-  created_by: string;
+  /** Null when the server wrote the row (a patient's upload in the cabinet, desk migration 0021). */
+  created_by: string | null;
   created_by_name: string | null;
   deleted_at: string | null;
 }

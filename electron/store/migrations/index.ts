@@ -18,6 +18,7 @@ import * as sessionProofs from './0016-session-proofs';
 import * as staffAuthority from './0018-staff-authority';
 import * as secondFactors from './0019-second-factors';
 import * as applications from './0020-applications';
+import * as onlineScans from './0021-online-scans';
 
 interface Migration {
   name: string;
@@ -46,6 +47,7 @@ const migrations: Migration[] = [
   { name: '0018-staff-authority', ...staffAuthority },
   { name: '0019-second-factors', ...secondFactors },
   { name: '0020-applications', ...applications },
+  { name: '0021-online-scans', ...onlineScans },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -54,7 +54,10 @@ export function ScanThumbnail({ scan, onOpen }: { scan: ScanSummary; onOpen: () 
           {t(`scans.purposes.${scan.purpose}`)}
         </Typography>
         <Typography variant="caption" color="text.secondary">
-          {t('scans.gallery.takenBy', { date: formatDateTime(scan.createdAt), name: scan.createdByName })}
+          {t('scans.gallery.takenBy', {
+            date: formatDateTime(scan.createdAt),
+            name: scan.createdByName ?? t('scans.gallery.uploadedOnline'),
+          })}
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {t('scans.gallery.measures', { dpi: scan.dpi, pages: scan.pages })}
