@@ -176,6 +176,8 @@ export const patientsEn = {
           read: 'Record viewed',
           search: 'Shown in search',
           accessLogRead: 'Access log viewed',
+          contactsUpdated: 'Contacts changed',
+          contactHistoryRead: 'Contact history viewed',
           scansListed: 'Scans listed',
           scanViewed: 'Scan viewed',
           scanAccepted: 'Scan accepted',

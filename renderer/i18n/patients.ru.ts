@@ -169,6 +169,8 @@ export const patientsRu = {
           read: 'Просмотр карты',
           search: 'Показ в поиске',
           accessLogRead: 'Просмотр журнала доступа',
+          contactsUpdated: 'Изменены контакты',
+          contactHistoryRead: 'Просмотр истории контактов',
           scansListed: 'Просмотр списка сканов',
           scanViewed: 'Просмотр скана',
           scanAccepted: 'Скан принят',

@@ -6,12 +6,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { usePermissions } from '../../../app/session';
+import type { Patient } from '../../../../shared/domain/patient';
 import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { Notice } from '../../../ui/Notice';
 import { cardTabs, type CardTabDefinition } from './card-tabs';
 import { MergedNotice } from '../duplicates/MergedNotice';
 import { PatientHeader } from './PatientHeader';
+import { TakeApplicationButton } from '../../applications/TakeApplicationButton';
 import { Loading } from '../../../ui/Loading';
 
 /** What the screen that sent the clerk here has just done: enrolled the patient, or merged a card into this one. */
@@ -20,6 +22,11 @@ function arrivedAfter(state: unknown): 'created' | 'merged' | null {
   if ('created' in state && state.created === true) return 'created';
   if ('merged' in state && state.merged === true) return 'merged';
   return null;
+}
+
+function tabOf(search: string): CardTabDefinition['id'] {
+  const asked = new URLSearchParams(search).get('tab');
+  return cardTabs.find((definition) => definition.id === asked)?.id ?? 'personal';
 }
 
 /** The patient card: the header, then the record's tabs. */
@@ -32,11 +39,15 @@ export function PatientCardScreen() {
 function PatientCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const [tab, setTab] = useState<CardTabDefinition['id']>('personal');
+  // `?tab=consent`: a link that fixes something (an application's check) opens the card on its tab.
+  const [tab, setTab] = useState<CardTabDefinition['id']>(() => tabOf(location.search));
   const [arrival, setArrival] = useState(arrivedAfter(location.state));
   const mayWrite = usePermissions()('patients.write');
   const baseId = useId();
-  const patient = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
+  const loaded = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
+  // The card as a change made on it left it (its contacts), over the card as it was opened.
+  const [changed, setChanged] = useState<Patient | null>(null);
+  const patient = loaded.status === 'ok' && changed ? { ...loaded, data: changed } : loaded;
 
   if (patient.status === 'failed')
     return <ApiErrorAlert title={t('patients.card.loadFailed')} problems={[patient.error]} />;
@@ -54,9 +65,12 @@ function PatientCard({ id }: { id: string }) {
         patient={patient.data}
         action={
           mayWrite && !patient.data.mergedInto ? (
-            <Button component={RouterLink} to={`/patients/${id}/duplicates`} variant="outlined">
-              {t('patients.merge.find')}
-            </Button>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <TakeApplicationButton patient={patient.data} />
+              <Button component={RouterLink} to={`/patients/${id}/duplicates`} variant="outlined">
+                {t('patients.merge.find')}
+              </Button>
+            </Box>
           ) : undefined
         }
       />
@@ -85,7 +99,7 @@ function PatientCard({ id }: { id: string }) {
           id={`${baseId}-panel-${name}`}
           aria-labelledby={`${baseId}-tab-${name}`}
         >
-          {tab === name && render(patient.data)}
+          {tab === name && render(patient.data, setChanged)}
         </div>
       ))}
     </>

@@ -6,9 +6,10 @@ import { useActorNames } from '../../../app/actor-name';
 import { formatDateTime } from '../../../format/date-time';
 import { displayPhone, displaySnils } from '../../../format/identifiers';
 import { FieldList, type FieldListItem } from '../../../ui/FieldList';
+import { ContactsPanel } from './ContactsPanel';
 
-/** Every field of the record, then who changed it and when. */
-export function PersonalDataTab({ patient }: { patient: Patient }) {
+/** Every field of the record, then who changed it and when, and the contacts' changes (B1). */
+export function PersonalDataTab({ patient, onChanged }: { patient: Patient; onChanged(patient: Patient): void }) {
   const { t } = useTranslation();
   const actors = useActorNames();
   const optional = (label: string, value: string | null): FieldListItem =>
@@ -38,6 +39,7 @@ export function PersonalDataTab({ patient }: { patient: Patient }) {
       <FieldList items={personal} />
       <Divider sx={{ my: 3 }} />
       <FieldList items={record} />
+      <ContactsPanel patient={patient} onChanged={onChanged} />
     </>
   );
 }

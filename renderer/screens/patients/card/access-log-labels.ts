@@ -10,6 +10,8 @@ const actionKeys: Readonly<Record<string, ActionKey>> = {
   'patients.read': 'read',
   'patients.search': 'search',
   'patients.access_log.read': 'accessLogRead',
+  'patients.contacts.update': 'contactsUpdated',
+  'patients.contact_history.read': 'contactHistoryRead',
   'scans.list': 'scansListed',
   'scans.read': 'scanViewed',
   'scans.accept': 'scanAccepted',

@@ -11,7 +11,8 @@ import { OnlineAccessTab } from '../../verification/OnlineAccessTab';
 export interface CardTabDefinition {
   /** `patients.card.tabs.<id>` names the tab. */
   id: keyof typeof ru.patients.card.tabs;
-  render(patient: Patient): ReactNode;
+  /** `changed`: the tab changed the card (its contacts), and the card shows the new one. */
+  render(patient: Patient, changed: (patient: Patient) => void): ReactNode;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface CardTabDefinition {
  * content lives in its own module; this list only orders them.
  */
 export const cardTabs: readonly CardTabDefinition[] = [
-  { id: 'personal', render: (patient) => <PersonalDataTab patient={patient} /> },
+  { id: 'personal', render: (patient, changed) => <PersonalDataTab patient={patient} onChanged={changed} /> },
   { id: 'documents', render: (patient) => <DocumentsSection patient={patient} /> },
   { id: 'scans', render: (patient) => <ScansTab patient={patient} /> },
   { id: 'consent', render: (patient) => <ConsentTab patient={patient} /> },
