@@ -1,4 +1,6 @@
 import { ApplicationsReportScreen } from '../screens/applications/report/ApplicationsReportScreen';
+import { ApplicationScreen } from '../screens/applications/ApplicationScreen';
+import { ApplicationsQueueScreen } from '../screens/applications/ApplicationsQueueScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
@@ -31,8 +33,9 @@ export function createAppRouter() {
         { path: 'patients/:id', element: <PatientCardScreen /> },
         { path: 'patients/:id/duplicates', element: <CardDuplicatesScreen /> },
         { path: 'verification', element: <VerificationQueueScreen /> },
-        { path: 'applications', element: <LaterSectionScreen section="applications" /> },
+        { path: 'applications', element: <ApplicationsQueueScreen /> },
         { path: 'applications/report', element: <ApplicationsReportScreen /> },
+        { path: 'applications/:id', element: <ApplicationScreen /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <AuditScreen /> },
         { path: 'settings', element: <SettingsScreen /> },

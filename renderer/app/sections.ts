@@ -9,6 +9,7 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
+import { ApplicationCounter } from '../screens/applications/ApplicationCounter';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
 export type SectionId =
@@ -36,7 +37,13 @@ export const sections: readonly Section[] = [
     permission: 'patients.write',
     counter: VerificationCounter,
   },
-  { id: 'applications', path: '/applications', icon: AssignmentOutlined, permission: 'patients.read' },
+  {
+    id: 'applications',
+    path: '/applications',
+    icon: AssignmentOutlined,
+    permission: 'patients.read',
+    counter: ApplicationCounter,
+  },
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
   { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },

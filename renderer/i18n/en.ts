@@ -1,3 +1,4 @@
+import { applicationsEn } from './applications.en';
 import { accountEn } from './account.en';
 import { auditEn } from './audit.en';
 import { authEn } from './auth.en';
@@ -23,6 +24,7 @@ export const en = {
   ...scansEn,
   ...consentEn,
   ...verificationEn,
+  ...applicationsEn,
   ...syncEn,
   ...settingsEn,
   ...authEn,

@@ -1,3 +1,4 @@
+import { applicationsRu } from './applications.ru';
 import { accountRu } from './account.ru';
 import { auditRu } from './audit.ru';
 import { authRu } from './auth.ru';
@@ -24,6 +25,7 @@ export const ru = {
   ...scansRu,
   ...consentRu,
   ...verificationRu,
+  ...applicationsRu,
   ...syncRu,
   ...settingsRu,
   ...authRu,
