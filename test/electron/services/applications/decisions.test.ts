@@ -213,6 +213,16 @@ describe('the review and the decisions (C3–C5)', () => {
     expect(detail.events.at(-1)).toMatchObject({ kind: 'appeal_decided', detail: { outcome: 'overturned' } });
   });
 
+  it('gives a printed code only for an approval to print, and only through a server', async () => {
+    desk = await openApplicationDesk();
+    meetChecks(desk);
+    const id = await inReview(desk);
+    expect((await call(desk, 'applications.printedCode', { id })).error?.code).toBe('application.printed_code.channel');
+    await call(desk, 'applications.approve', { id, activationChannel: 'print' });
+    // This desk is not enrolled with a server: the code exists only there.
+    expect((await call(desk, 'applications.printedCode', { id })).error?.code).toBe('application.desk.not_online');
+  });
+
   it('lets a doctor read but not decide', async () => {
     desk = await openApplicationDesk();
     const id = portalApplication(desk, { number: 'З-26-П-000001', due_at: '2026-11-26T09:00:00.000Z' });
