@@ -102,10 +102,16 @@ export function streamUpload(
         answered = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
+        // 'close' as well as 'end': the server closes the connection after a refusal, which may
+        // cut the request short while its answer (one small packet) is already read.
+        response.on('close', () => {
           req.destroy();
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-          resolve({ status: response.statusCode ?? 0, body, sent });
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown>, sent });
+          } catch {
+            reject(new Error(`The answer was cut short: ${text}`));
+          }
         });
       },
     );
