@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
+import { v7 as uuidv7 } from 'uuid';
 
 /**
  * The cabinet's one-time codes of every purpose (e-mail links, phone confirmation, sign-in, the
@@ -77,7 +78,8 @@ export async function issueCode(db: Knex, request: IssueCode): Promise<string> {
     .whereNull('used_at')
     .update({ used_at: now });
   await db('cabinet_codes').insert({
-    id: randomUUID(),
+    // Time-ordered (and monotonic in this process): the latest code wins a tie of created_at.
+    id: uuidv7(),
     account_id: request.accountId,
     purpose: request.purpose,
     channel: request.channel,
