@@ -13,7 +13,7 @@ import {
   type TestDevice,
   type TestServer,
 } from '../../support/test-server';
-import { cabinetOptions } from '../accounts/cabinet-browser';
+import { cabinetOptions, registeredApplicant } from '../accounts/cabinet-browser';
 import { attemptsOf, cardAtDesk, freshSnils } from '../identity/identity-setup';
 import { federatedSignIn, RedirectBrowser, sessionHeader } from './redirect-browser';
 
@@ -28,6 +28,7 @@ async function freePort(): Promise<number> {
 
 const client = { clientId: 'medcard-cabinet', clientSecret: 'a-test-client-secret-of-some-length' };
 const deskCardSnils = freshSnils();
+const registeredSnils = freshSnils();
 const person = (sub: string, claims: Record<string, string | boolean> = {}): OidcTestAccount => ({
   sub,
   password: `pass-${sub}`,
@@ -48,6 +49,9 @@ const accounts = [
   person('esia-1001', { snils: deskCardSnils }),
   person('esia-1002', { snils: freshSnils() }),
   person('esia-1003', { birthdate: '' }),
+  // Registered with a password first: the same person by SNILS and birth date, and someone else.
+  person('esia-1004', { snils: registeredSnils, birthdate: '1985-06-01', email: 'shared.1004@example.ru' }),
+  person('esia-1005', { snils: freshSnils(), birthdate: '1985-06-01', email: 'taken.1005@example.ru' }),
 ];
 
 let testDb: TestDb;
@@ -154,6 +158,26 @@ describe('federated sign-in through the identity provider (OIDC, a real provider
     const declined = await federatedSignIn(new RedirectBrowser(), cabinet, 'decline');
     expect(signInError(declined)).toBe('cabinet.oidc.denied');
     expect(await testDb.db('cabinet_accounts').count('* as n')).toEqual(before);
+  });
+
+  it('an account registered with the same e-mail is joined only when SNILS and birth date are the provider’s', async () => {
+    // Registered through the cabinet (the server without a provider serves the same database).
+    const { me } = await registeredApplicant(bare, testDb.db, {
+      snils: registeredSnils,
+      email: 'shared.1004@example.ru',
+    });
+    const browser = new RedirectBrowser();
+    await federatedSignIn(browser, cabinet, { login: 'esia-1004', password: 'pass-esia-1004' });
+    expect((await api<Me>(browser, cabinetPaths.me)).body).toMatchObject({ accountId: me.accountId, federated: true });
+
+    await registeredApplicant(bare, testDb.db, { email: 'taken.1005@example.ru' });
+    const refused = await federatedSignIn(new RedirectBrowser(), cabinet, {
+      login: 'esia-1005',
+      password: 'pass-esia-1005',
+    });
+    expect(signInError(refused)).toBe('cabinet.oidc.email_taken');
+    const taken = await testDb.db('cabinet_accounts').where({ email: 'taken.1005@example.ru' }).first('oidc_subject');
+    expect(taken).toEqual({ oidc_subject: null });
   });
 
   it('a callback without the flow’s cookie, or with another state, is refused', async () => {
