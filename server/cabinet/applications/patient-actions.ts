@@ -6,11 +6,10 @@ import { HttpError } from '../../http/http-error';
 import { enqueueNotification } from '../../notifications/enqueue';
 import { withChangeLog } from '../../sync/change-log';
 import type { CabinetSession } from '../session/cabinet-session-types';
-import { appendEvent, findApplication, jsonList, type StoredRow } from './application-rows';
-import { writeServerRow } from './application-rows';
+import { appendEvent, findApplication, jsonList, writeServerRow, type StoredRow } from './application-rows';
 import { calendarSource, type ApplicationRuntime } from './application-runtime';
 import { deadlineYears, serverCalendar } from './server-calendar';
-import { viewOf } from './submit-application';
+import { checkScans, viewOf } from './submit-application';
 
 /** The session's own application (another's is not found, as an unknown one is). */
 async function ownApplication(db: Knex, session: CabinetSession, id: string): Promise<StoredRow> {
@@ -33,6 +32,7 @@ export async function supplyApplication(
   now: Date,
 ): Promise<ApplicationView> {
   const at = now.toISOString();
+  if (session.patientId !== null) await checkScans(db, session.clinicId, session.patientId, supply.scanIds);
   const calendar = await serverCalendar(calendarSource(db, runtime), session.clinicId, deadlineYears(now));
   await withChangeLog(db, { now, clinicId: session.clinicId }, async (log) => {
     const row = await ownApplication(log.trx, session, id);

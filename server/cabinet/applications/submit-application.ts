@@ -81,7 +81,12 @@ export async function nextApplicationNumber(
 }
 
 /** The scans must be the patient's own uploads (document_scans of the card). */
-async function checkScans(db: Knex, clinicId: string, patientId: string, scanIds: readonly string[]): Promise<void> {
+export async function checkScans(
+  db: Knex,
+  clinicId: string,
+  patientId: string,
+  scanIds: readonly string[],
+): Promise<void> {
   if (scanIds.length === 0) return;
   const found = await db('records')
     .where({ table_name: 'document_scans', clinic_id: clinicId })

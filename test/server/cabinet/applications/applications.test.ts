@@ -312,7 +312,7 @@ describe('deadlines and activation codes (C2, C4)', () => {
     expect(delayed).toHaveLength(1);
   });
 
-  it('a printed code is given to a clerk in a proven session; SMS codes expire; five wrong tries spend a code', async () => {
+  it('a printed code is given to a clerk in a proven session; it expires after 7 days; five wrong tries spend it', async () => {
     const patientId = await enrolledPatient(desk);
     const who = await signedInAccount(db, patientId);
     const { id } = await submitted(db, server, who);
