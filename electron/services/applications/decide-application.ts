@@ -1,12 +1,10 @@
 import type { ApplicationDetail } from '../../../shared/api/application-calls';
 import type { ActivationChannel, AppealOutcome, DenyReason } from '../../../shared/domain/application';
-import { supplyDueDate } from '../../../shared/domain/application-deadline';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import type { ActorContext } from '../../core/context';
 import type { Tx } from '../../store/open-store';
 import { updateRecord, type FieldValue } from '../../store/record-door';
-import { loadBusinessCalendar } from '../dictionaries/business-calendar';
 import { appendApplicationEvent } from './application-events';
 import { requireApplication, type ApplicationRow } from './application-row';
 import { applicationDetail } from './get-application';
@@ -47,7 +45,8 @@ function requireInReview(row: ApplicationRow): void {
 /**
  * Approves an application under review (C3): refused, naming the check, unless the patient's
  * identity is confirmed, a consent is in force and the OMS policy is confirmed — as the server
- * would refuse it. The channel must reach the patient. The server then sends the activation code.
+ * would refuse it. The application must have a cabinet account and the channel must reach the
+ * patient. The server then sends the activation code.
  */
 export function approveApplication(
   ctx: ActorContext,
@@ -56,6 +55,8 @@ export function approveApplication(
 ): ApplicationDetail {
   return decide(ctx, id, (tx, row, at) => {
     requireInReview(row);
+    // The code goes to the patient's cabinet account: the server approves nothing without one.
+    if (row.account_id === null) throw new AppError('application.account.none', { field: 'id' });
     const unmet = applicationDetail(tx, id, at).checks.find((check) => !check.met);
     if (unmet) throw new AppError(`application.check.${unmet.check}` satisfies ErrorCode, { field: 'id' });
     if (activationChannel === 'email' && !row.contact_email)
@@ -76,12 +77,11 @@ export function approveApplication(
 }
 
 /**
- * Denies an application under review with a reason citing its clause (C4) and the clerk's note;
- * the patient may supply what was missing until the close of the fifth working day (the desk's
- * production calendar).
+ * Denies an application under review with a reason citing its clause (C4) and the clerk's note.
+ * The server sets the last day the patient may supply what was missing (`supply_due`): it comes
+ * back with the sync.
  */
 export function denyApplication(ctx: ActorContext, id: string, reason: DenyReason, note: string): ApplicationDetail {
-  const calendar = loadBusinessCalendar(ctx);
   return decide(ctx, id, (_tx, row, at) => {
     requireInReview(row);
     return {
@@ -91,7 +91,6 @@ export function denyApplication(ctx: ActorContext, id: string, reason: DenyReaso
         decided_by: ctx.actor.staffId,
         deny_reason: reason,
         deny_note: note === '' ? null : note,
-        supply_due: supplyDueDate(at, calendar),
       },
       event: 'denied',
       detail: { reason },
@@ -110,7 +109,7 @@ export function recordAppealOutcome(
   note: string,
 ): ApplicationDetail {
   return decide(ctx, id, (_tx, row, at) => {
-    if (row.status !== 'denied' || row.appeal_at === null || row.appeal_outcome !== null)
+    if (row.status !== 'denied' || row.appeal_text === null || row.appeal_outcome !== null)
       throw new AppError('application.appeal.none', { field: 'id' });
     return {
       fields: {

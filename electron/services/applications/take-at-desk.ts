@@ -1,4 +1,4 @@
-import { applicationNumber, defaultDeadlineSettings } from '../../../shared/domain/application';
+import { applicationNumber, defaultDeadlineSettings, deskApplicationSource } from '../../../shared/domain/application';
 import { applicationDueAt, moscowDay } from '../../../shared/domain/application-deadline';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ActorContext } from '../../core/context';
@@ -7,7 +7,6 @@ import { insertRecord } from '../../store/record-door';
 import { loadBusinessCalendar } from '../dictionaries/business-calendar';
 import { consentInForce } from './application-checks';
 import { appendApplicationEvent } from './application-events';
-import { deskApplicationSource } from './desk-source';
 
 /**
  * The next number of this desk for the year: `З-YY-SOURCE-NNNNNN`, the counter one past the

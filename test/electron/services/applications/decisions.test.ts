@@ -159,6 +159,19 @@ describe('the review and the decisions (C3–C5)', () => {
     expect(twice.error?.code).toBe('application.desk.not_in_review');
   });
 
+  it('refuses to approve an application with no cabinet account: the code would reach nobody', async () => {
+    desk = await openApplicationDesk();
+    meetChecks(desk);
+    const id = portalApplication(desk, {
+      number: 'З-26-П-000003',
+      due_at: '2026-11-26T09:00:00.000Z',
+      account_id: null,
+    });
+    await call(desk, 'applications.startReview', { id });
+    const refused = await call(desk, 'applications.approve', { id, activationChannel: 'print' });
+    expect(refused.error?.code).toBe('application.account.none');
+  });
+
   it('refuses an activation by e-mail when the application has no address', async () => {
     desk = await openApplicationDesk();
     meetChecks(desk);
@@ -172,17 +185,16 @@ describe('the review and the decisions (C3–C5)', () => {
     expect(refused.error).toMatchObject({ code: 'application.desk.no_email', field: 'activationChannel' });
   });
 
-  it('denies with a reason and a note, and gives the patient five working days to supply', async () => {
+  it('denies with a reason and a note; the supply time is the server’s to set', async () => {
     desk = await openApplicationDesk();
     const id = await inReview(desk);
     const denied = await call(desk, 'applications.deny', { id, reason: 'no_consent', note: 'Согласие не подписано' });
     expect(denied.ok).toBe(true);
-    // Wednesday 25.11.2026 + 5 working days (4.11 is long past): Wednesday 2.12.
     expect((denied.data as unknown as Detail).application).toMatchObject({
       status: 'denied',
       denyReason: 'no_consent',
       denyNote: 'Согласие не подписано',
-      supplyDue: '2026-12-02',
+      supplyDue: null,
     });
   });
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendar2026 } from '../../../support/document-dictionaries';
 import { applicationDueAt } from '../../../../shared/domain/application-deadline';
-import { defaultDeadlineSettings } from '../../../../shared/domain/application';
-import { deskApplicationSource } from '../../../../electron/services/applications/desk-source';
+import { defaultDeadlineSettings, deskApplicationSource } from '../../../../shared/domain/application';
 import { validSnils } from '../../../support/fixtures';
 import { enrolPatient } from '../../../support/temp-desk';
 import { call, meetChecks, openApplicationDesk, portalApplication, type ApplicationDesk } from './application-desk';
