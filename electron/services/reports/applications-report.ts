@@ -25,7 +25,6 @@ interface JournalRow extends StageEvent {
 interface MilestoneRow {
   submitted_at: string;
   overdue_at: string | null;
-  activated_at: string | null;
 }
 
 /**
@@ -60,10 +59,9 @@ function readJournal(tx: ReadTx, window: [string, string]): Map<string, JournalR
 
 function readMilestones(tx: ReadTx, window: [string, string]): MilestoneRow[] {
   return tx.all<MilestoneRow>(
-    `SELECT submitted_at, overdue_at, activated_at FROM applications
-      WHERE (submitted_at >= ? AND submitted_at < ?) OR (overdue_at >= ? AND overdue_at < ?)
-         OR (activated_at >= ? AND activated_at < ?)`,
-    [...window, ...window, ...window],
+    `SELECT submitted_at, overdue_at FROM applications
+      WHERE (submitted_at >= ? AND submitted_at < ?) OR (overdue_at >= ? AND overdue_at < ?)`,
+    [...window, ...window],
   );
 }
 
@@ -94,9 +92,15 @@ export function applicationsReport(
   const processing: number[] = [];
   const stageHours = new Map<ReportStage, number[]>(reportStages.map((stage) => [stage, []]));
   const decisions = new Map<ReportDecision, number>(reportDecisions.map((decision) => [decision, 0]));
+  let activated = 0;
   for (const events of journal.values()) {
     const timeline = applicationTimeline(events[0]!.submitted_at, events);
-    for (const span of timeline.spans) if (inPeriod(span.end)) stageHours.get(span.stage)!.push(span.hours);
+    for (const span of timeline.spans) {
+      if (!inPeriod(span.end)) continue;
+      stageHours.get(span.stage)!.push(span.hours);
+      // The activation stage ends when the patient activates the account.
+      if (span.stage === 'activation') activated += 1;
+    }
     for (const made of timeline.decisions)
       if (inPeriod(made.at)) decisions.set(made.decision, decisions.get(made.decision)! + 1);
     if (timeline.processing && inPeriod(timeline.processing.end)) {
@@ -108,11 +112,9 @@ export function applicationsReport(
 
   const overdueByWeek = new Map<string, number>();
   let submitted = 0;
-  let activated = 0;
   let overdue = 0;
   for (const row of milestones) {
     if (inPeriod(row.submitted_at)) submitted += 1;
-    if (inPeriod(row.activated_at)) activated += 1;
     if (inPeriod(row.overdue_at)) {
       overdue += 1;
       const monday = weekStart(dayOf(row.overdue_at));

@@ -37,8 +37,13 @@ export function ReportCharts({ report }: { report: ApplicationsReport }) {
           skipAnimation
           xAxis={[{ scaleType: 'point', data: weeks }]}
           series={[
-            { data: report.weeks.map((week) => week.medianHours), label: t('reports.processing.median') },
-            { data: report.weeks.map((week) => week.p90Hours), label: t('reports.processing.p90') },
+            // Straight lines between weeks: a smoothed curve would draw values no week had.
+            {
+              data: report.weeks.map((week) => week.medianHours),
+              label: t('reports.processing.median'),
+              curve: 'linear',
+            },
+            { data: report.weeks.map((week) => week.p90Hours), label: t('reports.processing.p90'), curve: 'linear' },
           ]}
         />
       </ChartWithTable>
