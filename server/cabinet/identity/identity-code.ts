@@ -30,8 +30,10 @@ export async function sendIdentityCode(
   const { db } = deps;
   const card = await linkedCardOf(db, session);
   await requireOpenConfirmation(db, card);
-  const to = !codeChannelsOf(card).includes(channel) ? null : channel === 'sms' ? card.phone : card.email;
-  if (to === null) throw new HttpError(409, 'cabinet.identity.no_channel', { params: { channel }, field: 'channel' });
+  const offered = codeChannelsOf(card).includes(channel);
+  const to = channel === 'sms' ? card.phone : card.email;
+  if (!offered || to === null)
+    throw new HttpError(409, 'cabinet.identity.no_channel', { params: { channel }, field: 'channel' });
   const now = deps.now();
   await assertMayResend(db, session.accountId, purpose, now);
   await db.transaction(async (trx) => {

@@ -3,7 +3,7 @@ import { cabinetPaths } from '../../../shared/cabinet/cabinet-api';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import { defaultClinicId } from '../../clinics/clinics';
 import type { CabinetDeps } from '../cabinet-deps';
-import { cookieValue, openCabinetSession, setSessionCookie } from '../session/cabinet-session';
+import { cookieValue, endCabinetSession, openCabinetSession, setSessionCookie } from '../session/cabinet-session';
 import { signInFederated } from './federated-account';
 import { FederatedRefusal, federatedPerson } from './federated-person';
 import { openIdProvider, type IdentityProvider } from './identity-provider';
@@ -63,10 +63,12 @@ export function registerOidcRoutes(scope: FastifyInstance, deps: CabinetDeps): v
     const now = deps.now();
     const flow = openOidcFlow(key, cookieValue(request.headers.cookie, oidcFlowCookie), now);
     if (!flow) return refuse(reply, 'cabinet.oidc.state');
-    const query = new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1 || request.url.length));
+    const query = new URL(request.url, deps.publicUrl).searchParams;
     try {
       const person = federatedPerson(await provider.claims(query, flow));
       const signedIn = await signInFederated(deps.db, await clinicId(), person, now);
+      // A session this browser held before (perhaps another account's) ends: one browser, one person.
+      if (request.cabinetSession) await endCabinetSession(deps.db, request.cabinetSession.idHash, now);
       const session = await openCabinetSession(deps.db, signedIn, now);
       clearOidcFlowCookie(reply, deps);
       setSessionCookie(reply, session.cookieValue, deps);

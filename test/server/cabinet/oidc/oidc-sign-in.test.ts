@@ -130,6 +130,12 @@ describe('federated sign-in through the identity provider (OIDC, a real provider
       accountId: me.body.accountId,
       stage: 'patient',
     });
+    // The same browser signing in again leaves its earlier session behind, ended.
+    const earlier = sessionHeader(browser, cabinet);
+    await federatedSignIn(browser, cabinet, { login: 'esia-1001', password: 'pass-esia-1001' });
+    const stale = await fetch(`${cabinet}${cabinetApiPrefix}${cabinetPaths.me}`, { headers: earlier });
+    expect(stale.status).toBe(401);
+    expect((await api<Me>(browser, cabinetPaths.me)).status).toBe(200);
     const rows = await testDb.db('cabinet_accounts').where({ oidc_subject: 'esia-1001' }).select('id');
     expect(rows).toEqual([{ id: me.body.accountId }]);
   });
