@@ -212,6 +212,28 @@ describe('federated sign-in through the identity provider (OIDC, a real provider
     expect(signInError(new URL(refused.headers.get('location') ?? ''))).toBe('cabinet.oidc.state');
   });
 
+  it('a provider that cannot be reached is named as such, and the next sign-in tries again', async () => {
+    const port = await freePort();
+    const down = await buildServer({
+      db: testDb.db,
+      rateLimit: false,
+      blobKey: testBlobKey,
+      cabinet: {
+        ...cabinetOptions(),
+        oidc: { issuer: `http://127.0.0.1:${port}`, ...client, redirectUri: `${cabinet}/callback` },
+      },
+    });
+    try {
+      const origin = await down.listen({ host: '127.0.0.1', port: 0 });
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const reply = await fetch(`${origin}${cabinetApiPrefix}${cabinetPaths.oidcStart}`, { redirect: 'manual' });
+        expect(signInError(new URL(reply.headers.get('location') ?? ''))).toBe('cabinet.oidc.unreachable');
+      }
+    } finally {
+      await down.close();
+    }
+  });
+
   it('a server without a provider configured says so', async () => {
     const reply = await fetch(`${bare.origin}${cabinetApiPrefix}${cabinetPaths.oidcStart}`, { redirect: 'manual' });
     expect(reply.status).toBe(302);
