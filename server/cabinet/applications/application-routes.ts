@@ -77,7 +77,7 @@ export function registerApplicationRoutes(scope: FastifyInstance, deps: CabinetD
 
   scope.post(cabinetPaths.applications, async (request, reply) => {
     const session = cabinetSessionOf(request);
-    const view = await submitApplication(db, runtime, session, request.body as never, deps.now());
+    const view = await submitApplication(db, runtime, session, request.body, deps.now());
     return reply.code(201).send(view);
   });
 

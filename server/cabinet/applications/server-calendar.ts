@@ -14,6 +14,9 @@ import { toNumber, toRecord } from '../../db/values';
  */
 const parsed = new Map<string, CalendarYear>();
 const warned = new Set<string>();
+/** A clinic's year as last looked up, kept a minute: a newly published release counts within one. */
+const recent = new Map<string, { at: number; year: CalendarYear | undefined }>();
+const recentMs = 60_000;
 
 interface ReleaseRow {
   data: unknown;
@@ -65,12 +68,17 @@ export async function serverCalendar(
 ): Promise<BusinessCalendar> {
   const found: CalendarYear[] = [];
   for (const year of [...new Set(years)]) {
-    const published = await publishedYear(source.db, source.blobKey, clinicId, year);
+    const key = `${clinicId}:${year}`;
+    let entry = recent.get(key);
+    if (!entry || Date.now() - entry.at >= recentMs) {
+      entry = { at: Date.now(), year: await publishedYear(source.db, source.blobKey, clinicId, year) };
+      recent.set(key, entry);
+    }
+    const published = entry.year;
     if (published) {
       found.push(published);
       continue;
     }
-    const key = `${clinicId}:${year}`;
     if (!warned.has(key)) {
       warned.add(key);
       source.log.warn(

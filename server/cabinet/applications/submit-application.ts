@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { ApplicationView, SubmitApplication } from '../../../shared/cabinet/cabinet-api';
+import type { ApplicationView } from '../../../shared/cabinet/cabinet-api';
 import { submitApplicationSchema } from '../../../shared/cabinet/cabinet-api';
 import { applicationNumber } from '../../../shared/domain/application';
 import { applicationDueAt, moscowDay } from '../../../shared/domain/application-deadline';
@@ -127,7 +127,8 @@ export async function submitApplication(
   db: Knex,
   runtime: ApplicationRuntime,
   session: CabinetSession,
-  input: SubmitApplication,
+  /** The request's body, parsed here (`submitApplicationSchema`). */
+  input: unknown,
   now: Date,
 ): Promise<ApplicationView> {
   const body = parseInput(submitApplicationSchema, input);
