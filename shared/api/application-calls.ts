@@ -139,7 +139,8 @@ export const applicationCalls = {
     output: z.object({
       items: z.array(applicationQueueItemSchema),
       next: queueCursorSchema.nullable(),
-      counts: applicationCountsSchema,
+      /** On the first page only (`after` null): the next pages do not count again. */
+      counts: applicationCountsSchema.nullable(),
     }),
     permission: 'patients.read',
   }),
