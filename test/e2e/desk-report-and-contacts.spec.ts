@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Store } from '../../electron/store/open-store';
 import { rawTx } from '../../electron/store/raw-tx';
+import { seriousViolations } from './axe';
 import { expect, test as deskTest } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';
 import { searchBox } from './patients';
@@ -78,6 +79,7 @@ test('the applications report (C6): charts with tables for screen readers, CSV f
   await expect(page.getByRole('heading', { name: 'Время обработки по неделям' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Таблица: Где ждёт работа' })).toBeAttached();
   await expect(page.getByRole('table', { name: 'Таблица: Решения по причинам' }).getByRole('row')).toHaveCount(6);
+  expect(await seriousViolations(page)).toEqual([]);
   for (const size of [
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
@@ -131,6 +133,7 @@ deskTest(
     await dialog.getByRole('textbox', { name: 'Адрес' }).fill('г. Тверь, ул. Советская, д. 5');
     await dialog.getByRole('textbox', { name: 'Адрес' }).press('Control+Enter');
     await expect(dialog.getByRole('textbox', { name: 'E-mail' })).toHaveAttribute('aria-invalid', 'true');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screensDir}/card-contacts-dialog-errors-1366x768.png` });
 
     await dialog.getByRole('textbox', { name: 'E-mail' }).fill('anna@mail.ru');
@@ -145,3 +148,18 @@ deskTest(
     await page.screenshot({ path: `${screensDir}/card-contacts-history-1366x768.png` });
   },
 );
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the applications report in the dark theme passes axe', async ({ page }) => {
+    await mkdir(screensDir, { recursive: true });
+    await page.evaluate(() => {
+      window.location.hash = '#/applications/report';
+    });
+    await expect(page.getByRole('heading', { name: 'Время обработки по неделям' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screensDir}/applications-report-1366x768-dark.png` });
+    const chart = page.getByRole('region', { name: 'Где ждёт работа' });
+    await chart.screenshot({ path: `${screensDir}/applications-report-stages-1366x768-dark.png` });
+  });
+});

@@ -7,7 +7,11 @@ import { hoursLabel, weekLabel } from './report-format';
 
 const chartHeight = 280;
 
-/** The four charts of the report (C6), each with its table for screen readers. */
+/**
+ * The four charts of the report (C6), each with its table for screen readers. The charts are
+ * pictures only (no keyboard stops inside a part hidden from screen readers): the tables carry
+ * the same figures to the keyboard and the screen reader.
+ */
 export function ReportCharts({ report }: { report: ApplicationsReport }) {
   const { t, i18n } = useTranslation();
   const hours = (value: number | null) => hoursLabel(t, i18n.language, value);
@@ -35,6 +39,7 @@ export function ReportCharts({ report }: { report: ApplicationsReport }) {
         <LineChart
           height={chartHeight}
           skipAnimation
+          disableKeyboardNavigation
           xAxis={[{ scaleType: 'point', data: weeks }]}
           series={[
             // Straight lines between weeks: a smoothed curve would draw values no week had.
@@ -66,6 +71,7 @@ export function ReportCharts({ report }: { report: ApplicationsReport }) {
         <BarChart
           height={chartHeight}
           skipAnimation
+          disableKeyboardNavigation
           layout="horizontal"
           yAxis={[{ scaleType: 'band', data: stageNames, width: 220 }]}
           series={[
@@ -84,6 +90,7 @@ export function ReportCharts({ report }: { report: ApplicationsReport }) {
         <BarChart
           height={chartHeight}
           skipAnimation
+          disableKeyboardNavigation
           xAxis={[{ scaleType: 'band', data: weeks }]}
           yAxis={[{ tickMinStep: 1 }]}
           series={[
@@ -104,6 +111,7 @@ export function ReportCharts({ report }: { report: ApplicationsReport }) {
         <BarChart
           height={chartHeight}
           skipAnimation
+          disableKeyboardNavigation
           layout="horizontal"
           yAxis={[{ scaleType: 'band', data: decisionNames, width: 260 }]}
           xAxis={[{ tickMinStep: 1 }]}
