@@ -79,6 +79,7 @@ export function startNotificationWorker(
   };
 
   const deliver = async (row: ClaimedRow): Promise<void> => {
+    let providerId: string;
     try {
       if (
         row.accountId &&
@@ -90,7 +91,7 @@ export function startNotificationWorker(
         return;
       }
       const message = renderMessage(row.template, row.params);
-      const providerId =
+      providerId =
         row.channel === 'email'
           ? await senders.email({
               id: row.id,
@@ -100,13 +101,30 @@ export function startNotificationWorker(
               html: message.html,
             })
           : await senders.sms({ id: row.id, to: row.recipient, text: message.sms });
-      const marked = await markSent(deps.db, row, providerId, deps.now());
-      log.info(
-        { notification: row.id, channel: row.channel, template: row.template, attempts: row.attempts, marked },
-        'notification sent',
-      );
     } catch (error) {
       await finish(row.id, row.attempts, error);
+      return;
+    }
+    await recordSent(row, providerId);
+  };
+
+  /**
+   * Once the provider took the message it must not be retried as a failure: if the journal
+   * cannot be written the row is still marked sent (without the event); if even that fails the
+   * row keeps its lease and is the residual window (README.md).
+   */
+  const recordSent = async (row: ClaimedRow, providerId: string): Promise<void> => {
+    const facts = { notification: row.id, channel: row.channel, template: row.template, attempts: row.attempts };
+    try {
+      const marked = await markSent(deps.db, row, providerId, deps.now());
+      log.info({ ...facts, marked }, 'notification sent');
+    } catch (error) {
+      log.error({ ...facts, err: error }, 'notification sent, its journal event not written');
+      try {
+        await markSent(deps.db, { ...row, applicationId: null }, providerId, deps.now());
+      } catch {
+        log.error(facts, 'notification sent, not marked: it will be sent again after its lease');
+      }
     }
   };
 
