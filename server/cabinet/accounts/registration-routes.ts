@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { cabinetPaths } from '../../../shared/cabinet/cabinet-api';
 import {
-  cabinetEmail,
-  minimumSelfAge,
-  oneTimeCodeText,
-  registerRequestSchema,
-} from '../../../shared/cabinet/registration';
+  codeRequestSchema,
+  emailConfirmRequestSchema,
+  emailResendRequestSchema,
+} from '../../../shared/cabinet/account-requests';
+import { minimumSelfAge, registerRequestSchema } from '../../../shared/cabinet/registration';
 import { ageOn, isoDay, validateBirthDate } from '../../../shared/domain/calendar-date';
 import { parseInput } from '../../../shared/errors/zod-issues';
 import { defaultClinicId } from '../../clinics/clinics';
@@ -29,10 +28,6 @@ const hour = 60 * 60_000;
 /** NIST SP 800-63B lifetimes: an e-mail link a day, an SMS code 10 minutes. */
 export const emailLinkTtlMs = 24 * hour;
 export const phoneCodeTtlMs = 10 * 60_000;
-
-const tokenBody = z.strictObject({ token: z.string().min(20).max(200) });
-const emailBody = z.strictObject({ email: cabinetEmail });
-const codeBody = z.strictObject({ code: oneTimeCodeText });
 
 /** Where the confirmation e-mail's link takes the patient: the cabinet's page, the token in the fragment. */
 export function emailConfirmLink(publicUrl: string, token: string): string {
@@ -131,7 +126,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, deps: Cabinet
   });
 
   scope.post(cabinetPaths.emailConfirm, accountRoute(deps, routeLimits.check), async (request, reply) => {
-    const { token } = parseInput(tokenBody, request.body);
+    const { token } = parseInput(emailConfirmRequestSchema, request.body);
     const now = deps.now();
     const owner = await codeOwner(deps.db, 'email_link', token);
     if (!owner) throw linkRefusals.wrong;
@@ -160,7 +155,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, deps: Cabinet
   });
 
   scope.post(cabinetPaths.emailResend, accountRoute(deps, routeLimits.send), async (request, reply) => {
-    const { email } = parseInput(emailBody, request.body);
+    const { email } = parseInput(emailResendRequestSchema, request.body);
     const now = deps.now();
     await deps.db.transaction(async (trx) => {
       const account = await accountByEmail(trx, await clinicId(), email);
@@ -195,7 +190,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, deps: Cabinet
 
   scope.post(cabinetPaths.phoneConfirm, accountRoute(deps, routeLimits.check), async (request) => {
     const session = cabinetSessionOf(request);
-    const { code } = parseInput(codeBody, request.body);
+    const { code } = parseInput(codeRequestSchema, request.body);
     const now = deps.now();
     const outcome = await deps.db.transaction(async (trx) => {
       const locked = await lockOf(trx, { accountId: session.accountId }, now);

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { assertPasswordPolicy } from '../../../shared/auth/password-policy';
 import { cabinetPaths, notificationSettingsSchema } from '../../../shared/cabinet/cabinet-api';
-import { cabinetEmail, oneTimeCodeText } from '../../../shared/cabinet/registration';
+import { activateRequestSchema, codeRequestSchema } from '../../../shared/cabinet/account-requests';
 import { parseInput } from '../../../shared/errors/zod-issues';
 import { tryRedeemActivationCode } from '../applications/activation-codes';
 import { defaultClinicId } from '../../clinics/clinics';
@@ -21,13 +20,6 @@ import { beginCabinetTotp, cabinetTotpKey, confirmCabinetTotp } from './cabinet-
 import { codeRefusal } from './code-refusals';
 import { hashPassword } from './password-hash';
 
-const activateBody = z.strictObject({
-  email: cabinetEmail,
-  code: z.string().min(1).max(200),
-  password: z.string().max(4096),
-});
-const totpConfirmBody = z.strictObject({ code: oneTimeCodeText });
-
 /**
  * The account itself: who is signed in (`/me`, with the CSRF token), activation (the clinic's code
  * + a new password), the authenticator app, and which channels the clinic's notices use.
@@ -43,7 +35,7 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: CabinetDeps
   });
 
   scope.post(cabinetPaths.activate, accountRoute(deps, routeLimits.check), async (request, reply) => {
-    const body = parseInput(activateBody, request.body);
+    const body = parseInput(activateRequestSchema, request.body);
     assertPasswordPolicy(body.password);
     const hash = await hashPassword(body.password);
     const now = deps.now();
@@ -76,7 +68,7 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: CabinetDeps
 
   scope.post(cabinetPaths.totpConfirm, accountRoute(deps, routeLimits.check), async (request, reply) => {
     const session = requirePatientStage(cabinetSessionOf(request));
-    const { code } = parseInput(totpConfirmBody, request.body);
+    const { code } = parseInput(codeRequestSchema, request.body);
     const now = deps.now();
     const outcome = await deps.db.transaction(async (trx) => {
       const locked = await lockOf(trx, { accountId: session.accountId }, now);

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { cabinetPaths, codeChannels, type CodeChannel } from '../../../shared/cabinet/cabinet-api';
-import { cabinetEmail, oneTimeCodeText } from '../../../shared/cabinet/registration';
+import { cabinetPaths, type CodeChannel } from '../../../shared/cabinet/cabinet-api';
+import {
+  signInRequestSchema,
+  signInSendRequestSchema,
+  signInVerifyRequestSchema,
+} from '../../../shared/cabinet/account-requests';
 import { parseInput } from '../../../shared/errors/zod-issues';
 import { defaultClinicId } from '../../clinics/clinics';
 import { HttpError } from '../../http/http-error';
@@ -27,11 +30,6 @@ import { liveChallenge, openChallenge, spendChallenge } from './sign-in-challeng
 /** A sign-in code lives as long as an SMS code (NIST SP 800-63B). */
 export const signInCodeTtlMs = 10 * 60_000;
 
-const signInBody = z.strictObject({ email: cabinetEmail, password: z.string().max(1024) });
-const challengeId = z.string().min(20).max(200);
-const sendBody = z.strictObject({ challengeId, channel: z.enum(codeChannels) });
-const verifyBody = z.strictObject({ challengeId, channel: z.enum(codeChannels), code: oneTimeCodeText });
-
 const wrongSignIn = () => new HttpError(401, 'cabinet.sign_in.wrong');
 
 /**
@@ -46,7 +44,7 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
   const totpKey = cabinetTotpKey(deps.masterKey);
 
   scope.post(cabinetPaths.signIn, accountRoute(deps, routeLimits.check), async (request) => {
-    const { email, password } = parseInput(signInBody, request.body);
+    const { email, password } = parseInput(signInRequestSchema, request.body);
     const now = deps.now();
     const clinicOf = await clinicId();
     const account = await accountByEmail(deps.db, clinicOf, email);
@@ -64,7 +62,7 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
   });
 
   scope.post(cabinetPaths.signInSend, accountRoute(deps, routeLimits.send), async (request) => {
-    const body = parseInput(sendBody, request.body);
+    const body = parseInput(signInSendRequestSchema, request.body);
     if (body.channel === 'totp') throw new HttpError(400, 'cabinet.sign_in.totp_no_send', { field: 'channel' });
     const channel = body.channel;
     const now = deps.now();
@@ -84,7 +82,7 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
   });
 
   scope.post(cabinetPaths.signInVerify, accountRoute(deps, routeLimits.check), async (request, reply) => {
-    const body = parseInput(verifyBody, request.body);
+    const body = parseInput(signInVerifyRequestSchema, request.body);
     const now = deps.now();
     const outcome = await deps.db.transaction(async (trx) => {
       const challenge = await liveChallenge(trx, body.challengeId, now);
