@@ -27,7 +27,7 @@ export function registerIdentityRoutes(scope: FastifyInstance, deps: CabinetDeps
   const sendLimit = accountRoute(deps, routeLimits.send);
   const tryLimit = accountRoute(deps, routeLimits.check);
 
-  scope.get(cabinetPaths.identity, async (request): Promise<IdentityState> => {
+  scope.get(cabinetPaths.identity, accountRoute(deps, routeLimits.read), async (request): Promise<IdentityState> => {
     return identityStateOf(db, cabinetSessionOf(request));
   });
 

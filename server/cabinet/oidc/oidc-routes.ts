@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cabinetPaths } from '../../../shared/cabinet/cabinet-api';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import { defaultClinicId } from '../../clinics/clinics';
+import { accountRoute, routeLimits } from '../accounts/account-route-options';
 import type { CabinetDeps } from '../cabinet-deps';
 import { cookieValue, endCabinetSession, openCabinetSession, setSessionCookie } from '../session/cabinet-session';
 import { signInFederated } from './federated-account';
@@ -44,7 +45,7 @@ export function registerOidcRoutes(scope: FastifyInstance, deps: CabinetDeps): v
     throw error;
   };
 
-  scope.get(cabinetPaths.oidcStart, async (_request, reply) => {
+  scope.get(cabinetPaths.oidcStart, accountRoute(deps, routeLimits.read), async (_request, reply) => {
     if (!provider) return refuse(reply, 'cabinet.oidc.not_configured');
     const flow = await provider.newFlow(deps.now());
     let target: URL;
@@ -58,7 +59,7 @@ export function registerOidcRoutes(scope: FastifyInstance, deps: CabinetDeps): v
     return reply.redirect(target.href, 302);
   });
 
-  scope.get(cabinetPaths.oidcCallback, async (request, reply) => {
+  scope.get(cabinetPaths.oidcCallback, accountRoute(deps, routeLimits.check), async (request, reply) => {
     if (!provider) return refuse(reply, 'cabinet.oidc.not_configured');
     const now = deps.now();
     const flow = openOidcFlow(key, cookieValue(request.headers.cookie, oidcFlowCookie), now);
