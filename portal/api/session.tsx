@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me } from '../../shared/cabinet/cabinet-api';
 import { CabinetClient } from './cabinet-client';
 import { CabinetError } from './cabinet-error';
@@ -15,25 +15,36 @@ const SessionContext = createContext<Session | null>(null);
 
 /** The API client and who is signed in (GET /me), for every screen. */
 export function SessionProvider({ client, children }: { client: CabinetClient; children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  // A screen's own answer (a confirmed e-mail, a sign-in) is newer than a GET /me that was already
+  // under way: the older answer must not undo it. Each setMe moves the generation on.
+  const generation = useRef(0);
+  const setMe = useCallback((next: Me | null) => {
+    generation.current += 1;
+    setMeState(next);
+  }, []);
   const refresh = useCallback(async () => {
+    const asked = generation.current;
+    const settle = (next: Me | null) => {
+      if (generation.current === asked) setMe(next);
+    };
     try {
       const current = await client.me();
-      setMe(current);
+      settle(current);
       return current;
     } catch (error) {
       if (error instanceof CabinetError && error.status === 401) {
-        setMe(null);
+        settle(null);
         return null;
       }
-      setMe((previous) => previous ?? null);
+      if (generation.current === asked) setMeState((previous) => previous ?? null);
       throw error;
     }
-  }, [client]);
+  }, [client, setMe]);
   useEffect(() => {
     refresh().catch(() => undefined);
   }, [refresh]);
-  const value = useMemo(() => ({ client, me, setMe, refresh }), [client, me, refresh]);
+  const value = useMemo(() => ({ client, me, setMe, refresh }), [client, me, setMe, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
