@@ -17,6 +17,7 @@ import {
   type ActivationChannel,
   type DenyReason,
 } from '../../../shared/domain/application';
+import { formatRussianDate } from '../../../shared/domain/calendar-date';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { SectionCard } from '../../ui/SectionCard';
@@ -56,17 +57,19 @@ export function DecisionPanel({
         <PrintedCodeButton applicationId={application.id} number={application.number} />
       </SectionCard>
     );
-  if (application.status === 'denied' && application.supplyDue)
+  if (application.status === 'denied')
     return (
       <SectionCard title={t('applications.decision.title')}>
         <Typography>
-          {t('applications.decision.denied')}:{' '}
-          {application.denyReason && t(`applications.decision.reasons.${application.denyReason}`)}
+          {t('applications.decision.denied')}
+          {application.denyReason && `: ${t(`applications.decision.reasons.${application.denyReason}`)}`}
         </Typography>
         {application.denyNote && <Typography color="text.secondary">{application.denyNote}</Typography>}
-        <Typography variant="body2" color="text.secondary">
-          {t('applications.page.supplyDue', { date: application.supplyDue.split('-').reverse().join('.') })}
-        </Typography>
+        {application.supplyDue && (
+          <Typography variant="body2" color="text.secondary">
+            {t('applications.page.supplyDue', { date: formatRussianDate(application.supplyDue) })}
+          </Typography>
+        )}
       </SectionCard>
     );
   if (application.status !== 'in_review' && application.status !== 'submitted') return null;
