@@ -81,7 +81,17 @@ export function applicationsReport(
     journal: readJournal(tx, window),
     milestones: readMilestones(tx, window),
   }));
-  const dayOf = (instant: string) => isoDay(new Date(instant), ctx.timeZone);
+  // Every offset is whole minutes: instants in the same minute fall on the same day.
+  const days = new Map<string, string>();
+  const dayOf = (instant: string) => {
+    const minute = instant.slice(0, 16);
+    let day = days.get(minute);
+    if (day === undefined) {
+      day = isoDay(new Date(instant), ctx.timeZone);
+      days.set(minute, day);
+    }
+    return day;
+  };
   const inPeriod = (instant: string | null): instant is string => {
     if (instant === null) return false;
     const day = dayOf(instant);
@@ -105,7 +115,9 @@ export function applicationsReport(
       if (inPeriod(made.at)) decisions.set(made.decision, decisions.get(made.decision)! + 1);
     if (timeline.processing && inPeriod(timeline.processing.end)) {
       const monday = weekStart(dayOf(timeline.processing.end));
-      processingByWeek.set(monday, [...(processingByWeek.get(monday) ?? []), timeline.processing.hours]);
+      const week = processingByWeek.get(monday);
+      if (week) week.push(timeline.processing.hours);
+      else processingByWeek.set(monday, [timeline.processing.hours]);
       processing.push(timeline.processing.hours);
     }
   }
