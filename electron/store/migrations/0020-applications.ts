@@ -64,6 +64,8 @@ export async function up(knex: Knex): Promise<void> {
   // The queue: by status, nearest deadline first; keyset paging goes on (due_at, id).
   await knex.raw('CREATE INDEX applications_queue ON applications (status, due_at, id)');
   await knex.raw('CREATE INDEX applications_due ON applications (due_at, id)');
+  // The counters by status: a narrow index counts a hundred thousand rows in a fraction of the queue index's pages.
+  await knex.raw('CREATE INDEX applications_status ON applications (status)');
   await knex.raw('CREATE INDEX applications_patient ON applications (patient_id)');
   await knex.raw('CREATE INDEX applications_number ON applications (number)');
 
