@@ -16,6 +16,7 @@ import {
   type NotificationSettings,
   type SubmitApplication,
 } from '../../shared/cabinet/cabinet-api';
+import type { RegisterRequestInput } from '../../shared/cabinet/registration';
 import { documentTypes } from '../../shared/domain/documents/identity-document';
 import { CabinetError } from './cabinet-error';
 
@@ -26,19 +27,6 @@ const applicationsSchema = z.array(applicationViewSchema);
 const nothing = z.unknown();
 
 export type DocumentType = (typeof documentTypes)[number];
-
-/** What the registration form sends (the server parses it with its own schema and the same validators). */
-export interface RegisterBody {
-  surname: string;
-  name: string;
-  patronymic: string | null;
-  birthDate: string;
-  sex: 'male' | 'female';
-  snils: string | null;
-  inn: string | null;
-  email: string;
-  phone: string;
-}
 
 /**
  * The cabinet's API as the page calls it. Every answer is checked with the contract's schema
@@ -51,7 +39,7 @@ export class CabinetClient {
   constructor(private readonly base = cabinetApiPrefix) {}
 
   me = () => this.remember(this.call('GET', cabinetPaths.me, meSchema));
-  register = (body: RegisterBody) => this.call('POST', cabinetPaths.register, registeredSchema, body);
+  register = (body: RegisterRequestInput) => this.call('POST', cabinetPaths.register, registeredSchema, body);
   emailConfirm = (token: string) => this.remember(this.call('POST', cabinetPaths.emailConfirm, meSchema, { token }));
   emailResend = (email: string) => this.call('POST', cabinetPaths.emailResend, nothing, { email });
   phoneSend = () => this.call('POST', cabinetPaths.phoneSend, codeSentSchema, {});
@@ -121,7 +109,8 @@ export class CabinetClient {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body ?? {});
     }
-    if (method !== 'GET' && this.csrfToken) headers[csrfHeader] = this.csrfToken;
+    const token = this.csrfToken;
+    if (method !== 'GET' && token) headers[csrfHeader] = token;
     let response: Response;
     try {
       response = await fetch(`${this.base}${path}`, { method, headers, body: payload, credentials: 'same-origin' });
@@ -138,7 +127,8 @@ export class CabinetClient {
       }
     }
     if (!response.ok) {
-      if (response.status === 401) this.csrfToken = null;
+      // The session this request spoke for is gone; a newer one (made meanwhile) stays.
+      if (response.status === 401 && this.csrfToken === token) this.csrfToken = null;
       throw CabinetError.fromBody(response.status, json);
     }
     const parsed = schema.safeParse(json);
