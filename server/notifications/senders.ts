@@ -72,13 +72,14 @@ async function dropFile(dir: string, name: string, content: string | Buffer): Pr
  * The server's transports: SMTP (nodemailer, pooled) and the SMS gateway (HTTP POST JSON with a
  * bearer token and the row id as `idempotency-key`); without them, files in `mailDropDir`
  * (`<id>.eml`, `<id>.sms.txt`, mode 0600), named by the row so a retry overwrites, never adds.
+ * One SMTP connection per message sent at once (the worker's concurrency).
  */
-export function openSenders(transports: NotificationTransports): Senders {
+export function openSenders(transports: NotificationTransports, smtpConnections = 8): Senders {
   const smtp: Transporter | undefined = transports.smtpUrl
     ? nodemailer.createTransport({
         url: transports.smtpUrl,
         pool: true,
-        maxConnections: 4,
+        maxConnections: smtpConnections,
         connectionTimeout: sendTimeoutMs,
         greetingTimeout: sendTimeoutMs,
         socketTimeout: sendTimeoutMs,

@@ -51,7 +51,7 @@ export function startNotificationWorker(
   const batchSize = deps.batchSize ?? 32;
   const concurrency = deps.concurrency ?? 8;
   const leaseMs = Math.max(deps.leaseMs ?? 120_000, 2 * sendTimeoutMs);
-  const senders: Senders = openSenders(deps.transports);
+  const senders: Senders = openSenders(deps.transports, concurrency);
   let running = true;
   let kicked = false;
   let wake: (() => void) | undefined;
