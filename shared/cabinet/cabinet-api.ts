@@ -43,7 +43,7 @@ export const cabinetPaths = {
   signInVerify: '/sign-in/verify', // POST { challengeId, channel, code } → Me, sets the patient session
   signOut: '/sign-out', // POST → 204
   signOutEverywhere: '/sign-out/everywhere', // POST → 204, every session of the account ends
-  activate: '/activate', // POST { code, password } → 204 (the code from the link, SMS or print)
+  activate: '/activate', // POST { email, code, password } → 204 (the code from the link, SMS or print)
   totpBegin: '/totp/begin', // POST → { uri, secret } (patient stage)
   totpConfirm: '/totp/confirm', // POST { code } → 204
   notificationSettings: '/settings/notifications', // GET → NotificationSettings; PUT NotificationSettings → same

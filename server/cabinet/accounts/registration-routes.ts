@@ -14,7 +14,7 @@ import { HttpError } from '../../http/http-error';
 import { enqueueNotification } from '../../notifications/enqueue';
 import { withChangeLog } from '../../sync/change-log';
 import type { CabinetDeps } from '../cabinet-deps';
-import { cabinetSessionOf, openCabinetSession, setSessionCookie } from '../session/cabinet-session';
+import { cabinetSessionOf, endCabinetSession, openCabinetSession, setSessionCookie } from '../session/cabinet-session';
 import { lockOf } from './account-lockout';
 import { accountRoute, routeLimits } from './account-route-options';
 import { accountByEmail, accountById, meOf, type AccountRow } from './account-store';
@@ -142,6 +142,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, deps: Cabinet
           .where({ id: current.id })
           .update({ email_confirmed_at: now, updated_at: now });
       if (current.patient_id === null) await linkAccountToPatient(log, current, now.toISOString());
+      if (request.cabinetSession) await endCabinetSession(log.trx, request.cabinetSession.idHash, now);
       const opened = await openCabinetSession(
         log.trx,
         { accountId: current.id, clinicId: current.clinic_id, stage: 'applicant' },

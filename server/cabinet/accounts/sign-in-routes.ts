@@ -19,7 +19,7 @@ import {
 } from '../session/cabinet-session';
 import { clearFailures, countFailure, lockOf, type LockSubject } from './account-lockout';
 import { accountRoute, routeLimits } from './account-route-options';
-import { accountByEmail, accountById, meOf } from './account-store';
+import { accountByEmail, accountById, meOf, type AccountRow } from './account-store';
 import { cabinetTotpKey, checkCabinetTotp } from './cabinet-totp';
 import { codeRefusal } from './code-refusals';
 import { sendCode } from './code-sending';
@@ -29,6 +29,15 @@ import { liveChallenge, openChallenge, spendChallenge } from './sign-in-challeng
 
 /** A sign-in code lives as long as an SMS code (NIST SP 800-63B). */
 export const signInCodeTtlMs = 10 * 60_000;
+
+/** Where a sign-in code may go: only to a confirmed contact, or the enrolled app. */
+function signInChannels(account: AccountRow): CodeChannel[] {
+  const channels: CodeChannel[] = [];
+  if (account.phone_confirmed_at !== null) channels.push('sms');
+  if (account.email_confirmed_at !== null) channels.push('email');
+  if (account.totp_secret_sealed !== null) channels.push('totp');
+  return channels;
+}
 
 const wrongSignIn = () => new HttpError(401, 'cabinet.sign_in.wrong');
 
@@ -56,9 +65,7 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
       : await verifyAgainstNothing(password);
     if (locked) throw locked;
     if (!usable || !right) throw await countFailure(deps.db, subject, now, wrongSignIn());
-    const channels: CodeChannel[] = ['sms', 'email'];
-    if (usable.totp_secret_sealed !== null) channels.push('totp');
-    return { challengeId: await openChallenge(deps.db, usable.id, now), channels };
+    return { challengeId: await openChallenge(deps.db, usable.id, now), channels: signInChannels(usable) };
   });
 
   scope.post(cabinetPaths.signInSend, accountRoute(deps, routeLimits.send), async (request) => {
@@ -71,6 +78,8 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
       const locked = await lockOf(trx, { accountId: challenge.accountId }, now);
       if (locked) throw locked;
       const account = await accountById(trx, challenge.accountId, true);
+      if (!signInChannels(account).includes(channel))
+        throw new HttpError(400, 'cabinet.sign_in.channel', { field: 'channel' });
       const template = 'sign_in_code';
       return sendCode(
         trx,
@@ -110,6 +119,8 @@ export function registerSignInRoutes(scope: FastifyInstance, deps: CabinetDeps):
       }
       await spendChallenge(trx, challenge.id, now);
       await clearFailures(trx, account.id);
+      // The session the browser had (an applicant's) gives way to the new one.
+      if (request.cabinetSession) await endCabinetSession(trx, request.cabinetSession.idHash, now);
       const opened = await openCabinetSession(
         trx,
         { accountId: account.id, clinicId: account.clinic_id, stage: 'patient' },

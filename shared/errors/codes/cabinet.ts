@@ -82,6 +82,10 @@ export const cabinetCodes = {
     ru: 'Вход не завершён вовремя: введите пароль снова',
     en: 'The sign-in was not completed in time: enter your password again',
   },
+  'cabinet.sign_in.channel': {
+    ru: 'Этим способом код не отправить: выберите подтверждённый телефон или адрес',
+    en: 'A code cannot be sent this way: choose a confirmed phone or address',
+  },
   'cabinet.sign_in.totp_no_send': {
     ru: 'Код приложения-аутентификатора не отправляется: откройте приложение',
     en: 'An authenticator app code is not sent: open the app',

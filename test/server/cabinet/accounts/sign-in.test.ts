@@ -15,7 +15,7 @@ async function activatedPatient(phone = '+79161234567') {
   await opened
     .db('cabinet_accounts')
     .where({ id: me.accountId })
-    .update({ password_hash: await hashPassword(password), activated_at: now });
+    .update({ password_hash: await hashPassword(password), activated_at: now, phone_confirmed_at: now });
   return { email: form.email, phone: '+7' + phone.replace(/\D/g, '').slice(-10), accountId: me.accountId };
 }
 
@@ -65,6 +65,19 @@ describe('sign-in to the cabinet', () => {
       code,
     });
     expect(replay).toMatchObject({ status: 400, body: { code: 'cabinet.sign_in.challenge' } });
+  });
+
+  it('sends sign-in codes only to a confirmed contact', async () => {
+    const who = await activatedPatient('+79161110007');
+    await opened.db('cabinet_accounts').where({ id: who.accountId }).update({ phone_confirmed_at: null });
+    const browser = new CabinetBrowser(opened.server);
+    const challenge = await browser.post<SignInChallenge>(cabinetPaths.signIn, { email: who.email, password });
+    expect(challenge.body.channels).toEqual(['email']);
+    const sms = await browser.post(cabinetPaths.signInSend, {
+      challengeId: challenge.body.challengeId,
+      channel: 'sms',
+    });
+    expect(sms).toMatchObject({ status: 400, body: { code: 'cabinet.sign_in.channel', field: 'channel' } });
   });
 
   it('answers an unknown e-mail, a wrong password and an account not yet activated alike', async () => {
