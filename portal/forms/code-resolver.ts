@@ -29,18 +29,25 @@ export function readProblem(error: { type?: unknown; message?: unknown } | undef
   }
 }
 
+/** A form's own check beyond the shared schema (a tick, a repeated password): the fields it finds wrong. */
+export type ExtraCheck<T> = (values: T) => Partial<Record<string, { type: string; message: string }>>;
+
 /**
  * Checks a form with a shared schema and reports each field's first problem with the same code
- * the server gives (shared/errors/zod-issues.ts maps zod's own issues to catalogue codes).
+ * the server gives (shared/errors/zod-issues.ts maps zod's own issues to catalogue codes), and
+ * the form's own checks with them, so every problem shows at once.
  */
-export function codeResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
+export function codeResolver<T extends FieldValues>(schema: z.ZodType, extra?: ExtraCheck<T>): Resolver<T> {
   return async (values) => {
     const parsed = await schema.safeParseAsync(values);
-    if (parsed.success) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
-    for (const issue of toFieldIssues(parsed.error, values)) {
-      errors[issue.field || 'root'] ??= problemOf(issue.code, issue.params);
+    if (!parsed.success) {
+      for (const issue of toFieldIssues(parsed.error, values)) {
+        errors[issue.field || 'root'] ??= problemOf(issue.code, issue.params);
+      }
     }
+    for (const [field, found] of Object.entries(extra?.(values) ?? {})) if (found) errors[field] ??= found;
+    if (Object.keys(errors).length === 0) return { values, errors: {} };
     return { values: {}, errors: errors as unknown as FieldErrors<T> };
   };
 }

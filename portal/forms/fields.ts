@@ -1,21 +1,20 @@
 import { z } from 'zod';
-import { normalizeEmail } from '../../shared/domain/email';
+import { cabinetEmail, oneTimeCodeText } from '../../shared/cabinet/registration';
 import { fail } from '../../shared/domain/field-rules';
 import type { ErrorCode } from '../../shared/errors/catalog';
 
-/** An e-mail address by the desk's rules (shared/domain/email.ts), with its codes. */
-export const emailField = z.string().superRefine((value, ctx) => {
-  if (value.trim() === '') return fail(ctx, 'input.required');
-  const result = normalizeEmail(value);
-  if (!result.ok) fail(ctx, result.code, result.params);
-});
+/** An e-mail address by the cabinet's rule (the desk's, shared/domain/email.ts): the server's codes. */
+export const emailField = cabinetEmail;
 
-/** A one-time code as sent: six digits (the contract's `signatureCode` and every code's shape). */
-export function codeSchema(formatCode: ErrorCode = 'input.format') {
+/**
+ * A one-time code: six digits, as the server parses it (`cabinet.code.format`), or with the code a
+ * feature of its own gives (`cabinet.identity.code_format`).
+ */
+export function codeSchema(formatCode?: ErrorCode) {
+  if (!formatCode) return z.object({ code: oneTimeCodeText });
   return z.object({
     code: z.string().superRefine((value, ctx) => {
-      if (value.trim() === '') fail(ctx, 'input.required');
-      else if (!/^\d{6}$/.test(value.trim())) fail(ctx, formatCode);
+      if (!/^\d{6}$/.test(value.replace(/\s/g, ''))) fail(ctx, formatCode);
     }),
   });
 }

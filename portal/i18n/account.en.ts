@@ -10,6 +10,7 @@ export const accountEn = {
     name: 'Name',
     patronymic: 'Patronymic (if any)',
     birthDate: 'Date of birth',
+    birthDateHelp: 'DD.MM.YYYY, e.g. 25.11.1980',
     sex: 'Sex',
     male: 'Male',
     female: 'Female',

@@ -7,6 +7,7 @@ export const accountRu = {
     name: 'Имя',
     patronymic: 'Отчество (если есть)',
     birthDate: 'Дата рождения',
+    birthDateHelp: 'ДД.ММ.ГГГГ, например 25.11.1980',
     sex: 'Пол',
     male: 'Мужской',
     female: 'Женский',

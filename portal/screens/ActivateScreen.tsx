@@ -41,6 +41,8 @@ const activateSchema = z.object({
   repeat: z.string(),
 });
 
+const mismatch = problem('form.mismatch', { ru: accountRu.activate.mismatch, en: accountEn.activate.mismatch });
+
 /** The activation code (from `/activate#code=…&email=…`, or typed) and the new password, with its rules live. */
 export function ActivateScreen() {
   const { t } = useTexts();
@@ -52,25 +54,19 @@ export function ActivateScreen() {
     return { email: params.get('email') ?? '', code: params.get('code') ?? '' };
   });
   const form = useForm<ActivateForm>({
-    resolver: codeResolver(activateSchema),
+    resolver: codeResolver<ActivateForm>(activateSchema, (values) =>
+      values.password !== values.repeat ? { repeat: mismatch } : {},
+    ),
     defaultValues: { ...initial, password: '', repeat: '' },
   });
   const { run, busy, problems } = useSubmit(form, ['email', 'code', 'password']);
   const password = form.watch('password');
-  const submit = form.handleSubmit((values) => {
-    if (values.password !== values.repeat) {
-      form.setError(
-        'repeat',
-        problem('form.mismatch', { ru: accountRu.activate.mismatch, en: accountEn.activate.mismatch }),
-        { shouldFocus: true },
-      );
-      return;
-    }
-    return run(async () => {
+  const submit = form.handleSubmit((values) =>
+    run(async () => {
       await client.activate({ email: values.email.trim(), code: values.code.trim(), password: values.password });
       setDone(true);
-    });
-  });
+    }),
+  );
   if (done) {
     return (
       <Page title={t('activate.title')}>

@@ -57,7 +57,7 @@ export function ApplyScreen() {
   const [sendProblems, setSendProblems] = useState<GeneralProblem[]>([]);
   const [submitted, setSubmitted] = useState<ApplicationView | null>(null);
   const form = useForm<ApplyForm>({
-    resolver: codeResolver(applySchema),
+    resolver: codeResolver<ApplyForm>(applySchema, (values) => (values.consent ? {} : { consent: needConsent })),
     defaultValues: { consent: false, urgent: false, signatureCode: '' },
   });
   const { run, busy, problems } = useSubmit(form, ['consent', 'urgent', 'signatureCode'], (field) =>
@@ -73,12 +73,8 @@ export function ApplyScreen() {
       setSendProblems([{ code, message }]);
     }
   };
-  const submit = form.handleSubmit((values) => {
-    if (!values.consent) {
-      form.setError('consent', needConsent, { shouldFocus: true });
-      return;
-    }
-    return run(async () => {
+  const submit = form.handleSubmit((values) =>
+    run(async () => {
       setSubmitted(
         await client.submitApplication({
           consentAccepted: true,
@@ -88,8 +84,8 @@ export function ApplyScreen() {
           scanIds: scans.map((scan) => scan.scanId),
         }),
       );
-    });
-  });
+    }),
+  );
   if (submitted) {
     return (
       <Page title={t('apply.title')}>

@@ -10,7 +10,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { patientDraftSchema } from '../../shared/domain/patient';
+import { z } from 'zod';
+import { registerRequestSchema } from '../../shared/cabinet/registration';
+import { parseRussianDate } from '../../shared/domain/calendar-date';
 import { useClient } from '../api/session';
 import { codeResolver, readProblem } from '../forms/code-resolver';
 import { TextInput } from '../forms/TextInput';
@@ -34,14 +36,14 @@ interface RegisterForm {
 }
 const fields = ['surname', 'name', 'patronymic', 'birthDate', 'sex', 'snils', 'inn', 'email', 'phone'] as const;
 
-/** The desk's own patient rules (the same codes as the server), with what an account needs on top. */
-const registerSchema = patientDraftSchema.superRefine((draft, ctx) => {
-  const required = (field: 'email' | 'phone' | 'snils') =>
-    ctx.addIssue({ code: 'custom', path: [field], message: 'input.required', params: { code: 'input.required' } });
-  if (!draft.email) required('email');
-  if (!draft.phone) required('phone');
-  if (!draft.snils && !draft.inn) required('snils');
-});
+/** The date as typed (`ДД.ММ.ГГГГ`, UX.md) in the contract's ISO form; anything else stays for the schema to refuse. */
+const isoBirthDate = (typed: string) => parseRussianDate(typed) ?? typed.trim();
+
+/** The server's own schema, over the form's values with the date turned to ISO. */
+const registerFormSchema = z.preprocess(
+  (values) => ({ ...(values as RegisterForm), birthDate: isoBirthDate((values as RegisterForm).birthDate) }),
+  registerRequestSchema,
+);
 
 const blank = (value: string) => (value.trim() === '' ? null : value.trim());
 
@@ -50,7 +52,7 @@ export function RegisterScreen() {
   const client = useClient();
   const navigate = useNavigate();
   const form = useForm<RegisterForm>({
-    resolver: codeResolver(registerSchema),
+    resolver: codeResolver(registerFormSchema),
     defaultValues: {
       surname: '',
       name: '',
@@ -71,7 +73,7 @@ export function RegisterScreen() {
         surname: values.surname.trim(),
         name: values.name.trim(),
         patronymic: blank(values.patronymic),
-        birthDate: values.birthDate,
+        birthDate: isoBirthDate(values.birthDate),
         sex: values.sex ?? 'male',
         snils: blank(values.snils),
         inn: blank(values.inn),
@@ -92,10 +94,11 @@ export function RegisterScreen() {
           form={form}
           name="birthDate"
           label={t('register.birthDate')}
-          type="date"
+          help={t('register.birthDateHelp')}
           autoComplete="bday"
+          placeholder="ДД.ММ.ГГГГ"
           required
-          slotProps={{ inputLabel: { shrink: true } }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric' } }}
         />
         <Controller
           control={form.control}

@@ -10,10 +10,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { CodeChannel, CodeSent, SignInChallenge } from '../../shared/cabinet/cabinet-api';
 import { fail } from '../../shared/domain/field-rules';
+import { isErrorCode, localize } from '../../shared/errors/catalog';
 import { asCabinetError } from '../api/cabinet-error';
 import { useSession } from '../api/session';
 import { homeOf } from '../app/guards';
@@ -44,6 +45,11 @@ export function SignInScreen() {
   const [channel, setChannel] = useState<CodeChannel | null>(null);
   const [sent, setSent] = useState<CodeSent | null>(null);
   const [sendProblems, setSendProblems] = useState<GeneralProblem[]>([]);
+  // The identity provider's refusal comes back as `/sign-in?error=<code>` (server/cabinet/oidc/).
+  const [search] = useSearchParams();
+  const federatedError = search.get('error');
+  const federated: GeneralProblem[] =
+    federatedError && isErrorCode(federatedError) ? [{ code: federatedError, message: localize(federatedError) }] : [];
   const form = useForm<{ email: string; password: string }>({
     resolver: codeResolver(passwordSchema),
     defaultValues: { email: '', password: '' },
@@ -128,6 +134,7 @@ export function SignInScreen() {
         </Button>
       </Stack>
       <Divider>{t('signIn.or')}</Divider>
+      <RefusalAlert problems={federated} />
       <Button variant="outlined" href={client.oidcStartUrl}>
         {t('signIn.gosuslugi')}
       </Button>
