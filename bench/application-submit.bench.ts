@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
-import { installCodeKey, issueCode } from '../server/cabinet/accounts/one-time-codes';
+import { issueCode } from '../server/cabinet/accounts/one-time-codes';
 import { cabinetApiPrefix, cabinetPaths } from '../shared/cabinet/cabinet-api';
 import { pushResponseSchema } from '../shared/sync/protocol';
 import { cabinetOptions, signedInAccount, type CabinetUploader } from '../test/server/cabinet/uploads/cabinet-uploader';
@@ -24,7 +24,6 @@ import {
   onPostgres,
   openTestDb,
   startTestServer,
-  testBlobKey,
 } from '../test/server/support/test-server';
 import { machine, printTable, summarize, writeResults } from './lib/stats';
 
@@ -36,7 +35,6 @@ const mailDrop = mkdtempSync(join(tmpdir(), 'medcard-bench-applications-'));
 const testDb = await openTestDb();
 const { db } = testDb;
 const server = await startTestServer(db, { cabinet: cabinetOptions(mailDrop) });
-installCodeKey(db, testBlobKey);
 try {
   const load = { before: loadavg()[0] ?? 0, after: 0 };
   // The cards, pushed by a desk in batches of 500 as its outbox would.

@@ -9,6 +9,8 @@ import {
 import { parseInput } from '../../../shared/errors/zod-issues';
 import { HttpError } from '../../http/http-error';
 import { enqueueNotification } from '../../notifications/enqueue';
+import { accountRoute, routeLimits } from '../accounts/account-route-options';
+import { maskPhone } from '../accounts/contact-mask';
 import { issueCode } from '../accounts/one-time-codes';
 import type { CabinetDeps } from '../cabinet-deps';
 import { cabinetSessionOf } from '../session/cabinet-session';
@@ -21,11 +23,6 @@ import { accountOf, checkMayApply, submitApplication } from './submit-applicatio
 /** How long the signature code is good, and how soon another may be asked. */
 const signatureCodeTtlMs = 10 * 60 * 1000;
 const resendAfterSeconds = 60;
-
-/** `+7 *** ***-**-67`: enough for the patient to recognise their phone. */
-function maskedPhone(e164: string): string {
-  return `${e164.slice(0, e164.length - 10)} *** ***-**-${e164.slice(-2)}`;
-}
 
 const idParams = (params: unknown): string => {
   const id = (params as { id?: unknown }).id;
@@ -44,7 +41,7 @@ export function registerApplicationRoutes(scope: FastifyInstance, deps: CabinetD
 
   scope.post(
     cabinetPaths.applicationSignatureSend,
-    { config: { rateLimit: { max: 5, timeWindow: 60_000 } } },
+    accountRoute(deps, routeLimits.send),
     async (request): Promise<CodeSent> => {
       const session = cabinetSessionOf(request);
       const account = await accountOf(db, session);
@@ -71,38 +68,50 @@ export function registerApplicationRoutes(scope: FastifyInstance, deps: CabinetD
           now,
         );
       });
-      return { sentTo: maskedPhone(account.phone), resendAfterSeconds };
+      return { sentTo: maskPhone(account.phone), resendAfterSeconds };
     },
   );
 
-  scope.post(cabinetPaths.applications, async (request, reply) => {
+  scope.post(cabinetPaths.applications, accountRoute(deps, routeLimits.check), async (request, reply) => {
     const session = cabinetSessionOf(request);
     const view = await submitApplication(db, runtime, session, request.body, deps.now());
     return reply.code(201).send(view);
   });
 
-  scope.get(cabinetPaths.applications, async (request): Promise<ApplicationView[]> => {
-    const session = cabinetSessionOf(request);
-    const rows = await applicationsOfAccount(db, session.clinicId, session.accountId);
-    const events = await eventsOf(
-      db,
-      session.clinicId,
-      rows.map((row) => row.id),
-    );
-    return rows.map((row) => applicationView(row, events));
-  });
+  scope.get(
+    cabinetPaths.applications,
+    accountRoute(deps, routeLimits.read),
+    async (request): Promise<ApplicationView[]> => {
+      const session = cabinetSessionOf(request);
+      const rows = await applicationsOfAccount(db, session.clinicId, session.accountId);
+      const events = await eventsOf(
+        db,
+        session.clinicId,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row) => applicationView(row, events));
+    },
+  );
 
-  scope.post(cabinetPaths.applicationSupply, async (request): Promise<ApplicationView> => {
-    const session = cabinetSessionOf(request);
-    const id = idParams(request.params);
-    const body = parseInput(supplyApplicationSchema, request.body ?? {});
-    return supplyApplication(db, runtime, session, id, body, deps.now());
-  });
+  scope.post(
+    cabinetPaths.applicationSupply,
+    accountRoute(deps, routeLimits.check),
+    async (request): Promise<ApplicationView> => {
+      const session = cabinetSessionOf(request);
+      const id = idParams(request.params);
+      const body = parseInput(supplyApplicationSchema, request.body ?? {});
+      return supplyApplication(db, runtime, session, id, body, deps.now());
+    },
+  );
 
-  scope.post(cabinetPaths.applicationAppeal, async (request): Promise<ApplicationView> => {
-    const session = cabinetSessionOf(request);
-    const id = idParams(request.params);
-    const body = parseInput(appealApplicationSchema, request.body);
-    return appealApplication(db, session, id, body.text, deps.now());
-  });
+  scope.post(
+    cabinetPaths.applicationAppeal,
+    accountRoute(deps, routeLimits.check),
+    async (request): Promise<ApplicationView> => {
+      const session = cabinetSessionOf(request);
+      const id = idParams(request.params);
+      const body = parseInput(appealApplicationSchema, request.body);
+      return appealApplication(db, session, id, body.text, deps.now());
+    },
+  );
 }

@@ -1,17 +1,11 @@
 import type { Knex } from 'knex';
 import { expect } from 'vitest';
-import { installCodeKey } from '../../../../server/cabinet/accounts/one-time-codes';
 import { cabinetApiPrefix, cabinetPaths, type ApplicationView } from '../../../../shared/cabinet/cabinet-api';
 import type { Mutation } from '../../../../shared/sync/protocol';
 import { toNumber, toRecord } from '../../../../server/db/values';
 import { pushAs, outcomes } from '../../portal/portal-setup';
-import { mutation, testBlobKey, testStaff, type TestDevice, type TestServer } from '../../support/test-server';
+import { mutation, testStaff, type TestDevice, type TestServer } from '../../support/test-server';
 import type { CabinetUploader } from '../uploads/cabinet-uploader';
-
-/** The one-time codes' key on the test database (the cabinet installs it at start). */
-export function installTestCodeKey(db: Knex): void {
-  installCodeKey(db, testBlobKey);
-}
 
 /** A cabinet call as the page makes it: JSON, the session cookie and the CSRF token. */
 export async function cabinetCall<T = Record<string, unknown>>(

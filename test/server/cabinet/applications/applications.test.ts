@@ -28,7 +28,6 @@ import {
   approve,
   cabinetCall,
   deskMove,
-  installTestCodeKey,
   outbox,
   signatureCode,
   startReview,
@@ -44,7 +43,6 @@ let desk: TestDevice;
 beforeAll(async () => {
   db = opened.db;
   server = opened.server;
-  installTestCodeKey(db);
   desk = await enrolTestDevice(db, server);
 });
 afterAll(() => rmSync(mailDrop, { recursive: true, force: true }));
