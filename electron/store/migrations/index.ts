@@ -19,6 +19,7 @@ import * as staffAuthority from './0018-staff-authority';
 import * as secondFactors from './0019-second-factors';
 import * as applications from './0020-applications';
 import * as onlineScans from './0021-online-scans';
+import * as serverWrittenRows from './0022-server-written-rows';
 
 interface Migration {
   name: string;
@@ -48,6 +49,7 @@ const migrations: Migration[] = [
   { name: '0019-second-factors', ...secondFactors },
   { name: '0020-applications', ...applications },
   { name: '0021-online-scans', ...onlineScans },
+  { name: '0022-server-written-rows', ...serverWrittenRows },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
