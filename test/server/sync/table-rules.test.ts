@@ -39,7 +39,14 @@ describe('the table → rules registry', () => {
   });
 
   it('the server composes the rules of staff, dictionaries and the portal', () => {
-    expect(tableRules().tables().sort()).toEqual(['dictionary_releases', 'online_identity', 'staff']);
+    expect(tableRules().tables().sort()).toEqual([
+      'application_events',
+      'applications',
+      'contact_changes',
+      'dictionary_releases',
+      'online_identity',
+      'staff',
+    ]);
   });
 
   it('sync imports no feature: the features register with it', () => {
