@@ -91,6 +91,7 @@ async function refuseNew(trx: Knex.Transaction, mutation: Mutation, scope: RuleS
   const submittedAt = String(changed.submitted_at);
   const runtime = applicationRuntime(trx);
   if (Number.isNaN(Date.parse(submittedAt))) return refuse('application.field.required', 'submitted_at');
+  if (Number.isNaN(Date.parse(String(changed.due_at)))) return refuse('application.field.required', 'due_at');
   if (runtime) {
     const calendar = await serverCalendar(
       calendarSource(trx, runtime),
@@ -98,7 +99,7 @@ async function refuseNew(trx: Knex.Transaction, mutation: Mutation, scope: RuleS
       deadlineYears(new Date(submittedAt)),
     );
     const latest = applicationDueAt(submittedAt, changed.urgent === true, runtime.deadlines, calendar);
-    if (String(changed.due_at) > latest) return refuse('application.due_at.late', 'due_at');
+    if (!(Date.parse(String(changed.due_at)) <= Date.parse(latest))) return refuse('application.due_at.late', 'due_at');
   }
   return null;
 }

@@ -82,36 +82,36 @@ export const applicationCodes = {
     en: 'The application number does not follow З-YY-SOURCE-NNNNNN',
   },
   'application.number.source': {
-    ru: 'Номер заявления должен нести код этой регистратуры ({source})',
-    en: 'The application number must carry this desk’s code ({source})',
+    ru: 'Номер заявления должен нести код этой регистратуры',
+    en: 'The application number must carry this desk’s code',
   },
   'application.number.taken': {
-    ru: 'Заявление с номером {number} уже есть',
-    en: 'An application numbered {number} already exists',
+    ru: 'Заявление с таким номером уже есть',
+    en: 'An application with this number already exists',
   },
   'application.field.required': {
-    ru: 'Поле {field} обязательно',
-    en: 'The field {field} is required',
+    ru: 'Поле заявления не заполнено или заполнено неверно',
+    en: 'A field of the application is missing or malformed',
   },
   'application.field.server_only': {
-    ru: 'Поле {field} заполняет только сервер',
-    en: 'Only the server sets the field {field}',
+    ru: 'Это поле заявления регистратура не меняет: его заполняет сервер или пациент',
+    en: 'A desk does not change this field of the application: the server or the patient sets it',
   },
   'application.due_at.late': {
-    ru: 'Срок рассмотрения позже допустимого ({max})',
-    en: 'The review deadline is later than allowed ({max})',
+    ru: 'Срок рассмотрения позже допустимого по производственному календарю',
+    en: 'The review deadline is later than the production calendar allows',
   },
   'application.patient_unknown': {
     ru: 'Пациент заявления не найден',
     en: 'The application’s patient was not found',
   },
   'application.transition': {
-    ru: 'Заявление в состоянии «{from}» нельзя перевести в «{to}»',
-    en: 'An application that is "{from}" cannot become "{to}"',
+    ru: 'Заявление в этом состоянии нельзя перевести в указанное',
+    en: 'The application cannot move from its state to the one given',
   },
   'application.actor_mismatch': {
-    ru: 'Поле {field} должно называть того, кто вносит изменение',
-    en: 'The field {field} must name whoever makes the change',
+    ru: 'Поле должно называть сотрудника, который вносит изменение',
+    en: 'The field must name the staff member who makes the change',
   },
   'application.check.identity': {
     ru: 'Одобрить нельзя: личность пациента не подтверждена',
@@ -138,8 +138,8 @@ export const applicationCodes = {
     en: 'An entry of the application’s journal is never changed',
   },
   'application.event.kind': {
-    ru: 'Регистратура не записывает в журнал событие «{kind}»',
-    en: 'A desk does not record the event "{kind}" in the journal',
+    ru: 'Регистратура не записывает в журнал события этого вида',
+    en: 'A desk does not record events of this kind in the journal',
   },
   // Activation codes
   'application.activation.wrong': {
