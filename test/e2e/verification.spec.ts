@@ -2,12 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { insertRecord } from '../../electron/store/record-door';
-import { jpegPage } from '../electron/services/scans/generated-scans';
 import { draft, validSnils } from '../support/fixtures';
 import { accessOf, reportAttempt } from '../support/portal-client';
 import { createPatientAt, type SyncDesk } from '../sync/sync-harness';
 import { seriousViolations } from './axe';
 import { expect, openColleagueDesk, test } from './synced-desk';
+import { verifyInPerson } from './verify-in-person';
 
 const shots = '/tmp/shots/h4';
 
@@ -71,51 +71,8 @@ test('failed-online patient arrives → clerk verifies originals → unlocked (B
       consent: { valid: true },
     });
 
-    // The lock reaches this desk: the rail counts the patient, the queue lists them.
-    const rail = page.getByRole('navigation', { name: 'Разделы' });
-    const queueLink = rail.getByRole('link', { name: /Очередь подтверждения/ });
-    await expect(queueLink).toContainText('1', { timeout: 40_000 });
-    await queueLink.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Очередь подтверждения личности' })).toBeVisible();
-    const queue = page.getByRole('table', { name: 'Пациенты, ожидающие проверки документов' });
-    await expect(queue.getByRole('row', { name: /Недоверова Вера Ильинична/ })).toContainText('3');
-    await look(page, 'verification-queue');
-
-    // The clerk checks the originals, keyboard first.
-    await queue.getByRole('button', { name: 'Проверить документы: Недоверова Вера Ильинична' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Проверка личности: Недоверова Вера Ильинична' });
-    await expect(dialog).toBeVisible();
-    // Nothing ticked yet: Ctrl+Enter is refused, naming the rule.
-    await page.keyboard.press('Control+Enter');
-    await expect(dialog).toContainText('Отметьте хотя бы один документ, оригинал которого вы проверили');
-    // The card has no documents yet: the clerk types the passport in; Enter adds it.
-    const number = dialog.getByRole('textbox', { name: 'Серия и номер' });
-    await number.fill('4508 123456');
-    await number.press('Enter');
-    await expect(dialog.getByRole('checkbox', { name: 'Паспорт РФ 4508 123456 (внесён вручную)' })).toBeChecked();
-    // A scan of the passport, from a file, attached to the verification.
-    await dialog.getByRole('button', { name: 'Сканировать документ' }).click();
-    await page
-      .getByLabel('Файл скана')
-      .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await jpegPage() });
-    await expect(dialog.getByText('Скан 1')).toBeVisible({ timeout: 20_000 });
-    await expect(dialog).toContainText('Приложено сканов: 1');
-    await dialog.getByRole('textbox', { name: 'Примечание' }).fill('Паспорт в порядке, фото совпадает');
-    await page.keyboard.press('Control+Enter');
-    await expect(dialog).toContainText('Подтвердите, что проверены оригиналы, а не копии');
-    const originals = dialog.getByRole('checkbox', { name: /Оригиналы проверены лично/ });
-    await originals.focus();
-    await page.keyboard.press('Space');
-    await expect(originals).toBeChecked();
-    await expect(dialog).toContainText('Проверяет: Сотрудникова Софья');
-    await look(page, 'verification-dialog');
-    await page.keyboard.press('Control+Enter');
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('alert').filter({ hasText: 'Недоверова Вера Ильинична' })).toContainText(
-      'подтверждена',
-    );
-    await expect(page.getByRole('heading', { name: 'Никто не ждёт проверки' })).toBeVisible();
-    await expect(queueLink).not.toContainText('ждут проверки');
+    // The lock reaches this desk; the clerk checks the originals.
+    await verifyInPerson(page, 'Недоверова Вера Ильинична', (name) => look(page, name));
 
     // The desk's sync brings the verification to the server: online access opens.
     await expect
