@@ -59,6 +59,10 @@ function nowOf(scope: RuleScope): Date {
   return now instanceof Date ? now : new Date();
 }
 
+function isIsoInstant(value: unknown): boolean {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}
+
 const present = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
 
 function statusOf(value: unknown): ApplicationStatus | null {
@@ -91,7 +95,8 @@ async function refuseNew(trx: Knex.Transaction, mutation: Mutation, scope: RuleS
   const submittedAt = String(changed.submitted_at);
   const runtime = applicationRuntime(trx);
   if (Number.isNaN(Date.parse(submittedAt))) return refuse('application.field.required', 'submitted_at');
-  if (Number.isNaN(Date.parse(String(changed.due_at)))) return refuse('application.field.required', 'due_at');
+  // An instant as applicationDueAt writes it (UTC ISO), so that deadlines compare as text (the sweeper's index).
+  if (!isIsoInstant(changed.due_at)) return refuse('application.field.required', 'due_at');
   if (runtime) {
     const calendar = await serverCalendar(
       calendarSource(trx, runtime),

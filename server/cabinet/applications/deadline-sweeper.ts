@@ -23,8 +23,9 @@ export async function sweepOverdue(deps: Pick<CabinetDeps, 'db'>, at: Date): Pro
   const due = await db('records')
     .where({ table_name: 'applications' })
     .whereRaw(`data->>'status' IN (${undecided.map(() => '?').join(', ')})`, [...undecided])
-    .whereRaw("coalesce(data->>'overdue_at', '') = ''")
-    .whereRaw("(data->>'due_at')::timestamptz < ?", [at])
+    // Deadlines are UTC ISO instants (the server's, and a desk's as its rule requires): text order is time order.
+    .whereRaw("data->>'overdue_at' IS NULL")
+    .whereRaw("data->>'due_at' < ?", [at.toISOString()])
     .orderBy('clinic_id')
     .select<{ id: string; clinic_id: string }[]>('id', 'clinic_id');
   let flagged = 0;
