@@ -115,6 +115,11 @@ export async function appendEvent(log: ChangeLogWriter, entry: JournalEntry, at:
   );
 }
 
+/** `urgent` as the server writes it (true) or a desk does (1). */
+export function isUrgent(value: unknown): boolean {
+  return value === true || value === 1;
+}
+
 /** A JSON array column (`scan_ids`) as a list of strings. */
 export function jsonList(value: unknown): string[] {
   if (typeof value !== 'string' || value === '') return [];

@@ -14,6 +14,7 @@ import { applicationDueAt } from '../../../shared/domain/application-deadline';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
 import { refusal, type RowState, type RuleScope, type TableRule } from '../../sync/table-rules';
+import { isUrgent } from './application-rows';
 import { applicationRuntime, calendarSource } from './application-runtime';
 import { followDecision } from './decision-follow-up';
 import { approvalRefusal } from './approval-checks';
@@ -103,7 +104,7 @@ async function refuseNew(trx: Knex.Transaction, mutation: Mutation, scope: RuleS
       scope.clinicId,
       deadlineYears(new Date(submittedAt)),
     );
-    const latest = applicationDueAt(submittedAt, changed.urgent === true, runtime.deadlines, calendar);
+    const latest = applicationDueAt(submittedAt, isUrgent(changed.urgent), runtime.deadlines, calendar);
     if (!(Date.parse(String(changed.due_at)) <= Date.parse(latest))) return refuse('application.due_at.late', 'due_at');
   }
   return null;

@@ -8,7 +8,7 @@ import {
   eventActorKinds,
 } from '../../../shared/domain/application';
 import type { ApplicationView } from '../../../shared/cabinet/cabinet-api';
-import { jsonDetail, type RowData, type StoredRow } from './application-rows';
+import { isUrgent, jsonDetail, type RowData, type StoredRow } from './application-rows';
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
   return values.find((known) => known === value) ?? null;
@@ -25,7 +25,7 @@ export function applicationView(row: StoredRow, events: readonly RowData[]): App
     number: text(data.number) ?? '',
     channel: oneOf(applicationChannels, data.channel) ?? 'portal',
     status: oneOf(applicationStatuses, data.status) ?? 'submitted',
-    urgent: data.urgent === true || data.urgent === 1,
+    urgent: isUrgent(data.urgent),
     submittedAt: text(data.submitted_at) ?? '',
     dueAt: text(data.due_at) ?? '',
     overdue: text(data.overdue_at) !== null,

@@ -6,7 +6,7 @@ import { HttpError } from '../../http/http-error';
 import { enqueueNotification } from '../../notifications/enqueue';
 import { withChangeLog } from '../../sync/change-log';
 import type { CabinetSession } from '../session/cabinet-session-types';
-import { appendEvent, findApplication, jsonList, writeServerRow, type StoredRow } from './application-rows';
+import { appendEvent, findApplication, isUrgent, jsonList, writeServerRow, type StoredRow } from './application-rows';
 import { calendarSource, type ApplicationRuntime } from './application-runtime';
 import { deadlineYears, serverCalendar } from './server-calendar';
 import { checkScans, viewOf } from './submit-application';
@@ -52,7 +52,7 @@ export async function supplyApplication(
         supplied_at: at,
         supply_note: supply.note,
         scan_ids: JSON.stringify(scans),
-        due_at: applicationDueAt(at, row.data.urgent === true, runtime.deadlines, calendar),
+        due_at: applicationDueAt(at, isUrgent(row.data.urgent), runtime.deadlines, calendar),
         overdue_at: null,
         escalated_at: null,
       },
