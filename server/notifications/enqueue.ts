@@ -1,29 +1,46 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import { normalizePhone } from '../../shared/domain/phone';
+import { AppError } from '../../shared/errors/app-error';
 import { kickAfterCommit } from './local-kick';
 import { notificationRequestSchema, type NotificationRequest } from './notification-types';
+
+/** An address as the outbox keeps it: an e-mail trimmed and in lower case, a Russian phone as E.164. */
+function recipientOf(message: NotificationRequest): string {
+  const to = message.to.trim();
+  if (message.channel === 'email') return to.toLowerCase();
+  const phone = normalizePhone(to);
+  return phone.ok ? phone.e164 : to;
+}
 
 /**
  * Queues one message in the caller's transaction (one outbox row); the worker sends it. Returns
  * the row's id, which is also the message's idempotency key (Message-ID, the gateway's key).
  * A first attempt is due at once whatever the worker's clock (`now` only stamps `created_at`).
+ * A request that is not fit to send is refused here (`notification.request.invalid`, with the
+ * field), in the caller's transaction, rather than failing later unseen.
  */
 export async function enqueueNotification(
   db: Knex,
   message: NotificationRequest,
   now: Date = new Date(),
 ): Promise<string> {
-  const parsed = notificationRequestSchema.parse(message);
+  const parsed = notificationRequestSchema.safeParse({ ...message, to: recipientOf(message) });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.');
+    throw new AppError('notification.request.invalid', field ? { field } : {});
+  }
+  const request = parsed.data;
   const id = uuidv7();
   await db('notification_outbox').insert({
     id,
-    clinic_id: parsed.clinicId,
-    account_id: parsed.accountId,
-    application_id: parsed.applicationId ?? null,
-    channel: parsed.channel,
-    recipient: parsed.to,
-    template: parsed.template,
-    params: JSON.stringify(parsed.params),
+    clinic_id: request.clinicId,
+    account_id: request.accountId,
+    application_id: request.applicationId ?? null,
+    channel: request.channel,
+    recipient: request.to,
+    template: request.template,
+    params: JSON.stringify(request.params),
     status: 'queued',
     attempts: 0,
     next_attempt_at: now,

@@ -161,7 +161,7 @@ describe('the notification worker', () => {
     expect((await sink.messages()).filter((received) => received.to === 'quiet@example.test')).toHaveLength(1);
   });
 
-  it('refuses to queue a message for a recipient that is not of its channel', async () => {
+  it('refuses to queue a message for a recipient that is not of its channel, and keeps a phone as E.164', async () => {
     await expect(
       enqueueNotification(outbox.db, {
         clinicId: outbox.clinicId,
@@ -171,6 +171,15 @@ describe('the notification worker', () => {
         template: 'phone_code',
         params: { code: '1' },
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: 'notification.request.invalid', field: 'to' });
+    const id = await enqueueNotification(outbox.db, {
+      clinicId: outbox.clinicId,
+      accountId: null,
+      channel: 'sms',
+      to: '8 (999) 000-77-66',
+      template: 'review_started',
+      params: { number: 'З-26-П-000126' },
+    });
+    expect(await gateway.waitFor((received) => received.key === id)).toMatchObject({ to: '+79990007766' });
   });
 });
