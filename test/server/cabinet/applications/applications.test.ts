@@ -270,6 +270,37 @@ describe('the decision at the desk, judged by the server (C3, C4)', () => {
     expect((await outbox(db, { applicationId: id })).map((n) => n.template)).toContain('account_activated');
   });
 
+  it('an appeal of a denial is recorded once, and its outcome decided at the desk: overturned reopens the review', async () => {
+    const who = await signedInAccount(db, await enrolledPatient(desk));
+    const { id } = await submitted(db, server, who);
+    const appealPath = cabinetPaths.applicationAppeal.replace(':id', id);
+    expect(await cabinetCall(server, who, 'POST', appealPath, { text: 'Не согласен' })).toMatchObject({
+      status: 409,
+      body: { code: 'application.appeal.not_denied' },
+    });
+    expect(await deskMove(db, desk, id, startReview())).toBe('applied');
+    const deny = { status: 'denied', decided_at: new Date().toISOString(), decided_by: testStaff.clerk };
+    expect(await deskMove(db, desk, id, { ...deny, deny_reason: 'legal_restriction' })).toBe('applied');
+    const decide = (outcome: string, status: string) => ({
+      status,
+      appeal_outcome: outcome,
+      appeal_decided_at: new Date().toISOString(),
+      appeal_decided_by: testStaff.clerk,
+    });
+    expect(await deskMove(db, desk, id, decide('upheld', 'denied'))).toBe('application.appeal.none');
+    const appealed = await cabinetCall<ApplicationView>(server, who, 'POST', appealPath, { text: 'Не согласен' });
+    expect(appealed.status).toBe(200);
+    expect(appealed.body.appeal).toMatchObject({ text: 'Не согласен', outcome: null });
+    expect(kinds(appealed.body)).toContain('appeal_filed');
+    expect(await cabinetCall(server, who, 'POST', appealPath, { text: 'Ещё раз' })).toMatchObject({
+      status: 409,
+      body: { code: 'application.appeal.already' },
+    });
+    expect(await deskMove(db, desk, id, decide('upheld', 'in_review'))).toBe('application.transition');
+    expect(await deskMove(db, desk, id, decide('overturned', 'in_review'))).toBe('applied');
+    expect((await applicationRow(db, id)).data).toMatchObject({ status: 'in_review', appeal_outcome: 'overturned' });
+  });
+
   it('the journal takes a desk’s entries but never changes one; the server’s kinds are not the desk’s', async () => {
     const who = await signedInAccount(db, await enrolledPatient(desk));
     const { id } = await submitted(db, server, who);
