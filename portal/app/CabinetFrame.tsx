@@ -2,6 +2,7 @@ import BottomNavigation from '@mui/material/BottomNavigation';
 import BottomNavigationAction from '@mui/material/BottomNavigationAction';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -45,16 +46,17 @@ export function CabinetFrame() {
         >
           <List>
             {sections.map((section) => (
-              <ListItemButton
-                key={section.path}
-                component={Link}
-                to={section.path}
-                selected={current?.path === section.path}
-                aria-current={current?.path === section.path ? 'page' : undefined}
-              >
-                <ListItemIcon>{section.icon}</ListItemIcon>
-                <ListItemText primary={t(section.label)} />
-              </ListItemButton>
+              <ListItem key={section.path} disablePadding>
+                <ListItemButton
+                  component={Link}
+                  to={section.path}
+                  selected={current?.path === section.path}
+                  aria-current={current?.path === section.path ? 'page' : undefined}
+                >
+                  <ListItemIcon>{section.icon}</ListItemIcon>
+                  <ListItemText primary={t(section.label)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Box>

@@ -1,5 +1,6 @@
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import RadioButtonUncheckedOutlined from '@mui/icons-material/RadioButtonUncheckedOutlined';
+import Box from '@mui/material/Box';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
@@ -8,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { passwordRuleParams, passwordRules, unmetPasswordRules } from '../../shared/auth/password-policy';
 import { localize } from '../../shared/errors/catalog';
 import { useTexts } from '../i18n/use-texts';
+import { visuallyHidden } from '../ui/visually-hidden';
 
 /** The password rules of the seed, each turning green as the typed password meets it. */
 export function PasswordRules({ password }: { password: string }) {
@@ -23,18 +25,19 @@ export function PasswordRules({ password }: { password: string }) {
         {shown.map((rule) => {
           const met = !unmet.has(rule) && password !== '';
           return (
-            <ListItem key={rule} disableGutters sx={{ py: 0 }}>
+            <ListItem key={rule} disableGutters sx={{ py: 0, position: 'relative' }}>
               <ListItemIcon sx={{ minWidth: 32, color: met ? 'success.main' : 'text.secondary' }}>
                 {met ? <CheckCircleOutlined fontSize="small" /> : <RadioButtonUncheckedOutlined fontSize="small" />}
               </ListItemIcon>
               <ListItemText
-                primary={pick(localize(rule, passwordRuleParams))}
-                secondary={met ? t('activate.ruleMet') : t('activate.ruleUnmet')}
-                slotProps={{
-                  secondary: {
-                    sx: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
-                  },
-                }}
+                primary={
+                  <>
+                    {pick(localize(rule, passwordRuleParams))}
+                    <Box component="span" sx={visuallyHidden}>
+                      {` — ${met ? t('activate.ruleMet') : t('activate.ruleUnmet')}`}
+                    </Box>
+                  </>
+                }
               />
             </ListItem>
           );

@@ -10,8 +10,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link as RouterLink } from 'react-router';
 import { z } from 'zod';
-import type { ApplicationView, CodeSent } from '../../shared/cabinet/cabinet-api';
-import { fail } from '../../shared/domain/field-rules';
+import { submitApplicationSchema, type ApplicationView, type CodeSent } from '../../shared/cabinet/cabinet-api';
 import { asCabinetError } from '../api/cabinet-error';
 import { useClient } from '../api/session';
 import { codeResolver, problem, readProblem } from '../forms/code-resolver';
@@ -37,10 +36,8 @@ interface ApplyForm {
 const applySchema = z.object({
   consent: z.boolean(),
   urgent: z.boolean(),
-  signatureCode: z.string().superRefine((value, ctx) => {
-    if (value.trim() === '') fail(ctx, 'input.required');
-    else if (!/^\d{6}$/.test(value.trim())) fail(ctx, 'input.format');
-  }),
+  // The contract's own rule for the code, so the page refuses it with the server's code.
+  signatureCode: submitApplicationSchema.shape.signatureCode,
 });
 
 const needConsent = problem('form.consent', {

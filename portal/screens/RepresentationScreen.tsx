@@ -50,10 +50,14 @@ export function RepresentationScreen() {
                   {person.self ? ` (${t('representation.self')})` : null}
                 </Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {t('representation.born', { date: formatDay(person.birthDate, language) })} ·{' '}
-                  {person.until
-                    ? t('representation.until', { date: formatDay(person.until, language) })
-                    : t('representation.forever')}
+                  {t('representation.born', { date: formatDay(person.birthDate, language) })}
+                  {person.self
+                    ? null
+                    : ` · ${
+                        person.until
+                          ? t('representation.until', { date: formatDay(person.until, language) })
+                          : t('representation.forever')
+                      }`}
                 </Typography>
                 {person.underFifteen ? <Alert severity="info">{t('representation.underFifteen')}</Alert> : null}
                 <Stack

@@ -16,6 +16,8 @@ export interface ChildService<Ready> {
 export async function startChildService<Ready>(
   entry: string,
   env: Record<string, string> = {},
+  /** How long the child may take to say it is ready (a whole server loads and migrates its database). */
+  readyTimeoutMs = 20_000,
 ): Promise<ChildService<Ready>> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(entry)], {
     cwd: process.cwd(),
@@ -25,7 +27,10 @@ export async function startChildService<Ready>(
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const ready = await new Promise<Ready>((done, fail) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => fail(new Error(`${entry} did not start in 20 s`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`${entry} did not start in ${readyTimeoutMs / 1000} s`)),
+      readyTimeoutMs,
+    );
     lines.once('line', (line) => {
       clearTimeout(timer);
       done(JSON.parse(line) as Ready);
