@@ -3,9 +3,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
-import type { ApplicationView } from '../../shared/cabinet/cabinet-api';
-import { requiredText } from '../../shared/domain/field-rules';
+import {
+  appealApplicationSchema,
+  supplyApplicationSchema,
+  type ApplicationView,
+} from '../../shared/cabinet/cabinet-api';
 import { useClient } from '../api/session';
 import { codeResolver } from '../forms/code-resolver';
 import { TextInput } from '../forms/TextInput';
@@ -16,8 +18,9 @@ import { formatDay } from '../ui/dates';
 import { RefusalAlert } from '../ui/RefusalAlert';
 import { ScanUploads, type AttachedScan } from '../ui/ScanUploads';
 
-const supplySchema = z.object({ note: requiredText(2000) });
-const appealSchema = z.object({ text: requiredText(4000) });
+// The contract's own schemas: the page refuses what the server would, with its codes.
+const supplySchema = supplyApplicationSchema.pick({ note: true });
+const appealSchema = appealApplicationSchema;
 
 /** While denied: supply what was missing (before its day) — the review reopens. */
 export function SupplyForm({
@@ -46,7 +49,7 @@ export function SupplyForm({
         <Typography>{t('status.supplyIntro', { date: formatDay(application.supplyDue, language) })}</Typography>
       ) : null}
       <TextInput form={form} name="note" label={t('status.supplyNote')} multiline minRows={2} />
-      <ScanUploads label={t('apply.scans')} scans={scans} onChange={setScans} />
+      <ScanUploads headingLevel="h3" label={t('apply.scans')} scans={scans} onChange={setScans} />
       <RefusalAlert problems={problems} />
       {busy ? <Busy label={t('app.loading')} /> : null}
       <Button type="submit" variant="contained" disabled={busy}>

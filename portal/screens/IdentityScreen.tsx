@@ -217,7 +217,12 @@ function ByDocument({
       <Typography id="by-document" variant="h2">
         {t('identity.byDocument')}
       </Typography>
-      <ScanUploads label={t('identity.file')} scans={scans} onChange={(next) => setScans(next.slice(-1))} />
+      <ScanUploads
+        headingLevel="h3"
+        label={t('identity.file')}
+        scans={scans}
+        onChange={(next) => setScans(next.slice(-1))}
+      />
       <Stack component="form" noValidate spacing={2} onSubmit={submit}>
         <TextInput form={form} name="documentType" label={t('identity.documentType')} select defaultValue="passport">
           {identityDocuments.map((type) => (

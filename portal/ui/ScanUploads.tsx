@@ -24,8 +24,11 @@ export function ScanUploads({
   label,
   scans,
   onChange,
+  headingLevel = 'h2',
 }: {
   label: string;
+  /** The label's heading level where the list stands (h3 inside a section of its own). */
+  headingLevel?: 'h2' | 'h3';
   scans: readonly AttachedScan[];
   onChange: (scans: AttachedScan[]) => void;
 }) {
@@ -48,7 +51,7 @@ export function ScanUploads({
   };
   return (
     <Stack spacing={1}>
-      <Typography variant="subtitle1" component="h2">
+      <Typography variant="subtitle1" component={headingLevel}>
         {label}
       </Typography>
       <Typography variant="body2" color="text.secondary">
