@@ -1,6 +1,15 @@
+import type { DenyReason } from '../../shared/domain/application';
 import { formatRussianDate } from '../../shared/domain/calendar-date';
 import { escapeHtml, safeLink } from './html-text';
 import type { NotificationTemplate } from './notification-types';
+
+/** A denial's reason in the patient's words, citing its clause (C4). */
+const denyReasonWords: Record<DenyReason, string> = {
+  no_identity: 'личность не подтверждена (порядок подтверждения личности, п. 3.2)',
+  no_consent: 'нет действующего согласия на обработку персональных данных (152-ФЗ, ст. 9)',
+  legal_restriction: 'доступ ограничен законом (323-ФЗ, ст. 22)',
+  confidentiality: 'доступ нарушил бы врачебную тайну (323-ФЗ, ст. 13)',
+};
 
 /** A paragraph of a message: text, or a link with its label. */
 type Block = string | { label: string; link: string };
@@ -118,7 +127,11 @@ const contents: Record<NotificationTemplate, (params: Params) => Content> = {
   application_denied: (params) => {
     const number = need(params, 'number');
     const supplyDue = russianWhen(need(params, 'supplyDue'));
-    const blocks: Block[] = [`По заявлению ${number} отказано.`, `Причина: ${need(params, 'reason')}.`];
+    const reason = need(params, 'reason');
+    const blocks: Block[] = [
+      `По заявлению ${number} отказано.`,
+      `Причина: ${denyReasonWords[reason as DenyReason] ?? reason}.`,
+    ];
     if (params.note) blocks.push(`Комментарий: ${params.note}`);
     blocks.push(`Вы можете дополнить заявление до ${supplyDue} или обжаловать решение в личном кабинете.`);
     return {
@@ -131,9 +144,12 @@ const contents: Record<NotificationTemplate, (params: Params) => Content> = {
     const number = need(params, 'number');
     const due = russianWhen(need(params, 'dueAt'));
     return {
-      subject: `Рассмотрение заявления ${number} продлено`,
-      blocks: [`Рассмотрение вашего заявления ${number} займёт больше времени.`, `Новый срок: ${due}.`],
-      sms: `Рассмотрение заявления ${number} продлено до ${due}.`,
+      subject: `Задержка рассмотрения заявления ${number}`,
+      blocks: [
+        `Срок рассмотрения вашего заявления ${number} истёк ${due}, а решения ещё нет.`,
+        'Заявление передано ответственному сотруднику поликлиники. Мы сообщим о решении; следить за заявлением можно в личном кабинете.',
+      ],
+      sms: `Срок рассмотрения заявления ${number} истёк. Заявление передано ответственному сотруднику.`,
     };
   },
   application_reopened: (params) => {

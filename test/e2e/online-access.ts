@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { insertRecord } from '../../electron/store/record-door';
+import type { BrowserContext, Page } from '@playwright/test';
+import { cabinetPaths, cabinetSessionCookie, type ApplicationView } from '../../shared/cabinet/cabinet-api';
 import { defaultDeadlineSettings } from '../../shared/domain/application';
+import { CabinetBrowser, type Answer } from '../server/cabinet/accounts/cabinet-browser';
 import { draft, validSnils } from '../support/fixtures';
 import { startMailSink, type MailSink, type ReceivedMail } from '../support/mail-sink';
 import { startSmsGateway, type SmsGateway, type ReceivedSms } from '../support/sms-gateway';
@@ -33,23 +37,7 @@ export const test = syncedDesk.extend<{ mail: MailSink; sms: SmsGateway; server:
     }
   },
   server: async ({ mail, sms }, use) => {
-    const server = await startSyncServer({
-      embedded: true,
-      extra: (url) => ({
-        cabinet: {
-          publicUrl: url,
-          secureCookies: false,
-          deadlines: defaultDeadlineSettings,
-          pagesRoot: resolve('dist/portal'),
-          transports: {
-            mailFrom: '"Поликлиника" <noreply@clinic.test>',
-            smtpUrl: mail.smtpUrl,
-            smsGatewayUrl: sms.url,
-            smsGatewayToken: sms.token,
-          },
-        },
-      }),
-    });
+    const server = await startCabinetServer(mail, sms);
     try {
       await use(server);
     } finally {
@@ -59,6 +47,45 @@ export const test = syncedDesk.extend<{ mail: MailSink; sms: SmsGateway; server:
 });
 
 export { expect };
+
+/** The consent text's version the cabinet shows (resources/consent/manifest.json). */
+const consentVersion = (
+  JSON.parse(readFileSync(resolve('resources/consent/manifest.json'), 'utf8')) as {
+    texts: { file: string; version: string }[];
+  }
+).texts.find((entry) => entry.file === '152-fz-v1.ru.md')!.version;
+
+/**
+ * The central server with the cabinet on the embedded PGlite (as `npm run server` runs it), its
+ * pages from dist/portal, sending through the test's SMTP server and SMS gateway; `oidc` names the
+ * identity provider the cabinet trusts.
+ */
+export function startCabinetServer(
+  mail: MailSink,
+  sms: SmsGateway,
+  oidc?: { issuer: string; clientId: string; clientSecret: string },
+  port?: number,
+): Promise<SyncServer> {
+  return startSyncServer({
+    embedded: true,
+    ...(port === undefined ? {} : { port }),
+    extra: (url) => ({
+      cabinet: {
+        publicUrl: url,
+        secureCookies: false,
+        deadlines: defaultDeadlineSettings,
+        pagesRoot: resolve('dist/portal'),
+        transports: {
+          mailFrom: '"Поликлиника" <noreply@clinic.test>',
+          smtpUrl: mail.smtpUrl,
+          smsGatewayUrl: sms.url,
+          smsGatewayToken: sms.token,
+        },
+        ...(oidc ? { oidc: { ...oidc, redirectUri: `${url}/api/cabinet/oidc/callback` } } : {}),
+      },
+    }),
+  });
+}
 
 /** The card a patient of these tests has at the clinic: made at a colleague's desk, with a confirmed OMS policy. */
 export interface ClinicCard {
@@ -129,22 +156,24 @@ export async function cardAtColleagueDesk(
   }
 }
 
-/** The digits of the last code an SMS to `phone` carried. */
-export async function smsCode(sms: SmsGateway, phone: string, after = 0): Promise<string> {
-  const message: ReceivedSms = await sms.waitFor(
-    (item) => item.to === phone && /\b\d{6,8}\b/.test(item.text) && item.id !== '' && after >= 0,
-    20_000,
-  );
-  const all = (await sms.messages()).filter((item) => item.to === phone);
-  const last = all.at(-1) ?? message;
-  return /\b(\d{6,8})\b/.exec(last.text)![1]!;
+/** The code an SMS text carries (an application's number, `З-26-П-000001`, is not one). */
+function codeIn(text: string): string | undefined {
+  return /\b(\d{6,12})\b/.exec(text.replace(/З-\d{2}-\S+-\d{6}/g, ''))?.[1];
 }
 
-/** The last e-mail to `to` whose subject matches. */
-export async function mailTo(mail: MailSink, to: string, subject: RegExp): Promise<ReceivedMail> {
-  await mail.waitFor((item) => item.to.includes(to) && subject.test(item.subject), 20_000);
-  const all = (await mail.messages()).filter((item) => item.to.includes(to) && subject.test(item.subject));
-  return all.at(-1)!;
+/** The code of the last SMS to `phone` that carries one (and whose text matches `about`). */
+export async function smsCode(sms: SmsGateway, phone: string, about: RegExp = /./): Promise<string> {
+  const carries = (item: ReceivedSms) => item.to === phone && about.test(item.text) && codeIn(item.text) !== undefined;
+  await sms.waitFor(carries, 20_000);
+  return codeIn((await sms.messages()).filter(carries).at(-1)!.text)!;
+}
+
+/** The last e-mail to `to` whose subject or text matches. */
+export async function mailTo(mail: MailSink, to: string, pattern: RegExp): Promise<ReceivedMail> {
+  const matches = (item: ReceivedMail) =>
+    item.to.includes(to) && (pattern.test(item.subject) || pattern.test(item.text));
+  await mail.waitFor(matches, 20_000);
+  return (await mail.messages()).filter(matches).at(-1)!;
 }
 
 /** The first link to the cabinet in an e-mail's text. */
@@ -152,4 +181,75 @@ export function linkIn(mail: ReceivedMail, origin: string): string {
   const found = mail.text.match(/https?:\/\/\S+/g)?.find((link) => link.startsWith(origin));
   if (!found) throw new Error(`No link to ${origin} in “${mail.subject}”: ${mail.text}`);
   return found;
+}
+
+/** A patient's contacts as typed in the cabinet. */
+export interface CabinetContacts {
+  email: string;
+  phone: string;
+}
+
+async function ok<T>(answer: Promise<Answer<T>>, what: string): Promise<T> {
+  const { status, body } = await answer;
+  if (status >= 300) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * A patient who registered, confirmed their e-mail (its link) and phone (its SMS), and their
+ * identity with the code sent to the phone on their card — over HTTP, as their browser would:
+ * the steps the main test drives through the pages.
+ */
+export async function confirmedApplicant(
+  server: SyncServer,
+  mail: MailSink,
+  sms: SmsGateway,
+  card: ClinicCard,
+  contacts: CabinetContacts,
+): Promise<CabinetBrowser> {
+  const browser = new CabinetBrowser({ origin: server.url }, server.url);
+  await ok(
+    browser.post(cabinetPaths.register, {
+      surname: card.surname,
+      name: card.name,
+      patronymic: card.patronymic,
+      birthDate: card.birthDate,
+      sex: 'female',
+      snils: card.snils,
+      inn: null,
+      ...contacts,
+    }),
+    'register',
+  );
+  const token = /#token=([^\s&]+)/.exec(linkIn(await mailTo(mail, contacts.email, /./), server.url))![1]!;
+  await ok(browser.post(cabinetPaths.emailConfirm, { token }), 'e-mail link');
+  await ok(browser.post(cabinetPaths.phoneSend, {}), 'phone code');
+  await ok(browser.post(cabinetPaths.phoneConfirm, { code: await smsCode(sms, contacts.phone) }), 'phone');
+  await ok(browser.post(cabinetPaths.identityCodeSend, { channel: 'sms' }), 'identity code');
+  await ok(browser.post(cabinetPaths.identityCodeConfirm, { code: await smsCode(sms, card.cardPhone) }), 'identity');
+  return browser;
+}
+
+/** The application, signed with the code sent to the patient's phone; its number. */
+export async function appliedOverHttp(browser: CabinetBrowser, sms: SmsGateway, phone: string): Promise<string> {
+  const before = (await sms.messages()).length;
+  await ok(browser.post(cabinetPaths.applicationSignatureSend, {}), 'signature code');
+  await expect.poll(async () => (await sms.messages()).length).toBeGreaterThan(before);
+  const application = await ok(
+    browser.post<ApplicationView>(cabinetPaths.applications, {
+      consentTextVersion: consentVersion,
+      consentAccepted: true,
+      signatureCode: await smsCode(sms, phone),
+    }),
+    'application',
+  );
+  return application.number;
+}
+
+/** The cabinet in a tab of `context`, signed in with the session `browser` holds (its cookie handed over). */
+export async function cabinetTab(context: BrowserContext, server: SyncServer, browser: CabinetBrowser): Promise<Page> {
+  await context.addCookies([
+    { name: cabinetSessionCookie, value: browser.cookie!, url: server.url, httpOnly: true, sameSite: 'Strict' },
+  ]);
+  return context.newPage();
 }

@@ -35,10 +35,12 @@ export interface SyncServerOptions {
   extra?: (url: string) => Partial<ServerOptions>;
   /** The embedded PGlite even when DATABASE_URL is set: the database `npm run server` runs on. */
   embedded?: boolean;
+  /** The port to listen on (`freePort()`), when something must know the address before the server starts. */
+  port?: number;
 }
 
 /** A free loopback port, chosen before the server listens so that options may name its address. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
   const { port } = probe.address() as AddressInfo;
@@ -53,7 +55,7 @@ async function freePort(): Promise<number> {
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const testDb = options.embedded ? await openEmbeddedDb() : await openTestDb();
   const db = testDb.db;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const build = () =>
     buildServer({

@@ -128,9 +128,11 @@ async function refuseMove(
     if (stamps.includes(field) || move.includes(field) || (before[field] ?? null) === value) continue;
     return refuse('application.field.server_only', field);
   }
+  // The row as the move leaves it: a desk sends only the fields whose value it changed, so the
+  // clerk who denied and now approves after a supply leaves `decided_by` as it was — still theirs.
   const actorMustBe = (field: string): MutationResult | null => {
-    if (!present(changed[field])) return refuse('application.field.required', field);
-    return changed[field] === mutation.actorId ? null : refuse('application.actor_mismatch', field);
+    if (!present(after[field])) return refuse('application.field.required', field);
+    return after[field] === mutation.actorId ? null : refuse('application.actor_mismatch', field);
   };
   if (from === 'submitted') return actorMustBe('review_started_by');
   if (from === 'in_review' && to === 'approved') {

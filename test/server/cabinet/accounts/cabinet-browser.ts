@@ -39,7 +39,11 @@ export class CabinetBrowser {
   cookie: string | undefined;
   csrf: string | undefined;
 
-  constructor(private readonly server: TestServer) {}
+  /** `publicOrigin`: the cabinet's own origin, sent as Origin (the page's, when the server is not at publicUrl). */
+  constructor(
+    private readonly server: Pick<TestServer, 'origin'>,
+    private readonly publicOrigin: string = publicUrl,
+  ) {}
 
   async call<T = Record<string, unknown>>(
     method: string,
@@ -47,7 +51,7 @@ export class CabinetBrowser {
     body?: unknown,
     extra: { headers?: Record<string, string>; raw?: string } = {},
   ): Promise<Answer<T>> {
-    const headers: Record<string, string> = { origin: publicUrl, ...extra.headers };
+    const headers: Record<string, string> = { origin: this.publicOrigin, ...extra.headers };
     if (this.cookie) headers.cookie = `${cabinetSessionCookie}=${this.cookie}`;
     if (this.csrf && method !== 'GET' && !(csrfHeader in headers)) headers[csrfHeader] = this.csrf;
     const payload = extra.raw ?? (body === undefined ? undefined : JSON.stringify(body));
