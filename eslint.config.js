@@ -43,7 +43,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { ...electronOnlyAtTheEdge, ...nodeBuiltins }] },
   },
   {
-    files: ['electron/**/*.ts', 'server/**/*.ts', 'scan-checks/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'electron/**/*.ts',
+      'server/**/*.ts',
+      'scan-checks/**/*.ts',
+      'node-common/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc/**'],
     rules: { 'no-restricted-imports': ['error', electronOnlyAtTheEdge] },
   },
@@ -56,6 +63,7 @@ export default tseslint.config(
       'portal/**/*.{ts,tsx}',
       'shared/**/*.ts',
       'scan-checks/**/*.ts',
+      'node-common/**/*.ts',
       'server/**/*.ts',
       'electron/**/*.ts',
     ],

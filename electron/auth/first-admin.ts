@@ -9,7 +9,7 @@ import type { Tx } from '../store/open-store';
 import { readSyncIdentity } from '../sync/sync-settings';
 import type { AuthContext, StaffSession } from './auth-context';
 import { parseInput } from '../../shared/errors/zod-issues';
-import { hashPassword } from './password-hash';
+import { hashPassword } from '../../node-common/password-hash';
 import { insertPerson } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { requirePerson, sessionFor } from './staff-records';

@@ -8,7 +8,7 @@ import type { Tx } from '../store/open-store';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import { parseInput } from '../../shared/errors/zod-issues';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword, verifyPassword } from '../../node-common/password-hash';
 import { settlePasswordRecheck } from './password-recheck';
 import { updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';

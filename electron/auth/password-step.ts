@@ -20,7 +20,7 @@ import {
   type AttemptSubject,
 } from './lockout';
 import { loginDigest } from './login-name';
-import { verifyAgainstNothing, verifyPassword } from './password-hash';
+import { verifyAgainstNothing, verifyPassword } from '../../node-common/password-hash';
 import { recoveryCodesOffered } from './recovery-codes';
 import { totpOffered } from './totp-enrolment';
 import { findPerson, findPersonByLogin, type PersonRow } from './staff-records';

@@ -3,7 +3,7 @@ import type { Actor } from '../store/actor';
 import { appendAudit } from '../store/audit-log';
 import type { AuthContext } from './auth-context';
 import type { KeyAnswerInput } from './key-step';
-import { verifyPassword } from './password-hash';
+import { verifyPassword } from '../../node-common/password-hash';
 import { settlePasswordRecheck } from './password-recheck';
 import { findPerson } from './staff-records';
 import { finishUnlock } from './unlock';

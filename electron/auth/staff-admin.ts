@@ -9,7 +9,7 @@ import type { Tx } from '../store/open-store';
 import type { AuthContext } from './auth-context';
 import { parseInput } from '../../shared/errors/zod-issues';
 import { clearFailures } from './lockout';
-import { hashPassword } from './password-hash';
+import { hashPassword } from '../../node-common/password-hash';
 import { insertPerson, updateStaff } from './person-rows';
 import { issueRecoveryCodes } from './recovery-codes';
 import { assertAdmin, requirePerson } from './staff-records';

@@ -9,7 +9,7 @@ import { ensureWorkstation } from './workstation';
 import { relyingParty, type AuthContext } from '../auth/auth-context';
 import { idleLockMinutes } from '../auth/auth-settings';
 import { otpAuthority } from '../auth/otp-authority';
-import { warmUpPasswordChecks } from '../auth/password-hash';
+import { warmUpPasswordChecks } from '../../node-common/password-hash';
 import { actorOf } from './session-context';
 import { SessionKeeper } from './session-keeper';
 import { createScanPorts } from '../services/scans/scan-ports';

@@ -1,4 +1,5 @@
 import { createTheme } from '@mui/material/styles';
+import { buttonType, fontFamily, surfaces } from '../../shared/web/palette';
 
 /**
  * The cabinet's look: calm and high-contrast like the desk's (every text colour WCAG AA on its
@@ -9,39 +10,19 @@ export const cabinetTheme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
     light: {
-      palette: {
-        primary: { main: '#00676b', contrastText: '#ffffff' },
-        secondary: { main: '#4a5a6a', contrastText: '#ffffff' },
-        error: { main: '#b3261e' },
-        warning: { main: '#8a5300' },
-        success: { main: '#1e6b34' },
-        info: { main: '#00676b' },
-        background: { default: '#f3f5f7', paper: '#ffffff' },
-        text: { primary: '#1a1f24', secondary: '#47515c' },
-        divider: '#c9d0d7',
-      },
+      palette: { ...surfaces.light, primary: { main: '#00676b', contrastText: '#ffffff' }, info: { main: '#00676b' } },
     },
     dark: {
-      palette: {
-        primary: { main: '#7fd3d6', contrastText: '#00292b' },
-        secondary: { main: '#b8c4d0', contrastText: '#14191e' },
-        error: { main: '#ffb4ab' },
-        warning: { main: '#ffcf8a' },
-        success: { main: '#8fd6a0' },
-        info: { main: '#7fd3d6' },
-        background: { default: '#121518', paper: '#1b1f24' },
-        text: { primary: '#e9edf1', secondary: '#b4bec8' },
-        divider: '#3a434c',
-      },
+      palette: { ...surfaces.dark, primary: { main: '#7fd3d6', contrastText: '#00292b' }, info: { main: '#7fd3d6' } },
     },
   },
   shape: { borderRadius: 8 },
   typography: {
-    fontFamily: 'Roboto, "Segoe UI", Arial, sans-serif',
+    fontFamily,
     h1: { fontSize: '1.5rem', fontWeight: 500 },
     h2: { fontSize: '1.25rem', fontWeight: 500 },
     h3: { fontSize: '1.0625rem', fontWeight: 500 },
-    button: { textTransform: 'none', fontWeight: 500, fontSize: '1rem' },
+    button: buttonType,
   },
   components: {
     MuiButton: {

@@ -1,31 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../shared/errors/catalog';
+import { isLanguage, languageStore, type Language } from '../../shared/web/stored-language';
 
-export const languages = ['ru', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { isLanguage, languages, type Language } from '../../shared/web/stored-language';
 
-const storageKey = 'medcard.language';
-
-export function isLanguage(value: string | null | undefined): value is Language {
-  return value != null && (languages as readonly string[]).includes(value);
-}
+const store = languageStore('medcard.language');
 
 /** The language chosen on this desk; Russian until someone picks another. */
 export function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(storageKey);
-    return isLanguage(value) ? value : 'ru';
-  } catch {
-    return 'ru';
-  }
-}
-
-function storeLanguage(language: Language): void {
-  try {
-    localStorage.setItem(storageKey, language);
-  } catch {
-    // Storage can be disabled; the choice then lasts until the window closes.
-  }
+  return store.read();
 }
 
 /** The current language, a setter that persists it, and a picker for `{ru, en}` texts. */
@@ -39,7 +22,7 @@ export function useLanguage(): {
   return {
     language,
     setLanguage: (next) => {
-      storeLanguage(next);
+      store.write(next);
       void i18n.changeLanguage(next);
     },
     pick: (text) => text[language],

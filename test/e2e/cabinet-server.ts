@@ -133,7 +133,7 @@ async function prepareReadyPatient(
   const { withChangeLog } = await import('../../server/sync/change-log');
   const { accountById } = await import('../../server/cabinet/accounts/account-store');
   const { linkAccountToPatient } = await import('../../server/cabinet/accounts/patient-link');
-  const { hashPassword } = await import('../../server/cabinet/accounts/password-hash');
+  const { hashPassword } = await import('../../node-common/password-hash');
   const clinicId = await defaultClinicId(db);
   const now = new Date();
   const id = randomUUID();

@@ -98,6 +98,7 @@ test('a patient registers, fails identity online, is verified at the desk, appli
   await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(number) });
   await expect(row).toBeVisible({ timeout: 40_000 });
+  await page.screenshot({ path: 'test-results/screens/applications-queue-1366x768.png' });
   await row.click();
   await expect(page.getByRole('heading', { name: new RegExp(number) })).toBeVisible();
   await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
@@ -107,6 +108,7 @@ test('a patient registers, fails identity online, is verified at the desk, appli
   await page.getByRole('radio', { name: 'По электронной почте' }).check();
   await page.getByRole('button', { name: 'Одобрить' }).click();
   await expect(page.getByText('Одобрено, код активации: По электронной почте')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/application-approved-1366x768.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   // 6. The activation e-mail; the patient sets a password and signs in with a one-time code.

@@ -59,8 +59,17 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
     wrong: "import { recordRead } from '../../electron/store/record-door';\nexport const x = recordRead;",
     message:
       'local/boundaries: server/ may not import electron/store/record-door: the server and the desk have only ' +
-      'shared/ and scan-checks/ in common.',
+      'shared/, scan-checks/ and node-common/ in common.',
     allowed: "import { inspectScan } from '../../scan-checks/check-scan';\nexport const x = inspectScan;",
+  },
+  {
+    rule: 'node-common ↛ outside node-common and shared',
+    file: 'node-common/example.ts',
+    wrong: "import { noFailures } from '../electron/auth/lockout';\nexport const x = noFailures;",
+    message:
+      'local/boundaries: node-common/ may not import electron/auth/lockout: node-common/ is Node code the desk and ' +
+      'the server share (password hashing), so it depends only on shared/ and itself.',
+    allowed: "import { normalizePassword } from '../shared/auth/password-policy';\nexport const x = normalizePassword;",
   },
   {
     rule: 'scan-checks ↛ outside scan-checks and shared',
@@ -106,9 +115,9 @@ const cases: { rule: string; file: string; wrong: string; message: string; allow
   {
     rule: 'store ↛ auth',
     file: 'electron/store/example.ts',
-    wrong: "import { hashPassword } from '../auth/password-hash';\nexport const x = hashPassword;",
+    wrong: "import { noFailures } from '../auth/lockout';\nexport const x = noFailures;",
     message:
-      'local/boundaries: electron/store/ may not import electron/auth/password-hash: the store is the bottom ' +
+      'local/boundaries: electron/store/ may not import electron/auth/lockout: the store is the bottom ' +
       'layer of the desk; what it needs (Actor, Clock) lives in electron/store or shared/.',
     allowed: "import type { Clock } from './clock';\nexport type X = Clock;",
   },

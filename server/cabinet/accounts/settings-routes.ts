@@ -18,7 +18,7 @@ import { accountRoute, routeLimits } from './account-route-options';
 import { accountById, meOf } from './account-store';
 import { beginCabinetTotp, cabinetTotpKey, confirmCabinetTotp } from './cabinet-totp';
 import { codeRefusal } from './code-refusals';
-import { hashPassword } from './password-hash';
+import { hashPassword } from '../../../node-common/password-hash';
 
 /**
  * The account itself: who is signed in (`/me`, with the CSRF token), activation (the clinic's code

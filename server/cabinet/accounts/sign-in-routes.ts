@@ -24,7 +24,7 @@ import { cabinetTotpKey, checkCabinetTotp } from './cabinet-totp';
 import { codeRefusal } from './code-refusals';
 import { sendCode } from './code-sending';
 import { checkCode } from './one-time-codes';
-import { verifyAgainstNothing, verifyPassword } from './password-hash';
+import { verifyAgainstNothing, verifyPassword } from '../../../node-common/password-hash';
 import { liveChallenge, openChallenge, spendChallenge } from './sign-in-challenge';
 
 /** A sign-in code lives as long as an SMS code (NIST SP 800-63B). */

@@ -1,17 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
-import { migrationSource } from '../../../../electron/store/migrations';
 import { knexOnConnection } from '../../../../electron/store/sqlcipher-knex';
+import { sourceUpTo } from './desk-migrations-up-to';
 import { syncedFields } from '../../../../shared/sync/protocol';
-
-type Migration = Awaited<ReturnType<typeof migrationSource.getMigrations>>[number];
-
-async function sourceUpTo(last: string): Promise<Knex.MigrationSource<Migration>> {
-  const all = await migrationSource.getMigrations([]);
-  const upTo = all.slice(0, all.findIndex((migration) => migrationSource.getMigrationName(migration) === last) + 1);
-  return { ...migrationSource, getMigrations: async () => upTo };
-}
 
 const at = '2026-12-01T09:00:00.000Z';
 

@@ -1,17 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
-import { migrationSource } from '../../../../electron/store/migrations';
 import { knexOnConnection } from '../../../../electron/store/sqlcipher-knex';
-
-type Migration = Awaited<ReturnType<typeof migrationSource.getMigrations>>[number];
-
-/** The desk's migrations up to and including `last`, as a source of their own. */
-async function sourceUpTo(last: string): Promise<Knex.MigrationSource<Migration>> {
-  const all = await migrationSource.getMigrations([]);
-  const lastIndex = all.findIndex((migration) => migrationSource.getMigrationName(migration) === last);
-  return { ...migrationSource, getMigrations: async () => all.slice(0, lastIndex + 1) };
-}
+import { sourceUpTo } from './desk-migrations-up-to';
 
 const at = '2026-12-01T09:00:00.000Z';
 

@@ -1,16 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
 import { migrationSource } from '../../../../electron/store/migrations';
 import { knexOnConnection } from '../../../../electron/store/sqlcipher-knex';
-
-type Migration = Awaited<ReturnType<typeof migrationSource.getMigrations>>[number];
-
-async function sourceUpTo(last: string): Promise<Knex.MigrationSource<Migration>> {
-  const all = await migrationSource.getMigrations([]);
-  const upTo = all.slice(0, all.findIndex((migration) => migrationSource.getMigrationName(migration) === last) + 1);
-  return { ...migrationSource, getMigrations: async () => upTo };
-}
+import { sourceUpTo } from './desk-migrations-up-to';
 
 const at = '2026-11-20T09:00:00.000Z';
 const sha256Code = 'a'.repeat(64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../../server/cabinet/accounts/password-hash';
+import { hashPassword } from '../../../../node-common/password-hash';
 import { totpCodeAt } from '../../../../shared/auth/totp';
 import { cabinetPaths, type Me, type SignInChallenge } from '../../../../shared/cabinet/cabinet-api';
 import { useTestServer } from '../../support/test-server';
