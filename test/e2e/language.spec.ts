@@ -40,13 +40,13 @@ test('sections not built yet say so and point to the patients; the rail shows a 
     'Настройки',
     'Моя учётная запись',
   ]);
-  for (const [section, title] of [
-    ['Заявления', 'Раздел «Заявления» появится в следующем выпуске'],
-    ['Записи', 'Раздел «Записи» появится в следующем выпуске'],
-  ] as const) {
-    await page.getByRole('link', { name: section }).click();
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  }
+  // «Заявления» is built (issue 11); «Записи» is still to come.
+  await page.getByRole('link', { name: 'Заявления' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
+  await page.getByRole('link', { name: 'Записи' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Раздел «Записи» появится в следующем выпуске' }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Перейти к пациентам' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
 });

@@ -58,7 +58,7 @@ test('a denial cites its clause, the patient supplies what was missing, and the 
     .getByRole('textbox', { name: 'Комментарий для пациента' })
     .fill('Приложите решение суда о снятии ограничения');
   await page.getByRole('button', { name: 'Отказать' }).click();
-  await expect(page.getByText('Отказано: Доступ ограничен законом (323-ФЗ, ст. 22)')).toBeVisible();
+  await expect(page.getByText('Отказано: Доступ ограничен законом (323-ФЗ, ст. 22)', { exact: true })).toBeVisible();
   const denial = await mailTo(mail, contacts.email, /Отказ по заявлению/);
   expect(denial.text).toContain(number);
   expect(denial.text).toContain('доступ ограничен законом (323-ФЗ, ст. 22)');
@@ -79,11 +79,11 @@ test('a denial cites its clause, the patient supplies what was missing, and the 
   // Back in review at the desk: approved, the activation code by SMS.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText('Пациент дополнил заявление')).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByText('Пациент дополнил заявление', { exact: true })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 40_000 });
   await page.getByRole('radio', { name: 'По SMS' }).check();
   await page.getByRole('button', { name: 'Одобрить' }).click();
-  await expect(page.getByText('Одобрено, код активации: По SMS')).toBeVisible();
+  await expect(page.getByText('Одобрено, код активации: По SMS', { exact: true })).toBeVisible();
 
   // The SMS code activates the cabinet.
   const code = await smsCode(sms, contacts.phone, /актив/i);

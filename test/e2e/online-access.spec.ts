@@ -107,7 +107,7 @@ test('a patient registers, fails identity online, is verified at the desk, appli
   await expect(page.getByText('Полис подтверждён')).toBeVisible();
   await page.getByRole('radio', { name: 'По электронной почте' }).check();
   await page.getByRole('button', { name: 'Одобрить' }).click();
-  await expect(page.getByText('Одобрено, код активации: По электронной почте')).toBeVisible();
+  await expect(page.getByText('Одобрено, код активации: По электронной почте', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/application-approved-1366x768.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 

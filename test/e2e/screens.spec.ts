@@ -47,6 +47,9 @@ async function shootEveryScreen(page: Page, suffix: string): Promise<void> {
   await shoot('card-access-log');
 
   await page.getByRole('link', { name: 'Заявления' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
+  await shoot('applications-empty');
+  await page.getByRole('link', { name: 'Записи' }).click();
   await shoot('section-later');
   await page.getByRole('link', { name: 'Настройки' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
