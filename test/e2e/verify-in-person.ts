@@ -24,9 +24,14 @@ export async function verifyInPerson(
   await queue.getByRole('button', { name: `Проверить документы: ${fullName}` }).click();
   const dialog = page.getByRole('dialog', { name: `Проверка личности: ${fullName}` });
   await expect(dialog).toBeVisible();
-  // Nothing ticked yet: Ctrl+Enter is refused, naming the rule.
-  await page.keyboard.press('Control+Enter');
-  await expect(dialog).toContainText('Отметьте хотя бы один документ, оригинал которого вы проверили');
+  // Nothing ticked yet: Ctrl+Enter is refused, naming the rule (pressed again until the card's
+  // documents have loaded: a press while they load is not yet a submission).
+  await expect(async () => {
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toContainText('Отметьте хотя бы один документ, оригинал которого вы проверили', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   // The card has no documents yet: the clerk types the passport in; Enter adds it.
   const number = dialog.getByRole('textbox', { name: 'Серия и номер' });
   await number.fill('4508 123456');
