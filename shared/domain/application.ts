@@ -96,3 +96,18 @@ export interface DeadlineSettings {
   urgentHours: number;
 }
 export const defaultDeadlineSettings: DeadlineSettings = { ordinaryHours: 24, urgentHours: 4 };
+
+/**
+ * What approving an application taken at the desk needs while its patient has no cabinet account
+ * (the server opens one on approval, from the card): an e-mail (the login) and a mobile phone (the
+ * sign-in codes) on the application, and the code sent by e-mail or SMS — receiving it confirms
+ * that contact, which a printed sheet cannot. Null when nothing stands in the way.
+ */
+export function deskApprovalProblem(
+  application: { accountId: string | null; contactEmail: string | null; contactPhone: string | null },
+  channel: ActivationChannel,
+): 'application.desk.contacts' | 'application.desk.channel' | null {
+  if (application.accountId !== null) return null;
+  if (!application.contactEmail || !application.contactPhone) return 'application.desk.contacts';
+  return channel === 'print' ? 'application.desk.channel' : null;
+}

@@ -1,5 +1,10 @@
 import type { ApplicationDetail } from '../../../shared/api/application-calls';
-import type { ActivationChannel, AppealOutcome, DenyReason } from '../../../shared/domain/application';
+import {
+  deskApprovalProblem,
+  type ActivationChannel,
+  type AppealOutcome,
+  type DenyReason,
+} from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ErrorCode } from '../../../shared/errors/catalog';
 import type { ActorContext } from '../../core/context';
@@ -45,8 +50,9 @@ function requireInReview(row: ApplicationRow): void {
 /**
  * Approves an application under review (C3): refused, naming the check, unless the patient's
  * identity is confirmed, a consent is in force and the OMS policy is confirmed — as the server
- * would refuse it. The application must have a cabinet account and the channel must reach the
- * patient. The server then sends the activation code.
+ * would refuse it. The channel must reach the patient; an application taken at the desk needs the
+ * patient's e-mail and phone and a code by e-mail or SMS (the server opens their account). The
+ * server then sends the activation code.
  */
 export function approveApplication(
   ctx: ActorContext,
@@ -55,8 +61,13 @@ export function approveApplication(
 ): ApplicationDetail {
   return decide(ctx, id, (tx, row, at) => {
     requireInReview(row);
-    // The code goes to the patient's cabinet account: the server approves nothing without one.
-    if (row.account_id === null) throw new AppError('application.account.none', { field: 'id' });
+    // Taken at the desk, the patient has no cabinet account yet: the server opens one on approval,
+    // and needs their e-mail and phone, and the code sent to one of them (shared rule).
+    const desk = deskApprovalProblem(
+      { accountId: row.account_id, contactEmail: row.contact_email, contactPhone: row.contact_phone },
+      activationChannel,
+    );
+    if (desk) throw new AppError(desk, { field: 'activationChannel' });
     const unmet = applicationDetail(tx, id, at).checks.find((check) => !check.met);
     if (unmet) throw new AppError(`application.check.${unmet.check}` satisfies ErrorCode, { field: 'id' });
     if (activationChannel === 'email' && !row.contact_email)

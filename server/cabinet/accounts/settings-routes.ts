@@ -50,6 +50,15 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: CabinetDeps
       await trx('cabinet_accounts')
         .where({ id: redeemed.accountId })
         .update({ password_hash: hash, activated_at: now, updated_at: now });
+      // The code reached the patient by e-mail or SMS: that contact is theirs (an account opened at
+      // the desk's approval had neither confirmed).
+      const confirmed =
+        redeemed.channel === 'email' ? 'email_confirmed_at' : redeemed.channel === 'sms' ? 'phone_confirmed_at' : null;
+      if (confirmed)
+        await trx('cabinet_accounts')
+          .where({ id: redeemed.accountId })
+          .whereNull(confirmed)
+          .update({ [confirmed]: now });
       await clearFailures(trx, redeemed.accountId);
       // A new credential: the applicant's sessions end; the patient signs in with it and a code.
       await endAllCabinetSessions(trx, redeemed.accountId, now);

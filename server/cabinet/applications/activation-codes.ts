@@ -83,9 +83,11 @@ interface CodeRow {
   expires_at: Date | string;
   used_at: Date | string | null;
   attempts: number;
+  channel: ActivationChannel;
 }
 
-export type Redeemed = { accountId: string; applicationId: string };
+/** The account and application a code opened, and the channel it reached the patient by. */
+export type Redeemed = { accountId: string; applicationId: string; channel: ActivationChannel };
 export type RedeemOutcome = ({ ok: true } & Redeemed) | { ok: false; error: HttpError };
 
 const refused = (status: number, code: ErrorCode): RedeemOutcome => ({
@@ -114,14 +116,23 @@ export async function tryRedeemActivationCode(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .forUpdate()
-    .first<CodeRow | undefined>('id', 'application_id', 'account_id', 'code_hash', 'expires_at', 'used_at', 'attempts');
+    .first<CodeRow | undefined>(
+      'id',
+      'application_id',
+      'account_id',
+      'code_hash',
+      'expires_at',
+      'used_at',
+      'attempts',
+      'channel',
+    );
   if (!latest) return refused(400, 'application.activation.wrong');
   if (sameHex(latest.code_hash, codeMac)) {
     if (latest.used_at !== null) return refused(410, 'application.activation.used');
     if (now.getTime() >= new Date(latest.expires_at).getTime()) return refused(410, 'application.activation.expired');
     await trx('activation_codes').where({ id: latest.id }).update({ used_at: now });
     await markActivated(trx, request.clinicId, latest.application_id, account, now);
-    return { ok: true, accountId: latest.account_id, applicationId: latest.application_id };
+    return { ok: true, accountId: latest.account_id, applicationId: latest.application_id, channel: latest.channel };
   }
   const older = await trx('activation_codes')
     .where({ clinic_id: request.clinicId, account_id: account.id, code_hash: codeMac })
@@ -148,7 +159,7 @@ export async function redeemActivationCode(
 ): Promise<Redeemed> {
   const outcome = await tryRedeemActivationCode(trx, request, now);
   if (!outcome.ok) throw outcome.error;
-  return { accountId: outcome.accountId, applicationId: outcome.applicationId };
+  return { accountId: outcome.accountId, applicationId: outcome.applicationId, channel: outcome.channel };
 }
 
 async function markActivated(

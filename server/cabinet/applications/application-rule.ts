@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import {
+  deskApprovalProblem,
   activationChannels,
   appealOutcomes,
   applicationNumberPattern,
@@ -19,6 +20,7 @@ import { applicationRuntime, calendarSource } from './application-runtime';
 import { followDecision } from './decision-follow-up';
 import { approvalRefusal } from './approval-checks';
 import { deadlineYears, serverCalendar } from './server-calendar';
+import { emailTakenByAnother } from './desk-applicant-account';
 
 /**
  * Desks' writes to applications and their journal, judged by the server (C3, C4). A desk may take
@@ -141,7 +143,20 @@ async function refuseMove(
     if (!activationChannels.includes(changed.activation_channel as ActivationChannel)) {
       return refuse('application.activation_channel.required', 'activation_channel');
     }
-    if (!present(before.account_id)) return refuse('application.account.none', 'account_id');
+    if (!present(before.account_id)) {
+      const problem = deskApprovalProblem(
+        {
+          accountId: null,
+          contactEmail: present(before.contact_email) ? String(before.contact_email) : null,
+          contactPhone: present(before.contact_phone) ? String(before.contact_phone) : null,
+        },
+        changed.activation_channel as ActivationChannel,
+      );
+      if (problem)
+        return refuse(problem, problem === 'application.desk.channel' ? 'activation_channel' : 'contact_email');
+      if (await emailTakenByAnother(trx, scope.clinicId, before.contact_email, before.patient_id))
+        return refuse('application.desk.email_taken', 'contact_email');
+    }
     const failed = await approvalRefusal(trx, String(before.patient_id), scope.clinicId, nowOf(scope));
     return failed ? refuse(failed, 'status') : null;
   }

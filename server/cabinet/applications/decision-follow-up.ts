@@ -6,6 +6,7 @@ import type { ChangeLogWriter } from '../../sync/change-log';
 import type { Mutation } from '../../../shared/sync/protocol';
 import type { RowState } from '../../sync/table-rules';
 import { activationLink, issueActivationCode } from './activation-codes';
+import { openDeskApplicantAccount } from './desk-applicant-account';
 import { appendEvent, findApplication, writeServerRow, type StoredRow } from './application-rows';
 import { applicationRuntime, calendarSource, type ApplicationRuntime } from './application-runtime';
 import { deadlineYears, serverCalendar } from './server-calendar';
@@ -73,8 +74,11 @@ async function sendActivation(
   now: Date,
 ): Promise<void> {
   const channel = row.data.activation_channel as ActivationChannel;
+  if (channel !== 'email' && channel !== 'sms') return;
+  // Taken at the desk: the patient's cabinet account is opened now (the rule checked its contacts).
+  if (typeof row.data.account_id !== 'string') row = await openDeskApplicantAccount(log, row, now);
   const accountId = row.data.account_id;
-  if ((channel !== 'email' && channel !== 'sms') || typeof accountId !== 'string') return;
+  if (typeof accountId !== 'string') return;
   const email = row.data.contact_email;
   const issued = await issueActivationCode(
     log.trx,

@@ -39,6 +39,18 @@ export const applicationCodes = {
     ru: 'У заявления нет учётной записи личного кабинета: код активации некому отправить',
     en: 'The application has no cabinet account: there is nobody to send an activation code to',
   },
+  'application.desk.contacts': {
+    ru: 'Для личного кабинета нужны электронная почта и мобильный телефон пациента: внесите их в карту и примите заявление заново',
+    en: 'A cabinet needs the patient’s e-mail and mobile phone: add them to the card and take the application again',
+  },
+  'application.desk.channel': {
+    ru: 'Пациенту, подавшему заявление в регистратуре, код активации отправляется на почту или SMS: так подтверждается контакт для входа',
+    en: 'A patient who applied at the desk gets the activation code by e-mail or SMS: that confirms the contact they will sign in with',
+  },
+  'application.desk.email_taken': {
+    ru: 'Эта электронная почта уже указана в кабинете другого пациента: уточните адрес',
+    en: 'This e-mail is already another patient’s cabinet login: check the address',
+  },
   'application.already_open': {
     ru: 'У вас уже есть заявление на рассмотрении ({number})',
     en: 'You already have an application under review ({number})',

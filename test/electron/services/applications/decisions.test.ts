@@ -159,7 +159,7 @@ describe('the review and the decisions (C3–C5)', () => {
     expect(twice.error?.code).toBe('application.desk.not_in_review');
   });
 
-  it('refuses to approve an application with no cabinet account: the code would reach nobody', async () => {
+  it('approves a patient with no cabinet account yet only by e-mail or SMS, which confirms the contact they will sign in with', async () => {
     desk = await openApplicationDesk();
     meetChecks(desk);
     const id = portalApplication(desk, {
@@ -168,8 +168,24 @@ describe('the review and the decisions (C3–C5)', () => {
       account_id: null,
     });
     await call(desk, 'applications.startReview', { id });
-    const refused = await call(desk, 'applications.approve', { id, activationChannel: 'print' });
-    expect(refused.error?.code).toBe('application.account.none');
+    const printed = await call(desk, 'applications.approve', { id, activationChannel: 'print' });
+    expect(printed.error).toMatchObject({ code: 'application.desk.channel', field: 'activationChannel' });
+    const mailed = await call(desk, 'applications.approve', { id, activationChannel: 'email' });
+    expect(mailed.ok).toBe(true);
+  });
+
+  it('refuses to approve a patient with no cabinet account and no phone: the cabinet signs in with codes to it', async () => {
+    desk = await openApplicationDesk();
+    meetChecks(desk);
+    const id = portalApplication(desk, {
+      number: 'З-26-П-000004',
+      due_at: '2026-11-26T09:00:00.000Z',
+      account_id: null,
+      contact_phone: null,
+    });
+    await call(desk, 'applications.startReview', { id });
+    const refused = await call(desk, 'applications.approve', { id, activationChannel: 'email' });
+    expect(refused.error).toMatchObject({ code: 'application.desk.contacts', field: 'activationChannel' });
   });
 
   it('refuses an activation by e-mail when the application has no address', async () => {

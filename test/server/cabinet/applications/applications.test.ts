@@ -8,8 +8,12 @@ import { redeemActivationCode } from '../../../../server/cabinet/applications/ac
 import { sweepOverdue } from '../../../../server/cabinet/applications/deadline-sweeper';
 import { defaultClinicId } from '../../../../server/clinics/clinics';
 import { toNumber, toRecord } from '../../../../server/db/values';
-import { cabinetPaths, type ApplicationView } from '../../../../shared/cabinet/cabinet-api';
-import { applicationNumberPattern } from '../../../../shared/domain/application';
+import { cabinetApiPrefix, cabinetPaths, type ApplicationView } from '../../../../shared/cabinet/cabinet-api';
+import {
+  applicationNumber,
+  applicationNumberPattern,
+  deskApplicationSource,
+} from '../../../../shared/domain/application';
 import { reportAttempt, testPortalToken } from '../../../support/portal-client';
 import { enrolledPatient, outcomes, pushAs } from '../../portal/portal-setup';
 import {
@@ -259,6 +263,7 @@ describe('the decision at the desk, judged by the server (C3, C4)', () => {
     await expect(redeemActivationCode(db, { clinicId, email, code }, new Date())).resolves.toEqual({
       accountId: who.accountId,
       applicationId: id,
+      channel: 'email',
     });
     await expect(redeemActivationCode(db, { clinicId, email, code }, new Date())).rejects.toMatchObject({
       code: 'application.activation.used',
@@ -268,6 +273,84 @@ describe('the decision at the desk, judged by the server (C3, C4)', () => {
     expect(listed.body[0]!.status).toBe('activated');
     expect(kinds(listed.body[0]!)).toEqual(['received', 'number_sent', 'supplied', 'activation_sent', 'activated']);
     expect((await outbox(db, { applicationId: id })).map((n) => n.template)).toContain('account_activated');
+  });
+
+  it('taken at the desk, approved by e-mail: the server opens the cabinet account from the card; the code confirms the e-mail', async () => {
+    const patientId = await enrolledPatient(desk);
+    expect((await reportAttempt(server.origin, patientId, 'passed')).status).toBe(200);
+    const accepted = new Date().toISOString();
+    const consent = {
+      patient_id: patientId,
+      text_version: '1',
+      method: 'signature',
+      accepted_at: accepted,
+      withdrawn_at: null,
+    };
+    const policy = {
+      patient_id: patientId,
+      type: 'oms_policy',
+      form: 'unified',
+      number: '7700000000000001',
+      policy_status: 'confirmed',
+      superseded_at: null,
+      deleted_at: null,
+    };
+    expect(
+      outcomes(
+        await pushAs(
+          desk,
+          mutation({ table: 'consents', changed: consent }),
+          mutation({ table: 'identity_documents', changed: policy }),
+        ),
+      ),
+    ).toEqual(['applied', 'applied']);
+    const now = new Date();
+    const id = uuidv7();
+    const email = `desk.applicant.${process.pid}@example.ru`;
+    const taken = {
+      patient_id: patientId,
+      number: applicationNumber(now.getFullYear(), deskApplicationSource(desk.id), 1),
+      channel: 'desk',
+      urgent: false,
+      status: 'submitted',
+      submitted_at: now.toISOString(),
+      due_at: new Date(now.getTime() + 60 * 60 * 1000).toISOString(),
+      contact_email: email,
+      contact_phone: '+79160001122',
+      scan_ids: '[]',
+      device_id: desk.id,
+    };
+    expect(outcomes(await pushAs(desk, mutation({ table: 'applications', rowId: id, changed: taken })))).toEqual([
+      'applied',
+    ]);
+    expect(await deskMove(db, desk, id, startReview())).toBe('applied');
+    // A printed sheet confirms no contact the patient could sign in with.
+    expect(await deskMove(db, desk, id, approve('print'))).toBe('application.desk.channel');
+    expect(await deskMove(db, desk, id, approve('email'))).toBe('applied');
+
+    const { data } = await applicationRow(db, id);
+    const account = await db('cabinet_accounts')
+      .where({ id: String(data.account_id) })
+      .first();
+    expect(account).toMatchObject({ patient_id: patientId, email, phone: '+79160001122', activated_at: null });
+    expect(account.email_confirmed_at).toBeNull();
+    const approved = (await outbox(db, { applicationId: id })).find(
+      (notice) => notice.template === 'application_approved',
+    );
+    expect(approved?.recipient).toBe(email);
+    const code = decodeURIComponent(/#code=([^&]+)/.exec(approved!.params.link ?? '')![1]!);
+
+    const activated = await fetch(`${server.origin}${cabinetApiPrefix}${cabinetPaths.activate}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, code, password: 'Ландыш-2026!' }),
+    });
+    expect(activated.status).toBe(204);
+    const after = await db('cabinet_accounts').where({ id: account.id }).first();
+    expect(after.activated_at).not.toBeNull();
+    expect(after.email_confirmed_at).not.toBeNull();
+    expect(after.phone_confirmed_at).toBeNull();
+    expect((await applicationRow(db, id)).data.status).toBe('activated');
   });
 
   it('an appeal of a denial is recorded once, and its outcome decided at the desk: overturned reopens the review', async () => {
