@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { searchFold } from '../../../shared/domain/person-name';
 import type { ChangeLogWriter } from '../../sync/change-log';
+import { writeServerRow } from '../../sync/server-rows';
 import type { AccountRow } from './account-store';
 
 /**
@@ -58,22 +59,7 @@ async function writeOnlinePatient(log: ChangeLogWriter, account: AccountRow, at:
     deleted_at: null,
     merged_into: null,
     registered_online_at: at,
-    created_at: at,
-    created_by: null,
-    updated_at: at,
-    updated_by: null,
-    device_id: null,
   };
-  await log.writeRow({
-    table: 'patients',
-    rowId: id,
-    data,
-    fieldVersions: {},
-    changedFields: Object.keys(data),
-    deviceId: null,
-    mutationId: null,
-    actorId: null,
-    actorAt: null,
-  });
+  await writeServerRow(log, 'patients', id, undefined, data, at);
   return id;
 }

@@ -1,34 +1,17 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplicationEventKind, EventActorKind } from '../../../shared/domain/application';
-import { toNumber, toRecord } from '../../db/values';
+import { toRecord } from '../../db/values';
 import type { ChangeLogWriter } from '../../sync/change-log';
+import { stored, writeServerRow, type RecordRow, type RowData, type StoredRow } from '../../sync/server-rows';
+
+export { writeServerRow, type RowData, type StoredRow } from '../../sync/server-rows';
 
 /**
  * Applications and their journal as the server holds them (synced rows in `records`), and the
  * server's own writes to them: made by no desk (`device_id`, `updated_by` null), through the
  * change log like every synced change (server/portal/online-identity-row.ts does the same).
  */
-export type RowData = Record<string, string | number | boolean | null>;
-
-export interface StoredRow {
-  id: string;
-  data: RowData;
-  fieldVersions: Record<string, number>;
-}
-
-interface RecordRow {
-  id: string;
-  data: unknown;
-  field_versions: unknown;
-}
-
-function stored(row: RecordRow): StoredRow {
-  const fieldVersions: Record<string, number> = {};
-  for (const [field, seq] of Object.entries(toRecord(row.field_versions))) fieldVersions[field] = toNumber(seq);
-  return { id: row.id, data: toRecord(row.data) as RowData, fieldVersions };
-}
-
 export async function findApplication(db: Knex, clinicId: string, id: string): Promise<StoredRow | undefined> {
   const row = await db('records')
     .where({ table_name: 'applications', clinic_id: clinicId, id })
@@ -56,36 +39,6 @@ export async function eventsOf(db: Knex, clinicId: string, applicationIds: reado
     .orderBy('version')
     .select<{ data: unknown }[]>('data');
   return rows.map((row) => toRecord(row.data) as RowData);
-}
-
-/**
- * Writes the server's change to a synced row (a new one when `current` is undefined): only the
- * fields whose value changes are stamped. Returns the change's seq, or null when nothing changed.
- */
-export async function writeServerRow(
-  log: ChangeLogWriter,
-  table: 'applications' | 'application_events' | 'consents',
-  rowId: string,
-  current: StoredRow | undefined,
-  fields: RowData,
-  at: string,
-): Promise<number | null> {
-  const base: RowData = current?.data ?? { created_at: at, created_by: null };
-  const changed = Object.keys(fields).filter((field) => (base[field] ?? null) !== fields[field]);
-  if (current && changed.length === 0) return null;
-  const stamp: RowData = { updated_at: at, updated_by: null, device_id: null };
-  const data = { ...base, ...fields, ...stamp };
-  return log.writeRow({
-    table,
-    rowId,
-    data,
-    fieldVersions: current?.fieldVersions ?? {},
-    changedFields: current ? [...changed, ...Object.keys(stamp)] : Object.keys(data),
-    deviceId: null,
-    mutationId: null,
-    actorId: null,
-    actorAt: null,
-  });
 }
 
 export interface JournalEntry {

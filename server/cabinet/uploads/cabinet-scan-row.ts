@@ -4,6 +4,7 @@ import type { ScanChecklist, ScanMime } from '../../../shared/scans/scan-checkli
 import type { ScanPurpose } from '../../../shared/scans/scan-purpose';
 import { toNumber } from '../../db/values';
 import type { ChangeLogWriter } from '../../sync/change-log';
+import { writeServerRow } from '../../sync/server-rows';
 
 /** What the server keeps of a patient's accepted upload: the card, the files, the checks' measures. */
 export interface CabinetScan {
@@ -37,23 +38,8 @@ export async function writeCabinetScan(log: ChangeLogWriter, scan: CabinetScan, 
     thumbnail_sha256: scan.thumbnailSha256,
     deleted_at: null,
     deleted_reason: null,
-    created_at: at,
-    created_by: null,
-    updated_at: at,
-    updated_by: null,
-    device_id: null,
   };
-  await log.writeRow({
-    table: 'document_scans',
-    rowId: id,
-    data,
-    fieldVersions: {},
-    changedFields: Object.keys(data),
-    deviceId: null,
-    mutationId: null,
-    actorId: null,
-    actorAt: null,
-  });
+  await writeServerRow(log, 'document_scans', id, undefined, data, at);
   return id;
 }
 
