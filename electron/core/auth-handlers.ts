@@ -25,7 +25,6 @@ function signedIn(ctx: ServiceContext, session: StaffSession) {
 }
 
 /** The signed-in person's proven session, which the server asks for before changing their factors. */
-const provenOf = provenSessionOf;
 
 function recordSessionEvent(ctx: ServiceContext, action: 'auth.session.locked' | 'auth.session.signed_out'): void {
   ctx.store.transaction((tx) => appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), { action, details: {} }));
@@ -92,11 +91,11 @@ export const authHandlers: Handlers<'session' | 'auth' | 'account'> = {
     return key;
   },
   'account.renewRecoveryCodes': async (ctx) => ({
-    recoveryCodes: await renewRecoveryCodes(ctx.auth, ctx.actor, provenOf(ctx)),
+    recoveryCodes: await renewRecoveryCodes(ctx.auth, ctx.actor, provenSessionOf(ctx)),
   }),
-  'account.enrolTotp': (ctx, input) => enrolTotp(ctx.auth, ctx.actor, input, provenOf(ctx)),
+  'account.enrolTotp': (ctx, input) => enrolTotp(ctx.auth, ctx.actor, input, provenSessionOf(ctx)),
   'account.confirmTotp': async (ctx, input) => {
-    await confirmTotp(ctx.auth, ctx.actor, input, provenOf(ctx));
+    await confirmTotp(ctx.auth, ctx.actor, input, provenSessionOf(ctx));
     return {};
   },
 };

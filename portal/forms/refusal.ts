@@ -8,6 +8,12 @@ export interface GeneralProblem {
   message: LocalizedText;
 }
 
+/** A refusal of no form (a send, an upload, a page's load), for one alert. */
+export function refusalProblems(error: unknown): GeneralProblem[] {
+  const { code, message } = asCabinetError(error).body;
+  return [{ code, message }];
+}
+
 /**
  * Puts a refusal's field problems on the form's fields (the server's field names are the form's,
  * or `rename` maps them) and returns what belongs to no field, for one alert above the button.

@@ -16,7 +16,7 @@ import type { DocumentType } from '../api/cabinet-client';
 import { useClient } from '../api/session';
 import { codeResolver } from '../forms/code-resolver';
 import { CodeForm } from '../forms/CodeForm';
-import type { GeneralProblem } from '../forms/refusal';
+import { refusalProblems, type GeneralProblem } from '../forms/refusal';
 import { TextInput } from '../forms/TextInput';
 import { useSubmit } from '../forms/use-submit';
 import { cabinetEn } from '../i18n/cabinet.en';
@@ -130,8 +130,7 @@ function ByCode({
     try {
       setSent(await client.identityCodeSend(channel));
     } catch (error) {
-      const { code, message } = asCabinetError(error).body;
-      setProblems([{ code, message }]);
+      setProblems(refusalProblems(error));
     }
   };
   return (

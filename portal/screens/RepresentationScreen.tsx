@@ -7,9 +7,8 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Representation } from '../../shared/cabinet/cabinet-api';
 import { recordSections, type RecordSection } from '../../shared/domain/proxies';
-import { asCabinetError } from '../api/cabinet-error';
 import { useClient } from '../api/session';
-import type { GeneralProblem } from '../forms/refusal';
+import { refusalProblems, type GeneralProblem } from '../forms/refusal';
 import { useTexts } from '../i18n/use-texts';
 import { Busy } from '../ui/Busy';
 import { formatDay } from '../ui/dates';
@@ -30,8 +29,7 @@ export function RepresentationScreen() {
       .representation()
       .then(setData)
       .catch((error: unknown) => {
-        const { code, message } = asCabinetError(error).body;
-        setProblems([{ code, message }]);
+        setProblems(refusalProblems(error));
       });
   }, [client]);
   const others = data?.persons.filter((person) => !person.self) ?? [];

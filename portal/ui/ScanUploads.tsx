@@ -6,9 +6,8 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { asCabinetError } from '../api/cabinet-error';
 import { useClient } from '../api/session';
-import type { GeneralProblem } from '../forms/refusal';
+import { refusalProblems, type GeneralProblem } from '../forms/refusal';
 import { useTexts } from '../i18n/use-texts';
 import { Busy } from './Busy';
 import { FileButton } from './FileButton';
@@ -43,8 +42,7 @@ export function ScanUploads({
       const scan = await client.uploadScan(file);
       onChange([...scans, { scanId: scan.scanId, name: file.name }]);
     } catch (error) {
-      const { code, message } = asCabinetError(error).body;
-      setProblems([{ code, message }]);
+      setProblems(refusalProblems(error));
     } finally {
       setUploading(null);
     }

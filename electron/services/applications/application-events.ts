@@ -43,7 +43,8 @@ interface EventRow {
 
 const detailSchema = z.record(z.string(), z.unknown());
 
-function parseDetail(text: string | null): Record<string, unknown> {
+/** An event's `detail` JSON as an object; `{}` for none or for what is not one. */
+export function parseDetail(text: string | null): Record<string, unknown> {
   if (text === null) return {};
   try {
     const parsed = detailSchema.safeParse(JSON.parse(text));

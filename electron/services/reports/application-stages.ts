@@ -1,4 +1,5 @@
 import { reportDecisions, type ReportDecision, type ReportStage } from '../../../shared/api/report-calls';
+import { parseDetail } from '../applications/application-events';
 
 /** A journal entry as the report reads it. */
 export interface StageEvent {
@@ -25,19 +26,9 @@ export interface ApplicationTimeline {
 
 const hourMs = 3_600_000;
 
-function detailOf(detail: string | null): Record<string, unknown> {
-  if (detail === null) return {};
-  try {
-    const parsed = JSON.parse(detail) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 function decisionOf(event: StageEvent): ReportDecision | undefined {
   if (event.kind === 'approved') return 'approved';
-  const reason = detailOf(event.detail).reason;
+  const reason = parseDetail(event.detail).reason;
   return (reportDecisions as readonly unknown[]).includes(reason) && reason !== 'approved'
     ? (reason as ReportDecision)
     : undefined;
@@ -55,7 +46,7 @@ function nextStage(event: StageEvent, stage: ReportStage | 'done'): ReportStage 
     case 'supplied':
       return stage === 'supply' ? 'review' : undefined;
     case 'appeal_decided':
-      return stage === 'supply' && detailOf(event.detail).outcome === 'overturned' ? 'review' : undefined;
+      return stage === 'supply' && parseDetail(event.detail).outcome === 'overturned' ? 'review' : undefined;
     case 'activated':
       return stage === 'activation' ? 'done' : undefined;
     default:

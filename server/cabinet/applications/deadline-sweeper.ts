@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { withChangeLog } from '../../sync/change-log';
-import { enqueueNotification } from '../../notifications/enqueue';
+import { notify } from './decision-follow-up';
 import type { CabinetDeps } from '../cabinet-deps';
 import { appendEvent, findApplication, writeServerRow } from './application-rows';
 
@@ -49,22 +49,7 @@ async function flagOverdue(db: Knex, clinicId: string, id: string, now: Date): P
       at,
     );
     await appendEvent(log, { applicationId: id, kind: 'escalated', actorKind: 'server', actorId: null }, at);
-    const email = row.data.contact_email;
-    if (typeof email === 'string' && email !== '') {
-      await enqueueNotification(
-        log.trx,
-        {
-          clinicId,
-          accountId: typeof row.data.account_id === 'string' ? row.data.account_id : null,
-          applicationId: id,
-          channel: 'email',
-          to: email,
-          template: 'application_delayed',
-          params: { number: String(row.data.number), dueAt },
-        },
-        now,
-      );
-    }
+    await notify(log, row, 'email', 'application_delayed', { number: String(row.data.number), dueAt }, now);
     return true;
   });
 }

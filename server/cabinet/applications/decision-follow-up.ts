@@ -40,7 +40,8 @@ export async function followDecision(
   }
 }
 
-async function notify(
+/** A message about the application to its contact by `channel`; false (nothing queued) when it has none. */
+export async function notify(
   log: ChangeLogWriter,
   row: StoredRow,
   channel: NotificationChannel,

@@ -3,7 +3,7 @@ import type { ApplicationView } from '../../../shared/cabinet/cabinet-api';
 import { applicationDueAt, suppliedInTime } from '../../../shared/domain/application-deadline';
 import { formatRussianDate } from '../../../shared/domain/calendar-date';
 import { HttpError } from '../../http/http-error';
-import { enqueueNotification } from '../../notifications/enqueue';
+import { notify } from './decision-follow-up';
 import { withChangeLog } from '../../sync/change-log';
 import type { CabinetSession } from '../session/cabinet-session-types';
 import { appendEvent, findApplication, isUrgent, jsonList, writeServerRow, type StoredRow } from './application-rows';
@@ -69,22 +69,7 @@ export async function supplyApplication(
       },
       at,
     );
-    const email = row.data.contact_email;
-    if (typeof email === 'string') {
-      await enqueueNotification(
-        log.trx,
-        {
-          clinicId: session.clinicId,
-          accountId: session.accountId,
-          applicationId: row.id,
-          channel: 'email',
-          to: email,
-          template: 'application_reopened',
-          params: { number: String(row.data.number) },
-        },
-        now,
-      );
-    }
+    await notify(log, row, 'email', 'application_reopened', { number: String(row.data.number) }, now);
   });
   return viewOf(db, session.clinicId, id);
 }

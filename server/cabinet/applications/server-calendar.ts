@@ -1,3 +1,4 @@
+import { moscowDay } from '../../../shared/domain/application-deadline';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { businessCalendar, type BusinessCalendar, type CalendarYear } from '../../../shared/domain/business-days';
@@ -93,6 +94,6 @@ export async function serverCalendar(
 
 /** The years a deadline from `at` may reach: its own and the next (the New Year holidays). */
 export function deadlineYears(at: Date): number[] {
-  const year = new Date(at.getTime() + 3 * 60 * 60 * 1000).getUTCFullYear();
+  const year = Number(moscowDay(at).slice(0, 4));
   return [year, year + 1];
 }

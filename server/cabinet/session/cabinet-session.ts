@@ -17,6 +17,9 @@ export const sessionLifetimes: Record<CabinetStage, { idleMs: number; absoluteMs
   patient: { idleMs: 30 * minute, absoluteMs: 12 * hour },
 };
 
+/** How stale `last_seen_at` may get before a request moves it on. */
+const lastSeenStepMs = minute;
+
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sha256Hex(value: string): string {
@@ -75,7 +78,10 @@ async function liveSession(db: Knex, value: string, now: Date): Promise<CabinetS
     await db('cabinet_sessions').where({ id_hash: row.id_hash }).whereNull('ended_at').update({ ended_at: now });
     return undefined;
   }
-  await db('cabinet_sessions').where({ id_hash: row.id_hash }).update({ last_seen_at: now });
+  // Marked seen at most once a minute: the idle limits are 30 minutes and more, and a page's
+  // every request (each GET /me) need not be a write.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= lastSeenStepMs)
+    await db('cabinet_sessions').where({ id_hash: row.id_hash }).update({ last_seen_at: now });
   return {
     idHash: row.id_hash,
     accountId: row.account_id,
