@@ -14,6 +14,7 @@ import { checkBlobKey } from './blobs/blob-key';
 import { registerBlobRoutes } from './blobs/blob-routes';
 import { defaultUploadLimits, sweepExpiredUploads, type UploadLimits } from './blobs/upload-limits';
 import { registerEnrolRoute } from './devices/enrol-route';
+import { chartRules } from './chart/chart-rules';
 import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
@@ -104,6 +105,7 @@ export function tableRules(): TableRules {
     onlineIdentityRule,
     ...applicationRules,
     ...contactChangeRules,
+    ...chartRules,
   ]);
 }
 

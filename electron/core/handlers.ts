@@ -1,6 +1,7 @@
 import type { CallName } from '../../shared/api/contract';
 import { applicationHandlers } from './application-handlers';
 import { auditHandlers } from './audit-handlers';
+import { chartHandlers } from './chart-handlers';
 import { authHandlers, staffHandlers } from './auth-handlers';
 import { consentHandlers, proxyHandlers } from './consent-handlers';
 import { dictionaryHandlers } from './dictionary-handlers';
@@ -34,4 +35,5 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...duplicateHandlers,
   ...syncHandlers,
   ...applicationHandlers,
+  ...chartHandlers,
 };

@@ -34,6 +34,11 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   application_events: null,
   contact_changes: null,
   dictionary_releases: null,
+  chart_entries: 'chart.entry.not_found',
+  chart_revisions: null,
+  chart_reports: 'chart.report.not_found',
+  share_consents: 'chart.share.consent_not_found',
+  chart_shares: null,
 };
 
 function notFound(table: SyncedTableName): AppError {

@@ -1,3 +1,6 @@
+import { chartEn } from './chart.en';
+import { chartReportsEn } from './chart-reports.en';
+import { chartSharingEn } from './chart-sharing.en';
 import { applicationsEn } from './applications.en';
 import { accountEn } from './account.en';
 import { auditEn } from './audit.en';
@@ -33,4 +36,7 @@ export const en = {
   ...auditEn,
   ...contactsEn,
   ...reportsEn,
+  ...chartEn,
+  ...chartReportsEn,
+  ...chartSharingEn,
 } satisfies Texts<Translation>;

@@ -1,3 +1,6 @@
+import { chartRu } from './chart.ru';
+import { chartReportsRu } from './chart-reports.ru';
+import { chartSharingRu } from './chart-sharing.ru';
 import { applicationsRu } from './applications.ru';
 import { accountRu } from './account.ru';
 import { auditRu } from './audit.ru';
@@ -34,6 +37,9 @@ export const ru = {
   ...auditRu,
   ...contactsRu,
   ...reportsRu,
+  ...chartRu,
+  ...chartReportsRu,
+  ...chartSharingRu,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

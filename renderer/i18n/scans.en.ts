@@ -11,6 +11,7 @@ export const scansEn = {
       consent: 'Consent',
       proxy_document: 'Trusted person’s document',
       verification: 'Identity verification',
+      chart_document: 'Chart document',
     },
     sources: { scanner: 'Scanner', camera: 'Camera', file: 'File' },
     rules: {

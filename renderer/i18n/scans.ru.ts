@@ -8,6 +8,7 @@ export const scansRu = {
       consent: 'Согласие',
       proxy_document: 'Документ доверенного лица',
       verification: 'Проверка личности',
+      chart_document: 'Документ медицинской карты',
     },
     sources: { scanner: 'Сканер', camera: 'Камера', file: 'Файл' },
     rules: {

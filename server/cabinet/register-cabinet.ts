@@ -5,6 +5,8 @@ import { registerAccountRoutes } from './accounts/account-routes';
 import { registerApplicationRoutes } from './applications/application-routes';
 import { startDeadlineSweeper } from './applications/deadline-sweeper';
 import type { CabinetDeps } from './cabinet-deps';
+import { registerChartRoutes } from './chart/chart-routes';
+import { registerShareRoutes } from './chart/share-routes';
 import { registerIdentityRoutes } from './identity/identity-routes';
 import { registerPortalPages } from './portal-pages';
 import { installCabinetSessions } from './session/cabinet-session';
@@ -31,6 +33,8 @@ export async function registerCabinet(app: FastifyInstance, options: CabinetOpti
       registerIdentityRoutes(scope, options);
       registerUploadRoutes(scope, options);
       registerApplicationRoutes(scope, options);
+      registerChartRoutes(scope, options);
+      registerShareRoutes(scope, options);
     },
     { prefix: cabinetApiPrefix },
   );

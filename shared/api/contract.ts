@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { applicationCalls } from './application-calls';
 import { auditCalls } from './audit-calls';
+import { chartCalls } from './chart-calls';
 import { authCalls } from './auth-calls';
 import { consentCalls } from './consent-calls';
 import { dictionaryCalls } from './dictionary-calls';
@@ -35,6 +36,7 @@ export const contract = {
   ...reportCalls,
   ...syncCalls,
   ...applicationCalls,
+  ...chartCalls,
 } as const;
 
 export type Contract = typeof contract;

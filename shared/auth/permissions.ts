@@ -12,12 +12,16 @@ export const permissions = [
   'settings.manage',
   /** Staff accounts: create, deactivate, reset a password, enrol or revoke someone's key. */
   'staff.manage',
+  /** The clinical chart (issue 12, D1–D6): a doctor's; clerks see administrative data only. */
+  'chart.read',
+  /** Write, amend and remove chart entries; review patients' inaccuracy reports; share with consent. */
+  'chart.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['session.read', 'account.self', 'patients.read', 'patients.write'],
-  doctor: ['session.read', 'account.self', 'patients.read'],
+  doctor: ['session.read', 'account.self', 'patients.read', 'chart.read', 'chart.write'],
   auditor: ['session.read', 'account.self', 'audit.read'],
   admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage'],
 };

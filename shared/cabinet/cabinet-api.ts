@@ -144,7 +144,12 @@ export const uploadedScanSchema = z.object({
 export type UploadedScan = z.infer<typeof uploadedScanSchema>;
 
 /** What a patient may upload (shared/scans/scan-purpose.ts): the desk's own (consent, verification) are not theirs. */
-export const cabinetScanPurposes = ['identity_document', 'oms_policy'] as const satisfies readonly ScanPurpose[];
+export const cabinetScanPurposes = [
+  'identity_document',
+  'oms_policy',
+  // a lab result or another document for the chart (issue 12, shared/cabinet/chart-api.ts)
+  'chart_document',
+] as const satisfies readonly ScanPurpose[];
 /** `POST /scans?purpose=…` (identity_document when absent). */
 export const uploadScanQuerySchema = z.strictObject({
   purpose: z.enum(cabinetScanPurposes).default('identity_document'),

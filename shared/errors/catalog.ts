@@ -4,6 +4,7 @@ import { auditCodes } from './codes/audit';
 import { cabinetCodes } from './codes/cabinet';
 import { cabinetIdentityCodes } from './codes/cabinet-identity';
 import { cabinetUploadCodes } from './codes/cabinet-uploads';
+import { chartCodes } from './codes/chart';
 import { authCodes } from './codes/auth';
 import { calendarCodes } from './codes/calendar';
 import { clinicCodes } from './codes/clinics';
@@ -58,6 +59,7 @@ export const errorCatalog = {
   ...auditCodes,
   ...cabinetCodes,
   ...cabinetIdentityCodes,
+  ...chartCodes,
   ...cabinetUploadCodes,
   ...applicationCodes,
   ...applicationDeskCodes,

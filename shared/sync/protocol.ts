@@ -339,6 +339,121 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
+  /**
+   * The clinical chart (issue 12, shared/chart/): every kind of entry in one table. `body` is the
+   * kind's JSON (shared/chart/drafts.ts); `occurred_at`, `visit_type`, `doctor_id`, `code`,
+   * `summary` and `status` are what the history's timeline shows from its covering index (copied
+   * from the body and the encounter by the writer). `revision` grows with each amendment, whose
+   * previous version is a `chart_revisions` row; a removal is a tombstone with its reason.
+   * `overrides` is the JSON list of the warnings the doctor overrode, with reasons. `source`
+   * 'patient': the patient's own upload from the cabinet (written by the server).
+   */
+  chart_entries: [
+    'patient_id',
+    'kind',
+    'encounter_id',
+    'occurred_at',
+    'visit_type',
+    'doctor_id',
+    'code',
+    'summary',
+    'status',
+    'body',
+    'overrides',
+    'revision',
+    'source',
+    'amended_at',
+    'amended_by',
+    'amend_reason',
+    'report_id',
+    'deleted_at',
+    'deleted_by',
+    'deleted_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A previous version of a chart entry (D4), written when it is amended or removed. Never changed. */
+  chart_revisions: [
+    'entry_id',
+    'patient_id',
+    'revision',
+    'occurred_at',
+    'code',
+    'summary',
+    'status',
+    'body',
+    'replaced_at',
+    'replaced_by',
+    'reason',
+    'report_id',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /**
+   * A patient's report of an inaccuracy (D4, shared/chart/inaccuracy.ts): written by the server for
+   * the cabinet; a desk's reviewer decides it (server/chart/report-rule.ts judges the decision);
+   * the patient's statement of disagreement comes back through the server.
+   */
+  chart_reports: [
+    'patient_id',
+    'entry_id',
+    'account_id',
+    'kind',
+    'text',
+    'submitted_at',
+    'due_on',
+    'status',
+    'decided_at',
+    'decided_by',
+    'decline_reason',
+    'amendment_revision',
+    'disagreement',
+    'disagreement_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A patient's consent to share their record with one recipient and scope (D6); a one-way revocation. */
+  share_consents: [
+    'patient_id',
+    'recipient',
+    'scope',
+    'entry_ids',
+    'valid_until',
+    'given_at',
+    'given_via',
+    'given_by',
+    'revoked_at',
+    'revoked_by',
+    'revocation_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** One sending of entries to a consent's recipient (D6): the server checks the consent and sends it. Never changed. */
+  chart_shares: [
+    'patient_id',
+    'consent_id',
+    'entry_ids',
+    'shared_at',
+    'shared_by',
+    'sent_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -381,6 +496,13 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   contact_changes: [],
   // Never changed once published.
   dictionary_releases: [],
+  // What the chart says: two desks' different versions of an entry are for the doctors to settle.
+  chart_entries: ['kind', 'occurred_at', 'code', 'summary', 'status', 'body', 'deleted_at'],
+  // Append-only; a report's decision is judged by the server's rule.
+  chart_revisions: [],
+  chart_reports: [],
+  share_consents: [],
+  chart_shares: [],
 };
 
 /**
@@ -397,6 +519,11 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   // A withdrawn consent stays withdrawn, a revoked proxy stays revoked (152-ФЗ art. 9: a new consent is a new row).
   consents: { withdrawn_at: 'once', withdrawn_by: 'once', withdrawal_reason: 'once' },
   proxies: { revoked_at: 'once', revoked_by: 'once', revocation_reason: 'once' },
+  // A removed entry stays removed; a revision only grows; a decided report stays decided.
+  chart_entries: { deleted_at: 'once', deleted_by: 'once', deleted_reason: 'once', revision: 'grows' },
+  chart_reports: { decided_at: 'once', decided_by: 'once', disagreement: 'once', disagreement_at: 'once' },
+  share_consents: { revoked_at: 'once', revoked_by: 'once', revocation_reason: 'once' },
+  chart_shares: { sent_at: 'once' },
 };
 
 /**

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
  * deadline sweeper's flags, the patient's own events) are made by no desk and no person:
  * `created_by`, `updated_by` and `device_id` may be null, as in `online_identity` (0012).
  */
-function syncColumns(table: Knex.CreateTableBuilder): void {
+export function syncColumns(table: Knex.CreateTableBuilder): void {
   table.text('id').primary();
   table.integer('version').notNullable().defaultTo(0);
   table.text('created_at').notNullable();

@@ -20,6 +20,7 @@ import * as secondFactors from './0019-second-factors';
 import * as applications from './0020-applications';
 import * as onlineScans from './0021-online-scans';
 import * as serverWrittenRows from './0022-server-written-rows';
+import * as charts from './0023-charts';
 
 interface Migration {
   name: string;
@@ -50,6 +51,7 @@ const migrations: Migration[] = [
   { name: '0020-applications', ...applications },
   { name: '0021-online-scans', ...onlineScans },
   { name: '0022-server-written-rows', ...serverWrittenRows },
+  { name: '0023-charts', ...charts },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

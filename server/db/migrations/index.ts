@@ -9,6 +9,7 @@ import * as audit from './0007-audit';
 import * as cabinetAccounts from './0008-cabinet-accounts';
 import * as applications from './0009-applications';
 import * as notifications from './0010-notifications';
+import * as charts from './0011-charts';
 
 interface Migration {
   name: string;
@@ -28,6 +29,7 @@ const migrations: Migration[] = [
   { name: '0008-cabinet-accounts', ...cabinetAccounts },
   { name: '0009-applications', ...applications },
   { name: '0010-notifications', ...notifications },
+  { name: '0011-charts', ...charts },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,0 +1,4 @@
+/** Russian texts of chart (issue 12). */
+export const chartRu = {
+  chart: {},
+};
