@@ -5,7 +5,7 @@ import { chartHistory } from '../services/chart/chart-history';
 import { checkPrescriptionFor } from '../services/chart/check-prescription';
 import { recordEntry } from '../services/chart/record-entry';
 import { acceptReport, declineReport } from '../services/chart/reports/decide-report';
-import { reportQueue } from '../services/chart/reports/report-queue';
+import { reportCount, reportQueue } from '../services/chart/reports/report-queue';
 import { giveShareConsent, revokeShareConsent } from '../services/chart/sharing/share-consents';
 import { listShares, sendShare } from '../services/chart/sharing/send-share';
 import type { Handlers } from './handler-types';
@@ -21,6 +21,7 @@ export const chartHandlers: Handlers<'chart'> = {
   'chart.checkPrescription': (ctx, input) => checkPrescriptionFor(ctx, input),
   'chart.doctors': (ctx) => chartDoctors(ctx),
   'chart.reports.queue': (ctx, input) => reportQueue(ctx, input),
+  'chart.reports.count': (ctx) => reportCount(ctx),
   'chart.reports.accept': (ctx, input) => acceptReport(ctx, input),
   'chart.reports.decline': (ctx, input) => declineReport(ctx, input.id, input.reason),
   'chart.shares.list': (ctx, input) => listShares(ctx, input.patientId),

@@ -150,6 +150,13 @@ export const chartCalls = {
     }),
     permission: 'chart.write',
   }),
+  /** How many reports wait for a decision and how many are overdue (the rail's counter): numbers only, polled. */
+  'chart.reports.count': defineCall({
+    input: z.strictObject({}),
+    output: z.object({ open: z.number().int(), overdue: z.number().int() }),
+    permission: 'chart.write',
+    passive: true,
+  }),
   /** Accept: the entry is amended (the report linked to the amendment), the report closed. */
   'chart.reports.accept': defineCall({
     input: z.strictObject({
