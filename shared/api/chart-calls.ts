@@ -157,13 +157,17 @@ export const chartCalls = {
     permission: 'chart.write',
     passive: true,
   }),
-  /** Accept: the entry is amended (the report linked to the amendment), the report closed. */
+  /**
+   * Accept: the entry is amended (the report linked to the amendment), the report closed. `id` is
+   * the report's; `overrides` as in `chart.amend` (a corrected prescription is checked again).
+   */
   'chart.reports.accept': defineCall({
     input: z.strictObject({
       id: entryIdSchema,
       baseRevision: z.number().int().min(1),
       draft: chartDraftSchema,
       reason: changeReasonSchema,
+      overrides: z.array(chartOverrideSchema).max(10).default([]),
     }),
     output: z.object({ report: chartReportSchema }),
     permission: 'chart.write',
