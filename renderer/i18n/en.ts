@@ -1,6 +1,7 @@
 import { chartEn } from './chart.en';
 import { chartReportsEn } from './chart-reports.en';
 import { chartSharingEn } from './chart-sharing.en';
+import { chartFormsEn } from './chart-forms.en';
 import { applicationsEn } from './applications.en';
 import { accountEn } from './account.en';
 import { auditEn } from './audit.en';
@@ -39,4 +40,5 @@ export const en = {
   ...chartEn,
   ...chartReportsEn,
   ...chartSharingEn,
+  ...chartFormsEn,
 } satisfies Texts<Translation>;

@@ -1,6 +1,7 @@
 import { chartRu } from './chart.ru';
 import { chartReportsRu } from './chart-reports.ru';
 import { chartSharingRu } from './chart-sharing.ru';
+import { chartFormsRu } from './chart-forms.ru';
 import { applicationsRu } from './applications.ru';
 import { accountRu } from './account.ru';
 import { auditRu } from './audit.ru';
@@ -40,6 +41,7 @@ export const ru = {
   ...chartRu,
   ...chartReportsRu,
   ...chartSharingRu,
+  ...chartFormsRu,
 };
 
 /** The shape every language must fill: the same keys, any strings. */
