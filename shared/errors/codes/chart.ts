@@ -118,6 +118,62 @@ export const chartCodes = {
     ru: 'По этой записи уже есть сообщение на рассмотрении',
     en: 'A report about this entry is already under review',
   },
+  'chart.report.not_creatable': {
+    ru: 'Сообщения о неточностях подаёт пациент в личном кабинете: рабочее место их не создаёт',
+    en: 'Inaccuracy reports are filed by the patient in the cabinet: a desk does not create them',
+  },
+  'chart.report.transition': {
+    ru: 'Сообщение о неточности можно только принять или отклонить',
+    en: 'An inaccuracy report can only be accepted or declined',
+  },
+  'chart.report.field_fixed': {
+    ru: 'Поле «{field}» сообщения о неточности не меняется решением по нему',
+    en: 'The field “{field}” of an inaccuracy report is not changed by deciding it',
+  },
+  'chart.report.actor_mismatch': {
+    ru: 'Решение по сообщению записывается от имени того, кто его принял',
+    en: 'A decision on a report is recorded in the name of the person who made it',
+  },
+  'chart.report.decided_at': {
+    ru: 'Не указано время решения по сообщению',
+    en: 'The time of the decision on the report is missing',
+  },
+  'chart.report.decline_reason': {
+    ru: 'Укажите причину отказа (не короче 10 символов): её прочитает пациент',
+    en: 'Give the reason for declining (at least 10 characters): the patient reads it',
+  },
+  'chart.report.amendment_missing': {
+    ru: 'Принятое сообщение должно ссылаться на исправление записи (версия {revision})',
+    en: 'An accepted report must point to the amendment of the entry (revision {revision})',
+  },
+  'chart.entry.body_invalid': {
+    ru: 'Содержание записи не соответствует её виду «{kind}»',
+    en: 'The entry’s content does not fit its kind “{kind}”',
+  },
+  'chart.entry.patient_source': {
+    ru: 'Записи, загруженные пациентом, создаёт только личный кабинет',
+    en: 'Entries uploaded by the patient are created only by the cabinet',
+  },
+  'chart.entry.patient_unknown': {
+    ru: 'Пациента, к которому относится запись, нет на сервере',
+    en: 'The patient the entry belongs to is not on the server',
+  },
+  'chart.entry.revision': {
+    ru: 'Версия записи не растёт: исправление или удаление должно увеличить её на 1',
+    en: 'The entry’s revision does not grow: an amendment or removal must raise it by 1',
+  },
+  'chart.entry.reason_required': {
+    ru: 'Исправление или удаление записи требует причины',
+    en: 'An amendment or removal of an entry needs a reason',
+  },
+  'chart.entry.actor_mismatch': {
+    ru: 'Исправление записывается от имени того, кто его сделал',
+    en: 'An amendment is recorded in the name of the person who made it',
+  },
+  'chart.revision.immutable': {
+    ru: 'Прежняя версия записи не меняется',
+    en: 'A previous version of an entry is never changed',
+  },
   // Sharing (D6)
   'chart.share.consent_not_found': { ru: 'Согласие на передачу не найдено', en: 'The consent to share was not found' },
   'chart.share.consent_revoked': {
