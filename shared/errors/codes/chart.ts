@@ -127,8 +127,8 @@ export const chartCodes = {
     en: 'An inaccuracy report can only be accepted or declined',
   },
   'chart.report.field_fixed': {
-    ru: 'Поле «{field}» сообщения о неточности не меняется решением по нему',
-    en: 'The field “{field}” of an inaccuracy report is not changed by deciding it',
+    ru: 'Решение по сообщению не меняет того, что написал пациент, и сроков ответа',
+    en: 'Deciding a report changes neither what the patient wrote nor its deadline',
   },
   'chart.report.actor_mismatch': {
     ru: 'Решение по сообщению записывается от имени того, кто его принял',
@@ -143,12 +143,12 @@ export const chartCodes = {
     en: 'Give the reason for declining (at least 10 characters): the patient reads it',
   },
   'chart.report.amendment_missing': {
-    ru: 'Принятое сообщение должно ссылаться на исправление записи (версия {revision})',
-    en: 'An accepted report must point to the amendment of the entry (revision {revision})',
+    ru: 'Принятое сообщение должно ссылаться на сделанное исправление записи',
+    en: 'An accepted report must point to an amendment made to the entry',
   },
   'chart.entry.body_invalid': {
-    ru: 'Содержание записи не соответствует её виду «{kind}»',
-    en: 'The entry’s content does not fit its kind “{kind}”',
+    ru: 'Содержание записи не соответствует её виду',
+    en: 'The entry’s content does not fit its kind',
   },
   'chart.entry.patient_source': {
     ru: 'Записи, загруженные пациентом, создаёт только личный кабинет',
