@@ -19,6 +19,8 @@ export const notificationTemplates = [
   'application_delayed', // { number, dueAt }
   'application_reopened', // { number }
   'account_activated', // {}
+  'chart_report_accepted', // { submittedOn, link }  (an inaccuracy report, issue 12)
+  'chart_report_declined', // { submittedOn, link }
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

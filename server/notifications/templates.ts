@@ -168,6 +168,31 @@ const contents: Record<NotificationTemplate, (params: Params) => Content> = {
     ],
     sms: 'Ваш личный кабинет пациента активирован. Если это не вы, сообщите в регистратуру.',
   }),
+  // No clinical content in an e-mail or SMS (medical secrecy, 323-ФЗ art. 13): the outcome, then the cabinet.
+  chart_report_accepted: (params) => {
+    const submitted = russianWhen(need(params, 'submittedOn'));
+    return {
+      subject: 'Ваше сообщение о неточности в карте принято',
+      blocks: [
+        `Врач рассмотрел ваше сообщение о неточности в медицинской карте от ${submitted} и исправил запись.`,
+        'Исправленную запись и её прежнюю версию можно посмотреть в личном кабинете.',
+        { label: 'Открыть медицинскую карту', link: need(params, 'link') },
+      ],
+      sms: `Ваше сообщение о неточности в карте от ${submitted} принято: запись исправлена. Подробности в личном кабинете.`,
+    };
+  },
+  chart_report_declined: (params) => {
+    const submitted = russianWhen(need(params, 'submittedOn'));
+    return {
+      subject: 'Ваше сообщение о неточности в карте отклонено',
+      blocks: [
+        `Врач рассмотрел ваше сообщение о неточности в медицинской карте от ${submitted} и оставил запись без изменений.`,
+        'Причину отказа можно прочитать в личном кабинете. Если вы не согласны, приложите к записи заявление о несогласии: оно останется в карте рядом с записью.',
+        { label: 'Открыть медицинскую карту', link: need(params, 'link') },
+      ],
+      sms: `Ваше сообщение о неточности в карте от ${submitted} отклонено. Причина и заявление о несогласии — в личном кабинете.`,
+    };
+  },
 };
 
 /** Templates that tell of an application's or account's state: the patient may turn a channel off for them. */
@@ -179,6 +204,8 @@ export const statusNoticeTemplates: ReadonlySet<NotificationTemplate> = new Set<
   'application_delayed',
   'application_reopened',
   'account_activated',
+  'chart_report_accepted',
+  'chart_report_declined',
 ]);
 
 function htmlBlock(block: Block): string {
