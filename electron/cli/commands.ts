@@ -11,6 +11,7 @@ import { assertSecureServer, enrolDesk } from '../sync/enrol-desk';
 import { auditChainReport } from '../services/audit/chain-report';
 import { actingStaffWithProof, deskSyncs } from './acting-staff';
 import { openDesk } from './open-desk';
+import { importChartDictionaries, importHint, seedChartsStage } from './seed-charts-command';
 
 export interface Output {
   out(line: string): void;
@@ -29,12 +30,20 @@ export async function init(db: string | undefined, io: Output): Promise<number> 
   return 0;
 }
 
+/** `seed-demo --charts`: where the НСИ files are, and the doctor who writes on a desk with a server. */
+export interface DemoChartOptions {
+  dictionaries?: string;
+  doctor?: string;
+}
+
 /**
- * `medcard seed-demo --patients N [--as LOGIN]`: deterministic synthetic patients, through the
+ * `medcard seed-demo --patients N [--as LOGIN] [--charts]`: deterministic synthetic patients, through the
  * service layer. With `--as`, written as that staff member (patients.write), so they sync like
  * any patient. Without it, as the desk's setup account — only on a desk not connected to a
  * server (a demo or bench desk), with a warning that they stay on it: the server refuses the
  * setup account as a writer, so on a connected desk that is refused here instead (cli.as.required).
+ * With `charts`, each gets a history written by the demo doctors (electron/demo/seed-charts.ts), or
+ * on a desk with a server by `--doctor LOGIN`.
  */
 export async function seedDemo(
   db: string | undefined,
@@ -42,10 +51,24 @@ export async function seedDemo(
   seed: number,
   as: string | undefined,
   io: Output,
+  charts?: DemoChartOptions,
 ): Promise<number> {
   const desk = await openDesk({ db, create: true });
   try {
     if (as === undefined && deskSyncs(desk)) throw new AppError('cli.as.required', { field: 'as' });
+    if (charts?.doctor === undefined && charts !== undefined && deskSyncs(desk))
+      throw new AppError('cli.as.required', { field: 'doctor' });
+    if (charts !== undefined) {
+      const missing = importChartDictionaries(desk, charts.dictionaries ?? '', io);
+      if (missing.length > 0) {
+        io.err(`No active version of ${missing.join(', ')} on this desk.\n${importHint}\n`);
+        return 2;
+      }
+    }
+    const doctors =
+      charts?.doctor === undefined
+        ? undefined
+        : [(await actingStaffWithProof(desk, charts.doctor, 'chart.write')).actor];
     if (as === undefined) {
       io.err(
         'Warning: written as the desk’s setup account, these patients stay on this desk: the sync server would refuse them. Pass --as LOGIN to write them as a staff member.\n',
@@ -56,9 +79,10 @@ export async function seedDemo(
     const batchSize = 5000;
     let batch: PatientDraft[] = [];
     let done = 0;
+    const created: string[] = [];
     const started = performance.now();
     const flush = () => {
-      createPatients(ctx, batch);
+      created.push(...createPatients(ctx, batch));
       done += batch.length;
       batch = [];
       io.err(`\rpatients: ${done} / ${count}`);
@@ -71,6 +95,7 @@ export async function seedDemo(
     const seconds = (performance.now() - started) / 1000;
     io.err('\n');
     io.out(`Enrolled ${done} synthetic patients in ${seconds.toFixed(1)} s (${Math.round(done / seconds)}/s)`);
+    if (charts !== undefined) await seedChartsStage(desk, created, { seed, doctors }, io);
     return 0;
   } finally {
     await desk.store.close();

@@ -13,8 +13,13 @@ const usage = `medcard — Medcard Desk command line
 
   medcard init       [--db PATH]                          create the encrypted desk database
   medcard seed-demo  [--db PATH] --patients N [--seed S] [--as LOGIN]
+                     [--charts [--dictionaries DIR] [--doctor LOGIN]]
                                                           enrol N deterministic synthetic patients (without
-                                                          --as: only on a desk not connected to a server)
+                                                          --as: only on a desk not connected to a server);
+                                                          --charts: and their histories, written by demo
+                                                          doctors (or --doctor, on a desk with a server),
+                                                          coded from the МКБ-10 and ЕСКЛП imported first or
+                                                          found in DIR
   medcard key protect [--db PATH]                         move a desk's clear key file (PATH.key) into the OS
                                                           keyring or under a passphrase, and delete the file
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
@@ -63,6 +68,9 @@ async function run(argv: string[]): Promise<number> {
       id: { type: 'string' },
       report: { type: 'string' },
       as: { type: 'string' },
+      charts: { type: 'boolean' },
+      dictionaries: { type: 'string' },
+      doctor: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -84,7 +92,8 @@ async function run(argv: string[]): Promise<number> {
         io.err('--seed takes a whole number\n');
         return 2;
       }
-      return seedDemo(values.db, count, seed, values.as, io);
+      const charts = values.charts ? { dictionaries: values.dictionaries, doctor: values.doctor } : undefined;
+      return seedDemo(values.db, count, seed, values.as, io, charts);
     }
     case 'verify':
       return verify(values.db, io);
