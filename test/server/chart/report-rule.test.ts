@@ -1,85 +1,41 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultClinicId } from '../../../server/clinics/clinics';
-import { toNumber, toRecord } from '../../../server/db/values';
 import { withChangeLog } from '../../../server/sync/change-log';
 import { writeServerRow } from '../../../server/sync/server-rows';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { outbox } from '../cabinet/applications/application-setup';
 import { cabinetOptions, signedInAccount } from '../cabinet/uploads/cabinet-uploader';
 import { enrolledPatient, outcomes, pushAs } from '../portal/portal-setup';
-import { enrolTestDevice, mutation, staffRow, testStaff, useTestServer, type TestDevice } from '../support/test-server';
+import { mutation, testStaff, useTestServer } from '../support/test-server';
+import {
+  amendedEntry,
+  at,
+  deskChange,
+  openChartDesk,
+  previousVersion,
+  recordedEntry,
+  rowOf,
+  type ChartDesk,
+} from './report-setup';
 
 const mailDrop = mkdtempSync(join(tmpdir(), 'medcard-chart-reports-'));
 const running = useTestServer(() => ({ cabinet: cabinetOptions(mailDrop) }));
-let db: Knex;
-let desk: TestDevice;
-const doctor = uuidv7();
-const otherDoctor = uuidv7();
+let chart: ChartDesk;
 
 beforeAll(async () => {
-  db = running.db;
-  desk = await enrolTestDevice(db, running.server);
-  const made = await pushAs(
-    desk,
-    mutation({ table: 'staff', rowId: doctor, actorId: testStaff.admin, changed: staffRow('test.doctor', 'doctor') }),
-    mutation({
-      table: 'staff',
-      rowId: otherDoctor,
-      actorId: testStaff.admin,
-      changed: staffRow('test.doctor2', 'doctor'),
-    }),
-  );
-  expect(outcomes(made)).toEqual(['applied', 'applied']);
+  chart = await openChartDesk(running.db, running.server);
 }, 180_000);
 afterAll(() => rmSync(mailDrop, { recursive: true, force: true }));
-
-const at = '2026-11-25T09:00:00.000Z';
-const body = { test: 'Гемоглобин', testCode: null, value: 95, unit: 'г/л', referenceLow: 120, referenceHigh: 160 };
-const fullBody = (value: number) =>
-  JSON.stringify({ ...body, value, flag: 'low', takenOn: '2026-11-20', scanId: null, comment: '' });
-
-/** A lab result a doctor recorded at the desk, pushed; its id. */
-async function recordedEntry(patientId: string): Promise<string> {
-  const id = uuidv7();
-  const pushed = await pushAs(
-    desk,
-    mutation({
-      table: 'chart_entries',
-      rowId: id,
-      actorId: doctor,
-      changed: {
-        patient_id: patientId,
-        kind: 'lab_result',
-        occurred_at: '2026-11-20T00:00:00.000Z',
-        doctor_id: doctor,
-        code: null,
-        summary: 'Гемоглобин: 95 г/л',
-        status: 'low',
-        body: fullBody(95),
-        revision: 1,
-        source: 'desk',
-        created_at: at,
-        created_by: doctor,
-        updated_at: at,
-        updated_by: doctor,
-        device_id: desk.id,
-      },
-    }),
-  );
-  expect(outcomes(pushed)).toEqual(['applied']);
-  return id;
-}
 
 /** A patient's report as the cabinet writes it (the server's own change). */
 async function openReport(patientId: string, entryId: string, accountId: string): Promise<string> {
   const id = uuidv7();
-  const clinicId = await defaultClinicId(db);
-  await withChangeLog(db, { now: new Date(), clinicId }, (log) =>
+  const clinicId = await defaultClinicId(chart.db);
+  await withChangeLog(chart.db, { now: new Date(), clinicId }, (log) =>
     writeServerRow(
       log,
       'chart_reports',
@@ -107,73 +63,10 @@ async function openReport(patientId: string, entryId: string, accountId: string)
   return id;
 }
 
-async function rowOf(table: string, id: string): Promise<{ version: number; data: Record<string, unknown> }> {
-  const row = await db('records').where({ table_name: table, id }).first<{ version: unknown; data: unknown }>();
-  return { version: toNumber(row.version), data: toRecord(row.data) };
-}
-
-/** A desk's change to a row as its outbox sends it: the fields that changed and the stamps. */
-async function deskChange(
-  table: string,
-  id: string,
-  changed: Mutation['changed'],
-  actorId: string = doctor,
-): Promise<Mutation> {
-  const { version } = await rowOf(table, id);
-  const now = new Date().toISOString();
-  return mutation({
-    table,
-    rowId: id,
-    baseVersion: version,
-    actorId,
-    at: now,
-    changed: { ...changed, updated_at: now, updated_by: actorId, device_id: desk.id },
-  });
-}
-
-/** The amendment of the entry as the desk's acceptance writes it: the previous version, then the entry. */
-async function amendment(entryId: string, patientId: string, reportId: string): Promise<Mutation[]> {
-  const now = new Date().toISOString();
-  const previous = mutation({
-    table: 'chart_revisions',
-    actorId: doctor,
-    changed: {
-      entry_id: entryId,
-      patient_id: patientId,
-      revision: 1,
-      occurred_at: '2026-11-20T00:00:00.000Z',
-      code: null,
-      summary: 'Гемоглобин: 95 г/л',
-      status: 'low',
-      body: fullBody(95),
-      replaced_at: now,
-      replaced_by: doctor,
-      reason: 'Пациент сообщил о неточности: значение из другой лаборатории',
-      report_id: reportId,
-      created_at: now,
-      created_by: doctor,
-      updated_at: now,
-      updated_by: doctor,
-      device_id: desk.id,
-    },
-  });
-  const entry = await deskChange('chart_entries', entryId, {
-    body: fullBody(125),
-    summary: 'Гемоглобин: 125 г/л',
-    status: 'normal',
-    revision: 2,
-    amended_at: now,
-    amended_by: doctor,
-    amend_reason: 'Пациент сообщил о неточности: значение из другой лаборатории',
-    report_id: reportId,
-  });
-  return [previous, entry];
-}
-
 async function reportCase() {
-  const patientId = await enrolledPatient(desk);
-  const account = await signedInAccount(db, patientId);
-  const entryId = await recordedEntry(patientId);
+  const patientId = await enrolledPatient(chart.desk);
+  const account = await signedInAccount(chart.db, patientId);
+  const entryId = await recordedEntry(chart, patientId);
   const reportId = await openReport(patientId, entryId, account.accountId);
   return { patientId, accountId: account.accountId, entryId, reportId };
 }
@@ -181,31 +74,35 @@ async function reportCase() {
 const accept = (revision = 2) => ({
   status: 'accepted',
   decided_at: new Date().toISOString(),
-  decided_by: doctor,
+  decided_by: chart.doctor,
   amendment_revision: revision,
 });
 const decline = (reason = 'Значение подтверждено бланком лаборатории клиники') => ({
   status: 'declined',
   decided_at: new Date().toISOString(),
-  decided_by: doctor,
+  decided_by: chart.doctor,
   decline_reason: reason,
 });
+const decide = (reportId: string, changed: Mutation['changed'], actorId?: string) =>
+  deskChange(chart, 'chart_reports', reportId, changed, actorId);
+const reportRow = async (reportId: string) => (await rowOf(chart.db, 'chart_reports', reportId)).data;
 
 describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', () => {
   it('accepts it with the amendment of the entry, and the patient is told by e-mail with a link', async () => {
     const { patientId, accountId, entryId, reportId } = await reportCase();
-    const [previous, entry] = await amendment(entryId, patientId, reportId);
-    const decided = await deskChange('chart_reports', reportId, accept());
-    expect(outcomes(await pushAs(desk, previous!, entry!, decided))).toEqual(['applied', 'applied', 'applied']);
+    const previous = previousVersion(chart, entryId, patientId, { report_id: reportId });
+    const entry = await amendedEntry(chart, entryId, 125, { report_id: reportId });
+    const decided = await decide(reportId, accept());
+    expect(outcomes(await pushAs(chart.desk, previous, entry, decided))).toEqual(['applied', 'applied', 'applied']);
 
-    expect((await rowOf('chart_reports', reportId)).data).toMatchObject({
+    expect(await reportRow(reportId)).toMatchObject({
       status: 'accepted',
-      decided_by: doctor,
+      decided_by: chart.doctor,
       amendment_revision: 2,
       text: 'Гемоглобин был 125, а не 95: анализ из другой лаборатории',
     });
-    expect((await rowOf('chart_entries', entryId)).data).toMatchObject({ revision: 2, report_id: reportId });
-    const messages = await outbox(db, { accountId });
+    expect((await rowOf(chart.db, 'chart_entries', entryId)).data).toMatchObject({ revision: 2, report_id: reportId });
+    const messages = await outbox(chart.db, { accountId });
     expect(messages.map((message) => [message.template, message.channel])).toEqual([
       ['chart_report_accepted', 'email'],
     ]);
@@ -214,27 +111,27 @@ describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', ()
 
   it('declines it with a reason; the patient is told, by SMS when they turned e-mail notices off', async () => {
     const { accountId, reportId } = await reportCase();
-    await db('cabinet_accounts').where({ id: accountId }).update({ notify_email: false });
-    expect(outcomes(await pushAs(desk, await deskChange('chart_reports', reportId, decline())))).toEqual(['applied']);
-    expect((await rowOf('chart_reports', reportId)).data).toMatchObject({
+    await chart.db('cabinet_accounts').where({ id: accountId }).update({ notify_email: false });
+    expect(outcomes(await pushAs(chart.desk, await decide(reportId, decline())))).toEqual(['applied']);
+    expect(await reportRow(reportId)).toMatchObject({
       status: 'declined',
       decline_reason: 'Значение подтверждено бланком лаборатории клиники',
     });
-    const messages = await outbox(db, { accountId });
+    const messages = await outbox(chart.db, { accountId });
     expect(messages.map((message) => [message.template, message.channel])).toEqual([['chart_report_declined', 'sms']]);
   });
 
   it('refuses a decision made twice, whoever makes it, and tells the patient once', async () => {
     const { accountId, reportId } = await reportCase();
-    expect(outcomes(await pushAs(desk, await deskChange('chart_reports', reportId, decline())))).toEqual(['applied']);
-    const again = await deskChange('chart_reports', reportId, { ...decline(), decided_by: otherDoctor }, otherDoctor);
-    expect(await pushAs(desk, again)).toEqual([
+    expect(outcomes(await pushAs(chart.desk, await decide(reportId, decline())))).toEqual(['applied']);
+    const again = await decide(reportId, { ...decline(), decided_by: chart.otherDoctor }, chart.otherDoctor);
+    expect(await pushAs(chart.desk, again)).toEqual([
       expect.objectContaining({ status: 'refused', code: 'chart.report.decided', field: 'status' }),
     ]);
-    const overturn = await deskChange('chart_reports', reportId, { status: 'open', decided_at: null });
-    expect(outcomes(await pushAs(desk, overturn))).toEqual(['chart.report.decided']);
-    expect((await rowOf('chart_reports', reportId)).data).toMatchObject({ status: 'declined', decided_by: doctor });
-    expect(await outbox(db, { accountId })).toHaveLength(1);
+    const overturn = await decide(reportId, { status: 'open', decided_at: null });
+    expect(outcomes(await pushAs(chart.desk, overturn))).toEqual(['chart.report.decided']);
+    expect(await reportRow(reportId)).toMatchObject({ status: 'declined', decided_by: chart.doctor });
+    expect(await outbox(chart.db, { accountId })).toHaveLength(1);
   });
 
   it('refuses a decision that rewrites what the patient wrote or the deadline, naming the field', async () => {
@@ -246,14 +143,14 @@ describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', ()
       ['entry_id', uuidv7()],
       ['disagreement', 'Не согласна'],
     ] as const) {
-      const forged = await deskChange('chart_reports', reportId, { ...decline(), [field]: value });
-      expect(await pushAs(desk, forged)).toEqual([
+      const forged = await decide(reportId, { ...decline(), [field]: value });
+      expect(await pushAs(chart.desk, forged)).toEqual([
         expect.objectContaining({ status: 'refused', code: 'chart.report.field_fixed', field }),
       ]);
     }
-    const changedText = await deskChange('chart_reports', reportId, { text: 'Ошибок нет' });
-    expect(outcomes(await pushAs(desk, changedText))).toEqual(['chart.report.transition']);
-    expect((await rowOf('chart_reports', reportId)).data).toMatchObject({
+    const changedText = await decide(reportId, { text: 'Ошибок нет' });
+    expect(outcomes(await pushAs(chart.desk, changedText))).toEqual(['chart.report.transition']);
+    expect(await reportRow(reportId)).toMatchObject({
       status: 'open',
       text: 'Гемоглобин был 125, а не 95: анализ из другой лаборатории',
     });
@@ -262,7 +159,7 @@ describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', ()
   it('refuses a decision in someone else’s name, without a reason, or accepted without an amendment', async () => {
     const { reportId } = await reportCase();
     const cases: [Mutation['changed'], string, string][] = [
-      [{ ...decline(), decided_by: otherDoctor }, 'chart.report.actor_mismatch', 'decided_by'],
+      [{ ...decline(), decided_by: chart.otherDoctor }, 'chart.report.actor_mismatch', 'decided_by'],
       [decline('нет'), 'chart.report.decline_reason', 'decline_reason'],
       [decline('          '), 'chart.report.decline_reason', 'decline_reason'],
       [{ ...decline(), decided_at: 'вчера' }, 'chart.report.decided_at', 'decided_at'],
@@ -271,18 +168,18 @@ describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', ()
       [{ ...decline(), status: 'withdrawn' }, 'chart.report.transition', 'status'],
     ];
     for (const [changed, code, field] of cases) {
-      expect(await pushAs(desk, await deskChange('chart_reports', reportId, changed))).toEqual([
+      expect(await pushAs(chart.desk, await decide(reportId, changed))).toEqual([
         expect.objectContaining({ status: 'refused', code, field }),
       ]);
     }
-    expect((await rowOf('chart_reports', reportId)).data).toMatchObject({ status: 'open', decided_by: null });
+    expect(await reportRow(reportId)).toMatchObject({ status: 'open', decided_by: null });
   });
 
   it('a desk may not create a report, and a clerk may not decide one', async () => {
     const { patientId, entryId, reportId } = await reportCase();
     const made = mutation({
       table: 'chart_reports',
-      actorId: doctor,
+      actorId: chart.doctor,
       changed: {
         patient_id: patientId,
         entry_id: entryId,
@@ -293,13 +190,8 @@ describe('a doctor decides a patient’s inaccuracy report (D4, seed §6.3)', ()
         status: 'open',
       },
     });
-    expect(outcomes(await pushAs(desk, made))).toEqual(['chart.report.not_creatable']);
-    const byClerk = await deskChange(
-      'chart_reports',
-      reportId,
-      { ...decline(), decided_by: testStaff.clerk },
-      testStaff.clerk,
-    );
-    expect(outcomes(await pushAs(desk, byClerk))).toEqual(['sync.actor_forbidden']);
+    expect(outcomes(await pushAs(chart.desk, made))).toEqual(['chart.report.not_creatable']);
+    const byClerk = await decide(reportId, { ...decline(), decided_by: testStaff.clerk }, testStaff.clerk);
+    expect(outcomes(await pushAs(chart.desk, byClerk))).toEqual(['sync.actor_forbidden']);
   });
 });
