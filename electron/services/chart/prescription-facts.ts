@@ -1,0 +1,103 @@
+import type { AllergyBody, PrescriptionBody } from '../../../shared/chart/drafts';
+import {
+  checkPrescription,
+  type AllergyFacts,
+  type MedicineFacts,
+  type PrescribedFacts,
+  type PrescriptionProblem,
+} from '../../../shared/chart/prescription-check';
+import type { ServiceContext } from '../../core/context';
+import type { ReadTx } from '../../store/open-store';
+import { formularyRules, medicineFacts } from '../dictionaries/chart-facts';
+import { ageYearsOn, type ChartPatient } from './entry-context';
+import { requireMedicine } from './nsi-codes';
+
+type FactsContext = Pick<ServiceContext, 'store'>;
+
+/** Medicines by code, each read once per check (a long history names the same few many times). */
+function medicineCache(ctx: FactsContext): (code: string | null) => MedicineFacts | null {
+  const seen = new Map<string, MedicineFacts | null>();
+  return (code) => {
+    if (code === null) return null;
+    if (!seen.has(code)) seen.set(code, medicineFacts(ctx, code));
+    return seen.get(code) ?? null;
+  };
+}
+
+interface BodyRow {
+  id: string;
+  status: string | null;
+  body: string;
+}
+
+/** The patient's allergies in force and every prescription not removed, as the check takes them. */
+function patientFacts(
+  ctx: FactsContext,
+  tx: ReadTx,
+  patientId: string,
+): { allergies: AllergyFacts[]; prescriptions: PrescribedFacts[] } {
+  const medicine = medicineCache(ctx);
+  const rows = (kind: string) =>
+    tx.all<BodyRow>(
+      'SELECT id, status, body FROM chart_entries WHERE patient_id = ? AND kind = ? AND deleted_at IS NULL',
+      [patientId, kind],
+    );
+  const allergyRows = rows('allergy').map((row) => ({ row, body: JSON.parse(row.body) as AllergyBody }));
+  const allergies = allergyRows
+    .filter(({ row }) => row.status === 'active')
+    .map(({ row, body }): AllergyFacts => {
+      const drug = medicine(body.medicineCode);
+      return {
+        entryId: row.id,
+        substance: body.substance,
+        inn: drug ? drug.inn.toUpperCase() : null,
+        atcClass: body.atcClass,
+        atc: drug?.atc ?? null,
+        verification: body.verification,
+      };
+    });
+  // A reaction to a drug is an allergy recorded from it (in force or not).
+  const reactedTo = new Set(allergyRows.map(({ body }) => medicine(body.medicineCode)?.inn.toUpperCase()));
+  const prescriptions = rows('prescription').flatMap((row): PrescribedFacts[] => {
+    const body = JSON.parse(row.body) as PrescriptionBody;
+    const drug = medicine(body.medicineCode);
+    if (!drug) return [];
+    return [
+      {
+        entryId: row.id,
+        medicineCode: body.medicineCode,
+        inn: drug.inn,
+        atc: drug.atc,
+        active: row.status === 'active',
+        reaction: reactedTo.has(drug.inn.toUpperCase()),
+        startOn: body.startOn,
+      },
+    ];
+  });
+  return { allergies, prescriptions };
+}
+
+/**
+ * Everything the prescription check needs, gathered for the patient (the medicine from the
+ * ЕСКЛП, the allergies, the prescriptions, the age on the start day, the formulary), then the
+ * check. `fieldPrefix` is where the draft sits in the call's input.
+ */
+export function prescriptionProblems(
+  ctx: FactsContext,
+  tx: ReadTx,
+  patient: ChartPatient,
+  draft: PrescriptionBody,
+  selfId: string | null,
+  fieldPrefix: string,
+): { medicine: MedicineFacts; problems: PrescriptionProblem[] } {
+  const medicine = requireMedicine(ctx, draft.medicineCode, `${fieldPrefix}medicineCode`);
+  const problems = checkPrescription({
+    draft,
+    medicine,
+    ageYears: ageYearsOn(patient, draft.startOn),
+    ...patientFacts(ctx, tx, patient.id),
+    formulary: formularyRules(ctx),
+    selfId,
+  });
+  return { medicine, problems };
+}
