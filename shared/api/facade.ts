@@ -21,7 +21,10 @@ export type ContractApi = {
 export function buildApi(invoke: Invoke): ContractApi {
   const api: Record<string, Record<string, (input: unknown) => Promise<ApiEnvelope<unknown>>>> = {};
   for (const name of callNames) {
-    const [namespace, method] = name.split('.') as [string, string];
+    // `chart.reports.accept` is `api.chart['reports.accept']`: the namespace ends at the first dot.
+    const dot = name.indexOf('.');
+    const namespace = name.slice(0, dot);
+    const method = name.slice(dot + 1);
     api[namespace] ??= {};
     api[namespace][method] = (input: unknown) => invoke(name, input);
   }
