@@ -37,7 +37,7 @@ export function person(desk: TempDesk, staffId: string, role: Role, displayName:
 }
 
 /** A person's account written through the door's synced write, as the staff services do. */
-function addPerson(desk: TempDesk, by: Actor, person: Actor): void {
+export function addPerson(desk: TempDesk, by: Actor, person: Actor): void {
   desk.store.transaction((tx) =>
     insertSyncedRow(
       { tx, actor: by, at: desk.ctx.clock.now().toISOString() },

@@ -28,6 +28,11 @@ const writableColumns: Record<string, readonly string[]> = {
   application_events: syncedFields.application_events,
   contact_changes: syncedFields.contact_changes,
   dictionary_releases: syncedFields.dictionary_releases,
+  chart_entries: syncedFields.chart_entries,
+  chart_revisions: syncedFields.chart_revisions,
+  chart_reports: syncedFields.chart_reports,
+  share_consents: syncedFields.share_consents,
+  chart_shares: syncedFields.chart_shares,
 };
 
 type Row = Record<string, string | number | null> & { version: number };
