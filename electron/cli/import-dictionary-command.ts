@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { localize } from '../../shared/errors/catalog';
-import { importDictionaryFile, type FileImportResult } from '../services/dictionaries/import-file';
+import { importDictionaryFiles, type FileImportResult } from '../services/dictionaries/import-file';
 import { publishDictionaryFile } from '../services/dictionaries/publish-release';
 import { actingStaffWithProof, deskSyncs } from './acting-staff';
 import type { Output } from './commands';
@@ -10,7 +10,8 @@ import { openDesk } from './open-desk';
 const listedRefusals = 50;
 
 /**
- * `medcard import dictionary NAME FILE [--version V] [--as ADMIN]`.
+ * `medcard import dictionary NAME FILE… [--version V] [--as ADMIN]`: one file, or for a ФНСИ JSON
+ * export (`medicines`, `services`) its directory or its passport and parts.
  *
  * With `--as` an admin's login: imported here and published to every desk (a synced release, the
  * file uploaded by the sync worker; electron/services/dictionaries/README.md), in that admin's
@@ -23,7 +24,7 @@ const listedRefusals = 50;
 export async function importDictionaryCommand(
   db: string | undefined,
   kind: string,
-  path: string,
+  paths: readonly string[],
   version: string | undefined,
   as: string | undefined,
   io: Output,
@@ -36,9 +37,9 @@ export async function importDictionaryCommand(
     let published: string | null = null;
     if (as === undefined) {
       const admin = { ...desk, actor: { ...desk.actor, role: 'admin' as const } };
-      result = importDictionaryFile(admin, kind, path, { version, onProgress });
+      result = importDictionaryFiles(admin, kind, paths, { version, onProgress });
     } else {
-      const publication = publishDictionaryFile(await actingStaffWithProof(desk, as, 'settings.manage'), kind, path, {
+      const publication = publishDictionaryFile(await actingStaffWithProof(desk, as, 'settings.manage'), kind, paths, {
         version,
         onProgress,
       });
@@ -51,7 +52,9 @@ export async function importDictionaryCommand(
     const { outcome, refused } = result;
     if (outcome.status === 'imported') io.err('\n');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`Dictionary ${outcome.name}, version ${outcome.version}, from ${basename(path)}`);
+    io.out(
+      `Dictionary ${outcome.name}, version ${outcome.version}, from ${paths.map((path) => basename(path)).join(', ')}`,
+    );
     io.out(
       outcome.status === 'imported'
         ? `  imported and active${outcome.replaced ? ` (replaces version ${outcome.replaced})` : ''}`
@@ -62,7 +65,8 @@ export async function importDictionaryCommand(
     io.out(`  rows refused: ${refused.length}`);
     for (const row of refused.slice(0, listedRefusals)) {
       const text = localize(row.code, row.params);
-      io.out(`    line ${row.line}: ${row.code} — ${text.en} / ${text.ru}`);
+      const where = row.part === undefined ? `line ${row.line}` : `part ${row.part}, row ${row.line}`;
+      io.out(`    ${where}: ${row.code} — ${text.en} / ${text.ru}`);
     }
     if (refused.length > listedRefusals) io.out(`    … and ${refused.length - listedRefusals} more`);
     io.out(`  time: ${seconds} s`);

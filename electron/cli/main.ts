@@ -26,10 +26,12 @@ const usage = `medcard — Medcard Desk command line
   medcard enrol-desk [--db PATH] --server URL [--backup URL] [--name NAME]
                                                           connect the desk to the central sync server (https://;
                                                           the one-time code is asked, or read from stdin)
-  medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]
+  medcard import dictionary NAME FILE… [--version V] [--as ADMIN] [--db PATH]
                                                           import a reference dictionary (icd10, insurers,
-                                                          calendar-ru) in one transaction; prints refused lines;
-                                                          --as an admin's login: publish it to every desk by sync
+                                                          calendar-ru, formulary; medicines, services: a ФНСИ
+                                                          JSON export's folder or files) in one transaction;
+                                                          prints refused lines; --as an admin's login: publish
+                                                          it to every desk by sync
   medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]
                                                           enrol a patient list (UTF-8, ';', header
                                                           surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email);
@@ -116,13 +118,13 @@ async function run(argv: string[]): Promise<number> {
       const [, what, kind, file, ...extra] = positionals;
       if (what === 'patients' && kind && !file)
         return importPatientsCommand(values.db, kind, values.as, values.report, io);
-      if (what !== 'dictionary' || !kind || !file || extra.length > 0) {
+      if (what !== 'dictionary' || !kind || !file) {
         io.err(
-          'usage: medcard import dictionary NAME FILE [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n',
+          'usage: medcard import dictionary NAME FILE… [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n',
         );
         return 2;
       }
-      return importDictionaryCommand(values.db, kind, file, values.version, values.as, io);
+      return importDictionaryCommand(values.db, kind, [file, ...extra], values.version, values.as, io);
     }
     case 'yubikey-client':
       return yubikeyClientCommand(values.db, values.id, readStdin, io);

@@ -10,7 +10,10 @@ export interface DictionaryRow {
 
 /** A line of the file the importer would not take, and why. */
 export interface RefusedRow {
+  /** The line of a CSV file; in a ФНСИ JSON export, the row's number within its part (from 1). */
   line: number;
+  /** The part of a ФНСИ JSON export (`…_partN.json`, from 1); absent for a single file. */
+  part?: number;
   code: ErrorCode;
   params?: Record<string, string | number>;
 }

@@ -5,7 +5,12 @@ import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ActorContext } from '../../core/context';
 import { appendAudit } from '../../store/audit-log';
-import { activateDictionaryVersion, insertDictionaryEntry } from '../../store/local-writers/dictionary-tables';
+import {
+  activateDictionaryVersion,
+  dictionaryEntryWords,
+  insertDictionaryEntry,
+  insertDictionaryWords,
+} from '../../store/local-writers/dictionary-tables';
 import type { Tx } from '../../store/open-store';
 import { assertVersion, compareVersions } from './dictionary-version';
 import type { DictionaryRow, ImportProgress, RefusedRow } from './dictionary-types';
@@ -130,6 +135,7 @@ function insertEntries(
       }
       throw error;
     }
+    insertDictionaryWords(tx, name, version, row.code, dictionaryEntryWords(name, row.name, row.data));
     if (onProgress && ((i + 1) % progressEvery === 0 || i + 1 === rows.length))
       onProgress({ done: i + 1, total: rows.length });
   });

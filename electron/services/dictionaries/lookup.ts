@@ -1,6 +1,6 @@
-import { searchFold } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
+import { foldedWords } from '../../store/local-writers/dictionary-tables';
 import type { Tx } from '../../store/open-store';
 import type { DictionaryRow } from './dictionary-types';
 
@@ -60,29 +60,55 @@ export function lookup(ctx: Pick<ServiceContext, 'store'>, name: string, code: s
 }
 
 /**
- * Entries whose code starts with `prefix` (upper-cased: МКБ-10 codes are) or whose name does
- * (lower case, ё = е), in code order; retired entries only when asked for. An empty prefix
- * lists the first entries (a picker opened before anything is typed).
+ * Entries whose code starts with `query` (upper-cased: МКБ-10 and service codes are), then those
+ * where every word of `query` starts some word of the entry's words (`dictionary_words`: its name,
+ * a medicine's МНН and trade name; any order, any case, ё = е): «инфекция острая» finds «Острая
+ * инфекция верхних дыхательных путей». Each group in code order, at most `limit` (≤ 200) in all;
+ * retired entries only when asked for. An empty query lists the first entries (a picker opened
+ * before anything is typed). Both parts read primary keys only (the test of the plan says so).
  */
 export function searchEntries(
   ctx: Pick<ServiceContext, 'store'>,
   name: string,
-  prefix: string,
+  query: string,
   options: { limit?: number; includeRetired?: boolean } = {},
 ): DictionaryEntry[] {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 200);
-  const code = prefix.trim().toUpperCase();
-  const fold = searchFold(prefix.trim().replace(/\s+/g, ' '));
+  const code = query.trim().toUpperCase();
+  const words = [...new Set(foldedWords(query))];
+  const retired = options.includeRetired ? 1 : 0;
   return ctx.store.transaction((tx) => {
     const version = activeVersion(tx, name);
-    const rows = tx.all<EntryRow>(
+    const byCode = tx.all<EntryRow>(
       `SELECT code, name, retired, data FROM dictionary_entries
-       WHERE dictionary = ? AND version = ? AND ((code >= ? AND code < ?) OR (name_fold >= ? AND name_fold < ?)) AND (retired = 0 OR ?)
+       WHERE dictionary = ? AND version = ? AND code >= ? AND code < ? AND (retired = 0 OR ?)
        ORDER BY code LIMIT ?`,
-      [name, version, code, `${code}\uffff`, fold, `${fold}\uffff`, options.includeRetired ? 1 : 0, limit],
+      [name, version, code, `${code}\uffff`, retired, limit],
     );
-    return rows.map((row) => toEntry(row, version));
+    if (byCode.length >= limit || words.length === 0 || code === '') return byCode.map((row) => toEntry(row, version));
+    const byWords = tx.all<EntryRow>(wordSearchSql(words.length), [
+      name,
+      version,
+      ...words.flatMap((word) => [name, version, word, `${word}\uffff`]),
+      code,
+      `${code}\uffff`,
+      retired,
+      limit - byCode.length,
+    ]);
+    return [...byCode, ...byWords].map((row) => toEntry(row, version));
   });
+}
+
+/** Entries having, for each query word, a word it starts (one range of the primary key per word). */
+export function wordSearchSql(words: number): string {
+  const sets = Array.from(
+    { length: words },
+    () => 'SELECT code FROM dictionary_words WHERE dictionary = ? AND version = ? AND word >= ? AND word < ?',
+  ).join(' INTERSECT ');
+  return `SELECT code, name, retired, data FROM dictionary_entries
+    WHERE dictionary = ? AND version = ? AND code IN (${sets})
+      AND NOT (code >= ? AND code < ?) AND (retired = 0 OR ?)
+    ORDER BY code LIMIT ?`;
 }
 
 /** The active version of every imported dictionary. */

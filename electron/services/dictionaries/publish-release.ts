@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { can } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors/app-error';
 import { blobChunkMaxBytes } from '../../../shared/sync/protocol';
 import type { ActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
+import { readDictionarySource } from './dictionary-source';
 import { appendChunk, markFile, startFile } from '../../store/local-writers/dictionary-files';
 import { setReleaseLocalState } from '../../store/local-writers/dictionary-release-state';
 import {
@@ -20,7 +19,8 @@ export interface PublishResult extends FileImportResult {
 }
 
 /**
- * Imports a dictionary file here and publishes it to every desk (item 10), in one transaction:
+ * Imports a dictionary file (or a ФНСИ JSON export: its directory or files, published as one
+ * bundle) here and publishes it to every desk (item 10), in one transaction:
  * the import (the same importer and rules as a local one), the file's bytes kept for the sync
  * worker to upload, and the release row — synced, audited — which the other desks follow. The
  * same version from the same file again publishes nothing new; from another file it is refused
@@ -30,15 +30,14 @@ export interface PublishResult extends FileImportResult {
 export function publishDictionaryFile(
   ctx: ActorContext,
   kind: string,
-  path: string,
+  path: string | readonly string[],
   options: Omit<FileImportOptions, 'release'> = {},
 ): PublishResult {
   if (!can(ctx.actor.role, 'settings.manage')) throw new AppError('forbidden');
-  const max = options.maxBytes ?? maxDictionaryBytes;
-  const size = statSync(path).size;
-  if (size > max) throw new AppError('dictionary.file.too_large', { params: { size, max } });
-  const bytes = readFileSync(path);
-  const sourceName = basename(path);
+  const { bytes, sourceName } = readDictionarySource(kind, typeof path === 'string' ? [path] : path, {
+    maxBytes: options.maxBytes ?? maxDictionaryBytes,
+    readFile: options.readFile,
+  });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const at = ctx.clock.now().toISOString();
 

@@ -1,3 +1,4 @@
+import { searchFold } from '../../../shared/domain/person-name';
 import type { Tx } from '../open-store';
 import { rawTx } from '../raw-tx';
 
@@ -55,4 +56,45 @@ export function insertDictionaryEntry(tx: Tx, dictionary: string, version: strin
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [dictionary, version, entry.code, entry.name, entry.nameFold, entry.retired ? 1 : 0, entry.data],
   );
+}
+
+/**
+ * The words an entry is found by (`dictionary_words`, migration 0023): every word of its name and,
+ * for a medicine, of its МНН and trade name — folded (lower case, ё → е), each once. Calendars
+ * (keyed by date) and the formulary (names made by the reader) have none. Shared by the import
+ * and by migration 0024, which fills the words of entries imported before they existed.
+ */
+export function dictionaryEntryWords(
+  dictionary: string,
+  name: string,
+  data: Readonly<Record<string, unknown>>,
+): string[] {
+  if (dictionary.startsWith('calendar-ru/') || dictionary === 'formulary') return [];
+  const texts = [name, data.inn, data.tradeName].filter((text): text is string => typeof text === 'string');
+  return [...new Set(texts.flatMap((text) => foldedWords(text)))];
+}
+
+/** `Острая инфекция (ОРВИ)` → `острая`, `инфекция`, `орви`: letters and digits, folded. */
+export function foldedWords(text: string): string[] {
+  return searchFold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** The words of one entry (see `dictionaryEntryWords`). */
+export function insertDictionaryWords(
+  tx: Tx,
+  dictionary: string,
+  version: string,
+  code: string,
+  words: readonly string[],
+): void {
+  const raw = rawTx(tx);
+  for (const word of words)
+    raw.run('INSERT OR IGNORE INTO dictionary_words (dictionary, version, word, code) VALUES (?, ?, ?, ?)', [
+      dictionary,
+      version,
+      word,
+      code,
+    ]);
 }

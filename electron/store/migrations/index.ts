@@ -21,6 +21,7 @@ import * as applications from './0020-applications';
 import * as onlineScans from './0021-online-scans';
 import * as serverWrittenRows from './0022-server-written-rows';
 import * as charts from './0023-charts';
+import * as dictionaryWords from './0024-dictionary-words';
 
 interface Migration {
   name: string;
@@ -52,6 +53,7 @@ const migrations: Migration[] = [
   { name: '0021-online-scans', ...onlineScans },
   { name: '0022-server-written-rows', ...serverWrittenRows },
   { name: '0023-charts', ...charts },
+  { name: '0024-dictionary-words', ...dictionaryWords },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

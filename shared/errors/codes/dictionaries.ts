@@ -35,6 +35,10 @@ export const dictionaryCodes = {
     ru: 'Первая строка файла должна быть заголовком {expected}',
     en: 'The first line of the file must be the header {expected}',
   },
+  'dictionary.file.one': {
+    ru: 'Справочник {name} загружается из одного файла, а указано {count}',
+    en: 'Dictionary {name} is imported from one file, {count} were given',
+  },
   'dictionary.file.no_rows': {
     ru: 'В файле нет ни одной принятой строки: справочник не загружен',
     en: 'The file has no acceptable row: the dictionary was not imported',
@@ -57,6 +61,59 @@ export const dictionaryCodes = {
   'dictionary.row.period': {
     ru: 'Дата окончания действия раньше даты начала',
     en: 'The end of validity is before its start',
+  },
+  'dictionary.row.superseded': {
+    ru: 'Код {code} в файле занят действующей записью: устаревшая запись с этим кодом пропущена',
+    en: 'Code {code} belongs to a current record of the file: the retired record with this code is skipped',
+  },
+  'dictionary.row.shape': {
+    ru: 'Строка — не список полей вида {column, value}',
+    en: 'The row is not a list of {column, value} fields',
+  },
+  'dictionary.row.inn_or_atc': {
+    ru: 'Укажите либо МНН (INN), либо код АТХ (ATC) — ровно одно из двух',
+    en: 'Give either the INN or the ATC code — exactly one of the two',
+  },
+  'dictionary.row.daily_below_single': {
+    ru: 'Максимальная суточная доза {daily} меньше максимальной разовой {single}',
+    en: 'The maximum daily dose {daily} is below the maximum single dose {single}',
+  },
+  'dictionary.row.age_band': {
+    ru: 'Возраст «до» ({to}) должен быть больше возраста «от» ({from})',
+    en: 'The age “to” ({to}) must be above the age “from” ({from})',
+  },
+  'dictionary.nsi.passport_missing': {
+    ru: 'Нет паспорта справочника {oid} (файл …_passport.json)',
+    en: 'The passport of dictionary {oid} is missing (a …_passport.json file)',
+  },
+  'dictionary.nsi.passport_many': {
+    ru: 'Паспортов справочника несколько ({files}): укажите файлы одной версии',
+    en: 'There are several passports ({files}): give the files of one version',
+  },
+  'dictionary.nsi.no_parts': {
+    ru: 'Нет ни одной части справочника (файлы …_partN.json)',
+    en: 'No part of the dictionary was given (…_partN.json files)',
+  },
+  'dictionary.nsi.oid': {
+    ru: 'Паспорт описывает справочник {actual}, а не {expected}: файлы не того справочника',
+    en: 'The passport describes dictionary {actual}, not {expected}: these are files of another dictionary',
+  },
+  'dictionary.nsi.rows_count': {
+    ru: 'По паспорту в справочнике {expected} строк, в частях — {actual}: выгрузка неполная',
+    en: 'The passport states {expected} rows, the parts hold {actual}: the export is incomplete',
+  },
+  'dictionary.nsi.column': {
+    ru: 'В справочнике нет поля {column}',
+    en: 'The dictionary has no column {column}',
+  },
+  'dictionary.nsi.empty': { ru: 'Файл {file} пуст', en: 'File {file} is empty' },
+  'dictionary.nsi.json': {
+    ru: 'Файл {file} — не JSON',
+    en: 'File {file} is not JSON',
+  },
+  'dictionary.nsi.shape': {
+    ru: 'Файл {file} — не выгрузка ФНСИ (паспорт или часть справочника)',
+    en: 'File {file} is not an FNSI export (a dictionary passport or part)',
   },
   'dictionary.release.hash_mismatch': {
     ru: 'Файл справочника {name} пришёл с сервера с другим содержимым (SHA-256 не совпадает): не загружен',
