@@ -17,6 +17,11 @@ import { CabinetFrame } from './CabinetFrame';
 import { HomeRedirect, RequireSession } from './guards';
 import { PublicFrame } from './PublicFrame';
 
+/** The chart's screens (issue 12) load with their own chunk, when first opened: the sign-in pages stay small. */
+function chartScreen(name: keyof typeof import('../screens/chart/chart-screens')) {
+  return async () => ({ Component: (await import('../screens/chart/chart-screens'))[name] });
+}
+
 /** The cabinet's screens by path; the server gives index.html for each (server/cabinet/portal-pages.ts). */
 export const cabinetRouter = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -47,9 +52,12 @@ export const cabinetRouter = createBrowserRouter([
         element: <CabinetFrame />,
         children: [
           { path: '/cabinet', element: <HomeScreen /> },
-          { path: '/cabinet/cards', element: <NotYetScreen section="cards" /> },
+          { path: '/cabinet/cards', lazy: chartScreen('CardsScreen') },
+          { path: '/cabinet/cards/reports', lazy: chartScreen('ReportsScreen') },
+          { path: '/cabinet/cards/sharing', lazy: chartScreen('SharingScreen') },
+          { path: '/cabinet/cards/:id', lazy: chartScreen('EntryScreen') },
           { path: '/cabinet/appointments', element: <NotYetScreen section="appointments" /> },
-          { path: '/cabinet/documents', element: <NotYetScreen section="documents" /> },
+          { path: '/cabinet/documents', lazy: chartScreen('DocumentsScreen') },
           { path: '/cabinet/settings', element: <SettingsScreen /> },
           { path: '/cabinet/representation', element: <RepresentationScreen /> },
         ],

@@ -30,7 +30,7 @@ export function HomeScreen() {
         {sections
           .filter((section) => blurbs[section.path])
           .map((section) => {
-            const later = section.path !== '/cabinet/settings' && section.path !== '/cabinet/representation';
+            const later = section.path === '/cabinet/appointments';
             return (
               <Grid key={section.path} size={{ xs: 12, sm: 6, lg: 4 }}>
                 <Card

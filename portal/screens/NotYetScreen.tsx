@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useTexts } from '../i18n/use-texts';
 import { Page } from '../ui/Page';
 
-export type LaterSection = 'cards' | 'appointments' | 'documents';
+export type LaterSection = 'appointments';
 
 /** A block of the cabinet that later issues fill: it says so plainly, never shows a made-up list. */
 export function NotYetScreen({ section }: { section: LaterSection }) {

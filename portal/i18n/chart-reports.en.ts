@@ -1,0 +1,45 @@
+import type { chartReportsRu } from './chart-reports.ru';
+import type { Texts } from './texts';
+
+export const chartReportsEn = {
+  reports: {
+    title: 'Inaccuracy reports',
+    intro:
+      'If something in a doctor’s entry is wrong, report it from the entry itself. The clinic answers in time: it amends the entry or explains why it keeps it as it is.',
+    none: 'You have not reported any inaccuracy yet.',
+    loading: 'Loading the reports…',
+    toCards: 'To the record’s entries',
+    formTitle: 'Report an inaccuracy',
+    whatWrong: 'What is wrong',
+    text: 'Describe what is wrong and what it should be',
+    textHelp: '10 to 4000 characters',
+    send: 'Send',
+    cancel: 'Cancel',
+    sending: 'Sending…',
+    kinds: {
+      wrong_fact: 'Wrong facts',
+      wrong_date: 'Wrong date',
+      wrong_code: 'Wrong diagnosis or code',
+      not_mine: 'This entry is not mine',
+      missing: 'Something is missing',
+      other: 'Other',
+    },
+    statuses: { open: 'Under review', accepted: 'Accepted: the entry was amended', declined: 'Declined' },
+    sent: 'The report was sent. The clinic answers by {{date}}.',
+    heading: '{{kind}} — {{status}}',
+    submitted: 'Sent on {{date}}',
+    due: 'Answer by {{date}}',
+    overdue: 'The answer is overdue ({{date}}): the clinic has been reminded',
+    decided: 'Decided on {{date}}{{by}}',
+    by: ' by {{name}}',
+    yourText: 'Your text',
+    declineReason: 'Why it was declined',
+    amendment: 'The entry was amended: version {{revision}}.',
+    openEntry: 'Open the entry',
+    disagreementAttach: 'Attach a statement of disagreement',
+    disagreementIntro: 'The statement stays in the record beside the entry; it can be attached once.',
+    disagreementText: 'Statement of disagreement',
+    disagreementSend: 'Attach the statement',
+    disagreement: 'Your statement of disagreement ({{date}})',
+  },
+} satisfies Texts<typeof chartReportsRu>;

@@ -1,0 +1,43 @@
+import type { labsRu } from './labs.ru';
+import type { Texts } from './texts';
+
+export const labsEn = {
+  documents: {
+    title: 'Documents',
+    labs: 'Lab results',
+    labsIntro:
+      'Upload a lab result from another laboratory and send it to your doctor — they will see it in your record.',
+    upload: 'Upload a lab result',
+    file: 'File',
+    choose: 'Choose a file',
+    fileHelp: 'PDF, JPG or PNG, at most 5 MB',
+    chosen: 'Chosen: {{name}} ({{size}})',
+    needFile: 'Choose the file with the result',
+    type: 'Type of document',
+    date: 'Date of the test',
+    labTitle: 'Title',
+    labTitleHelp: 'For example: Complete blood count',
+    comment: 'Comment (optional)',
+    submit: 'Upload',
+    uploading: 'Uploading and checking the file: {{percent}} %',
+    saving: 'Saving it in the record…',
+    uploaded: 'The result “{{title}}” was uploaded.',
+    list: 'Uploaded results',
+    none: 'You have not uploaded anything yet.',
+    loading: 'Loading the list…',
+    uploadedAt: 'Uploaded on {{date}}',
+    size: '{{size}}',
+    megabytes: '{{value}} MB',
+    kilobytes: '{{value}} KB',
+    download: 'Download',
+    downloadName: 'Download “{{title}}”',
+    sendToDoctor: 'Send to a doctor',
+    doctor: 'Doctor',
+    chooseDoctor: 'Choose a doctor',
+    noDoctors: 'There is no one to send it to yet: no doctor has written in your record.',
+    send: 'Send',
+    sentTo: 'Sent to {{name}}',
+    notSent: 'Not sent to a doctor',
+    sent: 'Sent: {{name}} will see the result in your record.',
+  },
+} satisfies Texts<typeof labsRu>;
