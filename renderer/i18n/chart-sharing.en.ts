@@ -1,7 +1,62 @@
 import type { Texts } from './texts';
 import type { chartSharingRu } from './chart-sharing.ru';
 
-/** English texts of chart-sharing (issue 12). */
+/** English texts of chart-sharing (issue 12, D6). */
 export const chartSharingEn = {
-  chartSharing: {},
+  chartSharing: {
+    title: 'Sharing the record with other specialists',
+    intro: "Chart entries are shared only with the patient's consent, for the named recipient and scope.",
+    loadFailed: 'Could not load the consents to share',
+    consents: "Patient's consents",
+    noConsents: 'No consents to share. If the patient agrees, record a consent in their presence.',
+    give: 'Record a consent',
+    revoke: 'Revoke',
+    send: 'Send entries',
+    sendings: 'Sent entries',
+    noSendings: 'Nothing has been sent yet.',
+    state: { active: 'In force', revoked: 'Revoked', expired: 'Expired' },
+    scope: { whole_record: 'The whole record', entries: 'Chosen entries ({{count}})' },
+    via: { desk: 'at the clinic', cabinet: 'in the cabinet' },
+    given: 'Given {{date}} {{via}}',
+    validUntil: 'Valid until {{date}}',
+    untilRevoked: 'Until revoked',
+    revokedAt: 'Revoked {{date}}: {{reason}}',
+    sharedLine: '{{date}} · {{recipient}} · entries: {{count}}',
+    sharedBy: 'sent by {{name}}',
+    fields: {
+      name: "Recipient's full name",
+      organisation: 'Organisation',
+      specialty: 'Specialty',
+      email: 'E-mail to send to',
+      scope: 'What is shared',
+      validUntil: 'Valid until',
+      validUntilHint: 'DD.MM.YYYY; empty: until revoked',
+      entries: 'Entries',
+    },
+    giveDialog: {
+      title: 'Consent to share the record',
+      intro: 'The patient, in front of you, agrees to share entries with the named specialist. It can be revoked.',
+      submit: 'Record',
+      failed: 'The consent was not recorded',
+      done: 'The consent is recorded',
+    },
+    revokeDialog: {
+      title: 'Revoke the consent to share',
+      intro: 'After revocation nothing more is sent to this recipient. What was sent stays in the log.',
+      reason: 'Reason',
+      submit: 'Revoke the consent',
+      failed: 'The consent was not revoked',
+      done: 'The consent is revoked',
+    },
+    sendDialog: {
+      title: 'Send entries: {{recipient}}',
+      intro: 'Tick the entries to send. The sending is logged and the patient sees it.',
+      submit: 'Send',
+      failed: 'The entries were not sent',
+      done: 'The entries are sent',
+      noEntries: 'The chart has no entries to send.',
+      chosen: 'Chosen: {{count}}',
+    },
+    entriesFailed: 'Could not load the chart entries',
+  },
 } satisfies Texts<typeof chartSharingRu>;
