@@ -1,6 +1,7 @@
 import { ApplicationsReportScreen } from '../screens/applications/report/ApplicationsReportScreen';
 import { ApplicationScreen } from '../screens/applications/ApplicationScreen';
 import { ApplicationsQueueScreen } from '../screens/applications/ApplicationsQueueScreen';
+import { ReportsQueueScreen } from '../screens/chart-reports/ReportsQueueScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
@@ -36,6 +37,7 @@ export function createAppRouter() {
         { path: 'applications', element: <ApplicationsQueueScreen /> },
         { path: 'applications/report', element: <ApplicationsReportScreen /> },
         { path: 'applications/:id', element: <ApplicationScreen /> },
+        { path: 'chart-reports', element: <ReportsQueueScreen /> },
         { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
         { path: 'audit', element: <AuditScreen /> },
         { path: 'settings', element: <SettingsScreen /> },

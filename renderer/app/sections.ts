@@ -5,15 +5,25 @@ import EventOutlined from '@mui/icons-material/EventOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { ApplicationCounter } from '../screens/applications/ApplicationCounter';
+import { ReportCounter } from '../screens/chart-reports/ReportCounter';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
 export type SectionId =
-  'patients' | 'verification' | 'applications' | 'appointments' | 'audit' | 'staff' | 'settings' | 'account';
+  | 'patients'
+  | 'verification'
+  | 'applications'
+  | 'chartReports'
+  | 'appointments'
+  | 'audit'
+  | 'staff'
+  | 'settings'
+  | 'account';
 
 export interface Section {
   id: SectionId;
@@ -43,6 +53,13 @@ export const sections: readonly Section[] = [
     icon: AssignmentOutlined,
     permission: 'patients.read',
     counter: ApplicationCounter,
+  },
+  {
+    id: 'chartReports',
+    path: '/chart-reports',
+    icon: RateReviewOutlined,
+    permission: 'chart.write',
+    counter: ReportCounter,
   },
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },

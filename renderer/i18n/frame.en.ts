@@ -15,6 +15,7 @@ export const frameEn = {
     patients: 'Patients',
     verification: 'Verification queue',
     applications: 'Applications',
+    chartReports: 'Chart inaccuracies',
     appointments: 'Appointments',
     audit: 'Audit',
     staff: 'Staff',

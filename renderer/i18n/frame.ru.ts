@@ -9,6 +9,7 @@ export const frameRu = {
     patients: 'Пациенты',
     verification: 'Очередь подтверждения',
     applications: 'Заявления',
+    chartReports: 'Неточности в картах',
     appointments: 'Записи',
     audit: 'Аудит',
     staff: 'Сотрудники',
