@@ -40,6 +40,8 @@ const dataMoves: Readonly<Record<string, string>> = {
   'electron/store/migrations/0021-online-scans.ts': 'test/electron/store/migrations/online-scans-migration.test.ts',
   'electron/store/migrations/0022-server-written-rows.ts':
     'test/electron/store/migrations/server-written-rows-migration.test.ts',
+  'electron/store/migrations/0024-dictionary-words.ts':
+    'test/electron/services/dictionaries/dictionary-words-migration.test.ts',
   'server/db/migrations/0004-clinics.ts': 'test/server/db/clinics-migration.test.ts',
   'server/db/migrations/0006-second-factors.ts': 'test/server/db/second-factors-migration.test.ts',
 };

@@ -79,34 +79,74 @@ export function searchEntries(
   const retired = options.includeRetired ? 1 : 0;
   return ctx.store.transaction((tx) => {
     const version = activeVersion(tx, name);
-    const byCode = tx.all<EntryRow>(
-      `SELECT code, name, retired, data FROM dictionary_entries
-       WHERE dictionary = ? AND version = ? AND code >= ? AND code < ? AND (retired = 0 OR ?)
-       ORDER BY code LIMIT ?`,
-      [name, version, code, `${code}\uffff`, retired, limit],
-    );
+    const byCode = tx.all<EntryRow>(codeSearchSql, [name, version, code, `${code}\uffff`, retired, limit]);
     if (byCode.length >= limit || words.length === 0 || code === '') return byCode.map((row) => toEntry(row, version));
-    const byWords = tx.all<EntryRow>(wordSearchSql(words.length), [
-      name,
-      version,
-      ...words.flatMap((word) => [name, version, word, `${word}\uffff`]),
-      code,
-      `${code}\uffff`,
-      retired,
-      limit - byCode.length,
-    ]);
+    const byWords = wordMatches(tx, name, version, words, { code, retired, limit: limit - byCode.length });
     return [...byCode, ...byWords].map((row) => toEntry(row, version));
   });
 }
 
-/** Entries having, for each query word, a word it starts (one range of the primary key per word). */
-export function wordSearchSql(words: number): string {
-  const sets = Array.from(
-    { length: words },
-    () => 'SELECT code FROM dictionary_words WHERE dictionary = ? AND version = ? AND word >= ? AND word < ?',
-  ).join(' INTERSECT ');
-  return `SELECT code, name, retired, data FROM dictionary_entries
-    WHERE dictionary = ? AND version = ? AND code IN (${sets})
+/** Entries whose code starts with the query (a range of the primary key). */
+export const codeSearchSql = `SELECT code, name, retired, data FROM dictionary_entries
+  WHERE dictionary = ? AND version = ? AND code >= ? AND code < ? AND (retired = 0 OR ?)
+  ORDER BY code LIMIT ?`;
+
+/** A word starting more entries' words than this is common: reading entries in code order finds a page soon. */
+export const commonWordRows = 1000;
+
+/**
+ * The entries matching every word, in code order. The rarest word, when it is not common, drives:
+ * the entries of its range (a primary-key range of `dictionary_words`), each checked for the other
+ * words. When every word is common («с», «о»), entries are read in code order and each is checked
+ * for every word (`dictionary_words_by_code`, migration 0024) until the page is full — either way
+ * no query reads all the words a short prefix starts.
+ */
+function wordMatches(
+  tx: Tx,
+  name: string,
+  version: string,
+  words: readonly string[],
+  page: { code: string; retired: number; limit: number },
+): EntryRow[] {
+  const ranked = words
+    .map((word) => ({
+      word,
+      rows:
+        tx.get<{ n: number }>(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM dictionary_words
+             WHERE dictionary = ? AND version = ? AND word >= ? AND word < ? LIMIT ${commonWordRows})`,
+          [name, version, word, `${word}\uffff`],
+        )?.n ?? 0,
+    }))
+    .sort((a, b) => a.rows - b.rows);
+  if (ranked[0]!.rows === 0) return [];
+  const driver = ranked[0]!.rows < commonWordRows ? ranked[0]!.word : null;
+  const checked = (driver === null ? ranked : ranked.slice(1)).map(({ word }) => word);
+  const range = (word: string) => [name, version, word, `${word}\uffff`];
+  return tx.all<EntryRow>(wordSearchSql(driver !== null, checked.length), [
+    name,
+    version,
+    ...(driver === null ? [] : range(driver)),
+    ...checked.flatMap(range),
+    page.code,
+    `${page.code}\uffff`,
+    page.retired,
+    page.limit,
+  ]);
+}
+
+/** The word search: driven by one word's range (`driven`) or in code order, with `checked` words checked per entry. */
+export function wordSearchSql(driven: boolean, checked: number): string {
+  const drive = driven
+    ? `AND code IN (SELECT code FROM dictionary_words WHERE dictionary = ? AND version = ? AND word >= ? AND word < ?)`
+    : '';
+  const checks = Array.from(
+    { length: checked },
+    () => `AND EXISTS (SELECT 1 FROM dictionary_words w
+      WHERE w.dictionary = ? AND w.version = ? AND w.code = e.code AND w.word >= ? AND w.word < ?)`,
+  ).join('\n');
+  return `SELECT code, name, retired, data FROM dictionary_entries e
+    WHERE dictionary = ? AND version = ? ${drive} ${checks}
       AND NOT (code >= ? AND code < ?) AND (retired = 0 OR ?)
     ORDER BY code LIMIT ?`;
 }
