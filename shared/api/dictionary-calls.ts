@@ -15,10 +15,15 @@ export const dictionaryItemSchema = z.object({
 });
 export type DictionaryItem = z.infer<typeof dictionaryItemSchema>;
 
-/** Reference data (НСИ: insurers, МКБ-10, the production calendar) for pickers and labels. */
+/**
+ * Reference data (НСИ: insurers, МКБ-10, the production calendar, the ЕСКЛП's medicines, the
+ * services' nomenclature, the clinic's formulary) for pickers and labels.
+ */
 export const dictionaryCalls = {
   'dictionaries.search': defineCall({
-    // `query`: a code or name prefix (ё = е, any case); empty lists the first entries in code order.
+    // `query`: a code prefix, or words each starting a word of the entry (any order, any case, ё = е;
+    // a medicine also by its МНН and trade name): code matches first, then word matches, each in
+    // code order. Empty lists the first entries in code order.
     input: z.strictObject({
       name: dictionaryNameSchema,
       query: z.string().max(100).default(''),
