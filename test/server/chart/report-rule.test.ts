@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultClinicId } from '../../../server/clinics/clinics';
-import { withChangeLog } from '../../../server/sync/change-log';
-import { writeServerRow } from '../../../server/sync/server-rows';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { outbox } from '../cabinet/applications/application-setup';
 import { cabinetOptions, signedInAccount } from '../cabinet/uploads/cabinet-uploader';
@@ -16,6 +13,7 @@ import {
   at,
   deskChange,
   openChartDesk,
+  openReport,
   previousVersion,
   recordedEntry,
   rowOf,
@@ -31,43 +29,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(mailDrop, { recursive: true, force: true }));
 
-/** A patient's report as the cabinet writes it (the server's own change). */
-async function openReport(patientId: string, entryId: string, accountId: string): Promise<string> {
-  const id = uuidv7();
-  const clinicId = await defaultClinicId(chart.db);
-  await withChangeLog(chart.db, { now: new Date(), clinicId }, (log) =>
-    writeServerRow(
-      log,
-      'chart_reports',
-      id,
-      undefined,
-      {
-        patient_id: patientId,
-        entry_id: entryId,
-        account_id: accountId,
-        kind: 'wrong_fact',
-        text: 'Гемоглобин был 125, а не 95: анализ из другой лаборатории',
-        submitted_at: '2026-11-24T10:00:00.000Z',
-        due_on: '2026-12-08',
-        status: 'open',
-        decided_at: null,
-        decided_by: null,
-        decline_reason: null,
-        amendment_revision: null,
-        disagreement: null,
-        disagreement_at: null,
-      },
-      '2026-11-24T10:00:00.000Z',
-    ),
-  );
-  return id;
-}
-
 async function reportCase() {
   const patientId = await enrolledPatient(chart.desk);
   const account = await signedInAccount(chart.db, patientId);
   const entryId = await recordedEntry(chart, patientId);
-  const reportId = await openReport(patientId, entryId, account.accountId);
+  const reportId = await openReport(chart.db, { patientId, entryId, accountId: account.accountId });
   return { patientId, accountId: account.accountId, entryId, reportId };
 }
 

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
+import { defaultClinicId } from '../../../server/clinics/clinics';
 import { toNumber, toRecord } from '../../../server/db/values';
+import { withChangeLog } from '../../../server/sync/change-log';
+import { writeServerRow } from '../../../server/sync/server-rows';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { outcomes, pushAs } from '../portal/portal-setup';
 import {
@@ -183,4 +186,39 @@ export async function amendedEntry(
     },
     actorId,
   );
+}
+
+/** A patient's open report about an entry, as the cabinet writes it (the server's own change); its id. */
+export async function openReport(
+  db: Knex,
+  about: { patientId: string; entryId: string; accountId: string },
+): Promise<string> {
+  const id = uuidv7();
+  const clinicId = await defaultClinicId(db);
+  await withChangeLog(db, { now: new Date(), clinicId }, (log) =>
+    writeServerRow(
+      log,
+      'chart_reports',
+      id,
+      undefined,
+      {
+        patient_id: about.patientId,
+        entry_id: about.entryId,
+        account_id: about.accountId,
+        kind: 'wrong_fact',
+        text: 'Гемоглобин был 125, а не 95: анализ из другой лаборатории',
+        submitted_at: '2026-11-24T10:00:00.000Z',
+        due_on: '2026-12-08',
+        status: 'open',
+        decided_at: null,
+        decided_by: null,
+        decline_reason: null,
+        amendment_revision: null,
+        disagreement: null,
+        disagreement_at: null,
+      },
+      '2026-11-24T10:00:00.000Z',
+    ),
+  );
+  return id;
 }
