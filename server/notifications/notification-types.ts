@@ -19,6 +19,7 @@ export const notificationTemplates = [
   'application_delayed', // { number, dueAt }
   'application_reopened', // { number }
   'account_activated', // {}
+  'chart_share', // { clinic, patient, count, entry1…entryN } — a chart sent with the patient's consent (issue 12, D6)
   'chart_report_accepted', // { submittedOn, link }  (an inaccuracy report, issue 12)
   'chart_report_declined', // { submittedOn, link }
 ] as const;

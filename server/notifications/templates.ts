@@ -193,6 +193,23 @@ const contents: Record<NotificationTemplate, (params: Params) => Content> = {
       sms: `Ваше сообщение о неточности в карте от ${submitted} отклонено. Причина и заявление о несогласии — в личном кабинете.`,
     };
   },
+  chart_share: (params) => {
+    const clinic = need(params, 'clinic');
+    const patient = need(params, 'patient');
+    const count = Number(need(params, 'count'));
+    const entries = Array.from({ length: Number.isSafeInteger(count) ? count : 0 }, (_, at) =>
+      need(params, `entry${at + 1}`),
+    );
+    return {
+      subject: `${clinic}: медицинские записи, переданные с согласия пациента`,
+      blocks: [
+        `${clinic} направляет вам медицинские записи пациента ${patient} с его согласия.`,
+        ...entries,
+        'Письмо содержит врачебную тайну (323-ФЗ, ст. 13): не пересылайте его третьим лицам.',
+      ],
+      sms: `${clinic}: медицинские записи пациента отправлены на вашу почту.`,
+    };
+  },
 };
 
 /** Templates that tell of an application's or account's state: the patient may turn a channel off for them. */

@@ -188,6 +188,22 @@ export const chartCodes = {
     ru: 'Запись {entryId} не входит в согласие пациента на передачу',
     en: "Entry {entryId} is outside the patient's consent to share",
   },
+  'chart.share.consent_invalid': {
+    ru: 'Согласие на передачу заполнено неверно: {reason}',
+    en: 'The consent to share is not filled in correctly: {reason}',
+  },
+  'chart.share.immutable': {
+    ru: 'Согласие или отправку нельзя изменить — только отозвать согласие',
+    en: 'A consent or a sending cannot be changed — a consent can only be revoked',
+  },
+  'chart.upload.scan_used': {
+    ru: 'Этот файл уже добавлен в медицинскую карту',
+    en: 'This file is already in the chart',
+  },
+  'chart.upload.doctor_unknown': {
+    ru: 'Такого врача нет среди врачей клиники: выберите из списка',
+    en: 'No such doctor at the clinic: choose one from the list',
+  },
   'chart.upload.not_lab': {
     ru: 'Файл не подходит как результат анализа: {reason}',
     en: 'The file does not fit as a lab result: {reason}',
