@@ -31,8 +31,9 @@ function patientName(row: QueueRow): string | null {
 }
 
 /**
- * The reviewer queue of inaccuracy reports (D4): one status (open unless asked), nearest deadline
- * first, so the overdue ones lead; each with the patient's name and the entry's summary line
+ * The reviewer queue of inaccuracy reports (D4): one status (open unless asked) — the waiting ones
+ * nearest deadline first, so the overdue ones lead; the decided ones latest first (the same index
+ * read backwards); each with the patient's name and the entry's summary line
  * (absent while the card or the entry has not reached this desk). With the counters of open and
  * overdue reports. The read is audited with the patients it showed (F1).
  */
@@ -41,12 +42,14 @@ export function reportQueue(ctx: QueueContext, input: Input): CallOutput<'chart.
     const now = ctx.clock.now();
     const at = now.toISOString();
     const today = isoDay(now, ctx.timeZone);
+    const newest = input.status !== 'open';
     const rows = tx.all<QueueRow>(
       `SELECT q.*, p.surname, p.name, p.patronymic, e.summary AS entry_summary
-         FROM (${reportWithNames} WHERE r.status = ? ORDER BY r.due_on, r.id LIMIT ?) q
+         FROM (${reportWithNames} WHERE r.status = ? ORDER BY ${newest ? 'r.due_on DESC, r.id DESC' : 'r.due_on, r.id'}
+               LIMIT ?) q
          LEFT JOIN patients p ON p.id = q.patient_id
          LEFT JOIN chart_entries e ON e.id = q.entry_id
-        ORDER BY q.due_on, q.id`,
+        ORDER BY ${newest ? 'q.due_on DESC, q.id DESC' : 'q.due_on, q.id'}`,
       [input.status, input.limit],
     );
     recordRead({ tx, actor: ctx.actor, at }, 'chart.read', {

@@ -20,7 +20,16 @@ describe('the reviewer queue of inaccuracy reports (D4)', () => {
     const later = pulledReport(desk, entryId, { due_on: '2026-12-09' });
     const overdue = pulledReport(desk, entryId, { due_on: '2026-11-24' });
     const today = pulledReport(desk, entryId, { due_on: '2026-11-25' });
-    pulledReport(desk, entryId, { due_on: '2026-11-01', status: 'declined', decline_reason: reason });
+    const declinedEarlier = pulledReport(desk, entryId, {
+      due_on: '2026-11-01',
+      status: 'declined',
+      decline_reason: reason,
+    });
+    const declinedLater = pulledReport(desk, entryId, {
+      due_on: '2026-11-10',
+      status: 'declined',
+      decline_reason: reason,
+    });
 
     const queue = await desk.asDoctor('chart.reports.queue', {});
     expect(queue.ok).toBe(true);
@@ -38,8 +47,12 @@ describe('the reviewer queue of inaccuracy reports (D4)', () => {
     expect(data).toMatchObject({ open: 3, overdue: 1 });
     expect(await desk.asDoctor('chart.reports.count', {})).toEqual({ ok: true, data: { open: 3, overdue: 1 } });
 
+    // Decided ones: the latest first.
     const declined = await desk.asDoctor('chart.reports.queue', { status: 'declined' });
-    expect((declined.data as { items: { status: string }[] }).items.map((item) => item.status)).toEqual(['declined']);
+    expect((declined.data as { items: { id: string; overdue: boolean }[] }).items).toEqual([
+      expect.objectContaining({ id: declinedLater, overdue: false }),
+      expect.objectContaining({ id: declinedEarlier, overdue: false }),
+    ]);
     // The reads of patients' words are audited; the counter shows no patient data and is not.
     expect(desk.count('audit_events', "action = 'chart.reports.queue'")).toBe(2);
   });
