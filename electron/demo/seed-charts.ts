@@ -11,6 +11,7 @@ import { amendEntry } from '../services/chart/amend-entry';
 import { checkPrescriptionFor } from '../services/chart/check-prescription';
 import { recordEntry } from '../services/chart/record-entry';
 import type { Actor } from '../store/actor';
+import { appendAudit } from '../store/audit-log';
 import { syntheticChart, type ChartCatalogue, type ChartPatient, type SyntheticChartOptions } from './synthetic-charts';
 
 /** The demo's doctors, made on a desk that has none to write as. */
@@ -56,15 +57,20 @@ export async function ensureDemoDoctors(ctx: ZonedActorContext, by: Actor = ctx.
           field: 'as',
           params: { login: doctor.login, role: existing.role, permission: 'chart.write' },
         });
-      const id =
-        existing?.id ??
-        insertPerson(tx, by, at, {
+      let id = existing?.id;
+      if (id === undefined) {
+        id = insertPerson(tx, by, at, {
           login: doctor.login,
           displayName: doctor.displayName,
           role: 'doctor',
           passwordHash: hashes[i]!,
           mustChangePassword: true,
         });
+        appendAudit(tx, by, at, {
+          action: 'staff.created',
+          details: { staffId: id, login: doctor.login, role: 'doctor' },
+        });
+      }
       return { ...ctx.actor, staffId: id, kind: 'person', displayName: doctor.displayName, role: 'doctor' };
     }),
   );
