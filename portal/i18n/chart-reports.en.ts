@@ -29,7 +29,7 @@ export const chartReportsEn = {
     heading: '{{kind}} — {{status}}',
     submitted: 'Sent on {{date}}',
     due: 'Answer by {{date}}',
-    overdue: 'The answer is overdue ({{date}}): the clinic has been reminded',
+    overdue: 'The answer was due on {{date}} and the clinic has not answered yet',
     decided: 'Decided on {{date}}{{by}}',
     by: ' by {{name}}',
     yourText: 'Your text',

@@ -33,7 +33,7 @@ export const chartReportsRu = {
     heading: '{{kind}} — {{status}}',
     submitted: 'Отправлено {{date}}',
     due: 'Ответ до {{date}}',
-    overdue: 'Срок ответа прошёл ({{date}}): поликлиника получила напоминание',
+    overdue: 'Срок ответа прошёл ({{date}}), а поликлиника ещё не ответила',
     decided: 'Решение принято {{date}}{{by}}',
     by: ', {{name}}',
     yourText: 'Ваш текст',

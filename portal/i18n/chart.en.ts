@@ -85,7 +85,7 @@ export const chartEn = {
     performed: 'Performed on',
     medicine: 'Medicine',
     dose: 'Dose',
-    doseValue: '{{dose}} {{unit}}, {{times}} time(s) a day',
+    doseValue: '{{dose}} {{unit}} per dose, doses a day: {{times}}',
     route: 'How to take it',
     duration: 'Days',
     durationDays: '{{count}} days',
@@ -155,6 +155,6 @@ export const chartEn = {
     by: ' by {{name}}',
     report: 'Report an inaccuracy',
     reportOpen: 'Your report about this entry is under review: a new one can be sent after the answer.',
-    reports: 'Your reports about this entry',
+    reports: 'Inaccuracies in this entry',
   },
 } satisfies Texts<typeof chartRu>;

@@ -103,7 +103,7 @@ export const chartRu = {
     performed: 'Дата проведения',
     medicine: 'Препарат',
     dose: 'Доза',
-    doseValue: '{{dose}} {{unit}}, {{times}} раз(а) в день',
+    doseValue: '{{dose}} {{unit}} на приём, приёмов в день: {{times}}',
     route: 'Как принимать',
     duration: 'Сколько дней',
     durationDays: '{{count}} дн.',
@@ -180,6 +180,6 @@ export const chartRu = {
     by: ', {{name}}',
     report: 'Сообщить о неточности',
     reportOpen: 'Ваше сообщение об этой записи рассматривается: новое можно отправить после ответа.',
-    reports: 'Ваши сообщения об этой записи',
+    reports: 'Неточности в этой записи',
   },
 };

@@ -75,14 +75,18 @@ function EntryDetail({
     const others = reports.filter((item) => item.id !== report.id);
     onDetail({ ...detail, reports: [report, ...others] });
   };
-  const context: { label: string; value: string }[] = [{ label: t('cards.date'), value: entryWhen(entry, language) }];
+  // A visit's own facts say when and what type it was; another entry says it here.
+  const context: { label: string; value: string }[] = [];
+  if (entry.kind !== 'encounter') context.push({ label: t('cards.date'), value: entryWhen(entry, language) });
   if (entry.doctor) context.push({ label: t('entry.doctor'), value: entry.doctor.name });
   if (entry.visitType && entry.kind !== 'encounter') {
     context.push({ label: t('entry.visitType'), value: t(`visitTypes.${entry.visitType}`) });
   }
   return (
     <Page title={t('entry.heading', { kind: t(`kinds.${entry.kind}`), date: entryWhen(entry, language) })} wide>
-      <Typography sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{entry.summary}</Typography>
+      {entry.kind === 'encounter' ? null : (
+        <Typography sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{entry.summary}</Typography>
+      )}
       <EntryMarks entry={entry} />
       {entry.deleted ? (
         <Alert severity="error" variant="outlined">

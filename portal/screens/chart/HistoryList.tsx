@@ -42,7 +42,7 @@ function HistoryTable({ items }: { items: readonly ChartSummary[] }) {
       </TableHead>
       <TableBody>
         {items.map((entry) => (
-          <TableRow key={entry.id} hover sx={entry.deleted ? { opacity: 0.75 } : undefined}>
+          <TableRow key={entry.id} hover>
             <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{entryWhen(entry, language)}</TableCell>
             <TableCell sx={{ verticalAlign: 'top' }}>
               {t(`kinds.${entry.kind}`)}
@@ -78,7 +78,7 @@ function HistoryCards({ items }: { items: readonly ChartSummary[] }) {
     <Stack component="ul" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0 }} aria-labelledby="history-title">
       {items.map((entry) => (
         <li key={entry.id}>
-          <Card variant="outlined" sx={entry.deleted ? { opacity: 0.8 } : undefined}>
+          <Card variant="outlined">
             <CardActionArea component={RouterLink} to={entryPath(entry)}>
               <CardContent sx={{ py: 1.5 }}>
                 <Typography variant="body2" color="text.secondary">

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -18,6 +19,7 @@ import { labsRu } from '../../../i18n/labs.ru';
 import { useTexts } from '../../../i18n/use-texts';
 import { Busy } from '../../../ui/Busy';
 import { FileButton } from '../../../ui/FileButton';
+import { formBox } from '../../../ui/form-box';
 import { RefusalAlert } from '../../../ui/RefusalAlert';
 import { fileSize } from './file-size';
 
@@ -87,7 +89,7 @@ export function LabUploadForm({ onUploaded }: { onUploaded: (lab: CabinetLab) =>
     });
   });
   return (
-    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="lab-upload-title">
+    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="lab-upload-title" sx={formBox}>
       <Typography id="lab-upload-title" variant="h3" component="h3">
         {t('documents.upload')}
       </Typography>
@@ -100,7 +102,9 @@ export function LabUploadForm({ onUploaded }: { onUploaded: (lab: CabinetLab) =>
             {t('documents.chosen', { name: file.name, size: fileSize(file.size, t, language) })}
           </Typography>
         ) : null}
-        <FileButton label={t('documents.choose')} onFile={choose} disabled={busy} />
+        <Box>
+          <FileButton label={t('documents.choose')} onFile={choose} disabled={busy} />
+        </Box>
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6 }}>

@@ -15,6 +15,7 @@ import { TextInput } from '../../../forms/TextInput';
 import { useSubmit } from '../../../forms/use-submit';
 import { useTexts } from '../../../i18n/use-texts';
 import { Busy } from '../../../ui/Busy';
+import { formBox } from '../../../ui/form-box';
 import { RefusalAlert } from '../../../ui/RefusalAlert';
 
 type Kind = (typeof inaccuracyKinds)[number];
@@ -44,8 +45,8 @@ export function ReportForm({
     run(async () => onSent(await client.chart.report({ entryId, kind: values.kind, text: values.text.trim() }))),
   );
   return (
-    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="report-form-title">
-      <Typography id="report-form-title" variant="h2">
+    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="report-form-title" sx={formBox}>
+      <Typography id="report-form-title" variant="h3" component="h3">
         {t('reports.formTitle')}
       </Typography>
       <Controller

@@ -20,6 +20,7 @@ import { sharingEn } from '../../../i18n/sharing.en';
 import { sharingRu } from '../../../i18n/sharing.ru';
 import { useTexts } from '../../../i18n/use-texts';
 import { Busy } from '../../../ui/Busy';
+import { formBox } from '../../../ui/form-box';
 import { RefusalAlert } from '../../../ui/RefusalAlert';
 import { EntryPicker } from './EntryPicker';
 
@@ -75,7 +76,7 @@ export function ConsentForm({ onGiven, onCancel }: { onGiven: (consent: ShareCon
     );
   });
   return (
-    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="consent-form-title">
+    <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="consent-form-title" sx={formBox}>
       <Typography id="consent-form-title" variant="h3" component="h3">
         {t('sharing.formTitle')}
       </Typography>
