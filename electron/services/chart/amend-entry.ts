@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import { insertSyncedRow, updateSyncedRow, type DoorContext } from '../../store/record-door';
 import { requireEntry, type ChartEntryRow } from './chart-row';
-import { auditChartAction, chartDoor } from './chart-write';
+import { auditChartAction, chartDoor, refreshEncounterCode } from './chart-write';
 import { deskNow, requireChartPatient } from './entry-context';
 import { entryDetail } from './entry-detail';
 import { planEntry } from './entry-rules';
@@ -79,9 +79,7 @@ export function amendEntry(ctx: ServiceContext, input: AmendEntryInput): CallOut
       amend_reason: input.reason,
       report_id: reportId,
     });
-    if (plan.encounterCode) {
-      updateSyncedRow(door, 'chart_entries', plan.encounterCode.encounterId, { code: plan.encounterCode.code });
-    }
+    if (current.kind === 'diagnosis' && current.encounter_id !== null) refreshEncounterCode(door, current.encounter_id);
     if (current.kind === 'encounter') {
       carryToChildren(door, current, String(plan.fields.occurred_at), String(plan.fields.visit_type));
     }
@@ -111,6 +109,7 @@ export function removeEntry(ctx: ServiceContext, input: RemoveEntryInput): CallO
       deleted_by: ctx.actor.staffId,
       deleted_reason: input.reason,
     });
+    if (current.kind === 'diagnosis' && current.encounter_id !== null) refreshEncounterCode(door, current.encounter_id);
     auditChartAction(door, 'chart.remove', current.patient_id, {
       entry: current.id,
       kind: current.kind,

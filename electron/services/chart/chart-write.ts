@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import { appendAudit } from '../../store/audit-log';
 import type { Tx } from '../../store/open-store';
-import { type DoorContext } from '../../store/record-door';
+import { updateSyncedRow, type DoorContext } from '../../store/record-door';
 
 /**
  * The door for one chart action: `chart.write` checked before anything is written; the rows it
@@ -23,4 +23,18 @@ export function auditChartAction(
   details: Record<string, unknown>,
 ): void {
   appendAudit(door.tx, door.actor, door.at, { action, patientId, details });
+}
+
+/**
+ * An encounter's `code` is its main diagnosis's МКБ-10 code: the latest main diagnosis recorded in
+ * it and not removed, or null. Called after a diagnosis in it is recorded, amended or removed.
+ */
+export function refreshEncounterCode(door: DoorContext, encounterId: string): void {
+  const main = door.tx.get<{ code: string | null }>(
+    `SELECT code FROM chart_entries
+      WHERE encounter_id = ? AND kind = 'diagnosis' AND deleted_at IS NULL AND json_extract(body, '$.role') = 'main'
+      ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [encounterId],
+  );
+  updateSyncedRow(door, 'chart_entries', encounterId, { code: main?.code ?? null });
 }

@@ -36,8 +36,6 @@ export interface EntryPlanInput {
 export interface EntryPlan {
   fields: Record<string, FieldValue>;
   overrides: StoredOverride[];
-  /** A main diagnosis recorded in an encounter: the МКБ-10 code the encounter's row takes. */
-  encounterCode: { encounterId: string; code: string } | null;
 }
 
 interface EncounterRow {
@@ -132,7 +130,6 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
   let code: string | null = null;
   let status: string | null = null;
   let overrides: StoredOverride[] = [];
-  let encounterCode: EntryPlan['encounterCode'] = null;
 
   switch (draft.kind) {
     case 'encounter': {
@@ -155,7 +152,6 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
       code = b.icd10;
       status = b.status;
       if (b.status === 'active') refuseDuplicateDiagnosis(tx, patient.id, code, selfId);
-      if (encounter && b.role === 'main') encounterCode = { encounterId: encounter.id, code };
       break;
     }
     case 'procedure':
@@ -223,5 +219,5 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
     body: JSON.stringify(body),
     overrides: overrides.length === 0 ? null : JSON.stringify(overrides),
   };
-  return { fields, overrides, encounterCode };
+  return { fields, overrides };
 }

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { CallOutput, Contract } from '../../../shared/api/contract';
 import type { ServiceContext } from '../../core/context';
 import { newId } from '../../store/ids';
-import { insertSyncedRow, updateSyncedRow } from '../../store/record-door';
-import { auditChartAction, chartDoor } from './chart-write';
+import { insertSyncedRow } from '../../store/record-door';
+import { auditChartAction, chartDoor, refreshEncounterCode } from './chart-write';
 import { deskNow, requireChartPatient } from './entry-context';
 import { entryDetail } from './entry-detail';
 import { planEntry } from './entry-rules';
@@ -31,9 +31,7 @@ export function recordEntry(ctx: ServiceContext, input: RecordEntryInput): CallO
       { patient_id: patient.id, kind: input.draft.kind, ...plan.fields, revision: 1, source: 'desk' },
       id,
     );
-    if (plan.encounterCode) {
-      updateSyncedRow(door, 'chart_entries', plan.encounterCode.encounterId, { code: plan.encounterCode.code });
-    }
+    if (input.draft.kind === 'diagnosis' && input.encounterId !== null) refreshEncounterCode(door, input.encounterId);
     auditChartAction(door, 'chart.record', patient.id, {
       entry: id,
       kind: input.draft.kind,

@@ -118,6 +118,18 @@ describe('amendments (D4): never silently changed', () => {
     expect(result.data!.entry.code).toBe('J06.9');
   });
 
+  it('the encounter’s code follows its main diagnosis as it is amended and removed', async () => {
+    const visit = await recorded(drafts.encounter());
+    const main = await recorded(drafts.diagnosis({ icd10: 'J06.9' }), visit);
+    await recorded(drafts.diagnosis({ icd10: 'I10', role: 'accompanying' }), visit);
+    const code = async () => (await call(desk, 'chart.entry', { id: visit })).data!.entry.code;
+    expect(await code()).toBe('J06.9');
+    await amend(main, 1, drafts.diagnosis({ icd10: 'J06.0' }));
+    expect(await code()).toBe('J06.0');
+    await remove(main, 2);
+    expect(await code()).toBeNull();
+  });
+
   it('links an amendment to the inaccuracy report it answers', async () => {
     const id = await recorded(drafts.procedure());
     const reportId = randomUUID();
