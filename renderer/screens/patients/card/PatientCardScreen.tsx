@@ -24,9 +24,9 @@ function arrivedAfter(state: unknown): 'created' | 'merged' | null {
   return null;
 }
 
-function tabOf(search: string): CardTabDefinition['id'] {
+function tabOf(search: string, tabs: readonly CardTabDefinition[]): CardTabDefinition['id'] {
   const asked = new URLSearchParams(search).get('tab');
-  return cardTabs.find((definition) => definition.id === asked)?.id ?? 'personal';
+  return tabs.find((definition) => definition.id === asked)?.id ?? 'personal';
 }
 
 /** The patient card: the header, then the record's tabs. */
@@ -39,10 +39,13 @@ export function PatientCardScreen() {
 function PatientCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const may = usePermissions();
+  // The tabs this person's role may see (the chart is a doctor's).
+  const tabs = cardTabs.filter((definition) => !definition.permission || may(definition.permission));
   // `?tab=consent`: a link that fixes something (an application's check) opens the card on its tab.
-  const [tab, setTab] = useState<CardTabDefinition['id']>(() => tabOf(location.search));
+  const [tab, setTab] = useState<CardTabDefinition['id']>(() => tabOf(location.search, tabs));
   const [arrival, setArrival] = useState(arrivedAfter(location.state));
-  const mayWrite = usePermissions()('patients.write');
+  const mayWrite = may('patients.write');
   const baseId = useId();
   const loaded = useApiQuery(`patient:${id}`, (api) => api.patients.get({ id }));
   // The card as a change made on it left it (its contacts), over the card as it was opened.
@@ -80,7 +83,7 @@ function PatientCard({ id }: { id: string }) {
           onChange={(_event, next: CardTabDefinition['id']) => setTab(next)}
           aria-label={t('patients.card.tabsLabel')}
         >
-          {cardTabs.map(({ id: name }) => (
+          {tabs.map(({ id: name }) => (
             <Tab
               key={name}
               value={name}
@@ -91,7 +94,7 @@ function PatientCard({ id }: { id: string }) {
           ))}
         </Tabs>
       </Box>
-      {cardTabs.map(({ id: name, render }) => (
+      {tabs.map(({ id: name, render }) => (
         <div
           key={name}
           role="tabpanel"
