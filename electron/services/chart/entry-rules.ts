@@ -125,7 +125,8 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
   }
   const encounter = input.encounterId === null ? null : requireEncounter(tx, input.encounterId, patient.id);
   const names: SummaryNames = {};
-  let body: Record<string, unknown> = draft.body;
+  /** The draft as stored: a numeric lab result's flag is the range's verdict. */
+  let stored: ChartDraft = draft;
   let day: string;
   let code: string | null = null;
   let status: string | null = null;
@@ -191,7 +192,7 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
       const flag = typeof b.value === 'number' ? labFlag(b.value, b.referenceLow, b.referenceHigh) : b.flag;
       if (flag === null) throw new AppError('chart.lab.flag_required', { field: bodyField('flag') });
       if (b.scanId !== null) requireScan(tx, b.scanId, patient.id);
-      body = { ...b, flag };
+      stored = { kind: 'lab_result', body: { ...b, flag } };
       code = b.testCode;
       status = flag;
       break;
@@ -214,9 +215,9 @@ export function planEntry(ctx: RulesContext, tx: ReadTx, input: EntryPlanInput):
     // The doctor who wrote it: the encounter's, or the author's own (an amendment keeps it).
     doctor_id: encounter ? encounter.doctor_id : current ? current.doctor_id : ctx.actor.staffId,
     code,
-    summary: chartSummaryText({ kind: draft.kind, body } as ChartDraft, names),
+    summary: chartSummaryText(stored, names),
     status,
-    body: JSON.stringify(body),
+    body: JSON.stringify(stored.body),
     overrides: overrides.length === 0 ? null : JSON.stringify(overrides),
   };
   return { fields, overrides };
