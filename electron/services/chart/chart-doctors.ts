@@ -13,8 +13,10 @@ export function chartDoctors(ctx: ServiceContext): CallOutput<'chart.doctors'> {
            FROM (SELECT id FROM staff WHERE role = 'doctor' AND active = 1 AND kind = 'person'
                  UNION SELECT doctor_id FROM chart_entries WHERE doctor_id IS NOT NULL) d
            LEFT JOIN staff s ON s.id = d.id
-          ORDER BY display_name, d.id`,
+          ORDER BY d.id`,
       )
-      .map((row) => ({ id: row.id, name: row.display_name })),
+      .map((row) => ({ id: row.id, name: row.display_name }))
+      // Russian alphabetical order (ё beside е): SQLite compares code points.
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
   }));
 }

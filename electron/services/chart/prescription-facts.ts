@@ -50,7 +50,8 @@ function patientFacts(
       return {
         entryId: row.id,
         substance: body.substance,
-        inn: drug ? drug.inn.toUpperCase() : null,
+        // A substance typed by hand ("Парацетамол") is its own МНН: the check compares it as one.
+        inn: (drug ? drug.inn : body.substance).toUpperCase(),
         atcClass: body.atcClass,
         atc: drug?.atc ?? null,
         verification: body.verification,

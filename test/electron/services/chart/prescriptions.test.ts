@@ -147,6 +147,11 @@ describe('conflict alerts while prescribing (D5)', () => {
     expect(result.data!.problems.map((problem) => problem.code)).toEqual(['chart.alert.allergy_exact']);
   });
 
+  it('an allergy typed by hand as the МНН itself is an exact match too', async () => {
+    await record(drafts.allergy({ substance: 'парацетамол', medicineCode: null }));
+    expect((await check({})).data!.problems.map((problem) => problem.code)).toEqual(['chart.alert.allergy_exact']);
+  });
+
   it('stays quiet on a class match when the patient took the drug before without a reaction (alert fatigue)', async () => {
     await record(drafts.allergy({ substance: 'Пенициллины', medicineCode: null, atcClass: 'J01C' }));
     const earlier = drafts.prescription({
