@@ -67,6 +67,7 @@ export function DictionaryPicker({
       options={options}
       value={selected}
       autoHighlight
+      sx={{ mb: 1 }}
       filterOptions={(items) => items}
       getOptionLabel={(item) => `${item.code} ${item.name}`}
       isOptionEqualToValue={(a, b) => a.code === b.code}

@@ -42,17 +42,19 @@ export function EncounterFields({ values, change, problems }: FieldsProps<'encou
         problem={problems.department}
         required
       />
-      {clinicalTexts.map((field) => (
-        <EntryTextField
-          key={field}
-          label={t(`chartForms.fields.${field}`)}
-          value={values[field]}
-          onChange={(text) => change({ [field]: text })}
-          problem={problems[field]}
-          multiline
-          maxLength={20_000}
-        />
-      ))}
+      <Box sx={twoColumns}>
+        {clinicalTexts.map((field) => (
+          <EntryTextField
+            key={field}
+            label={t(`chartForms.fields.${field}`)}
+            value={values[field]}
+            onChange={(text) => change({ [field]: text })}
+            problem={problems[field]}
+            multiline
+            maxLength={20_000}
+          />
+        ))}
+      </Box>
     </>
   );
 }

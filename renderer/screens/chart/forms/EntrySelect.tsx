@@ -33,6 +33,7 @@ export function EntrySelect<V extends string>({
       value={value}
       onChange={(event) => onChange(event.target.value as V | '')}
       fullWidth
+      sx={{ mb: 1 }}
       autoFocus={autoFocus}
       error={problem !== undefined}
       helperText={problem ? <FieldMessage problem={problem} /> : ' '}

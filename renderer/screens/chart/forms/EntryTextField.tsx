@@ -41,6 +41,8 @@ export function EntryTextField({
     placeholder,
     autoFocus,
     fullWidth: true,
+    // Room between a two-line problem (words, code) and the label of the box under it.
+    sx: { mb: 1 },
     error: problem !== undefined,
     // A blank line keeps the form still when a message appears.
     helperText: problem ? <FieldMessage problem={problem} /> : (helper ?? ' '),

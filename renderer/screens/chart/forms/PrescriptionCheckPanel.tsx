@@ -97,7 +97,7 @@ export function PrescriptionCheckPanel({
                     </Button>
                   </Box>
                 ) : (
-                  <Box sx={{ display: 'flex', gap: 1, alignItems: 'start', mt: 1 }}>
+                  <Box sx={{ mt: 1.5 }}>
                     <EntryTextField
                       label={t('chartForms.check.overrideReason')}
                       value={reason}
@@ -107,7 +107,7 @@ export function PrescriptionCheckPanel({
                       required
                       autoFocus
                     />
-                    <Button size="small" onClick={() => onOverride(item.code, undefined)} sx={{ mt: 1, flexShrink: 0 }}>
+                    <Button size="small" onClick={() => onOverride(item.code, undefined)}>
                       {t('chartForms.check.keep')}
                     </Button>
                   </Box>

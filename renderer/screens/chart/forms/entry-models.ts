@@ -60,7 +60,7 @@ const specs = {
     scanId: 'optionalText',
     comment: 'text',
   },
-  document: { type: 'text', date: 'day', title: 'text', comment: 'text', scanId: 'text' },
+  document: { type: 'text', date: 'day', title: 'text', comment: 'text', scanId: 'id' },
 } as const satisfies Record<ChartEntryKind, Record<string, ValueType>>;
 
 export type FieldOf<K extends ChartEntryKind> = keyof (typeof specs)[K] & string;

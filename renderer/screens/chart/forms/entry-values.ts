@@ -8,6 +8,8 @@ import { formatDateTime } from '../../../format/date-time';
  */
 export type ValueType =
   | 'text'
+  /** A reference (a scan's id): nothing typed is a missing value, not a malformed one. */
+  | 'id'
   | 'optionalText'
   | 'day'
   | 'optionalDay'
@@ -42,6 +44,8 @@ export function toBodyValue(type: ValueType, text: string): unknown {
   switch (type) {
     case 'text':
       return text;
+    case 'id':
+      return blank(text) ? undefined : text.trim();
     case 'optionalText':
       return blank(text) ? null : text.trim();
     case 'day':

@@ -7,7 +7,7 @@ import { toApiError } from '../../../../shared/errors/app-error';
 import { localize } from '../../../../shared/errors/catalog';
 import { inputError } from '../../../../shared/errors/zod-issues';
 import { useApiMutation } from '../../../api/use-api-mutation';
-import { splitApiError, type FieldProblem, type SortedProblems } from '../../../forms/field-problem';
+import { problemFromCode, splitApiError, type FieldProblem, type SortedProblems } from '../../../forms/field-problem';
 import { formFieldOf, type FieldOf } from './entry-models';
 
 /** Where a form's entry goes: a new one in the patient's chart (maybe in an encounter), or an amendment. */
@@ -74,6 +74,12 @@ export function useEntrySave<K extends ChartEntryKind>(
         : splitApiError<SaveField<K>>(toApiError(inputError(parsed.error, draftInput)), (field) =>
             formFieldOf(kind, field),
           );
+      // A box left empty where the body takes one of two shapes (a lab value): say "required", not "invalid".
+      const body = (draftInput as { body: Record<string, unknown> }).body;
+      for (const [field, problem] of Object.entries(sorted.byField) as [SaveField<K>, FieldProblem][]) {
+        if (problem.code === 'input.invalid' && body[field] === undefined)
+          sorted.byField[field] = problemFromCode('input.required');
+      }
       if (reasonProblem) sorted.byField.reason = reasonProblem;
       mutation.showProblems(sorted);
       return null;
