@@ -43,6 +43,8 @@ interface Ready {
 }
 
 export const heavyEncounters = 5_000;
+/** Raised when the fill changes, so that a store filled by an earlier version is not reused. */
+const fillVersion = 2;
 const batchRows = 100_000;
 const doctorCount = 40;
 const nsiDir = process.env.BENCH_NSI_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -83,7 +85,7 @@ const formularyCsv = [
 
 /** Opens the cached store for `scale`, or fills a new one. */
 export async function chartBenchStore(scale: number, log: (line: string) => void): Promise<ChartBenchStore> {
-  const dir = join('/tmp', 'medcard-bench-chart', `scale-${scale}`);
+  const dir = join('/tmp', 'medcard-bench-chart', `scale-${scale}-v${fillVersion}`);
   const dbPath = join(dir, 'desk.db');
   const keyPath = join(dir, 'desk.key');
   const readyPath = join(dir, 'ready.json');
@@ -184,7 +186,9 @@ function fill(store: Store, desk: Actor, dir: string, scale: number, log: (line:
   const heavyIndex = Math.floor(patients / 2);
   const heavyPatientId = patientIds[heavyIndex]!;
   const heavyRows = heavyPatientRows(store, heavyPatientId, doctorIds, now);
+  // Ordinary rows fill the target beside the heavy patient's, whether theirs are written yet or not.
   const ordinaryTarget = Math.max(0, targetRows - heavyRows.length);
+  let ordinaryRows = 0;
   const perPatient = (i: number) => 1 + ((Math.imul(i + 1, 2654435761) >>> 0) % 19);
   const insertSql = `INSERT INTO chart_entries (id, version, created_at, created_by, updated_at, updated_by, device_id,
       patient_id, kind, encounter_id, occurred_at, visit_type, doctor_id, code, summary, status, body, revision, source)
@@ -201,7 +205,7 @@ function fill(store: Store, desk: Actor, dir: string, scale: number, log: (line:
     log(`chart rows: ${rows} / ${ordinaryTarget + heavyRows.length}`);
   };
   const yearMs = 365 * 86_400_000;
-  for (let p = 0; p < patients && (rows < ordinaryTarget || p <= heavyIndex); p++) {
+  for (let p = 0; p < patients && (ordinaryRows < ordinaryTarget || p <= heavyIndex); p++) {
     const patientId = patientIds[p]!;
     if (p === heavyIndex) {
       // Entries of a visit name their encounter by its place among the patient's rows (`@n`).
@@ -213,8 +217,9 @@ function fill(store: Store, desk: Actor, dir: string, scale: number, log: (line:
         pending.push([id, at, row.doctorId, at, row.doctorId, desk.deviceId, ...row.values.map(idOf)]);
       }
       rows += heavyRows.length;
-    } else if (rows < ordinaryTarget) {
-      const count = Math.min(perPatient(p), ordinaryTarget - rows);
+    } else if (ordinaryRows < ordinaryTarget) {
+      const count = Math.min(perPatient(p), ordinaryTarget - ordinaryRows);
+      ordinaryRows += count;
       let encounterId: string | null = null;
       for (let k = 0; k < count; k++) {
         const id = seqId(3, entry++);
