@@ -230,6 +230,7 @@ export const chartEn = {
         summary: 'Summary',
         occurredAt: 'Date',
         tableLabel: 'Revision {{left}} beside revision {{right}}',
+        onlyChanged: 'Changed fields only',
         field: 'Field',
       },
       watch: {

@@ -227,6 +227,7 @@ export const chartRu = {
         summary: 'Кратко',
         occurredAt: 'Дата',
         tableLabel: 'Версия {{left}} рядом с версией {{right}}',
+        onlyChanged: 'Только изменённые поля',
         field: 'Поле',
       },
       watch: {

@@ -29,7 +29,8 @@ export function ChartTab({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
   const mayWrite = usePermissions()('chart.write');
   const [filter, setFilter] = useState<ChartFilter>(noChartFilter);
-  const history = useChartHistory(patient.id, useSettledFilter(filter));
+  const settled = useSettledFilter(filter);
+  const history = useChartHistory(patient.id, settled);
   const doctors = useApiQuery('chart-doctors', (api) => api.chart.doctors({}));
   const [openId, setOpenId] = useState<string | null>(null);
   const search = useRef<HTMLInputElement | null>(null);
@@ -135,6 +136,7 @@ export function ChartTab({ patient }: { patient: Patient }) {
           </Box>
         ) : (
           <HistoryList
+            key={JSON.stringify(settled)}
             ref={list}
             items={history.items}
             total={history.total}

@@ -43,6 +43,7 @@ export function ConflictDialog({
         {saved.status !== 'failed' && !entry && <Loading space={3} />}
         {entry && (
           <VersionCompare
+            onlyChangedAtFirst
             kind={entry.kind}
             left={{
               heading: t('chart.entry.conflict.theirs', { revision: entry.revision }),

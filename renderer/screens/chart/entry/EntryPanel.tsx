@@ -1,4 +1,5 @@
 import Close from '@mui/icons-material/Close';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
@@ -24,7 +25,7 @@ import { EntryBody } from './EntryBody';
 import { EntryChildren } from './EntryChildren';
 import { EntryOverrides } from './EntryOverrides';
 import { EntryReports } from './EntryReports';
-import { EntryTrail } from './EntryTrail';
+import { CurrentCaption, EntryTrail } from './EntryTrail';
 import { EditEntryDialog, NewEntryMenu } from './forms-slot';
 import { useEntryDetail } from './use-entry-detail';
 import { useEntryWatch } from './use-entry-watch';
@@ -157,6 +158,11 @@ function OpenEntry({
       <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mb: 1.5 }}>
         <StatusChips entry={entry} />
       </Box>
+      {entry.deletedAt && (
+        <Alert severity="error" icon={false} sx={{ mb: 2 }}>
+          <CurrentCaption entry={entry} />
+        </Alert>
+      )}
 
       {moved && !reloading && (
         <ChangedBanner

@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartSummary } from '../../../../shared/chart/chart-views';
 import { HistoryRow } from './HistoryRow';
@@ -25,7 +25,8 @@ export interface HistoryListProps {
 /**
  * The timeline as one listbox (one tab stop, `aria-activedescendant` on the selected row): only
  * the rows in view are in the page, so 5,000 entries scroll as lightly as 50. Arrows, Page
- * Up/Down, Home/End move the selection; Enter or a click opens the entry.
+ * Up/Down, Home/End move the selection; Enter or a click opens the entry. Mounted afresh for
+ * each filter (the selection starts at the newest again).
  */
 export const HistoryList = forwardRef<HTMLDivElement, HistoryListProps>(function HistoryList(
   { items, total, hasMore, loadingMore, loadMore, openId, onOpen },
@@ -42,9 +43,14 @@ export const HistoryList = forwardRef<HTMLDivElement, HistoryListProps>(function
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // The selected row stays in the page even when scrolled away: `aria-activedescendant` names it.
+    rangeExtractor: useCallback(
+      (range: Range) => [...new Set([...defaultRangeExtractor(range), current])].sort((a, b) => a - b),
+      [current],
+    ),
   });
   const rows = virtualizer.getVirtualItems();
-  const lastShown = rows.length > 0 ? rows[rows.length - 1]!.index : 0;
+  const lastShown = virtualizer.range?.endIndex ?? 0;
 
   useEffect(() => {
     if (hasMore && !loadingMore && lastShown >= items.length - loadAhead) loadMore();
@@ -104,7 +110,8 @@ export const HistoryList = forwardRef<HTMLDivElement, HistoryListProps>(function
     >
       <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {rows.map((row) => {
-          const item = items[row.index]!;
+          const item = items[row.index];
+          if (!item) return null;
           const isSelected = row.index === current;
           return (
             <Box
