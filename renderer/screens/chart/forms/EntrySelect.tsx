@@ -33,7 +33,7 @@ export function EntrySelect<V extends string>({
       value={value}
       onChange={(event) => onChange(event.target.value as V | '')}
       fullWidth
-      sx={{ mb: 1 }}
+      sx={{ mb: 1.5 }}
       autoFocus={autoFocus}
       error={problem !== undefined}
       helperText={problem ? <FieldMessage problem={problem} /> : ' '}

@@ -42,7 +42,7 @@ export function EntryTextField({
     autoFocus,
     fullWidth: true,
     // Room between a two-line problem (words, code) and the label of the box under it.
-    sx: { mb: 1 },
+    sx: { mb: 1.5 },
     error: problem !== undefined,
     // A blank line keeps the form still when a message appears.
     helperText: problem ? <FieldMessage problem={problem} /> : (helper ?? ' '),

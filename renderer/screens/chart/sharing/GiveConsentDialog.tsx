@@ -75,8 +75,13 @@ export function GiveConsentDialog({
       validUntil: text.validUntil.trim() === '' ? null : (parseRussianDate(text.validUntil) ?? text.validUntil),
     };
     const parsed = shareConsentDraftSchema.safeParse(draft);
-    if (!parsed.success)
-      return mutation.showProblems(splitApiError(toApiError(inputError(parsed.error, draft)), boxOf));
+    if (!parsed.success) {
+      const sorted = splitApiError(toApiError(inputError(parsed.error, draft)), boxOf);
+      // An empty box is "required", whatever rule (length, e-mail format) it fails first.
+      for (const box of ['name', 'organisation', 'email'] as const)
+        if (sorted.byField[box] && text[box].trim() === '') sorted.byField[box] = problemFromCode('input.required');
+      return mutation.showProblems(sorted);
+    }
     if (scope === 'entries' && chosen.size === 0)
       return mutation.showProblems({
         byField: { entryIds: problemFromCode('input.required') },
