@@ -135,8 +135,14 @@ function insertEntries(
       }
       throw error;
     }
-    insertDictionaryWords(tx, name, version, row.code, dictionaryEntryWords(name, row.name, row.data));
     if (onProgress && ((i + 1) % progressEvery === 0 || i + 1 === rows.length))
       onProgress({ done: i + 1, total: rows.length });
   });
+  // The words an entry is found by (dictionary_words), all at once: in key order, many per statement.
+  insertDictionaryWords(
+    tx,
+    name,
+    version,
+    rows.map((row) => ({ code: row.code, words: dictionaryEntryWords(name, row.name, row.data) })),
+  );
 }

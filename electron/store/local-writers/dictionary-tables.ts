@@ -74,27 +74,42 @@ export function dictionaryEntryWords(
   return [...new Set(texts.flatMap((text) => foldedWords(text)))];
 }
 
-/** `Острая инфекция (ОРВИ)` → `острая`, `инфекция`, `орви`: letters and digits, folded. */
+/** Text of ASCII, basic Cyrillic and common punctuation only, which a plain character class splits as well. */
+const plainText = /^[\u0000-\u007f\u0400-\u045f«»—–№‘’“”„…\u00a0]*$/;
+
+/**
+ * `Острая инфекция (ОРВИ)` → `острая`, `инфекция`, `орви`: letters and digits, folded. Names of
+ * plain Russian and Latin text (nearly all) take a plain character class, ten times quicker
+ * than the Unicode classes the rest takes; both split such text the same way.
+ */
 export function foldedWords(text: string): string[] {
-  return searchFold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  const folded = searchFold(text);
+  const words = plainText.test(folded) ? folded.split(/[^0-9a-z\u0430-\u045f]+/) : folded.split(/[^\p{L}\p{N}]+/u);
+  return words.filter((word) => word !== '');
 }
 
-/** The words of one entry (see `dictionaryEntryWords`). */
+/** Rows per statement: fewer statements, well under SQLite's limit of bound parameters. */
+const wordsPerStatement = 100;
+
+/**
+ * The words of a version's entries (see `dictionaryEntryWords`), written in the primary key's
+ * order and many rows per statement: the words are ten times the entries, and B-tree appends in
+ * key order are what keeps an import of them quick.
+ */
 export function insertDictionaryWords(
   tx: Tx,
   dictionary: string,
   version: string,
-  code: string,
-  words: readonly string[],
+  entries: readonly { code: string; words: readonly string[] }[],
 ): void {
+  const pairs = entries.flatMap(({ code, words }) => words.map((word) => [word, code] as const));
+  pairs.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   const raw = rawTx(tx);
-  for (const word of words)
-    raw.run('INSERT OR IGNORE INTO dictionary_words (dictionary, version, word, code) VALUES (?, ?, ?, ?)', [
-      dictionary,
-      version,
-      word,
-      code,
-    ]);
+  for (let i = 0; i < pairs.length; i += wordsPerStatement) {
+    const batch = pairs.slice(i, i + wordsPerStatement);
+    raw.run(
+      `INSERT OR IGNORE INTO dictionary_words (dictionary, version, word, code) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      batch.flatMap(([word, code]) => [dictionary, version, word, code]),
+    );
+  }
 }
