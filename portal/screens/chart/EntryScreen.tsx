@@ -20,7 +20,7 @@ import { formatDay, formatInstant } from '../../ui/dates';
 import { Facts } from '../../ui/Facts';
 import { Page } from '../../ui/Page';
 import { RefusalAlert } from '../../ui/RefusalAlert';
-import { entryWhen } from './chart-words';
+import { entryTitle, entryWhen } from './chart-words';
 import { EntryFacts } from './EntryFacts';
 import { EntryMarks } from './EntryMarks';
 import { EntryVersions } from './EntryVersions';
@@ -84,16 +84,15 @@ function EntryDetail({
   }
   return (
     <Page title={t('entry.heading', { kind: t(`kinds.${entry.kind}`), date: entryWhen(entry, language) })} wide>
-      {entry.kind === 'encounter' ? null : (
+      {entry.kind === 'encounter' || !entry.summary ? null : (
         <Typography sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{entry.summary}</Typography>
       )}
       <EntryMarks entry={entry} />
       {entry.deleted ? (
         <Alert severity="error" variant="outlined">
-          {t('entry.removed', {
-            date: removedAt ? formatInstant(removedAt, language) : '—',
-            reason: entry.deletedReason ?? '—',
-          })}
+          {removedAt
+            ? t('entry.removed', { date: formatInstant(removedAt, language), reason: entry.deletedReason ?? '—' })
+            : t('entry.removedUndated', { reason: entry.deletedReason ?? '—' })}
         </Alert>
       ) : entry.amended && entry.amendedAt ? (
         <Alert severity="info" variant="outlined">
@@ -101,7 +100,8 @@ function EntryDetail({
         </Alert>
       ) : null}
       <Facts facts={context} />
-      <EntryFacts entry={entry} />
+      {/* A removed entry's content is kept back by the clinic: only that it was removed, when and why. */}
+      {entry.deleted ? null : <EntryFacts entry={entry} />}
       {entry.encounterId ? (
         <Typography>
           {t('entry.partOf')}:{' '}
@@ -120,9 +120,12 @@ function EntryDetail({
               <ListItem key={child.id} disablePadding>
                 <ListItemButton component={RouterLink} to={`/cabinet/cards/${encodeURIComponent(child.id)}`}>
                   <ListItemText
-                    primary={child.summary}
+                    primary={entryTitle(t, child)}
                     secondary={t(`kinds.${child.kind}`)}
-                    sx={{ overflowWrap: 'anywhere', textDecoration: child.deleted ? 'line-through' : undefined }}
+                    sx={{
+                      overflowWrap: 'anywhere',
+                      textDecoration: child.deleted && child.summary ? 'line-through' : undefined,
+                    }}
                   />
                 </ListItemButton>
               </ListItem>

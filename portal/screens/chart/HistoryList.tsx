@@ -14,7 +14,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { Link as RouterLink } from 'react-router';
 import type { ChartSummary } from '../../../shared/chart/chart-views';
 import { useTexts } from '../../i18n/use-texts';
-import { entryWhen } from './chart-words';
+import { entryTitle, entryWhen } from './chart-words';
 import { EntryMarks } from './EntryMarks';
 
 /** The history's rows: a table on a wide screen, one card per entry on a phone; each opens the entry. */
@@ -57,9 +57,12 @@ function HistoryTable({ items }: { items: readonly ChartSummary[] }) {
                 <Link
                   component={RouterLink}
                   to={entryPath(entry)}
-                  sx={{ overflowWrap: 'anywhere', textDecoration: entry.deleted ? 'line-through' : undefined }}
+                  sx={{
+                    overflowWrap: 'anywhere',
+                    textDecoration: entry.deleted && entry.summary ? 'line-through' : undefined,
+                  }}
                 >
-                  {entry.summary}
+                  {entryTitle(t, entry)}
                 </Link>
                 <EntryMarks entry={entry} />
               </Stack>
@@ -89,10 +92,10 @@ function HistoryCards({ items }: { items: readonly ChartSummary[] }) {
                   sx={{
                     fontWeight: 500,
                     overflowWrap: 'anywhere',
-                    textDecoration: entry.deleted ? 'line-through' : undefined,
+                    textDecoration: entry.deleted && entry.summary ? 'line-through' : undefined,
                   }}
                 >
-                  {entry.summary}
+                  {entryTitle(t, entry)}
                 </Typography>
                 {entry.doctor ? (
                   <Typography variant="body2" color="text.secondary">

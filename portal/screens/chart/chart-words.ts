@@ -12,6 +12,12 @@ export function statusWords(t: Translate, status: string | null): string | null 
   return status in chartRu.statuses ? t(`statuses.${status as StatusWord}`) : status;
 }
 
+/** An entry's line in words; a removed one's content is kept back by the server: it only says it was removed. */
+export function entryTitle(t: Translate, entry: Pick<ChartSummary, 'summary' | 'deleted' | 'kind'>): string {
+  if (entry.summary) return entry.summary;
+  return entry.deleted ? t('cards.removedEntry') : t(`kinds.${entry.kind}`);
+}
+
 /**
  * When an entry happened as the patient reads it: a visit (and what was recorded in it) with its
  * time; a standalone dated entry (stored at the day's midnight UTC) as its day.
