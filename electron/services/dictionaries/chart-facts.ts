@@ -16,14 +16,6 @@ const activeVersion = (tx: ReadTx, name: string): string | null =>
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The most specific АТХ code of a medicine's list (`J07X;J07BX` → `J07BX`), or null. */
-function mostSpecificAtc(atc: unknown): string | null {
-  const codes = text(atc)
-    .split(';')
-    .filter((code) => code !== '');
-  return codes.reduce<string | null>((best, code) => (best === null || code.length > best.length ? code : best), null);
-}
-
 /** The ЕСКЛП's facts of the medicine with this СМНН code; null when there is none or no ЕСКЛП. */
 export function medicineFacts(ctx: Pick<ServiceContext, 'store'>, code: string): MedicineFacts | null {
   return ctx.store.read((tx) => {
@@ -39,7 +31,7 @@ export function medicineFacts(ctx: Pick<ServiceContext, 'store'>, code: string):
       code: row.code,
       inn: text(data.inn),
       form: text(data.form),
-      atc: mostSpecificAtc(data.atc),
+      atc: typeof data.atc === 'string' && data.atc !== '' ? data.atc : null,
       tradeName: text(data.tradeName),
     };
   });

@@ -4,12 +4,19 @@ import type { RowVerdict } from './read-table';
 /**
  * ЕСКЛП, узлы СМНН (OID 1.2.643.5.1.13.13.99.2.611), ФНСИ JSON: one entry per standardised
  * medicine — МНН, form, dose — keyed by `smnn_code`. `code_atc` may list several АТХ codes
- * (`J07X;J07BX`) or `~` for none; `tn` is kept as `tradeName` (the export's «Наименование_ФТГ»).
+ * (`J07X;J07BX`) or `~` for none: `atc` is the most specific of them (`J07BX`; null for none) and
+ * `atcCodes` the whole list when it has more than one. `tn` is kept as `tradeName` (the export's
+ * «Наименование_ФТГ»).
  */
 export const medicinesOid = '1.2.643.5.1.13.13.99.2.611';
 
 const atcCode = /^[A-Z](?:\d{2}(?:[A-Z](?:[A-Z](?:\d{2})?)?)?)?$/;
 const yesNo: Readonly<Record<string, boolean>> = { да: true, нет: false };
+
+/** The longest (most specific) code of the list, the first of equals; null for none. */
+function mostSpecific(codes: readonly string[]): string | null {
+  return codes.reduce<string | null>((best, code) => (best === null || code.length > best.length ? code : best), null);
+}
 
 function readRow(get: (column: string) => string): RowVerdict {
   const bad = (column: string) => ({ code: 'dictionary.row.value' as const, params: { column } });
@@ -36,7 +43,8 @@ function readRow(get: (column: string) => string): RowVerdict {
       form,
       dose,
       unit: get('name_unit'),
-      atc: atc.length > 0 ? atc.join(';') : null,
+      atc: mostSpecific(atc),
+      atcCodes: atc.length > 1 ? atc.join(';') : null,
       atcName: get('name_atc') || null,
       tradeName: get('tn'),
       essential,

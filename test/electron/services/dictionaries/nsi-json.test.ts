@@ -45,6 +45,7 @@ describe('the ЕСКЛП (узлы СМНН) as the ФНСИ exports it: a passp
         dose: '500 мг',
         unit: 'шт. (таблетка)',
         atc: 'N02BE01',
+        atcCodes: null,
         atcName: 'Анилиды',
         tradeName: 'анальгезирующее ненаркотическое средство',
         essential: true,
@@ -56,7 +57,8 @@ describe('the ЕСКЛП (узлы СМНН) as the ФНСИ exports it: a passp
       narcotic: false,
     });
     expect(lookup(desk.ctx, 'medicines', '21.20.23.199-000046-1-00001-0000000000000')?.data).toMatchObject({
-      atc: 'J07X;J07BX',
+      atc: 'J07BX',
+      atcCodes: 'J07X;J07BX',
       essential: false,
     });
   });
