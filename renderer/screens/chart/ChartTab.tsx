@@ -102,7 +102,15 @@ export function ChartTab({ patient }: { patient: Patient }) {
         </ApiErrorAlert>
       )}
       {history.status === 'ok' && history.error && (
-        <Alert severity="warning" sx={{ mb: 1 }}>
+        <Alert
+          severity="warning"
+          sx={{ mb: 1 }}
+          action={
+            <Button color="inherit" size="small" onClick={history.reload}>
+              {t('chart.history.retry')}
+            </Button>
+          }
+        >
           {t('chart.history.loadFailed')}
         </Alert>
       )}

@@ -78,12 +78,13 @@ export function useChartHistory(patientId: string, filter: ChartFilter): ChartHi
       })
       .then((envelope) => {
         if (current.current !== question) return;
-        askingMore.current = false;
         setLoadingMore(false);
         if (!envelope.ok) {
+          // No more asking as the list scrolls (it would ask again at once): `reload` starts over.
           setError(envelope.error);
           return;
         }
+        askingMore.current = false;
         setPages((prior) => ({
           items: [...prior.items, ...envelope.data.items],
           next: envelope.data.next,
