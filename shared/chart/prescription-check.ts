@@ -1,6 +1,6 @@
 import type { AdministrationRoute } from './entry-kinds';
 import type { PrescriptionBody } from './drafts';
-import { convertDose, type DoseUnit } from './units';
+import { convertDose, doseUnitWords, type DoseUnit } from './units';
 
 /**
  * The prescription check (D3, D5): doses against the clinic's formulary, the patient's allergies
@@ -141,11 +141,22 @@ function doseProblems(input: PrescriptionCheckInput): PrescriptionProblem[] {
   }
   const single = convertDose(draft.dose, draft.unit, rule.unit);
   if (single === null) {
-    const params = { unit: draft.unit, formularyUnit: rule.unit, inn: medicine.inn };
+    const params = {
+      unit: doseUnitWords[draft.unit].ru,
+      unitEn: doseUnitWords[draft.unit].en,
+      formularyUnit: doseUnitWords[rule.unit].ru,
+      formularyUnitEn: doseUnitWords[rule.unit].en,
+      inn: medicine.inn,
+    };
     return [{ code: 'chart.prescription.unit_mismatch', severity: 'error', field: 'unit', params, entryId: null }];
   }
   const problems: PrescriptionProblem[] = [];
-  const common = { unit: rule.unit, inn: medicine.inn, age: input.ageYears };
+  const common = {
+    unit: doseUnitWords[rule.unit].ru,
+    unitEn: doseUnitWords[rule.unit].en,
+    inn: medicine.inn,
+    age: input.ageYears,
+  };
   if (round(single) > round(rule.maxSingle)) {
     problems.push({
       code: 'chart.prescription.single_dose_above_max',

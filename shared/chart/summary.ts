@@ -1,3 +1,4 @@
+import { doseUnitWords } from './units';
 import type { ChartDraft } from './drafts';
 
 /** The dictionary names an entry's one-line summary needs, looked up by the desk's service. */
@@ -32,7 +33,7 @@ export function chartSummaryText(draft: ChartDraft, names: SummaryNames = {}): s
     case 'procedure':
       return joined(draft.body.serviceCode, names.codeName ?? '');
     case 'prescription':
-      return `${joined(names.inn ?? draft.body.medicineCode, draft.body.dose, draft.body.unit)} × ${draft.body.timesPerDay}/сут`;
+      return `${joined(names.inn ?? draft.body.medicineCode, draft.body.dose, doseUnitWords[draft.body.unit].ru)} × ${draft.body.timesPerDay}/сут`;
     case 'allergy':
       return `Аллергия: ${draft.body.substance} — ${draft.body.reaction}`;
     case 'lab_result':

@@ -39,3 +39,18 @@ export function convertDose(amount: number, from: DoseUnit, to: DoseUnit): numbe
   if (a.base !== b.base) return null;
   return (amount * a.factor) / b.factor;
 }
+
+/** How each unit is written in the product's two languages (messages, summaries). */
+export const doseUnitWords: Readonly<Record<DoseUnit, { ru: string; en: string }>> = {
+  mg: { ru: 'мг', en: 'mg' },
+  g: { ru: 'г', en: 'g' },
+  mcg: { ru: 'мкг', en: 'mcg' },
+  ml: { ru: 'мл', en: 'ml' },
+  l: { ru: 'л', en: 'l' },
+  IU: { ru: 'МЕ', en: 'IU' },
+  tablet: { ru: 'таб.', en: 'tab.' },
+  capsule: { ru: 'капс.', en: 'caps.' },
+  drop: { ru: 'кап.', en: 'drops' },
+  dose: { ru: 'доз.', en: 'doses' },
+  suppository: { ru: 'супп.', en: 'supp.' },
+};

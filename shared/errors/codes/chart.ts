@@ -66,15 +66,15 @@ export const chartCodes = {
   },
   'chart.prescription.unit_mismatch': {
     ru: 'Единица «{unit}» не переводится в единицу формуляра «{formularyUnit}» для {inn}',
-    en: 'The unit “{unit}” does not convert to the formulary’s “{formularyUnit}” for {inn}',
+    en: 'The unit “{unitEn}” does not convert to the formulary’s “{formularyUnitEn}” for {inn}',
   },
   'chart.prescription.single_dose_above_max': {
     ru: 'Разовая доза {dose} {unit} выше максимальной {max} {unit} для {inn} (возраст {age})',
-    en: 'The single dose {dose} {unit} is above the maximum {max} {unit} for {inn} (age {age})',
+    en: 'The single dose {dose} {unitEn} is above the maximum {max} {unitEn} for {inn} (age {age})',
   },
   'chart.prescription.daily_dose_above_max': {
     ru: 'Суточная доза {daily} {unit} выше максимальной {max} {unit} для {inn} (возраст {age})',
-    en: 'The daily dose {daily} {unit} is above the maximum {max} {unit} for {inn} (age {age})',
+    en: 'The daily dose {daily} {unitEn} is above the maximum {max} {unitEn} for {inn} (age {age})',
   },
   'chart.prescription.not_in_formulary': {
     ru: '{inn} нет в формуляре клиники для этого возраста, формы и пути введения',

@@ -91,7 +91,7 @@ describe('the prescription check (D3, D5)', () => {
       code: 'chart.prescription.single_dose_above_max',
       severity: 'error',
       field: 'dose',
-      params: { dose: 1500, max: 1000, unit: 'mg', inn: 'ПАРАЦЕТАМОЛ', age: 40 },
+      params: { dose: 1500, max: 1000, unit: 'мг', unitEn: 'mg', inn: 'ПАРАЦЕТАМОЛ', age: 40 },
       entryId: null,
     });
   });
@@ -101,7 +101,7 @@ describe('the prescription check (D3, D5)', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         code: 'chart.prescription.daily_dose_above_max',
-        params: { daily: 5000, max: 4000, unit: 'mg', inn: 'ПАРАЦЕТАМОЛ', age: 40 },
+        params: { daily: 5000, max: 4000, unit: 'мг', unitEn: 'mg', inn: 'ПАРАЦЕТАМОЛ', age: 40 },
       }),
     ]);
     expect(checkPrescription(input({ draft: { dose: 1000, timesPerDay: 4 } }))).toEqual([]);
@@ -118,7 +118,7 @@ describe('the prescription check (D3, D5)', () => {
         code: 'chart.prescription.unit_mismatch',
         severity: 'error',
         field: 'unit',
-        params: { unit: 'ml', formularyUnit: 'mg', inn: 'ПАРАЦЕТАМОЛ' },
+        params: { unit: 'мл', unitEn: 'ml', formularyUnit: 'мг', formularyUnitEn: 'mg', inn: 'ПАРАЦЕТАМОЛ' },
       }),
     ]);
   });

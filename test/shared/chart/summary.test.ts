@@ -34,7 +34,7 @@ describe('the history’s one line per entry (names.md)', () => {
         },
         { inn: 'АМОКСИЦИЛЛИН' },
       ),
-    ).toBe('АМОКСИЦИЛЛИН 0.5 g × 3/сут');
+    ).toBe('АМОКСИЦИЛЛИН 0.5 г × 3/сут');
     expect(
       text({
         kind: 'allergy',

@@ -43,7 +43,7 @@ describe('prescribing against the formulary (D3)', () => {
     expect(result.data!.entry).toMatchObject({
       kind: 'prescription',
       code: testMedicines.paracetamol,
-      summary: 'Парацетамол 500 mg × 3/сут',
+      summary: 'Парацетамол 500 мг × 3/сут',
       status: 'active',
       occurredAt: '2026-11-20T00:00:00.000Z',
       overrides: [],
@@ -70,8 +70,8 @@ describe('prescribing against the formulary (D3)', () => {
 
   it('refuses a unit that does not convert, and a stop day before the start', async () => {
     await refused(drafts.prescription({ unit: 'ml' }), 'chart.prescription.unit_mismatch', 'draft.body.unit', [
-      'ml',
-      'mg',
+      'мл',
+      'мг',
     ]);
     await refused(
       drafts.prescription({ stopOn: '2026-11-19' }),
