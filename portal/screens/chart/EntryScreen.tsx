@@ -44,8 +44,9 @@ export function EntryScreen() {
       >
         {t('entry.back')}
       </Button>
-      {data ? (
-        <EntryDetail detail={data} onDetail={setData} />
+      {/* Another entry opened from this one (a visit's diagnosis) shows once it has loaded, with its own state. */}
+      {data && data.entry.id === id ? (
+        <EntryDetail key={id} detail={data} onDetail={setData} />
       ) : problems.length > 0 ? (
         <RefusalAlert problems={problems} />
       ) : (
