@@ -59,7 +59,13 @@ export function PrescriptionDialog(props: EntryDialogProps<'prescription'>) {
       busy={form.saving.busy}
       saveDisabled={errors.length > 0}
       reason={form.reasonBox}
-      general={form.saving.problems.general}
+      // A refusal of the overrides shows beside the warnings; with none shown (the live check
+      // unavailable), in the general alert, so it is never lost.
+      general={
+        overrideProblem && warnings.length === 0
+          ? [...form.saving.problems.general, overrideProblem]
+          : form.saving.problems.general
+      }
       wide
     >
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 3, alignItems: 'start' }}>
