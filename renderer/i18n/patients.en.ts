@@ -153,6 +153,7 @@ export const patientsEn = {
         consent: 'Consent and trusted persons',
         online: 'Online access',
         chart: 'Chart',
+        sharing: 'Sharing',
         accessLog: 'Access log',
       },
       record: {

@@ -146,6 +146,7 @@ export const patientsRu = {
         consent: 'Согласие и доверенные лица',
         online: 'Онлайн-доступ',
         chart: 'Медкарта',
+        sharing: 'Передача данных',
         accessLog: 'Журнал доступа',
       },
       record: {

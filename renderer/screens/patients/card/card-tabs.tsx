@@ -8,6 +8,7 @@ import { ConsentTab } from '../consent/ConsentTab';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { PersonalDataTab } from './PersonalDataTab';
 import { ScansTab } from '../scans/ScansTab';
+import { SharingPanel } from '../../chart/sharing/SharingPanel';
 import { OnlineAccessTab } from '../../verification/OnlineAccessTab';
 
 export interface CardTabDefinition {
@@ -21,7 +22,7 @@ export interface CardTabDefinition {
 
 /**
  * The card's tabs in UX.md's order, with identity split into personal data, documents and scans:
- * Personal data · Documents · Scans · Consent & proxies · Online access · Chart (doctors) · Access log. Each tab's
+ * Personal data · Documents · Scans · Consent & proxies · Online access · Chart and Sharing (doctors) · Access log. Each tab's
  * content lives in its own module; this list only orders them.
  */
 export const cardTabs: readonly CardTabDefinition[] = [
@@ -31,5 +32,6 @@ export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'consent', render: (patient) => <ConsentTab patient={patient} /> },
   { id: 'online', render: (patient) => <OnlineAccessTab patient={patient} /> },
   { id: 'chart', permission: 'chart.read', render: (patient) => <ChartTab patient={patient} /> },
+  { id: 'sharing', permission: 'chart.read', render: (patient) => <SharingPanel patientId={patient.id} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
 ];
