@@ -1,4 +1,4 @@
-import type { ApiEnvelope, ContractApi, Invoke } from '../../shared/api/facade';
+import { callPlace, type ApiEnvelope, type ContractApi, type Invoke } from '../../shared/api/facade';
 import { localFailure } from './local-failure';
 
 type CallTable = Record<string, Record<string, (input: unknown) => Promise<ApiEnvelope<unknown>>>>;
@@ -7,7 +7,7 @@ type CallTable = Record<string, Record<string, (input: unknown) => Promise<ApiEn
 export function createIpcInvoke(api: ContractApi): Invoke {
   const table = api as unknown as CallTable;
   return async (name, input) => {
-    const [namespace, method] = name.split('.') as [string, string];
+    const { namespace, method } = callPlace(name);
     try {
       return await table[namespace]![method]!(input);
     } catch {

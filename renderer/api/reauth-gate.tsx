@@ -1,13 +1,13 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CallName } from '../../shared/api/contract';
-import { buildApi, type ApiEnvelope, type ContractApi } from '../../shared/api/facade';
+import { buildApi, callPlace, type ApiEnvelope, type ContractApi } from '../../shared/api/facade';
 import { ReauthDialog } from '../ui/ReauthDialog';
 import { ApiProvider, useApi } from './api-context';
 
 type AnyCall = (input: unknown) => Promise<ApiEnvelope<unknown>>;
 
 function callOf(api: ContractApi, name: CallName): AnyCall {
-  const [namespace, method] = name.split('.') as [string, string];
+  const { namespace, method } = callPlace(name);
   const calls = (api as unknown as Record<string, Record<string, AnyCall>>)[namespace];
   const call = calls?.[method];
   if (!call) throw new Error(`no call ${name}`);

@@ -17,14 +17,17 @@ export type ContractApi = {
   };
 };
 
+/** Where a call lives on the API object: `chart.reports.accept` is `api.chart['reports.accept']` (the namespace ends at the first dot). */
+export function callPlace(name: CallName): { namespace: string; method: string } {
+  const dot = name.indexOf('.');
+  return { namespace: name.slice(0, dot), method: name.slice(dot + 1) };
+}
+
 /** Builds the namespaced API object over one transport. */
 export function buildApi(invoke: Invoke): ContractApi {
   const api: Record<string, Record<string, (input: unknown) => Promise<ApiEnvelope<unknown>>>> = {};
   for (const name of callNames) {
-    // `chart.reports.accept` is `api.chart['reports.accept']`: the namespace ends at the first dot.
-    const dot = name.indexOf('.');
-    const namespace = name.slice(0, dot);
-    const method = name.slice(dot + 1);
+    const { namespace, method } = callPlace(name);
     api[namespace] ??= {};
     api[namespace][method] = (input: unknown) => invoke(name, input);
   }

@@ -72,7 +72,9 @@ export function ReportsQueueScreen() {
         value={status}
         onChange={(_event, value: ReportStatus | null) => value && setStatus(value)}
         aria-label={t('chartReports.statusFilter')}
-        sx={{ mb: 2 }}
+        color="primary"
+        // MUI's unselected toggle text is too faint on the desk's background (axe: color-contrast).
+        sx={{ mb: 2, '& .MuiToggleButton-root': { color: 'text.primary' } }}
       >
         {reportStatuses.map((value) => (
           <ToggleButton key={value} value={value}>
