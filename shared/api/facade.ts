@@ -17,7 +17,10 @@ export type ContractApi = {
   };
 };
 
-/** Where a call lives on the API object: `chart.reports.accept` is `api.chart['reports.accept']` (the namespace ends at the first dot). */
+/**
+ * Where a call lives on the API object: `chart.reports.accept` is `api.chart['reports.accept']`
+ * (the namespace ends at the first dot).
+ */
 export function callPlace(name: CallName): { namespace: string; method: string } {
   const dot = name.indexOf('.');
   return { namespace: name.slice(0, dot), method: name.slice(dot + 1) };
