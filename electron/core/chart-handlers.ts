@@ -9,6 +9,7 @@ import { reportCount, reportQueue } from '../services/chart/reports/report-queue
 import { giveShareConsent, revokeShareConsent } from '../services/chart/sharing/share-consents';
 import { listShares, sendShare } from '../services/chart/sharing/send-share';
 import type { Handlers } from './handler-types';
+import { acceptUploadedScan, uploadScanChunk } from './scan-handlers';
 
 /** The doctor's chart (issue 12, D1–D6): history, entries and amendments, the prescription check, reports, sharing. */
 export const chartHandlers: Handlers<'chart'> = {
@@ -24,6 +25,8 @@ export const chartHandlers: Handlers<'chart'> = {
   'chart.reports.count': (ctx) => reportCount(ctx),
   'chart.reports.accept': (ctx, input) => acceptReport(ctx, input),
   'chart.reports.decline': (ctx, input) => declineReport(ctx, input.id, input.reason),
+  'chart.scans.upload': (ctx, input) => uploadScanChunk(ctx, input),
+  'chart.scans.accept': (ctx, input) => acceptUploadedScan(ctx, { ...input, purpose: 'chart_document' }),
   'chart.shares.list': (ctx, input) => listShares(ctx, input.patientId),
   'chart.shares.giveConsent': (ctx, input) => giveShareConsent(ctx, input.patientId, input.consent),
   'chart.shares.revokeConsent': (ctx, input) => revokeShareConsent(ctx, input.id, input.reason),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { chartBodySchemas } from '../../shared/chart/drafts';
 import { chartEntryKinds, type ChartEntryKind } from '../../shared/chart/entry-kinds';
 import type { ErrorCode } from '../../shared/errors/catalog';
+import { scanPermission, scanPurposeSchema } from '../../shared/scans/scan-purpose';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { toRecord } from '../db/values';
 import { refusal, type RowState, type RuleScope, type TableRule } from '../sync/table-rules';
@@ -141,4 +142,10 @@ async function refuseRevision(
 export const chartEntryRules: readonly TableRule[] = [
   { table: 'chart_entries', permission: 'chart.write', refuse: refuseEntry },
   { table: 'chart_revisions', permission: 'chart.write', refuse: refuseRevision },
+  // A chart's document scan is the doctor's to add; every other scan stays the front desk's.
+  {
+    table: 'document_scans',
+    permission: (mutation) =>
+      scanPermission(scanPurposeSchema.catch('identity_document').parse(mutation.changed.purpose)),
+  },
 ];

@@ -127,7 +127,7 @@ async function applyOne(
   // Not stored: who may write depends on the staff records as they are now, so a retry after
   // the actor's account arrived (or changed) is judged again.
   const refused =
-    (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation.table), ctx)) ??
+    (await refuseByActor(log.trx, mutation, current, actor, ctx.rules.permission(mutation), ctx)) ??
     (await ctx.rules.refuse(log.trx, mutation, current, ctx));
   if (refused) return refused;
   const result = await decide(log, settle, mutation, current, ctx);

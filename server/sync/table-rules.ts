@@ -23,9 +23,10 @@ export interface TableRule {
   readonly table: SyncedTableName;
   /**
    * What the writer needs beyond being a known, active person: `patients.write` unless named here
-   * (staff accounts have their own rules: actor-rules.ts).
+   * (staff accounts have their own rules: actor-rules.ts); a function when it depends on the row
+   * (a chart's document scan is a doctor's, every other scan the front desk's).
    */
-  readonly permission?: Permission;
+  readonly permission?: Permission | ((mutation: Pick<Mutation, 'table' | 'changed'>) => Permission);
   /**
    * Refuses a mutation by what the server holds (`current`: the row, if it exists), under the
    * change-log lock and after the actor's check. Refusals are not stored: a retry is judged again.
@@ -64,9 +65,10 @@ export class TableRules {
     return this.byTable.has(table);
   }
 
-  /** The permission a writer of `table` needs, when a rule names one. */
-  permission(table: string): Permission | undefined {
-    return this.of(table).find((rule) => rule.permission !== undefined)?.permission;
+  /** The permission the writer of this mutation needs, when a rule of its table names one. */
+  permission(mutation: Pick<Mutation, 'table' | 'changed'>): Permission | undefined {
+    const named = this.of(mutation.table).find((rule) => rule.permission !== undefined)?.permission;
+    return typeof named === 'function' ? named(mutation) : named;
   }
 
   /** The first refusal of the table's rules, or null when none refuses. */

@@ -16,6 +16,7 @@ import { prescriptionProblemCodes } from '../chart/prescription-check';
 import { shareConsentDraftSchema } from '../chart/sharing';
 import { patientIdSchema } from '../domain/patient';
 import { defineCall } from './define-call';
+import { scanCalls } from './scan-calls';
 
 const entryIdSchema = z.string().min(1).max(64);
 /** Why an entry is amended or removed: kept with the previous version. */
@@ -177,6 +178,19 @@ export const chartCalls = {
   'chart.reports.decline': defineCall({
     input: z.strictObject({ id: entryIdSchema, reason: declineReasonSchema }),
     output: z.object({ report: chartReportSchema }),
+    permission: 'chart.write',
+    writes: true,
+  }),
+  /** A chunk of a chart's document on its way in: `scans.upload` for a doctor. */
+  'chart.scans.upload': defineCall({
+    input: scanCalls['scans.upload'].input,
+    output: scanCalls['scans.upload'].output,
+    permission: 'chart.write',
+  }),
+  /** The uploaded file checked and kept as a chart's document (`chart_document`): `scans.accept` for a doctor. */
+  'chart.scans.accept': defineCall({
+    input: scanCalls['scans.accept'].input.omit({ purpose: true }),
+    output: scanCalls['scans.accept'].output,
     permission: 'chart.write',
     writes: true,
   }),

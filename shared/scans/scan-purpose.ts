@@ -16,3 +16,8 @@ export const scanPurposes = [
 ] as const;
 export type ScanPurpose = (typeof scanPurposes)[number];
 export const scanPurposeSchema = z.enum(scanPurposes);
+
+/** Who may add a scan of this purpose: a chart's document is a doctor's (`chart.write`), the rest the front desk's. */
+export function scanPermission(purpose: ScanPurpose): 'chart.write' | 'patients.write' {
+  return purpose === 'chart_document' ? 'chart.write' : 'patients.write';
+}

@@ -1,6 +1,7 @@
 import { can } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ScanChecklist } from '../../../shared/scans/scan-checklist';
+import { scanPermission } from '../../../shared/scans/scan-purpose';
 import { documentSizes, type AcceptScanInput, type ScanSummary } from '../../../shared/scans/scan-inputs';
 import type { ServiceContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
@@ -37,8 +38,10 @@ export async function acceptScan(
     source = 'file',
     documentSize,
   } = input;
+  // A chart's document is the doctor's to add (issue 12); every other scan the front desk's.
+  const permission = scanPermission(purpose);
   // Refused before any work: measuring and encrypting for someone who may not keep it is waste.
-  if (!can(ctx.actor.role, 'patients.write')) throw new AppError('forbidden');
+  if (!can(ctx.actor.role, permission)) throw new AppError('forbidden');
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const now = ctx.clock.now();
   const size = documentSize ? documentSizes[documentSize] : undefined;
@@ -70,7 +73,7 @@ export async function acceptScan(
     const row = ctx.store.transaction((tx) => {
       assertPatient(tx, patientId);
       const door = { tx, actor: ctx.actor, at: now.toISOString() };
-      const id = insertRecord(door, 'patients.write', 'document_scans', fields, {
+      const id = insertRecord(door, permission, 'document_scans', fields, {
         action: 'scans.accept',
         patientId,
         details: {

@@ -179,6 +179,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
       reason: 'Сообщение пациента подтвердилось',
     },
     'chart.reports.decline': { id: anyId, reason: 'Запись соответствует документам приёма' },
+    'chart.scans.upload': { offset: 0, chunk: 'AAAA' },
+    'chart.scans.accept': { uploadId: anyId, patientId: anyId, source: 'file' },
     'chart.shares.list': { patientId: anyId },
     'chart.shares.giveConsent': {
       patientId: anyId,

@@ -31,20 +31,31 @@ describe('the table → rules registry', () => {
 
   it('names the permission a table’s rule asks for, and refuses two rules that both name one', () => {
     const rules = tableRules();
-    expect(rules.permission('dictionary_releases')).toBe('settings.manage');
-    expect(rules.permission('patients')).toBeUndefined();
+    expect(rules.permission({ table: 'dictionary_releases', changed: {} })).toBe('settings.manage');
+    expect(rules.permission({ table: 'patients', changed: {} })).toBeUndefined();
+    // A scan's permission follows its purpose: a chart's document is a doctor's.
+    expect(rules.permission({ table: 'document_scans', changed: { purpose: 'chart_document' } })).toBe('chart.write');
+    expect(rules.permission({ table: 'document_scans', changed: { purpose: 'identity_document' } })).toBe(
+      'patients.write',
+    );
     const publish: TableRule = { table: 'dictionary_releases', permission: 'settings.manage' };
     const twice = () => new TableRules([publish, { ...publish, permission: 'patients.write' }]);
     expect(twice).toThrow(/dictionary_releases/);
   });
 
-  it('the server composes the rules of staff, dictionaries and the portal', () => {
+  it('the server composes the rules of staff, dictionaries, the portal and the chart', () => {
     expect(tableRules().tables().sort()).toEqual([
       'application_events',
       'applications',
+      'chart_entries',
+      'chart_reports',
+      'chart_revisions',
+      'chart_shares',
       'contact_changes',
       'dictionary_releases',
+      'document_scans',
       'online_identity',
+      'share_consents',
       'staff',
     ]);
   });
@@ -53,7 +64,7 @@ describe('the table → rules registry', () => {
     const folder = join(import.meta.dirname, '../../../server/sync');
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
       const source = readFileSync(join(folder, file), 'utf8');
-      expect(source, file).not.toMatch(/from '\.\.\/(portal|staff|dictionaries)\//);
+      expect(source, file).not.toMatch(/from '\.\.\/(portal|staff|dictionaries|chart|cabinet)\//);
     }
   });
 });

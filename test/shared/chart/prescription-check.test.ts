@@ -24,7 +24,7 @@ const rule = (overrides: Partial<FormularyRule> = {}): FormularyRule => ({
   ...overrides,
 });
 
-function input(overrides: Partial<PrescriptionCheckInput> & { draft?: Record<string, unknown> } = {}) {
+function input(overrides: Omit<Partial<PrescriptionCheckInput>, 'draft'> & { draft?: Record<string, unknown> } = {}) {
   const { draft, ...rest } = overrides;
   return {
     draft: prescriptionBodySchema.parse({

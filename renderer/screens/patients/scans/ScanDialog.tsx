@@ -63,14 +63,18 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
   const accept = useCallback(
     async (uploadId: string, from: ScanSource, documentSize?: DocumentSize) => {
       setPhase({ step: 'checking' });
-      const answer = await api.scans.accept({
+      const input = {
         uploadId,
         patientId,
-        purpose,
         attachedTo: attachedTo ?? null,
         source: from,
         ...(documentSize ? { documentSize } : {}),
-      });
+      };
+      // A chart's document is a doctor's: their own calls (chart.write), not the front desk's.
+      const answer =
+        purpose === 'chart_document'
+          ? await api.chart['scans.accept'](input)
+          : await api.scans.accept({ ...input, purpose });
       if (!answer.ok) return setPhase({ step: 'failed', error: answer.error });
       setPhase({ step: 'checked', result: answer.data });
       if (answer.data.accepted) onAccepted(answer.data.scan);
@@ -81,11 +85,14 @@ export function ScanDialog({ open, patientId, purpose, attachedTo, onClose, onAc
   const send = useCallback(
     async (file: Blob, from: ScanSource, documentSize?: DocumentSize) => {
       setPhase({ step: 'sending', sent: 0, total: file.size });
-      const sent = await sendScanFile(api, file, (bytes, total) => setPhase({ step: 'sending', sent: bytes, total }));
+      const upload = purpose === 'chart_document' ? api.chart['scans.upload'] : api.scans.upload;
+      const sent = await sendScanFile(upload, file, (bytes, total) =>
+        setPhase({ step: 'sending', sent: bytes, total }),
+      );
       if (!sent.ok) return setPhase({ step: 'failed', error: sent.error });
       await accept(sent.data.uploadId, from, documentSize);
     },
-    [api, accept],
+    [api, accept, purpose],
   );
 
   const onScannerProgress = useCallback((percent: number | null) => {

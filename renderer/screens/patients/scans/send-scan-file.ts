@@ -12,11 +12,11 @@ function base64Of(blob: Blob): Promise<string> {
 }
 
 /**
- * Sends a file to the desk in chunks (`scans.upload`), reporting the bytes sent; answers the
- * upload's id for `scans.accept`, or the first refusal.
+ * Sends a file to the desk in chunks (`scans.upload`, or the chart's own for a doctor), reporting
+ * the bytes sent; answers the upload's id for `scans.accept`, or the first refusal.
  */
 export async function sendScanFile(
-  api: ContractApi,
+  upload: ContractApi['scans']['upload'],
   file: Blob,
   onProgress: (sent: number, total: number) => void,
 ): Promise<ApiEnvelope<{ uploadId: string }>> {
@@ -24,7 +24,7 @@ export async function sendScanFile(
   let offset = 0;
   do {
     const chunk = await base64Of(file.slice(offset, offset + scanChunkMaxBytes));
-    const answer = await api.scans.upload({ ...(uploadId ? { uploadId } : {}), offset, chunk });
+    const answer = await upload({ ...(uploadId ? { uploadId } : {}), offset, chunk });
     if (!answer.ok) return answer;
     uploadId = answer.data.uploadId;
     offset = answer.data.received;
