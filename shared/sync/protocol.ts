@@ -440,7 +440,7 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
-  /** One sending of entries to a consent's recipient (D6): the server checks the consent and sends it. Never changed. */
+  /** One sending to a consent's recipient (D6): the server checks the consent and sends it. Never changed. */
   chart_shares: [
     'patient_id',
     'consent_id',

@@ -22,8 +22,8 @@ export interface CardTabDefinition {
 
 /**
  * The card's tabs in UX.md's order, with identity split into personal data, documents and scans:
- * Personal data · Documents · Scans · Consent & proxies · Online access · Chart and Sharing (doctors) · Access log. Each tab's
- * content lives in its own module; this list only orders them.
+ * Personal data · Documents · Scans · Consent & proxies · Online access · Chart and Sharing
+ * (doctors) · Access log. Each tab's content lives in its own module; this list only orders them.
  */
 export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'personal', render: (patient, changed) => <PersonalDataTab patient={patient} onChanged={changed} /> },
