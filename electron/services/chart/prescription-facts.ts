@@ -59,19 +59,36 @@ function patientFacts(
     });
   // A reaction to a drug is an allergy recorded from it (in force or not).
   const reactedTo = new Set(allergyRows.map(({ body }) => medicine(body.medicineCode)?.inn.toUpperCase()));
-  const prescriptions = rows('prescription').flatMap((row): PrescribedFacts[] => {
-    const body = JSON.parse(row.body) as PrescriptionBody;
-    const drug = medicine(body.medicineCode);
+  // Active prescriptions in full (duplicates name their start); of the past ones only which
+  // medicines were taken — one row per medicine, no body to parse (a long history repeats a few).
+  const active = tx
+    .all<BodyRow>(
+      `SELECT id, status, body FROM chart_entries
+       WHERE patient_id = ? AND kind = 'prescription' AND status = 'active' AND deleted_at IS NULL`,
+      [patientId],
+    )
+    .map((row) => ({ id: row.id, body: JSON.parse(row.body) as PrescriptionBody }))
+    .map(({ id, body }) => ({ id, code: body.medicineCode, startOn: body.startOn, active: true }));
+  const past = tx
+    .all<{ id: string; code: string }>(
+      `SELECT max(id) AS id, code FROM chart_entries
+       WHERE patient_id = ? AND kind = 'prescription' AND status <> 'active' AND deleted_at IS NULL AND code IS NOT NULL
+       GROUP BY code`,
+      [patientId],
+    )
+    .map((row) => ({ id: row.id, code: row.code, startOn: undefined, active: false }));
+  const prescriptions = [...active, ...past].flatMap((row): PrescribedFacts[] => {
+    const drug = medicine(row.code);
     if (!drug) return [];
     return [
       {
         entryId: row.id,
-        medicineCode: body.medicineCode,
+        medicineCode: row.code,
         inn: drug.inn,
         atc: drug.atc,
-        active: row.status === 'active',
+        active: row.active,
         reaction: reactedTo.has(drug.inn.toUpperCase()),
-        startOn: body.startOn,
+        ...(row.startOn === undefined ? {} : { startOn: row.startOn }),
       },
     ];
   });
