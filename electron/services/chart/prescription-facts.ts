@@ -71,7 +71,9 @@ function patientFacts(
     .map(({ id, body }) => ({ id, code: body.medicineCode, startOn: body.startOn, active: true }));
   const past = tx
     .all<{ id: string; code: string }>(
-      `SELECT max(id) AS id, code FROM chart_entries
+      // The (patient, kind, status) index: the planner would otherwise walk the whole history's
+      // covering index for a long chart (measured 3–7 ms against 1 ms, bench/chart.bench.ts).
+      `SELECT max(id) AS id, code FROM chart_entries INDEXED BY chart_entries_kind
        WHERE patient_id = ? AND kind = 'prescription' AND status <> 'active' AND deleted_at IS NULL AND code IS NOT NULL
        GROUP BY code`,
       [patientId],
