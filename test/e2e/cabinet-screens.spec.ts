@@ -77,7 +77,7 @@ async function smsCount(phone: string): Promise<number> {
 const field = (page: Page, name: string) => page.getByRole('textbox', { name: new RegExp(`^${name}`) });
 
 test('every cabinet screen passes axe at 390 and 1366 px, light and dark, and is photographed', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await mkdir(shotsDir, { recursive: true });
   const findings: Finding[] = [];
   const base = server.url;
