@@ -50,9 +50,26 @@ export async function openTestDb(): Promise<TestDb> {
     url: url.toString(),
     cleanup: async () => {
       await db.destroy();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(name);
     },
   };
+}
+
+/**
+ * FORCE ends the sessions still on the database; an autovacuum worker among them is one a role
+ * without pg_signal_backend may not end (42501), and it leaves by itself: try again shortly.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '42501' || attempt >= 20) throw error;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
 }
 
 async function adminQuery(sql: string): Promise<void> {
