@@ -1,5 +1,6 @@
 import type { CallName } from '../../shared/api/contract';
 import { applicationHandlers } from './application-handlers';
+import { appointmentHandlers, scheduleHandlers } from './appointments-handlers';
 import { auditHandlers } from './audit-handlers';
 import { chartHandlers } from './chart-handlers';
 import { authHandlers, staffHandlers } from './auth-handlers';
@@ -36,4 +37,6 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...syncHandlers,
   ...applicationHandlers,
   ...chartHandlers,
+  ...appointmentHandlers,
+  ...scheduleHandlers,
 };

@@ -39,6 +39,13 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   chart_reports: 'chart.report.not_found',
   share_consents: 'chart.share.consent_not_found',
   chart_shares: null,
+  specialists: 'schedules.not_found',
+  rooms: 'schedules.not_found',
+  service_types: 'schedules.not_found',
+  work_patterns: 'schedules.not_found',
+  schedule_exceptions: 'schedules.not_found',
+  appointments: 'appointments.not_found',
+  appointment_attachments: 'appointments.attachment.not_found',
 };
 
 function notFound(table: SyncedTableName): AppError {

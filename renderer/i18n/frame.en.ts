@@ -54,6 +54,7 @@ export const frameEn = {
   },
   roles: {
     clerk: 'front desk clerk',
+    senior_clerk: 'senior front desk clerk',
     doctor: 'doctor',
     auditor: 'auditor',
     admin: 'administrator',

@@ -48,6 +48,7 @@ export const frameRu = {
   },
   roles: {
     clerk: 'регистратор',
+    senior_clerk: 'старший регистратор',
     doctor: 'врач',
     auditor: 'аудитор',
     admin: 'администратор',

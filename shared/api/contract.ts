@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { applicationCalls } from './application-calls';
+import { appointmentCalls } from './appointments-calls';
 import { auditCalls } from './audit-calls';
 import { chartCalls } from './chart-calls';
 import { authCalls } from './auth-calls';
@@ -37,6 +38,7 @@ export const contract = {
   ...syncCalls,
   ...applicationCalls,
   ...chartCalls,
+  ...appointmentCalls,
 } as const;
 
 export type Contract = typeof contract;

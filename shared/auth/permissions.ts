@@ -1,5 +1,5 @@
 /** Roles and what each may do (A1). The main process enforces this; the renderer only hides. */
-export const roles = ['clerk', 'doctor', 'auditor', 'admin'] as const;
+export const roles = ['clerk', 'senior_clerk', 'doctor', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -16,14 +16,30 @@ export const permissions = [
   'chart.read',
   /** Write, amend and remove chart entries; review patients' inaccuracy reports; share with consent. */
   'chart.write',
+  /** Appointments (issue 13, E1–E3): the day and week views, free slots, a doctor's own day. */
+  'appointments.read',
+  /** Book, cancel, move; arrival and no-show marks; attachments. */
+  'appointments.write',
+  /** The schedule: specialists, rooms, service types, working patterns, exceptions, limits. */
+  'schedules.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  clerk: ['session.read', 'account.self', 'patients.read', 'patients.write'],
-  doctor: ['session.read', 'account.self', 'patients.read', 'chart.read', 'chart.write'],
+  clerk: ['session.read', 'account.self', 'patients.read', 'patients.write', 'appointments.read', 'appointments.write'],
+  /** A clerk who also keeps the schedule (E1: "admins and senior clerks manage them"). */
+  senior_clerk: [
+    'session.read',
+    'account.self',
+    'patients.read',
+    'patients.write',
+    'appointments.read',
+    'appointments.write',
+    'schedules.manage',
+  ],
+  doctor: ['session.read', 'account.self', 'patients.read', 'chart.read', 'chart.write', 'appointments.read'],
   auditor: ['session.read', 'account.self', 'audit.read'],
-  admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage'],
+  admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage', 'schedules.manage', 'appointments.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,4 +1,5 @@
 import { applicationCodes } from './codes/applications';
+import { appointmentCodes } from './codes/appointments';
 import { applicationDeskCodes } from './codes/application-desk';
 import { auditCodes } from './codes/audit';
 import { cabinetCodes } from './codes/cabinet';
@@ -64,6 +65,7 @@ export const errorCatalog = {
   ...applicationCodes,
   ...applicationDeskCodes,
   ...notificationCodes,
+  ...appointmentCodes,
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -454,6 +454,124 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
+  /**
+   * Appointments (issue 13, E1–E3; shared/appointments/). The schedule — specialists, rooms,
+   * service types, weekly working patterns, exceptions — is managed at the desk by admins and
+   * senior clerks (`schedules.manage`) and synced; free slots are computed from it and the
+   * bookings (shared/appointments/free-slots.ts), never stored. Times of day are the clinic's
+   * local `HH:MM`; days are ISO dates in the clinic's time zone.
+   */
+  specialists: [
+    'staff_id',
+    'display_name',
+    'specialty_code',
+    'position_code',
+    'department',
+    'room_id',
+    'active',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  rooms: ['name', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by', 'device_id'],
+  service_types: [
+    'service_code',
+    'name',
+    'duration_min',
+    'mode',
+    'daily_limit',
+    'instructions',
+    'active',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  work_patterns: [
+    'specialist_id',
+    'room_id',
+    'weekday',
+    'starts',
+    'ends',
+    'breaks',
+    'service_type_ids',
+    'valid_from',
+    'valid_to',
+    'deleted_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  schedule_exceptions: [
+    'specialist_id',
+    'kind',
+    'from_date',
+    'to_date',
+    'starts',
+    'ends',
+    'note',
+    'deleted_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /**
+   * A booking. A desk writes it `requested` (offline too: "waiting for confirmation"); the
+   * server's rule claims the slot in the same transaction (a PostgreSQL exclusion constraint per
+   * specialist and per room, server/appointments/) and writes it `booked`, or refuses it with
+   * the rule's code. The cabinet books through the server (hold → confirm). `replaces_id`: the
+   * booking this one moves (the new slot is taken before the old is freed, one transaction).
+   */
+  appointments: [
+    'patient_id',
+    'specialist_id',
+    'room_id',
+    'service_type_id',
+    'starts_at',
+    'ends_at',
+    'mode',
+    'status',
+    'source',
+    'replaces_id',
+    'replaced_by',
+    'refused_code',
+    'note',
+    'patient_time_zone',
+    'booked_at',
+    'cancelled_at',
+    'cancelled_by',
+    'cancel_reason',
+    'arrived_at',
+    'no_show_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A referral or a result attached to a booking (E2): a checked file (scan) or a chart entry. */
+  appointment_attachments: [
+    'appointment_id',
+    'patient_id',
+    'kind',
+    'title',
+    'scan_id',
+    'chart_entry_id',
+    'added_via',
+    'deleted_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -503,6 +621,15 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   chart_reports: [],
   share_consents: [],
   chart_shares: [],
+  // The schedule is administrative (the last change wins); a booking's status is judged by the
+  // server's rule against the slot it holds (server/appointments/).
+  specialists: [],
+  rooms: [],
+  service_types: [],
+  work_patterns: [],
+  schedule_exceptions: [],
+  appointments: [],
+  appointment_attachments: [],
 };
 
 /**
@@ -524,6 +651,17 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   chart_reports: { decided_at: 'once', decided_by: 'once', disagreement: 'once', disagreement_at: 'once' },
   share_consents: { revoked_at: 'once', revoked_by: 'once', revocation_reason: 'once' },
   chart_shares: { sent_at: 'once' },
+  // A cancelled booking stays cancelled; a moved one stays moved; a mark once made stays.
+  appointments: {
+    cancelled_at: 'once',
+    cancelled_by: 'once',
+    replaced_by: 'once',
+    arrived_at: 'once',
+    no_show_at: 'once',
+  },
+  work_patterns: { deleted_at: 'once' },
+  schedule_exceptions: { deleted_at: 'once' },
+  appointment_attachments: { deleted_at: 'once' },
 };
 
 /**
