@@ -22,6 +22,7 @@ import * as onlineScans from './0021-online-scans';
 import * as serverWrittenRows from './0022-server-written-rows';
 import * as charts from './0023-charts';
 import * as dictionaryWords from './0024-dictionary-words';
+import * as appointments from './0025-appointments';
 
 interface Migration {
   name: string;
@@ -54,6 +55,7 @@ const migrations: Migration[] = [
   { name: '0022-server-written-rows', ...serverWrittenRows },
   { name: '0023-charts', ...charts },
   { name: '0024-dictionary-words', ...dictionaryWords },
+  { name: '0025-appointments', ...appointments },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

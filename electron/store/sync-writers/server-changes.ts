@@ -33,6 +33,13 @@ const writableColumns: Record<string, readonly string[]> = {
   chart_reports: syncedFields.chart_reports,
   share_consents: syncedFields.share_consents,
   chart_shares: syncedFields.chart_shares,
+  specialists: syncedFields.specialists,
+  rooms: syncedFields.rooms,
+  service_types: syncedFields.service_types,
+  work_patterns: syncedFields.work_patterns,
+  schedule_exceptions: syncedFields.schedule_exceptions,
+  appointments: syncedFields.appointments,
+  appointment_attachments: syncedFields.appointment_attachments,
 };
 
 type Row = Record<string, string | number | null> & { version: number };
