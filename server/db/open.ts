@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import knexFactory, { type Knex } from 'knex';
 import ClientPGLite from 'knex-pglite';
 import { lockDataDir } from './data-dir-lock';
@@ -38,7 +39,10 @@ export async function openServerDb(options: ServerDbOptions = {}): Promise<Knex>
     unlock = lockDataDir(options.dataDir);
   }
   try {
-    const pglite = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
+    // btree_gist: the appointments' exclusion constraints (0012) mix `=` on ids with `&&` on ranges.
+    const extensions = { btree_gist };
+    const pglite =
+      options.dataDir === undefined ? new PGlite({ extensions }) : new PGlite(options.dataDir, { extensions });
     await pglite.waitReady;
     // Releasing the folder belongs to closing the database, whoever closes it (knex's destroy
     // ends in pglite.close()).

@@ -10,6 +10,7 @@ import * as cabinetAccounts from './0008-cabinet-accounts';
 import * as applications from './0009-applications';
 import * as notifications from './0010-notifications';
 import * as charts from './0011-charts';
+import * as appointments from './0012-appointments';
 
 interface Migration {
   name: string;
@@ -30,6 +31,7 @@ const migrations: Migration[] = [
   { name: '0009-applications', ...applications },
   { name: '0010-notifications', ...notifications },
   { name: '0011-charts', ...charts },
+  { name: '0012-appointments', ...appointments },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
