@@ -11,6 +11,7 @@ import * as applications from './0009-applications';
 import * as notifications from './0010-notifications';
 import * as charts from './0011-charts';
 import * as appointments from './0012-appointments';
+import * as appointmentNotices from './0013-appointment-notices';
 
 interface Migration {
   name: string;
@@ -32,6 +33,7 @@ const migrations: Migration[] = [
   { name: '0010-notifications', ...notifications },
   { name: '0011-charts', ...charts },
   { name: '0012-appointments', ...appointments },
+  { name: '0013-appointment-notices', ...appointmentNotices },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {
