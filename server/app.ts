@@ -15,6 +15,7 @@ import { registerBlobRoutes } from './blobs/blob-routes';
 import { defaultUploadLimits, sweepExpiredUploads, type UploadLimits } from './blobs/upload-limits';
 import { registerEnrolRoute } from './devices/enrol-route';
 import { chartRules } from './chart/chart-rules';
+import { appointmentRules } from './appointments/appointment-rules';
 import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
@@ -106,6 +107,7 @@ export function tableRules(): TableRules {
     ...applicationRules,
     ...contactChangeRules,
     ...chartRules,
+    ...appointmentRules,
   ]);
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { cabinetApiPrefix } from '../../shared/cabinet/cabinet-api';
 import { startNotificationWorker } from '../notifications/worker';
+import { startReminderSweep } from '../appointments/notices/reminders';
+import { registerVideoVisitRoute } from '../appointments/notices/video-visit-route';
 import { registerAccountRoutes } from './accounts/account-routes';
 import { registerApplicationRoutes } from './applications/application-routes';
+import { registerAppointmentRoutes } from './appointments/appointment-routes';
 import { startDeadlineSweeper } from './applications/deadline-sweeper';
 import type { CabinetDeps } from './cabinet-deps';
 import { registerChartRoutes } from './chart/chart-routes';
@@ -35,14 +38,17 @@ export async function registerCabinet(app: FastifyInstance, options: CabinetOpti
       registerApplicationRoutes(scope, options);
       registerChartRoutes(scope, options);
       registerShareRoutes(scope, options);
+      registerAppointmentRoutes(scope, options);
     },
     { prefix: cabinetApiPrefix },
   );
+  registerVideoVisitRoute(app, options);
   if (options.pagesRoot !== undefined) await registerPortalPages(app, { root: options.pagesRoot });
   if (options.background === false) return;
   const worker = startNotificationWorker(options, app.log);
   const sweeper = startDeadlineSweeper(options, app.log);
+  const reminders = startReminderSweep(options, app.log);
   app.addHook('onClose', async () => {
-    await Promise.all([worker.stop(), sweeper.stop()]);
+    await Promise.all([worker.stop(), sweeper.stop(), reminders.stop()]);
   });
 }

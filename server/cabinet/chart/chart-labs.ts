@@ -6,7 +6,7 @@ import { chartDocumentTypes } from '../../../shared/chart/entry-kinds';
 import { moscowDay } from '../../../shared/domain/application-deadline';
 import { toNumber, toRecord } from '../../db/values';
 import { HttpError } from '../../http/http-error';
-import { withChangeLog } from '../../sync/change-log';
+import { withChangeLog, type ChangeLogWriter } from '../../sync/change-log';
 import { writeServerRow, type StoredRow } from '../../sync/server-rows';
 import type { ChartCard } from './chart-card';
 import { chartDoctors } from './chart-entry';
@@ -78,6 +78,22 @@ function usableScan(scan: StoredRow | undefined): StoredRow {
 
 /** Puts an uploaded scan in the chart; the scan row names the entry it now belongs to. */
 export async function addLab(db: Knex, card: ChartCard, request: LabUploadRequest, now: Date): Promise<CabinetLab> {
+  const { id, data, scan } = await withChangeLog(db, { now, clinicId: card.clinicId }, (log) =>
+    putUploadInChart(log, card, request, now),
+  );
+  return labView(id, { ...data, created_at: now.toISOString() }, scan.data, new Map());
+}
+
+/**
+ * The writer behind `addLab`, in the caller's transaction: a `document` entry of source `patient`
+ * for the uploaded scan (also used by a booking's attachment, server/cabinet/appointments/).
+ */
+export async function putUploadInChart(
+  log: ChangeLogWriter,
+  card: ChartCard,
+  request: LabUploadRequest,
+  now: Date,
+): Promise<{ id: string; data: Data; scan: StoredRow }> {
   const body = documentBodySchema.parse({
     type: request.type ?? 'lab_report',
     date: request.date,
@@ -111,13 +127,10 @@ export async function addLab(db: Knex, card: ChartCard, request: LabUploadReques
     deleted_by: null,
     deleted_reason: null,
   };
-  const scan = await withChangeLog(db, { now, clinicId: card.clinicId }, async (log) => {
-    const scan = usableScan(await cardRow(log.trx, card, 'document_scans', body.scanId));
-    await writeServerRow(log, 'chart_entries', id, undefined, data, at);
-    await writeServerRow(log, 'document_scans', scan.id, scan, { attached_to: id }, at);
-    return scan;
-  });
-  return labView(id, { ...data, created_at: at }, scan.data, new Map());
+  const scan = usableScan(await cardRow(log.trx, card, 'document_scans', body.scanId));
+  await writeServerRow(log, 'chart_entries', id, undefined, data, at);
+  await writeServerRow(log, 'document_scans', scan.id, scan, { attached_to: id }, at);
+  return { id, data, scan };
 }
 
 /** Sends the patient's upload to a doctor of the chart or of the clinic: it shows in the chart as theirs. */

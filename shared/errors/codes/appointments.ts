@@ -88,6 +88,10 @@ export const appointmentCodes = {
   },
   'appointments.hold.not_found': { ru: 'Отложенное время не найдено', en: 'The held time was not found' },
   'appointments.attachment.not_found': { ru: 'Вложение не найдено', en: 'The attachment was not found' },
+  'appointments.attachment.source': {
+    ru: 'Приложите скан документа или запись из карты — что-то одно',
+    en: 'Attach a document scan or a chart entry — exactly one of them',
+  },
   'appointments.video.not_yet': {
     ru: 'Ссылка на видеоприём откроется за {minutes} мин до начала ({startsAt})',
     en: 'The video link opens {minutes} min before the start ({startsAt})',
@@ -97,6 +101,30 @@ export const appointmentCodes = {
     en: 'The video visit is over: the link no longer works',
   },
   'appointments.video.invalid': { ru: 'Ссылка на видеоприём недействительна', en: 'The video link is not valid' },
+  'appointments.transition': {
+    ru: 'Запись на приём нельзя перевести из «{from}» в «{to}»',
+    en: 'A booking cannot go from “{from}” to “{to}”',
+  },
+  'appointments.field.fixed': {
+    ru: 'Поле «{field}» записи на приём не меняется: для другого времени запись переносят',
+    en: 'The booking’s field “{field}” cannot change: a booking is moved to another time instead',
+  },
+  'appointments.field.server_only': {
+    ru: 'Поле «{field}» записи на приём заполняет сервер',
+    en: 'The booking’s field “{field}” is set by the server',
+  },
+  'appointments.row.invalid': {
+    ru: 'Запись на приём заполнена неверно (поле «{field}»)',
+    en: 'The booking is not filled in correctly (field “{field}”)',
+  },
+  'appointments.patient.unknown': {
+    ru: 'Пациент не найден в этой клинике',
+    en: 'The patient was not found in this clinic',
+  },
+  'appointments.time_zone.invalid': {
+    ru: 'Неизвестный часовой пояс: {zone}',
+    en: 'Unknown time zone: {zone}',
+  },
   'schedules.pattern.hours': {
     ru: 'Конец приёма ({ends}) должен быть позже начала ({starts})',
     en: 'The end of hours ({ends}) must be after the start ({starts})',

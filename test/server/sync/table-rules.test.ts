@@ -47,6 +47,8 @@ describe('the table → rules registry', () => {
     expect(tableRules().tables().sort()).toEqual([
       'application_events',
       'applications',
+      'appointment_attachments',
+      'appointments',
       'chart_entries',
       'chart_reports',
       'chart_revisions',
@@ -55,8 +57,13 @@ describe('the table → rules registry', () => {
       'dictionary_releases',
       'document_scans',
       'online_identity',
+      'rooms',
+      'schedule_exceptions',
+      'service_types',
       'share_consents',
+      'specialists',
       'staff',
+      'work_patterns',
     ]);
   });
 
@@ -64,7 +71,7 @@ describe('the table → rules registry', () => {
     const folder = join(import.meta.dirname, '../../../server/sync');
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
       const source = readFileSync(join(folder, file), 'utf8');
-      expect(source, file).not.toMatch(/from '\.\.\/(portal|staff|dictionaries|chart|cabinet)\//);
+      expect(source, file).not.toMatch(/from '\.\.\/(portal|staff|dictionaries|chart|cabinet|appointments)\//);
     }
   });
 });

@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+import { attachmentFromRow } from '../../../shared/appointments/rows';
+import type { Appointment, AppointmentAttachment, ScheduleSnapshot } from '../../../shared/appointments/schedule';
+import type {
+  CabinetAppointment,
+  CabinetAttachment,
+  CabinetBookingOptions,
+} from '../../../shared/cabinet/appointments-api';
+import { canChange } from '../../appointments/booking';
+import { videoLinkFor } from '../../appointments/notices/video-link';
+import { clinicSchedule } from '../../appointments/schedule-snapshot';
+import { toRecord } from '../../db/values';
+
+/**
+ * What the cabinet's «Записи» shows, read from the synced rows. The НСИ dictionaries' names live at
+ * the desks (imported there), not on the server: a specialty is shown by its code, and the
+ * specialty's and position's names are null here.
+ */
+export async function bookingOptions(db: Knex, clinicId: string): Promise<CabinetBookingOptions> {
+  const schedule = await clinicSchedule(db, clinicId);
+  const services = schedule.serviceTypes.filter((service) => service.active);
+  const specialists = schedule.specialists.filter((specialist) => specialist.active);
+  const offered = (specialistId: string): string[] => {
+    const ids = new Set<string>();
+    for (const pattern of schedule.patterns.filter((p) => p.specialistId === specialistId)) {
+      for (const service of services) {
+        if (pattern.serviceTypeIds === null || pattern.serviceTypeIds.includes(service.id)) ids.add(service.id);
+      }
+    }
+    return services.filter((service) => ids.has(service.id)).map((service) => service.id);
+  };
+  const codes = [...new Set(specialists.map((specialist) => specialist.specialtyCode))].sort();
+  return {
+    specialties: codes.map((code) => ({ code, name: code })),
+    specialists: specialists
+      .map((specialist) => ({
+        id: specialist.id,
+        name: specialist.displayName,
+        specialtyCode: specialist.specialtyCode,
+        specialtyName: null,
+        positionName: null,
+        department: specialist.department,
+        serviceTypeIds: offered(specialist.id),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id.localeCompare(b.id)),
+    services: services.map((service) => ({
+      id: service.id,
+      name: service.name,
+      durationMin: service.durationMin,
+      mode: service.mode,
+    })),
+  };
+}
+
+/** The live attachments of these bookings, by booking. */
+export async function attachmentsOf(
+  db: Knex,
+  clinicId: string,
+  appointmentIds: readonly string[],
+): Promise<Map<string, AppointmentAttachment[]>> {
+  const byBooking = new Map<string, AppointmentAttachment[]>();
+  if (appointmentIds.length === 0) return byBooking;
+  const rows = await db('records')
+    .where({ table_name: 'appointment_attachments', clinic_id: clinicId })
+    .whereRaw("data->>'appointment_id' IN (SELECT jsonb_array_elements_text(?::jsonb))", [
+      JSON.stringify(appointmentIds),
+    ])
+    .select<{ id: string; data: unknown }[]>('id', 'data');
+  for (const row of rows) {
+    const data = toRecord(row.data);
+    if ((data.deleted_at ?? null) !== null) continue;
+    const attachment = attachmentFromRow({ ...data, id: row.id });
+    byBooking.set(attachment.appointmentId, [...(byBooking.get(attachment.appointmentId) ?? []), attachment]);
+  }
+  for (const list of byBooking.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return byBooking;
+}
+
+export const attachmentView = (attachment: AppointmentAttachment): CabinetAttachment => ({
+  id: attachment.id,
+  kind: attachment.kind,
+  title: attachment.title,
+  addedVia: attachment.addedVia,
+  createdAt: attachment.createdAt,
+  hasFile: attachment.scanId !== null,
+});
+
+/** Bookings as the patient sees them; a remote one that is still on carries its video link. */
+export async function appointmentViews(
+  db: Knex,
+  clinicId: string,
+  appointments: readonly Appointment[],
+  now: Date,
+  schedule?: ScheduleSnapshot,
+): Promise<CabinetAppointment[]> {
+  const known = schedule ?? (await clinicSchedule(db, clinicId));
+  const attachments = await attachmentsOf(
+    db,
+    clinicId,
+    appointments.map((a) => a.id),
+  );
+  const views: CabinetAppointment[] = [];
+  for (const appointment of appointments) {
+    const service = known.serviceTypes.find((s) => s.id === appointment.serviceTypeId);
+    views.push({
+      id: appointment.id,
+      specialistName: known.specialists.find((s) => s.id === appointment.specialistId)?.displayName ?? '',
+      specialtyName: null,
+      serviceName: service?.name ?? '',
+      roomName: known.rooms.find((room) => room.id === appointment.roomId)?.name ?? null,
+      mode: appointment.mode,
+      startsAt: appointment.startsAt,
+      endsAt: appointment.endsAt,
+      status: appointment.status,
+      instructions: service?.instructions ?? null,
+      videoLink: appointment.mode === 'remote' ? await videoLinkFor(db, clinicId, appointment.id) : null,
+      attachments: (attachments.get(appointment.id) ?? []).map(attachmentView),
+      canChange: canChange(appointment, now),
+    });
+  }
+  return views;
+}
