@@ -1,5 +1,18 @@
 import type { BusinessCalendar } from '../domain/business-days';
-import type { BusyInterval, ScheduleSnapshot } from './schedule';
+import { epochDay } from '../domain/business-days';
+import { isCalendarDate } from '../domain/calendar-date';
+import { AppError } from '../errors/app-error';
+import { addDays, localInstantMs, minutesOf } from './local-time';
+import {
+  clinicTimeZone,
+  maxSearchDays,
+  slotStepMinutes,
+  type BusyInterval,
+  type ScheduleSnapshot,
+  type ServiceType,
+  type Specialist,
+} from './schedule';
+import { resolveDay, type ResolvedDay } from './working-day';
 
 /**
  * Free slots, computed from the schedule and the bookings (E1) — the same code at the desk and
@@ -37,9 +50,300 @@ export interface SlotContext {
   busy: readonly BusyInterval[];
 }
 
+const minuteMs = 60_000;
+const stepMs = slotStepMinutes * minuteMs;
+
+/** A stretch of time in ms since the epoch, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface BusySpan extends Span {
+  serviceTypeId: string;
+}
+
+interface SpanList {
+  spans: BusySpan[];
+  longest: number;
+}
+
+/**
+ * The bookings by specialist and by room, each list parsed and sorted the first time it is
+ * needed (a search for one specialist parses that specialist's bookings only). `ignored`: the
+ * bookings that do not count (a move's old booking; the request itself).
+ */
+export class BusyIndex {
+  private readonly raw = { specialist: new Map<string, BusyInterval[]>(), room: new Map<string, BusyInterval[]>() };
+  private readonly parsed = { specialist: new Map<string, SpanList>(), room: new Map<string, SpanList>() };
+
+  constructor(
+    readonly busy: readonly BusyInterval[],
+    ignored: ReadonlySet<string> = new Set(),
+  ) {
+    for (const interval of busy) {
+      if (ignored.has(interval.appointmentId)) continue;
+      push(this.raw.specialist, interval.specialistId, interval);
+      if (interval.roomId !== null) push(this.raw.room, interval.roomId, interval);
+    }
+  }
+
+  private list(kind: 'specialist' | 'room', id: string): SpanList {
+    let list = this.parsed[kind].get(id);
+    if (!list) {
+      const spans = (this.raw[kind].get(id) ?? []).map((b) => ({
+        start: Date.parse(b.startsAt),
+        end: Date.parse(b.endsAt),
+        serviceTypeId: b.serviceTypeId,
+      }));
+      spans.sort((a, b) => a.start - b.start);
+      list = { spans, longest: spans.reduce((most, s) => Math.max(most, s.end - s.start), 0) };
+      this.parsed[kind].set(id, list);
+    }
+    return list;
+  }
+
+  /** The bookings of a specialist or a room that overlap `[from, to)`, earliest first. */
+  overlapping(kind: 'specialist' | 'room', id: string, from: number, to: number): BusySpan[] {
+    const { spans, longest } = this.list(kind, id);
+    const found: BusySpan[] = [];
+    for (let i = firstStartingAtOrAfter(spans, from - longest); i < spans.length; i++) {
+      const span = spans[i] as BusySpan;
+      if (span.start >= to) break;
+      if (span.end > from) found.push(span);
+    }
+    return found;
+  }
+
+  /** How many of a service the specialist has starting in `[from, to)` (the daily limit). */
+  countStarting(specialistId: string, serviceTypeId: string, from: number, to: number): number {
+    const { spans } = this.list('specialist', specialistId);
+    let count = 0;
+    for (let i = firstStartingAtOrAfter(spans, from); i < spans.length; i++) {
+      const span = spans[i] as BusySpan;
+      if (span.start >= to) break;
+      if (span.serviceTypeId === serviceTypeId) count++;
+    }
+    return count;
+  }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function firstStartingAtOrAfter(spans: readonly Span[], at: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle] as Span).start < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export interface FramePeriod extends Span {
+  roomId: string | null;
+  serviceTypeIds: readonly string[] | null;
+}
+
+/** A specialist's day in instants: its periods and breaks, and the day's own bounds. */
+export interface DayFrame {
+  date: string;
+  day: ResolvedDay;
+  dayStart: number;
+  dayEnd: number;
+  periods: FramePeriod[];
+  breaks: (Span & { starts: string; ends: string })[];
+}
+
+export function dayFrame(
+  schedule: ScheduleSnapshot,
+  calendar: BusinessCalendar,
+  specialistId: string,
+  date: string,
+): DayFrame {
+  const day = resolveDay(schedule, calendar, specialistId, date);
+  const at = (hhmm: string): number => localInstantMs(date, minutesOf(hhmm), clinicTimeZone);
+  return {
+    date,
+    day,
+    dayStart: localInstantMs(date, 0, clinicTimeZone),
+    dayEnd: localInstantMs(addDays(date, 1), 0, clinicTimeZone),
+    periods: day.periods.map((p) => ({
+      start: at(p.starts),
+      end: at(p.ends),
+      roomId: p.roomId,
+      serviceTypeIds: p.serviceTypeIds,
+    })),
+    breaks: day.breaks.map((b) => ({ start: at(b.starts), end: at(b.ends), starts: b.starts, ends: b.ends })),
+  };
+}
+
+export const offers = (period: FramePeriod, serviceTypeId: string): boolean =>
+  period.serviceTypeIds === null || period.serviceTypeIds.includes(serviceTypeId);
+
+/** Overlapping or touching spans joined, in order of start. */
+function merged(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/**
+ * The free starts (ms) of one period, in order: on the 5-minute grid, wholly inside the period,
+ * clear of every blocker; of those, only the ones at period start + k × duration or right after
+ * a blocker (a booking of the specialist or the room, or a break) ends — a readable list.
+ */
+function periodStarts(period: Span, durationMs: number, blockers: Span[], notBefore: number): number[] {
+  const last = period.end - durationMs;
+  if (last < period.start) return [];
+  const after: number[] = [];
+  for (const blocker of blockers) {
+    if (blocker.end <= period.start || blocker.end > last) continue;
+    after.push(period.start + Math.ceil((blocker.end - period.start) / stepMs) * stepMs);
+  }
+  const starts: number[] = [];
+  let next = period.start;
+  let a = 0;
+  let b = 0;
+  let previous = -Infinity;
+  while (next <= last || a < after.length) {
+    const fromGrid = next <= last ? next : Infinity;
+    const fromAfter = a < after.length ? (after[a] as number) : Infinity;
+    const start = Math.min(fromGrid, fromAfter);
+    if (start === fromGrid) next += durationMs;
+    if (start === fromAfter) a++;
+    if (start === previous || start > last || start < notBefore) continue;
+    previous = start;
+    while (b < blockers.length && (blockers[b] as Span).end <= start) b++;
+    const blocker = blockers[b];
+    if (blocker && blocker.start < start + durationMs) continue;
+    starts.push(start);
+  }
+  return starts;
+}
+
+interface DaySlot {
+  start: number;
+  specialist: number;
+  roomId: string | null;
+}
+
+function daySlots(
+  context: SlotContext,
+  index: BusyIndex,
+  schedule: ScheduleSnapshot,
+  specialist: Specialist,
+  order: number,
+  service: ServiceType,
+  date: string,
+  notBefore: number,
+): DaySlot[] {
+  const frame = dayFrame(schedule, context.calendar, specialist.id, date);
+  if (frame.periods.length === 0 || frame.dayEnd <= notBefore) return [];
+  if (
+    service.dailyLimit !== null &&
+    index.countStarting(specialist.id, service.id, frame.dayStart, frame.dayEnd) >= service.dailyLimit
+  ) {
+    return [];
+  }
+  const durationMs = service.durationMin * minuteMs;
+  const found: DaySlot[] = [];
+  for (const period of frame.periods) {
+    if (!offers(period, service.id) || period.end <= notBefore) continue;
+    const blockers: Span[] = [...index.overlapping('specialist', specialist.id, period.start, period.end)];
+    if (period.roomId !== null) blockers.push(...index.overlapping('room', period.roomId, period.start, period.end));
+    for (const b of frame.breaks) if (b.end > period.start && b.start < period.end) blockers.push(b);
+    for (const start of periodStarts(period, durationMs, merged(blockers), notBefore)) {
+      found.push({ start, specialist: order, roomId: period.roomId });
+    }
+  }
+  return found;
+}
+
+const collator = new Intl.Collator('ru');
+
+function targets(schedule: ScheduleSnapshot, query: SlotQuery): Specialist[] {
+  const { specialistId, specialtyCode } = query;
+  if (specialistId === undefined && specialtyCode === undefined) {
+    throw new AppError('appointments.search.target', { field: 'specialistId' });
+  }
+  if (specialistId !== undefined) {
+    const specialist = schedule.specialists.find((s) => s.id === specialistId && s.active);
+    if (!specialist) throw new AppError('appointments.specialist.unknown', { field: 'specialistId' });
+    // Both given: the specialist, if of that specialty.
+    return specialtyCode === undefined || specialist.specialtyCode === specialtyCode ? [specialist] : [];
+  }
+  return schedule.specialists
+    .filter((s) => s.active && s.specialtyCode === specialtyCode)
+    .sort((a, b) => collator.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The range's days, or `appointments.search.range`. */
+export function searchDays(from: string, to: string): string[] {
+  if (!isCalendarDate(from))
+    throw new AppError('appointments.search.range', { field: 'from', params: { max: maxSearchDays } });
+  if (!isCalendarDate(to) || to < from || epochDay(to) - epochDay(from) + 1 > maxSearchDays) {
+    throw new AppError('appointments.search.range', { field: 'to', params: { max: maxSearchDays } });
+  }
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Only the patterns and exceptions that concern one specialist (the day rules scan them per day). */
+function scheduleOf(schedule: ScheduleSnapshot, specialist: Specialist): ScheduleSnapshot {
+  return {
+    specialists: [specialist],
+    rooms: [],
+    serviceTypes: [],
+    patterns: schedule.patterns.filter((p) => p.specialistId === specialist.id),
+    exceptions: schedule.exceptions.filter((e) => e.specialistId === null || e.specialistId === specialist.id),
+  };
+}
+
 /** Free slots for `query`, earliest first. Throws AppError for a bad query (range, unknown service). */
 export function freeSlots(context: SlotContext, query: SlotQuery): Slot[] {
-  void context;
-  void query;
-  throw new Error('freeSlots: implemented by issue 13 H1');
+  const days = searchDays(query.from, query.to);
+  const service = context.schedule.serviceTypes.find((s) => s.id === query.serviceTypeId && s.active);
+  if (!service) throw new AppError('appointments.service.unknown', { field: 'serviceTypeId' });
+  const specialists = targets(context.schedule, query);
+  const notBefore = Date.parse(query.notBefore);
+  if (Number.isNaN(notBefore)) throw new Error(`freeSlots: notBefore is not an instant: ${query.notBefore}`);
+  const limit = Math.max(0, Math.floor(query.limit));
+  if (limit === 0 || specialists.length === 0) return [];
+
+  const index = new BusyIndex(context.busy);
+  const schedules = specialists.map((s) => scheduleOf(context.schedule, s));
+  const durationMs = service.durationMin * minuteMs;
+  const slots: Slot[] = [];
+  // Day by day: every slot of a day is earlier than the next day's, so the search stops at `limit`.
+  for (const date of days) {
+    const found: DaySlot[] = [];
+    specialists.forEach((specialist, order) => {
+      const schedule = schedules[order] as ScheduleSnapshot;
+      found.push(...daySlots(context, index, schedule, specialist, order, service, date, notBefore));
+    });
+    found.sort((a, b) => a.start - b.start || a.specialist - b.specialist);
+    for (const slot of found) {
+      if (slots.length >= limit) return slots;
+      slots.push({
+        specialistId: (specialists[slot.specialist] as Specialist).id,
+        roomId: slot.roomId,
+        serviceTypeId: service.id,
+        startsAt: new Date(slot.start).toISOString(),
+        endsAt: new Date(slot.start + durationMs).toISOString(),
+      });
+    }
+  }
+  return slots;
 }
