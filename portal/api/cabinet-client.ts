@@ -18,6 +18,7 @@ import {
 } from '../../shared/cabinet/cabinet-api';
 import type { RegisterRequestInput } from '../../shared/cabinet/registration';
 import { documentTypes } from '../../shared/domain/documents/identity-document';
+import { AppointmentCalls } from './appointments-client';
 import { CabinetError } from './cabinet-error';
 import { ChartCalls } from './chart-client';
 import { sendWithProgress, type Progress } from './upload-progress';
@@ -40,10 +41,15 @@ export class CabinetClient {
 
   /** The chart's calls (issue 12, shared/cabinet/chart-api.ts), through the same checked requests. */
   readonly chart: ChartCalls;
+  /** The appointments' calls (issue 13, shared/cabinet/appointments-api.ts). */
+  readonly appointments: AppointmentCalls;
 
   constructor(private readonly base = cabinetApiPrefix) {
     this.chart = new ChartCalls(base, (method, path, schema, body, onProgress) =>
       this.call(method, path, schema, body, onProgress),
+    );
+    this.appointments = new AppointmentCalls(base, (method, path, schema, body) =>
+      this.call(method, path, schema, body),
     );
   }
 

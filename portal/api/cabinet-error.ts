@@ -5,12 +5,15 @@ import { localize, type ErrorCode } from '../../shared/errors/catalog';
 export class CabinetError extends Error {
   readonly status: number;
   readonly body: ApiError;
+  /** The answer as sent, for a refusal that carries more than the code (a taken slot's alternatives). */
+  readonly detail: unknown;
 
-  constructor(status: number, body: ApiError) {
+  constructor(status: number, body: ApiError, detail?: unknown) {
     super(`${body.code}: ${body.message.en}`);
     this.name = 'CabinetError';
     this.status = status;
     this.body = body;
+    this.detail = detail;
   }
 
   get code(): string {
@@ -27,7 +30,7 @@ export class CabinetError extends Error {
     const parsed = apiErrorSchema.safeParse(body);
     if (!parsed.success) return CabinetError.local(status === 429 ? 'server.rate_limited' : 'api.internal', status);
     // The server fills the catalogue's texts with the refusal's values (attempts left, a limit).
-    return new CabinetError(status, parsed.data);
+    return new CabinetError(status, parsed.data, body);
   }
 }
 

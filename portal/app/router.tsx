@@ -8,7 +8,6 @@ import { ConfirmPhoneScreen } from '../screens/ConfirmPhoneScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdentityScreen } from '../screens/IdentityScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
-import { NotYetScreen } from '../screens/NotYetScreen';
 import { RegisterScreen } from '../screens/RegisterScreen';
 import { RepresentationScreen } from '../screens/RepresentationScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -20,6 +19,11 @@ import { PublicFrame } from './PublicFrame';
 /** The chart's screens (issue 12) load with their own chunk, when first opened: the sign-in pages stay small. */
 function chartScreen(name: keyof typeof import('../screens/chart/chart-screens')) {
   return async () => ({ Component: (await import('../screens/chart/chart-screens'))[name] });
+}
+
+/** «Записи» (issue 13), likewise a chunk of its own. */
+function appointmentScreen(name: keyof typeof import('../screens/appointments/appointment-screens')) {
+  return async () => ({ Component: (await import('../screens/appointments/appointment-screens'))[name] });
 }
 
 /** The cabinet's screens by path; the server gives index.html for each (server/cabinet/portal-pages.ts). */
@@ -56,7 +60,8 @@ export const cabinetRouter = createBrowserRouter([
           { path: '/cabinet/cards/reports', lazy: chartScreen('ReportsScreen') },
           { path: '/cabinet/cards/sharing', lazy: chartScreen('SharingScreen') },
           { path: '/cabinet/cards/:id', lazy: chartScreen('EntryScreen') },
-          { path: '/cabinet/appointments', element: <NotYetScreen section="appointments" /> },
+          { path: '/cabinet/appointments', lazy: appointmentScreen('AppointmentsScreen') },
+          { path: '/cabinet/appointments/book', lazy: appointmentScreen('BookingScreen') },
           { path: '/cabinet/documents', lazy: chartScreen('DocumentsScreen') },
           { path: '/cabinet/settings', element: <SettingsScreen /> },
           { path: '/cabinet/representation', element: <RepresentationScreen /> },

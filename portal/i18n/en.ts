@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { appointmentsEn } from './appointments.en';
 import { applicationEn } from './application.en';
 import { cabinetEn } from './cabinet.en';
 import { chartReportsEn } from './chart-reports.en';
@@ -19,4 +20,5 @@ export const en = {
   ...chartReportsEn,
   ...labsEn,
   ...sharingEn,
+  ...appointmentsEn,
 } satisfies Texts<Translation>;

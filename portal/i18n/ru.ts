@@ -1,4 +1,5 @@
 import { accountRu } from './account.ru';
+import { appointmentsRu } from './appointments.ru';
 import { applicationRu } from './application.ru';
 import { cabinetRu } from './cabinet.ru';
 import { chartReportsRu } from './chart-reports.ru';
@@ -17,5 +18,6 @@ export const ru = {
   ...chartReportsRu,
   ...labsRu,
   ...sharingRu,
+  ...appointmentsRu,
 };
 export type Translation = typeof ru;
