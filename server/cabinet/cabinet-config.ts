@@ -14,6 +14,8 @@ const hours = z
 const envSchema = z.object({
   /** The cabinet's address as patients reach it (links in messages); default the server's own. */
   MEDCARD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The clinic's video service: a remote visit opens `<this>/<room>` (`https://video.clinic.ru/room`). */
+  MEDCARD_VIDEO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEDCARD_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/)
@@ -75,6 +77,7 @@ export function readCabinetConfig(
   return {
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
+    ...(values.MEDCARD_VIDEO_BASE_URL ? { videoBaseUrl: values.MEDCARD_VIDEO_BASE_URL.replace(/\/+$/, '') } : {}),
     deadlines: {
       ordinaryHours: values.MEDCARD_APPLICATION_HOURS,
       urgentHours: values.MEDCARD_URGENT_APPLICATION_HOURS,

@@ -20,6 +20,8 @@ export interface CabinetDeps {
   masterKey: Buffer;
   /** The cabinet's public address, for links in messages: `https://lk.clinic.ru` (no trailing slash). */
   publicUrl: string;
+  /** The clinic's video service: a remote visit's room is `<videoBaseUrl>/<room>` (issue 13, E3). */
+  videoBaseUrl?: string;
   /** Where messages go (server/notifications/). */
   transports: NotificationTransports;
   oidc?: OidcSettings;

@@ -18,7 +18,8 @@ function recipientOf(message: NotificationRequest): string {
  * the row's id, which is also the message's idempotency key (Message-ID, the gateway's key).
  * A first attempt is due at once whatever the worker's clock (`now` only stamps `created_at`).
  * A request that is not fit to send is refused here (`notification.request.invalid`, with the
- * field), in the caller's transaction, rather than failing later unseen.
+ * field), in the caller's transaction, rather than failing later unseen. With a `dedupeKey`, a
+ * message already queued under that key is kept and its id returned: nothing new is queued.
  */
 export async function enqueueNotification(
   db: Knex,
@@ -32,7 +33,7 @@ export async function enqueueNotification(
   }
   const request = parsed.data;
   const id = uuidv7();
-  await db('notification_outbox').insert({
+  const row = {
     id,
     clinic_id: request.clinicId,
     account_id: request.accountId,
@@ -45,7 +46,23 @@ export async function enqueueNotification(
     attempts: 0,
     next_attempt_at: now,
     created_at: now,
-  });
+  };
+  if (request.dedupeKey) {
+    // Queued before under this key: that message stands, and its id is the answer.
+    const added = await db('notification_outbox')
+      .insert({ ...row, dedupe_key: request.dedupeKey })
+      .onConflict('dedupe_key')
+      .ignore()
+      .returning<{ id: string }[]>('id');
+    if (added.length === 0) {
+      const queued = await db('notification_outbox')
+        .where({ dedupe_key: request.dedupeKey })
+        .first<{ id: string }>('id');
+      return queued.id;
+    }
+  } else {
+    await db('notification_outbox').insert(row);
+  }
   kickAfterCommit(db);
   return id;
 }

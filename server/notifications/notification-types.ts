@@ -22,6 +22,11 @@ export const notificationTemplates = [
   'chart_share', // { clinic, patient, count, entry1…entryN } — a chart sent with the patient's consent (issue 12, D6)
   'chart_report_accepted', // { submittedOn, link }  (an inaccuracy report, issue 12)
   'chart_report_declined', // { submittedOn, link }
+  // A booking (issue 13, E3): server/appointments/notices/appointment-params.ts lists the params.
+  'appointment_booked',
+  'appointment_moved',
+  'appointment_cancelled',
+  'appointment_reminder',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 
@@ -39,6 +44,8 @@ export interface NotificationRequest {
   to: string;
   template: NotificationTemplate;
   params: Readonly<Record<string, string>>;
+  /** A message queued under a key is queued once: asking again with the same key adds nothing. */
+  dedupeKey?: string | null;
 }
 
 /** The boundary check of a request (enqueue.ts): an address or a phone, known words, string params. */
@@ -51,6 +58,7 @@ export const notificationRequestSchema = z
     to: z.string().min(3).max(320),
     template: z.enum(notificationTemplates),
     params: z.record(z.string(), z.string().max(4000)),
+    dedupeKey: z.string().min(1).max(200).nullish(),
   })
   .superRefine((value, ctx) => {
     const ok = value.channel === 'sms' ? /^\+[1-9]\d{6,14}$/.test(value.to) : /^[^\s@<>]+@[^\s@<>]+$/.test(value.to);

@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/errors/catalog';
 import type { NotificationTransports } from './notification-types';
+import type { MailAttachment } from './template-parts';
 
 /** One message on its way out; `id` is the outbox row's, the message's idempotency key. */
 export interface OutgoingEmail {
@@ -12,6 +13,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Files that go with it (an appointment's `.ics`). */
+  attachments?: readonly MailAttachment[];
 }
 
 export interface OutgoingSms {
@@ -98,6 +101,15 @@ export function openSenders(transports: NotificationTransports, smtpConnections 
         text: message.text,
         html: message.html,
         messageId: messageIdOf(message.id, transports.mailFrom),
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((file) => ({
+                filename: file.filename,
+                content: file.content,
+                contentType: file.contentType,
+              })),
+            }
+          : {}),
       };
       if (!smtp) {
         const info = (await composer.sendMail(mail)) as { message: Buffer };

@@ -1,6 +1,8 @@
 import type { DenyReason } from '../../shared/domain/application';
 import { formatRussianDate } from '../../shared/domain/calendar-date';
+import { appointmentContents } from './appointment-templates';
 import { escapeHtml, safeLink } from './html-text';
+import { need, type Block, type Content, type MailAttachment, type Params, type RenderContext } from './template-parts';
 import type { NotificationTemplate } from './notification-types';
 
 /** A denial's reason in the patient's words, citing its clause (C4). */
@@ -11,38 +13,17 @@ const denyReasonWords: Record<DenyReason, string> = {
   confidentiality: 'доступ нарушил бы врачебную тайну (323-ФЗ, ст. 13)',
 };
 
-/** A paragraph of a message: text, or a link with its label. */
-type Block = string | { label: string; link: string };
-
-interface Content {
-  subject: string;
-  blocks: Block[];
-  /** The SMS text: short, one line. */
-  sms: string;
-}
-
 /** A message ready for its channel. */
 export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
   sms: string;
+  /** Files for the e-mail (an appointment's `.ics`). */
+  attachments?: MailAttachment[];
 }
 
-/** A template's parameter is missing: the message cannot be sent as asked (permanent). */
-export class TemplateParamError extends Error {
-  constructor(readonly param: string) {
-    super(`notification template parameter missing: ${param}`);
-  }
-}
-
-type Params = Readonly<Record<string, string>>;
-
-function need(params: Params, name: string): string {
-  const value = params[name];
-  if (value === undefined || value === '') throw new TemplateParamError(name);
-  return value;
-}
+export { TemplateParamError } from './template-parts';
 
 const moscowTime = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
@@ -71,7 +52,7 @@ function codeMessage(subject: string, purpose: string, params: Params): Content 
   };
 }
 
-const contents: Record<NotificationTemplate, (params: Params) => Content> = {
+const contents: Record<NotificationTemplate, (params: Params, context: RenderContext) => Content> = {
   email_confirm: (params) => ({
     subject: 'Подтвердите адрес электронной почты',
     blocks: [
@@ -210,6 +191,7 @@ const contents: Record<NotificationTemplate, (params: Params) => Content> = {
       sms: `${clinic}: медицинские записи пациента отправлены на вашу почту.`,
     };
   },
+  ...appointmentContents,
 };
 
 /** Templates that tell of an application's or account's state: the patient may turn a channel off for them. */
@@ -223,6 +205,10 @@ export const statusNoticeTemplates: ReadonlySet<NotificationTemplate> = new Set<
   'account_activated',
   'chart_report_accepted',
   'chart_report_declined',
+  'appointment_booked',
+  'appointment_moved',
+  'appointment_cancelled',
+  'appointment_reminder',
 ]);
 
 function htmlBlock(block: Block): string {
@@ -233,9 +219,16 @@ function htmlBlock(block: Block): string {
     : `<p>${escapeHtml(`${block.label}: ${block.link}`)}</p>`;
 }
 
-/** The message in Russian: subject, plain text, HTML (every parameter escaped) and the SMS text. */
-export function renderMessage(template: NotificationTemplate, params: Params): RenderedMessage {
-  const content = contents[template](params);
+/**
+ * The message in Russian: subject, plain text, HTML (every parameter escaped), the SMS text, and
+ * the e-mail's files. `context` is what the sender knows (the public address, the sender, the time).
+ */
+export function renderMessage(
+  template: NotificationTemplate,
+  params: Params,
+  context: RenderContext = {},
+): RenderedMessage {
+  const content = contents[template](params, context);
   const text = content.blocks
     .map((block) => (typeof block === 'string' ? block : `${block.label}: ${block.link}`))
     .join('\n\n');
@@ -244,5 +237,11 @@ export function renderMessage(template: NotificationTemplate, params: Params): R
     ...content.blocks.map(htmlBlock),
     '</body></html>',
   ].join('\n');
-  return { subject: content.subject, text, html, sms: content.sms };
+  return {
+    subject: content.subject,
+    text,
+    html,
+    sms: content.sms,
+    ...(content.attachments ? { attachments: content.attachments } : {}),
+  };
 }

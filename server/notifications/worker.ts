@@ -19,6 +19,8 @@ export interface NotificationWorkerDeps {
   concurrency?: number;
   /** How long a claim holds a row (default 2 min, well over a send's timeout). */
   leaseMs?: number;
+  /** The cabinet's public address: links in messages that carry a path only (a video visit's). */
+  publicUrl?: string;
 }
 
 /** The waits after the 1st, 2nd, … failed attempt; after the last one the message is given up. */
@@ -90,7 +92,12 @@ export function startNotificationWorker(
         log.info({ notification: row.id, channel: row.channel, template: row.template }, 'notification skipped');
         return;
       }
-      const message = renderMessage(row.template, row.params);
+      const message = renderMessage(row.template, row.params, {
+        ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+        mailFrom: deps.transports.mailFrom,
+        recipient: row.recipient,
+        now: deps.now(),
+      });
       providerId =
         row.channel === 'email'
           ? await senders.email({
@@ -99,6 +106,7 @@ export function startNotificationWorker(
               subject: message.subject,
               text: message.text,
               html: message.html,
+              ...(message.attachments ? { attachments: message.attachments } : {}),
             })
           : await senders.sms({ id: row.id, to: row.recipient, text: message.sms });
     } catch (error) {

@@ -27,6 +27,11 @@ const smtp = new SMTPServer({
           text: parsed.text ?? '',
           html: typeof parsed.html === 'string' ? parsed.html : '',
           messageId: parsed.messageId ?? '',
+          attachments: parsed.attachments.map((file) => ({
+            filename: file.filename ?? '',
+            contentType: file.contentType,
+            content: file.content.toString('utf8'),
+          })),
         });
         callback();
       })

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** The files it carried (text content, as UTF-8). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailSink {
