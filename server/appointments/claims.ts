@@ -106,8 +106,11 @@ export async function claimSlot(
 
 /** Frees a booking's time (a cancellation, the old time of a move); true when it held one. */
 export async function releaseClaim(trx: Knex.Transaction | Knex, clinicId: string, id: string): Promise<boolean> {
-  const deleted = await trx('appointment_claims').where({ clinic_id: clinicId, id }).delete();
-  return deleted > 0;
+  const deleted = await trx.raw<{ rows: unknown[] }>(
+    'DELETE FROM appointment_claims WHERE clinic_id = ? AND id = ? RETURNING id',
+    [clinicId, id],
+  );
+  return deleted.rows.length > 0;
 }
 
 export interface HeldClaim extends Claim {
@@ -192,7 +195,12 @@ export async function confirmHold(
 
 /** Deletes every lapsed hold (the periodic sweep); returns how many. */
 export async function sweepLapsedHolds(db: Knex, now: Date): Promise<number> {
-  return db('appointment_claims').where('hold_expires_at', '<=', now).delete();
+  // RETURNING: PGlite's driver answers a bare DELETE with its raw result, not a count.
+  const deleted = await db.raw<{ rows: unknown[] }>(
+    'DELETE FROM appointment_claims WHERE hold_expires_at <= ? RETURNING id',
+    [now],
+  );
+  return deleted.rows.length;
 }
 
 /**

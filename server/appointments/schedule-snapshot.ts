@@ -71,11 +71,10 @@ export async function slotContext(
   now: Date,
   except: string | null = null,
 ): Promise<SlotContext> {
-  const [schedule, calendar, busy] = await Promise.all([
-    clinicSchedule(db, clinicId),
-    clinicCalendar(db, clinicId, yearsOf(addDays(days.from, -1), addDays(days.to, 1))),
-    busyBetween(db, clinicId, instantsAround(days.from, days.to), now, except),
-  ]);
+  // One after another: a transaction's queries share one connection.
+  const schedule = await clinicSchedule(db, clinicId);
+  const calendar = await clinicCalendar(db, clinicId, yearsOf(addDays(days.from, -1), addDays(days.to, 1)));
+  const busy = await busyBetween(db, clinicId, instantsAround(days.from, days.to), now, except);
   return { schedule, calendar, busy };
 }
 
