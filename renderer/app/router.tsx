@@ -9,8 +9,10 @@ import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
 import { PatientCreateScreen } from '../screens/patients/create/PatientCreateScreen';
 import { CardDuplicatesScreen } from '../screens/patients/duplicates/CardDuplicatesScreen';
 import { PatientListScreen } from '../screens/patients/list/PatientListScreen';
-import { LaterSectionScreen } from '../screens/later/LaterSectionScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
+import { MyDayScreen } from '../screens/appointments/MyDayScreen';
+import { ScheduleScreen } from '../screens/appointments/ScheduleScreen';
+import { ScheduleSetupScreen } from '../screens/schedules/ScheduleSetupScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { StaffScreen } from '../screens/staff/StaffScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
@@ -38,10 +40,12 @@ export function createAppRouter() {
         { path: 'applications/report', element: <ApplicationsReportScreen /> },
         { path: 'applications/:id', element: <ApplicationScreen /> },
         { path: 'chart-reports', element: <ReportsQueueScreen /> },
-        { path: 'appointments', element: <LaterSectionScreen section="appointments" /> },
+        { path: 'appointments', element: <ScheduleScreen /> },
+        { path: 'appointments/mine', element: <MyDayScreen /> },
         { path: 'audit', element: <AuditScreen /> },
         { path: 'settings', element: <SettingsScreen /> },
         { path: 'settings/staff', element: <StaffScreen /> },
+        { path: 'settings/schedules', element: <ScheduleSetupScreen /> },
         { path: 'account', element: <MyAccountScreen /> },
         { path: 'sync', element: <SyncScreen /> },
         { path: '*', element: <NotFoundScreen /> },

@@ -1,12 +1,14 @@
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
 import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
+import EditCalendarOutlined from '@mui/icons-material/EditCalendarOutlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import TodayOutlined from '@mui/icons-material/TodayOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
@@ -20,6 +22,8 @@ export type SectionId =
   | 'applications'
   | 'chartReports'
   | 'appointments'
+  | 'myDay'
+  | 'schedules'
   | 'audit'
   | 'staff'
   | 'settings'
@@ -61,9 +65,11 @@ export const sections: readonly Section[] = [
     permission: 'chart.write',
     counter: ReportCounter,
   },
-  { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read' },
+  { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'appointments.read', exact: true },
+  { id: 'myDay', path: '/appointments/mine', icon: TodayOutlined, permission: 'chart.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
   { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
+  { id: 'schedules', path: '/settings/schedules', icon: EditCalendarOutlined, permission: 'schedules.manage' },
   { id: 'settings', path: '/settings', icon: SettingsOutlined, permission: null, exact: true },
   { id: 'account', path: '/account', icon: AccountCircleOutlined, permission: 'account.self' },
 ];

@@ -4,6 +4,7 @@ import { chartSharingEn } from './chart-sharing.en';
 import { chartFormsEn } from './chart-forms.en';
 import { applicationsEn } from './applications.en';
 import { accountEn } from './account.en';
+import { appointmentsEn } from './appointments.en';
 import { auditEn } from './audit.en';
 import { authEn } from './auth.en';
 import { consentEn } from './consent.en';
@@ -13,6 +14,7 @@ import { frameEn } from './frame.en';
 import { patientsEn } from './patients.en';
 import { reportsEn } from './reports.en';
 import { scansEn } from './scans.en';
+import { schedulesEn } from './schedules.en';
 import { settingsEn } from './settings.en';
 import { staffEn } from './staff.en';
 import { syncEn } from './sync.en';
@@ -41,4 +43,6 @@ export const en = {
   ...chartReportsEn,
   ...chartSharingEn,
   ...chartFormsEn,
+  ...appointmentsEn,
+  ...schedulesEn,
 } satisfies Texts<Translation>;

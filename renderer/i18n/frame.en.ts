@@ -17,6 +17,8 @@ export const frameEn = {
     applications: 'Applications',
     chartReports: 'Chart inaccuracies',
     appointments: 'Appointments',
+    myDay: 'My day',
+    schedules: 'Schedule setup',
     audit: 'Audit',
     staff: 'Staff',
     settings: 'Settings',

@@ -11,6 +11,8 @@ export const frameRu = {
     applications: 'Заявления',
     chartReports: 'Неточности в картах',
     appointments: 'Записи',
+    myDay: 'Мой день',
+    schedules: 'Настройка расписания',
     audit: 'Аудит',
     staff: 'Сотрудники',
     settings: 'Настройки',

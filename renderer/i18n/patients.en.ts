@@ -152,6 +152,7 @@ export const patientsEn = {
         scans: 'Scans',
         consent: 'Consent and trusted persons',
         online: 'Online access',
+        appointments: 'Appointments',
         chart: 'Chart',
         sharing: 'Sharing',
         accessLog: 'Access log',

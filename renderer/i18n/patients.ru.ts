@@ -145,6 +145,7 @@ export const patientsRu = {
         scans: 'Сканы',
         consent: 'Согласие и доверенные лица',
         online: 'Онлайн-доступ',
+        appointments: 'Записи',
         chart: 'Медкарта',
         sharing: 'Передача данных',
         accessLog: 'Журнал доступа',

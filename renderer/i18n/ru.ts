@@ -4,6 +4,7 @@ import { chartSharingRu } from './chart-sharing.ru';
 import { chartFormsRu } from './chart-forms.ru';
 import { applicationsRu } from './applications.ru';
 import { accountRu } from './account.ru';
+import { appointmentsRu } from './appointments.ru';
 import { auditRu } from './audit.ru';
 import { authRu } from './auth.ru';
 import { consentRu } from './consent.ru';
@@ -13,6 +14,7 @@ import { frameRu } from './frame.ru';
 import { patientsRu } from './patients.ru';
 import { reportsRu } from './reports.ru';
 import { scansRu } from './scans.ru';
+import { schedulesRu } from './schedules.ru';
 import { settingsRu } from './settings.ru';
 import { staffRu } from './staff.ru';
 import { syncRu } from './sync.ru';
@@ -42,6 +44,8 @@ export const ru = {
   ...chartReportsRu,
   ...chartSharingRu,
   ...chartFormsRu,
+  ...appointmentsRu,
+  ...schedulesRu,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -6,6 +6,7 @@ import { AccessLogTab } from './AccessLogTab';
 import { ChartTab } from '../../chart/ChartTab';
 import { ConsentTab } from '../consent/ConsentTab';
 import { DocumentsSection } from '../documents/DocumentsSection';
+import { PatientAppointmentsTab } from '../../appointments/PatientAppointmentsTab';
 import { PersonalDataTab } from './PersonalDataTab';
 import { ScansTab } from '../scans/ScansTab';
 import { SharingPanel } from '../../chart/sharing/SharingPanel';
@@ -31,6 +32,11 @@ export const cardTabs: readonly CardTabDefinition[] = [
   { id: 'scans', render: (patient) => <ScansTab patient={patient} /> },
   { id: 'consent', render: (patient) => <ConsentTab patient={patient} /> },
   { id: 'online', render: (patient) => <OnlineAccessTab patient={patient} /> },
+  {
+    id: 'appointments',
+    permission: 'appointments.read',
+    render: (patient) => <PatientAppointmentsTab patient={patient} />,
+  },
   { id: 'chart', permission: 'chart.read', render: (patient) => <ChartTab patient={patient} /> },
   { id: 'sharing', permission: 'chart.read', render: (patient) => <SharingPanel patientId={patient.id} /> },
   { id: 'accessLog', render: (patient) => <AccessLogTab patientId={patient.id} /> },
