@@ -201,15 +201,18 @@ function merged(spans: Span[]): Span[] {
 /**
  * The free starts (ms) of one period, in order: on the 5-minute grid, wholly inside the period,
  * clear of every blocker; of those, only the ones at period start + k × duration or right after
- * a blocker (a booking of the specialist or the room, or a break) ends — a readable list.
+ * a blocker (a booking of the specialist or the room, or a break) ends — a readable list. A
+ * duration off the grid (7 min) steps by the grid's next multiple (10 min), so every start is on it.
  */
 function periodStarts(period: Span, durationMs: number, blockers: Span[], notBefore: number): number[] {
   const last = period.end - durationMs;
   if (last < period.start) return [];
+  const onGrid = (ms: number): number => period.start + Math.ceil((ms - period.start) / stepMs) * stepMs;
+  const stride = Math.ceil(durationMs / stepMs) * stepMs;
   const after: number[] = [];
   for (const blocker of blockers) {
     if (blocker.end <= period.start || blocker.end > last) continue;
-    after.push(period.start + Math.ceil((blocker.end - period.start) / stepMs) * stepMs);
+    after.push(onGrid(blocker.end));
   }
   const starts: number[] = [];
   let next = period.start;
@@ -220,7 +223,7 @@ function periodStarts(period: Span, durationMs: number, blockers: Span[], notBef
     const fromGrid = next <= last ? next : Infinity;
     const fromAfter = a < after.length ? (after[a] as number) : Infinity;
     const start = Math.min(fromGrid, fromAfter);
-    if (start === fromGrid) next += durationMs;
+    if (start === fromGrid) next += stride;
     if (start === fromAfter) a++;
     if (start === previous || start > last || start < notBefore) continue;
     previous = start;

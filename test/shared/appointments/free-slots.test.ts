@@ -44,6 +44,11 @@ describe('free slots', () => {
     expect(times(room).slice(0, 2)).toEqual(['09:15', '09:20']);
   });
 
+  it('keeps a service whose length is off the grid on the grid', () => {
+    const slots = find({ serviceTypes: [service({ durationMin: 7 })] });
+    expect(times(slots).slice(0, 3)).toEqual(['09:00', '09:10', '09:20']);
+  });
+
   it('offers nothing that is past, and the rest of today', () => {
     const slots = find({}, { from: '2026-12-07', to: '2026-12-07', notBefore: at('2026-12-07', '16:50') });
     expect(times(slots)).toEqual(['17:00', '17:20', '17:40']);
