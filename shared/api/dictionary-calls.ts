@@ -4,7 +4,7 @@ import { defineCall } from './define-call';
 /** A stored dictionary name: a kind, or `calendar-ru/YEAR` (each year of the calendar is its own). */
 export const dictionaryNameSchema = z
   .string()
-  .regex(/^(?:icd10|insurers|medicines|services|formulary|calendar-ru\/\d{4})$/);
+  .regex(/^(?:icd10|insurers|medicines|services|formulary|specialties|positions|calendar-ru\/\d{4})$/);
 
 /** One entry of a dictionary's active version: its code, display name, whether retired, its own fields. */
 export const dictionaryItemSchema = z.object({

@@ -4,12 +4,16 @@ import { AppError } from '../../../shared/errors/app-error';
 import { assertDictionaryKind } from './dictionary-names';
 import { medicinesSpec } from './medicines-file';
 import { nsiBundle, type NsiFile, type NsiSpec } from './nsi-json';
+import { positionsSpec } from './positions-file';
 import { servicesSpec } from './services-file';
+import { specialtiesSpec } from './specialties-file';
 
 /** The kinds that come as the ministry's ФНСИ JSON export (a passport and parts) rather than one file. */
 export const nsiJsonSpecs: Readonly<Partial<Record<string, NsiSpec>>> = {
   medicines: medicinesSpec,
   services: servicesSpec,
+  specialties: specialtiesSpec,
+  positions: positionsSpec,
 };
 
 export interface DictionarySource {

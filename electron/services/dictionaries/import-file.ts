@@ -11,7 +11,9 @@ import { importDictionary, type ImportOptions, type ImportOutcome } from './impo
 import { readInsurers } from './insurers-file';
 import { medicinesSpec } from './medicines-file';
 import { readNsiBundle } from './nsi-json';
+import { positionsSpec } from './positions-file';
 import { servicesSpec } from './services-file';
+import { specialtiesSpec } from './specialties-file';
 
 /** МКБ-10 is 2.3 MB, the ЕСКЛП export 9 MB; a few times the largest НСИ file we take is still a sane bound. */
 export const maxDictionaryBytes = 32 * 1024 * 1024;
@@ -23,6 +25,8 @@ const readers: Record<DictionaryKind, (text: string, fileName: string) => ReadDi
   medicines: (text, fileName) => readNsiBundle(medicinesSpec, text, fileName),
   services: (text, fileName) => readNsiBundle(servicesSpec, text, fileName),
   formulary: readFormulary,
+  specialties: (text, fileName) => readNsiBundle(specialtiesSpec, text, fileName),
+  positions: (text, fileName) => readNsiBundle(positionsSpec, text, fileName),
 };
 
 export interface FileImportResult {
