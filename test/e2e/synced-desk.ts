@@ -5,6 +5,7 @@ import { addStaff, expectOk, signIn, type StaffMember } from '../support/staff-o
 import { firstAdminBeforeEnrolment } from './first-admin-at-desk';
 import { person as provenPerson } from '../sync/clinic-staff';
 import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../sync/sync-harness';
+import type { Store } from '../../electron/store/open-store';
 import { deskName } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
@@ -31,11 +32,14 @@ async function colleague(
 }
 
 export const test = base.extend<{
+  /** What a spec writes on the desk's store before it is enrolled (dictionaries, say); nothing by default. */
+  deskPreparation: (store: Store) => void;
   server: SyncServer;
   admin: { member?: StaffMember };
   desk: BrowserHost;
   colleagues: Colleague[];
 }>({
+  deskPreparation: [() => undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   admin: async ({}, use) => use({}),
   // eslint-disable-next-line no-empty-pattern
@@ -48,11 +52,12 @@ export const test = base.extend<{
     }
   },
   // The clinic starts here: its first admin is made at the first run, then the desk is enrolled.
-  desk: async ({ server, admin }, use) =>
+  desk: async ({ server, admin, deskPreparation }, use) =>
     usePreparedDesk(
       'medcard-e2e-sync-',
       async (store, { origin }) => {
         admin.member = await firstAdminBeforeEnrolment(store, origin);
+        deskPreparation(store);
         await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
       },
       use,
