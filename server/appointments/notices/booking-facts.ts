@@ -45,11 +45,10 @@ function phoneOf(value: unknown): string | null {
 
 /** The booking's names, instructions and the patient's contacts; a missing row reads as a plain word, never fails. */
 export async function bookingFacts(db: Knex, clinicId: string, appointment: Appointment): Promise<BookingFacts> {
-  const [patient, specialist, service] = await Promise.all([
-    recordData(db, clinicId, 'patients', appointment.patientId),
-    recordData(db, clinicId, 'specialists', appointment.specialistId),
-    recordData(db, clinicId, 'service_types', appointment.serviceTypeId),
-  ]);
+  // One after another: in the caller's transaction they share one connection.
+  const patient = await recordData(db, clinicId, 'patients', appointment.patientId);
+  const specialist = await recordData(db, clinicId, 'specialists', appointment.specialistId);
+  const service = await recordData(db, clinicId, 'service_types', appointment.serviceTypeId);
   const roomId = appointment.mode === 'remote' ? null : (appointment.roomId ?? text(specialist?.room_id));
   const room = await recordData(db, clinicId, 'rooms', roomId);
   const account = await db('cabinet_accounts')
