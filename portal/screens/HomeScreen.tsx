@@ -11,7 +11,7 @@ import { useTexts, type TextKey } from '../i18n/use-texts';
 
 const blurbs: Record<string, TextKey> = {
   '/cabinet/cards': 'home.cards',
-  '/cabinet/appointments': 'home.appointments',
+  '/cabinet/appointments': 'appointments.homeBlurb',
   '/cabinet/documents': 'home.documents',
   '/cabinet/settings': 'home.settingsLink',
   '/cabinet/representation': 'representation.intro',
@@ -30,7 +30,6 @@ export function HomeScreen() {
         {sections
           .filter((section) => blurbs[section.path])
           .map((section) => {
-            const later = section.path === '/cabinet/appointments';
             return (
               <Grid key={section.path} size={{ xs: 12, sm: 6, lg: 4 }}>
                 <Card
@@ -48,11 +47,6 @@ export function HomeScreen() {
                       {section.icon}
                       {t(section.label)}
                     </Typography>
-                    {later ? (
-                      <Typography variant="body2" sx={{ mt: 1, fontWeight: 500 }}>
-                        {t('home.notYet')}
-                      </Typography>
-                    ) : null}
                     <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
                       {t(blurbs[section.path]!)}
                     </Typography>

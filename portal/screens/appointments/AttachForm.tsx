@@ -62,7 +62,7 @@ export function AttachForm({
   });
   return (
     <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby={titleId} sx={formBox}>
-      <Typography id={titleId} variant="h4" component="h4">
+      <Typography id={titleId} variant="h3" component="h4">
         {t('appointments.attachTitle')}
       </Typography>
       <Typography variant="body2" color="text.secondary">

@@ -11,6 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
+import { addDays } from '../../../shared/appointments/local-time';
 import { maxSearchDays } from '../../../shared/appointments/schedule';
 import type { CabinetBookingOptions, CabinetSlotQuery } from '../../../shared/cabinet/appointments-api';
 import { isoDay } from '../../../shared/domain/calendar-date';
@@ -18,7 +19,7 @@ import { localize } from '../../../shared/errors/catalog';
 import { useTexts } from '../../i18n/use-texts';
 import { ProblemText } from '../../ui/ProblemText';
 import { servicesFor, specialistsOf, type BookingTarget } from './booking-choices';
-import { addDays, defaultRange, searchRange } from './search-range';
+import { defaultRange, searchRange } from './search-range';
 
 type Kind = BookingTarget['kind'];
 

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -40,11 +41,21 @@ export function SlotPicker({
             <Typography id={headingId} variant="h3" component="h3">
               {heading}
             </Typography>
-            <Stack component="ul" direction="row" sx={{ flexWrap: 'wrap', gap: 1, m: 0, p: 0, listStyle: 'none' }}>
+            <Box
+              component="ul"
+              sx={{
+                display: 'grid',
+                gridTemplateColumns: `repeat(auto-fill, minmax(${withNames ? 140 : 88}px, 1fr))`,
+                gap: 1,
+                m: 0,
+                p: 0,
+                listStyle: 'none',
+              }}
+            >
               {shown.map((slot) => {
                 const time = zoneTime(slot.startsAt);
                 return (
-                  <li key={slotKey(slot)} style={{ maxWidth: '100%' }}>
+                  <li key={slotKey(slot)}>
                     <Button
                       variant="outlined"
                       disabled={disabled}
@@ -54,7 +65,7 @@ export function SlotPicker({
                           ? t('booking.slotWithName', { day: heading, time, specialist: slot.specialistName })
                           : t('booking.slotName', { day: heading, time })
                       }
-                      sx={{ minWidth: 88, minHeight: 44, flexDirection: 'column', maxWidth: '100%' }}
+                      sx={{ width: '100%', height: '100%', minHeight: 44, flexDirection: 'column' }}
                     >
                       <span>{time}</span>
                       {withNames ? (
@@ -70,7 +81,7 @@ export function SlotPicker({
                   </li>
                 );
               })}
-            </Stack>
+            </Box>
             {shown.length < times.length ? (
               <Button
                 onClick={() => setOpened(new Set([...opened, day]))}

@@ -20,7 +20,9 @@ export function VisitDetails({ visit }: { visit: CabinetAppointment }) {
     { label: t('appointments.service'), value: visit.serviceName },
     { label: t('appointments.place'), value: <Place visit={visit} /> },
   ];
-  if (visit.instructions) facts.push({ label: t('appointments.instructions'), value: visit.instructions });
+  // How to prepare matters only before the visit.
+  const ahead = visit.status === 'booked' || visit.status === 'requested';
+  if (visit.instructions && ahead) facts.push({ label: t('appointments.instructions'), value: visit.instructions });
   if (visit.attachments.length > 0)
     facts.push({ label: t('appointments.attachments'), value: <Files visit={visit} /> });
   return <Facts facts={facts} />;

@@ -1,3 +1,4 @@
+import { addDays } from '../../../shared/appointments/local-time';
 import { maxSearchDays } from '../../../shared/appointments/schedule';
 import { isCalendarDate } from '../../../shared/domain/calendar-date';
 
@@ -10,10 +11,6 @@ export interface SearchRange {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
 
 /** How many days a range covers, both ends included. */
 export function rangeDays(range: SearchRange): number {

@@ -1,4 +1,4 @@
-import { isoDay } from '../../../shared/domain/calendar-date';
+import { localDate } from '../../../shared/appointments/local-time';
 import { useTexts } from '../../i18n/use-texts';
 import { formatDay } from '../../ui/dates';
 import { browserZone, clinicDay, differsFromClinic, visitWhen, zoneTime } from './visit-time';
@@ -13,7 +13,7 @@ export function useWhen(): (startsAt: string, endsAt: string) => string {
   return (startsAt, endsAt) => {
     const when = visitWhen(startsAt, endsAt, language);
     if (!differsFromClinic(startsAt, zone)) return when;
-    const theirDay = isoDay(new Date(startsAt), zone);
+    const theirDay = localDate(startsAt, zone);
     const time = zoneTime(startsAt, zone);
     const theirs = theirDay === clinicDay(startsAt) ? time : `${formatDay(theirDay, language)}, ${time}`;
     return `${when} (${t('appointments.clinicZone')}; ${t('appointments.yourTime', { time: theirs })})`;

@@ -1,24 +1,18 @@
+import { localDate, localTime } from '../../../shared/appointments/local-time';
 import { clinicTimeZone } from '../../../shared/appointments/schedule';
-import { formatRussianDate, isoDay } from '../../../shared/domain/calendar-date';
+import { formatRussianDate } from '../../../shared/domain/calendar-date';
 import type { Language } from '../../i18n/language';
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const weekdayFormats = new Map<Language, Intl.DateTimeFormat>();
 
-/** `HH:MM` (24 h) of an instant in a time zone. */
+/** `HH:MM` (24 h) of an instant in a time zone, the clinic's unless told. */
 export function zoneTime(instant: string, timeZone = clinicTimeZone): string {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    // Building a formatter costs far more than using one.
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clockFormats.set(timeZone, format);
-  }
-  return format.format(new Date(instant));
+  return localTime(instant, timeZone);
 }
 
 /** The ISO day of an instant in the clinic's zone: a visit belongs to the clinic's day. */
 export function clinicDay(instant: string): string {
-  return isoDay(new Date(instant), clinicTimeZone);
+  return localDate(instant, clinicTimeZone);
 }
 
 /** The browser's IANA zone (the patient's, for the reminder's hour); the clinic's when the browser says none. */
@@ -28,15 +22,14 @@ export function browserZone(): string {
 
 /** Whether a clock in `timeZone` reads this instant differently from the clinic's (then the zone is named). */
 export function differsFromClinic(instant: string, timeZone: string): boolean {
-  return (
-    zoneTime(instant, timeZone) !== zoneTime(instant) || isoDay(new Date(instant), timeZone) !== clinicDay(instant)
-  );
+  return zoneTime(instant, timeZone) !== zoneTime(instant) || localDate(instant, timeZone) !== clinicDay(instant);
 }
 
 /** A day as a heading: `Понедельник, 08.12.2026` (`Monday, 08/12/2026`). */
 export function dayHeading(day: string, language: Language): string {
   let format = weekdayFormats.get(language);
   if (!format) {
+    // Building a formatter costs far more than using one.
     format = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', weekday: 'long' });
     weekdayFormats.set(language, format);
   }
