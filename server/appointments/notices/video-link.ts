@@ -86,12 +86,20 @@ const liveStatuses: ReadonlySet<Appointment['status']> = new Set(['booked', 'arr
 
 /**
  * The link the cabinet shows for a remote visit (a path on the cabinet's address:
- * `/visit/<token>`), or null for an in-person visit, an unknown one, or one no longer booked.
+ * `/visit/<token>`), or null for an in-person visit, an unknown one, one no longer booked, or one
+ * whose window has closed (a past visit gets no new link).
  */
-export async function videoLinkFor(db: Knex, clinicId: string, appointmentId: string): Promise<string | null> {
+export async function videoLinkFor(
+  db: Knex,
+  clinicId: string,
+  appointmentId: string,
+  now: Date = new Date(),
+): Promise<string | null> {
   const appointment = await appointmentById(db, clinicId, appointmentId);
   if (!appointment || appointment.mode !== 'remote' || !liveStatuses.has(appointment.status)) return null;
-  return issueVideoLink(db, clinicId, appointmentId, 'view');
+  if (appointment.status === 'no_show') return null;
+  if (now.getTime() > Date.parse(appointment.endsAt) + videoClosesAfterMin * minuteMs) return null;
+  return issueVideoLink(db, clinicId, appointmentId, 'view', now);
 }
 
 export type VideoVisit =

@@ -105,14 +105,14 @@ describe('the video visit’s link', () => {
     });
     expect((await open(moved.path, within)).statusCode).toBe(404);
     // The new time has its own room.
-    const newLink = await videoLinkFor(outbox.db, outbox.clinicId, renewed.id);
+    const newLink = await videoLinkFor(outbox.db, outbox.clinicId, renewed.id, at('2026-12-11T11:00:00.000Z'));
     const newRoom = await open(newLink!, at('2026-12-11T11:40:00.000Z'));
     expect(newRoom.statusCode).toBe(302);
   });
 
   it('gives the cabinet a link of the visit’s room for a remote visit, none for one in person', async () => {
     const { booking, path } = await remoteBooking();
-    const shown = await videoLinkFor(outbox.db, outbox.clinicId, booking.id);
+    const shown = await videoLinkFor(outbox.db, outbox.clinicId, booking.id, at('2026-12-10T10:00:00.000Z'));
     expect(shown).toMatch(/^\/visit\/[A-Za-z0-9_-]{43}$/);
     expect(shown).not.toBe(path);
     const within = at('2026-12-10T11:40:00.000Z');
@@ -122,6 +122,9 @@ describe('the video visit’s link', () => {
     // Only the token's hash is kept.
     const kept = await outbox.db('appointment_video_tokens').where({ appointment_id: booking.id }).select('token_hash');
     expect(JSON.stringify(kept)).not.toContain(shown!.slice('/visit/'.length));
+
+    // A past visit gets no new link.
+    expect(await videoLinkFor(outbox.db, outbox.clinicId, booking.id, at('2026-12-10T12:31:00.000Z'))).toBeNull();
 
     const inPerson = await book(outbox.db, world, { startsAt, bookedAt: '2026-12-01T09:00:00.000Z' });
     expect(await videoLinkFor(outbox.db, outbox.clinicId, inPerson.id)).toBeNull();
