@@ -1,6 +1,7 @@
 import { formatRussianDate } from '../domain/calendar-date';
 import type { ErrorCode } from '../errors/catalog';
-import { BusyIndex, dayFrame, offers, type SlotContext, type Span } from './free-slots';
+import { BusyIndex, instantMs, type Span } from './busy-index';
+import { dayFrame, offers, searchDate, type SlotContext } from './free-slots';
 import { localDate, localTime } from './local-time';
 import { clinicTimeZone, maxFutureBookingsPerPatient, slotStepMinutes } from './schedule';
 
@@ -59,17 +60,17 @@ export function checkBooking(context: BookingCheckContext, request: BookingReque
   const service = schedule.serviceTypes.find((s) => s.id === request.serviceTypeId && s.active);
   if (!service) return problem('appointments.service.unknown', 'serviceTypeId');
 
-  const slot: Span = { start: Date.parse(request.startsAt), end: Date.parse(request.endsAt) };
+  const slot: Span = { start: instantMs(request.startsAt), end: instantMs(request.endsAt) };
   if (!(slot.end - slot.start === service.durationMin * minuteMs)) {
     return problem('appointments.slot.duration', 'endsAt', { minutes: service.durationMin });
   }
   const date = localDate(request.startsAt, clinicTimeZone);
-  if (slot.start < Date.parse(context.now)) {
+  if (slot.start < instantMs(context.now)) {
     const startsAt = `${formatRussianDate(date)} ${localTime(request.startsAt, clinicTimeZone)}`;
     return problem('appointments.slot.past', 'startsAt', { startsAt });
   }
 
-  const frame = dayFrame(schedule, context.calendar, specialist.id, date);
+  const frame = dayFrame(schedule, context.calendar, specialist.id, searchDate(context.calendar, date));
   const { day } = frame;
   if (day.closedBy === 'calendar' || day.closedBy === 'clinic') {
     return problem('appointments.slot.holiday', 'startsAt', { date: formatRussianDate(date) });
@@ -116,7 +117,7 @@ export function checkBooking(context: BookingCheckContext, request: BookingReque
     (b) =>
       b.patientId === request.patientId &&
       !ignored.has(b.appointmentId) &&
-      overlaps({ start: Date.parse(b.startsAt), end: Date.parse(b.endsAt) }, slot),
+      overlaps({ start: instantMs(b.startsAt), end: instantMs(b.endsAt) }, slot),
   );
   if (patientBusy) return problem('appointments.slot.patient_busy', 'patientId');
   if (request.replacesId === null && context.patientFuture >= maxFutureBookingsPerPatient) {

@@ -2,7 +2,8 @@ import type { BusinessCalendar } from '../domain/business-days';
 import { epochDay } from '../domain/business-days';
 import { isCalendarDate } from '../domain/calendar-date';
 import { AppError } from '../errors/app-error';
-import { addDays, localInstantMs, minutesOf } from './local-time';
+import { BusyIndex, instantMs, isoOf, type Span } from './busy-index';
+import { addDays, dayClock, minutesOf } from './local-time';
 import {
   clinicTimeZone,
   maxSearchDays,
@@ -12,7 +13,7 @@ import {
   type ServiceType,
   type Specialist,
 } from './schedule';
-import { resolveDay, type ResolvedDay } from './working-day';
+import { calendarFacts, resolveDay, type CalendarFacts, type ResolvedDay } from './working-day';
 
 /**
  * Free slots, computed from the schedule and the bookings (E1) — the same code at the desk and
@@ -53,98 +54,6 @@ export interface SlotContext {
 const minuteMs = 60_000;
 const stepMs = slotStepMinutes * minuteMs;
 
-/** A stretch of time in ms since the epoch, end exclusive. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-interface BusySpan extends Span {
-  serviceTypeId: string;
-}
-
-interface SpanList {
-  spans: BusySpan[];
-  longest: number;
-}
-
-/**
- * The bookings by specialist and by room, each list parsed and sorted the first time it is
- * needed (a search for one specialist parses that specialist's bookings only). `ignored`: the
- * bookings that do not count (a move's old booking; the request itself).
- */
-export class BusyIndex {
-  private readonly raw = { specialist: new Map<string, BusyInterval[]>(), room: new Map<string, BusyInterval[]>() };
-  private readonly parsed = { specialist: new Map<string, SpanList>(), room: new Map<string, SpanList>() };
-
-  constructor(
-    readonly busy: readonly BusyInterval[],
-    ignored: ReadonlySet<string> = new Set(),
-  ) {
-    for (const interval of busy) {
-      if (ignored.has(interval.appointmentId)) continue;
-      push(this.raw.specialist, interval.specialistId, interval);
-      if (interval.roomId !== null) push(this.raw.room, interval.roomId, interval);
-    }
-  }
-
-  private list(kind: 'specialist' | 'room', id: string): SpanList {
-    let list = this.parsed[kind].get(id);
-    if (!list) {
-      const spans = (this.raw[kind].get(id) ?? []).map((b) => ({
-        start: Date.parse(b.startsAt),
-        end: Date.parse(b.endsAt),
-        serviceTypeId: b.serviceTypeId,
-      }));
-      spans.sort((a, b) => a.start - b.start);
-      list = { spans, longest: spans.reduce((most, s) => Math.max(most, s.end - s.start), 0) };
-      this.parsed[kind].set(id, list);
-    }
-    return list;
-  }
-
-  /** The bookings of a specialist or a room that overlap `[from, to)`, earliest first. */
-  overlapping(kind: 'specialist' | 'room', id: string, from: number, to: number): BusySpan[] {
-    const { spans, longest } = this.list(kind, id);
-    const found: BusySpan[] = [];
-    for (let i = firstStartingAtOrAfter(spans, from - longest); i < spans.length; i++) {
-      const span = spans[i] as BusySpan;
-      if (span.start >= to) break;
-      if (span.end > from) found.push(span);
-    }
-    return found;
-  }
-
-  /** How many of a service the specialist has starting in `[from, to)` (the daily limit). */
-  countStarting(specialistId: string, serviceTypeId: string, from: number, to: number): number {
-    const { spans } = this.list('specialist', specialistId);
-    let count = 0;
-    for (let i = firstStartingAtOrAfter(spans, from); i < spans.length; i++) {
-      const span = spans[i] as BusySpan;
-      if (span.start >= to) break;
-      if (span.serviceTypeId === serviceTypeId) count++;
-    }
-    return count;
-  }
-}
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function firstStartingAtOrAfter(spans: readonly Span[], at: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((spans[middle] as Span).start < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export interface FramePeriod extends Span {
   roomId: string | null;
   serviceTypeIds: readonly string[] | null;
@@ -160,19 +69,39 @@ export interface DayFrame {
   breaks: (Span & { starts: string; ends: string })[];
 }
 
+/** A date as every specialist shares it: the calendar's word and the clinic's clock that day. */
+export interface SearchDate {
+  date: string;
+  facts: CalendarFacts;
+  clock: (minutes: number) => number;
+  dayStart: number;
+  dayEnd: number;
+}
+
+export function searchDate(calendar: BusinessCalendar, date: string): SearchDate {
+  const clock = dayClock(date, clinicTimeZone);
+  return {
+    date,
+    facts: calendarFacts(calendar, date),
+    clock,
+    dayStart: clock(0),
+    dayEnd: dayClock(addDays(date, 1), clinicTimeZone)(0),
+  };
+}
+
 export function dayFrame(
   schedule: ScheduleSnapshot,
   calendar: BusinessCalendar,
   specialistId: string,
-  date: string,
+  on: SearchDate,
 ): DayFrame {
-  const day = resolveDay(schedule, calendar, specialistId, date);
-  const at = (hhmm: string): number => localInstantMs(date, minutesOf(hhmm), clinicTimeZone);
+  const day = resolveDay(schedule, calendar, specialistId, on.date, on.facts);
+  const at = (hhmm: string): number => on.clock(minutesOf(hhmm));
   return {
-    date,
+    date: on.date,
     day,
-    dayStart: localInstantMs(date, 0, clinicTimeZone),
-    dayEnd: localInstantMs(addDays(date, 1), 0, clinicTimeZone),
+    dayStart: on.dayStart,
+    dayEnd: on.dayEnd,
     periods: day.periods.map((p) => ({
       start: at(p.starts),
       end: at(p.ends),
@@ -248,29 +177,29 @@ function daySlots(
   specialist: Specialist,
   order: number,
   service: ServiceType,
-  date: string,
+  on: SearchDate,
   notBefore: number,
-): DaySlot[] {
-  const frame = dayFrame(schedule, context.calendar, specialist.id, date);
-  if (frame.periods.length === 0 || frame.dayEnd <= notBefore) return [];
+  found: DaySlot[],
+): void {
+  if (on.dayEnd <= notBefore) return;
+  const frame = dayFrame(schedule, context.calendar, specialist.id, on);
+  if (frame.periods.length === 0) return;
   if (
     service.dailyLimit !== null &&
     index.countStarting(specialist.id, service.id, frame.dayStart, frame.dayEnd) >= service.dailyLimit
   ) {
-    return [];
+    return;
   }
   const durationMs = service.durationMin * minuteMs;
-  const found: DaySlot[] = [];
   for (const period of frame.periods) {
     if (!offers(period, service.id) || period.end <= notBefore) continue;
-    const blockers: Span[] = [...index.overlapping('specialist', specialist.id, period.start, period.end)];
-    if (period.roomId !== null) blockers.push(...index.overlapping('room', period.roomId, period.start, period.end));
+    const blockers = index.overlapping('specialist', specialist.id, period.start, period.end);
+    if (period.roomId !== null) index.overlapping('room', period.roomId, period.start, period.end, blockers);
     for (const b of frame.breaks) if (b.end > period.start && b.start < period.end) blockers.push(b);
     for (const start of periodStarts(period, durationMs, merged(blockers), notBefore)) {
       found.push({ start, specialist: order, roomId: period.roomId });
     }
   }
-  return found;
 }
 
 const collator = new Intl.Collator('ru');
@@ -320,21 +249,26 @@ export function freeSlots(context: SlotContext, query: SlotQuery): Slot[] {
   const service = context.schedule.serviceTypes.find((s) => s.id === query.serviceTypeId && s.active);
   if (!service) throw new AppError('appointments.service.unknown', { field: 'serviceTypeId' });
   const specialists = targets(context.schedule, query);
-  const notBefore = Date.parse(query.notBefore);
+  const notBefore = instantMs(query.notBefore);
   if (Number.isNaN(notBefore)) throw new Error(`freeSlots: notBefore is not an instant: ${query.notBefore}`);
   const limit = Math.max(0, Math.floor(query.limit));
   if (limit === 0 || specialists.length === 0) return [];
 
-  const index = new BusyIndex(context.busy);
   const schedules = specialists.map((s) => scheduleOf(context.schedule, s));
+  // Only the bookings of these specialists and of the rooms they work in can block a slot.
+  const ids = new Set(specialists.map((s) => s.id));
+  const rooms = new Set(specialists.map((s) => s.roomId));
+  for (const schedule of schedules) for (const p of schedule.patterns) rooms.add(p.roomId);
+  const index = new BusyIndex(context.busy.filter((b) => ids.has(b.specialistId) || rooms.has(b.roomId)));
   const durationMs = service.durationMin * minuteMs;
   const slots: Slot[] = [];
   // Day by day: every slot of a day is earlier than the next day's, so the search stops at `limit`.
   for (const date of days) {
+    const on = searchDate(context.calendar, date);
     const found: DaySlot[] = [];
     specialists.forEach((specialist, order) => {
       const schedule = schedules[order] as ScheduleSnapshot;
-      found.push(...daySlots(context, index, schedule, specialist, order, service, date, notBefore));
+      daySlots(context, index, schedule, specialist, order, service, on, notBefore, found);
     });
     found.sort((a, b) => a.start - b.start || a.specialist - b.specialist);
     for (const slot of found) {
@@ -343,8 +277,8 @@ export function freeSlots(context: SlotContext, query: SlotQuery): Slot[] {
         specialistId: (specialists[slot.specialist] as Specialist).id,
         roomId: slot.roomId,
         serviceTypeId: service.id,
-        startsAt: new Date(slot.start).toISOString(),
-        endsAt: new Date(slot.start + durationMs).toISOString(),
+        startsAt: isoOf(slot.start),
+        endsAt: isoOf(slot.start + durationMs),
       });
     }
   }

@@ -102,6 +102,14 @@ export function localInstantMs(date: string, minutes: number, zone: string): num
   return offset === null ? instantOfWall(wall, zone) : wall - offset;
 }
 
+/** The day's wall clock → instants (ms), the zone's offset looked up once: for many times of one day. */
+export function dayClock(date: string, zone: string): (minutes: number) => number {
+  const midnight = epochDay(date) * dayMs;
+  const { offset } = dayInfo(date, zone);
+  if (offset === null) return (minutes) => instantOfWall(midnight + minutes * minuteMs, zone);
+  return (minutes) => midnight + minutes * minuteMs - offset;
+}
+
 /** `2026-03-02`, `09:00`, `Europe/Moscow` → `2026-03-02T06:00:00.000Z`. `24:00` is the next midnight. */
 export function localInstant(date: string, hhmm: string, zone: string): string {
   return new Date(localInstantMs(date, minutesOf(hhmm), zone)).toISOString();

@@ -121,18 +121,32 @@ function openDay(periods: WorkingPeriod[], breaks: Break[]): ResolvedDay {
   };
 }
 
-/** The day with who closed it (checkBooking tells a holiday from a specialist's absence). */
+/** What the production calendar says of a date (the same for every specialist). */
+export interface CalendarFacts {
+  business: boolean;
+  shortened: boolean;
+}
+
+/** Asked first, always: a year the calendar lacks is an error (`calendar.year_missing`), not an open day. */
+export function calendarFacts(calendar: BusinessCalendar, date: string): CalendarFacts {
+  const business = calendar.isBusinessDay(date);
+  return { business, shortened: business && calendar.isShortenedDay(date) };
+}
+
+/**
+ * The day with who closed it (checkBooking tells a holiday from a specialist's absence). `facts`:
+ * the calendar's word on the date when the caller has it already (a search asks once per date).
+ */
 export function resolveDay(
   schedule: ScheduleSnapshot,
   calendar: BusinessCalendar,
   specialistId: string,
   date: string,
+  facts: CalendarFacts = calendarFacts(calendar, date),
 ): ResolvedDay {
   const specialist = schedule.specialists.find((s) => s.id === specialistId);
   const ownRoom = specialist?.roomId ?? null;
-  // The calendar is asked first, always: a year it lacks is an error, not an open day.
-  const business = calendar.isBusinessDay(date);
-  const shortened = business && calendar.isShortenedDay(date);
+  const { business, shortened } = facts;
 
   let weekday = isoWeekday(date);
   let patterns = patternsFor(schedule.patterns, specialistId, weekday, date);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { instantMs, isoOf } from '../../../shared/appointments/busy-index';
 import {
   addDays,
   hhmmOf,
@@ -76,5 +77,21 @@ describe('the clinic’s wall clock and instants', () => {
     expect(isoWeekday('2026-12-07')).toBe(1);
     expect(isoWeekday('2026-12-12')).toBe(6);
     expect(isoWeekday('2026-12-13')).toBe(7);
+  });
+});
+
+describe('instants as the engine reads and writes them', () => {
+  it('reads and writes the toISOString form exactly as Date does, anything else through Date.parse', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (n) => {
+        const whole = n - (n % 60_000);
+        for (const ms of [n, whole]) {
+          expect(isoOf(ms)).toBe(new Date(ms).toISOString());
+          expect(instantMs(new Date(ms).toISOString())).toBe(ms);
+        }
+      }),
+    );
+    expect(instantMs('2026-12-08T09:00:00+03:00')).toBe(Date.parse('2026-12-08T06:00:00Z'));
+    expect(instantMs('not a time')).toBeNaN();
   });
 });
