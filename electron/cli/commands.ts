@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { KeyKeeper } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
 import { keptWhere } from './key-command';
+import { seedAppointmentsStage } from '../demo/seed-appointments';
 import { syntheticPatients } from '../demo/synthetic-patients';
 import { createPatients } from '../services/patients/create-patient';
 import { assertSecureServer, enrolDesk } from '../sync/enrol-desk';
@@ -96,6 +97,8 @@ export async function seedDemo(
     io.err('\n');
     io.out(`Enrolled ${done} synthetic patients in ${seconds.toFixed(1)} s (${Math.round(done / seconds)}/s)`);
     if (charts !== undefined) await seedChartsStage(desk, created, { seed, doctors }, io);
+    if (charts !== undefined)
+      seedAppointmentsStage(ctx, created, { seed, dictionaries: charts.dictionaries ?? '' }, io);
     return 0;
   } finally {
     await desk.store.close();
