@@ -259,6 +259,7 @@ export function freeSlots(context: SlotContext, query: SlotQuery): Slot[] {
   const ids = new Set(specialists.map((s) => s.id));
   const rooms = new Set(specialists.map((s) => s.roomId));
   for (const schedule of schedules) for (const p of schedule.patterns) rooms.add(p.roomId);
+  rooms.delete(null);
   const index = new BusyIndex(context.busy.filter((b) => ids.has(b.specialistId) || rooms.has(b.roomId)));
   const durationMs = service.durationMin * minuteMs;
   const slots: Slot[] = [];
