@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { holdMinutes } from '../../../shared/appointments/schedule';
 import { localize } from '../../../shared/errors/catalog';
@@ -49,6 +49,11 @@ export function BookingScreen() {
   const movingGone = replacesId !== null && visits.data !== undefined && (!moving || !moving.canChange);
   const { stage, query, slots, taken, lapsed, busy, problems } = booking;
   const withNames = query?.specialty !== undefined;
+  // A refused or taken time is told above the list, which the patient may have scrolled far down.
+  const told = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (taken || lapsed || problems.length > 0) told.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [taken, lapsed, problems]);
   return (
     <Page title={t(replacesId ? 'booking.moveTitle' : 'booking.title')} wide>
       <Link component={RouterLink} to={appointmentsPath} sx={{ alignSelf: 'flex-start' }}>
@@ -82,7 +87,9 @@ export function BookingScreen() {
                 busy={busy !== null}
                 onSearch={(next) => void booking.search(next)}
               />
+              <div ref={told} style={{ scrollMarginTop: 80 }} />
               {lapsed ? <RefusalAlert problems={[lapsed]} /> : null}
+              <RefusalAlert problems={problems} />
               {taken ? (
                 <Stack component="section" aria-labelledby="taken-title" spacing={1.5}>
                   <Alert severity="warning" role="alert">
@@ -104,7 +111,6 @@ export function BookingScreen() {
                   )}
                 </Stack>
               ) : null}
-              <RefusalAlert problems={problems} />
               {busy === 'search' ? <Busy label={t('booking.searching')} /> : null}
               {busy === 'hold' ? <Busy label={t('booking.holding')} /> : null}
               {slots && busy !== 'search' ? (
