@@ -362,7 +362,8 @@ export function seedAppointmentsStage(
 ): void {
   importScheduleDictionaries(ctx, options.dictionaries, (line) => io.out(line));
   try {
-    const totals = seedAppointments(ctx, patientIds, { seed: options.seed });
+    // One transaction: a refusal half-way leaves no half a schedule.
+    const totals = ctx.store.transaction(() => seedAppointments(ctx, patientIds, { seed: options.seed }));
     io.out(`Schedule of ${totals.specialists} specialists; ${totals.bookings} demo bookings`);
     if (totals.daysWithoutCalendar > 0)
       io.out(`  ${totals.daysWithoutCalendar} days left without bookings: their production calendar is not imported`);

@@ -56,8 +56,13 @@ export function actingAs(desk: TempDesk, role: ServiceContext['actor']['role']):
 
 /** The fixture's dictionaries: the 2026 calendar and the schedule's НСИ codes (as the administrator imports them). */
 export function importScheduleDictionaries(desk: TempDesk): void {
-  importDocumentDictionaries(desk.ctx);
-  const admin = actingAs(desk, 'admin');
+  importScheduleDictionariesAt(desk.ctx);
+}
+
+/** The same on any desk's context (an end-to-end test's browser host). */
+export function importScheduleDictionariesAt(ctx: ServiceContext): void {
+  importDocumentDictionaries(ctx);
+  const admin: ServiceContext = { ...ctx, actor: { ...ctx.actor, role: 'admin' } };
   for (const [name, rows] of Object.entries(fixtureCodes))
     importDictionary(
       admin,
