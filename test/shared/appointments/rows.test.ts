@@ -71,6 +71,43 @@ const appointmentRow = {
   ...stamp,
 };
 
+const roomRow = { id: 'room-1', name: '101', active: 1, ...stamp };
+const serviceRow = {
+  id: 'svc-1',
+  service_code: 'B01.047.001',
+  name: 'Приём терапевта',
+  duration_min: 20,
+  mode: 'remote',
+  daily_limit: null,
+  instructions: null,
+  active: 1,
+  ...stamp,
+};
+const exceptionRow = {
+  id: 'ex-1',
+  specialist_id: null,
+  kind: 'closed',
+  from_date: '2026-12-30',
+  to_date: '2026-12-30',
+  starts: null,
+  ends: null,
+  note: 'Санитарный день',
+  deleted_at: null,
+  ...stamp,
+};
+const attachmentRow = {
+  id: 'at-1',
+  appointment_id: 'ap-1',
+  patient_id: 'pt-1',
+  kind: 'referral',
+  title: 'Направление',
+  scan_id: 'sc-1',
+  chart_entry_id: null,
+  added_via: 'cabinet',
+  deleted_at: null,
+  ...stamp,
+};
+
 describe('synced rows → the schedule’s models', () => {
   it('reads every table’s columns as its syncedFields name them (both ends store these)', () => {
     expect(specialistFromRow(specialistRow)).toEqual({
@@ -83,24 +120,17 @@ describe('synced rows → the schedule’s models', () => {
       roomId: 'room-1',
       active: true,
     });
-    expect(roomFromRow({ id: 'room-1', name: '101', active: 0, ...stamp })).toEqual({
+    expect(roomFromRow({ ...roomRow, active: 0 })).toEqual({
       id: 'room-1',
       name: '101',
       active: false,
     });
-    expect(
-      serviceTypeFromRow({
-        id: 'svc-1',
-        service_code: 'B01.047.001',
-        name: 'Приём терапевта',
-        duration_min: 20,
-        mode: 'remote',
-        daily_limit: 12n,
-        instructions: null,
-        active: 1,
-        ...stamp,
-      }),
-    ).toMatchObject({ durationMin: 20, dailyLimit: 12, mode: 'remote', active: true });
+    expect(serviceTypeFromRow({ ...serviceRow, daily_limit: 12n })).toMatchObject({
+      durationMin: 20,
+      dailyLimit: 12,
+      mode: 'remote',
+      active: true,
+    });
     expect(workPatternFromRow(patternRow)).toMatchObject({
       weekday: 1,
       breaks: [{ starts: '13:00', ends: '14:00' }],
@@ -111,41 +141,28 @@ describe('synced rows → the schedule’s models', () => {
       'svc-1',
       'svc-2',
     ]);
-    expect(
-      scheduleExceptionFromRow({
-        id: 'ex-1',
-        specialist_id: null,
-        kind: 'closed',
-        from_date: '2026-12-30',
-        to_date: '2026-12-30',
-        starts: null,
-        ends: null,
-        note: 'Санитарный день',
-        deleted_at: null,
-        ...stamp,
-      }),
-    ).toMatchObject({ specialistId: null, kind: 'closed', note: 'Санитарный день' });
-    expect(
-      attachmentFromRow({
-        id: 'at-1',
-        appointment_id: 'ap-1',
-        patient_id: 'pt-1',
-        kind: 'referral',
-        title: 'Направление',
-        scan_id: 'sc-1',
-        chart_entry_id: null,
-        added_via: 'cabinet',
-        deleted_at: null,
-        ...stamp,
-      }),
-    ).toMatchObject({ appointmentId: 'ap-1', kind: 'referral', addedVia: 'cabinet', createdAt: stamp.created_at });
+    expect(scheduleExceptionFromRow(exceptionRow)).toMatchObject({
+      specialistId: null,
+      kind: 'closed',
+      note: 'Санитарный день',
+    });
+    expect(attachmentFromRow(attachmentRow)).toMatchObject({
+      appointmentId: 'ap-1',
+      kind: 'referral',
+      addedVia: 'cabinet',
+      createdAt: stamp.created_at,
+    });
   });
 
   it('covers every synced column of the seven tables it reads', () => {
     const read = {
       specialists: specialistRow,
+      rooms: roomRow,
+      service_types: serviceRow,
       work_patterns: patternRow,
+      schedule_exceptions: exceptionRow,
       appointments: appointmentRow,
+      appointment_attachments: attachmentRow,
     } as const;
     for (const [table, row] of Object.entries(read)) {
       expect(
