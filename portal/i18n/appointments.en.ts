@@ -98,6 +98,7 @@ export const appointmentsEn = {
     held: 'The time is held for you',
     left: '{{left}} left',
     leftName: 'The time is held for {{minutes}} more min',
+    lastMinute: 'One minute left: confirm the appointment, or the time is released.',
     holdHelp: 'Confirm the appointment while the time is held; then it is released.',
     when: 'When',
     note: 'A comment for the doctor (optional)',

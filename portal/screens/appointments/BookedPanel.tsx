@@ -16,13 +16,15 @@ import { VisitDetails } from './VisitDetails';
 /** The booked (or moved) visit: what, when, where, «Добавить в календарь», and where to go next. */
 export function BookedPanel({
   visit,
-  moved,
+  replacesId,
   onAnother,
 }: {
   visit: CabinetAppointment;
-  moved: boolean;
+  /** A move: the booking the visit replaced. */
+  replacesId: string | null;
   onAnother: () => void;
 }) {
+  const moved = replacesId !== null;
   const { t } = useTexts();
   const when = useWhen()(visit.startsAt, visit.endsAt);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -48,7 +50,7 @@ export function BookedPanel({
         {when}
       </Typography>
       <VisitDetails visit={visit} />
-      <CalendarButton visit={visit} />
+      <CalendarButton visit={visit} uid={replacesId ?? visit.id} />
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
         <Button component={RouterLink} to={appointmentsPath} variant="contained">
           {t('booking.toList')}

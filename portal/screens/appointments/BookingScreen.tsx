@@ -156,7 +156,7 @@ export function BookingScreen() {
           {stage.kind === 'booked' ? (
             <BookedPanel
               visit={stage.visit}
-              moved={replacesId !== null}
+              replacesId={replacesId}
               onAnother={() => {
                 booking.reset();
                 setRound((value) => value + 1);

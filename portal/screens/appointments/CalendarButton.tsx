@@ -6,15 +6,17 @@ import { calendarFile } from './calendar-file';
 import { clinicDay } from './visit-time';
 
 /**
- * «Добавить в календарь»: the visit's `.ics`, made here (the same file comes with the e-mail), so
- * the phone's or the computer's calendar opens it.
+ * «Добавить в календарь»: the visit's `.ics`, made here (the e-mail brings the server's), so the
+ * phone's or the computer's calendar opens it. Its UID is the e-mail's (server/appointments/notices/
+ * calendar-version.ts: the booking's id; a move keeps the replaced booking's), so the e-mail's
+ * later versions update this event instead of adding a second.
  */
-export function CalendarButton({ visit }: { visit: CabinetAppointment }) {
+export function CalendarButton({ visit, uid }: { visit: CabinetAppointment; uid: string }) {
   const { t } = useTexts();
   const link = visit.videoLink ? new URL(visit.videoLink, window.location.origin).toString() : null;
   const ics = calendarFile(
     {
-      uid: `${visit.id}@medcard-cabinet`,
+      uid,
       startsAt: visit.startsAt,
       endsAt: visit.endsAt,
       summary: t('booking.calendarSummary', { specialist: visit.specialistName }),

@@ -13,6 +13,7 @@ import { Busy } from '../../ui/Busy';
 import { Facts } from '../../ui/Facts';
 import { formBox } from '../../ui/form-box';
 import { RefusalAlert } from '../../ui/RefusalAlert';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { formatLeft, secondsLeft } from './hold-clock';
 import { useWhen } from './use-when';
 
@@ -83,6 +84,10 @@ export function HoldPanel({
           sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}
         >
           {t('booking.left', { left: formatLeft(left) })}
+        </Typography>
+        {/* Said once, a minute before the time is released (the timer itself is silent). */}
+        <Typography component="span" role="status" sx={visuallyHidden}>
+          {left > 0 && left <= 60 ? t('booking.lastMinute') : ''}
         </Typography>
       </Stack>
       <Typography variant="body2" color="text.secondary">

@@ -1,4 +1,8 @@
-/** A visit as a calendar event (RFC 5545): what the patient's calendar shows. */
+/**
+ * A visit as a calendar event (RFC 5545): what the patient's calendar shows. The same rules as the
+ * e-mail's writer (server/appointments/notices/ics.ts, which the portal may not import): were it in
+ * shared/, this file would be a call to it.
+ */
 export interface CalendarEvent {
   uid: string;
   startsAt: string;

@@ -9,7 +9,7 @@ function unfold(ics: string): string[] {
 describe('«Добавить в календарь»: the visit’s .ics', () => {
   const ics = calendarFile(
     {
-      uid: 'a-1@medcard-cabinet',
+      uid: '019af3c2-0000-7000-8000-000000000001',
       startsAt: '2026-12-08T06:00:00.000Z',
       endsAt: '2026-12-08T06:20:00.000Z',
       summary: 'Приём: Петрова Мария Ивановна, терапевт; повторный',
@@ -28,7 +28,7 @@ describe('«Добавить в календарь»: the visit’s .ics', () =>
     expect(lines).toContain('DTSTART:20261208T060000Z');
     expect(lines).toContain('DTEND:20261208T062000Z');
     expect(lines).toContain('DTSTAMP:20261207T100000Z');
-    expect(lines).toContain('UID:a-1@medcard-cabinet');
+    expect(lines).toContain('UID:019af3c2-0000-7000-8000-000000000001');
     expect(lines).toContain('TRIGGER:-PT1H');
     expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
   });
