@@ -183,6 +183,23 @@ describe('free slots over random schedules and bookings', () => {
     });
   });
 
+  it('does not depend on the order the bookings are read in', () => {
+    const withPermutation = caseArb.chain((c) =>
+      fc
+        .shuffledSubarray([...c.context.busy], { minLength: c.context.busy.length, maxLength: c.context.busy.length })
+        .map((busy) => ({ c, busy })),
+    );
+    fc.assert(
+      fc.property(withPermutation, ({ c, busy }) => {
+        const byStart = [...busy].sort((a, b) => ms(a.startsAt) - ms(b.startsAt));
+        const expected = freeSlots({ ...c.context, busy: byStart }, c.query);
+        expect(freeSlots({ ...c.context, busy }, c.query)).toEqual(expected);
+        expect(freeSlots({ ...c.context, busy: byStart.reverse() }, c.query)).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('works a transferred Saturday by Monday’s hours when there is no Saturday pattern', () => {
     fc.assert(
       fc.property(scheduleArb, (schedule) => {
