@@ -5,8 +5,9 @@ import type { Break, ScheduleException, ScheduleSnapshot, WorkPattern } from './
 
 /**
  * One specialist's hours on one day, by the rules of the schedule (the issue's names-13 "Rules of
- * the schedule"): the weekday's patterns valid that day; a day off by the production calendar is
- * closed, a weekend the decree makes working follows its own weekday's pattern or else Monday's,
+ * the schedule"): the weekday's patterns valid that day; a weekday off by the production calendar
+ * is closed, an ordinary weekend follows its own patterns (none: closed), a weekend the decree
+ * makes working follows its own weekday's pattern or else Monday's,
  * a shortened day ends an hour earlier; then the exceptions, the most specific winning.
  */
 
@@ -172,7 +173,11 @@ export function resolveDay(
     return openDay(periods, breaks);
   }
 
-  if (!business) return closed('holiday', 'calendar');
+  // A weekday the calendar makes a day off (a holiday, a transferred day off) is closed; an
+  // ordinary Saturday or Sunday follows the clinic's own patterns for it (a polyclinic open on
+  // Saturdays keeps them; a holiday falling on one is closed by a `closed` exception).
+  const plainWeekend = !business && isoWeekday(date) >= 6;
+  if (!business && (!plainWeekend || patterns.length === 0)) return closed('holiday', 'calendar');
   if (exception && exception.kind !== 'hours') {
     if (exception.specialistId === null) return closed('closed', 'clinic');
     return closed(exception.kind, 'specialist');

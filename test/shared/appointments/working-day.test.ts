@@ -47,9 +47,14 @@ describe('a specialist’s working day (the rules of the schedule)', () => {
     expect(day(snapshot({ patterns: [] }), '2026-12-07').reason).toBe('no_pattern');
   });
 
-  it('is closed on weekends and holidays of the production calendar', () => {
+  it('is closed on holidays of the production calendar and on weekends without a pattern', () => {
     const withSaturday = snapshot({ patterns: [...weekdays(), pattern({ weekday: 6, ends: '14:00' })] });
-    expect(day(withSaturday, '2026-12-12')).toMatchObject({ periods: [], reason: 'holiday' });
+    // An ordinary Saturday follows the clinic's Saturday pattern; Sunday has none.
+    expect(day(withSaturday, '2026-12-12')).toMatchObject({
+      periods: [{ starts: '09:00', ends: '14:00' }],
+      reason: null,
+    });
+    expect(day(snapshot(), '2026-12-12')).toMatchObject({ periods: [], reason: 'holiday' });
     expect(day(withSaturday, '2026-12-13').reason).toBe('holiday');
     expect(day(withSaturday, '2026-12-31').reason).toBe('holiday'); // Thursday, a day off by the decree
     expect(day(withSaturday, '2027-01-04').reason).toBe('holiday'); // Monday of the New Year holidays
