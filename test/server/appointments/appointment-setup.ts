@@ -11,7 +11,7 @@ import { mutation, newPatient, testStaff, type TestDevice } from '../support/tes
  * A clinic's schedule on the test server, pushed as its admin does at a desk (`schedules.manage`),
  * and bookings as a desk's outbox sends them (`requested`, by the test clerk).
  */
-const stamp = { created_at: '2026-11-25T08:00:00.000Z', created_by: testStaff.admin };
+const stamp = { created_at: '2026-11-25T08:00:00.000Z', updated_at: '2026-11-25T08:00:00.000Z' };
 
 /** A weekday (ISO) at least `ahead` days from today in the clinic's zone: bookable, not too far. */
 export function dayAhead(weekday: number, ahead = 8): string {
@@ -42,11 +42,15 @@ export interface TestSchedule {
   colleague: string;
 }
 
-async function pushRows(desk: TestDevice, rows: Array<[string, string, Mutation['changed']]>): Promise<void> {
+async function pushRows(
+  desk: TestDevice,
+  rows: Array<[string, string, Mutation['changed']]>,
+  actorId: string,
+): Promise<void> {
   const results = await pushAs(
     desk,
     ...rows.map(([table, rowId, changed]) =>
-      mutation({ table, rowId, actorId: testStaff.admin, changed: { ...changed, ...stamp } }),
+      mutation({ table, rowId, actorId, changed: { ...changed, ...stamp, created_by: actorId, updated_by: actorId } }),
     ),
   );
   expect(outcomes(results)).toEqual(rows.map(() => 'applied'));
@@ -63,10 +67,11 @@ const service = (name: string, duration: number, extra: Mutation['changed'] = {}
   ...extra,
 });
 
-/** Two therapists, two rooms, four services; weekdays 09:00–17:00 with a break at 13:00. */
+/** Two therapists, two rooms, four services; weekdays 09:00–17:00 with a break at 13:00 (pushed by `adminId`). */
 export async function scheduleOnServer(
   desk: TestDevice,
   therapistStaffId: string | null = null,
+  adminId: string = testStaff.admin,
 ): Promise<TestSchedule> {
   const ids: TestSchedule = {
     roomId: uuidv7(),
@@ -99,27 +104,38 @@ export async function scheduleOnServer(
     valid_to: null,
     deleted_at: null,
   });
-  await pushRows(desk, [
-    ['rooms', ids.roomId, { name: 'Кабинет 101', active: 1 }],
-    ['rooms', ids.otherRoomId, { name: 'Кабинет 102', active: 1 }],
-    ['service_types', ids.consultation, service('Приём терапевта', 20)],
-    ['service_types', ids.limited, service('ЭКГ с расшифровкой', 30, { daily_limit: 1 })],
-    ['service_types', ids.remote, service('Телемедицинская консультация', 20, { mode: 'remote' })],
-    ['service_types', ids.notOffered, service('Массаж', 30)],
-    ['specialists', ids.therapist, specialist('Петрова Анна Сергеевна', ids.roomId, therapistStaffId)],
-    ['specialists', ids.colleague, specialist('Сидоров Олег Иванович', ids.otherRoomId, null)],
-    ...[1, 2, 3, 4, 5].flatMap((weekday): Array<[string, string, Mutation['changed']]> => [
-      ['work_patterns', uuidv7(), pattern(ids.therapist, weekday)],
-      ['work_patterns', uuidv7(), pattern(ids.colleague, weekday)],
-    ]),
-  ]);
+  await pushRows(
+    desk,
+    [
+      ['rooms', ids.roomId, { name: 'Кабинет 101', active: 1 }],
+      ['rooms', ids.otherRoomId, { name: 'Кабинет 102', active: 1 }],
+      ['service_types', ids.consultation, service('Приём терапевта', 20)],
+      ['service_types', ids.limited, service('ЭКГ с расшифровкой', 30, { daily_limit: 1 })],
+      ['service_types', ids.remote, service('Телемедицинская консультация', 20, { mode: 'remote' })],
+      ['service_types', ids.notOffered, service('Массаж', 30)],
+      ['specialists', ids.therapist, specialist('Петрова Анна Сергеевна', ids.roomId, therapistStaffId)],
+      ['specialists', ids.colleague, specialist('Сидоров Олег Иванович', ids.otherRoomId, null)],
+      ...[1, 2, 3, 4, 5].flatMap((weekday): Array<[string, string, Mutation['changed']]> => [
+        ['work_patterns', uuidv7(), pattern(ids.therapist, weekday)],
+        ['work_patterns', uuidv7(), pattern(ids.colleague, weekday)],
+      ]),
+    ],
+    adminId,
+  );
   return ids;
 }
 
-/** `count` patients enrolled at the desk, in one push. */
-export async function patientsOnServer(desk: TestDevice, count: number): Promise<string[]> {
+/** `count` patients enrolled at the desk, in one push (by `clerkId`). */
+export async function patientsOnServer(
+  desk: TestDevice,
+  count: number,
+  clerkId: string = testStaff.clerk,
+): Promise<string[]> {
   const ids = Array.from({ length: count }, () => uuidv7());
-  const results = await pushAs(desk, ...ids.map((rowId) => mutation({ rowId, changed: newPatient() })));
+  const results = await pushAs(
+    desk,
+    ...ids.map((rowId) => mutation({ rowId, actorId: clerkId, changed: { ...newPatient(), created_by: clerkId } })),
+  );
   expect(outcomes(results)).toEqual(ids.map(() => 'applied'));
   return ids;
 }
