@@ -39,10 +39,8 @@ export const cabinetEn = {
   },
   home: {
     title: 'Hello, {{name}}',
-    notYet: 'Not available yet',
     cards:
       'What your doctors wrote about your health: visits, diagnoses, prescriptions, lab results. You can report an inaccuracy.',
-    appointments: 'You will book a doctor and see your appointments here. For now, book by calling the front desk.',
     documents: 'Lab results from other laboratories: upload them and send them to your doctor.',
     settingsLink: 'Notifications, sign-in and security',
     open: 'Open',

@@ -73,11 +73,6 @@ export const frameEn = {
     yes: 'yes',
     no: 'no',
   },
-  later: {
-    title: 'The “{{section}}” section comes in a later release',
-    body: 'This section is not ready yet. Work with patients meanwhile: find them with the search box (/ or F2) or create a new one.',
-    toPatients: 'Go to patients',
-  },
   notFound: {
     title: 'No such page',
     body: 'The link may be out of date. Go back to patients.',

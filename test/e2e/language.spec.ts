@@ -28,7 +28,7 @@ test('switching to English relabels the frame and the form, and the choice survi
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
 
-test('sections not built yet say so and point to the patients; the rail shows a clerk only a clerk’s sections', async ({
+test('the rail shows a clerk only a clerk’s sections, and each opens its screen', async ({
   page,
 }) => {
   const rail = page.getByRole('navigation', { name: 'Разделы' });
@@ -40,14 +40,12 @@ test('sections not built yet say so and point to the patients; the rail shows a 
     'Настройки',
     'Моя учётная запись',
   ]);
-  // «Заявления» is built (issue 11); «Записи» is still to come.
+  // «Заявления» (issue 11) and «Записи» (issue 13) are built.
   await page.getByRole('link', { name: 'Заявления' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
   await page.getByRole('link', { name: 'Записи' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Раздел «Записи» появится в следующем выпуске' }),
-  ).toBeVisible();
-  await page.getByRole('link', { name: 'Перейти к пациентам' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Расписание' })).toBeVisible();
+  await page.getByRole('link', { name: 'Пациенты' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Пациенты' })).toBeVisible();
 });
 

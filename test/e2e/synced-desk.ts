@@ -39,7 +39,9 @@ export const test = base.extend<{
   desk: BrowserHost;
   colleagues: Colleague[];
 }>({
-  deskPreparation: [() => undefined, { option: true }],
+  // A function-valued fixture is given by a fixture that hands it over.
+  // eslint-disable-next-line no-empty-pattern
+  deskPreparation: [async ({}, use) => use(() => undefined), { option: true }],
   // eslint-disable-next-line no-empty-pattern
   admin: async ({}, use) => use({}),
   // eslint-disable-next-line no-empty-pattern
