@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { AppointmentView } from '../../../shared/api/appointments-calls';
 import type { ApiError } from '../../../shared/errors/app-error';
 import { useApi } from '../../api/api-context';
@@ -22,6 +22,7 @@ import type { CalendarColumn } from './calendar/calendar-model';
 import { addDays, clinicToday, instantAt, russianDate, timeOf } from './calendar/clinic-time';
 import { buildCalendar, chosenResources, periodDates } from './calendar/columns';
 import { ScheduleToolbar, type ScheduleViewState } from './ScheduleToolbar';
+import { paramsFromView, viewFromParams } from './schedule-params';
 
 /**
  * «Расписание» (E1, E2): the day or week of the clinic's specialists or rooms, bookings as blocks;
@@ -32,12 +33,11 @@ export function ScheduleScreen() {
   const api = useApi();
   const may = usePermissions();
   const mayWrite = may('appointments.write');
-  const [state, setState] = useState<ScheduleViewState>(() => ({
-    period: 'day',
-    by: 'specialist',
-    choice: 'all',
-    date: clinicToday(),
-  }));
+  // The view lives in the address (`?period=week&by=room&date=…`): a link or a reload opens the same view.
+  const [params, setParams] = useSearchParams();
+  const state = viewFromParams(params);
+  const setState = (change: (prior: ScheduleViewState) => ScheduleViewState) =>
+    setParams(paramsFromView(change(state)), { replace: true });
   const [version, setVersion] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
   const [finding, setFinding] = useState<FindPreset | null>(null);

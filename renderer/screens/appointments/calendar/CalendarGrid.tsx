@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -85,7 +86,8 @@ export function CalendarGrid({
   const [announce, setAnnounce] = useState('');
   const elements = useRef(new Map<string, HTMLDivElement>());
   const cursorElement = useRef<HTMLDivElement>(null);
-  const focusWanted = useRef(false);
+  // Where the focus should follow: set with the cursor a key moved, taken by the render that shows it.
+  const focusWanted = useRef<Cursor | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
   const placed = useMemo(() => items.map((column) => layoutLanes(column)), [items]);
@@ -101,9 +103,12 @@ export function CalendarGrid({
     }));
   }, [columns.length, range.starts, range.ends]);
 
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    focusWanted.current = false;
+  // A layout effect, and only for the cursor asked for: a key pressed before the first render's
+  // effects ran must not be taken by that render (the focus would stay behind).
+  useLayoutEffect(() => {
+    const wanted = focusWanted.current;
+    if (!wanted || wanted.column !== cursor.column || wanted.minute !== cursor.minute) return;
+    focusWanted.current = null;
     const element = current ? elements.current.get(current.id) : cursorElement.current;
     element?.focus({ preventScroll: false });
     element?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -125,7 +130,7 @@ export function CalendarGrid({
       const item = list.find((candidate) => candidate.id === moveRequest);
       if (!item) continue;
       startMove(item);
-      focusWanted.current = true;
+      focusWanted.current = { column, minute: item.start };
       setCursor({ column, minute: item.start });
       return;
     }
@@ -145,10 +150,12 @@ export function CalendarGrid({
     if (moving) {
       if (event.key === 'Escape') {
         setMoving(null);
-        focusWanted.current = true;
+        focusWanted.current = cursor;
+        setCursor({ ...cursor });
       } else if (event.key === 'Enter') {
         finishMove(moving.target, moving.item);
-        focusWanted.current = true;
+        focusWanted.current = cursor;
+        setCursor({ ...cursor });
       } else {
         const target = moveTarget(moving.target, event.key, shape, event.shiftKey);
         if (!target) return;
@@ -175,7 +182,7 @@ export function CalendarGrid({
     const next = moveCursor(cursor, event.key, shape, blocksOf);
     if (!next) return;
     event.preventDefault();
-    focusWanted.current = true;
+    focusWanted.current = next;
     setCursor(next);
   };
 

@@ -78,10 +78,8 @@ export function shortDate(date: string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 }
 
-/** `07.12.2026`. */
-export function russianDate(date: string): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-}
+/** `07.12.2026`: the desk's one date format. */
+export { formatRussianDate as russianDate } from '../../../../shared/domain/calendar-date';
 
 /** Today in the clinic. */
 export function clinicToday(now: Date = new Date()): string {
