@@ -9,7 +9,7 @@ import {
 import { at, dayAhead, scheduleOnServer, type TestSchedule } from '../server/appointments/appointment-setup';
 import { cabinetOptions, type CabinetBrowser } from '../server/cabinet/accounts/cabinet-browser';
 import { signedInPatient } from '../server/cabinet/chart/chart-setup';
-import { enrolTestDevice } from '../server/support/test-server';
+import { enrolTestDevice, type TestServer } from '../server/support/test-server';
 import { importDocumentDictionaries } from '../support/document-dictionaries';
 import { validSnils } from '../support/fixtures';
 import { enrolPatient } from '../support/temp-desk';
@@ -37,12 +37,14 @@ beforeAll(async () => {
   const admin = desk.store.read((tx) =>
     tx.get<{ id: string }>("SELECT id FROM staff WHERE kind = 'person' AND role = 'admin' LIMIT 1"),
   );
-  const pusher = await enrolTestDevice(server.db, { origin: server.url }, 'Администратор', { staff: false });
+  // The server as the server suite's helpers address it (they use its origin only).
+  const asTestServer: TestServer = { app: server.app, origin: server.url, close: async () => undefined };
+  const pusher = await enrolTestDevice(server.db, asTestServer, 'Администратор', { staff: false });
   ids = await scheduleOnServer(pusher, null, admin!.id);
   patientId = await enrolPatient(desk, { surname: 'Орлова', snils: validSnils('412345670') });
   await desk.sync();
   expect(pendingOutbox(desk)).toBe(0);
-  cabinet = (await signedInPatient(server.db, { origin: server.url }, patientId, new Date())).browser;
+  cabinet = (await signedInPatient(server.db, asTestServer, patientId, new Date())).browser;
 }, 180_000);
 
 afterAll(async () => {
