@@ -177,6 +177,8 @@ async function followUp(log: ChangeLogWriter, mutation: Mutation, before: RowSta
     if (!booked.replaces) return announce(log, 'booked', appointment);
     const old = await appointmentRow(log.trx, log.clinicId, booked.replaces.id);
     const moved = await writeAppointment(log, booked.replaces.id, old, { status: 'moved', replaced_by: row.id }, at);
+    // The new time is held (claimed in the check); only now is the old one freed.
+    await releaseClaim(log.trx, log.clinicId, booked.replaces.id);
     return announce(log, 'moved', appointment, moved);
   }
   if (before?.data.status !== 'cancelled' && row.data.status === 'cancelled') {

@@ -10,7 +10,15 @@ import { HttpError } from '../http/http-error';
 import { withChangeLog } from '../sync/change-log';
 import { stored, type StoredRow } from '../sync/server-rows';
 import { announce, appointmentOf, appointmentRow, bookedBlank, writeAppointment } from './booking-rows';
-import { claimSlot, confirmHold, patientFutureCount, releaseClaim, type HeldClaim } from './claims';
+import {
+  claimSlot,
+  confirmHold,
+  dropHoldsOf,
+  findClaim,
+  patientFutureCount,
+  releaseClaim,
+  type HeldClaim,
+} from './claims';
 import { clinicDay, slotContext, slotRoom } from './schedule-snapshot';
 import { SlotTakenError } from './slot-taken';
 
@@ -140,6 +148,9 @@ export async function holdSlot(
     if (problem?.code === 'appointments.slot.taken') return true;
     if (problem)
       throw new HttpError(statusOf(problem.code), problem.code, { field: problem.field, params: problem.params });
+    // A move: the hold joins the booking's claim group (claims.ts), replacing an earlier try.
+    const replaced = request.replacesId === null ? undefined : await findClaim(trx, ref.clinicId, request.replacesId);
+    if (replaced) await dropHoldsOf(trx, ref.clinicId, ref.accountId, replaced.group);
     const claim = await claimSlot(
       trx,
       {
@@ -155,6 +166,7 @@ export async function holdSlot(
         accountId: ref.accountId,
       },
       now,
+      { replaces: request.replacesId },
     );
     if (claim.claimed) return false;
     if (claim.code === 'appointments.slot.taken') return true;
@@ -165,8 +177,14 @@ export async function holdSlot(
 }
 
 /** The account's live hold, confirmed in `trx`; 404 / 410 otherwise. */
-async function heldFor(trx: Knex.Transaction, ref: PatientRef, holdId: string, now: Date): Promise<HeldClaim> {
-  const outcome = await confirmHold(trx, ref.clinicId, holdId, ref.accountId, now);
+async function heldFor(
+  trx: Knex.Transaction,
+  ref: PatientRef,
+  holdId: string,
+  now: Date,
+  group: string = holdId,
+): Promise<HeldClaim> {
+  const outcome = await confirmHold(trx, ref.clinicId, holdId, ref.accountId, now, group);
   if (outcome.confirmed && outcome.claim.patientId === ref.patientId) return outcome.claim;
   if (!outcome.confirmed && outcome.code === 'appointments.hold.expired') {
     throw new HttpError(410, outcome.code, { params: { minutes: holdMinutes } });
@@ -239,7 +257,9 @@ export async function moveBooking(db: Knex, ref: PatientRef, id: string, holdId:
   const at = now.toISOString();
   return withChangeLog(db, { now, clinicId: ref.clinicId }, async (log) => {
     const old = await changeableBooking(log.trx, ref, id, now);
-    const claim = await heldFor(log.trx, ref, holdId, now);
+    // Only a hold made for this move (in the booking's claim group) moves it.
+    const group = (await findClaim(log.trx, ref.clinicId, id))?.group ?? id;
+    const claim = await heldFor(log.trx, ref, holdId, now, group);
     const mode = await serviceMode(log.trx, ref.clinicId, claim.serviceTypeId);
     const kept = { timeZone: old.appointment.patientTimeZone, note: old.appointment.note };
     const fields = { ...bookedRow(claim, mode, kept, at), replaces_id: id };

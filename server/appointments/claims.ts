@@ -25,6 +25,11 @@ export interface Claim {
   holdExpiresAt: Date | null;
   /** The cabinet account that holds it. */
   accountId: string | null;
+  /**
+   * Claims of one group never stand in each other's way: a booking is a group of its own (its
+   * id); the claim of its move joins the booking's group. Read back on every claim.
+   */
+  group?: string;
 }
 
 export type ClaimRefusal = 'appointments.slot.taken' | 'appointments.slot.patient_busy';
@@ -60,10 +65,10 @@ async function dropLapsedHolds(trx: Knex.Transaction, claim: Claim, now: Date): 
 }
 
 /**
- * Claims the claim's time, or says which constraint refused it. `replaces`: a move — the booking
- * being moved gives up its claim in the same savepoint as the new one is made, so a move onto a
- * taken time leaves the old claim as it was, and a move that overlaps its own old time (fifteen
- * minutes later, the same doctor) is not refused by itself.
+ * Claims the claim's time, or says which constraint refused it. `replaces`: a move — the new claim
+ * joins the moved booking's group, so the booking's own time does not stand in its way (fifteen
+ * minutes later, the same doctor) while the old claim is still held; the caller frees the old one
+ * once the new one is made. A move onto a time someone else holds is refused, the old claim intact.
  */
 export async function claimSlot(
   trx: Knex.Transaction,
@@ -72,15 +77,15 @@ export async function claimSlot(
   options: { replaces?: string | null } = {},
 ): Promise<ClaimOutcome> {
   await dropLapsedHolds(trx, claim, now);
+  const replaced = options.replaces ? await findClaim(trx, claim.clinicId, options.replaces) : undefined;
+  const group = claim.group ?? replaced?.group ?? claim.id;
   try {
     await trx.transaction(async (savepoint) => {
-      if (options.replaces) {
-        await savepoint('appointment_claims').where({ clinic_id: claim.clinicId, id: options.replaces }).delete();
-      }
       await savepoint.raw(
         `INSERT INTO appointment_claims
-           (id, clinic_id, specialist_id, room_id, patient_id, service_type_id, during, hold_expires_at, account_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)`,
+           (id, clinic_id, specialist_id, room_id, patient_id, service_type_id, during, claim_group,
+            hold_expires_at, account_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)`,
         [
           claim.id,
           claim.clinicId,
@@ -90,6 +95,7 @@ export async function claimSlot(
           claim.serviceTypeId,
           claim.startsAt,
           claim.endsAt,
+          group,
           claim.holdExpiresAt,
           claim.accountId,
           now,
@@ -114,6 +120,7 @@ export async function releaseClaim(trx: Knex.Transaction | Knex, clinicId: strin
 }
 
 export interface HeldClaim extends Claim {
+  group: string;
   createdAt: Date;
 }
 
@@ -126,6 +133,7 @@ interface ClaimRow {
   service_type_id: string;
   starts_at: Date | string;
   ends_at: Date | string;
+  claim_group: string;
   hold_expires_at: Date | string | null;
   account_id: string | null;
   created_at: Date | string;
@@ -145,12 +153,13 @@ function claimOf(row: ClaimRow): HeldClaim {
     endsAt: instantOf(row.ends_at),
     holdExpiresAt: row.hold_expires_at === null ? null : new Date(row.hold_expires_at),
     accountId: row.account_id,
+    group: row.claim_group,
     createdAt: new Date(row.created_at),
   };
 }
 
 const claimColumns = `id, clinic_id, specialist_id, room_id, patient_id, service_type_id,
-  lower(during) AS starts_at, upper(during) AS ends_at, hold_expires_at, account_id, created_at`;
+  lower(during) AS starts_at, upper(during) AS ends_at, claim_group, hold_expires_at, account_id, created_at`;
 
 /** One claim of the clinic, held or confirmed, lapsed or not. */
 export async function findClaim(
@@ -170,6 +179,20 @@ export type HoldOutcome =
   | { confirmed: true; claim: HeldClaim }
   | { confirmed: false; code: 'appointments.hold.not_found' | 'appointments.hold.expired' };
 
+/** Drops the account's live holds in a group (a move's earlier tries: one hold per move at a time). */
+export async function dropHoldsOf(
+  trx: Knex.Transaction,
+  clinicId: string,
+  accountId: string,
+  group: string,
+): Promise<void> {
+  await trx.raw(
+    `DELETE FROM appointment_claims
+     WHERE clinic_id = ? AND account_id = ? AND claim_group = ? AND hold_expires_at IS NOT NULL`,
+    [clinicId, accountId, group],
+  );
+}
+
 /**
  * Makes the account's live hold a booking (its time stays claimed, now without end). A lapsed one
  * is dropped: its time may already be someone else's.
@@ -180,9 +203,11 @@ export async function confirmHold(
   holdId: string,
   accountId: string,
   now: Date,
+  /** The group the hold must belong to: the moved booking's for a move; its own for a new booking. */
+  group: string = holdId,
 ): Promise<HoldOutcome> {
   const held = await findClaim(trx, clinicId, holdId);
-  if (!held || held.accountId !== accountId || held.holdExpiresAt === null) {
+  if (!held || held.accountId !== accountId || held.holdExpiresAt === null || held.group !== group) {
     return { confirmed: false, code: 'appointments.hold.not_found' };
   }
   if (held.holdExpiresAt.getTime() <= now.getTime()) {

@@ -181,6 +181,18 @@ describe('the cabinet’s «Записи» (issue 13)', () => {
     expect(await claimsBetween(running.db, at(day, '11:00'), at(day, '11:20'))).toEqual([]);
     const { upcoming, past } = await list();
     expect([...upcoming, ...past].map((a) => a.id)).not.toContain(booking.id);
+
+    // Ten minutes later, overlapping its own time: the booking does not stand in its own way; a
+    // hold made for a move is no new booking of its own.
+    const later = heldId(await hold(at(day, '12:10'), { replacesId: holdId }));
+    expect(await browser().post(paths.list, { holdId: later, timeZone: 'Europe/Moscow' })).toMatchObject({
+      status: 404,
+      body: { code: 'appointments.hold.not_found' },
+    });
+    const again = await browser().post(pathOf(paths.move, holdId), { holdId: later });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(cabinetAppointmentSchema.parse(again.body)).toMatchObject({ id: later, startsAt: at(day, '12:10') });
+    expect(await claimsBetween(running.db, at(day, '12:00'), at(day, '12:30'))).toEqual([later]);
   });
 
   it('a hold lapses after its minutes: the time is someone else’s and the late confirmation is refused', async () => {

@@ -46,6 +46,12 @@ describe(`claims (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       got.push(await claimSlot(trx, claim({ specialistId: 'doctor-3', patientId: first.patientId }), now));
       // Back to back is no overlap; and the transaction still works after three refusals.
       got.push(await claimSlot(trx, claim({ startsAt: plus(20), endsAt: plus(40) }), now));
+      // A move's claim joins the moved booking's group: its own old time does not refuse it.
+      got.push(
+        await claimSlot(trx, claim({ patientId: first.patientId, startsAt: plus(5), endsAt: plus(20) }), now, {
+          replaces: first.id,
+        }),
+      );
       return got;
     });
     expect(outcomes).toEqual([
@@ -54,8 +60,9 @@ describe(`claims (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       { claimed: false, code: 'appointments.slot.taken' },
       { claimed: false, code: 'appointments.slot.patient_busy' },
       { claimed: true },
+      { claimed: true },
     ]);
-    expect(await busyBetween(db(), clinicId, { from: base, to: plus(60) }, now)).toHaveLength(2);
+    expect(await busyBetween(db(), clinicId, { from: base, to: plus(60) }, now)).toHaveLength(3);
   });
 
   it('of two transactions claiming one time at once, the second waits for the first and is refused', async () => {
