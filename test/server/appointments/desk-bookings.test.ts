@@ -195,6 +195,37 @@ describe('a desk’s booking judged by the server (E1: booking that cannot doubl
     expect(outcomes(await pushAs(desk, reopened))).toEqual(['appointments.not_active']);
   });
 
+  it('the schedule is the senior clerk’s and admin’s; an attachment belongs to its booking’s patient', async () => {
+    const room = mutation({ table: 'rooms', changed: { name: 'Кабинет 103', active: 1 } });
+    expect(outcomes(await pushAs(desk, room))).toEqual(['sync.actor_forbidden']);
+    const booking = book(11, '16:40');
+    expect(outcomes(await pushAs(desk, booking))).toEqual(['applied']);
+    const attachment = (changed: Record<string, string | null>) =>
+      mutation({
+        table: 'appointment_attachments',
+        changed: {
+          appointment_id: booking.rowId,
+          patient_id: patients[11]!,
+          kind: 'referral',
+          title: 'Направление',
+          scan_id: null,
+          chart_entry_id: null,
+          added_via: 'desk',
+          deleted_at: null,
+          created_at: new Date().toISOString(),
+          ...changed,
+        },
+      });
+    expect(outcomes(await pushAs(desk, attachment({ patient_id: patients[10]! })))).toEqual([
+      'appointments.row.invalid',
+    ]);
+    expect(outcomes(await pushAs(desk, attachment({ appointment_id: uuidv7() })))).toEqual(['appointments.not_found']);
+    expect(outcomes(await pushAs(desk, attachment({ added_via: 'cabinet' })))).toEqual([
+      'appointments.field.server_only',
+    ]);
+    expect(outcomes(await pushAs(desk, attachment({})))).toEqual(['applied']);
+  });
+
   it('a doctor reads bookings but writes none; another clinic’s specialist is unknown to its desks', async () => {
     const doctor = uuidv7();
     const made = await pushAs(
