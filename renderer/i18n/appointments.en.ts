@@ -72,6 +72,8 @@ export const appointmentsEn = {
       note: 'Note',
       cancelReason: 'Why cancelled',
       refused: 'The server did not confirm the booking',
+      waitingHint:
+        'The server has not confirmed the request yet: the time is the patient’s once it does. If the server refuses, the reason shows here.',
       offerOther: 'Offer another time',
       arrived: 'Arrived',
       noShow: 'Did not come',

@@ -7,7 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/api/appointments-calls';
-import { appointmentWhen, statusColor, statusText } from './panel/appointment-text';
+import { appointmentTimes, appointmentWhen, statusColor, statusText } from './panel/appointment-text';
 
 /**
  * Bookings as a list (the doctor's day, the card's tab): when, whose, what, its state; the row
@@ -22,7 +22,7 @@ export function AppointmentList({
 }: {
   items: readonly AppointmentView[];
   label: string;
-  /** The second line: the specialist (the card) or the patient (the doctor's day). */
+  /** Whose: the specialist (the card, with the date) or the patient (the doctor's day, times only). */
   show: 'patient' | 'specialist';
   onOpen(appointment: AppointmentView): void;
   extra?(appointment: AppointmentView): ReactNode;
@@ -34,7 +34,11 @@ export function AppointmentList({
         <ListItem key={appointment.id} disablePadding secondaryAction={extra?.(appointment)} divider>
           <ListItemButton onClick={() => onOpen(appointment)} sx={{ pr: extra ? 28 : 2 }}>
             <ListItemText
-              primary={`${appointmentWhen(appointment)} · ${show === 'patient' ? appointment.patientName : appointment.specialistName}`}
+              primary={
+                show === 'patient'
+                  ? `${appointmentTimes(appointment)} · ${appointment.patientName}`
+                  : `${appointmentWhen(appointment)} · ${appointment.specialistName}`
+              }
               secondary={
                 <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
                   <span>

@@ -19,6 +19,7 @@ export function CodePicker({
   onPick,
   problem,
   autoFocus,
+  knownName,
 }: {
   dictionary: 'specialties' | 'positions' | 'services';
   label: string;
@@ -26,11 +27,15 @@ export function CodePicker({
   onPick(item: DictionaryItem | null): void;
   problem?: FieldProblem;
   autoFocus?: boolean;
+  /** The saved code's name as the schedule already knows it (no dictionary read needed to show it). */
+  knownName?: string | null;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const [query, setQuery] = useState('');
-  const [picked, setPicked] = useState<DictionaryItem | null>(null);
+  const [picked, setPicked] = useState<DictionaryItem | null>(() =>
+    value !== '' && knownName ? { code: value, name: knownName, retired: false, data: {} } : null,
+  );
   const found = useApiQuery(
     `${dictionary}:${query}`,
     (client) => client.dictionaries.search({ name: dictionary, query: query.trim(), limit: 30 }),
@@ -40,7 +45,9 @@ export function CodePicker({
     if (value === '' || picked?.code === value) return;
     let current = true;
     void api.dictionaries.get({ name: dictionary, code: value }).then((answer) => {
-      if (current && answer.ok && answer.data.item) setPicked(answer.data.item);
+      if (!current) return;
+      // A code the dictionary cannot name here still shows, as its code.
+      setPicked(answer.ok && answer.data.item ? answer.data.item : { code: value, name: '', retired: false, data: {} });
     });
     return () => {
       current = false;

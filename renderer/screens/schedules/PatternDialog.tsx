@@ -141,7 +141,7 @@ export function PatternDialog({
             save.clearField('starts', 'ends');
           }}
           error={problems.starts !== undefined}
-          helperText={helper('starts')}
+          helperText=" "
           sx={{ flex: 1 }}
         />
         <MaskedField
@@ -155,10 +155,15 @@ export function PatternDialog({
             save.clearField('starts', 'ends');
           }}
           error={problems.ends !== undefined}
-          helperText={helper('ends')}
+          helperText=" "
           sx={{ flex: 1 }}
         />
       </Box>
+      {(problems.starts ?? problems.ends) && (
+        <FormHelperText error sx={{ mt: -2, mb: 2 }}>
+          <FieldMessage problem={(problems.starts ?? problems.ends)!} />
+        </FormHelperText>
+      )}
       <Box role="group" aria-label={t('schedules.pattern.breaks')} sx={{ mb: 1 }}>
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
           {t('schedules.pattern.breaks')}
@@ -211,6 +216,7 @@ export function PatternDialog({
         onChange={(event) => setRoomId(event.target.value)}
         error={problems.roomId !== undefined}
         helperText={helper('roomId')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
       >
         <MenuItem value="">{t('schedules.ownRoom')}</MenuItem>
         {schedule.rooms.map((room) => (

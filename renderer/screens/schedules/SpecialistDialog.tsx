@@ -83,6 +83,7 @@ export function SpecialistDialog({
         dictionary="specialties"
         label={t('schedules.specialist.specialty')}
         value={specialtyCode}
+        knownName={item?.specialtyName}
         onPick={(picked) => {
           setSpecialtyCode(picked?.code ?? '');
           save.clearField('specialtyCode');
@@ -93,6 +94,7 @@ export function SpecialistDialog({
         dictionary="positions"
         label={t('schedules.specialist.position')}
         value={positionCode}
+        knownName={item?.positionName}
         onPick={(picked) => {
           setPositionCode(picked?.code ?? '');
           save.clearField('positionCode');
@@ -116,6 +118,7 @@ export function SpecialistDialog({
         onChange={(event) => setRoomId(event.target.value)}
         error={problems.roomId !== undefined}
         helperText={helper('roomId')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
       >
         <MenuItem value="">{t('schedules.none')}</MenuItem>
         {schedule.rooms.map((room) => (
@@ -136,6 +139,7 @@ export function SpecialistDialog({
           }}
           error={problems.staffId !== undefined}
           helperText={helper('staffId', t('schedules.specialist.staffHint'))}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
           <MenuItem value="">{t('schedules.specialist.staffNone')}</MenuItem>
           {staff.data.items.map((person) => (

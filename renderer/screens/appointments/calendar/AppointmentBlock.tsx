@@ -16,6 +16,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   lines,
   register,
   onPointerDown,
+  onFocus,
 }: {
   item: CalendarItem;
   rangeStart: number;
@@ -26,6 +27,8 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   lines: readonly [string, string];
   register(id: string, element: HTMLDivElement | null): void;
   onPointerDown(item: CalendarItem, event: ReactPointerEvent<HTMLDivElement>): void;
+  /** Focus came by Tab or the mouse: the grid's cursor follows. */
+  onFocus(item: CalendarItem): void;
 }) {
   const { appointment } = item;
   const state =
@@ -49,6 +52,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
         width: `calc(${100 / placed.lanes}% - 4px)`,
       }}
       onPointerDown={(event) => onPointerDown(item, event)}
+      onFocus={() => onFocus(item)}
     >
       <span className="cal-block-line cal-block-strong">{lines[0]}</span>
       <span className="cal-block-line">{lines[1]}</span>

@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -225,6 +226,25 @@ export function CalendarGrid({
     }
   };
 
+  const onBlockFocus = useCallback(
+    (item: CalendarItem) => {
+      const column = items.findIndex((list) => list.includes(item));
+      setCursor((prior) =>
+        prior.column === column && prior.minute === item.start ? prior : { column, minute: item.start },
+      );
+    },
+    [items],
+  );
+  // A click on free time puts the cursor there (a second click, or Enter, books it).
+  const onColumnClick = (index: number, event: ReactMouseEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('.cal-block, .cal-cursor')) return;
+    const offset = event.clientY - event.currentTarget.getBoundingClientRect().top;
+    const minute = range.starts + Math.floor(offset / pxPerMinute / gridStep) * gridStep;
+    const next = { column: index, minute: Math.min(Math.max(minute, range.starts), range.ends - gridStep) };
+    focusWanted.current = next;
+    setCursor(next);
+  };
   const register = useCallback((id: string, element: HTMLDivElement | null) => {
     if (element) elements.current.set(id, element);
     else elements.current.delete(id);
@@ -279,7 +299,13 @@ export function CalendarGrid({
           ))}
         </div>
         {columns.map((column, index) => (
-          <div key={column.key} className="cal-col" data-column={index} style={{ height }}>
+          <div
+            key={column.key}
+            className="cal-col"
+            data-column={index}
+            style={{ height }}
+            onClick={(event) => onColumnClick(index, event)}
+          >
             <ColumnShades column={column} range={range} />
             {(items[index] ?? []).map((item) => (
               <AppointmentBlock
@@ -292,6 +318,7 @@ export function CalendarGrid({
                 lines={texts.get(item.id)?.lines ?? emptyLines}
                 register={register}
                 onPointerDown={onBlockPointerDown}
+                onFocus={onBlockFocus}
               />
             ))}
             {cursor.column === index && !current && (

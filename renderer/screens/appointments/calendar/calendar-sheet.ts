@@ -73,7 +73,7 @@ export function calendarSheet(theme: Theme): SystemStyleObject<Theme> {
       boxSizing: 'border-box',
       borderRadius: '4px',
       fontSize: 12,
-      lineHeight: '14px',
+      lineHeight: '13px',
       overflow: 'hidden',
       px: 0.5,
       py: '1px',

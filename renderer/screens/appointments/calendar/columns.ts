@@ -60,6 +60,8 @@ export function buildCalendar(
 ): { columns: CalendarColumn[]; items: CalendarItem[][]; range: Span } {
   const dayOf = new Map(days.map((day) => [`${day.specialistId}|${day.date}`, day]));
   const columns: CalendarColumn[] = [];
+  // Many columns: «Алексеева Н. П.»; one specialist's week keeps the whole name in the picker above.
+  const short = (name: string) => (by === 'specialist' && resources.length > 3 ? initials(name) : name);
   const dayTitle = (date: string) => `${weekdayName(weekdayOf(date))} ${shortDate(date)}`;
   for (const date of dates) {
     for (const resource of resources) {
@@ -70,8 +72,8 @@ export function buildCalendar(
         date,
         resourceId: resource.id,
         resourceKind: by,
-        title: single ? resource.name : dayTitle(date),
-        subtitle: single ? resource.detail : resources.length > 1 ? resource.name : null,
+        title: single ? short(resource.name) : dayTitle(date),
+        subtitle: single ? resource.detail : resources.length > 1 ? short(resource.name) : null,
         resourceName: resource.name,
         periods:
           by === 'room'
@@ -103,4 +105,11 @@ export function buildCalendar(
   }
   for (const list of items) list.sort((a, b) => a.start - b.start);
   return { columns, items, range: visibleRange(spans) };
+}
+
+/** «Алексеева Наталья Павловна» → «Алексеева Н. П.»; a name of another shape stays as it is. */
+export function initials(fullName: string): string {
+  const [surname, ...rest] = fullName.trim().split(/\s+/);
+  if (!surname || rest.length === 0) return fullName;
+  return `${surname} ${rest.map((part) => `${part[0]}.`).join(' ')}`;
 }

@@ -67,7 +67,8 @@ export function BookingPanel({
 
   const data = loaded.status === 'ok' ? loaded.data : null;
   const appointment = data?.appointment;
-  const active = appointment && ['requested', 'booked', 'arrived'].includes(appointment.status) && !appointment.pending;
+  const active =
+    appointment && ['requested', 'booked', 'arrived'].includes(appointment.status) && appointment.pending !== 'refused';
   const mayWrite = may('appointments.write');
 
   return (
@@ -95,7 +96,7 @@ export function BookingPanel({
           <Box>
             <Chip color={statusColor(appointment)} label={statusText(t, appointment)} variant="outlined" />
           </Box>
-          {appointment.pending === 'waiting' && <Alert severity="info">{t('appointments.pending.waiting')}</Alert>}
+          {appointment.pending === 'waiting' && <Alert severity="info">{t('appointments.panel.waitingHint')}</Alert>}
           {(appointment.pending === 'refused' || appointment.status === 'refused') && (
             <Alert severity="error">
               <AlertTitle>{t('appointments.panel.refused')}</AlertTitle>

@@ -9,6 +9,11 @@ export function appointmentWhen(appointment: Pick<AppointmentView, 'startsAt' | 
   return `${russianDate(starts.date)} ${timeOf(starts.minute)}–${timeOf(ends.minute)}`;
 }
 
+/** `08:00–08:20`: a day's list says the date once, above. */
+export function appointmentTimes(appointment: Pick<AppointmentView, 'startsAt' | 'endsAt'>): string {
+  return `${timeOf(localMoment(appointment.startsAt).minute)}–${timeOf(localMoment(appointment.endsAt).minute)}`;
+}
+
 /** The booking's state in words: a desk's request still on its way or refused says so first. */
 export function statusText(t: TFunction, appointment: Pick<AppointmentView, 'status' | 'pending'>): string {
   if (appointment.pending) return t(`appointments.pending.${appointment.pending}`);
