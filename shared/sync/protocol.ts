@@ -466,6 +466,9 @@ export const syncedFields = {
     'display_name',
     'specialty_code',
     'position_code',
+    // The codes' names as the saving desk's НСИ had them (the server holds no НСИ).
+    'specialty_name',
+    'position_name',
     'department',
     'room_id',
     'active',

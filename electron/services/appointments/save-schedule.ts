@@ -75,11 +75,14 @@ export function saveSpecialist(
     if (input.roomId !== null) requireRow(tx, 'rooms', input.roomId, 'roomId');
     if (input.staffId !== null && !tx.get("SELECT 1 FROM staff WHERE id = ? AND kind = 'person'", [input.staffId]))
       throw new AppError('staff.not_found', { field: 'staffId' });
+    const named = namedSpecialists(tx, [{ ...input, id: input.id ?? '' }])[0]!;
     const row = saveItem(ctx, tx, 'specialists', input.id, {
       staff_id: input.staffId,
       display_name: input.displayName,
       specialty_code: input.specialtyCode,
       position_code: input.positionCode,
+      specialty_name: named.specialtyName,
+      position_name: named.positionName,
       department: input.department,
       room_id: input.roomId,
       active: flag(input.active),

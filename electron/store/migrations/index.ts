@@ -23,6 +23,7 @@ import * as serverWrittenRows from './0022-server-written-rows';
 import * as charts from './0023-charts';
 import * as dictionaryWords from './0024-dictionary-words';
 import * as appointments from './0025-appointments';
+import * as specialistNames from './0026-specialist-names';
 
 interface Migration {
   name: string;
@@ -56,6 +57,7 @@ const migrations: Migration[] = [
   { name: '0023-charts', ...charts },
   { name: '0024-dictionary-words', ...dictionaryWords },
   { name: '0025-appointments', ...appointments },
+  { name: '0026-specialist-names', ...specialistNames },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -11,13 +11,32 @@ import { videoLinkFor } from '../../appointments/notices/video-link';
 import { clinicSchedule } from '../../appointments/schedule-snapshot';
 import { toRecord } from '../../db/values';
 
+interface SpecialistNames {
+  specialtyName: string | null;
+  positionName: string | null;
+}
+
 /**
- * What the cabinet's «Записи» shows, read from the synced rows. The НСИ dictionaries' names live at
- * the desks (imported there), not on the server: a specialty is shown by its code, and the
- * specialty's and position's names are null here.
+ * The specialty's and position's names of each specialist, as the desk that saved it wrote them
+ * from its НСИ dictionaries (the server holds no НСИ); null when that desk had not imported them.
  */
+async function specialistNames(db: Knex, clinicId: string): Promise<Map<string, SpecialistNames>> {
+  const rows = await db('records')
+    .where({ clinic_id: clinicId, table_name: 'specialists' })
+    .select<{ id: string; data: unknown }[]>('id', 'data');
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return new Map(
+    rows.map((row) => {
+      const data = toRecord(row.data);
+      return [row.id, { specialtyName: text(data.specialty_name), positionName: text(data.position_name) }];
+    }),
+  );
+}
+
+/** What the cabinet's «Записи» shows, read from the synced rows. */
 export async function bookingOptions(db: Knex, clinicId: string): Promise<CabinetBookingOptions> {
   const schedule = await clinicSchedule(db, clinicId);
+  const names = await specialistNames(db, clinicId);
   const services = schedule.serviceTypes.filter((service) => service.active);
   const specialists = schedule.specialists.filter((specialist) => specialist.active);
   const offered = (specialistId: string): string[] => {
@@ -29,16 +48,24 @@ export async function bookingOptions(db: Knex, clinicId: string): Promise<Cabine
     }
     return services.filter((service) => ids.has(service.id)).map((service) => service.id);
   };
-  const codes = [...new Set(specialists.map((specialist) => specialist.specialtyCode))].sort();
+  // A specialty by its name when some desk wrote one (its code otherwise), in alphabetical order.
+  const specialties = new Map<string, string>();
+  for (const specialist of specialists) {
+    const name = names.get(specialist.id)?.specialtyName;
+    if (name || !specialties.has(specialist.specialtyCode))
+      specialties.set(specialist.specialtyCode, name ?? specialist.specialtyCode);
+  }
   return {
-    specialties: codes.map((code) => ({ code, name: code })),
+    specialties: [...specialties]
+      .map(([code, name]) => ({ code, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.code.localeCompare(b.code)),
     specialists: specialists
       .map((specialist) => ({
         id: specialist.id,
         name: specialist.displayName,
         specialtyCode: specialist.specialtyCode,
-        specialtyName: null,
-        positionName: null,
+        specialtyName: names.get(specialist.id)?.specialtyName ?? null,
+        positionName: names.get(specialist.id)?.positionName ?? null,
         department: specialist.department,
         serviceTypeIds: offered(specialist.id),
       }))
@@ -94,6 +121,7 @@ export async function appointmentViews(
   schedule?: ScheduleSnapshot,
 ): Promise<CabinetAppointment[]> {
   const known = schedule ?? (await clinicSchedule(db, clinicId));
+  const names = await specialistNames(db, clinicId);
   const attachments = await attachmentsOf(
     db,
     clinicId,
@@ -105,7 +133,7 @@ export async function appointmentViews(
     views.push({
       id: appointment.id,
       specialistName: known.specialists.find((s) => s.id === appointment.specialistId)?.displayName ?? '',
-      specialtyName: null,
+      specialtyName: names.get(appointment.specialistId)?.specialtyName ?? null,
       serviceName: service?.name ?? '',
       roomName: known.rooms.find((room) => room.id === appointment.roomId)?.name ?? null,
       mode: appointment.mode,

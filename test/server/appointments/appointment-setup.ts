@@ -88,6 +88,9 @@ export async function scheduleOnServer(
     display_name: name,
     specialty_code: '76',
     position_code: '109',
+    // As the saving desk wrote them from its НСИ.
+    specialty_name: 'Терапия',
+    position_name: 'Врач-терапевт',
     department: 'Терапевтическое отделение',
     room_id: roomId,
     active: 1,

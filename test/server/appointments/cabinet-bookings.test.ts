@@ -77,6 +77,9 @@ describe('the cabinet’s «Записи» (issue 13)', () => {
   it('offers the specialists and their services, and free times earliest first', async () => {
     const options = cabinetBookingOptionsSchema.parse((await browser().get(paths.options)).body);
     expect(options.specialists.map((s) => s.name)).toEqual(['Петрова Анна Сергеевна', 'Сидоров Олег Иванович']);
+    // The patient chooses a specialty by its name, not by its НСИ code.
+    expect(options.specialties).toEqual([{ code: '76', name: 'Терапия' }]);
+    expect(options.specialists[0]).toMatchObject({ specialtyName: 'Терапия', positionName: 'Врач-терапевт' });
     expect(options.specialists[0]!.serviceTypeIds.sort()).toEqual([ids.consultation, ids.limited, ids.remote].sort());
     expect(options.services.map((s) => s.name)).toContain('Массаж');
     const mine = await slotsOf({ specialistId: ids.therapist, serviceTypeId: ids.consultation, from: day, to: day });

@@ -179,6 +179,14 @@ describe('managing the schedule (E1: admins and senior clerks; changes sync)', (
       ['Кузнецов Андрей Петрович', 'Хирургия', 'Врач-хирург'],
       ['Смирнова Ольга Ивановна', 'Терапия', 'Врач-терапевт'],
     ]);
+    // The names travel with the row, for the server (which holds no НСИ) to show patients.
+    expect(
+      c.desk.store.read((tx) =>
+        tx.get('SELECT specialty_name, position_name FROM specialists WHERE display_name = ?', [
+          'Смирнова Ольга Ивановна',
+        ]),
+      ),
+    ).toEqual({ specialty_name: 'Терапия', position_name: 'Врач-терапевт' });
     expect(schedule.patterns).toHaveLength(10);
     const room = await c.call<{ id: string }>('senior_clerk', 'schedules.saveRoom', {
       name: 'Процедурный',
