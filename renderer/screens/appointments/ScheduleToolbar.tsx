@@ -48,6 +48,7 @@ export function ScheduleToolbar({
     >
       <ToggleButtonGroup
         size="small"
+        color="primary"
         exclusive
         value={state.period}
         aria-label={t('appointments.toolbar.view')}
@@ -58,6 +59,7 @@ export function ScheduleToolbar({
       </ToggleButtonGroup>
       <ToggleButtonGroup
         size="small"
+        color="primary"
         exclusive
         value={state.by}
         aria-label={t('appointments.toolbar.by')}

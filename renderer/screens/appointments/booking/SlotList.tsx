@@ -1,4 +1,5 @@
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import { useTranslation } from 'react-i18next';
@@ -34,16 +35,18 @@ export function SlotList({
         const moment = localMoment(slot.startsAt);
         const weekday = t(`appointments.weekdays.${weekdayOf(moment.date) as 1 | 2 | 3 | 4 | 5 | 6 | 7}`);
         return (
-          <ListItemButton key={`${slot.specialistId}|${slot.startsAt}`} onClick={() => onPick(slot)}>
-            <ListItemText
-              primary={t('appointments.find.slot', {
-                day: `${weekday} ${russianDate(moment.date)}`,
-                time: timeOf(moment.minute),
-                specialist: nameOf.get(slot.specialistId) ?? slot.specialistId,
-              })}
-              secondary={slot.roomId ? roomOf.get(slot.roomId) : null}
-            />
-          </ListItemButton>
+          <ListItem key={`${slot.specialistId}|${slot.startsAt}`} disablePadding>
+            <ListItemButton onClick={() => onPick(slot)}>
+              <ListItemText
+                primary={t('appointments.find.slot', {
+                  day: `${weekday} ${russianDate(moment.date)}`,
+                  time: timeOf(moment.minute),
+                  specialist: nameOf.get(slot.specialistId) ?? slot.specialistId,
+                })}
+                secondary={slot.roomId ? roomOf.get(slot.roomId) : null}
+              />
+            </ListItemButton>
+          </ListItem>
         );
       })}
     </List>
