@@ -101,7 +101,7 @@ export const appointmentsEn = {
       fromChart: 'Chart entry',
       takeScan: 'Scan or choose a file',
       scanReady: 'Scan accepted ({{pages}} p.)',
-      noScan: 'No scan chosen',
+      noScan: 'The patient has no scans yet: add the referral’s scan on the record’s «Scans» tab',
       chartEntryField: 'Chart entry',
       noEntries: 'The chart has no documents or results',
       submit: 'Attach',

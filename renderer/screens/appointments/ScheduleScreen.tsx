@@ -16,10 +16,11 @@ import { Loading } from '../../ui/Loading';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { BookDialog, type BookingTarget } from './booking/BookDialog';
 import { FindSlotDialog, type FindPreset } from './booking/FindSlotDialog';
+import { MoveAlternatives } from './booking/MoveAlternatives';
 import { BookingPanel } from './panel/BookingPanel';
 import { CalendarGrid } from './calendar/CalendarGrid';
 import type { CalendarColumn } from './calendar/calendar-model';
-import { addDays, clinicToday, instantAt, russianDate, timeOf } from './calendar/clinic-time';
+import { addDays, clinicToday, instantAt, russianDate } from './calendar/clinic-time';
 import { buildCalendar, chosenResources, periodDates } from './calendar/columns';
 import { ScheduleToolbar, type ScheduleViewState } from './ScheduleToolbar';
 import { paramsFromView, viewFromParams } from './schedule-params';
@@ -43,7 +44,12 @@ export function ScheduleScreen() {
   const [finding, setFinding] = useState<FindPreset | null>(null);
   const [booking, setBooking] = useState<BookingTarget | null>(null);
   const [moveRequest, setMoveRequest] = useState<string | null>(null);
-  const [moveProblem, setMoveProblem] = useState<ApiError | null>(null);
+  const [moveProblem, setMoveProblem] = useState<{
+    error: ApiError;
+    appointment: AppointmentView;
+    specialistId: string;
+    date: string;
+  } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const options = useApiQuery('appointments-options', (client) => client.appointments.options({}));
@@ -106,8 +112,11 @@ export function ScheduleScreen() {
       void api.appointments
         .move({ appointmentId: appointment.id, startsAt, ...(specialistId ? { specialistId } : {}) })
         .then((answer) => {
-          if (!answer.ok) return setMoveProblem(answer.error);
-          setNotice(t('appointments.move.done', { time: `${russianDate(column.date)} ${timeOf(minute)}` }));
+          if (!answer.ok) {
+            const whose = specialistId ?? appointment.specialistId;
+            return setMoveProblem({ error: answer.error, appointment, specialistId: whose, date: column.date });
+          }
+          setNotice(t('appointments.move.done', { time: formatDateTime(startsAt) }));
           refresh();
         });
     },
@@ -164,7 +173,26 @@ export function ScheduleScreen() {
             </Alert>
           )}
           {moveProblem && (
-            <ApiErrorAlert title={t('appointments.move.failed')} problems={[moveProblem]}>
+            <ApiErrorAlert title={t('appointments.move.failed')} problems={[moveProblem.error]}>
+              {moveProblem.error.code === 'appointments.slot.taken' && (
+                <MoveAlternatives
+                  appointment={moveProblem.appointment}
+                  specialistId={moveProblem.specialistId}
+                  from={moveProblem.date}
+                  options={optionData}
+                  onPick={(slot) => {
+                    const { appointment } = moveProblem;
+                    setMoveProblem(null);
+                    void api.appointments
+                      .move({ appointmentId: appointment.id, startsAt: slot.startsAt, specialistId: slot.specialistId })
+                      .then((answer) => {
+                        if (!answer.ok) return setMoveProblem({ ...moveProblem, error: answer.error });
+                        setNotice(t('appointments.move.done', { time: formatDateTime(slot.startsAt) }));
+                        refresh();
+                      });
+                  }}
+                />
+              )}
               <Button size="small" color="inherit" onClick={() => setMoveProblem(null)}>
                 {t('common.close')}
               </Button>
