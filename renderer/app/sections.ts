@@ -65,7 +65,9 @@ export const sections: readonly Section[] = [
     permission: 'chart.write',
     counter: ReportCounter,
   },
-  { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'appointments.read', exact: true },
+  // The front desk's and the doctors' schedule (its calls ask appointments.read); an admin, who
+  // reads no patients, keeps the schedule in «Настройка расписания» and still starts at «Сотрудники».
+  { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read', exact: true },
   { id: 'myDay', path: '/appointments/mine', icon: TodayOutlined, permission: 'chart.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
   { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
