@@ -67,7 +67,7 @@ export function AuditScreen() {
         onChange={(_, next: AuditView | null) => next && setView(next)}
         aria-label={t('auditLog.views.label')}
         // MUI's unselected grey falls under WCAG AA contrast on the page background.
-        sx={{ mb: 2, '& .MuiToggleButton-root': { color: 'text.primary' } }}
+        sx={{ mb: 2 }}
       >
         {(Object.keys(viewLabels) as AuditView[]).map((option) => (
           <ToggleButton key={option} value={option}>

@@ -74,7 +74,7 @@ export function ReportsQueueScreen() {
         aria-label={t('chartReports.statusFilter')}
         color="primary"
         // MUI's unselected toggle text is too faint on the desk's background (axe: color-contrast).
-        sx={{ mb: 2, '& .MuiToggleButton-root': { color: 'text.primary' } }}
+        sx={{ mb: 2 }}
       >
         {reportStatuses.map((value) => (
           <ToggleButton key={value} value={value}>
