@@ -127,7 +127,8 @@ export function calendarSheet(theme: Theme): SystemStyleObject<Theme> {
       zIndex: 3,
       pointerEvents: 'none',
       border: `2px dashed ${palette.secondary.main}`,
-      backgroundColor: alpha(palette.secondary.main, 0.12),
+      backgroundColor: palette.background.paper,
+      color: palette.text.primary,
       fontWeight: 600,
     },
   };
