@@ -28,9 +28,7 @@ test('switching to English relabels the frame and the form, and the choice survi
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
 
-test('the rail shows a clerk only a clerk’s sections, and each opens its screen', async ({
-  page,
-}) => {
+test('the rail shows a clerk only a clerk’s sections, and each opens its screen', async ({ page }) => {
   const rail = page.getByRole('navigation', { name: 'Разделы' });
   await expect(rail.getByRole('link')).toHaveText([
     'Пациенты',
