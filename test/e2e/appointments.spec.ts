@@ -2,16 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
 import { pngPage } from '../electron/services/scans/generated-scans';
 import { systemClock } from '../../electron/store/clock';
-import { openCabinetSession } from '../../server/cabinet/session/cabinet-session';
-import { defaultClinicId } from '../../server/clinics/clinics';
 import { localDate } from '../../shared/appointments/local-time';
 import { clinicTimeZone } from '../../shared/appointments/schedule';
-import { cabinetSessionCookie } from '../../shared/cabinet/cabinet-api';
 import { epochDay } from '../../shared/domain/business-days';
 import { isoDay } from '../../shared/domain/calendar-date';
 import { fixtureCodes, importScheduleDictionariesAt } from '../support/appointment-fixtures';
@@ -20,7 +16,7 @@ import { addStaff, expectOk, signIn } from '../support/staff-over-api';
 import type { SyncServer } from '../sync/sync-harness';
 import { seriousViolations } from './axe';
 import { deskName } from './fixtures';
-import { cardAtColleagueDesk, expect, test } from './online-access';
+import { cardAtColleagueDesk, expect, patientCabinetTab, test } from './online-access';
 import { callOver } from './staff';
 
 // The issue's path on real parts: a clerk books by keyboard at a synced desk, the server confirms
@@ -50,32 +46,6 @@ const shots = 'test-results/screens';
 
 async function axeClean(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-/** The patient's cabinet account (its own steps are issue 11's e2e), linked to the card, and a signed-in session. */
-async function signedInPatient(server: SyncServer, patientId: string): Promise<string> {
-  const now = new Date();
-  const clinicId = await defaultClinicId(server.db);
-  const accountId = uuidv7();
-  await server.db('cabinet_accounts').insert({
-    id: accountId,
-    clinic_id: clinicId,
-    surname: patient.surname,
-    name: patient.name,
-    patronymic: patient.patronymic,
-    birth_date: '1980-03-15',
-    sex: 'F',
-    email: 'alla.zimina@example.ru',
-    phone: '+79165550022',
-    email_confirmed_at: now,
-    phone_confirmed_at: now,
-    activated_at: now,
-    patient_id: patientId,
-    created_at: now,
-    updated_at: now,
-  });
-  const session = await openCabinetSession(server.db, { accountId, clinicId, stage: 'patient' }, now);
-  return session.cookieValue;
 }
 
 /** A synced row's data on the server, once it is there. */
@@ -197,16 +167,11 @@ test('a clerk books by keyboard, the server confirms; the patient moves it in th
   await axeClean(page);
 
   // The patient moves it in the cabinet to the first free time that day, and attaches a referral.
-  await context.addCookies([
-    {
-      name: cabinetSessionCookie,
-      value: await signedInPatient(server, card.patientId),
-      url: server.url,
-      httpOnly: true,
-      sameSite: 'Strict',
-    },
-  ]);
-  const cabinet = await context.newPage();
+  const cabinet = await patientCabinetTab(context, server, card.patientId, {
+    ...patient,
+    email: 'alla.zimina@example.ru',
+    phone: '+79165550022',
+  });
   await cabinet.goto(`${server.url}/cabinet/appointments`);
   await expect(cabinet.getByRole('heading', { level: 1, name: 'Записи' })).toBeVisible();
   await expect(cabinet.getByText('Вы записаны')).toBeVisible();

@@ -2,15 +2,10 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
 import { pngPage } from '../electron/services/scans/generated-scans';
-import { openCabinetSession } from '../../server/cabinet/session/cabinet-session';
-import { defaultClinicId } from '../../server/clinics/clinics';
-import { cabinetSessionCookie } from '../../shared/cabinet/cabinet-api';
 import { addStaff, expectOk, signIn } from '../support/staff-over-api';
-import type { SyncServer } from '../sync/sync-harness';
 import { seriousViolations } from './axe';
-import { cardAtColleagueDesk, expect, test } from './online-access';
+import { cardAtColleagueDesk, expect, patientCabinetTab, test } from './online-access';
 import { searchBox } from './patients';
 import { callOver } from './staff';
 
@@ -29,35 +24,6 @@ const fullName = `${patient.surname} ${patient.name} ${patient.patronymic}`;
 
 async function axeClean(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-/**
- * The patient's cabinet account as registration, confirmation and activation leave it (their own
- * steps are issue 11's e2e), linked to the card, and a signed-in session of the real session store.
- */
-async function signedInPatient(server: SyncServer, patientId: string): Promise<string> {
-  const now = new Date();
-  const clinicId = await defaultClinicId(server.db);
-  const accountId = uuidv7();
-  await server.db('cabinet_accounts').insert({
-    id: accountId,
-    clinic_id: clinicId,
-    surname: patient.surname,
-    name: patient.name,
-    patronymic: patient.patronymic,
-    birth_date: '1980-03-15',
-    sex: 'F',
-    email: 'elena.karpova@example.ru',
-    phone: '+79165550011',
-    email_confirmed_at: now,
-    phone_confirmed_at: now,
-    activated_at: now,
-    patient_id: patientId,
-    created_at: now,
-    updated_at: now,
-  });
-  const session = await openCabinetSession(server.db, { accountId, clinicId, stage: 'patient' }, now);
-  return session.cookieValue;
 }
 
 test('the patient reports an inaccuracy, the doctor corrects the entry and the patient sees it; the patient sends a lab result and the doctor finds it in the chart (D4, §4.4)', async ({
@@ -101,16 +67,11 @@ test('the patient reports an inaccuracy, the doctor corrects the entry and the p
     .toBe(true);
 
   // The patient reads «Мои карты», opens the visit and reports what is wrong.
-  await context.addCookies([
-    {
-      name: cabinetSessionCookie,
-      value: await signedInPatient(server, card.patientId),
-      url: server.url,
-      httpOnly: true,
-      sameSite: 'Strict',
-    },
-  ]);
-  const cabinet = await context.newPage();
+  const cabinet = await patientCabinetTab(context, server, card.patientId, {
+    ...patient,
+    email: 'elena.karpova@example.ru',
+    phone: '+79165550011',
+  });
   await cabinet.goto(`${server.url}/cabinet/cards`);
   await expect(cabinet.getByRole('heading', { level: 1, name: 'Мои карты' })).toBeVisible();
   await cabinet

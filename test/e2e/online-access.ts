@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { insertRecord } from '../../electron/store/record-door';
+import { openCabinetSession } from '../../server/cabinet/session/cabinet-session';
+import { defaultClinicId } from '../../server/clinics/clinics';
 import type { BrowserContext, Page } from '@playwright/test';
 import { cabinetPaths, cabinetSessionCookie, type ApplicationView } from '../../shared/cabinet/cabinet-api';
 import { defaultDeadlineSettings } from '../../shared/domain/application';
@@ -250,6 +253,53 @@ export async function appliedOverHttp(browser: CabinetBrowser, sms: SmsGateway, 
 export async function cabinetTab(context: BrowserContext, server: SyncServer, browser: CabinetBrowser): Promise<Page> {
   await context.addCookies([
     { name: cabinetSessionCookie, value: browser.cookie!, url: server.url, httpOnly: true, sameSite: 'Strict' },
+  ]);
+  return context.newPage();
+}
+
+/** A card's patient as their activated cabinet account: names and the confirmed contacts. */
+export interface CabinetPatient {
+  surname: string;
+  name: string;
+  patronymic: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * The patient's cabinet account as registration, confirmation and activation leave it (their own
+ * steps are issue 11's e2e), linked to the card, and the cabinet in a new tab of `context` signed
+ * in with a session of the real session store.
+ */
+export async function patientCabinetTab(
+  context: BrowserContext,
+  server: SyncServer,
+  patientId: string,
+  person: CabinetPatient,
+): Promise<Page> {
+  const now = new Date();
+  const clinicId = await defaultClinicId(server.db);
+  const accountId = uuidv7();
+  await server.db('cabinet_accounts').insert({
+    id: accountId,
+    clinic_id: clinicId,
+    surname: person.surname,
+    name: person.name,
+    patronymic: person.patronymic,
+    birth_date: '1980-03-15',
+    sex: 'F',
+    email: person.email,
+    phone: person.phone,
+    email_confirmed_at: now,
+    phone_confirmed_at: now,
+    activated_at: now,
+    patient_id: patientId,
+    created_at: now,
+    updated_at: now,
+  });
+  const session = await openCabinetSession(server.db, { accountId, clinicId, stage: 'patient' }, now);
+  await context.addCookies([
+    { name: cabinetSessionCookie, value: session.cookieValue, url: server.url, httpOnly: true, sameSite: 'Strict' },
   ]);
   return context.newPage();
 }
