@@ -10,7 +10,8 @@ import type { FieldProblem } from '../../forms/field-problem';
 
 /**
  * An НСИ code of the staff dictionaries (1066 specialties, 1002 positions, 1070 services), picked
- * by typing a code or words of the name (`dictionaries.search`); a code already saved shows its name.
+ * by typing a code or words of the name (`dictionaries.searchScheduleCodes`: the schedule's keepers,
+ * admins too); a code already saved shows its name.
  */
 export function CodePicker({
   dictionary,
@@ -38,13 +39,13 @@ export function CodePicker({
   );
   const found = useApiQuery(
     `${dictionary}:${query}`,
-    (client) => client.dictionaries.search({ name: dictionary, query: query.trim(), limit: 30 }),
+    (client) => client.dictionaries.searchScheduleCodes({ name: dictionary, query: query.trim(), limit: 30 }),
     150,
   );
   useEffect(() => {
     if (value === '' || picked?.code === value) return;
     let current = true;
-    void api.dictionaries.get({ name: dictionary, code: value }).then((answer) => {
+    void api.dictionaries.getScheduleCode({ name: dictionary, code: value }).then((answer) => {
       if (!current) return;
       // A code the dictionary cannot name here still shows, as its code.
       setPicked(answer.ok && answer.data.item ? answer.data.item : { code: value, name: '', retired: false, data: {} });

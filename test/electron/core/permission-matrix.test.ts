@@ -112,6 +112,8 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'proxies.revoke': { proxyId: anyId, reason: 'Заявление пациента' },
     'dictionaries.search': { name: 'insurers', query: 'Ингос' },
     'dictionaries.get': { name: 'insurers', code: '50002' },
+    'dictionaries.searchScheduleCodes': { name: 'specialties', query: 'тера' },
+    'dictionaries.getScheduleCode': { name: 'positions', code: '109' },
     'documents.list': { patientId: anyId },
     'documents.add': {
       patientId: anyId,

@@ -198,6 +198,33 @@ describe('managing the schedule (E1: admins and senior clerks; changes sync)', (
     expect(c.desk.count('sync_outbox', "table_name = 'rooms' AND row_id = ?", [room.id])).toBe(2);
   });
 
+  it('lets an admin, who reads no patients, find and name the schedule’s НСИ codes — those dictionaries only', async () => {
+    const c = await open();
+    const found = await c.call<{ items: { code: string; name: string }[] }>(
+      'admin',
+      'dictionaries.searchScheduleCodes',
+      {
+        name: 'specialties',
+        query: 'тера',
+      },
+    );
+    expect(found.items.map((item) => [item.code, item.name])).toEqual([['27', 'Терапия']]);
+    const named = await c.call<{ item: { name: string } | null }>('admin', 'dictionaries.getScheduleCode', {
+      name: 'positions',
+      code: '122',
+    });
+    expect(named.item?.name).toBe('Врач-хирург');
+    expect((await c.refusal('admin', 'dictionaries.search', { name: 'specialties', query: 'тера' })).code).toBe(
+      'forbidden',
+    );
+    expect(
+      (await c.refusal('admin', 'dictionaries.searchScheduleCodes', { name: 'insurers', query: 'Ингос' })).code,
+    ).toBe('input.enum');
+    expect((await c.refusal('clerk', 'dictionaries.getScheduleCode', { name: 'positions', code: '122' })).code).toBe(
+      'forbidden',
+    );
+  });
+
   it('refuses codes not in the imported dictionaries, bad hours, breaks and overlaps, bad exceptions', async () => {
     const c = await open();
     const specialist = {
