@@ -50,7 +50,8 @@ async function shootEveryScreen(page: Page, suffix: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
   await shoot('applications-empty');
   await page.getByRole('link', { name: 'Записи' }).click();
-  await shoot('section-later');
+  await expect(page.getByRole('heading', { level: 1, name: 'Расписание' })).toBeVisible();
+  await shoot('appointments-empty');
   await page.getByRole('link', { name: 'Настройки' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
   await shoot('settings');
