@@ -75,8 +75,8 @@ export const appointmentCodes = {
   },
   'appointments.not_found': { ru: 'Запись на приём не найдена', en: 'The booking was not found' },
   'appointments.not_active': {
-    ru: 'Запись уже {status}: её нельзя изменить',
-    en: 'The booking is already {status}: it cannot be changed',
+    ru: 'Запись уже отменена, перенесена или состоялась: её нельзя изменить',
+    en: 'The booking is already cancelled, moved or past: it cannot be changed',
   },
   'appointments.mark.too_early': {
     ru: 'Отметить неявку можно только после начала приёма',
