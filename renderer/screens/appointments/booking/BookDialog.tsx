@@ -17,6 +17,7 @@ import { handleFormKeys } from '../../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../../ui/DialogFormActions';
 import { addDays, localMoment, russianDate, timeOf } from '../calendar/clinic-time';
+import { offeredServices } from './offered-services';
 import { PatientPicker } from './PatientPicker';
 import { SlotList } from './SlotList';
 
@@ -55,7 +56,11 @@ export function BookDialog({
   const titleId = useId();
   const [target, setTarget] = useState(initial);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
-  const [serviceTypeId, setServiceTypeId] = useState(initial.serviceTypeId ?? '');
+  // The services the specialist offers that day; the only one is chosen already.
+  const [offered] = useState(() => offeredServices(options, initial.specialistId, localMoment(initial.startsAt).date));
+  const [serviceTypeId, setServiceTypeId] = useState(
+    initial.serviceTypeId ?? (offered.length === 1 ? offered[0]!.id : ''),
+  );
   const [note, setNote] = useState('');
   const book = useApiMutation(
     (api, input: Parameters<typeof api.appointments.book>[0]) => api.appointments.book(input),
@@ -124,13 +129,11 @@ export function BookDialog({
               error={problems.serviceTypeId !== undefined}
               helperText={problems.serviceTypeId ? <FieldMessage problem={problems.serviceTypeId} /> : ' '}
             >
-              {options.serviceTypes
-                .filter((candidate) => candidate.active)
-                .map((candidate) => (
-                  <MenuItem key={candidate.id} value={candidate.id}>
-                    {candidate.name} · {t('appointments.find.minutes', { count: candidate.durationMin })}
-                  </MenuItem>
-                ))}
+              {offered.map((candidate) => (
+                <MenuItem key={candidate.id} value={candidate.id}>
+                  {candidate.name} · {t('appointments.find.minutes', { count: candidate.durationMin })}
+                </MenuItem>
+              ))}
             </TextField>
           )}
           {target.patient ? (
