@@ -27,6 +27,8 @@ const specialistRow = {
   display_name: 'Иванова Анна Андреевна',
   specialty_code: '27',
   position_code: '110',
+  specialty_name: 'Терапия',
+  position_name: 'Врач-терапевт участковый',
   department: 'Терапия',
   room_id: 'room-1',
   active: 1,
