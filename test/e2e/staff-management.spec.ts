@@ -31,7 +31,7 @@ test.describe('as the admin', () => {
     await page.keyboard.type('petrova.o');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Петрова Ольга Ивановна');
-    await expect(dialog.getByRole('radio', { name: 'регистратор' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'регистратор', exact: true })).toBeChecked();
     await passwordBox(page, 'Первый пароль').fill(firstPassword);
     await passwordBox(page, 'Повторите пароль').fill(firstPassword);
     await dialog.getByRole('button', { name: 'Добавить' }).click();
