@@ -124,7 +124,10 @@ describe('cancelling and marking', () => {
     ] as const)
       expect(await c.refusal('clerk', name, input)).toMatchObject({
         code: 'appointments.not_active',
-        message: { en: 'The booking is already cancelled: it cannot be changed' },
+        message: {
+          ru: 'Запись уже отменена, перенесена или состоялась: её нельзя изменить',
+          en: 'The booking is already cancelled, moved or past: it cannot be changed',
+        },
       });
     expect(await c.refusal('clerk', 'appointments.cancel', { appointmentId: first.id, reason: '' })).toMatchObject({
       code: 'input.too_short',
