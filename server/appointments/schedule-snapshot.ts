@@ -17,20 +17,43 @@ import { busyBetween } from './claims';
  */
 const scheduleTables = ['specialists', 'rooms', 'service_types', 'work_patterns', 'schedule_exceptions'] as const;
 
+/** A specialist's specialty and position by name, as the saving desk wrote them from its НСИ (null: not there). */
+export interface SpecialistNames {
+  specialtyName: string | null;
+  positionName: string | null;
+}
+
 export async function clinicSchedule(db: Knex | Knex.Transaction, clinicId: string): Promise<ScheduleSnapshot> {
+  return (await namedClinicSchedule(db, clinicId)).schedule;
+}
+
+/** The schedule and, from the same rows, each specialist's names (the server holds no НСИ to look them up). */
+export async function namedClinicSchedule(
+  db: Knex | Knex.Transaction,
+  clinicId: string,
+): Promise<{ schedule: ScheduleSnapshot; names: Map<string, SpecialistNames> }> {
   const rows = await db('records')
     .where({ clinic_id: clinicId })
     .whereIn('table_name', scheduleTables)
     .select<{ table_name: string; id: string; data: unknown }[]>('table_name', 'id', 'data');
   const of = (table: string): Row[] =>
     rows.filter((row) => row.table_name === table).map((row) => ({ ...toRecord(row.data), id: row.id }));
-  return scheduleFromRows({
-    specialists: of('specialists'),
+  const specialists = of('specialists');
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  const schedule = scheduleFromRows({
+    specialists,
     rooms: of('rooms'),
     serviceTypes: of('service_types'),
     patterns: of('work_patterns'),
     exceptions: of('schedule_exceptions'),
   });
+  const names = new Map<string, SpecialistNames>(
+    specialists.map((row) => [
+      String(row.id),
+      { specialtyName: text(row.specialty_name), positionName: text(row.position_name) },
+    ]),
+  );
+  return { schedule, names };
 }
 
 /** The calendar years a range of local days touches. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { attachmentFromRow } from '../../../shared/appointments/rows';
-import type { Appointment, AppointmentAttachment, ScheduleSnapshot } from '../../../shared/appointments/schedule';
+import type { Appointment, AppointmentAttachment } from '../../../shared/appointments/schedule';
 import type {
   CabinetAppointment,
   CabinetAttachment,
@@ -8,35 +8,12 @@ import type {
 } from '../../../shared/cabinet/appointments-api';
 import { canChange } from '../../appointments/booking';
 import { videoLinkFor } from '../../appointments/notices/video-link';
-import { clinicSchedule } from '../../appointments/schedule-snapshot';
+import { namedClinicSchedule } from '../../appointments/schedule-snapshot';
 import { toRecord } from '../../db/values';
-
-interface SpecialistNames {
-  specialtyName: string | null;
-  positionName: string | null;
-}
-
-/**
- * The specialty's and position's names of each specialist, as the desk that saved it wrote them
- * from its НСИ dictionaries (the server holds no НСИ); null when that desk had not imported them.
- */
-async function specialistNames(db: Knex, clinicId: string): Promise<Map<string, SpecialistNames>> {
-  const rows = await db('records')
-    .where({ clinic_id: clinicId, table_name: 'specialists' })
-    .select<{ id: string; data: unknown }[]>('id', 'data');
-  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-  return new Map(
-    rows.map((row) => {
-      const data = toRecord(row.data);
-      return [row.id, { specialtyName: text(data.specialty_name), positionName: text(data.position_name) }];
-    }),
-  );
-}
 
 /** What the cabinet's «Записи» shows, read from the synced rows. */
 export async function bookingOptions(db: Knex, clinicId: string): Promise<CabinetBookingOptions> {
-  const schedule = await clinicSchedule(db, clinicId);
-  const names = await specialistNames(db, clinicId);
+  const { schedule, names } = await namedClinicSchedule(db, clinicId);
   const services = schedule.serviceTypes.filter((service) => service.active);
   const specialists = schedule.specialists.filter((specialist) => specialist.active);
   const offered = (specialistId: string): string[] => {
@@ -118,10 +95,8 @@ export async function appointmentViews(
   clinicId: string,
   appointments: readonly Appointment[],
   now: Date,
-  schedule?: ScheduleSnapshot,
 ): Promise<CabinetAppointment[]> {
-  const known = schedule ?? (await clinicSchedule(db, clinicId));
-  const names = await specialistNames(db, clinicId);
+  const { schedule: known, names } = await namedClinicSchedule(db, clinicId);
   const attachments = await attachmentsOf(
     db,
     clinicId,
