@@ -4,18 +4,14 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { labUploadRequestSchema, type CabinetLab } from '../../../../shared/cabinet/chart-api';
 import { chartDocumentTypes } from '../../../../shared/chart/entry-kinds';
-import { localize } from '../../../../shared/errors/catalog';
-import { scanLimits } from '../../../../shared/scans/scan-checklist';
 import { useClient } from '../../../api/session';
+import { useChartUpload } from '../../../api/use-chart-upload';
 import { codeResolver } from '../../../forms/code-resolver';
 import { TextInput } from '../../../forms/TextInput';
 import { useSubmit } from '../../../forms/use-submit';
-import { labsEn } from '../../../i18n/labs.en';
-import { labsRu } from '../../../i18n/labs.ru';
 import { useTexts } from '../../../i18n/use-texts';
 import { Busy } from '../../../ui/Busy';
 import { FileButton } from '../../../ui/FileButton';
@@ -33,7 +29,6 @@ interface Values {
 
 // The contract's own schema (without the file, which the server names once it has checked it).
 const schema = labUploadRequestSchema.omit({ scanId: true });
-const megabyte = 1024 * 1024;
 
 /**
  * Uploading a lab result: the file first (with its progress; the server checks it as any scan —
@@ -42,49 +37,23 @@ const megabyte = 1024 * 1024;
  */
 export function LabUploadForm({ onUploaded }: { onUploaded: (lab: CabinetLab) => void }) {
   const { t, language } = useTexts();
-  const client = useClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [kept, setKept] = useState<{ file: File; scanId: string } | null>(null);
-  const [percent, setPercent] = useState<number | null>(null);
   const form = useForm<Values>({
     resolver: codeResolver(schema),
     defaultValues: { type: 'lab_report', date: '', title: '', comment: '' },
   });
   const { run, busy, problems, setProblems } = useSubmit(form, ['type', 'date', 'title', 'comment']);
-  const choose = (chosen: File) => {
-    setProblems([]);
-    if (chosen.size > scanLimits.maxBytes) {
-      const params = { size: (chosen.size / megabyte).toFixed(1), max: scanLimits.maxBytes / megabyte };
-      setProblems([{ code: 'scan.size.too_large', message: localize('scan.size.too_large', params) }]);
-      return;
-    }
-    setFile(chosen);
-  };
+  const client = useClient();
+  const { file, percent, choose, missing, upload, clear } = useChartUpload(setProblems);
   const submit = form.handleSubmit((values) => {
     if (!file) {
-      setProblems([
-        { code: 'input.required', message: { ru: labsRu.documents.needFile, en: labsEn.documents.needFile } },
-      ]);
+      setProblems([missing]);
       return Promise.resolve();
     }
     return run(async () => {
-      let scanId = kept?.file === file ? kept.scanId : null;
-      if (!scanId) {
-        setPercent(0);
-        try {
-          const scan = await client.chart.uploadLabFile(file, (sent, total) =>
-            setPercent(Math.round((sent / Math.max(1, total)) * 100)),
-          );
-          scanId = scan.scanId;
-          setKept({ file, scanId });
-        } finally {
-          setPercent(null);
-        }
-      }
+      const scanId = await upload(file);
       const lab = await client.chart.addLab({ scanId, ...values, comment: values.comment.trim() });
       form.reset();
-      setFile(null);
-      setKept(null);
+      clear();
       onUploaded(lab);
     });
   });
