@@ -96,6 +96,20 @@ export function FindSlotDialog({
     });
   };
   const helper = (field: Field) => (problems[field] ? <FieldMessage problem={problems[field]} /> : ' ');
+  /** A required choice of the search: its value, its problem, and the problem cleared on a change. */
+  const choice = (field: Field, label: string, value: string, set: (value: string) => void) => ({
+    select: true,
+    fullWidth: true,
+    required: true,
+    label,
+    value,
+    onChange: (event: { target: { value: string } }) => {
+      set(event.target.value);
+      search.clearField(field);
+    },
+    error: problems[field] !== undefined,
+    helperText: helper(field),
+  });
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -117,17 +131,7 @@ export function FindSlotDialog({
           </RadioGroup>
           {by === 'specialist' ? (
             <TextField
-              select
-              fullWidth
-              required
-              label={t('appointments.find.specialist')}
-              value={specialistId}
-              onChange={(event) => {
-                setSpecialistId(event.target.value);
-                search.clearField('specialistId');
-              }}
-              error={problems.specialistId !== undefined}
-              helperText={helper('specialistId')}
+              {...choice('specialistId', t('appointments.find.specialist'), specialistId, setSpecialistId)}
               sx={{ mt: 1 }}
             >
               {options.specialists
@@ -141,17 +145,7 @@ export function FindSlotDialog({
             </TextField>
           ) : (
             <TextField
-              select
-              fullWidth
-              required
-              label={t('appointments.find.specialty')}
-              value={specialtyCode}
-              onChange={(event) => {
-                setSpecialtyCode(event.target.value);
-                search.clearField('specialtyCode');
-              }}
-              error={problems.specialtyCode !== undefined}
-              helperText={helper('specialtyCode')}
+              {...choice('specialtyCode', t('appointments.find.specialty'), specialtyCode, setSpecialtyCode)}
               sx={{ mt: 1 }}
             >
               {specialties.map(([code, name]) => (
@@ -161,19 +155,7 @@ export function FindSlotDialog({
               ))}
             </TextField>
           )}
-          <TextField
-            select
-            fullWidth
-            required
-            label={t('appointments.find.service')}
-            value={serviceTypeId}
-            onChange={(event) => {
-              setServiceTypeId(event.target.value);
-              search.clearField('serviceTypeId');
-            }}
-            error={problems.serviceTypeId !== undefined}
-            helperText={helper('serviceTypeId')}
-          >
+          <TextField {...choice('serviceTypeId', t('appointments.find.service'), serviceTypeId, setServiceTypeId)}>
             {services.map((service) => (
               <MenuItem key={service.id} value={service.id}>
                 {service.name} · {t('appointments.find.minutes', { count: service.durationMin })}
