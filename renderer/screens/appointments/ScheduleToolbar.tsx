@@ -20,9 +20,6 @@ export interface ScheduleViewState {
   date: string;
 }
 
-// The unselected toggles' text in the text colour: MUI's own falls under AA contrast (axe), dark theme too.
-const unselectedReadable = { '& .MuiToggleButton-root:not(.Mui-selected)': { color: 'text.primary' } } as const;
-
 /** The calendar's controls: day or week, specialists or rooms, whose, which dates. */
 export function ScheduleToolbar({
   state,
@@ -53,7 +50,6 @@ export function ScheduleToolbar({
         size="small"
         color="primary"
         exclusive
-        sx={unselectedReadable}
         value={state.period}
         aria-label={t('appointments.toolbar.view')}
         onChange={(_event, period: CalendarPeriod | null) => period && onChange({ period })}
@@ -65,7 +61,6 @@ export function ScheduleToolbar({
         size="small"
         color="primary"
         exclusive
-        sx={unselectedReadable}
         value={state.by}
         aria-label={t('appointments.toolbar.by')}
         onChange={(_event, by: CalendarBy | null) => by && onChange({ by, choice: 'all' })}
