@@ -16,6 +16,8 @@ import { defaultUploadLimits, sweepExpiredUploads, type UploadLimits } from './b
 import { registerEnrolRoute } from './devices/enrol-route';
 import { chartRules } from './chart/chart-rules';
 import { appointmentRules } from './appointments/appointment-rules';
+import { chartAccessRules } from './rights/chart-access-rules';
+import { recordRequestRules } from './rights/record-request-rules';
 import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
@@ -108,6 +110,8 @@ export function tableRules(): TableRules {
     ...contactChangeRules,
     ...chartRules,
     ...appointmentRules,
+    ...recordRequestRules,
+    ...chartAccessRules,
   ]);
 }
 

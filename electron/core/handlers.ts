@@ -15,6 +15,9 @@ import { reportHandlers } from './report-handlers';
 import { scanHandlers } from './scan-handlers';
 import { syncHandlers } from './sync-handlers';
 import { verificationHandlers } from './verification-handlers';
+import { exportHandlers } from './export-handlers';
+import { recordRequestHandlers } from './record-request-handlers';
+import { chartAccessHandlers } from './chart-access-handlers';
 
 /**
  * The service behind each call of the contract; the type makes a missing one a compile error.
@@ -39,4 +42,7 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...chartHandlers,
   ...appointmentHandlers,
   ...scheduleHandlers,
+  ...exportHandlers,
+  ...recordRequestHandlers,
+  ...chartAccessHandlers,
 };

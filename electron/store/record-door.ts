@@ -46,6 +46,10 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   schedule_exceptions: 'schedules.not_found',
   appointments: 'appointments.not_found',
   appointment_attachments: 'appointments.attachment.not_found',
+  record_requests: 'records.request.not_found',
+  record_request_files: null,
+  record_restrictions: 'chart.restriction.not_found',
+  emergency_access: 'chart.emergency.not_found',
 };
 
 function notFound(table: SyncedTableName): AppError {

@@ -7,6 +7,8 @@ import { chartEn } from './chart.en';
 import { frameEn } from './frame.en';
 import { labsEn } from './labs.en';
 import { sharingEn } from './sharing.en';
+import { accessLogEn } from './access-log.en';
+import { recordRequestsEn } from './record-requests.en';
 import type { Translation } from './ru';
 import type { Texts } from './texts';
 
@@ -21,4 +23,6 @@ export const en = {
   ...labsEn,
   ...sharingEn,
   ...appointmentsEn,
+  ...accessLogEn,
+  ...recordRequestsEn,
 } satisfies Texts<Translation>;

@@ -7,6 +7,8 @@ import { chartRu } from './chart.ru';
 import { frameRu } from './frame.ru';
 import { labsRu } from './labs.ru';
 import { sharingRu } from './sharing.ru';
+import { accessLogRu } from './access-log.ru';
+import { recordRequestsRu } from './record-requests.ru';
 
 /** The cabinet's Russian texts, its first language: each screen group keeps a slice; this file composes them. */
 export const ru = {
@@ -19,5 +21,7 @@ export const ru = {
   ...labsRu,
   ...sharingRu,
   ...appointmentsRu,
+  ...accessLogRu,
+  ...recordRequestsRu,
 };
 export type Translation = typeof ru;

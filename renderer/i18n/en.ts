@@ -19,6 +19,9 @@ import { settingsEn } from './settings.en';
 import { staffEn } from './staff.en';
 import { syncEn } from './sync.en';
 import { verificationEn } from './verification.en';
+import { exportsEn } from './exports.en';
+import { recordRequestsEn } from './record-requests.en';
+import { chartAccessEn } from './chart-access.en';
 import type { Translation } from './ru';
 import type { Texts } from './texts';
 
@@ -45,4 +48,7 @@ export const en = {
   ...chartFormsEn,
   ...appointmentsEn,
   ...schedulesEn,
+  ...exportsEn,
+  ...recordRequestsEn,
+  ...chartAccessEn,
 } satisfies Texts<Translation>;

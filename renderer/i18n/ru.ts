@@ -19,6 +19,9 @@ import { settingsRu } from './settings.ru';
 import { staffRu } from './staff.ru';
 import { syncRu } from './sync.ru';
 import { verificationRu } from './verification.ru';
+import { exportsRu } from './exports.ru';
+import { recordRequestsRu } from './record-requests.ru';
+import { chartAccessRu } from './chart-access.ru';
 
 /**
  * Russian texts: the product's first language (UX.md). Every visible string has a key in one
@@ -46,6 +49,9 @@ export const ru = {
   ...chartFormsRu,
   ...appointmentsRu,
   ...schedulesRu,
+  ...exportsRu,
+  ...recordRequestsRu,
+  ...chartAccessRu,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -3,7 +3,9 @@ import { cabinetApiPrefix } from '../../shared/cabinet/cabinet-api';
 import { startNotificationWorker } from '../notifications/worker';
 import { startReminderSweep } from '../appointments/notices/reminders';
 import { registerVideoVisitRoute } from '../appointments/notices/video-visit-route';
+import { registerAccessLogRoutes } from './access-log/access-log-routes';
 import { registerAccountRoutes } from './accounts/account-routes';
+import { registerRecordRequestRoutes } from './record-requests/record-request-routes';
 import { registerApplicationRoutes } from './applications/application-routes';
 import { registerAppointmentRoutes } from './appointments/appointment-routes';
 import { startDeadlineSweeper } from './applications/deadline-sweeper';
@@ -39,6 +41,8 @@ export async function registerCabinet(app: FastifyInstance, options: CabinetOpti
       registerChartRoutes(scope, options);
       registerShareRoutes(scope, options);
       registerAppointmentRoutes(scope, options);
+      registerAccessLogRoutes(scope, options);
+      registerRecordRequestRoutes(scope, options);
     },
     { prefix: cabinetApiPrefix },
   );

@@ -15,6 +15,9 @@ import { scanCalls } from './scan-calls';
 import { staffCalls } from './staff-calls';
 import { syncCalls } from './sync-calls';
 import { verificationCalls } from './verification-calls';
+import { exportCalls } from './export-calls';
+import { recordRequestCalls } from './record-request-calls';
+import { chartAccessCalls } from './chart-access-calls';
 
 /**
  * Every call the renderer can make, declared once (ARCHITECTURE rule 2). The preload and the
@@ -39,6 +42,9 @@ export const contract = {
   ...applicationCalls,
   ...chartCalls,
   ...appointmentCalls,
+  ...exportCalls,
+  ...recordRequestCalls,
+  ...chartAccessCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,11 +22,21 @@ export const permissions = [
   'appointments.write',
   /** The schedule: specialists, rooms, service types, working patterns, exceptions, limits. */
   'schedules.manage',
+  /** Patients' rights (issue 14, F3): the record requests' queue and fulfilment, exports of a record. */
+  'records.release',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  clerk: ['session.read', 'account.self', 'patients.read', 'patients.write', 'appointments.read', 'appointments.write'],
+  clerk: [
+    'session.read',
+    'account.self',
+    'patients.read',
+    'patients.write',
+    'appointments.read',
+    'appointments.write',
+    'records.release',
+  ],
   /** A clerk who also keeps the schedule (E1: "admins and senior clerks manage them"). */
   senior_clerk: [
     'session.read',
@@ -36,8 +46,17 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'appointments.read',
     'appointments.write',
     'schedules.manage',
+    'records.release',
   ],
-  doctor: ['session.read', 'account.self', 'patients.read', 'chart.read', 'chart.write', 'appointments.read'],
+  doctor: [
+    'session.read',
+    'account.self',
+    'patients.read',
+    'chart.read',
+    'chart.write',
+    'appointments.read',
+    'records.release',
+  ],
   auditor: ['session.read', 'account.self', 'audit.read'],
   admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage', 'schedules.manage', 'appointments.read'],
 };

@@ -27,6 +27,10 @@ import { syncProofCodes } from './codes/sync-proof';
 import { verificationCodes } from './codes/verification';
 import { workstationCodes } from './codes/workstation';
 import { yubikeyCodes } from './codes/yubikey';
+import { accessLogCodes } from './codes/access-log';
+import { chartAccessCodes } from './codes/chart-access';
+import { exportCodes } from './codes/exports';
+import { recordRequestCodes } from './codes/record-requests';
 import type { LocalizedText } from './code-entries';
 
 export type { LocalizedText } from './code-entries';
@@ -66,6 +70,10 @@ export const errorCatalog = {
   ...applicationDeskCodes,
   ...notificationCodes,
   ...appointmentCodes,
+  ...exportCodes,
+  ...recordRequestCodes,
+  ...chartAccessCodes,
+  ...accessLogCodes,
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

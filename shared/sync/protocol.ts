@@ -575,6 +575,92 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
+  /**
+   * Patients' rights (issue 14, shared/rights/). A record request (F3) is written by the server for
+   * the cabinet; a desk takes and fulfils it (server/rights/ judges each step); the server marks
+   * an overdue one escalated.
+   */
+  record_requests: [
+    'patient_id',
+    'account_id',
+    'number',
+    'purpose',
+    'materials',
+    'formats',
+    'submitted_at',
+    'confirmed_via',
+    'due_on',
+    'status',
+    'escalated_at',
+    'taken_at',
+    'taken_by',
+    'paper_handed_at',
+    'paper_handed_by',
+    'paper_received_by',
+    'fulfilled_at',
+    'fulfilled_by',
+    'available_until',
+    'notified_at',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A file made for a record request at the desk (its blob by SHA-256); never changed. */
+  record_request_files: [
+    'request_id',
+    'patient_id',
+    'format',
+    'file_name',
+    'mime',
+    'size',
+    'sha256',
+    'withheld',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A restriction of one entry or the whole chart (F4): the reason, the basis, who decided; lifted once. */
+  record_restrictions: [
+    'patient_id',
+    'entry_id',
+    'reason',
+    'basis',
+    'note',
+    'decided_at',
+    'decided_by',
+    'lifted_at',
+    'lifted_by',
+    'lift_reason',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** A break-the-glass grant: who, why, until when, the key that was touched; an auditor's verdict, once. */
+  emergency_access: [
+    'patient_id',
+    'staff_id',
+    'entry_id',
+    'reason_code',
+    'reason_text',
+    'started_at',
+    'expires_at',
+    'credential_id',
+    'review_verdict',
+    'reviewed_at',
+    'reviewed_by',
+    'review_note',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -633,6 +719,11 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   schedule_exceptions: [],
   appointments: [],
   appointment_attachments: [],
+  // Each step of a request, a restriction and a grant is judged by the server's rules (server/rights/).
+  record_requests: [],
+  record_request_files: [],
+  record_restrictions: [],
+  emergency_access: [],
 };
 
 /**
@@ -665,6 +756,16 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   work_patterns: { deleted_at: 'once' },
   schedule_exceptions: { deleted_at: 'once' },
   appointment_attachments: { deleted_at: 'once' },
+  // A step of a request, once made, stays made; a lifted restriction stays lifted; a verdict stays.
+  record_requests: {
+    escalated_at: 'once',
+    taken_at: 'once',
+    paper_handed_at: 'once',
+    fulfilled_at: 'once',
+    notified_at: 'once',
+  },
+  record_restrictions: { lifted_at: 'once', lifted_by: 'once', lift_reason: 'once' },
+  emergency_access: { review_verdict: 'once', reviewed_at: 'once', reviewed_by: 'once' },
 };
 
 /**
@@ -675,6 +776,7 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
 export const blobFields: Partial<Record<SyncedTableName, readonly string[]>> = {
   document_scans: ['sha256', 'thumbnail_sha256'],
   consents: ['signature_sha256'],
+  record_request_files: ['sha256'],
 };
 
 /** True when `incoming` would move a one-way field back: the stored value is kept. */

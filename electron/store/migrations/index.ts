@@ -24,6 +24,7 @@ import * as charts from './0023-charts';
 import * as dictionaryWords from './0024-dictionary-words';
 import * as appointments from './0025-appointments';
 import * as specialistNames from './0026-specialist-names';
+import * as patientRights from './0027-patient-rights';
 
 interface Migration {
   name: string;
@@ -58,6 +59,7 @@ const migrations: Migration[] = [
   { name: '0024-dictionary-words', ...dictionaryWords },
   { name: '0025-appointments', ...appointments },
   { name: '0026-specialist-names', ...specialistNames },
+  { name: '0027-patient-rights', ...patientRights },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -40,6 +40,10 @@ const writableColumns: Record<string, readonly string[]> = {
   schedule_exceptions: syncedFields.schedule_exceptions,
   appointments: syncedFields.appointments,
   appointment_attachments: syncedFields.appointment_attachments,
+  record_requests: syncedFields.record_requests,
+  record_request_files: syncedFields.record_request_files,
+  record_restrictions: syncedFields.record_restrictions,
+  emergency_access: syncedFields.emergency_access,
 };
 
 type Row = Record<string, string | number | null> & { version: number };

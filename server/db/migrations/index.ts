@@ -12,6 +12,7 @@ import * as notifications from './0010-notifications';
 import * as charts from './0011-charts';
 import * as appointments from './0012-appointments';
 import * as appointmentNotices from './0013-appointment-notices';
+import * as patientRights from './0014-patient-rights';
 
 interface Migration {
   name: string;
@@ -34,6 +35,7 @@ const migrations: Migration[] = [
   { name: '0011-charts', ...charts },
   { name: '0012-appointments', ...appointments },
   { name: '0013-appointment-notices', ...appointmentNotices },
+  { name: '0014-patient-rights', ...patientRights },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,0 +1,4 @@
+import type { Handlers } from './handler-types';
+
+/** Restricted records and break-the-glass (issue 14). */
+export const chartAccessHandlers: Handlers<'chartAccess'> = {};
