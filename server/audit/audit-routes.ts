@@ -6,6 +6,8 @@ import { deviceOf } from '../auth/device-auth';
 import { parseOr400 } from '../http/parse';
 import { appendChain, chainAnchor, type ChainOwner } from './audit-chain-store';
 import { clinicAudit } from './clinic-audit';
+import { patientAccessPage } from './patient-access';
+import { patientAccessQuerySchema } from '../../shared/rights/access-log';
 
 export interface AuditRouteDeps {
   db: Knex;
@@ -47,5 +49,11 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps):
   app.post('/audit/query', async (request) => {
     const query = parseOr400(clinicAuditQuerySchema, request.body);
     return clinicAudit(deps.db, (await ownerOf(deps.db, request)).clinicId, query);
+  });
+
+  // «Журнал доступа» of one patient's card (issue 14, F2): the asking desk's clinic only.
+  app.post('/audit/patient-access', async (request) => {
+    const query = parseOr400(patientAccessQuerySchema, request.body);
+    return patientAccessPage(deps.db, (await ownerOf(deps.db, request)).clinicId, query);
   });
 }

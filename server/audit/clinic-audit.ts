@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ClinicAuditPage, clinicAuditQuerySchema } from '../../shared/audit/audit-chain';
+import type { ClinicAuditEvent, ClinicAuditPage, clinicAuditQuerySchema } from '../../shared/audit/audit-chain';
 import type { z } from 'zod';
 import { toNumber, toRecord } from '../db/values';
 
@@ -26,12 +26,9 @@ const startsWith = (text: string) => `${escapeLike(text)}%`;
  * screen; the patient's "who opened my card" reads the same rows by `patient_id`). Only the asking
  * device's clinic is ever read. Names come from the clinic's synced staff rows and its devices.
  */
-export async function clinicAudit(
-  db: Knex,
-  clinicId: string,
-  query: z.output<typeof clinicAuditQuerySchema>,
-): Promise<ClinicAuditPage> {
-  let rows = db('audit_events as e')
+/** The clinic's audit events with the names of staff and desks: the auditor's and the patient's queries start here. */
+export function namedAuditEvents(db: Knex, clinicId: string): Knex.QueryBuilder {
+  return db('audit_events as e')
     .leftJoin('devices as d', 'd.id', 'e.device_id')
     .leftJoin('records as s', (join) =>
       join
@@ -39,7 +36,45 @@ export async function clinicAudit(
         .andOn('s.table_name', '=', db.raw('?', ['staff']))
         .andOn('s.clinic_id', '=', 'e.clinic_id'),
     )
-    .where('e.clinic_id', clinicId)
+    .where('e.clinic_id', clinicId);
+}
+
+/** Reads the rows of a `namedAuditEvents` query as the clinic's audit events. */
+export async function selectAuditEvents(db: Knex, query: Knex.QueryBuilder): Promise<ClinicAuditEvent[]> {
+  const found = await query.select<EventRow[]>(
+    'e.position',
+    'e.device_id',
+    'd.name as device_name',
+    'e.seq',
+    'e.at',
+    'e.action',
+    'e.actor_id',
+    db.raw(`s.data->>'display_name' as actor_name`),
+    'e.actor_role',
+    'e.patient_id',
+    'e.details',
+  );
+  return found.map((row) => ({
+    cursor: toNumber(row.position),
+    deviceId: row.device_id,
+    deviceName: row.device_name ?? row.device_id,
+    seq: toNumber(row.seq),
+    at: row.at,
+    action: row.action,
+    actorId: row.actor_id,
+    actorName: row.actor_name ?? row.actor_id,
+    actorRole: row.actor_role,
+    patientId: row.patient_id,
+    details: toRecord(row.details),
+  }));
+}
+
+export async function clinicAudit(
+  db: Knex,
+  clinicId: string,
+  query: z.output<typeof clinicAuditQuerySchema>,
+): Promise<ClinicAuditPage> {
+  let rows = namedAuditEvents(db, clinicId)
     .orderBy('e.position', 'desc')
     .limit(query.limit + 1);
   if (query.before !== undefined) rows = rows.where('e.position', '<', query.before);
@@ -68,33 +103,9 @@ export async function clinicAudit(
       where.whereRaw('e.device_id::text = ?', [device]).orWhereRaw('d.name ILIKE ?', [likePattern(device)]),
     );
   }
-  const found = await rows.select<EventRow[]>(
-    'e.position',
-    'e.device_id',
-    'd.name as device_name',
-    'e.seq',
-    'e.at',
-    'e.action',
-    'e.actor_id',
-    db.raw(`s.data->>'display_name' as actor_name`),
-    'e.actor_role',
-    'e.patient_id',
-    'e.details',
-  );
+  const found = await selectAuditEvents(db, rows);
   return {
-    items: found.slice(0, query.limit).map((row) => ({
-      cursor: toNumber(row.position),
-      deviceId: row.device_id,
-      deviceName: row.device_name ?? row.device_id,
-      seq: toNumber(row.seq),
-      at: row.at,
-      action: row.action,
-      actorId: row.actor_id,
-      actorName: row.actor_name ?? row.actor_id,
-      actorRole: row.actor_role,
-      patientId: row.patient_id,
-      details: toRecord(row.details),
-    })),
+    items: found.slice(0, query.limit),
     more: found.length > query.limit,
   };
 }
