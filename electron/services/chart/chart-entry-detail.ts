@@ -2,6 +2,7 @@ import type { CallOutput } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../../core/context';
 import { recordRead } from '../../store/record-door';
+import { entryVisible, grantDetails, openChartGate, requireEntryRead } from './access/chart-gate';
 import { deskNow } from './entry-context';
 import { entryDetail } from './entry-detail';
 
@@ -9,11 +10,15 @@ import { entryDetail } from './entry-detail';
 export function chartEntryDetail(ctx: ServiceContext, id: string): CallOutput<'chart.entry'> {
   return ctx.store.transaction((tx) => {
     const now = deskNow(ctx);
-    const detail = entryDetail(tx, id, now.today);
+    const found = entryDetail(tx, id, now.today);
+    const gate = openChartGate(tx, ctx.actor, found.entry.patientId, now.at);
+    requireEntryRead(gate, id);
+    // An encounter's own entries: those restricted from this reader are left out (F4).
+    const detail = { ...found, children: found.children.filter((child) => entryVisible(gate, child.id)) };
     recordRead({ tx, actor: ctx.actor, at: now.at }, 'chart.read', {
       action: 'chart.entry',
       patientId: detail.entry.patientId,
-      details: { entry: id, revision: detail.entry.revision },
+      details: { entry: id, revision: detail.entry.revision, ...grantDetails(gate, id) },
     });
     return detail;
   });

@@ -21,9 +21,14 @@ function nextDay(day: string): string {
  * The conditions of the filter that SQL can decide on the covering index's own columns: every
  * one of them is a column of `chart_history`, so the page is read without touching the table.
  */
-function where(patientId: string, filter: ChartFilter): HistorySql {
+function where(patientId: string, filter: ChartFilter, hidden: readonly string[]): HistorySql {
   const parts = ['patient_id = ?'];
   const params: unknown[] = [patientId];
+  // Restricted entries the reader may not see (F4): absent, as if they were not there.
+  if (hidden.length > 0) {
+    parts.push(`id NOT IN ${inList(hidden)}`);
+    params.push(...hidden);
+  }
   if (filter.from !== null) {
     parts.push('occurred_at >= ?');
     params.push(filter.from);
@@ -59,8 +64,9 @@ export function historyPageSql(
   filter: ChartFilter,
   after: ChartCursor | null,
   limit: number | null,
+  hidden: readonly string[] = [],
 ): HistorySql {
-  const condition = where(patientId, filter);
+  const condition = where(patientId, filter, hidden);
   const cursor = after === null ? '' : ' AND (occurred_at, id) < (?, ?)';
   const params = [...condition.params, ...(after === null ? [] : [after.occurredAt, after.id])];
   return {
@@ -70,8 +76,8 @@ export function historyPageSql(
   };
 }
 
-export function historyCountSql(patientId: string, filter: ChartFilter): HistorySql {
-  const condition = where(patientId, filter);
+export function historyCountSql(patientId: string, filter: ChartFilter, hidden: readonly string[] = []): HistorySql {
+  const condition = where(patientId, filter, hidden);
   return { text: `SELECT count(*) AS n FROM chart_entries WHERE ${condition.text}`, params: condition.params };
 }
 
