@@ -2,6 +2,7 @@ import { ApplicationsReportScreen } from '../screens/applications/report/Applica
 import { ApplicationScreen } from '../screens/applications/ApplicationScreen';
 import { ApplicationsQueueScreen } from '../screens/applications/ApplicationsQueueScreen';
 import { ReportsQueueScreen } from '../screens/chart-reports/ReportsQueueScreen';
+import { RecordRequestsScreen } from '../screens/record-requests/RecordRequestsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
@@ -39,6 +40,7 @@ export function createAppRouter() {
         { path: 'applications', element: <ApplicationsQueueScreen /> },
         { path: 'applications/report', element: <ApplicationsReportScreen /> },
         { path: 'applications/:id', element: <ApplicationScreen /> },
+        { path: 'record-requests', element: <RecordRequestsScreen /> },
         { path: 'chart-reports', element: <ReportsQueueScreen /> },
         { path: 'appointments', element: <ScheduleScreen /> },
         { path: 'appointments/mine', element: <MyDayScreen /> },

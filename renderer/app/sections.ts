@@ -7,6 +7,7 @@ import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
+import RequestPageOutlined from '@mui/icons-material/RequestPageOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import TodayOutlined from '@mui/icons-material/TodayOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
@@ -14,12 +15,14 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { ApplicationCounter } from '../screens/applications/ApplicationCounter';
 import { ReportCounter } from '../screens/chart-reports/ReportCounter';
+import { RequestCounter } from '../screens/record-requests/RequestCounter';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
 export type SectionId =
   | 'patients'
   | 'verification'
   | 'applications'
+  | 'recordRequests'
   | 'chartReports'
   | 'appointments'
   | 'myDay'
@@ -57,6 +60,14 @@ export const sections: readonly Section[] = [
     icon: AssignmentOutlined,
     permission: 'patients.read',
     counter: ApplicationCounter,
+  },
+  // Patients' requests for their records (issue 14, F3): the front desk and the doctors release them.
+  {
+    id: 'recordRequests',
+    path: '/record-requests',
+    icon: RequestPageOutlined,
+    permission: 'records.release',
+    counter: RequestCounter,
   },
   {
     id: 'chartReports',

@@ -15,6 +15,7 @@ export const frameEn = {
     patients: 'Patients',
     verification: 'Verification queue',
     applications: 'Applications',
+    recordRequests: 'Record requests',
     chartReports: 'Chart inaccuracies',
     appointments: 'Appointments',
     myDay: 'My day',

@@ -9,6 +9,7 @@ export const frameRu = {
     patients: 'Пациенты',
     verification: 'Очередь подтверждения',
     applications: 'Заявления',
+    recordRequests: 'Запросы документов',
     chartReports: 'Неточности в картах',
     appointments: 'Записи',
     myDay: 'Мой день',

@@ -9,8 +9,8 @@ import { fileJobsOf } from './file-jobs';
 import { fileFormatsOf, materialsOf, requestFiles, requireRequest, type RequestRow } from './request-row';
 import { assertInWork } from './request-step';
 
-/** What making a request's file uses: the store, the clock, who acts, and the vault the files go to. */
-export type RequestFileContext = Pick<ServiceContext, 'store' | 'clock' | 'actor' | 'scans'>;
+/** What making a request's file uses: the store, the clock, who acts, the vault the files go to, the fonts' folder. */
+export type RequestFileContext = Pick<ServiceContext, 'store' | 'clock' | 'actor' | 'scans' | 'resourcesDir'>;
 
 /** The export engine (`exportPatientRecord`); a parameter so the job's own steps can be tried apart from it. */
 export type RecordExporter = typeof exportPatientRecord;
