@@ -27,6 +27,11 @@ async function encounterOnTwoDesks(): Promise<{ a: SyncDesk; b: SyncDesk; entryI
   });
   await a.sync();
   await b.sync();
+  // Desk B's doctor sees the patient too (their own visit): both are in the treating team (F4).
+  await ok(b, 'chart.record', {
+    patientId,
+    draft: encounterDraft('Осмотр дежурного терапевта, АД 145/90', '2026-11-21T08:00:00.000Z'),
+  });
   const entryId = recorded.entry.id;
   expect((await openEntry(b, entryId)).entry.revision).toBe(1);
   return { a, b, entryId };

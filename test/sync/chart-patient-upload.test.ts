@@ -17,7 +17,7 @@ import type { ChartSummary } from '../../shared/chart/chart-views';
 import { pdfOfPages } from '../electron/services/scans/generated-scans';
 import { cabinetOptions, signedInAccount } from '../server/cabinet/uploads/cabinet-uploader';
 import { draft, validSnils } from '../support/fixtures';
-import { actAsDoctor, ok } from './chart-desks';
+import { actAsDoctor, encounterDraft, ok } from './chart-desks';
 import { createPatientAt, openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from './sync-harness';
 
 const mailDrop = mkdtempSync(join(tmpdir(), 'medcard-chart-upload-'));
@@ -51,6 +51,8 @@ describe('a lab result the patient uploads in the cabinet reaches the doctor’s
   it('uploaded, sent to their doctor, found in the chart at the desk with its file', async () => {
     const patientId = await createPatientAt(desk, draft({ surname: 'Анализова', snils: validSnils('523000017') }));
     const doctor = await actAsDoctor(desk, 'Иванова Мария Сергеевна');
+    // Their doctor has seen them: in the treating team, the one who may read the chart (F4).
+    await ok(desk, 'chart.record', { patientId, draft: encounterDraft('Гипертоническая болезнь, контроль АД') });
     const headers = await patientSession(patientId);
 
     const pdf = await pdfOfPages([{ seed: 12 }]);

@@ -72,7 +72,14 @@ describe('seed-demo --charts writes believable histories through the chart servi
 
   it('a demo doctor opens a history newest first, with coded diagnoses and prescriptions from the ЕСКЛП', async () => {
     const { desk, doctors, patientIds } = first;
-    desk.ctx.actor = doctors[0]!;
+    // One of the patient's own doctors: the treating team reads the chart (F4).
+    const author = desk.store.read((tx) =>
+      tx.get<{ doctor_id: string }>(
+        'SELECT doctor_id FROM chart_entries WHERE patient_id = ? AND doctor_id IS NOT NULL LIMIT 1',
+        [patientIds[1]],
+      ),
+    );
+    desk.ctx.actor = doctors.find((doctor) => doctor.staffId === author?.doctor_id) ?? doctors[0]!;
     const answer = await desk.dispatch('chart.history', { patientId: patientIds[1] });
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     const items = (answer.data as { items: { kind: string; occurredAt: string; code: string | null }[] }).items;
