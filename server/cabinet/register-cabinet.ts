@@ -6,6 +6,7 @@ import { registerVideoVisitRoute } from '../appointments/notices/video-visit-rou
 import { registerAccessLogRoutes } from './access-log/access-log-routes';
 import { registerAccountRoutes } from './accounts/account-routes';
 import { registerRecordRequestRoutes } from './record-requests/record-request-routes';
+import { startRecordRequestSweep } from './record-requests/escalation-sweep';
 import { registerApplicationRoutes } from './applications/application-routes';
 import { registerAppointmentRoutes } from './appointments/appointment-routes';
 import { startDeadlineSweeper } from './applications/deadline-sweeper';
@@ -52,7 +53,8 @@ export async function registerCabinet(app: FastifyInstance, options: CabinetOpti
   const worker = startNotificationWorker(options, app.log);
   const sweeper = startDeadlineSweeper(options, app.log);
   const reminders = startReminderSweep(options, app.log);
+  const recordRequests = startRecordRequestSweep(options, app.log);
   app.addHook('onClose', async () => {
-    await Promise.all([worker.stop(), sweeper.stop(), reminders.stop()]);
+    await Promise.all([worker.stop(), sweeper.stop(), reminders.stop(), recordRequests.stop()]);
   });
 }

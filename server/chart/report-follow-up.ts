@@ -15,7 +15,7 @@ const templates: Readonly<Record<string, NotificationTemplate>> = {
   declined: 'chart_report_declined',
 };
 
-interface AccountContacts {
+export interface AccountContacts {
   email: string | null;
   phone: string | null;
   notify_email: boolean | null;
@@ -26,7 +26,7 @@ interface AccountContacts {
  * The channel of an outcome notice: e-mail, unless the patient turned e-mail notices off and kept
  * SMS (cabinet_accounts.notify_email / notify_sms); none when both are off.
  */
-function channelOf(account: AccountContacts): { channel: NotificationChannel; to: string } | null {
+export function channelOf(account: AccountContacts): { channel: NotificationChannel; to: string } | null {
   if (account.notify_email !== false && account.email) return { channel: 'email', to: account.email };
   if (account.notify_sms !== false && account.phone) return { channel: 'sms', to: account.phone };
   return null;

@@ -27,6 +27,11 @@ export const notificationTemplates = [
   'appointment_moved',
   'appointment_cancelled',
   'appointment_reminder',
+  // A request for one's records (issue 14, F3): record-request-templates.ts lists the params.
+  'record_request_code', // { code }
+  'record_request_received',
+  'record_request_ready',
+  'record_request_delayed',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

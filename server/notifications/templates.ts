@@ -1,6 +1,7 @@
 import type { DenyReason } from '../../shared/domain/application';
 import { formatRussianDate } from '../../shared/domain/calendar-date';
 import { appointmentContents } from './appointment-templates';
+import { recordRequestContents } from './record-request-templates';
 import { escapeHtml, safeLink } from './html-text';
 import { need, type Block, type Content, type MailAttachment, type Params, type RenderContext } from './template-parts';
 import type { NotificationTemplate } from './notification-types';
@@ -74,6 +75,7 @@ const contents: Record<NotificationTemplate, (params: Params, context: RenderCon
   sign_in_code: (params) => codeMessage('Код для входа в личный кабинет', 'Код для входа', params),
   identity_code: (params) => codeMessage('Код подтверждения личности', 'Код подтверждения личности', params),
   signature_code: (params) => codeMessage('Код для подписи заявления', 'Код для подписи', params),
+  record_request_code: (params) => codeMessage('Код для запроса документов', 'Код для запроса документов', params),
   application_received: (params) => {
     const number = need(params, 'number');
     const due = russianWhen(need(params, 'dueAt'));
@@ -192,6 +194,7 @@ const contents: Record<NotificationTemplate, (params: Params, context: RenderCon
     };
   },
   ...appointmentContents,
+  ...recordRequestContents,
 };
 
 /** Templates that tell of an application's or account's state: the patient may turn a channel off for them. */
@@ -209,6 +212,9 @@ export const statusNoticeTemplates: ReadonlySet<NotificationTemplate> = new Set<
   'appointment_moved',
   'appointment_cancelled',
   'appointment_reminder',
+  'record_request_received',
+  'record_request_ready',
+  'record_request_delayed',
 ]);
 
 function htmlBlock(block: Block): string {

@@ -22,6 +22,8 @@ export interface CabinetRead {
   patientId: string;
   /** The read's name, as the desk's (`chart.history`, `chart.entry`, …). */
   action: string;
+  /** Who acted: the account (the default), or `server` for the server's own step (`accountId` then says so). */
+  actorRole?: 'patient' | 'server';
   details: Record<string, unknown>;
 }
 
@@ -60,7 +62,7 @@ export async function recordCabinetRead(db: Knex, read: CabinetRead, now: Date):
       id: randomUUID(),
       at: now.toISOString(),
       actorId: read.accountId,
-      actorRole: 'patient',
+      actorRole: read.actorRole ?? 'patient',
       deviceId,
       action: read.action,
       patientId: read.patientId,

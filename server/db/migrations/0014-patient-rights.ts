@@ -14,6 +14,20 @@ export async function up(knex: Knex): Promise<void> {
     `CREATE INDEX records_record_requests_due ON records (clinic_id, (data->>'due_on'))
      WHERE table_name = 'record_requests' AND data->>'status' <> 'done'`,
   );
+  // A request's number is the clinic's once (server/cabinet/record-requests/request-numbering.ts);
+  // the cabinet lists an account's requests, and a file's rows are read by their request.
+  await knex.raw(
+    `CREATE UNIQUE INDEX records_record_request_number ON records (clinic_id, (data->>'number'))
+     WHERE table_name = 'record_requests'`,
+  );
+  await knex.raw(
+    `CREATE INDEX records_record_request_account ON records (clinic_id, (data->>'account_id'))
+     WHERE table_name = 'record_requests'`,
+  );
+  await knex.raw(
+    `CREATE INDEX records_record_request_files ON records (clinic_id, (data->>'request_id'))
+     WHERE table_name = 'record_request_files'`,
+  );
 }
 
 export async function down(): Promise<void> {
