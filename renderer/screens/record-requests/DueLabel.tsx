@@ -33,20 +33,22 @@ export function DueLabel({ item }: { item: Due }) {
         : t('recordRequests.due.left', { count: item.daysLeft });
   return (
     <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', gap: 0.25 }}>
-      <Box
-        component="span"
-        sx={{
-          display: 'inline-flex',
-          alignItems: 'center',
-          gap: 0.5,
-          color: item.overdue ? 'error.main' : 'text.primary',
-          fontWeight: item.overdue ? 600 : 400,
-        }}
-      >
-        {item.overdue && <WarningAmber fontSize="small" aria-hidden />}
-        {date}
-        {words && `, ${words}`}
-      </Box>
+      <span>{date}</span>
+      {words && (
+        <Box
+          component="span"
+          sx={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            gap: 0.5,
+            color: item.overdue ? 'error.main' : 'text.secondary',
+            fontWeight: item.overdue ? 600 : 400,
+          }}
+        >
+          {item.overdue && <WarningAmber fontSize="small" aria-hidden />}
+          {words}
+        </Box>
+      )}
       {item.escalatedAt && (
         <Box
           component="span"

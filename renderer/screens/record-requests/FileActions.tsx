@@ -32,7 +32,7 @@ export function FileAction({
         ? t('recordRequests.job.progress', { format: name, done: job.done, total: job.total })
         : t('recordRequests.job.preparing', { format: name });
     return (
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, alignSelf: 'stretch' }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="body2" role="status">
             {words}

@@ -21,14 +21,17 @@ import { PaperDialog } from './PaperDialog';
 import { RequestFiles } from './RequestFiles';
 import { useRecordRequest } from './use-record-request';
 
+/** One line of the request's facts: the label on the left, the value beside it (a description list). */
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="div">
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography component="div">{children}</Typography>
-    </Box>
+      <Typography component="dd" sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </>
   );
 }
 
@@ -88,42 +91,47 @@ export function RequestPanel({ id, titleId, onClose }: { id: string; titleId: st
           <Close />
         </IconButton>
       </Box>
-      <Field label={t('recordRequests.panel.patient')}>
-        {fullName(request.patient)},{' '}
-        {t('recordRequests.panel.birthDate', { date: formatIsoDate(request.patient.birthDate) })}
-      </Field>
-      <Field label={t('recordRequests.panel.purpose')}>{request.purpose}</Field>
-      <Field label={t('recordRequests.panel.materials')}>
-        <Materials materials={request.materials} />
-      </Field>
-      <Field label={t('recordRequests.panel.formats')}>
-        {request.formats.map((format) => t(`recordRequests.format.${format}`)).join(', ')}
-      </Field>
-      <Field label={t('recordRequests.panel.deadline')}>
-        <DueLabel item={request} />
-      </Field>
-      <Field label={t('recordRequests.panel.submitted')}>{formatDateTime(request.submittedAt)}</Field>
-      {request.takenBy && (
-        <Field label={t('recordRequests.panel.takenBy')}>
-          {request.takenBy.name}
-          {request.takenAt && `, ${formatDateTime(request.takenAt)}`}
+      <Box
+        component="dl"
+        sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(120px, 150px) 1fr', columnGap: 2, rowGap: 1 }}
+      >
+        <Field label={t('recordRequests.panel.patient')}>
+          {fullName(request.patient)},{' '}
+          {t('recordRequests.panel.birthDate', { date: formatIsoDate(request.patient.birthDate) })}
         </Field>
-      )}
+        <Field label={t('recordRequests.panel.purpose')}>{request.purpose}</Field>
+        <Field label={t('recordRequests.panel.materials')}>
+          <Materials materials={request.materials} />
+        </Field>
+        <Field label={t('recordRequests.panel.formats')}>
+          {request.formats.map((format) => t(`recordRequests.format.${format}`)).join(', ')}
+        </Field>
+        <Field label={t('recordRequests.panel.deadline')}>
+          <DueLabel item={request} />
+        </Field>
+        <Field label={t('recordRequests.panel.submitted')}>{formatDateTime(request.submittedAt)}</Field>
+        {request.takenBy && (
+          <Field label={t('recordRequests.panel.takenBy')}>
+            {request.takenBy.name}
+            {request.takenAt && `, ${formatDateTime(request.takenAt)}`}
+          </Field>
+        )}
+        {paperAsked && (
+          <Field label={t('recordRequests.panel.paper')}>
+            {request.paperHandedAt && request.paperReceivedBy
+              ? t('recordRequests.panel.paperHanded', {
+                  at: formatDateTime(request.paperHandedAt),
+                  whom:
+                    request.paperReceivedBy.kind === 'patient'
+                      ? t('recordRequests.paperDialog.patientWhom')
+                      : t('recordRequests.paperDialog.representativeWhom', { name: request.paperReceivedBy.name }),
+                })
+              : t('recordRequests.panel.paperNotHanded')}
+          </Field>
+        )}
+      </Box>
       <Divider />
       <RequestFiles files={files} />
-      {paperAsked && (
-        <Field label={t('recordRequests.panel.paper')}>
-          {request.paperHandedAt && request.paperReceivedBy
-            ? t('recordRequests.panel.paperHanded', {
-                at: formatDateTime(request.paperHandedAt),
-                whom:
-                  request.paperReceivedBy.kind === 'patient'
-                    ? t('recordRequests.paperDialog.patientWhom')
-                    : t('recordRequests.paperDialog.representativeWhom', { name: request.paperReceivedBy.name }),
-              })
-            : t('recordRequests.panel.paperNotHanded')}
-        </Field>
-      )}
       {request.status === 'done' ? (
         <Typography>
           {t('recordRequests.panel.fulfilled', {
@@ -146,7 +154,12 @@ export function RequestPanel({ id, titleId, onClose }: { id: string; titleId: st
       )}
       {policy.error && <ApiErrorAlert title={t('recordRequests.actions.refused')} problems={[policy.error]} />}
       {request.status !== 'done' && (
-        <Stack component="section" aria-label={t('recordRequests.actions.label')} spacing={1.5}>
+        <Stack
+          component="section"
+          aria-label={t('recordRequests.actions.label')}
+          spacing={1.5}
+          sx={{ alignItems: 'flex-start' }}
+        >
           {request.status === 'open' && (
             <Button variant="contained" onClick={policy.take} disabled={policy.busy} autoFocus>
               {t('recordRequests.actions.take')}
