@@ -28,6 +28,11 @@ export async function up(knex: Knex): Promise<void> {
     `CREATE INDEX records_record_request_files ON records (clinic_id, (data->>'request_id'))
      WHERE table_name = 'record_request_files'`,
   );
+  // The access log reads a card's events with those of the cards merged into it (server/audit/patient-access.ts).
+  await knex.raw(
+    `CREATE INDEX records_patients_merged_into ON records (clinic_id, (data->>'merged_into'))
+     WHERE table_name = 'patients' AND data->>'merged_into' IS NOT NULL`,
+  );
 }
 
 export async function down(): Promise<void> {
