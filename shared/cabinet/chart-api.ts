@@ -9,6 +9,7 @@ import {
   shareConsentSchema,
 } from '../chart/chart-views';
 import { chartDocumentTypes } from '../chart/entry-kinds';
+import { restrictionReasons } from '../rights/restrictions';
 
 /**
  * The cabinet's chart (issue 12, seed §4.1, §4.2, §4.4, §6.3): the patient reads their history
@@ -50,6 +51,11 @@ export { chartFilterSchema as cabinetChartFilterSchema };
 export const cabinetHistoryPageSchema = z.object({
   items: z.array(chartSummarySchema),
   next: chartCursorSchema.nullable(),
+  /** The whole chart is restricted (F4, issue 14): nothing is shown, and the patient is told why. */
+  withheld: z
+    .object({ reason: z.enum(restrictionReasons), basis: z.string() })
+    .nullable()
+    .optional(),
 });
 export type CabinetHistoryPage = z.infer<typeof cabinetHistoryPageSchema>;
 

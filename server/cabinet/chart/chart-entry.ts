@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CabinetEntryDetail } from '../../../shared/cabinet/chart-api';
 import { toNumber, toRecord } from '../../db/values';
 import { HttpError } from '../../http/http-error';
+import { cardRestrictions } from '../../rights/chart-access/cabinet-restrictions';
 import type { ChartCard } from './chart-card';
 import {
   cardReports,
@@ -36,12 +37,16 @@ async function linkedRows(
  */
 export async function cabinetEntry(db: Knex, card: ChartCard, id: string, now: Date): Promise<CabinetEntryDetail> {
   const row = await cardRow(db, card, 'chart_entries', id);
-  if (!row) throw new HttpError(404, 'chart.entry.not_found');
+  const restrictions = await cardRestrictions(db, card);
+  // A restricted entry (F4) is not found, as if it were not there.
+  if (!row || restrictions.hides(id)) throw new HttpError(404, 'chart.entry.not_found');
   const data: Data = row.data;
   const deleted = typeof data.deleted_at === 'string' && data.deleted_at !== '';
   const revisions = deleted ? [] : await linkedRows(db, card, 'chart_revisions', 'entry_id', id);
   revisions.sort((a, b) => toNumber(b.data.revision ?? 0) - toNumber(a.data.revision ?? 0));
-  const children = await linkedRows(db, card, 'chart_entries', 'encounter_id', id);
+  const children = (await linkedRows(db, card, 'chart_entries', 'encounter_id', id)).filter(
+    (child) => !restrictions.hides(child.id),
+  );
   children.sort(
     (a, b) => String(b.data.occurred_at).localeCompare(String(a.data.occurred_at)) || a.id.localeCompare(b.id),
   );

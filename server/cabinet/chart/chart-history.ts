@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CabinetHistoryPage } from '../../../shared/cabinet/chart-api';
 import type { ChartCursor, ChartFilter } from '../../../shared/chart/chart-views';
 import { toRecord } from '../../db/values';
+import { cardRestrictions } from '../../rights/chart-access/cabinet-restrictions';
 import type { ChartCard } from './chart-card';
 import { staffNames, summaryView, type Data } from './chart-rows';
 
@@ -39,10 +40,18 @@ function fieldIn(query: Knex.QueryBuilder, field: string, values: readonly strin
   query.whereRaw(`data->>'${field}' IN (${values.map(() => '?').join(', ')})`, [...values]);
 }
 
-function filtered(db: Knex, card: ChartCard, filter: ChartFilter, after: ChartCursor | null): Knex.QueryBuilder {
+function filtered(
+  db: Knex,
+  card: ChartCard,
+  filter: ChartFilter,
+  after: ChartCursor | null,
+  hidden: readonly string[],
+): Knex.QueryBuilder {
   const query = db('records')
     .where({ table_name: 'chart_entries', clinic_id: card.clinicId })
     .whereRaw("data->>'patient_id' = ?", [card.patientId]);
+  // Restricted entries (F4) are not the patient's to see: absent from the timeline and its search.
+  if (hidden.length > 0) query.whereNotIn('id', [...hidden]);
   if (filter.from !== null) query.whereRaw("data->>'occurred_at' >= ?", [filter.from]);
   if (filter.to !== null) query.whereRaw("data->>'occurred_at' < ?", [nextDay(filter.to)]);
   if (filter.visitTypes.length > 0) fieldIn(query, 'visit_type', filter.visitTypes);
@@ -71,11 +80,15 @@ export async function cabinetHistory(
   after: ChartCursor | null,
   limit: number,
 ): Promise<CabinetHistoryPage> {
+  const restrictions = await cardRestrictions(db, card);
+  // The whole chart restricted: nothing of it is shown, and the patient is told why (the law).
+  if (restrictions.wholeChart !== null) return { items: [], next: null, withheld: restrictions.wholeChart };
+  const hidden = [...restrictions.entries];
   const found: { id: string; data: Data }[] = [];
   let cursor = after;
   const batch = filter.text === '' ? limit + 1 : scanBatch;
   for (;;) {
-    const rows = await filtered(db, card, filter, cursor)
+    const rows = await filtered(db, card, filter, cursor, hidden)
       .limit(batch)
       .select<{ id: string; data: unknown }[]>('id', 'data');
     for (const row of rows) {

@@ -8,6 +8,7 @@ import { toNumber, toRecord } from '../../db/values';
 import { HttpError } from '../../http/http-error';
 import { withChangeLog, type ChangeLogWriter } from '../../sync/change-log';
 import { writeServerRow, type StoredRow } from '../../sync/server-rows';
+import { cardRestrictions } from '../../rights/chart-access/cabinet-restrictions';
 import type { ChartCard } from './chart-card';
 import { chartDoctors } from './chart-entry';
 import { cardRow, jsonField, staffNames, type Data, type Names } from './chart-rows';
@@ -62,10 +63,12 @@ export async function cabinetLabs(db: Knex, card: ChartCard): Promise<CabinetLab
   const rows = await uploadWhere(db, card)
     .orderByRaw("data->>'occurred_at' DESC, id ASC")
     .select<{ id: string; data: unknown }[]>('id', 'data');
+  // Restricted entries (F4) are not the patient's to see, even their own uploads.
+  const restrictions = await cardRestrictions(db, card);
   return viewsOf(
     db,
     card,
-    rows.map((row) => ({ id: row.id, data: toRecord(row.data) })),
+    rows.filter((row) => !restrictions.hides(row.id)).map((row) => ({ id: row.id, data: toRecord(row.data) })),
   );
 }
 

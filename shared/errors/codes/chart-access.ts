@@ -52,4 +52,33 @@ export const chartAccessCodes = {
     ru: 'Срок экстренного доступа — от {min} до {max} часов',
     en: 'Emergency access lasts from {min} to {max} hours',
   },
+  // The server's rules on desks' pushes (server/rights/chart-access-rules.ts).
+  'chart.restriction.field_fixed': {
+    ru: 'Ограничение нельзя изменить — только снять',
+    en: 'A restriction cannot be changed, only lifted',
+  },
+  'chart.restriction.actor_mismatch': {
+    ru: 'Ограничение записано от имени другого сотрудника',
+    en: 'The restriction is written in the name of someone else',
+  },
+  'chart.emergency.actor_mismatch': {
+    ru: 'Экстренный доступ или его проверка записаны от имени другого сотрудника',
+    en: 'The emergency access or its review is written in the name of someone else',
+  },
+  'chart.emergency.key_unknown': {
+    ru: 'Ключ, которым подтверждён экстренный доступ, не принадлежит этому сотруднику',
+    en: 'The key that confirmed the emergency access is not one of this person’s keys',
+  },
+  'chart.emergency.period': {
+    ru: 'Срок экстренного доступа вне допустимого (не более 72 часов)',
+    en: 'The emergency access period is out of bounds (at most 72 hours)',
+  },
+  'chart.emergency.field_fixed': {
+    ru: 'Экстренный доступ нельзя изменить — только проверить',
+    en: 'An emergency access cannot be changed, only reviewed',
+  },
+  'chart.emergency.verdict': {
+    ru: 'Вердикт проверки — «обоснован» или «не обоснован»',
+    en: 'The review verdict is justified or unjustified',
+  },
 } as const satisfies CodeEntries<'chart'>;
