@@ -68,6 +68,7 @@ export const recordRequestsEn = {
       birthDate: 'born {{date}}',
       purpose: 'Purpose',
       materials: 'What is asked for',
+      materialsUnreadable: 'What was asked for cannot be read: ask the administrator',
       period: 'for {{from}} — {{to}}',
       periodFrom: 'from {{from}}',
       periodTo: 'until {{to}}',

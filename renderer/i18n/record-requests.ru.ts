@@ -65,6 +65,7 @@ export const recordRequestsRu = {
       birthDate: 'дата рождения {{date}}',
       purpose: 'Цель запроса',
       materials: 'Что запрошено',
+      materialsUnreadable: 'Не удалось прочитать, что запрошено: обратитесь к администратору',
       period: 'за период {{from}} — {{to}}',
       periodFrom: 'с {{from}}',
       periodTo: 'по {{to}}',

@@ -35,7 +35,8 @@ export const recordRequestItemSchema = z.object({
   number: z.string(),
   patient: patientSummarySchema,
   purpose: z.string(),
-  materials: recordMaterialsSchema,
+  /** Null when the request's materials cannot be read: no file is made for it then. */
+  materials: recordMaterialsSchema.nullable(),
   formats: z.array(z.enum(recordFormats)),
   status: z.enum(recordRequestStatuses),
   submittedAt: z.string(),

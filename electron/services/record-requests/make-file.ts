@@ -25,6 +25,7 @@ function assertFileWanted(tx: ReadTx, row: RequestRow, format: FileFormat): void
 
 function exportOptions(row: RequestRow, format: FileFormat): ExportOptions {
   const materials = materialsOf(row);
+  if (!materials) throw new AppError('records.request.materials_unreadable', { field: 'id' });
   return {
     patientId: row.patient_id,
     format,
@@ -49,10 +50,10 @@ export function startRequestFile(
   format: FileFormat,
   exporter: RecordExporter = exportPatientRecord,
 ): { jobId: string } {
-  const row = ctx.store.read((tx) => {
+  const options = ctx.store.read((tx) => {
     const found = requireRequest(tx, id);
     assertFileWanted(tx, found, format);
-    return found;
+    return exportOptions(found, format);
   });
   const jobs = fileJobsOf(ctx.store, ctx.clock);
   const jobId = jobs.start(
@@ -60,7 +61,7 @@ export function startRequestFile(
     id,
     format,
     async (progress, signal) => {
-      const file = await exporter(ctx, exportOptions(row, format), progress, signal);
+      const file = await exporter(ctx, options, progress, signal);
       signal.throwIfAborted();
       const kept = await ctx.scans.vault.put(file.bytes);
       try {

@@ -84,9 +84,10 @@ export function fileFormatsOf(row: Pick<RequestRow, 'formats'>): FileFormat[] {
   return fileFormats.filter((format) => asked.includes(format));
 }
 
-export function materialsOf(row: Pick<RequestRow, 'materials'>): RecordMaterials {
+/** What the patient asked for; null when the row's JSON cannot be read (never widened to the whole record). */
+export function materialsOf(row: Pick<RequestRow, 'materials'>): RecordMaterials | null {
   const parsed = recordMaterialsSchema.safeParse(parseJson(row.materials));
-  return parsed.success ? parsed.data : { sections: ['all'] };
+  return parsed.success ? parsed.data : null;
 }
 
 export function receiverOf(text: string | null): PaperReceiver | null {

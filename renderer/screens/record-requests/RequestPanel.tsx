@@ -38,6 +38,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** What is asked: the sections and the period, in words. */
 function Materials({ materials }: { materials: RecordRequestDetail['request']['materials'] }) {
   const { t } = useTranslation();
+  if (!materials) return <>{t('recordRequests.panel.materialsUnreadable')}</>;
   const sections = materials.sections.map((section) => t(`recordRequests.material.${section}`)).join(', ');
   const { from, to } = materials;
   const period =

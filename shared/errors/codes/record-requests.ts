@@ -50,6 +50,10 @@ export const recordRequestCodes = {
     ru: 'Запрос нельзя завершить: бумажная копия ещё не выдана',
     en: 'The request cannot be finished: the paper copy has not been handed over',
   },
+  'records.request.materials_unreadable': {
+    ru: 'Не удалось прочитать, какие разделы карты запрошены: файл не сделан',
+    en: 'Which sections were asked for cannot be read: no file was made',
+  },
   // The cabinet's side and the server's judgement of desks' steps (H3).
   'records.request.purpose': {
     ru: 'Укажите цель запроса: от {min} до {max} символов',

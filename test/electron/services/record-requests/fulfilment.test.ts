@@ -134,6 +134,16 @@ describe('fulfilling a record request at the desk (F3)', () => {
     expect(desk.count('record_request_files')).toBe(0);
   });
 
+  it('a request whose materials cannot be read gets no file (never the whole record instead)', async () => {
+    desk = await openRequestDesk();
+    const id = pulledRequest(desk, { number: 'З-2026-000001', due_on: '2026-11-27', materials: '{"sections":' });
+    await call(desk, 'recordRequests.take', { id });
+    expect((await call<Detail>(desk, 'recordRequests.get', { id })).data!.request.materials).toBeNull();
+    expect(await call(desk, 'recordRequests.makeFile', { id, format: 'pdf' })).toMatchObject({
+      error: { code: 'records.request.materials_unreadable' },
+    });
+  });
+
   it('cancel: the job says cancelled at once and leaves no row and no file', async () => {
     desk = await openRequestDesk();
     const id = await taken(desk, ['pdf']);
