@@ -68,22 +68,6 @@ export const recordRequestFileSchema = z.object({
 });
 export type RecordRequestFile = z.infer<typeof recordRequestFileSchema>;
 
-export const recordRequestDetailSchema = z.object({
-  request: recordRequestItemSchema.extend({
-    takenAt: z.string().nullable(),
-    paperHandedAt: z.string().nullable(),
-    paperHandedBy: person,
-    paperReceivedBy: paperReceiverSchema.nullable(),
-    fulfilledAt: z.string().nullable(),
-    fulfilledBy: person,
-    availableUntil: z.string().nullable(),
-  }),
-  files: z.array(recordRequestFileSchema),
-  /** What is still owed: asked formats without a file, and the paper copy not yet handed over. */
-  missing: z.array(z.enum(recordFormats)),
-});
-export type RecordRequestDetail = z.infer<typeof recordRequestDetailSchema>;
-
 /** Making one file: progress while the export runs, the file's row when done. */
 export const recordFileJobSchema = z.object({
   jobId: z.uuid(),
@@ -97,6 +81,24 @@ export const recordFileJobSchema = z.object({
   error: apiErrorSchema.nullable(),
 });
 export type RecordFileJob = z.infer<typeof recordFileJobSchema>;
+
+export const recordRequestDetailSchema = z.object({
+  request: recordRequestItemSchema.extend({
+    takenAt: z.string().nullable(),
+    paperHandedAt: z.string().nullable(),
+    paperHandedBy: person,
+    paperReceivedBy: paperReceiverSchema.nullable(),
+    fulfilledAt: z.string().nullable(),
+    fulfilledBy: person,
+    availableUntil: z.string().nullable(),
+  }),
+  files: z.array(recordRequestFileSchema),
+  /** What is still owed: asked formats without a file, and the paper copy not yet handed over. */
+  missing: z.array(z.enum(recordFormats)),
+  /** This person's files of the request still being made (the panel shows their progress again when reopened). */
+  jobs: z.array(recordFileJobSchema),
+});
+export type RecordRequestDetail = z.infer<typeof recordRequestDetailSchema>;
 
 const byId = z.strictObject({ id: requestIdSchema });
 const byJob = z.strictObject({ jobId: z.uuid() });

@@ -27,6 +27,8 @@ export interface FileJobs {
   get(owner: string, jobId: string, now: Date): RecordFileJob;
   /** Stops the job: it writes nothing after this, and says `cancelled` at once. */
   cancel(owner: string, jobId: string, now: Date): RecordFileJob;
+  /** The owner's jobs of the request still running. */
+  running(owner: string, requestId: string): RecordFileJob[];
   /** Resolves when every running job has ended (tests, closing the desk). */
   settled(): Promise<void>;
 }
@@ -95,6 +97,10 @@ export function createFileJobs(clock: { now(): Date }): FileJobs {
       }
       return job.view;
     },
+    running: (owner, requestId) =>
+      [...jobs.values()]
+        .filter((job) => job.owner === owner && job.view.requestId === requestId && job.view.state === 'running')
+        .map((job) => job.view),
     settled: async () => {
       await Promise.all([...running]);
     },

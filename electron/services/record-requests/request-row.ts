@@ -188,7 +188,13 @@ export function missingOf(row: RequestRow, files: readonly Pick<RecordRequestFil
   return missing;
 }
 
-export function requestDetail(tx: ReadTx, id: string, at: string, calendar: BusinessCalendar): RecordRequestDetail {
+export function requestDetail(
+  tx: ReadTx,
+  id: string,
+  at: string,
+  calendar: BusinessCalendar,
+  jobs: RecordRequestDetail['jobs'] = [],
+): RecordRequestDetail {
   const row = requireRequest(tx, id);
   const files = requestFiles(tx, id);
   return {
@@ -204,5 +210,6 @@ export function requestDetail(tx: ReadTx, id: string, at: string, calendar: Busi
     },
     files,
     missing: missingOf(row, files),
+    jobs,
   };
 }

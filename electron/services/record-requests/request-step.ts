@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { ActorContext } from '../../core/context';
 import type { DoorContext } from '../../store/record-door';
 import { loadBusinessCalendar } from '../dictionaries/business-calendar';
+import { fileJobsOf } from './file-jobs';
 import { requestDetail, requireRequest, type RequestRow } from './request-row';
 
 /**
@@ -20,7 +21,7 @@ export function requestStep(
     const at = ctx.clock.now().toISOString();
     const door = { tx, actor: ctx.actor, at };
     step(door, requireRequest(tx, id));
-    return requestDetail(tx, id, at, calendar);
+    return requestDetail(tx, id, at, calendar, fileJobsOf(ctx.store, ctx.clock).running(ctx.actor.staffId, id));
   });
 }
 

@@ -12,6 +12,8 @@ export interface FileJobs {
   /** A refusal to start or to cancel. */
   error: ApiError | null;
   start(format: FileFormat): Promise<void>;
+  /** Jobs the request's read says are running (started before the panel was last closed). */
+  adopt(running: readonly RecordFileJob[]): void;
   cancel(format: FileFormat): Promise<void>;
 }
 
@@ -74,5 +76,14 @@ export function useFileJobs(requestId: string, onFinished: (job: RecordFileJob) 
     [api, jobs],
   );
 
-  return { jobs, error, start, cancel };
+  const adopt = useCallback((running: readonly RecordFileJob[]) => {
+    if (running.length === 0) return;
+    setJobs((prior) => {
+      const next = { ...prior };
+      for (const job of running) if (next[job.format]?.jobId !== job.jobId) next[job.format] = job;
+      return next;
+    });
+  }, []);
+
+  return { jobs, error, start, cancel, adopt };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RecordRequestDetail } from '../../../shared/api/record-request-calls';
 import type { ApiError } from '../../../shared/errors/app-error';
 import { useApiMutation } from '../../api/use-api-mutation';
@@ -37,6 +37,10 @@ export function useRecordRequest(id: string): RecordRequestPolicy {
     announceRequestChange();
   });
   const read = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : null;
+  const { adopt } = files;
+  useEffect(() => {
+    if (state.status === 'ok') adopt(state.data.jobs);
+  }, [state, adopt]);
   return {
     state,
     detail: stepped ?? read,

@@ -158,11 +158,16 @@ describe('fulfilling a record request at the desk (F3)', () => {
     expect(() => startRequestFile(desk!.ctx, id, 'pdf', exporter())).toThrow(
       expect.objectContaining({ code: 'records.request.file_in_progress' }),
     );
+    // Reopened meanwhile, the panel finds the job still running and shows its progress again.
+    expect((await call<Detail>(desk, 'recordRequests.get', { id })).data!.jobs).toMatchObject([
+      { jobId, format: 'pdf', state: 'running' },
+    ]);
     expect((await call<RecordFileJob>(desk, 'recordRequests.cancelFile', { jobId })).data).toMatchObject({
       state: 'cancelled',
     });
     release();
     expect(await finished(desk, jobId)).toMatchObject({ state: 'cancelled', fileId: null });
+    expect((await call<Detail>(desk, 'recordRequests.get', { id })).data!.jobs).toEqual([]);
     expect(desk.count('record_request_files')).toBe(0);
     expect(desk.vaultFiles()).toEqual([]);
   });
