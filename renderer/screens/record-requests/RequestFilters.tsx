@@ -30,7 +30,7 @@ export function RequestFilters({
         label={t('recordRequests.filters.search')}
         value={filter.search}
         onChange={(event) => onChange({ ...filter, search: event.target.value })}
-        sx={{ minWidth: 240 }}
+        sx={{ minWidth: 300 }}
       />
       <TextField
         select
