@@ -247,6 +247,29 @@ describe('fulfilling a record request at the desk (F3)', () => {
     expect(await call(desk, 'recordRequests.take', { id })).toMatchObject({ error: { code: 'records.request.done' } });
   });
 
+  it('bad input is refused with its field and writes nothing: a huge or empty name, an unknown receiver or format', async () => {
+    desk = await openRequestDesk();
+    const id = await taken(desk, ['pdf', 'paper']);
+    const outbox = desk.count('sync_outbox');
+    for (const receivedBy of [
+      { kind: 'representative', name: 'Я'.repeat(201) },
+      { kind: 'representative' },
+      { kind: 'neighbour', name: 'Сосед' },
+      { kind: 'patient', name: 'лишнее поле' },
+    ])
+      expect((await call(desk, 'recordRequests.handPaper', { id, receivedBy })).ok, JSON.stringify(receivedBy)).toBe(
+        false,
+      );
+    expect(await call(desk, 'recordRequests.makeFile', { id, format: 'docx' })).toMatchObject({
+      error: { field: 'format' },
+    });
+    expect(await call(desk, 'recordRequests.queue', { filter: { search: 'x'.repeat(101) } })).toMatchObject({
+      error: { field: 'filter.search' },
+    });
+    expect(desk.count('sync_outbox')).toBe(outbox);
+    expect(desk.count('record_requests', 'paper_handed_at IS NOT NULL')).toBe(0);
+  });
+
   it('finish of an open request asks to take it first', async () => {
     desk = await openRequestDesk();
     const id = pulledRequest(desk, { number: 'З-2026-000001', due_on: '2026-11-27' });
