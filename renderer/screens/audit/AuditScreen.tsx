@@ -16,13 +16,14 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 import { AuditEventsTable } from './AuditEventsTable';
 import { AuditFilters } from './AuditFilters';
 import { ChainVerdict } from './ChainVerdict';
+import { EmergencyReviews } from './EmergencyReviews';
 import { MergeReviews } from './MergeReviews';
 import { useAuditEvents } from './use-audit-events';
 import { Loading } from '../../ui/Loading';
 
 // The log's own views, and the merges of duplicate cards (B2), reviewed with both cards.
-type AuditView = (typeof auditViews)[number] | 'merges';
-const viewLabels: Record<AuditView, 'all' | 'alerts' | 'signIn' | 'merges'> = {
+type AuditView = (typeof auditViews)[number] | 'merges' | 'emergency';
+const viewLabels: Record<Exclude<AuditView, 'emergency'>, 'all' | 'alerts' | 'signIn' | 'merges'> = {
   all: 'all',
   alerts: 'alerts',
   'sign-in': 'signIn',
@@ -39,7 +40,7 @@ export function AuditScreen() {
   const api = useApi();
   const [view, setView] = useState<AuditView>('alerts');
   const [filter, setFilter] = useState<AuditFilter>({});
-  const { page, error, loadMore } = useAuditEvents(view === 'merges' ? null : view, filter);
+  const { page, error, loadMore } = useAuditEvents(view === 'merges' || view === 'emergency' ? null : view, filter);
   const [verdict, setVerdict] = useState<AuditVerdictView | ApiError | null>(null);
 
   const verify = async () => {
@@ -69,14 +70,17 @@ export function AuditScreen() {
         // MUI's unselected grey falls under WCAG AA contrast on the page background.
         sx={{ mb: 2 }}
       >
-        {(Object.keys(viewLabels) as AuditView[]).map((option) => (
+        {(Object.keys(viewLabels) as (keyof typeof viewLabels)[]).map((option) => (
           <ToggleButton key={option} value={option}>
             {t(`auditLog.views.${viewLabels[option]}`)}
           </ToggleButton>
         ))}
+        {/* Break-the-glass grants for the auditor's verdict (issue 14, F4). */}
+        <ToggleButton value="emergency">{t('chartAccess.reviews.tab')}</ToggleButton>
       </ToggleButtonGroup>
       {view === 'merges' && <MergeReviews />}
-      {view !== 'merges' && <AuditFilters onApply={setFilter} />}
+      {view === 'emergency' && <EmergencyReviews />}
+      {view !== 'merges' && view !== 'emergency' && <AuditFilters onApply={setFilter} />}
       {page?.note && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           <FieldMessage problem={{ code: page.note, message: localize(page.note) }} />
@@ -88,7 +92,7 @@ export function AuditScreen() {
         </Alert>
       )}
       {error && <ApiErrorAlert title={t('auditLog.loadFailed')} problems={[error]} />}
-      {view !== 'merges' && !page && !error && <Loading />}
+      {view !== 'merges' && view !== 'emergency' && !page && !error && <Loading />}
       {page && page.items.length === 0 && <EmptyState title={t('auditLog.empty')} hint={t('auditLog.emptyHint')} />}
       {page && page.items.length > 0 && <AuditEventsTable items={page.items} />}
       {page?.more && (

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
+import { ChartAccessBar } from './access/ChartAccessBar';
 import { EntryPanel } from './entry/EntryPanel';
 import { NewEntryMenu } from './entry/forms-slot';
 import { ChartFilters, IncludeDeletedSwitch, noChartFilter } from './history/ChartFilters';
@@ -87,6 +88,7 @@ export function ChartTab({ patient }: { patient: Patient }) {
           </Box>
         )}
       </Box>
+      <ChartAccessBar patientId={patient.id} historyError={history.error} onChanged={history.reload} />
       <ChartFilters
         key={resets}
         filter={filter}
@@ -94,7 +96,7 @@ export function ChartTab({ patient }: { patient: Patient }) {
         onChange={setFilter}
         searchRef={search}
       />
-      {history.status === 'failed' && history.error && (
+      {history.status === 'failed' && history.error && history.error.code !== 'chart.access.outside_team' && (
         <ApiErrorAlert title={t('chart.history.loadFailed')} problems={[history.error]}>
           <Button color="inherit" size="small" onClick={history.reload} sx={{ mt: 1 }}>
             {t('chart.history.retry')}

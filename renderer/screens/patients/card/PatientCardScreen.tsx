@@ -11,6 +11,7 @@ import { useApiQuery } from '../../../api/use-api-query';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert';
 import { Notice } from '../../../ui/Notice';
 import { cardTabs, type CardTabDefinition } from './card-tabs';
+import { EmergencyBanner } from '../../chart/access/EmergencyBanner';
 import { MergedNotice } from '../duplicates/MergedNotice';
 import { PatientHeader } from './PatientHeader';
 import { TakeApplicationButton } from '../../applications/TakeApplicationButton';
@@ -64,6 +65,7 @@ function PatientCard({ id }: { id: string }) {
         {arrival && (arrival === 'created' ? t('patients.card.created') : t('patients.merge.merged'))}
       </Notice>
       {patient.data.mergedInto && <MergedNotice survivorId={patient.data.mergedInto} />}
+      {may('chart.read') && <EmergencyBanner patientId={id} />}
       <PatientHeader
         patient={patient.data}
         action={
