@@ -88,6 +88,20 @@ export const test = deskTest.extend<{ prepared: Prepared; doctor: StaffMember }>
     const person = await addStaff(api, desk.origin, 'doctor', 'doctor.one', 'Лечащая Людмила Петровна');
     await expectOk(api, 'auth.signOut', {});
     await signIn(api, person);
+    // The patient came to her this morning: her first note puts her in the treating team (F4).
+    await expectOk(api, 'chart.record', {
+      patientId: prepared.patientId!,
+      draft: {
+        kind: 'encounter' as const,
+        body: {
+          at: new Date().toISOString(),
+          visitType: 'first' as const,
+          department: 'Терапевтическое отделение',
+          conclusion: 'Первичный осмотр',
+        },
+      },
+    });
+    prepared.entries = (prepared.entries ?? 0) + 1;
     await use({ admin: prepared.admin!, person });
   },
   doctor: async ({ staff }, use) => use(staff.person),
