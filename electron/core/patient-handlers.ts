@@ -14,5 +14,5 @@ export const patientHandlers: HandlersOf<typeof patientCalls> = {
   'patients.get': (ctx, input) => getPatient(ctx, input.id),
   'patients.update': (ctx, input) => updateContacts(ctx, input),
   'patients.contactHistory': (ctx, input) => contactHistory(ctx, input.id),
-  'patients.accessLog': (ctx, input) => patientAccessLog(ctx, input.id, input.limit),
+  'patients.accessLog': (ctx, input) => patientAccessLog(ctx, input),
 };

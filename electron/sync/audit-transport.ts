@@ -9,6 +9,7 @@ import {
   type ClinicAuditPage,
   type ClinicAuditQuery,
 } from '../../shared/audit/audit-chain';
+import { accessLogPageSchema, type AccessLogPage, type patientAccessQuerySchema } from '../../shared/rights/access-log';
 
 /** The server's audit routes (server/audit/audit-routes.ts), as a desk reaches them. */
 export interface AuditTransport {
@@ -18,6 +19,8 @@ export interface AuditTransport {
   anchor(seq?: number): Promise<AuditAnchorResponse>;
   /** The clinic's audit, every desk's events, filtered and paged. */
   query(query: ClinicAuditQuery): Promise<ClinicAuditPage>;
+  /** One page of a patient's access log, clinic-wide and grouped (issue 14, F2). */
+  patientAccess(query: z.input<typeof patientAccessQuerySchema>): Promise<AccessLogPage>;
 }
 
 /** A signed request to the server, answered with its parsed JSON (http-transport.ts makes one). */
@@ -34,5 +37,6 @@ export function auditOverHttp(request: SignedJsonRequest): AuditTransport {
     anchor: (seq) =>
       request(auditAnchorResponseSchema, 'GET', seq === undefined ? '/v1/audit/anchor' : `/v1/audit/anchor?seq=${seq}`),
     query: (query) => request(clinicAuditPageSchema, 'POST', '/v1/audit/query', query),
+    patientAccess: (query) => request(accessLogPageSchema, 'POST', '/v1/audit/patient-access', query),
   };
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { contactFields, identityFields } from '../domain/contact-change';
 import { patientDraftSchema, patientIdSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import { accessLogPageSchema } from '../rights/access-log';
 import { defineCall } from './define-call';
 
-/** Who opened a card, when and from which desk (F1: the patient's own access log). */
-export const accessLogEntrySchema = z.object({
-  at: z.string(),
-  action: z.string(),
-  actorName: z.string(),
-  actorRole: z.string(),
-  deviceName: z.string(),
+/**
+ * Who opened a card, when, from which desk and what (F2), grouped by the access log's rules: the
+ * clinic's from the server (`source: 'clinic'`), this desk's own when the server cannot be asked
+ * (`source: 'desk'`, with the note `access_log.unavailable`).
+ */
+export const accessLogAnswerSchema = accessLogPageSchema.extend({
+  source: z.enum(['clinic', 'desk']),
+  note: z.literal('access_log.unavailable').nullable(),
 });
 
 /** An identity field sent with the contacts: refused by name, so the clerk learns where it does change. */
@@ -81,8 +83,15 @@ export const patientCalls = {
     permission: 'patients.read',
   }),
   'patients.accessLog': defineCall({
-    input: z.strictObject({ id: patientIdSchema, limit: z.number().int().min(1).max(500).default(100) }),
-    output: z.object({ items: z.array(accessLogEntrySchema) }),
+    input: z.strictObject({
+      id: patientIdSchema,
+      /** The previous page's cursor; the desk's own (`source: 'desk'`) and the clinic's differ. */
+      cursor: z.number().int().min(1).optional(),
+      source: z.enum(['clinic', 'desk']).optional(),
+      showOwn: z.boolean().default(false),
+      showListed: z.boolean().default(false),
+    }),
+    output: accessLogAnswerSchema,
     permission: 'patients.read',
   }),
 } as const;

@@ -267,7 +267,8 @@ export function pageAccessLog(
     const at = Date.parse(event.at);
     const key = `${event.actorId}\u0000${event.deviceId}\u0000${emergency}\u0000${kind === 'listed'}`;
     const joining = groupedKinds.has(kind) ? open.get(key) : undefined;
-    if (joining && Date.parse(joining.from) - at < visitGapMs) {
+    // Desks that sync late put older events after newer ones: the gap counts either way.
+    if (joining && Math.abs(Date.parse(joining.from) - at) < visitGapMs) {
       const line = joining;
       line.count++;
       line.from = event.at;
@@ -314,3 +315,35 @@ export const patientAccessQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(100).default(accessLogPageLines),
 });
 export type PatientAccessQuery = z.output<typeof patientAccessQuerySchema>;
+
+/** Raw events read per round: the first small (most pages fill from it), then larger. */
+const chunkEvents = [200, 1_000] as const;
+/** The most events one page reads; past it the page ends where it got to (its cursor continues). */
+export const maxEventsPerPage = 6_000;
+
+/** One round's ask: events older than `before` (all when undefined), newest first, at most `size`. */
+export interface AccessChunkAsk {
+  before: number | undefined;
+  size: number;
+}
+
+/**
+ * Reads one page in bounded rounds, for a store that answers keyset chunks (the server's
+ * `audit_events (clinic_id, patient_id, position)`, a desk's chain by `seq`): yields what it needs
+ * next, is given those events, and returns the page once the rules can cut it.
+ */
+export function* accessPageReader(
+  options: AccessLogOptions & { cursor?: number | undefined },
+): Generator<AccessChunkAsk, AccessLogPage, readonly AccessEvent[]> {
+  const events: AccessEvent[] = [];
+  let before = options.cursor;
+  for (let round = 0; ; round++) {
+    const size = chunkEvents[Math.min(round, chunkEvents.length - 1)]!;
+    const chunk = yield { before, size };
+    events.push(...chunk);
+    const end = chunk.length < size ? 'exhausted' : events.length >= maxEventsPerPage ? 'capped' : 'open';
+    const page = pageAccessLog(events, options, end);
+    if (page) return page;
+    before = chunk.at(-1)!.cursor;
+  }
+}

@@ -48,9 +48,9 @@ describe('a merge reaches the other desks (B2, G1)', () => {
     await b.dispatch('patients.get', { id: merged });
     const log = (await b.dispatch('patients.accessLog', { id: survivor })) as {
       ok: true;
-      data: { items: { action: string }[] };
+      data: { lines: { action: string }[] };
     };
-    expect(log.data.items.map((item) => item.action)).toContain('patients.read');
+    expect(log.data.lines.map((item) => item.action)).toContain('patients.read');
     expect(await b.dispatch('patients.duplicates', { enp })).toMatchObject({
       ok: true,
       data: { items: [{ id: survivor, hardStop: true }] },

@@ -101,7 +101,7 @@ describe('the audit log (F1)', () => {
     expect(log).toMatchObject({
       ok: true,
       data: {
-        items: [
+        lines: [
           {
             action: 'patients.read',
             actorName: 'Учётная запись рабочего места',

@@ -1,51 +1,23 @@
 import type { TFunction } from 'i18next';
 import { roles, type Role } from '../../../../shared/auth/permissions';
-import type { Translation } from '../../../i18n/ru';
-
-type ActionKey = keyof Translation['patients']['card']['accessLog']['actions'];
-
-/** The audit actions the main process writes for a patient, and their words. */
-const actionKeys: Readonly<Record<string, ActionKey>> = {
-  'patients.create': 'create',
-  'patients.read': 'read',
-  'patients.search': 'search',
-  'patients.access_log.read': 'accessLogRead',
-  'patients.contacts.update': 'contactsUpdated',
-  'patients.contact_history.read': 'contactHistoryRead',
-  'scans.list': 'scansListed',
-  'scans.read': 'scanViewed',
-  'scans.accept': 'scanAccepted',
-  'scans.remove': 'scanRemoved',
-  'documents.read': 'documentsRead',
-  'documents.added': 'documentAdded',
-  'documents.replaced': 'documentReplaced',
-  'documents.policy_checked': 'policyChecked',
-  'documents.policy_confirmed': 'policyConfirmed',
-  'documents.policy_rejected': 'policyRejected',
-  'documents.compared': 'documentCompared',
-  'patients.corrected_from_document': 'correctedFromDocument',
-  'documents.removed': 'documentRemoved',
-  'consents.read': 'consentsRead',
-  'consents.accept': 'consentAccepted',
-  'consents.withdraw': 'consentWithdrawn',
-  'consents.signature.read': 'signatureRead',
-  'proxies.read': 'proxiesRead',
-  'proxies.add': 'proxyAdded',
-  'proxies.revoke': 'proxyRevoked',
-  'verification.read': 'onlineIdentityRead',
-  'verification.completed': 'verificationCompleted',
-};
+import type { AccessLogLine } from '../../../../shared/rights/access-log';
 
 function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
-/** `patients.read` → «Просмотр карты»; an action this build does not know is shown as its code. */
-export function actionLabel(t: TFunction, action: string): string {
-  const key = Object.hasOwn(actionKeys, action) ? actionKeys[action] : undefined;
-  return key ? t(`patients.card.accessLog.actions.${key}`) : action;
+/**
+ * A line of the access log in words: «Открыл(а) карту: карта, документы · 4 раза»; an action this
+ * build does not know is «Другое действие (code)», never hidden.
+ */
+export function accessLineLabel(t: TFunction, line: AccessLogLine): string {
+  if (line.kind === 'other') return t('patients.card.accessLog.otherAction', { code: line.action });
+  const sections = line.sections.map((section) => t(`patients.card.accessLog.sections.${section}`)).join(', ');
+  const what = `${t(`patients.card.accessLog.kinds.${line.kind}`)}: ${sections}`;
+  return line.count > 1 ? `${what} · ${t('patients.card.accessLog.times', { count: line.count })}` : what;
 }
 
 export function roleLabel(t: TFunction, role: string): string {
+  if (role === 'patient') return t('patients.card.accessLog.own');
   return isRole(role) ? t(`roles.${role}`) : role;
 }

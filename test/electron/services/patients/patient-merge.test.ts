@@ -118,7 +118,7 @@ describe('merging a duplicate card into the one that stays (B2)', () => {
     );
     await desk.dispatch('patients.merge', { survivorId: survivor, mergedId: merged, reason: 'дубль' });
     const log = await desk.dispatch('patients.accessLog', { id: survivor });
-    const actions = (log as { data: { items: { action: string }[] } }).data.items.map((item) => item.action);
+    const actions = (log as { data: { lines: { action: string }[] } }).data.lines.map((item) => item.action);
     expect(actions).toEqual(['patients.merged', 'patients.read', 'patients.create', 'patients.create']);
     const after = desk.store.transaction((tx) => tx.all('SELECT seq, patient_id, hash FROM audit_events ORDER BY seq'));
     expect(after.slice(0, before.length)).toEqual(before);
