@@ -29,6 +29,7 @@ import { CurrentCaption, EntryTrail } from './EntryTrail';
 import { EditEntryDialog, NewEntryMenu } from './forms-slot';
 import { useEntryDetail } from './use-entry-detail';
 import { useEntryWatch } from './use-entry-watch';
+import { RestrictEntryButton } from '../access/RestrictEntryButton';
 import { VersionsDialog } from './VersionsDialog';
 
 type Dialog =
@@ -191,6 +192,7 @@ function OpenEntry({
             {t('chart.entry.actions.remove')}
           </Button>
         )}
+        {mayWrite && <RestrictEntryButton patientId={entry.patientId} entryId={entry.id} />}
         {revisions.length > 0 && (
           <Button variant="outlined" onClick={() => setDialog({ name: 'versions' })}>
             {t('chart.entry.actions.versions', { count: revisions.length })}
