@@ -21,6 +21,7 @@ import { documentTypes } from '../../shared/domain/documents/identity-document';
 import { AppointmentCalls } from './appointments-client';
 import { CabinetError } from './cabinet-error';
 import { ChartCalls } from './chart-client';
+import { RecordRequestCalls } from '../screens/record-requests/record-request-calls';
 import { sendWithProgress, type Progress } from './upload-progress';
 
 export type Method = 'GET' | 'POST' | 'PUT';
@@ -43,12 +44,17 @@ export class CabinetClient {
   readonly chart: ChartCalls;
   /** The appointments' calls (issue 13, shared/cabinet/appointments-api.ts). */
   readonly appointments: AppointmentCalls;
+  /** Requests for one's records (issue 14, shared/cabinet/record-requests-api.ts). */
+  readonly recordRequests: RecordRequestCalls;
 
   constructor(private readonly base = cabinetApiPrefix) {
     this.chart = new ChartCalls(base, (method, path, schema, body, onProgress) =>
       this.call(method, path, schema, body, onProgress),
     );
     this.appointments = new AppointmentCalls(base, (method, path, schema, body) =>
+      this.call(method, path, schema, body),
+    );
+    this.recordRequests = new RecordRequestCalls(base, (method, path, schema, body) =>
       this.call(method, path, schema, body),
     );
   }

@@ -26,6 +26,11 @@ function appointmentScreen(name: keyof typeof import('../screens/appointments/ap
   return async () => ({ Component: (await import('../screens/appointments/appointment-screens'))[name] });
 }
 
+/** «Запросы документов» (issue 14), a chunk of its own. */
+function recordRequestScreen(name: keyof typeof import('../screens/record-requests/record-request-screens')) {
+  return async () => ({ Component: (await import('../screens/record-requests/record-request-screens'))[name] });
+}
+
 /** The cabinet's screens by path; the server gives index.html for each (server/cabinet/portal-pages.ts). */
 export const cabinetRouter = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -63,6 +68,8 @@ export const cabinetRouter = createBrowserRouter([
           { path: '/cabinet/appointments', lazy: appointmentScreen('AppointmentsScreen') },
           { path: '/cabinet/appointments/book', lazy: appointmentScreen('BookingScreen') },
           { path: '/cabinet/documents', lazy: chartScreen('DocumentsScreen') },
+          { path: '/cabinet/record-requests', lazy: recordRequestScreen('RecordRequestsScreen') },
+          { path: '/cabinet/record-requests/new', lazy: recordRequestScreen('NewRecordRequestScreen') },
           { path: '/cabinet/settings', element: <SettingsScreen /> },
           { path: '/cabinet/representation', element: <RepresentationScreen /> },
         ],

@@ -3,6 +3,7 @@ import EventOutlined from '@mui/icons-material/EventOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import RequestPageOutlined from '@mui/icons-material/RequestPageOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { ReactElement } from 'react';
 import type { TextKey } from '../i18n/use-texts';
@@ -21,6 +22,7 @@ export const sections: readonly Section[] = [
   { path: '/cabinet/cards', label: 'nav.cards', icon: <FolderSharedOutlined />, bottom: true },
   { path: '/cabinet/appointments', label: 'nav.appointments', icon: <EventOutlined />, bottom: true },
   { path: '/cabinet/documents', label: 'nav.documents', icon: <DescriptionOutlined />, bottom: true },
+  { path: '/cabinet/record-requests', label: 'recordRequests.nav', icon: <RequestPageOutlined />, bottom: false },
   { path: '/cabinet/representation', label: 'nav.representation', icon: <PeopleOutlined />, bottom: false },
   { path: '/cabinet/settings', label: 'nav.settings', icon: <SettingsOutlined />, bottom: true },
 ];

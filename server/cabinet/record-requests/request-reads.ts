@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CabinetRecordRequest, CabinetRecordRequestDetail } from '../../../shared/cabinet/record-requests-api';
 import { moscowDay } from '../../../shared/domain/application-deadline';
+import { fileFormats } from '../../../shared/rights/record-requests';
 import { toNumber } from '../../db/values';
 import { HttpError } from '../../http/http-error';
 import { representationOf } from '../identity/representation';
@@ -68,7 +69,8 @@ export async function cabinetRequest(
     row.data.status === 'done' && reach.has(patientId) ? await requestFiles(db, session.clinicId, [id]) : [];
   return {
     request: requestView(id, row.data, { filesReady: files.length, forPerson }, now),
-    files: files.map(fileView),
+    // In the product's order of formats (PDF first), whatever order the desk made them in.
+    files: files.map(fileView).sort((a, b) => fileFormats.indexOf(a.format) - fileFormats.indexOf(b.format)),
   };
 }
 
