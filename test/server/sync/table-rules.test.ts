@@ -58,6 +58,8 @@ describe('the table → rules registry', () => {
       'document_scans',
       'emergency_access',
       'online_identity',
+      'record_request_files',
+      'record_requests',
       'record_restrictions',
       'rooms',
       'schedule_exceptions',
