@@ -86,7 +86,7 @@ export function ChartAccessBar({
         <Alert
           severity="info"
           action={
-            <Button color="inherit" variant="outlined" onClick={() => setDialog('glass')}>
+            <Button color="inherit" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => setDialog('glass')}>
               {t('chartAccess.outside.action')}
             </Button>
           }
