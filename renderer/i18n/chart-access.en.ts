@@ -63,6 +63,14 @@ export const chartAccessEn = {
       cancel: 'Cancel',
       failed: 'The restriction was not lifted',
     },
+    settings: {
+      title: 'Emergency access to charts',
+      hours: 'Access period, hours',
+      hint: 'From {{min}} to {{max}} hours; 24 by default',
+      save: 'Save',
+      saved: 'Saved',
+      failed: 'The period was not saved',
+    },
     reviews: {
       tab: 'Emergency access',
       pending: 'Waiting for review: {{count}}',

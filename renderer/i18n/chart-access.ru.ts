@@ -59,6 +59,14 @@ export const chartAccessRu = {
       cancel: 'Отмена',
       failed: 'Ограничение не снято',
     },
+    settings: {
+      title: 'Экстренный доступ к картам',
+      hours: 'Срок доступа, часов',
+      hint: 'От {{min}} до {{max}} часов; по умолчанию 24',
+      save: 'Сохранить',
+      saved: 'Сохранено',
+      failed: 'Срок не сохранён',
+    },
     reviews: {
       tab: 'Экстренный доступ',
       pending: 'Ждут проверки: {{count}}',

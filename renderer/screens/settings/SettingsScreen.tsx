@@ -14,6 +14,7 @@ import { usePermissions, useSession } from '../../app/session';
 import { isLanguage, languages, useLanguage } from '../../i18n/language';
 import { FieldList } from '../../ui/FieldList';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { EmergencyHoursCard } from '../chart/access/EmergencyHoursCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
 
 /** The interface language (kept on this desk), the desk's name, and the way to its sync. */
@@ -63,6 +64,7 @@ export function SettingsScreen() {
         </Typography>
         <FieldList items={[{ label: t('settings.deskName'), value: deskName }]} />
       </Paper>
+      {can('settings.manage') && <EmergencyHoursCard />}
       <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           {t('settings.accounts')}
