@@ -21,6 +21,7 @@ import { documentTypes } from '../../shared/domain/documents/identity-document';
 import { AppointmentCalls } from './appointments-client';
 import { CabinetError } from './cabinet-error';
 import { ChartCalls } from './chart-client';
+import { AccessLogCalls } from '../screens/access-log/access-log-calls';
 import { RecordRequestCalls } from '../screens/record-requests/record-request-calls';
 import { sendWithProgress, type Progress } from './upload-progress';
 
@@ -44,6 +45,8 @@ export class CabinetClient {
   readonly chart: ChartCalls;
   /** The appointments' calls (issue 13, shared/cabinet/appointments-api.ts). */
   readonly appointments: AppointmentCalls;
+  /** «Кто открывал мою карту» (issue 14, shared/cabinet/access-log-api.ts). */
+  readonly accessLog: AccessLogCalls;
   /** Requests for one's records (issue 14, shared/cabinet/record-requests-api.ts). */
   readonly recordRequests: RecordRequestCalls;
 
@@ -54,6 +57,7 @@ export class CabinetClient {
     this.appointments = new AppointmentCalls(base, (method, path, schema, body) =>
       this.call(method, path, schema, body),
     );
+    this.accessLog = new AccessLogCalls((method, path, schema, body) => this.call(method, path, schema, body));
     this.recordRequests = new RecordRequestCalls(base, (method, path, schema, body) =>
       this.call(method, path, schema, body),
     );

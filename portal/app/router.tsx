@@ -31,6 +31,11 @@ function recordRequestScreen(name: keyof typeof import('../screens/record-reques
   return async () => ({ Component: (await import('../screens/record-requests/record-request-screens'))[name] });
 }
 
+/** «Кто открывал мою карту» (issue 14), a chunk of its own. */
+async function accessLogScreen() {
+  return { Component: (await import('../screens/access-log/AccessLogScreen')).AccessLogScreen };
+}
+
 /** The cabinet's screens by path; the server gives index.html for each (server/cabinet/portal-pages.ts). */
 export const cabinetRouter = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -68,6 +73,7 @@ export const cabinetRouter = createBrowserRouter([
           { path: '/cabinet/appointments', lazy: appointmentScreen('AppointmentsScreen') },
           { path: '/cabinet/appointments/book', lazy: appointmentScreen('BookingScreen') },
           { path: '/cabinet/documents', lazy: chartScreen('DocumentsScreen') },
+          { path: '/cabinet/access-log', lazy: accessLogScreen },
           { path: '/cabinet/record-requests', lazy: recordRequestScreen('RecordRequestsScreen') },
           { path: '/cabinet/record-requests/new', lazy: recordRequestScreen('NewRecordRequestScreen') },
           { path: '/cabinet/settings', element: <SettingsScreen /> },

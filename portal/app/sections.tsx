@@ -1,6 +1,7 @@
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import RequestPageOutlined from '@mui/icons-material/RequestPageOutlined';
@@ -23,6 +24,7 @@ export const sections: readonly Section[] = [
   { path: '/cabinet/appointments', label: 'nav.appointments', icon: <EventOutlined />, bottom: true },
   { path: '/cabinet/documents', label: 'nav.documents', icon: <DescriptionOutlined />, bottom: true },
   { path: '/cabinet/record-requests', label: 'recordRequests.nav', icon: <RequestPageOutlined />, bottom: false },
+  { path: '/cabinet/access-log', label: 'accessLog.nav', icon: <HistoryOutlined />, bottom: false },
   { path: '/cabinet/representation', label: 'nav.representation', icon: <PeopleOutlined />, bottom: false },
   { path: '/cabinet/settings', label: 'nav.settings', icon: <SettingsOutlined />, bottom: true },
 ];
