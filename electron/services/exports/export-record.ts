@@ -22,6 +22,8 @@ export interface ExportOptions {
   to?: string;
   /** The record request this export fulfils, for the audit event. */
   requestId?: string;
+  /** `print`: the PDF the desk prints (audited `exports.printed`); otherwise a file (`exports.created`). */
+  purpose?: 'file' | 'print';
 }
 
 export interface ExportedFile {
@@ -92,7 +94,7 @@ export async function exportPatientRecord(
   const withheld = extract.withheld?.count ?? 0;
   ctx.store.transaction((tx) =>
     appendAudit(tx, ctx.actor, ctx.clock.now().toISOString(), {
-      action: rightsActions.exportCreated,
+      action: options.purpose === 'print' ? rightsActions.exportPrinted : rightsActions.exportCreated,
       patientId: options.patientId,
       details: {
         format: options.format,

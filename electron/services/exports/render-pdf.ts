@@ -102,13 +102,42 @@ function paragraph(doc: Doc, root: Struct, text: string): void {
   root.add(doc.struct('P', {}, () => void doc.text(text, { width: doc.page.width - 2 * margin })));
 }
 
+const labelWidth = 120;
+const gap = 10;
+
+/**
+ * Label–value rows as a tagged table (Table → TR → TH, TD): laid out by hand, each cell written
+ * once where it stands (pdfkit's own table measures every cell again, too slow for 5,000 visits).
+ */
 function table(doc: Doc, root: Struct, rows: [string, string][]): void {
   if (rows.length === 0) return;
-  doc.table({
-    structParent: root,
-    columnStyles: [130, '*'],
-    data: rows.map(([label, value]) => [{ text: label, type: 'TH', scope: 'Row' } as never, value]),
-  } as never);
+  const tableStruct = doc.struct('Table');
+  root.add(tableStruct);
+  const valueWidth = doc.page.width - 2 * margin - labelWidth - gap;
+  for (const [label, value] of rows) {
+    if (doc.y > doc.page.height - margin - 30) doc.addPage();
+    const top = doc.y;
+    const page = doc.page;
+    const row = doc.struct('TR');
+    tableStruct.add(row);
+    let labelEnd = top;
+    row.add(
+      doc.struct('TH', { title: label } as never, () => {
+        doc.font(bold).text(label, margin, top, { width: labelWidth });
+        labelEnd = doc.y;
+      }),
+    );
+    row.add(
+      doc.struct('TD', {}, () => {
+        doc.font(regular).text(value, margin + labelWidth + gap, top, { width: valueWidth });
+      }),
+    );
+    row.end();
+    // A long value may have flowed onto the next page: then its end is where the row ends.
+    doc.x = margin;
+    doc.y = (doc.page === page ? Math.max(labelEnd, doc.y) : doc.y) + 3;
+  }
+  tableStruct.end();
   doc.moveDown(0.5);
 }
 
