@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { fixedActorContext } from '../../electron/core/fixed-actor-context';
 import { ensureWorkstation } from '../../electron/core/workstation';
@@ -15,6 +16,7 @@ import { addStaff, expectOk, signIn, type StaffMember } from '../support/staff-o
 import { test as deskTest } from './fixtures';
 import { firstAdminBeforeEnrolment } from './first-admin-at-desk';
 import { usePreparedDesk } from './prepared-desk';
+import { searchBox } from './patients';
 import { callOver } from './staff';
 
 /** The patient whose long history the doctor reads: years of visits written by three demo doctors. */
@@ -108,3 +110,13 @@ export const test = deskTest.extend<{ prepared: Prepared; doctor: StaffMember }>
 });
 
 export type { BrowserHost };
+
+/** The patient found by name at the search, opened, on the «Медкарта» tab. */
+export async function openChart(page: Page): Promise<void> {
+  const fullName = `${chartPatient.surname} ${chartPatient.name} ${chartPatient.patronymic}`;
+  await searchBox(page).fill(`${chartPatient.surname} ${chartPatient.name}`);
+  await expect(page.getByRole('option', { name: new RegExp(fullName) })).toBeVisible();
+  await searchBox(page).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(fullName) })).toBeVisible();
+  await page.getByRole('tab', { name: 'Медкарта' }).click();
+}

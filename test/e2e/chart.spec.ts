@@ -1,29 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { chartPatient, test } from './chart-desk';
+import { openChart, test } from './chart-desk';
 import { expect } from './fixtures';
-import { searchBox } from './patients';
 
 // One desk with a long history written first (seedCharts), then the doctor's day through the pages.
 test.describe.configure({ timeout: 240_000 });
 test.use({ actionTimeout: 20_000 });
 
 const shots = 'test-results/screens';
-const fullName = `${chartPatient.surname} ${chartPatient.name} ${chartPatient.patronymic}`;
 
 async function look(page: Page, name: string): Promise<void> {
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/${name}.png` });
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-async function openChart(page: Page): Promise<void> {
-  await searchBox(page).fill(`${chartPatient.surname} ${chartPatient.name}`);
-  await expect(page.getByRole('option', { name: new RegExp(fullName) })).toBeVisible();
-  await searchBox(page).press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(fullName) })).toBeVisible();
-  await page.getByRole('tab', { name: 'Медкарта' }).click();
 }
 
 test('a doctor reads a long history, filters it, records a visit with a diagnosis found by words, is refused an overdose, overrides a class allergy alert with a reason and amends an entry, the old version beside it (D1–D5)', async ({
