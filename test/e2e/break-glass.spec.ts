@@ -21,6 +21,13 @@ async function look(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
+/** The history filtered to allergies (the restricted entry is one, years back). */
+async function onlyAllergies(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Вид записи' }).click();
+  await page.getByRole('option', { name: 'Аллергия' }).click();
+  await page.keyboard.press('Escape');
+}
+
 test('a restricted entry is hidden outside the team; break-the-glass by key touch opens the card, flagged; the auditor reviews it (F4)', async ({
   page,
   desk,
@@ -29,6 +36,7 @@ test('a restricted entry is hidden outside the team; break-the-glass by key touc
   // The treating doctor restricts the allergy entry by a court's decision.
   await openChart(page);
   const history = page.getByRole('listbox', { name: 'Записи медицинской карты, новые сверху' });
+  await onlyAllergies(page);
   await history.getByRole('option', { name: /Амоксициллин/ }).click();
   await page.getByRole('button', { name: 'Ограничить доступ…' }).click();
   const restrict = page.getByRole('dialog', { name: 'Ограничение доступа к записи' });
@@ -67,9 +75,7 @@ test('a restricted entry is hidden outside the team; break-the-glass by key touc
   // The card is open and flagged; the restricted entry stays out of sight.
   await expect(page.getByText(/Экстренный доступ до .* — причина: Пациент без сознания/).first()).toBeVisible();
   await expect(history.getByRole('option').first()).toBeVisible();
-  await page.getByRole('combobox', { name: 'Вид записи' }).click();
-  await page.getByRole('option', { name: 'Аллергия' }).click();
-  await page.keyboard.press('Escape');
+  await onlyAllergies(page);
   await expect(page.getByText('Записей: 0', { exact: true })).toBeVisible();
   await look(page, 'chart-emergency-access-1366x768');
 
@@ -84,12 +90,12 @@ test('a restricted entry is hidden outside the team; break-the-glass by key touc
   await look(page, 'audit-emergency-reviews-1366x768');
   await row.getByRole('button', { name: 'Проверить' }).click();
   const review = page.getByRole('dialog', { name: /Дежурный Денис Олегович/ });
-  await review.getByRole('radio', { name: 'Обоснован' }).check();
+  await review.getByRole('radio', { name: 'Обоснован', exact: true }).check();
   await review
     .getByRole('textbox', { name: /^Комментарий аудитора/ })
     .fill('Поступила по скорой, лечащий врач не на смене');
   await review.getByRole('button', { name: 'Сохранить вердикт' }).click();
   await expect(review).toBeHidden();
-  await page.getByRole('button', { name: 'Все' }).click();
+  await page.getByRole('group', { name: 'Какие показать' }).getByRole('button', { name: 'Все' }).click();
   await expect(page.getByRole('row', { name: /Дежурный Денис Олегович/ })).toContainText('Обоснован');
 });
