@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { secretLine } from '../host/passphrase-source';
 import { importDictionaryCommand } from './import-dictionary-command';
 import { importPatientsCommand } from './import-patients-command';
+import { exportCommand } from './export-command';
 import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
 
 const usage = `medcard — Medcard Desk command line
@@ -36,6 +37,9 @@ const usage = `medcard — Medcard Desk command line
                                                           enrol a patient list (UTF-8, ';', header
                                                           surname;name;patronymic;birth_date;sex;snils;enp;inn;phone;email);
                                                           a re-run skips rows already imported
+  medcard export --patient ID|--snils SNILS --format pdf|fhir|semd --out FILE --as LOGIN [--db PATH]
+                                                          one patient's record as a file (PDF, FHIR R4 Bundle,
+                                                          СЭМД CDA XML), audited with its SHA-256
   medcard yubikey-client --id N [--db PATH]               keep the desk's YK-VAL client (API key on stdin) for
                                                           YubiKey OTP sign-in through the sync server
 
@@ -73,6 +77,10 @@ async function run(argv: string[]): Promise<number> {
       charts: { type: 'boolean' },
       dictionaries: { type: 'string' },
       doctor: { type: 'string' },
+      patient: { type: 'string' },
+      snils: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -126,6 +134,8 @@ async function run(argv: string[]): Promise<number> {
       }
       return importDictionaryCommand(values.db, kind, [file, ...extra], values.version, values.as, io);
     }
+    case 'export':
+      return exportCommand(values.db, values, io);
     case 'yubikey-client':
       return yubikeyClientCommand(values.db, values.id, readStdin, io);
     default:

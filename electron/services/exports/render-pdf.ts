@@ -218,17 +218,30 @@ export async function renderPdf(extract: RecordExtract, step: Pace, resourcesDir
   }
   if (extract.entries.length === 0) paragraph(doc, root, 'Записей за выбранный период нет.');
 
+  // An encounter is one heading and one table: its own fields, then a row per entry made in it.
   let done = 0;
+  let open: { struct: Struct; rows: [string, string][] } | null = null;
+  const flush = () => {
+    if (open) table(doc, open.struct, open.rows);
+    open = null;
+  };
   for (const entry of extract.entries) {
-    const title =
-      entry.kind === 'encounter'
-        ? `Приём ${russianDay(entry.occurredAt)}`
-        : `${kindHeadings[entry.kind]}: ${russianDay(entry.occurredAt)}`;
-    heading(doc, root, 'H2', title);
-    table(doc, root, entryRows(entry));
+    if (entry.kind === 'encounter' || entry.encounterId === null || !open) {
+      flush();
+      const title =
+        entry.kind === 'encounter'
+          ? `Приём ${russianDay(entry.occurredAt)}`
+          : `${kindHeadings[entry.kind]}: ${russianDay(entry.occurredAt)}`;
+      heading(doc, root, 'H2', title);
+      open = { struct: root, rows: entryRows(entry) };
+    } else {
+      const rows: [string, string][] = open.rows;
+      rows.push([kindHeadings[entry.kind], `${entry.summary} (${russianDay(entry.occurredAt)})`]);
+    }
     done += 1;
     await step(done);
   }
+  flush();
   paragraph(doc, root, `Выписку составил(а): ${extract.issuedBy.name}, ${russianDay(extract.issuedAt)}`);
   root.end();
   pageMarks(doc, extract);

@@ -30,4 +30,16 @@ export const exportCodes = {
     ru: 'Не удалось записать файл выгрузки: {reason}',
     en: 'Could not write the export file: {reason}',
   },
+  'exports.cli.patient_or_snils': {
+    ru: 'Укажите пациента одним способом: --patient ID или --snils СНИЛС',
+    en: 'Name the patient one way: --patient ID or --snils SNILS',
+  },
+  'exports.cli.snils_format': {
+    ru: 'СНИЛС — 11 цифр (можно в виде 123-456-789 01)',
+    en: 'A SNILS is 11 digits (123-456-789 01 is fine)',
+  },
+  'exports.cli.out_required': {
+    ru: 'Укажите файл для выгрузки: --out ФАЙЛ',
+    en: 'Name the file to write: --out FILE',
+  },
 } as const satisfies CodeEntries<'exports'>;
