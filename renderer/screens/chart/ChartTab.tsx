@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { ChartAccessBar } from './access/ChartAccessBar';
 import { EntryPanel } from './entry/EntryPanel';
+import { ExportButton } from './export/ExportButton';
 import { NewEntryMenu } from './entry/forms-slot';
 import { ChartFilters, IncludeDeletedSwitch, noChartFilter } from './history/ChartFilters';
 import { HistoryList } from './history/HistoryList';
@@ -76,6 +77,7 @@ export function ChartTab({ patient }: { patient: Patient }) {
         <Box sx={{ flex: 1 }} />
         {filtered && <Button onClick={resetFilter}>{t('chart.filters.reset')}</Button>}
         <IncludeDeletedSwitch filter={filter} onChange={setFilter} />
+        <ExportButton patientId={patient.id} />
         {mayWrite && (
           <Box ref={newEntry}>
             <NewEntryMenu
