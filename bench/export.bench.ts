@@ -35,12 +35,14 @@ async function main(): Promise<void> {
   const ctx = { store: bench.store, clock: { now: () => new Date() }, actor: bench.doctor };
   const rows: Record<string, string | number>[] = [];
   const figures: Record<string, unknown> = {};
-  for (const format of ['fhir', 'pdf', 'semd'] as const) {
+  const formats = (process.env.BENCH_FORMATS ?? 'fhir,semd,pdf').split(',') as FileFormat[];
+  for (const format of formats) {
     const samples: number[] = [];
     let size = 0;
     let entries = 0;
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
+      process.stderr.write(`${format} run ${run + 1}\n`);
       const file = await exportPatientRecord(ctx, { patientId: bench.heavyPatientId, format }, (_done, total) => {
         entries = total;
       });
