@@ -3,6 +3,9 @@ import type { Texts } from './texts';
 
 export const chartEn = {
   cards: {
+    withheld:
+      'Your medical record is not shown, as the law provides: {{reason}}, on the basis of {{basis}}. You may ask the clinic to explain.',
+    withheldReasons: { harm: 'disclosure could harm your health', court_order: 'a court order' },
     title: 'My records',
     intro:
       'What your doctors wrote about your health, newest first. Only the clinic can change an entry: if something is wrong, open the entry and report an inaccuracy.',

@@ -14,6 +14,9 @@ type Words<T extends readonly string[]> = Record<T[number], string>;
 /** «Мои карты»: the history, an entry in plain words, its versions (issue 12). */
 export const chartRu = {
   cards: {
+    withheld:
+      'Сведения медицинской карты не показаны по закону: {{reason}}, основание — {{basis}}. Вы можете обратиться в поликлинику за разъяснением.',
+    withheldReasons: { harm: 'раскрытие может повредить вашему здоровью', court_order: 'решение суда' },
     title: 'Мои карты',
     intro:
       'Записи врачей о вашем здоровье, новые сверху. Изменить запись может только поликлиника: если что-то неверно, откройте запись и сообщите о неточности.',

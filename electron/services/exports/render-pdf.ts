@@ -178,8 +178,10 @@ export async function renderPdf(extract: RecordExtract, step: Pace, resourcesDir
     lang: 'ru-RU',
     displayTitle: true,
     info: { Title: `${extractTitle}: ${patientFullName(extract.patient)}`, Author: extract.clinic.name },
-    font: join(fonts, regular),
   } as PDFKit.PDFDocumentOptions);
+  // Registered names only, never the constructor's `font` path: pdfkit caches a font under the
+  // name it was first opened by, and a registered name whose font was first opened by its path
+  // is parsed again at every `doc.font()` — seconds per hundred visits.
   doc.registerFont(regular, join(fonts, regular));
   doc.registerFont(bold, join(fonts, bold));
   const chunks: Buffer[] = [];

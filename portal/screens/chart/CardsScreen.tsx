@@ -20,7 +20,7 @@ export function CardsScreen() {
   const [search, setSearch] = useSearchParams();
   const searchText = search.toString();
   const filter = useMemo(() => filterFromSearch(new URLSearchParams(searchText)), [searchText]);
-  const { items, hasMore, more, busy, problems } = useHistory(filter);
+  const { items, withheld, hasMore, more, busy, problems } = useHistory(filter);
   return (
     <Page title={t('cards.title')} wide>
       <Typography color="text.secondary">{t('cards.intro')}</Typography>
@@ -36,8 +36,13 @@ export function CardsScreen() {
       <Typography id="history-title" variant="h2">
         {t('cards.listTitle')}
       </Typography>
+      {withheld ? (
+        <Alert severity="warning" variant="outlined">
+          {t('cards.withheld', { reason: t(`cards.withheldReasons.${withheld.reason}`), basis: withheld.basis })}
+        </Alert>
+      ) : null}
       {items && items.length > 0 ? <HistoryList items={items} /> : null}
-      {items && items.length === 0 ? (
+      {items && items.length === 0 && !withheld ? (
         <Alert severity="info" variant="outlined">
           {isFiltered(filter) ? t('cards.emptyFiltered') : t('cards.empty')}
         </Alert>

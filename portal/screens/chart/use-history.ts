@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CabinetHistoryPage } from '../../../shared/cabinet/chart-api';
 import type { ChartCursor, ChartSummary } from '../../../shared/chart/chart-views';
 import type { CabinetFilter } from '../../api/chart-client';
 import { useClient } from '../../api/session';
@@ -11,6 +12,8 @@ export function useHistory(filter: CabinetFilter) {
   const client = useClient();
   const [items, setItems] = useState<ChartSummary[] | undefined>(undefined);
   const [next, setNext] = useState<ChartCursor | null>(null);
+  // The whole chart restricted (F4): why nothing is shown, in the patient's words.
+  const [withheld, setWithheld] = useState<CabinetHistoryPage['withheld']>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<GeneralProblem[]>([]);
   const key = JSON.stringify(filter);
@@ -27,6 +30,7 @@ export function useHistory(filter: CabinetFilter) {
         if (!current) return;
         setItems(page.items);
         setNext(page.next);
+        setWithheld(page.withheld ?? null);
       })
       .catch((error: unknown) => {
         if (current) setProblems(refusalProblems(error));
@@ -54,5 +58,5 @@ export function useHistory(filter: CabinetFilter) {
     }
   }, [client, key, next]);
 
-  return { items, hasMore: next !== null, more, busy, problems };
+  return { items, withheld, hasMore: next !== null, more, busy, problems };
 }
