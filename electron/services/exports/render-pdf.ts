@@ -102,6 +102,15 @@ function paragraph(doc: Doc, root: Struct, text: string): void {
   root.add(doc.struct('P', {}, () => void doc.text(text, { width: doc.page.width - 2 * margin })));
 }
 
+/**
+ * A cell's text options: a text that fits its column is written as one line, skipping pdfkit's
+ * word-by-word line wrapper (most cells of a record are short: codes, dates, names); a longer one
+ * is wrapped to the column.
+ */
+function oneLine(doc: Doc, text: string, width: number): PDFKit.Mixins.TextOptions {
+  return !text.includes('\n') && doc.widthOfString(text) <= width ? { width, lineBreak: false } : { width };
+}
+
 const labelWidth = 120;
 const gap = 10;
 
@@ -123,13 +132,13 @@ function table(doc: Doc, root: Struct, rows: [string, string][]): void {
     let labelEnd = top;
     row.add(
       doc.struct('TH', { title: label } as never, () => {
-        doc.font(bold).text(label, margin, top, { width: labelWidth });
+        doc.font(bold).text(label, margin, top, oneLine(doc, label, labelWidth));
         labelEnd = doc.y;
       }),
     );
     row.add(
       doc.struct('TD', {}, () => {
-        doc.font(regular).text(value, margin + labelWidth + gap, top, { width: valueWidth });
+        doc.font(regular).text(value, margin + labelWidth + gap, top, oneLine(doc, value, valueWidth));
       }),
     );
     row.end();
