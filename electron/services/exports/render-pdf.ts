@@ -103,12 +103,18 @@ function paragraph(doc: Doc, root: Struct, text: string): void {
 }
 
 /**
- * A cell's text options: a text that fits its column is written as one line, skipping pdfkit's
- * word-by-word line wrapper (most cells of a record are short: codes, dates, names); a longer one
- * is wrapped to the column.
+ * Writes one cell's text at (x, top) and answers where it ends. A text that fits its column is
+ * written as one line, skipping pdfkit's word-by-word line wrapper (most cells of a record are
+ * short: codes, dates, names) — pdfkit then leaves `y` where it was, so the end is one line down;
+ * a longer text is wrapped to the column and ends where pdfkit leaves `y`.
  */
-function oneLine(doc: Doc, text: string, width: number): PDFKit.Mixins.TextOptions {
-  return !text.includes('\n') && doc.widthOfString(text) <= width ? { width, lineBreak: false } : { width };
+function cell(doc: Doc, text: string, x: number, top: number, width: number): number {
+  if (!text.includes('\n') && doc.widthOfString(text) <= width) {
+    doc.text(text, x, top, { width, lineBreak: false });
+    return top + doc.currentLineHeight(true);
+  }
+  doc.text(text, x, top, { width });
+  return doc.y;
 }
 
 const labelWidth = 120;
@@ -130,21 +136,21 @@ function table(doc: Doc, root: Struct, rows: [string, string][]): void {
     const row = doc.struct('TR');
     tableStruct.add(row);
     let labelEnd = top;
+    let valueEnd = top;
     row.add(
       doc.struct('TH', { title: label } as never, () => {
-        doc.font(bold).text(label, margin, top, oneLine(doc, label, labelWidth));
-        labelEnd = doc.y;
+        labelEnd = cell(doc.font(bold), label, margin, top, labelWidth);
       }),
     );
     row.add(
       doc.struct('TD', {}, () => {
-        doc.font(regular).text(value, margin + labelWidth + gap, top, oneLine(doc, value, valueWidth));
+        valueEnd = cell(doc.font(regular), value, margin + labelWidth + gap, top, valueWidth);
       }),
     );
     row.end();
     // A long value may have flowed onto the next page: then its end is where the row ends.
     doc.x = margin;
-    doc.y = (doc.page === page ? Math.max(labelEnd, doc.y) : doc.y) + 3;
+    doc.y = (doc.page === page ? Math.max(labelEnd, valueEnd) : valueEnd) + 3;
   }
   tableStruct.end();
   doc.moveDown(0.5);
