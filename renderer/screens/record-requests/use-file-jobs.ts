@@ -57,7 +57,10 @@ export function useFileJobs(requestId: string, onFinished: (job: RecordFileJob) 
         return;
       }
       const job = await api.recordRequests.fileJob({ jobId: answer.data.jobId });
-      if (job.ok) setJobs((prior) => ({ ...prior, [format]: job.data }));
+      if (!job.ok) return;
+      setJobs((prior) => ({ ...prior, [format]: job.data }));
+      // A small record's file is made before the first look: no poll will see it end.
+      if (job.data.state !== 'running') finished.current(job.data);
     },
     [api, requestId],
   );
