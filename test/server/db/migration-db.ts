@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import knexFactory, { type Knex } from 'knex';
 import ClientPGLite from 'knex-pglite';
 import pg from 'pg';
@@ -35,7 +36,8 @@ export function useEmptyDatabases(prefix: string): () => Promise<Knex> {
   });
   return async () => {
     if (!onPostgres) {
-      const pglite = new PGlite();
+      // As server/db/open.ts opens it: the appointments' migration (0012) needs btree_gist.
+      const pglite = new PGlite({ extensions: { btree_gist } });
       await pglite.waitReady;
       const knex = knexFactory({ client: ClientPGLite, connection: { pglite } as Knex.StaticConnectionConfig });
       opened.push(() => knex.destroy());
