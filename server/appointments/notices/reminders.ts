@@ -5,6 +5,7 @@ import type { Appointment } from '../../../shared/appointments/schedule';
 import { toRecord } from '../../db/values';
 import { queuePatientMessages } from './patient-messages';
 import { reminderDueAt } from './reminder-time';
+import { startPeriodicPass, type PeriodicPass } from '../../db/periodic-pass';
 
 /**
  * The reminder the day before (E3), exactly once per booking. A booking plans its reminder
@@ -128,28 +129,13 @@ export async function sweepReminders(db: Knex, now: Date, keepGoing: () => boole
 export function startReminderSweep(
   deps: { db: Knex; now: () => Date; sweepMs?: number },
   log: FastifyBaseLogger,
-): { stop(): Promise<void>; kick(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const pass = (): Promise<void> => {
-    if (stopped) return running;
-    running = running
-      .then(() => sweepReminders(deps.db, deps.now(), () => !stopped))
-      .then((result) => {
-        if (result.queued + result.dropped > 0) log.info(result, 'appointment reminders swept');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'the appointment reminder sweep failed'));
-    return running;
-  };
-  void pass();
-  const timer = setInterval(() => void pass(), deps.sweepMs ?? reminderSweepMs);
-  timer.unref();
-  return {
-    kick: pass,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+): PeriodicPass {
+  return startPeriodicPass({
+    intervalMs: deps.sweepMs ?? reminderSweepMs,
+    log,
+    pass: (stillRunning) => sweepReminders(deps.db, deps.now(), stillRunning),
+    logged: (result) => (result.queued + result.dropped > 0 ? { ...result } : null),
+    done: 'appointment reminders swept',
+    failed: 'the appointment reminder sweep failed',
+  });
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { withChangeLog } from '../../sync/change-log';
 import { notify } from './decision-follow-up';
+import { startPeriodicPass, type PeriodicPass } from '../../db/periodic-pass';
 import type { CabinetDeps } from '../cabinet-deps';
 import { appendEvent, findApplication, writeServerRow } from './application-rows';
 
@@ -55,26 +56,13 @@ async function flagOverdue(db: Knex, clinicId: string, id: string, now: Date): P
 }
 
 /** Flags overdue applications, escalates them and tells the patient (C2, §3.4). */
-export function startDeadlineSweeper(deps: CabinetDeps, log: FastifyBaseLogger): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    if (stopped) return;
-    running = running
-      .then(() => sweepOverdue(deps, deps.now()))
-      .then((flagged) => {
-        if (flagged > 0) log.info({ flagged }, 'overdue applications flagged and escalated');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'the deadline sweep failed'));
-  };
-  pass();
-  const timer = setInterval(pass, sweepIntervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startDeadlineSweeper(deps: CabinetDeps, log: FastifyBaseLogger): PeriodicPass {
+  return startPeriodicPass({
+    intervalMs: sweepIntervalMs,
+    log,
+    pass: () => sweepOverdue(deps, deps.now()),
+    logged: (flagged) => (flagged > 0 ? { flagged } : null),
+    done: 'overdue applications flagged and escalated',
+    failed: 'the deadline sweep failed',
+  });
 }

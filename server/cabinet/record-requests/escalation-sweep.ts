@@ -5,6 +5,7 @@ import { rightsActions } from '../../../shared/rights/access-actions';
 import { withChangeLog } from '../../sync/change-log';
 import { writeServerRow } from '../../sync/server-rows';
 import { sweepIntervalMs } from '../applications/deadline-sweeper';
+import { startPeriodicPass, type PeriodicPass } from '../../db/periodic-pass';
 import type { CabinetDeps } from '../cabinet-deps';
 import { recordCabinetRead } from '../chart/chart-read-log';
 import { noticeAboutRequest } from './request-notices';
@@ -77,26 +78,13 @@ async function escalate(db: Knex, clinicId: string, id: string, now: Date): Prom
 }
 
 /** Escalates overdue record requests every `sweepIntervalMs` (as the applications' deadline sweeper). */
-export function startRecordRequestSweep(deps: CabinetDeps, log: FastifyBaseLogger): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    if (stopped) return;
-    running = running
-      .then(() => sweepOverdueRequests(deps, deps.now()))
-      .then((escalated) => {
-        if (escalated > 0) log.info({ escalated }, 'overdue record requests escalated');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'the record requests sweep failed'));
-  };
-  pass();
-  const timer = setInterval(pass, sweepIntervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startRecordRequestSweep(deps: CabinetDeps, log: FastifyBaseLogger): PeriodicPass {
+  return startPeriodicPass({
+    intervalMs: sweepIntervalMs,
+    log,
+    pass: () => sweepOverdueRequests(deps, deps.now()),
+    logged: (escalated) => (escalated > 0 ? { escalated } : null),
+    done: 'overdue record requests escalated',
+    failed: 'the record requests sweep failed',
+  });
 }
