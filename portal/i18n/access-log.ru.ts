@@ -18,7 +18,10 @@ export const accessLogRu = {
     emergency: 'Экстренный доступ',
     emergencyHint:
       'Врач вне вашей лечащей команды получил доступ в экстренной ситуации; это проверяет аудитор поликлиники.',
-    times: '{{count}} раз',
+    times_one: '{{count}} раз',
+    times_few: '{{count}} раза',
+    times_many: '{{count}} раз',
+    times_other: '{{count}} раза',
     otherAction: 'Другое действие ({{code}})',
     cabinet: 'Личный кабинет',
     columns: { when: 'Когда', who: 'Кто', where: 'Рабочее место', what: 'Что' },
@@ -50,6 +53,7 @@ export const accessLogRu = {
       access_log: 'журнал доступа',
     },
     roles: {
+      server: 'Поликлиника (автоматически)',
       clerk: 'Регистратор',
       senior_clerk: 'Старший регистратор',
       doctor: 'Врач',

@@ -3,8 +3,11 @@ import type { LocalizedText } from '../../shared/errors/catalog';
 import { isLanguage, storeLanguage, type Language } from './language';
 import type { Translation } from './ru';
 
+/** A plural form's key (`times_few`) is asked for by its base (`times`) with a `count`: i18next picks the form. */
+type PluralBase<K extends string> = K extends `${infer B}_${'one' | 'few' | 'many' | 'other'}` ? B : K;
+
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${PluralBase<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 /** Every text key of the cabinet, `section.key`: a typo fails the type check. */

@@ -174,7 +174,10 @@ export const patientsEn = {
         hiddenListed: 'Appearances in search and lists hidden: {{count}}',
         emergency: 'Emergency access',
         own: 'Patient cabinet',
-        times: '{{count}} times',
+        times_one: '{{count}} time',
+        times_few: '{{count}} times',
+        times_many: '{{count}} times',
+        times_other: '{{count}} times',
         otherAction: 'Other action ({{code}})',
         columns: {
           at: 'Time',

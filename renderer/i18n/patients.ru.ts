@@ -167,7 +167,10 @@ export const patientsRu = {
         hiddenListed: 'Скрыто появлений в поиске и списках: {{count}}',
         emergency: 'Экстренный доступ',
         own: 'Личный кабинет',
-        times: '{{count}} раз',
+        times_one: '{{count}} раз',
+        times_few: '{{count}} раза',
+        times_many: '{{count}} раз',
+        times_other: '{{count}} раза',
         otherAction: 'Другое действие ({{code}})',
         columns: {
           at: 'Время',

@@ -44,7 +44,9 @@ export function AccessLogLines({ lines }: { lines: readonly AccessLogLine[] }) {
   const { t } = useTexts();
   const when = useWhen();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  const who = (line: AccessLogLine) => (line.own ? t('accessLog.cabinet') : line.actorName);
+  // The server's own steps (an overdue request escalated) are the clinic's, not a person's.
+  const who = (line: AccessLogLine) =>
+    line.own ? t('accessLog.cabinet') : line.actorRole === 'server' ? t('accessLog.roles.server') : line.actorName;
   if (phone) {
     return (
       <Stack component="ul" spacing={1.5} sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={t('accessLog.title')}>

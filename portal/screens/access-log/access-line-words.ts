@@ -1,7 +1,7 @@
 import type { AccessLogLine } from '../../../shared/rights/access-log';
 import type { Translate } from '../../i18n/use-texts';
 
-const knownRoles = ['clerk', 'senior_clerk', 'doctor', 'auditor', 'admin', 'patient'] as const;
+const knownRoles = ['clerk', 'senior_clerk', 'doctor', 'auditor', 'admin', 'patient', 'server'] as const;
 type KnownRole = (typeof knownRoles)[number];
 const isKnownRole = (role: string): role is KnownRole => (knownRoles as readonly string[]).includes(role);
 
