@@ -33,6 +33,7 @@ export const exportsEn = {
     start: 'Make',
     cancel: 'Cancel',
     close: 'Close',
+    print: 'Print',
     save: 'Save',
   },
 } satisfies Texts<typeof exportsRu>;

@@ -30,6 +30,7 @@ export const exportsRu = {
     start: 'Сформировать',
     cancel: 'Отменить',
     close: 'Закрыть',
+    print: 'Печать',
     save: 'Сохранить',
   },
 };

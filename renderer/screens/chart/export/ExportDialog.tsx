@@ -33,7 +33,7 @@ export function ExportDialog({ patientId, open, onClose }: { patientId: string; 
   const [chosen, setChosen] = useState<RecordMaterial[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const { job, error, start, cancel, save } = useExportJob(patientId);
+  const { job, error, start, cancel, save, print } = useExportJob(patientId);
   const running = job?.state === 'running';
   const toggle = (section: RecordMaterial) =>
     setChosen((list) => (list.includes(section) ? list.filter((item) => item !== section) : [...list, section]));
@@ -118,6 +118,9 @@ export function ExportDialog({ patientId, open, onClose }: { patientId: string; 
         ) : (
           <Button onClick={onClose}>{t('exports.close')}</Button>
         )}
+        <Button disabled={running} onClick={() => void print({ format: 'pdf', sections: chosen, from, to })}>
+          {t('exports.print')}
+        </Button>
         {job?.state === 'done' ? (
           <Button variant="contained" onClick={() => void save()}>
             {t('exports.save')}

@@ -62,8 +62,7 @@ export function useExportJob(patientId: string) {
     if (!job) return;
     const answer = await api.exports.take({ jobId: job.jobId });
     if (!answer.ok) return setError(answer.error);
-    const bytes = Uint8Array.from(atob(answer.data.data), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: answer.data.mime }));
+    const url = fileUrl(answer.data);
     const link = document.createElement('a');
     link.href = url;
     link.download = answer.data.fileName;
@@ -74,5 +73,29 @@ export function useExportJob(patientId: string) {
     setJob(null);
   };
 
-  return { job, error, start, cancel, save };
+  /** «A printed copy on request» (F3): the same PDF document, audited `exports.printed`, to the printer. */
+  const print = async (choice: ExportChoice) => {
+    setError(null);
+    const answer = await api.exports.print({
+      patientId,
+      sections: choice.sections.length > 0 ? choice.sections : ['all'],
+      ...(choice.from ? { from: choice.from } : {}),
+      ...(choice.to ? { to: choice.to } : {}),
+    });
+    if (!answer.ok) return setError(answer.error);
+    const frame = document.createElement('iframe');
+    frame.title = answer.data.fileName;
+    frame.style.display = 'none';
+    frame.onload = () => frame.contentWindow?.print();
+    frame.src = fileUrl(answer.data);
+    document.body.append(frame);
+  };
+
+  return { job, error, start, cancel, save, print };
+}
+
+/** A file the main process handed over (base64) as a URL of this page. */
+function fileUrl(file: { data: string; mime: string }): string {
+  const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: file.mime }));
 }
