@@ -107,7 +107,8 @@ describe('the cabinet never shows a restricted entry (F4)', () => {
     const lift = mutation({
       table: 'record_restrictions',
       rowId: id,
-      baseVersion: (await opened.db('records').where({ id }).first<{ version: number }>('version')).version,
+      // A bigint: PostgreSQL's driver answers it as text.
+      baseVersion: Number((await opened.db('records').where({ id }).first<{ version: unknown }>('version')).version),
       actorId: doctorId,
       changed: {
         lifted_at: new Date().toISOString(),
