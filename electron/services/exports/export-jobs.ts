@@ -1,41 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportFile, ExportJob } from '../../../shared/api/export-calls';
 import { AppError, toApiError } from '../../../shared/errors/app-error';
-import type { Store } from '../../store/open-store';
+import { jobRegistry, type OwnedJob } from '../jobs/job-registry';
 import { exportPatientRecord, type ExportContext, type ExportedFile, type ExportOptions } from './export-record';
 
 /** A finished job's file waits this long for the dialog to take it. */
 const keepMs = 30 * 60 * 1000;
 
-interface Job {
-  owner: string;
+interface Job extends OwnedJob {
   view: ExportJob;
   controller: AbortController;
   file: ExportedFile | null;
-  endedAt: number | null;
+  /** The work, settled (never rejects): ends when the job has ended. */
+  ended: Promise<void>;
 }
 
 /**
- * Exports in progress (long work shows progress and can be cancelled, H2): one registry per
- * open store, so a desk's jobs live as long as its store and tests' desks never share one. Each
+ * Exports in progress (long work shows progress and can be cancelled, H2), per open store; each
  * job is its owner's: another person's poll, cancel or take finds nothing.
  */
-const registries = new WeakMap<Store, Map<string, Job>>();
-
-function jobsOf(store: Store, now: number): Map<string, Job> {
-  let jobs = registries.get(store);
-  if (!jobs) {
-    jobs = new Map();
-    registries.set(store, jobs);
-  }
-  for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > keepMs) jobs.delete(id);
-  return jobs;
-}
+const registry = jobRegistry<Job>(keepMs);
 
 function ownJob(ctx: ExportContext, jobId: string): Job {
-  const job = jobsOf(ctx.store, ctx.clock.now().getTime()).get(jobId);
-  if (!job || job.owner !== ctx.actor.staffId) throw new AppError('exports.job_not_found', { field: 'jobId' });
-  return job;
+  return registry.own(
+    ctx.store,
+    ctx.clock.now().getTime(),
+    ctx.actor.staffId,
+    jobId,
+    () => new AppError('exports.job_not_found', { field: 'jobId' }),
+  );
 }
 
 /**
@@ -50,6 +43,7 @@ export async function startExportJob(ctx: ExportContext, options: ExportOptions)
     controller,
     file: null,
     endedAt: null,
+    ended: Promise.resolve(),
     view: { jobId, state: 'running', done: 0, total: 0, error: null, file: null },
   };
   let begin: () => void = () => undefined;
@@ -66,8 +60,8 @@ export async function startExportJob(ctx: ExportContext, options: ExportOptions)
   // The first progress report comes once the record is read and the request checked: a refusal
   // (the format, the period, the patient) rejects before it, and the start call answers with it.
   await Promise.race([begun, work]);
-  jobsOf(ctx.store, ctx.clock.now().getTime()).set(jobId, job);
-  void work
+  registry.jobs(ctx.store, ctx.clock.now().getTime()).set(jobId, job);
+  job.ended = work
     .then((file) => {
       job.file = file;
       job.view = {
@@ -100,7 +94,7 @@ export async function cancelExportJob(ctx: ExportContext, jobId: string): Promis
   if (job.view.state === 'running') {
     job.controller.abort();
     // The renderer stops at its next turn; answer with the job as it ends.
-    while (job.endedAt === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    await job.ended;
   }
   return job.view;
 }
@@ -120,6 +114,6 @@ export function fileView(file: ExportedFile): ExportFile {
 export function takeExportFile(ctx: ExportContext, jobId: string): ExportFile {
   const job = ownJob(ctx, jobId);
   if (!job.file) throw new AppError('exports.job_not_ready', { field: 'jobId' });
-  jobsOf(ctx.store, ctx.clock.now().getTime()).delete(jobId);
+  registry.jobs(ctx.store, ctx.clock.now().getTime()).delete(jobId);
   return fileView(job.file);
 }

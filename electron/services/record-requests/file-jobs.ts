@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { RecordFileJob } from '../../../shared/api/record-request-calls';
 import { AppError, toApiError } from '../../../shared/errors/app-error';
 import type { FileFormat } from '../../../shared/rights/record-requests';
+import { jobRegistry, type OwnedJob } from '../jobs/job-registry';
 import type { Store } from '../../store/open-store';
 
 /** A finished job is kept this long for the panel's last poll. */
 const keepMs = 10 * 60 * 1000;
 
-interface Job {
-  owner: string;
+interface Job extends OwnedJob {
   view: RecordFileJob;
   controller: AbortController;
-  endedAt: number | null;
+  /** The work, settled (never rejects): ends when the job has ended. */
+  task: Promise<void>;
 }
 
 /** The work of a job: makes the file, reporting progress, and answers the new file's row id. */
@@ -39,37 +40,37 @@ function failureOf(error: unknown): AppError {
     : new AppError('records.request.file_failed', { params: { detail: String(error).slice(0, 200) } });
 }
 
-export function createFileJobs(clock: { now(): Date }): FileJobs {
-  const jobs = new Map<string, Job>();
-  const running = new Set<Promise<void>>();
-  const sweep = (now: number) => {
-    for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > keepMs) jobs.delete(id);
-  };
-  const ownJob = (owner: string, jobId: string): Job => {
-    const job = jobs.get(jobId);
-    if (!job || job.owner !== owner) throw new AppError('records.request.job_unknown', { field: 'jobId' });
-    return job;
-  };
+const registry = jobRegistry<Job>(keepMs);
+const unknownJob = () => new AppError('records.request.job_unknown', { field: 'jobId' });
 
+/** The file jobs of this desk's store (the calls of one desk share them; two desks in one process do not). */
+export function fileJobsOf(store: Store, clock: { now(): Date }): FileJobs {
+  const jobsNow = (now: Date) => registry.jobs(store, now.getTime());
+  const ownJob = (owner: string, jobId: string, now: Date) =>
+    registry.own(store, now.getTime(), owner, jobId, unknownJob);
   return {
     start(owner, requestId, format, work, now) {
-      sweep(now.getTime());
+      const jobs = jobsNow(now);
       for (const job of jobs.values())
         if (job.view.state === 'running' && job.view.requestId === requestId && job.view.format === format)
           throw new AppError('records.request.file_in_progress', { field: 'format' });
       const jobId = randomUUID();
-      const job: Job = {
-        owner,
-        controller: new AbortController(),
-        endedAt: null,
-        view: { jobId, requestId, format, state: 'running', done: 0, total: 0, fileId: null, error: null },
+      const controller = new AbortController();
+      const view: RecordFileJob = {
+        jobId,
+        requestId,
+        format,
+        state: 'running',
+        done: 0,
+        total: 0,
+        fileId: null,
+        error: null,
       };
-      jobs.set(jobId, job);
-      const signal = job.controller.signal;
+      const job: Job = { owner, controller, endedAt: null, view, task: Promise.resolve() };
       const progress = (done: number, total: number) => {
         if (job.view.state === 'running') job.view = { ...job.view, done, total };
       };
-      const task = work(progress, signal)
+      job.task = work(progress, controller.signal)
         .then((fileId) => {
           if (job.view.state === 'running') job.view = { ...job.view, state: 'done', fileId };
         })
@@ -79,18 +80,13 @@ export function createFileJobs(clock: { now(): Date }): FileJobs {
         })
         .finally(() => {
           job.endedAt = clock.now().getTime();
-          running.delete(task);
         });
-      running.add(task);
+      jobs.set(jobId, job);
       return jobId;
     },
-    get(owner, jobId, now) {
-      sweep(now.getTime());
-      return ownJob(owner, jobId).view;
-    },
+    get: (owner, jobId, now) => ownJob(owner, jobId, now).view,
     cancel(owner, jobId, now) {
-      sweep(now.getTime());
-      const job = ownJob(owner, jobId);
+      const job = ownJob(owner, jobId, now);
       if (job.view.state === 'running') {
         job.view = { ...job.view, state: 'cancelled' };
         job.controller.abort(new AppError('records.request.file_cancelled'));
@@ -98,25 +94,11 @@ export function createFileJobs(clock: { now(): Date }): FileJobs {
       return job.view;
     },
     running: (owner, requestId) =>
-      [...jobs.values()]
+      [...jobsNow(clock.now()).values()]
         .filter((job) => job.owner === owner && job.view.requestId === requestId && job.view.state === 'running')
         .map((job) => job.view),
     settled: async () => {
-      await Promise.all([...running]);
+      await Promise.all([...jobsNow(clock.now()).values()].map((job) => job.task));
     },
   };
-}
-
-// One set of jobs per open desk store: the calls of one desk share it, two desks in one process
-// (tests) do not, and it goes with the store.
-const byStore = new WeakMap<Store, FileJobs>();
-
-/** The file jobs of this desk's store. */
-export function fileJobsOf(store: Store, clock: { now(): Date }): FileJobs {
-  let jobs = byStore.get(store);
-  if (!jobs) {
-    jobs = createFileJobs(clock);
-    byStore.set(store, jobs);
-  }
-  return jobs;
 }
