@@ -58,16 +58,9 @@ function deskPage(tx: ReadTx | Tx, input: AccessLogInput, after = 0): AccessLogP
   return step.value;
 }
 
+/** This desk's event as the rules read it: its `details` are the canonical JSON the desk wrote. */
 function toEvent(row: DeskEventRow): AccessEvent {
-  let details: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(row.details);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-      details = parsed as Record<string, unknown>;
-  } catch {
-    // A details text that is not an object: the event is still shown, without them.
-  }
-  return { ...row, cursor: row.seq, details };
+  return { ...row, cursor: row.seq, details: JSON.parse(row.details) as Record<string, unknown> };
 }
 
 /**
