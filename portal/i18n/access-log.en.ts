@@ -1,9 +1,11 @@
+import { accessLogWordsEn } from '../../shared/rights/access-log-words';
 import type { accessLogRu } from './access-log.ru';
 import type { Texts } from './texts';
 
 /** English texts: who opened my card (issue 14, F2). */
 export const accessLogEn = {
   accessLog: {
+    ...accessLogWordsEn,
     title: 'Who opened my card',
     nav: 'Who opened my card',
     intro:
@@ -20,40 +22,8 @@ export const accessLogEn = {
     more: 'Show more',
     emergency: 'Emergency access',
     emergencyHint: "A doctor outside your care team got access in an emergency; the clinic's auditor reviews it.",
-    times_one: '{{count}} time',
-    times_few: '{{count}} times',
-    times_many: '{{count}} times',
-    times_other: '{{count}} times',
-    otherAction: 'Other action ({{code}})',
     cabinet: 'Patient cabinet',
     columns: { when: 'When', who: 'Who', where: 'Workstation', what: 'What' },
-    kinds: {
-      opened: 'Opened the card',
-      read: 'Viewed',
-      changed: 'Changed',
-      printed: 'Printed',
-      exported: 'Exported a copy of the records',
-      shared: 'Shared the records',
-      emergency: 'Emergency access to the card',
-      restricted: 'Access restriction decided',
-      reviewed: 'Emergency access reviewed by the auditor',
-      listed: 'Shown in search or a list',
-      other: 'Other action',
-    },
-    sections: {
-      card: 'card',
-      contacts: 'contacts',
-      chart: 'medical entries',
-      documents: 'documents',
-      scans: 'scans',
-      consents: 'consents',
-      proxies: 'trusted persons',
-      identity: 'identity check',
-      appointments: 'appointments',
-      applications: 'applications',
-      record_requests: 'record requests',
-      access_log: 'access log',
-    },
     roles: {
       server: 'The clinic (automatic)',
       clerk: 'Front desk clerk',

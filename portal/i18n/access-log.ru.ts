@@ -1,6 +1,8 @@
+import { accessLogWordsRu } from '../../shared/rights/access-log-words';
 /** Russian texts: who opened my card (issue 14, F2). */
 export const accessLogRu = {
   accessLog: {
+    ...accessLogWordsRu,
     title: 'Кто открывал мою карту',
     nav: 'Кто открывал карту',
     intro:
@@ -18,40 +20,8 @@ export const accessLogRu = {
     emergency: 'Экстренный доступ',
     emergencyHint:
       'Врач вне вашей лечащей команды получил доступ в экстренной ситуации; это проверяет аудитор поликлиники.',
-    times_one: '{{count}} раз',
-    times_few: '{{count}} раза',
-    times_many: '{{count}} раз',
-    times_other: '{{count}} раза',
-    otherAction: 'Другое действие ({{code}})',
     cabinet: 'Личный кабинет',
     columns: { when: 'Когда', who: 'Кто', where: 'Рабочее место', what: 'Что' },
-    kinds: {
-      opened: 'Открыл(а) карту',
-      read: 'Просмотр',
-      changed: 'Изменение',
-      printed: 'Печать',
-      exported: 'Выгрузка копии записей',
-      shared: 'Передача записей',
-      emergency: 'Экстренный доступ к карте',
-      restricted: 'Решение об ограничении доступа',
-      reviewed: 'Проверка экстренного доступа аудитором',
-      listed: 'Показ в поиске или списке',
-      other: 'Другое действие',
-    },
-    sections: {
-      card: 'карта',
-      contacts: 'контакты',
-      chart: 'медицинские записи',
-      documents: 'документы',
-      scans: 'сканы',
-      consents: 'согласия',
-      proxies: 'доверенные лица',
-      identity: 'подтверждение личности',
-      appointments: 'записи на приём',
-      applications: 'заявления',
-      record_requests: 'запросы копий',
-      access_log: 'журнал доступа',
-    },
     roles: {
       server: 'Поликлиника (автоматически)',
       clerk: 'Регистратор',

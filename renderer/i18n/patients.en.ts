@@ -1,5 +1,6 @@
 import type { Texts } from './texts';
 import type { patientsRu } from './patients.ru';
+import { accessLogWordsEn } from '../../shared/rights/access-log-words';
 
 /**
  * English texts of the patient list, the enrolment wizard, the card and duplicates: the same keys as
@@ -164,6 +165,9 @@ export const patientsEn = {
         updatedBy: 'Changed by',
       },
       accessLog: {
+        ...accessLogWordsEn,
+        kinds: { ...accessLogWordsEn.kinds, opened: 'Opened the record', emergency: 'Emergency access to the record' },
+        sections: { ...accessLogWordsEn.sections, card: 'record' },
         title: 'Who opened and changed the record',
         empty: 'Nothing yet. Every view and change of the record will appear here.',
         failed: 'The access log did not load',
@@ -174,44 +178,12 @@ export const patientsEn = {
         hiddenListed: 'Appearances in search and lists hidden: {{count}}',
         emergency: 'Emergency access',
         own: 'Patient cabinet',
-        times_one: '{{count}} time',
-        times_few: '{{count}} times',
-        times_many: '{{count}} times',
-        times_other: '{{count}} times',
-        otherAction: 'Other action ({{code}})',
         columns: {
           at: 'Time',
           action: 'Action',
           actor: 'Who',
           role: 'Role',
           device: 'Workstation',
-        },
-        kinds: {
-          opened: 'Opened the record',
-          read: 'Viewed',
-          changed: 'Changed',
-          printed: 'Printed',
-          exported: 'Exported a copy of the records',
-          shared: 'Shared the records',
-          emergency: 'Emergency access to the record',
-          restricted: 'Access restriction decided',
-          reviewed: 'Emergency access reviewed by the auditor',
-          listed: 'Shown in search or a list',
-          other: 'Other action',
-        },
-        sections: {
-          card: 'record',
-          contacts: 'contacts',
-          chart: 'medical entries',
-          documents: 'documents',
-          scans: 'scans',
-          consents: 'consents',
-          proxies: 'trusted persons',
-          identity: 'identity check',
-          appointments: 'appointments',
-          applications: 'applications',
-          record_requests: 'record requests',
-          access_log: 'access log',
         },
       },
     },

@@ -1,3 +1,4 @@
+import { accessLogWordsRu } from '../../shared/rights/access-log-words';
 /** Russian texts of the patient list, the enrolment wizard, the card and duplicates. */
 export const patientsRu = {
   patients: {
@@ -157,6 +158,7 @@ export const patientsRu = {
         updatedBy: 'Кем изменена',
       },
       accessLog: {
+        ...accessLogWordsRu,
         title: 'Кто открывал и менял карту',
         empty: 'Записей пока нет. Здесь появится каждый просмотр и изменение карты.',
         failed: 'Журнал доступа не загружен',
@@ -167,44 +169,12 @@ export const patientsRu = {
         hiddenListed: 'Скрыто появлений в поиске и списках: {{count}}',
         emergency: 'Экстренный доступ',
         own: 'Личный кабинет',
-        times_one: '{{count}} раз',
-        times_few: '{{count}} раза',
-        times_many: '{{count}} раз',
-        times_other: '{{count}} раза',
-        otherAction: 'Другое действие ({{code}})',
         columns: {
           at: 'Время',
           action: 'Действие',
           actor: 'Кто',
           role: 'Роль',
           device: 'Рабочее место',
-        },
-        kinds: {
-          opened: 'Открыл(а) карту',
-          read: 'Просмотр',
-          changed: 'Изменение',
-          printed: 'Печать',
-          exported: 'Выгрузка копии записей',
-          shared: 'Передача записей',
-          emergency: 'Экстренный доступ к карте',
-          restricted: 'Решение об ограничении доступа',
-          reviewed: 'Проверка экстренного доступа аудитором',
-          listed: 'Показ в поиске или списке',
-          other: 'Другое действие',
-        },
-        sections: {
-          card: 'карта',
-          contacts: 'контакты',
-          chart: 'медицинские записи',
-          documents: 'документы',
-          scans: 'сканы',
-          consents: 'согласия',
-          proxies: 'доверенные лица',
-          identity: 'подтверждение личности',
-          appointments: 'записи на приём',
-          applications: 'заявления',
-          record_requests: 'запросы копий',
-          access_log: 'журнал доступа',
         },
       },
     },
