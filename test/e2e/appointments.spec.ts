@@ -2,10 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { fixedActorContext } from '../../electron/core/fixed-actor-context';
-import { ensureWorkstation } from '../../electron/core/workstation';
 import { pngPage } from '../electron/services/scans/generated-scans';
-import { systemClock } from '../../electron/store/clock';
 import { localDate } from '../../shared/appointments/local-time';
 import { clinicTimeZone } from '../../shared/appointments/schedule';
 import { epochDay } from '../../shared/domain/business-days';
@@ -15,7 +12,6 @@ import { calendar2026 } from '../support/document-dictionaries';
 import { addStaff, expectOk, signIn } from '../support/staff-over-api';
 import type { SyncServer } from '../sync/sync-harness';
 import { seriousViolations } from './axe';
-import { deskName } from './fixtures';
 import { cardAtColleagueDesk, expect, patientCabinetTab, test } from './online-access';
 import { callOver } from './staff';
 
@@ -26,11 +22,7 @@ test.use({
   actionTimeout: 30_000,
   // The production calendar and the schedule's НСИ codes, imported as the admin would.
   // eslint-disable-next-line no-empty-pattern
-  deskPreparation: async ({}, use) =>
-    use((store) => {
-      const workstation = ensureWorkstation(store, new Date(), deskName);
-      importScheduleDictionariesAt(fixedActorContext({ store, clock: systemClock, actor: workstation }));
-    }),
+  deskPreparation: async ({}, use) => use(importScheduleDictionariesAt),
 });
 
 const patient = {

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { fixedActorContext } from '../../electron/core/fixed-actor-context';
-import { ensureWorkstation } from '../../electron/core/workstation';
-import { systemClock } from '../../electron/store/clock';
 import { sweepOverdueRequests } from '../../server/cabinet/record-requests/escalation-sweep';
 import { calendar2026, importDocumentDictionaries } from '../support/document-dictionaries';
 import { addStaff, expectOk, signIn } from '../support/staff-over-api';
 import type { SyncServer } from '../sync/sync-harness';
 import { seriousViolations } from './axe';
-import { deskName } from './fixtures';
 import { cardAtColleagueDesk, expect, patientCabinetTab, smsCode, test } from './online-access';
 import { callOver } from './staff';
 
@@ -21,11 +17,7 @@ test.use({
   actionTimeout: 30_000,
   // The production calendar the desk counts working days by.
   // eslint-disable-next-line no-empty-pattern
-  deskPreparation: async ({}, use) =>
-    use((store) => {
-      const workstation = ensureWorkstation(store, new Date(), deskName);
-      importDocumentDictionaries(fixedActorContext({ store, clock: systemClock, actor: workstation }));
-    }),
+  deskPreparation: async ({}, use) => use(importDocumentDictionaries),
 });
 
 const patient = {

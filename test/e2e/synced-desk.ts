@@ -5,7 +5,10 @@ import { addStaff, expectOk, signIn, type StaffMember } from '../support/staff-o
 import { firstAdminBeforeEnrolment } from './first-admin-at-desk';
 import { person as provenPerson } from '../sync/clinic-staff';
 import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../sync/sync-harness';
-import type { Store } from '../../electron/store/open-store';
+import type { ServiceContext } from '../../electron/core/context';
+import { fixedActorContext } from '../../electron/core/fixed-actor-context';
+import { ensureWorkstation } from '../../electron/core/workstation';
+import { systemClock } from '../../electron/store/clock';
 import { deskName } from './fixtures';
 import { usePreparedDesk } from './prepared-desk';
 import { callOver } from './staff';
@@ -32,8 +35,11 @@ async function colleague(
 }
 
 export const test = base.extend<{
-  /** What a spec writes on the desk's store before it is enrolled (dictionaries, say); nothing by default. */
-  deskPreparation: (store: Store) => void;
+  /**
+   * What a spec writes on the desk before it is enrolled (dictionaries, say), as the desk's own
+   * workstation; nothing by default.
+   */
+  deskPreparation: (ctx: ServiceContext) => void;
   server: SyncServer;
   admin: { member?: StaffMember };
   desk: BrowserHost;
@@ -59,7 +65,8 @@ export const test = base.extend<{
       'medcard-e2e-sync-',
       async (store, { origin }) => {
         admin.member = await firstAdminBeforeEnrolment(store, origin);
-        deskPreparation(store);
+        const workstation = ensureWorkstation(store, new Date(), deskName);
+        deskPreparation(fixedActorContext({ store, clock: systemClock, actor: workstation }));
         await enrolDesk(store, { servers: [server.url], code: await server.enrolCode(), name: deskName });
       },
       use,
