@@ -34,11 +34,12 @@ test('the rail shows a clerk only a clerk’s sections, and each opens its scree
     'Пациенты',
     'Очередь подтверждения',
     'Заявления',
+    'Запросы документов',
     'Записи',
     'Настройки',
     'Моя учётная запись',
   ]);
-  // «Заявления» (issue 11) and «Записи» (issue 13) are built.
+  // «Заявления» (issue 11), «Записи» (issue 13) and «Запросы документов» (issue 14) are built.
   await page.getByRole('link', { name: 'Заявления' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Заявления на онлайн-доступ' })).toBeVisible();
   await page.getByRole('link', { name: 'Записи' }).click();
