@@ -35,8 +35,10 @@ test('creates a patient, finds them by surname prefix and by SNILS, and opens th
   await expect(card.getByText(patient.birthDate).first()).toBeVisible();
 
   await card.getByRole('tab', { name: 'Журнал доступа' }).click();
-  await expect(card.getByRole('cell', { name: 'Создание карты' })).toBeVisible();
-  await expect(card.getByRole('cell', { name: 'Просмотр карты' }).first()).toBeVisible();
+  // The card's creation is a change of the card; the opening just made, a look at it (F2's words).
+  const log = card.getByRole('table', { name: 'Кто открывал и менял карту' });
+  await expect(log.getByRole('cell', { name: 'Изменение: карта', exact: true })).toBeVisible();
+  await expect(log.getByRole('cell', { name: /^Открыл\(а\) карту: .*карта/ }).first()).toBeVisible();
 });
 
 test('a SNILS with a wrong check digit shows its error next to the field as soon as it is complete', async ({

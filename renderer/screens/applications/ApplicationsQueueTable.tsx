@@ -7,13 +7,14 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApplicationQueueItem } from '../../../shared/api/application-calls';
 import { fullName } from '../../format/person-name';
 import { DueChip } from './DueChip';
 import { statusColor } from './status-color';
+import { useRowCursor } from '../../ui/use-row-cursor';
 
 /**
  * The queue, keyboard-first: the rows are one tab stop; arrows move the selection, Enter (or a
@@ -23,28 +24,8 @@ export function ApplicationsQueueTable({ items, now }: { items: readonly Applica
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [selected, setSelected] = useState(0);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  const moved = useRef(false);
-  const current = Math.min(selected, items.length - 1);
-
-  useEffect(() => {
-    if (moved.current) rows.current[current]?.focus();
-    moved.current = false;
-  }, [current]);
-
-  const open = (item: ApplicationQueueItem | undefined) => item && navigate(`/applications/${item.id}`);
-
-  function onKeyDown(event: KeyboardEvent) {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step !== 0) {
-      event.preventDefault();
-      moved.current = true;
-      setSelected(Math.max(0, Math.min(items.length - 1, current + step)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      open(items[current]);
-    }
-  }
+  const open = (item: ApplicationQueueItem) => void navigate(`/applications/${item.id}`);
+  const { onKeyDown, rowProps } = useRowCursor(items, selected, setSelected, open);
 
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -61,19 +42,7 @@ export function ApplicationsQueueTable({ items, now }: { items: readonly Applica
         </TableHead>
         <TableBody>
           {items.map((item, index) => (
-            <TableRow
-              key={item.id}
-              ref={(row) => {
-                rows.current[index] = row;
-              }}
-              hover
-              selected={index === current}
-              tabIndex={index === current ? 0 : -1}
-              aria-selected={index === current}
-              onClick={() => open(item)}
-              onFocus={() => setSelected(index)}
-              sx={{ cursor: 'pointer' }}
-            >
+            <TableRow key={item.id} {...rowProps(index)} hover onClick={() => open(item)} sx={{ cursor: 'pointer' }}>
               <TableCell sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: 500 }}>
                 {item.number}
               </TableCell>

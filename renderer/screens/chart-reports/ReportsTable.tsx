@@ -7,10 +7,10 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/api/contract';
 import { ReportDue } from './ReportDue';
+import { useRowCursor } from '../../ui/use-row-cursor';
 
 export type QueueItem = CallOutput<'chart.reports.queue'>['items'][number];
 
@@ -37,27 +37,7 @@ export function ReportsTable({
   onOpen(item: QueueItem): void;
 }) {
   const { t } = useTranslation();
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  const moved = useRef(false);
-  const current = Math.min(selected, items.length - 1);
-
-  useEffect(() => {
-    if (moved.current) rows.current[current]?.focus();
-    moved.current = false;
-  }, [current]);
-
-  function onKeyDown(event: KeyboardEvent) {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step !== 0) {
-      event.preventDefault();
-      moved.current = true;
-      onSelect(Math.max(0, Math.min(items.length - 1, current + step)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const item = items[current];
-      if (item) onOpen(item);
-    }
-  }
+  const { onKeyDown, rowProps } = useRowCursor(items, selected, onSelect, onOpen);
 
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -76,18 +56,12 @@ export function ReportsTable({
           {items.map((item, index) => (
             <TableRow
               key={item.id}
-              ref={(row) => {
-                rows.current[index] = row;
-              }}
+              {...rowProps(index)}
               hover
-              selected={index === current}
-              tabIndex={index === current ? 0 : -1}
-              aria-selected={index === current}
               onClick={() => {
                 onSelect(index);
                 onOpen(item);
               }}
-              onFocus={() => onSelect(index)}
               sx={{ cursor: 'pointer' }}
             >
               <TableCell sx={{ fontWeight: 500 }}>

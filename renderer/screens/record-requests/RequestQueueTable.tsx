@@ -6,11 +6,12 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordRequestItem } from '../../../shared/api/record-request-calls';
 import { formatDateTime } from '../../format/date-time';
 import { fullName } from '../../format/person-name';
+import { useRowCursor } from '../../ui/use-row-cursor';
 import { DueLabel } from './DueLabel';
 
 const statusColor = { open: 'info', in_work: 'warning', done: 'success' } as const;
@@ -35,28 +36,7 @@ export function RequestQueueTable({
       items.findIndex((item) => item.id === selectedId),
     ),
   );
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  const moved = useRef(false);
-  const current = Math.min(selected, items.length - 1);
-
-  useEffect(() => {
-    if (moved.current) rows.current[current]?.focus();
-    moved.current = false;
-  }, [current]);
-
-  function onKeyDown(event: KeyboardEvent) {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    const jump = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : null;
-    if (step !== 0 || jump !== null) {
-      event.preventDefault();
-      moved.current = true;
-      setSelected(jump ?? Math.max(0, Math.min(items.length - 1, current + step)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const item = items[current];
-      if (item) onOpen(item);
-    }
-  }
+  const { onKeyDown, rowProps } = useRowCursor(items, selected, setSelected, onOpen);
 
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -76,18 +56,12 @@ export function RequestQueueTable({
           {items.map((item, index) => (
             <TableRow
               key={item.id}
-              ref={(row) => {
-                rows.current[index] = row;
-              }}
+              {...rowProps(index)}
               hover
-              selected={index === current}
-              tabIndex={index === current ? 0 : -1}
-              aria-selected={index === current}
               onClick={() => {
                 setSelected(index);
                 onOpen(item);
               }}
-              onFocus={() => setSelected(index)}
               sx={{
                 cursor: 'pointer',
                 // A bar at the row's start as well as the words: overdue is never colour alone.
