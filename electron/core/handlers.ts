@@ -18,6 +18,10 @@ import { verificationHandlers } from './verification-handlers';
 import { exportHandlers } from './export-handlers';
 import { recordRequestHandlers } from './record-request-handlers';
 import { chartAccessHandlers } from './chart-access-handlers';
+import { backupHandlers } from './backup-handlers';
+import { healthHandlers } from './health-handlers';
+import { incidentHandlers } from './incident-handlers';
+import { dbKeyHandlers } from './db-key-handlers';
 
 /**
  * The service behind each call of the contract; the type makes a missing one a compile error.
@@ -45,4 +49,8 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   ...exportHandlers,
   ...recordRequestHandlers,
   ...chartAccessHandlers,
+  ...dbKeyHandlers,
+  ...incidentHandlers,
+  ...healthHandlers,
+  ...backupHandlers,
 };

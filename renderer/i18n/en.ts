@@ -24,6 +24,10 @@ import { recordRequestsEn } from './record-requests.en';
 import { chartAccessEn } from './chart-access.en';
 import type { Translation } from './ru';
 import type { Texts } from './texts';
+import { backupsEn } from './backups.en';
+import { healthEn } from './health.en';
+import { incidentsEn } from './incidents.en';
+import { dbKeyEn } from './db-key.en';
 
 /** English texts: the same slices as ru.ts, each checked against its Russian slice. */
 export const en = {
@@ -50,5 +54,9 @@ export const en = {
   ...schedulesEn,
   ...exportsEn,
   ...recordRequestsEn,
+  ...dbKeyEn,
+  ...incidentsEn,
+  ...healthEn,
+  ...backupsEn,
   ...chartAccessEn,
 } satisfies Texts<Translation>;

@@ -22,6 +22,10 @@ import { verificationRu } from './verification.ru';
 import { exportsRu } from './exports.ru';
 import { recordRequestsRu } from './record-requests.ru';
 import { chartAccessRu } from './chart-access.ru';
+import { backupsRu } from './backups.ru';
+import { healthRu } from './health.ru';
+import { incidentsRu } from './incidents.ru';
+import { dbKeyRu } from './db-key.ru';
 
 /**
  * Russian texts: the product's first language (UX.md). Every visible string has a key in one
@@ -51,6 +55,10 @@ export const ru = {
   ...schedulesRu,
   ...exportsRu,
   ...recordRequestsRu,
+  ...dbKeyRu,
+  ...incidentsRu,
+  ...healthRu,
+  ...backupsRu,
   ...chartAccessRu,
 };
 

@@ -18,6 +18,10 @@ import { verificationCalls } from './verification-calls';
 import { exportCalls } from './export-calls';
 import { recordRequestCalls } from './record-request-calls';
 import { chartAccessCalls } from './chart-access-calls';
+import { backupCalls } from './backup-calls';
+import { healthCalls } from './health-calls';
+import { incidentCalls } from './incident-calls';
+import { dbKeyCalls } from './db-key-calls';
 
 /**
  * Every call the renderer can make, declared once (ARCHITECTURE rule 2). The preload and the
@@ -45,6 +49,10 @@ export const contract = {
   ...exportCalls,
   ...recordRequestCalls,
   ...chartAccessCalls,
+  ...dbKeyCalls,
+  ...incidentCalls,
+  ...healthCalls,
+  ...backupCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,12 @@ export const permissions = [
   'schedules.manage',
   /** Patients' rights (issue 14, F3): the record requests' queue and fulfilment, exports of a record. */
   'records.release',
+  /** Operations (issue 15, G4/G5): the desk's backups and restore drill, every desk's health and its thresholds. */
+  'ops.manage',
+  /** Report an incident (issue 15, §6.2): anyone at the clinic who sees something wrong. */
+  'incidents.report',
+  /** Handle incidents: take, record the timeline, resolve, review; the 152-ФЗ leak notices. */
+  'incidents.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,6 +42,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'appointments.read',
     'appointments.write',
     'records.release',
+    'incidents.report',
   ],
   /** A clerk who also keeps the schedule (E1: "admins and senior clerks manage them"). */
   senior_clerk: [
@@ -47,6 +54,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'appointments.write',
     'schedules.manage',
     'records.release',
+    'incidents.report',
   ],
   doctor: [
     'session.read',
@@ -56,9 +64,20 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'chart.write',
     'appointments.read',
     'records.release',
+    'incidents.report',
   ],
-  auditor: ['session.read', 'account.self', 'audit.read'],
-  admin: ['session.read', 'account.self', 'settings.manage', 'staff.manage', 'schedules.manage', 'appointments.read'],
+  auditor: ['session.read', 'account.self', 'audit.read', 'incidents.report', 'incidents.manage'],
+  admin: [
+    'session.read',
+    'account.self',
+    'settings.manage',
+    'staff.manage',
+    'schedules.manage',
+    'appointments.read',
+    'ops.manage',
+    'incidents.report',
+    'incidents.manage',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -32,6 +32,11 @@ import { chartAccessCodes } from './codes/chart-access';
 import { exportCodes } from './codes/exports';
 import { recordRequestCodes } from './codes/record-requests';
 import type { LocalizedText } from './code-entries';
+import { backupCodes } from './codes/backups';
+import { serverOpsCodes } from './codes/server-ops';
+import { healthCodes } from './codes/health';
+import { incidentCodes } from './codes/incidents';
+import { dbKeyCodes } from './codes/db-key';
 
 export type { LocalizedText } from './code-entries';
 
@@ -72,6 +77,11 @@ export const errorCatalog = {
   ...appointmentCodes,
   ...exportCodes,
   ...recordRequestCodes,
+  ...dbKeyCodes,
+  ...incidentCodes,
+  ...healthCodes,
+  ...backupCodes,
+  ...serverOpsCodes,
   ...chartAccessCodes,
   ...accessLogCodes,
 } as const satisfies Record<string, LocalizedText>;

@@ -25,6 +25,9 @@ import * as dictionaryWords from './0024-dictionary-words';
 import * as appointments from './0025-appointments';
 import * as specialistNames from './0026-specialist-names';
 import * as patientRights from './0027-patient-rights';
+import * as backups from './0028-backups';
+import * as health from './0029-health';
+import * as incidents from './0030-incidents';
 
 interface Migration {
   name: string;
@@ -60,6 +63,9 @@ const migrations: Migration[] = [
   { name: '0025-appointments', ...appointments },
   { name: '0026-specialist-names', ...specialistNames },
   { name: '0027-patient-rights', ...patientRights },
+  { name: '0028-backups', ...backups },
+  { name: '0029-health', ...health },
+  { name: '0030-incidents', ...incidents },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

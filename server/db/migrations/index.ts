@@ -13,6 +13,8 @@ import * as charts from './0011-charts';
 import * as appointments from './0012-appointments';
 import * as appointmentNotices from './0013-appointment-notices';
 import * as patientRights from './0014-patient-rights';
+import * as operations from './0015-operations';
+import * as incidents from './0016-incidents';
 
 interface Migration {
   name: string;
@@ -36,6 +38,8 @@ const migrations: Migration[] = [
   { name: '0012-appointments', ...appointments },
   { name: '0013-appointment-notices', ...appointmentNotices },
   { name: '0014-patient-rights', ...patientRights },
+  { name: '0015-operations', ...operations },
+  { name: '0016-incidents', ...incidents },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

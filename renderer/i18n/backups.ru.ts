@@ -1,0 +1,4 @@
+/** Russian texts: the desk's backups, restore and the restore drill (issue 15, G4). */
+export const backupsRu = {
+  backups: {},
+};

@@ -1,0 +1,4 @@
+/** Russian texts: the database key bound to hardware keys (WebAuthn PRF) and its recovery key (issue 15, A5). */
+export const dbKeyRu = {
+  dbKey: {},
+};

@@ -1,0 +1,2 @@
+/** Calls: the database key bound to hardware keys (WebAuthn PRF) and its recovery key (issue 15, A5). */
+export const dbKeyCalls = {} as const;
