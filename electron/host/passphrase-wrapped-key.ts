@@ -42,36 +42,48 @@ export async function wrapKey(key: Buffer, passphrase: string): Promise<WrappedK
     throw new AppError('store.key.passphrase_short', { params: { min: passphraseMinLength } });
   }
   const kdf = { name: 'argon2id' as const, ...kdfDefaults, salt: randomBytes(16).toString('base64') };
+  const sealed = sealKey(await keyEncryptionKey(passphrase, kdf), key, Buffer.from('medcard-wrapped-key/1'));
+  return { format: 'medcard-wrapped-key/1', kdf, ...sealed };
+}
+
+/** A key sealed with AES-256-GCM under a key-encryption key: what every wrapped copy of it holds. */
+export interface SealedKey {
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/** Seals a 32-byte key under `kek`; `aad` binds it to where it is kept (a file's format, a credential). */
+export function sealKey(kek: Buffer, key: Buffer, aad: Buffer): SealedKey {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', await keyEncryptionKey(passphrase, kdf), iv);
-  cipher.setAAD(Buffer.from('medcard-wrapped-key/1'));
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
   return {
-    format: 'medcard-wrapped-key/1',
-    kdf,
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
     ciphertext: ciphertext.toString('base64'),
   };
 }
 
+/** The sealed 32-byte key, or undefined when `kek` or `aad` is not the one it was sealed with (or it was changed). */
+export function openSealedKey(kek: Buffer, sealed: SealedKey, aad: Buffer): Buffer | undefined {
+  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  try {
+    const key = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+    return key.length === 32 ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A wrong passphrase and a changed file are one refusal: GCM cannot tell them apart. */
 export async function unwrapKey(text: string, passphrase: string): Promise<Buffer> {
   const file = parseWrappedKey(text);
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    await keyEncryptionKey(passphrase, file.kdf),
-    Buffer.from(file.iv, 'base64'),
-  );
-  decipher.setAAD(Buffer.from(file.format));
-  decipher.setAuthTag(Buffer.from(file.tag, 'base64'));
-  let key: Buffer;
-  try {
-    key = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, 'base64')), decipher.final()]);
-  } catch {
-    throw new AppError('store.key.passphrase_wrong');
-  }
-  if (key.length !== 32) throw new AppError('store.key.passphrase_wrong');
+  const key = openSealedKey(await keyEncryptionKey(passphrase, file.kdf), file, Buffer.from(file.format));
+  if (!key) throw new AppError('store.key.passphrase_wrong');
   return key;
 }
 
