@@ -2,6 +2,7 @@ import { AppError } from '../shared/errors/app-error';
 import { localize } from '../shared/errors/catalog';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { openAdminChannel } from './admin/serve-admin';
 import { buildServer } from './app';
 import { readCabinetConfig } from './cabinet/cabinet-config';
 import { loadBlobKey } from './blobs/blob-key';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     app.log.warn('listening beyond this machine without TLS: put a TLS proxy in front or set MEDCARD_TLS_CERT/KEY');
   }
   const address = await app.listen({ host: config.host, port: config.port });
+  // `medcard-server` commands reach this running server here (server/admin/).
+  const admin = await openAdminChannel({ db, blobKey, dataDir: config.dataDir, log: app.log });
   app.log.info(
     {
       address,
@@ -57,8 +60,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    app
-      .close()
+    Promise.resolve(admin?.close())
+      .then(() => app.close())
       .then(() => db.destroy())
       .then(
         () => process.exit(0),

@@ -50,6 +50,8 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   record_request_files: null,
   record_restrictions: 'chart.restriction.not_found',
   emergency_access: 'chart.emergency.not_found',
+  incidents: 'incident.not_found',
+  incident_entries: null,
 };
 
 function notFound(table: SyncedTableName): AppError {

@@ -661,6 +661,55 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
+  /**
+   * The clinic's incident log (issue 15, §6.2, shared/incidents/): opened by staff at a desk or by
+   * the server's alert (`source`, `alert_key`); a manager takes, resolves and reviews it; a leak
+   * of personal data records the regulator's notices (152-ФЗ: 24 h, 72 h). Judged by
+   * server/incidents/.
+   */
+  incidents: [
+    'number',
+    'kind',
+    'severity',
+    'status',
+    'title',
+    'description',
+    'detected_at',
+    'opened_by',
+    'source',
+    'alert_key',
+    'handler_id',
+    'resolution',
+    'resolved_at',
+    'resolved_by',
+    'review',
+    'reviewed_at',
+    'reviewed_by',
+    'notified_at',
+    'notified_by',
+    'results_at',
+    'results_by',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
+  /** An incident's timeline: one row per step (opened, note, status, handler, notice, review); never changed. */
+  incident_entries: [
+    'incident_id',
+    'kind',
+    'at',
+    'author_id',
+    'note',
+    'from_value',
+    'to_value',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -724,6 +773,9 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   record_request_files: [],
   record_restrictions: [],
   emergency_access: [],
+  // Each step of an incident is judged by the server's rule (server/incidents/); the timeline only grows.
+  incidents: [],
+  incident_entries: [],
 };
 
 /**
@@ -766,6 +818,16 @@ export const oneWayFields: Partial<Record<SyncedTableName, Readonly<Record<strin
   },
   record_restrictions: { lifted_at: 'once', lifted_by: 'once', lift_reason: 'once' },
   emergency_access: { review_verdict: 'once', reviewed_at: 'once', reviewed_by: 'once' },
+  // A regulator's notice, once recorded, and a review stay (the rule refuses a change; a pull keeps them).
+  incidents: {
+    notified_at: 'once',
+    notified_by: 'once',
+    results_at: 'once',
+    results_by: 'once',
+    review: 'once',
+    reviewed_at: 'once',
+    reviewed_by: 'once',
+  },
 };
 
 /**

@@ -44,6 +44,8 @@ const writableColumns: Record<string, readonly string[]> = {
   record_request_files: syncedFields.record_request_files,
   record_restrictions: syncedFields.record_restrictions,
   emergency_access: syncedFields.emergency_access,
+  incidents: syncedFields.incidents,
+  incident_entries: syncedFields.incident_entries,
 };
 
 type Row = Record<string, string | number | null> & { version: number };
