@@ -7,30 +7,27 @@
 // { electron, env } a test needs to launch the built app itself (test/e2e/electron.spec.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  electronBinaryOrDownload,
+  electronDir,
+  errorLine,
+  exitWithoutElectron,
+  npmCommand,
+  root,
+  run,
+} from './electron-binary.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const requireHere = createRequire(path.join(root, 'package.json'));
-const electronDir = path.join(root, 'node_modules', 'electron');
 const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
 
-const binary = electronBinary() ?? tryInstallElectron();
-if (!binary) {
-  console.error(
-    [
-      '',
-      'Medcard Desk: не удалось получить исполняемый файл Electron на этом компьютере (его нельзя скачать отсюда).',
-      'То же приложение работает в браузере: npm run start:browser',
-      '',
-      'Medcard Desk: the Electron binary could not be obtained on this machine (it cannot be downloaded here).',
-      'The same app runs in the browser: npm run start:browser',
-      '',
-    ].join('\n'),
+const binary =
+  electronBinaryOrDownload() ??
+  exitWithoutElectron(
+    'запуск',
+    'start',
+    'То же приложение работает в браузере: npm run start:browser',
+    'The same app runs in the browser: npm run start:browser',
   );
-  process.exit(1);
-}
 
 const electronVersion = readJson(path.join(electronDir, 'package.json')).version;
 const addonEnv = prepareSqliteAddon(binary, electronVersion);
@@ -46,32 +43,6 @@ delete env.ELECTRON_RUN_AS_NODE;
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-
-/** The electron package's own lookup (path.txt, ELECTRON_OVERRIDE_DIST_PATH); undefined when the file is not there. */
-function electronBinary() {
-  let found;
-  try {
-    found = requireHere('electron');
-  } catch {
-    return undefined;
-  }
-  return typeof found === 'string' && existsSync(found) ? found : undefined;
-}
-
-/** Runs the electron package's download once; prints only its last error line when it fails. */
-function tryInstallElectron() {
-  const installer = path.join(electronDir, 'install.js');
-  if (!existsSync(installer)) return undefined;
-  console.log('Electron binary not found; trying to download it (node node_modules/electron/install.js)…');
-  const result = spawnSync(process.execPath, [installer], {
-    cwd: electronDir,
-    encoding: 'utf8',
-    timeout: 15 * 60 * 1000,
-    env: process.env,
-  });
-  if (result.status !== 0) console.log(`  download failed: ${errorLine(result)}`);
-  return electronBinary();
-}
 
 /**
  * better-sqlite3-multiple-ciphers in node_modules is built for Node's ABI, which vitest, the CLI
@@ -173,39 +144,6 @@ function loadsUnderElectron(electron, addon) {
     timeout: 60_000,
   });
   return result.status === 0;
-}
-
-/** The first line of a failed command's output that names an error, kept short. */
-function errorLine(result) {
-  const lines = outputLines(result);
-  const line = lines.find((text) => /\b(E[A-Z]{3,}|[A-Za-z]*Error)\b/.test(text)) ?? lines[0];
-  return (line ?? result.error?.message ?? `exit ${result.status}`).slice(0, 200);
-}
-
-function outputLines(result) {
-  return `${result.stderr ?? ''}\n${result.stdout ?? ''}`
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-function npmCommand(args) {
-  // Under `npm start`, npm names its own CLI; calling it through node works the same on every OS.
-  const npmCli = process.env.npm_execpath;
-  if (npmCli && /\.[cm]?js$/.test(npmCli)) return [process.execPath, [npmCli, ...args]];
-  return [process.platform === 'win32' ? 'npm.cmd' : 'npm', args];
-}
-
-function run(what, [command, args]) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    shell: process.platform === 'win32' && command.endsWith('.cmd'),
-  });
-  if (result.status !== 0) {
-    console.error(`Medcard Desk: ${what} failed.`);
-    process.exit(result.status ?? 1);
-  }
 }
 
 function readJson(file) {
