@@ -43,7 +43,7 @@ Backups of the embedded database (PostgreSQL: pg_dump, see docs/operations.md):
                                               then swapped in; the old folder is kept beside it
 
 While the server runs, these commands reach it through its admin channel, a Unix socket only
-the server's user can open (MEDCARD_SERVER_DATA/admin/admin.sock, or MEDCARD_SERVER_ADMIN_SOCKET);
+the server's user can open (MEDCARD_SERVER_DATA-admin/admin.sock, or MEDCARD_SERVER_ADMIN_SOCKET);
 with the server stopped they open the database themselves: DATABASE_URL (PostgreSQL), or the
 embedded one in MEDCARD_SERVER_DATA (default ./.medcard/server).
 yubikey-add and yk-client-add seal secrets with the server key (MEDCARD_SERVER_BLOB_KEY[_FILE],

@@ -7,13 +7,14 @@ const envSchema = z.object({ MEDCARD_SERVER_ADMIN_SOCKET: z.string().min(1).max(
 
 /**
  * Where the running server listens for admin commands: MEDCARD_SERVER_ADMIN_SOCKET, else
- * `admin/admin.sock` in the server's data folder (MEDCARD_SERVER_DATA). Its folder is the
- * server's user's alone (0700), the socket too (0600): whoever can open it may administer.
+ * `admin.sock` in a folder beside the data folder (`<MEDCARD_SERVER_DATA>-admin/`: not inside
+ * it, where PGlite's dump of its folder would trip over a socket). That folder is the server's
+ * user's alone (0700), the socket too (0600): whoever can open it may administer.
  */
 export function adminSocketPath(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new AppError('server.config', { params: { name: 'MEDCARD_SERVER_ADMIN_SOCKET' } });
-  return resolve(parsed.data.MEDCARD_SERVER_ADMIN_SOCKET ?? join(dataDir, 'admin', 'admin.sock'));
+  return resolve(parsed.data.MEDCARD_SERVER_ADMIN_SOCKET ?? join(`${dataDir}-admin`, 'admin.sock'));
 }
 
 const ownUid = (): number => process.getuid?.() ?? -1;
