@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { SessionKeeper } from './session-keeper';
 import type { ScanPorts } from '../services/scans/scan-ports';
+import type { DatabaseKeyAccess } from '../services/db-key/database-key-access';
 
 /**
  * How this host reaches security keys: the page asks them itself (WebAuthn in a browser, Electron
@@ -37,6 +38,8 @@ export interface ServiceContext {
   resourcesDir: string;
   /** The scan vault, files on their way in and the scanner (`absentScanPorts` where the desk takes no scans). */
   scans: ScanPorts;
+  /** Whether and where the database key can be bound to hardware keys (issue 15, A5). */
+  databaseKey: DatabaseKeyAccess;
 }
 
 /** What most services use: the store, the clock and who acts. */

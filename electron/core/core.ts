@@ -1,5 +1,6 @@
 import type { HardwareKeyPort } from '../auth/hardware-key-port';
 import type { ApiEnvelope } from '../../shared/api/facade';
+import type { DatabaseKeyAccess } from '../services/db-key/database-key-access';
 
 /** What a host (Electron, the browser host, a test) needs from the workstation's core. */
 export interface Core {
@@ -34,4 +35,6 @@ export interface CoreOptions {
    * electron-builder's extraResources put them; the source tree's `resources/` when absent.
    */
   resourcesDir?: string;
+  /** Whether this host can bind the database key to hardware keys (the browser host can). */
+  databaseKey?: DatabaseKeyAccess;
 }

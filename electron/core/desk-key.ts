@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors/app-error';
 import { secretToolKeyring, type KeyringPort } from '../host/os-keyring';
 import { processPassphrase, type PassphraseSource } from '../host/passphrase-source';
 import { unwrapKey, wrapKey } from '../host/passphrase-wrapped-key';
+import { readBoundKeys } from '../host/prf-bound-keys';
+import type { BoundKeysFile } from '../../shared/db-key/bound-keys-file';
 import { parseHexKey, readKeyFile } from '../store/key-source';
 import type { DeskPaths } from './desk-paths';
 
@@ -35,6 +37,8 @@ export async function deskKey(
 ): Promise<{ key: Buffer; keeper: KeyKeeper }> {
   if (env.MEDCARD_DB_KEY) return { key: parseHexKey(env.MEDCARD_DB_KEY), keeper: 'env' };
   if (paths.externalKeyFile) return { key: readKeyFile(paths.externalKeyFile, paths.dbPath), keeper: 'key-file' };
+  // Bound to hardware keys: only a touch opens it (the browser host's unlock page, `medcard key recover`).
+  if (existsSync(paths.boundKeysFile)) throw new AppError('db_key.locked');
   if (existsSync(paths.wrappedKeyFile)) {
     const passphrase = await options.ports.passphrase.read('unlock');
     return { key: await unwrapKey(readFileSync(paths.wrappedKeyFile, 'utf8'), passphrase), keeper: 'passphrase' };
@@ -51,6 +55,24 @@ export async function deskKey(
     return { key, keeper: await keepKey(key, paths, options.ports) };
   }
   throw new AppError('store.key.missing');
+}
+
+/**
+ * The bound-keys file when it is what opens this desk: it exists and no other source
+ * (`MEDCARD_DB_KEY`, `MEDCARD_DB_KEY_FILE`) is configured. The host then asks for a touch.
+ */
+export function keyBoundToHardware(paths: DeskPaths, env: NodeJS.ProcessEnv): BoundKeysFile | undefined {
+  if (env.MEDCARD_DB_KEY || paths.externalKeyFile) return undefined;
+  return readBoundKeys(paths.boundKeysFile);
+}
+
+/**
+ * Deletes the copy of the key kept before it was bound to hardware keys (called once the bound
+ * copy has opened the database and a recovery key exists). The passphrase-wrapped file goes; the
+ * keyring's entry stays (the keyring port has no removal yet), and so does an env or file source.
+ */
+export function forgetKeptCopy(keeper: KeyKeeper, paths: DeskPaths): void {
+  if (keeper === 'passphrase') rmSync(paths.wrappedKeyFile, { force: true });
 }
 
 /** Puts a key where it is kept from now on: the OS keyring, else wrapped under a passphrase. */

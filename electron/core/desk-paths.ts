@@ -9,6 +9,8 @@ export interface DeskPaths {
   legacyKeyFile: string;
   /** The key wrapped under a passphrase (no secret by itself, so it may lie beside the database). */
   wrappedKeyFile: string;
+  /** The key sealed under bound hardware keys' PRF and a recovery key (no secret by itself). */
+  boundKeysFile: string;
 }
 
 /**
@@ -23,5 +25,6 @@ export function deskPaths(env: NodeJS.ProcessEnv, dbOverride?: string): DeskPath
     externalKeyFile: env.MEDCARD_DB_KEY_FILE || undefined,
     legacyKeyFile: `${dbPath}.key`,
     wrappedKeyFile: `${dbPath}.wrapped-key`,
+    boundKeysFile: `${dbPath}.bound-keys`,
   };
 }

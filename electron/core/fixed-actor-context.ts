@@ -1,6 +1,7 @@
 import { relyingParty, type AuthContext, type StaffSession } from '../auth/auth-context';
 import { absentScanPorts } from '../services/scans/absent-scan-ports';
 import type { ScanPorts } from '../services/scans/scan-ports';
+import type { DatabaseKeyAccess } from '../services/db-key/database-key-access';
 import type { Store } from '../store/open-store';
 import { initialSyncState, type SyncState } from '../sync/sync-progress';
 import type { Actor } from '../store/actor';
@@ -35,6 +36,7 @@ export function fixedActorContext(options: {
   scans?: ScanPorts;
   keys?: KeyAccess;
   resourcesDir?: string;
+  databaseKey?: DatabaseKeyAccess;
 }): ServiceContext {
   const { store, clock, actor } = options;
   const timeZone = deskTimeZone;
@@ -63,5 +65,6 @@ export function fixedActorContext(options: {
     keys: options.keys ?? { where: 'page' },
     resourcesDir: options.resourcesDir ?? sourceResourcesDir,
     scans: options.scans ?? absentScanPorts,
+    databaseKey: options.databaseKey ?? { where: 'not-here' },
   };
 }

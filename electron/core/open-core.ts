@@ -78,6 +78,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       keys,
       resourcesDir,
       scans,
+      databaseKey: options.databaseKey ?? { where: 'not-here' },
     }),
     options.log,
   );

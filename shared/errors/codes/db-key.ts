@@ -46,6 +46,10 @@ export const dbKeyCodes = {
     ru: 'Ключ базы задан в MEDCARD_DB_KEY или MEDCARD_DB_KEY_FILE: привязка к аппаратным ключам не нужна и не делается',
     en: 'The database key comes from MEDCARD_DB_KEY or MEDCARD_DB_KEY_FILE: binding it to hardware keys is neither needed nor done',
   },
+  'db_key.stale_options': {
+    ru: 'Ключ базы данных тем временем привязали в другом окне: начните привязку заново',
+    en: 'The database key was bound from another window meanwhile: start binding again',
+  },
   'db_key.page_only': {
     ru: 'Привязать ключ можно только на странице рабочего места, где браузер сам спрашивает аппаратный ключ',
     en: 'Keys can be bound only where the desk’s page asks the hardware key itself',

@@ -281,6 +281,18 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'sync.status': {},
     'sync.conflicts': {},
     'sync.resolveConflict': { id: anyId, keep: 'server' },
+    'dbKey.status': {},
+    'dbKey.bindOptions': {},
+    'dbKey.bind': {
+      desk: anyId,
+      prfSalt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      credentialId: 'AAAA',
+      prfOutput: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      label: 'Ключ',
+    },
+    'dbKey.unbind': { credentialId: 'AAAA' },
+    'dbKey.unlockOptions': {},
+    'dbKey.unlock': { credentialId: 'AAAA', prfOutput: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
   };
 }
 
