@@ -14,6 +14,9 @@ import { checkBlobKey } from './blobs/blob-key';
 import { registerBlobRoutes } from './blobs/blob-routes';
 import { defaultUploadLimits, sweepExpiredUploads, type UploadLimits } from './blobs/upload-limits';
 import { registerEnrolRoute } from './devices/enrol-route';
+import { registerDeviceHealthRoutes } from './monitoring/device-health-routes';
+import { registerMonitoring } from './monitoring/register-monitoring';
+import { healthThresholdsRule } from './monitoring/thresholds-rule';
 import { chartRules } from './chart/chart-rules';
 import { appointmentRules } from './appointments/appointment-rules';
 import { chartAccessRules } from './rights/chart-access-rules';
@@ -37,7 +40,6 @@ import { registerEventsRoute } from './sync/events-route';
 import { registerSyncRoutes } from './sync/sync-routes';
 import { defaultRpIds } from './sync/proof/statement-proof';
 import { TableRules } from './sync/table-rules';
-import { serverVersion } from './version';
 import { blobMaxBytes } from '../shared/sync/protocol';
 
 export interface ServerOptions {
@@ -72,6 +74,10 @@ export interface ServerOptions {
   /** The patients' portal's bearer token (MEDCARD_PORTAL_TOKEN); without it /v1/portal refuses all. */
   portalToken?: string;
   /** The patient cabinet (issue 11): its API, pages and background work; not served when absent. */
+  /** The metrics bearer token's file, mode 0600 (MEDCARD_METRICS_TOKEN_FILE); without it /metrics is loopback only. */
+  metricsTokenFile?: string;
+  /** The health alert pass's interval (a minute by default); false: none (tests run it themselves). */
+  healthAlertIntervalMs?: number | false;
   cabinet?: Omit<CabinetOptions, 'db' | 'now' | 'masterKey' | 'rateLimit'>;
 }
 
@@ -113,6 +119,7 @@ export function tableRules(): TableRules {
     ...recordRequestRules,
     ...chartAccessRules,
   ]);
+    healthThresholdsRule,
 }
 
 /**
@@ -148,14 +155,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(rateLimit, { global: true, max: limit.max, timeWindow: limit.timeWindowMs });
   }
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      await db.raw('SELECT 1');
-      return { ok: true, db: 'ok', version: serverVersion };
-    } catch (error) {
-      app.log.error({ err: error }, 'health check: database unreachable');
-      return reply.code(503).send({ ok: false, db: 'error', version: serverVersion });
-    }
+  // Monitoring first: its hooks count every route registered after it.
+  const hub = new ChangeHub();
+  const feed = await startChangeFeed(db, hub, app.log);
+  const metrics = registerMonitoring(app, {
+    db,
+    now,
+    feedUp: () => feed.up(),
+    metricsTokenFile: options.metricsTokenFile ?? process.env.MEDCARD_METRICS_TOKEN_FILE,
+    alertIntervalMs: options.healthAlertIntervalMs,
   });
 
   registerEnrolRoute(app, { db, now, serverId: serverId.value });
@@ -170,8 +178,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     rateLimit: options.rateLimit !== false,
   };
   const uploads: UploadLimits = { ...defaultUploadLimits, ...options.blobUploads };
-  const hub = new ChangeHub();
-  const feed = await startChangeFeed(db, hub, app.log);
   await app.register(
     async (signed) => {
       requireDeviceSignature(signed, { db, now });
@@ -184,6 +190,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       registerAuditRoutes(signed, { db, now });
       registerSecondFactorRoutes(signed, {
         db,
+      registerDeviceHealthRoutes(signed, { db, now, metrics });
         now,
         keys: secondFactorKeys,
         verifier: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },

@@ -52,6 +52,7 @@ const notFoundCodes: Record<SyncedTableName, ErrorCode | null> = {
   emergency_access: 'chart.emergency.not_found',
   incidents: 'incident.not_found',
   incident_entries: null,
+  health_thresholds: null,
 };
 
 function notFound(table: SyncedTableName): AppError {

@@ -7,6 +7,8 @@ import type { ChangeHub } from './change-hub';
 
 export interface ChangeFeed {
   stop(): Promise<void>;
+  /** Whether this instance hears the notifications now (false while reconnecting and once stopped). */
+  up(): boolean;
 }
 
 /**
@@ -29,7 +31,14 @@ export async function startChangeFeed(db: Knex, hub: ChangeHub, log: FastifyBase
     const exclusively = <T>(work: () => Promise<T>) => db.transaction(() => work());
     const unlisten = await exclusively(() => pglite.listen(changesChannel, publish));
     // At shutdown the database may already be closed, which ends the LISTEN anyway.
-    return { stop: () => exclusively(() => unlisten()).catch(() => undefined) };
+    let listening = true;
+    return {
+      stop: () => {
+        listening = false;
+        return exclusively(() => unlisten()).catch(() => undefined);
+      },
+      up: () => listening,
+    };
   }
 
   const connection = (db.client as Knex.Client).config.connection as string | pg.ClientConfig;
@@ -79,6 +88,7 @@ export async function startChangeFeed(db: Knex, hub: ChangeHub, log: FastifyBase
 
   await connect(false);
   return {
+    up: () => !stopped && client !== undefined,
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);

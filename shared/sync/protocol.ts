@@ -710,6 +710,29 @@ export const syncedFields = {
     'updated_by',
     'device_id',
   ],
+  /**
+   * The clinic's health thresholds (issue 15, G5; shared/health/thresholds.ts): one row per
+   * clinic, an admin's, each metric's amber and red limit; judged by server/monitoring/.
+   */
+  health_thresholds: [
+    'sync_minutes_amber',
+    'sync_minutes_red',
+    'outbox_amber',
+    'outbox_red',
+    'conflicts_amber',
+    'conflicts_red',
+    'free_disk_mb_amber',
+    'free_disk_mb_red',
+    'backup_days_amber',
+    'backup_days_red',
+    'drill_days_amber',
+    'drill_days_red',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'device_id',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type SyncedTableName = keyof typeof syncedFields;
 export const syncedTableNames = Object.keys(syncedFields) as SyncedTableName[];
@@ -776,6 +799,8 @@ export const conflictingFields: Record<SyncedTableName, readonly string[]> = {
   // Each step of an incident is judged by the server's rule (server/incidents/); the timeline only grows.
   incidents: [],
   incident_entries: [],
+  // Administrative: the admin's change that reaches the server last wins (the rule checks each value).
+  health_thresholds: [],
 };
 
 /**

@@ -46,6 +46,7 @@ const writableColumns: Record<string, readonly string[]> = {
   emergency_access: syncedFields.emergency_access,
   incidents: syncedFields.incidents,
   incident_entries: syncedFields.incident_entries,
+  health_thresholds: syncedFields.health_thresholds,
 };
 
 type Row = Record<string, string | number | null> & { version: number };

@@ -3,12 +3,12 @@ import type { CodeEntries } from '../code-entries';
 /** Errors: the desks' health, its thresholds and alerts (issue 15, G5). */
 export const healthCodes = {
   'health.threshold_invalid': {
-    ru: 'Порог «{field}»: нужно целое число больше нуля',
-    en: 'Threshold “{field}”: a whole number above zero is needed',
+    ru: 'Порог должен быть целым числом больше нуля',
+    en: 'A threshold must be a whole number above zero',
   },
   'health.threshold_order': {
-    ru: 'Порог «{field}»: красный уровень должен идти после жёлтого',
-    en: 'Threshold “{field}”: red must come after amber',
+    ru: 'Красный порог должен быть строже жёлтого',
+    en: 'The red threshold must be stricter than the amber one',
   },
   'health.thresholds_exist': {
     ru: 'У клиники уже есть пороги: измените их, а не создавайте новые',

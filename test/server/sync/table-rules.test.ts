@@ -57,6 +57,7 @@ describe('the table → rules registry', () => {
       'dictionary_releases',
       'document_scans',
       'emergency_access',
+      'health_thresholds',
       'online_identity',
       'record_request_files',
       'record_requests',
