@@ -73,11 +73,11 @@ export interface ServerOptions {
   blobUploads?: Partial<UploadLimits>;
   /** The patients' portal's bearer token (MEDCARD_PORTAL_TOKEN); without it /v1/portal refuses all. */
   portalToken?: string;
-  /** The patient cabinet (issue 11): its API, pages and background work; not served when absent. */
   /** The metrics bearer token's file, mode 0600 (MEDCARD_METRICS_TOKEN_FILE); without it /metrics is loopback only. */
   metricsTokenFile?: string;
   /** The health alert pass's interval (a minute by default); false: none (tests run it themselves). */
   healthAlertIntervalMs?: number | false;
+  /** The patient cabinet (issue 11): its API, pages and background work; not served when absent. */
   cabinet?: Omit<CabinetOptions, 'db' | 'now' | 'masterKey' | 'rateLimit'>;
 }
 
@@ -118,8 +118,8 @@ export function tableRules(): TableRules {
     ...appointmentRules,
     ...recordRequestRules,
     ...chartAccessRules,
-  ]);
     healthThresholdsRule,
+  ]);
 }
 
 /**
@@ -188,9 +188,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         proofs: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },
       });
       registerAuditRoutes(signed, { db, now });
+      registerDeviceHealthRoutes(signed, { db, now, metrics });
       registerSecondFactorRoutes(signed, {
         db,
-      registerDeviceHealthRoutes(signed, { db, now, metrics });
         now,
         keys: secondFactorKeys,
         verifier: { ticketKey: deriveTicketKey(blobKey), rpIds: options.webauthnRpIds ?? defaultRpIds },
