@@ -21,6 +21,7 @@ import { chartRules } from './chart/chart-rules';
 import { appointmentRules } from './appointments/appointment-rules';
 import { chartAccessRules } from './rights/chart-access-rules';
 import { recordRequestRules } from './rights/record-request-rules';
+import { incidentRules } from './incidents/incident-rules';
 import { dictionaryReleaseRule } from './dictionaries/release-rule';
 import { installErrorHandling } from './http/error-handler';
 import { loggerOptions, type LogOption } from './http/logger';
@@ -118,6 +119,7 @@ export function tableRules(): TableRules {
     ...appointmentRules,
     ...recordRequestRules,
     ...chartAccessRules,
+    ...incidentRules,
     healthThresholdsRule,
   ]);
 }

@@ -58,6 +58,8 @@ describe('the table → rules registry', () => {
       'document_scans',
       'emergency_access',
       'health_thresholds',
+      'incident_entries',
+      'incidents',
       'online_identity',
       'record_request_files',
       'record_requests',
