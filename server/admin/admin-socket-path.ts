@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
@@ -19,14 +19,14 @@ export function adminSocketPath(dataDir: string, env: NodeJS.ProcessEnv = proces
 
 const ownUid = (): number => process.getuid?.() ?? -1;
 
-/** The server's end: makes the socket's folder (0700) or checks the one there is ours and closed. */
+/**
+ * The server's end: makes the socket's folder (0700), or checks that the one there is ours and
+ * closed. An existing folder is never chmod-ed: it may be a shared one (/tmp) named by mistake.
+ */
 export function prepareSocketFolder(socketPath: string): void {
   const folder = dirname(socketPath);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const stats = lstatSync(folder);
-  checkOwner(folder, stats);
-  // A folder we made earlier with a wider umask, or by hand: closed now, before the socket exists.
-  if ((stats.mode & 0o077) !== 0) chmodSync(folder, 0o700);
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  checkFolder(folder);
 }
 
 /**
@@ -34,17 +34,20 @@ export function prepareSocketFolder(socketPath: string): void {
  * socket belong to this user and nobody else can open them. Refused otherwise, never "fixed".
  */
 export function checkSocketSafe(socketPath: string): void {
-  const folder = dirname(socketPath);
-  const folderStats = lstatSync(folder);
-  checkOwner(folder, folderStats);
-  if (!folderStats.isDirectory() || (folderStats.mode & 0o077) !== 0) {
-    throw new AppError('server_ops.admin.open_mode', { params: { path: folder, mode: octal(folderStats.mode) } });
-  }
+  checkFolder(dirname(socketPath));
   const stats = lstatSync(socketPath);
   if (!stats.isSocket()) throw new AppError('server_ops.admin.not_socket', { params: { path: socketPath } });
   checkOwner(socketPath, stats);
   if ((stats.mode & 0o077) !== 0) {
     throw new AppError('server_ops.admin.open_mode', { params: { path: socketPath, mode: octal(stats.mode) } });
+  }
+}
+
+function checkFolder(folder: string): void {
+  const stats = lstatSync(folder);
+  checkOwner(folder, stats);
+  if (!stats.isDirectory() || (stats.mode & 0o077) !== 0) {
+    throw new AppError('server_ops.admin.open_mode', { params: { path: folder, mode: octal(stats.mode) } });
   }
 }
 

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRequest, sendAdminRequest } from '../../../server/admin/admin-client';
-import type { AdminChannel } from '../../../server/admin/admin-channel';
+import { startAdminChannel, type AdminChannel } from '../../../server/admin/admin-channel';
 import { adminSocketPath } from '../../../server/admin/admin-socket-path';
 import { openAdminChannel } from '../../../server/admin/serve-admin';
 import { checkBlobKey } from '../../../server/blobs/blob-key';
@@ -128,6 +128,17 @@ describe('the admin channel', { timeout: 120_000 }, () => {
       chownSync(socket, 0, 0);
     }
     expect(await sendAdminRequest(socket, adminRequest('clinic-list', {}), collect())).toBe(0);
+  });
+
+  it('is not opened by the server in a folder others may enter (a shared /tmp named by mistake)', async () => {
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o777 });
+    chmodSync(shared, 0o1777);
+    const run = async () => 0;
+    await expect(startAdminChannel({ path: join(shared, 'admin.sock'), log, run })).rejects.toMatchObject({
+      code: 'server_ops.admin.open_mode',
+    });
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
   });
 
   it('is what `medcard-server` in another terminal uses while the server holds the database', async () => {
