@@ -10,10 +10,15 @@ import { contentSecurityPolicy } from './content-policy';
 import { exchangeBodySchema, LaunchSession } from './launch-session';
 import { listenOnLoopback } from './loopback-listen';
 import { readRendererFile } from './static-files';
+import { lockedCall, type KeyAwaitingTouch } from './prf-unlock';
+import type { DatabaseKeyAccess } from '../services/db-key/database-key-access';
 
 export interface BrowserHostOptions {
   dbPath: string;
-  key: Buffer;
+  /** The database key, or the bound-keys file a touch of a hardware key opens (the host starts locked). */
+  key: Buffer | KeyAwaitingTouch;
+  /** Whether the admin's page may bind the database key to hardware keys (issue 15, A5). */
+  databaseKey?: (key: Buffer) => DatabaseKeyAccess;
   create: boolean;
   /** The built renderer (vite's output). */
   rendererDir: string;
@@ -51,6 +56,9 @@ const exchangePath = '/api/session';
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   let core: Core | undefined;
+  // Locked until a bound hardware key is touched; `opening` while the store opens after that.
+  const awaiting = Buffer.isBuffer(options.key) ? undefined : options.key;
+  let opening: Promise<void> | undefined;
   const secret = options.secret ?? randomBytes(32).toString('hex');
   const launch = new LaunchSession(secret);
   let origin = '';
@@ -100,6 +108,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!launch.holdsCookie(request.headers.cookie)) return sendJson(response, 401, failure('host.unauthorized'));
     const input = await readJson(request, response);
     if (input === undefined) return;
+    if (!core && awaiting) {
+      const locked = lockedCall(awaiting, name, input);
+      if ('answer' in locked) return sendJson(response, 200, locked.answer);
+      opening ??= open(locked.key).finally(() => (opening = undefined));
+      await opening;
+      return sendJson(response, 200, { ok: true, data: { open: true } });
+    }
     if (!core) return sendJson(response, 503, failure('api.internal'));
     sendJson(response, 200, await core.dispatch(name, input));
   }
@@ -126,20 +141,25 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // `localhost`, not an address: WebAuthn takes no IP address as a relying party, and localhost
   // is a secure context. The browser resolves it to ::1 or 127.0.0.1; both are this host's.
   origin = `http://localhost:${listening.port}`;
-  try {
+  async function open(key: Buffer): Promise<void> {
     core = await openCore({
       dbPath: options.dbPath,
-      key: options.key,
+      key,
       create: options.create,
       deviceName: options.deviceName,
       relyingParty: { rpId: 'localhost', origin },
       clock: options.clock,
+      databaseKey: options.databaseKey?.(key),
     });
-  } catch (error) {
-    await listening.close();
-    throw error;
   }
-  const openedCore = core;
+  if (Buffer.isBuffer(options.key)) {
+    try {
+      await open(options.key);
+    } catch (error) {
+      await listening.close();
+      throw error;
+    }
+  }
 
   return {
     url: `${origin}/#token=${secret}`,
@@ -148,7 +168,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     addresses: listening.addresses,
     close: async () => {
       await listening.close();
-      await openedCore.close();
+      await opening?.catch(() => undefined);
+      await core?.close();
     },
   };
 }
