@@ -27,15 +27,16 @@ function since(at: string | null, now: Date, unitMs: number): number | null {
 }
 
 /**
- * What never happened counts as red (a desk that never synced or was never backed up), except a
- * restore drill, which is amber until the first one: a new desk is not an emergency for it.
+ * What never happened: a desk that never synced is red; one never backed up or never drilled is
+ * amber — a new desk is told to make its first backup, but it is not an emergency that opens an
+ * incident (a backup grown older than the red limit is).
  */
 const neverLevel: Record<HealthMetric, Exclude<HealthLevel, 'ok'> | null> = {
   sync: 'red',
   outbox: null,
   conflicts: null,
   disk: null,
-  backup: 'red',
+  backup: 'amber',
   drill: 'amber',
 };
 

@@ -11,6 +11,7 @@ import { actorOf } from '../../../electron/core/session-context';
 import { draft } from '../../support/fixtures';
 import { strongTestPassword } from '../../support/staff-over-api';
 import { openTempDesk, type TempDesk } from '../../support/temp-desk';
+import { defaultThresholds } from '../../../shared/health/thresholds';
 import { rawTx } from '../../../electron/store/raw-tx';
 
 const anyId = randomUUID();
@@ -303,6 +304,10 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'dbKey.unbind': { credentialId: 'AAAA' },
     'dbKey.unlockOptions': {},
     'dbKey.unlock': { credentialId: 'AAAA', prfOutput: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    'health.desks': {},
+    'health.count': {},
+    'health.thresholds.get': {},
+    'health.thresholds.set': { ...defaultThresholds },
   };
 }
 

@@ -36,7 +36,7 @@ describe('evaluateHealth (G5)', () => {
     ['disk nearly full', { freeDiskMb: 10.7 }, 'red', 'disk', 10],
     ['disk unknown', { freeDiskMb: null }, 'ok', null, null],
     ['backup old', { lastBackupAt: daysAgo(t.backup_days_amber) }, 'amber', 'backup', t.backup_days_amber],
-    ['never backed up', { lastBackupAt: null }, 'red', 'backup', null],
+    ['never backed up', { lastBackupAt: null }, 'amber', 'backup', null],
     ['drill overdue', { lastDrillAt: daysAgo(t.drill_days_red) }, 'red', 'drill', t.drill_days_red],
     ['never drilled', { lastDrillAt: null }, 'amber', 'drill', null],
   ])('%s', (_name, patch, level, metric, value) => {
@@ -59,7 +59,7 @@ describe('evaluateHealth (G5)', () => {
     const desks = [
       { name: 'ok', verdict: evaluateHealth(healthy, t, now) },
       { name: 'amber', verdict: evaluateHealth({ ...healthy, openConflicts: 1 }, t, now) },
-      { name: 'red', verdict: evaluateHealth({ ...healthy, lastBackupAt: null }, t, now) },
+      { name: 'red', verdict: evaluateHealth({ ...healthy, lastBackupAt: daysAgo(30) }, t, now) },
     ];
     expect(desks.sort(byAttention).map((desk) => desk.name)).toEqual(['red', 'amber', 'ok']);
   });
