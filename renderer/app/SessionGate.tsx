@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../auth/AuthLayout';
 import { AccountSetupScreen } from '../screens/account-setup/AccountSetupScreen';
+import { DbKeyUnlockScreen } from '../screens/db-key/DbKeyUnlockScreen';
 import { FirstRunScreen } from '../screens/first-run/FirstRunScreen';
 import { LockScreen } from '../screens/lock/LockScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
@@ -22,6 +23,7 @@ export function SessionGate() {
   const [firstRunOpen, setFirstRunOpen] = useState(false);
 
   const session = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : null;
+  if (state.status === 'failed' && state.error.code === 'db_key.locked') return <DbKeyUnlockScreen />;
   if (state.status === 'failed') {
     return (
       <AuthLayout title={t('status.hostProblemTitle')}>

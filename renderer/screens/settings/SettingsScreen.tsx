@@ -15,6 +15,7 @@ import { isLanguage, languages, useLanguage } from '../../i18n/language';
 import { FieldList } from '../../ui/FieldList';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { EmergencyHoursCard } from '../chart/access/EmergencyHoursCard';
+import { DbKeyCard } from '../db-key/DbKeyCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
 
 /** The interface language (kept on this desk), the desk's name, and the way to its sync. */
@@ -65,6 +66,7 @@ export function SettingsScreen() {
         <FieldList items={[{ label: t('settings.deskName'), value: deskName }]} />
       </Paper>
       {can('settings.manage') && <EmergencyHoursCard />}
+      {can('ops.manage') && <DbKeyCard />}
       <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           {t('settings.accounts')}

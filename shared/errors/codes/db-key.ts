@@ -22,6 +22,10 @@ export const dbKeyCodes = {
     ru: 'Ключ не дал секрета PRF (hmac-secret): нужен аппаратный ключ FIDO2 с поддержкой PRF',
     en: 'The key returned no PRF (hmac-secret) secret: a FIDO2 hardware key with PRF support is needed',
   },
+  'db_key.touch_cancelled': {
+    ru: 'Аппаратный ключ не ответил или касание отменено',
+    en: 'The hardware key did not answer, or the touch was cancelled',
+  },
   'db_key.already_bound': {
     ru: 'Этот аппаратный ключ уже привязан',
     en: 'This hardware key is already bound',
