@@ -42,7 +42,7 @@ export async function makePrfCredential(label: string, exclude: string[]): Promi
           { type: 'public-key', alg: -257 },
         ],
         excludeCredentials: exclude.map((id) => ({ type: 'public-key' as const, id: fromBase64url(id) })),
-        authenticatorSelection: { userVerification: 'discouraged', residentKey: 'discouraged' },
+        authenticatorSelection: { userVerification: 'required', residentKey: 'discouraged' },
         extensions: { prf: {} } as AuthenticationExtensionsClientInputs,
       },
     });
@@ -66,7 +66,7 @@ export async function evaluatePrf(
       publicKey: {
         challenge: random(32),
         allowCredentials: credentialIds.map((id) => ({ type: 'public-key' as const, id: fromBase64url(id) })),
-        userVerification: 'discouraged',
+        userVerification: 'required',
         extensions: { prf: { eval: { first: fromBase64url(salt) } } } as AuthenticationExtensionsClientInputs,
       },
     });
