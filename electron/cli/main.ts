@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
 import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
-import { protectKeyCommand } from './key-command';
+import { protectKeyCommand, recoverKeyCommand } from './key-command';
 import { AppError } from '../../shared/errors/app-error';
 import { secretLine } from '../host/passphrase-source';
 import { importDictionaryCommand } from './import-dictionary-command';
 import { importPatientsCommand } from './import-patients-command';
 import { exportCommand } from './export-command';
+import { backupCommand, restoreCommand, restoreDrillCommand } from './backup-command';
 import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
 
 const usage = `medcard — Medcard Desk command line
@@ -23,6 +24,9 @@ const usage = `medcard — Medcard Desk command line
                                                           found in DIR
   medcard key protect [--db PATH]                         move a desk's clear key file (PATH.key) into the OS
                                                           keyring or under a passphrase, and delete the file
+  medcard key recover [--db PATH]                         open a desk whose key is bound to hardware keys with
+                                                          the recovery key (typed, or on stdin), keep the key as
+                                                          before binding and delete the bound-keys file
   medcard verify     [--db PATH]                          integrity check + audit hash chain (exit 1 if broken)
   medcard enrol-desk [--db PATH] --server URL [--backup URL] [--name NAME]
                                                           connect the desk to the central sync server (https://;
@@ -40,6 +44,12 @@ const usage = `medcard — Medcard Desk command line
   medcard export --patient ID|--snils SNILS --format pdf|fhir|semd --out FILE --as LOGIN [--db PATH]
                                                           one patient's record as a file (PDF, FHIR R4 Bundle,
                                                           СЭМД CDA XML), audited with its SHA-256
+  medcard backup     [--db PATH] [--out DIR]              an encrypted, verified backup of the database and its
+                                                          scans (default DIR: PATH.backups), old ones rotated
+  medcard restore FILE [--db PATH]                        restore a backup: verified first, the current database
+                                                          kept as PATH.before-restore-TIME (desk closed)
+  medcard restore-drill [--db PATH] [--out DIR]           restore the newest backup into a scratch place, verify
+                                                          it and report what it holds (exit 1 if it fails)
   medcard yubikey-client --id N [--db PATH]               keep the desk's YK-VAL client (API key on stdin) for
                                                           YubiKey OTP sign-in through the sync server
 
@@ -108,11 +118,11 @@ async function run(argv: string[]): Promise<number> {
     case 'verify':
       return verify(values.db, io);
     case 'key':
-      if (positionals[1] !== 'protect' || positionals.length > 2) {
-        io.err('usage: medcard key protect [--db PATH]\n');
+      if (positionals.length !== 2 || (positionals[1] !== 'protect' && positionals[1] !== 'recover')) {
+        io.err('usage: medcard key protect|recover [--db PATH]\n');
         return 2;
       }
-      return protectKeyCommand(values.db, io);
+      return positionals[1] === 'protect' ? protectKeyCommand(values.db, io) : recoverKeyCommand(values.db, io);
     case 'enrol-desk': {
       if (values.code !== undefined) throw new AppError('cli.enrol.code_on_stdin', { field: 'code' });
       const servers = [values.server, values.backup].filter((url): url is string => url !== undefined);
@@ -136,6 +146,16 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'export':
       return exportCommand(values.db, values, io);
+    case 'backup':
+      return backupCommand(values.db, values.out, io);
+    case 'restore':
+      if (positionals.length !== 2) {
+        io.err('usage: medcard restore FILE [--db PATH]\n');
+        return 2;
+      }
+      return restoreCommand(positionals[1]!, values.db, io);
+    case 'restore-drill':
+      return restoreDrillCommand(values.db, values.out, io);
     case 'yubikey-client':
       return yubikeyClientCommand(values.db, values.id, readStdin, io);
     default:

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { AppError } from '../../../shared/errors/app-error';
+import { applyKey } from '../../store/open-store';
+import { defaultBackupDir, listBackupFiles } from './backup-files';
+
+/**
+ * The start-up check (issue 15, item 3): `PRAGMA quick_check` on the desk's database before it is
+ * opened for writing. A database that fails is refused with `store.integrity_failed`, naming the
+ * newest verified backup and the command that restores it. A missing file or a wrong key is left
+ * to the store's own refusals.
+ */
+export function refuseDamagedDatabase(dbPath: string, key: Buffer | null, backupDir = defaultBackupDir(dbPath)): void {
+  if (!existsSync(dbPath)) return;
+  const problems = quickCheck(dbPath, key);
+  if (problems === null || (problems.length === 1 && problems[0] === 'ok')) return;
+  const newest = listBackupFiles(backupDir)[0];
+  throw new AppError('store.integrity_failed', {
+    params: {
+      path: dbPath,
+      backup: newest?.path ?? '—',
+      command: newest ? `medcard restore ${newest.path} --db ${dbPath}` : 'medcard restore FILE --db ' + dbPath,
+    },
+  });
+}
+
+/** The check's lines, or null when the file could not be read as a database at all with this key. */
+function quickCheck(dbPath: string, key: Buffer | null): string[] | null {
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    if (key) applyKey(db, key);
+    return (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return null;
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CORRUPT') return [error.message];
+    throw error;
+  } finally {
+    db.close();
+  }
+}
