@@ -35,10 +35,11 @@ export async function restoreBackup(options: {
 }): Promise<RestoreResult> {
   const { dbPath, key } = options;
   const progress = options.onProgress ?? (() => undefined);
+  // The file is checked before anything else: a refused file touches nothing.
+  const opened = await openContainer(options.file, deriveBackupKeys(key), options.deskId);
   const lock = existsSync(dbPath) ? lockDatabaseExclusively(dbPath, key) : null;
   const scratch = mkdtempSync(join(dirname(dbPath), `.${basename(dbPath)}.restore-`));
   try {
-    const opened = await openContainer(options.file, deriveBackupKeys(key), options.deskId);
     const unpacked = await unpackContainer(options.file, opened, scratch, progress);
     progress({ phase: 'verify', bytesDone: 0, bytesTotal: 0, partsDone: 0, partsTotal: 0 });
     const verdict = await verifyCopy(unpacked.dbPath, key);
