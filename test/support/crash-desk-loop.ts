@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { auditTriggersInPlace, verifyAuditChain } from '../../electron/store/audit-log';
 import { openStore, type Store } from '../../electron/store/open-store';
 import { pushOutbox } from '../../electron/sync/push-outbox';
 import { seeded } from '../shared/domain/identifiers/reference-identifiers';
 import { testBlobKey } from '../server/support/test-server';
 import { openSyncDesk, startSyncServer } from '../sync/sync-harness';
+import { elapsed, startCrashChild } from './crash-child';
 import { crashWriteSchema, type CrashWrite } from './crash-writes';
 
-const writerEntry = resolve('test/support/crash-desk-writer.ts');
+const writerEntry = 'test/support/crash-desk-writer.ts';
 
 /** What the desk's crash loop saw: the figures the suite asserts and the bench prints. */
 export interface DeskCrashReport {
@@ -54,6 +52,7 @@ export async function runDeskCrashLoop(options: {
   const server = await startSyncServer();
   const desk = await openSyncDesk(server, 'crash-desk');
   const staffId = desk.ctx.actor.staffId;
+  log(`${elapsed(started)} server and enrolled desk ready`);
   await desk.store.close();
   const expected = new Map<string, Expected>();
   const report: DeskCrashReport = {
@@ -92,7 +91,7 @@ export async function runDeskCrashLoop(options: {
         report.committedUnacknowledged += check.committedUnacknowledged;
         report.auditEvents = check.auditEvents;
         log(
-          `kill ${run + 1} after ${delayMs} ms: ${acks.length} acknowledged, ` +
+          `${elapsed(started)} kill ${run + 1} after ${delayMs} ms: ${acks.length} acknowledged, ` +
             `${check.committedUnacknowledged} committed unacknowledged, chain ${check.auditEvents} events ok`,
         );
       } finally {
@@ -128,38 +127,17 @@ export async function runDeskCrashLoop(options: {
   return report;
 }
 
-/** Starts the writer, lets it write for `delayMs` after it is ready, kills it (SIGKILL) and returns its acknowledgements. */
+/** Starts the writer, lets it write for `delayMs` once ready, kills it (SIGKILL), returns its acknowledgements. */
 async function writeUntilKilled(env: Record<string, string>, delayMs: number): Promise<CrashWrite[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerEntry], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const writer = startCrashChild(writerEntry, env);
+  await writer.ready;
+  const stoppedEarly = writer.exited.then((how) => {
+    throw new Error(`the crash writer stopped by itself (${String(how)})`);
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const acks: CrashWrite[] = [];
-  let ready: () => void = () => undefined;
-  const isReady = new Promise<void>((done) => (ready = done));
-  // Every line the writer got out before it died counts, the ones still in the pipe too.
-  const lines = createInterface({ input: child.stdout });
-  const drained = new Promise<void>((done) => lines.once('close', done));
-  lines.on('line', (line) => {
-    if (line === 'ready') ready();
-    else acks.push(crashWriteSchema.parse(JSON.parse(line)));
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((done) =>
-    child.once('exit', (code, signal) => done(signal ?? code)),
-  );
-  const early = exited.then((how) => {
-    throw new Error(`the crash writer stopped by itself (${String(how)}): ${stderr}`);
-  });
-  await Promise.race([isReady, early]);
-  await Promise.race([new Promise((done) => setTimeout(done, delayMs)), early]);
-  early.catch(() => undefined);
-  child.kill('SIGKILL');
-  const how = await exited;
-  await drained;
-  if (how !== 'SIGKILL') throw new Error(`the crash writer ended with ${String(how)}, not the kill: ${stderr}`);
-  return acks;
+  stoppedEarly.catch(() => undefined);
+  await Promise.race([new Promise((done) => setTimeout(done, delayMs)), stoppedEarly]);
+  await writer.kill();
+  return writer.lines.map((line) => crashWriteSchema.parse(JSON.parse(line)));
 }
 
 /**
@@ -221,7 +199,7 @@ function checkDesk(
   });
 }
 
-/** Every write reached the server exactly once: one change per outbox entry, by its mutation id, and the last content. */
+/** Every write reached the server exactly once (one change per outbox entry, by mutation id), with its content. */
 async function checkServer(
   db: Awaited<ReturnType<typeof startSyncServer>>['db'],
   sent: { mutation_id: string }[],
