@@ -1,8 +1,11 @@
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { AppError } from '../../shared/errors/app-error';
 import { keepKey, processKeyPorts, type KeyKeeper, type KeyPorts } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
 import { readOwnerOnlyKey } from '../store/key-source';
+import { secretLine } from '../host/passphrase-source';
+import { openWithRecovery, readBoundKeys } from '../host/prf-bound-keys';
+import { proveKeyOpens } from '../services/db-key/key-opens-database';
 import { openStore } from '../store/open-store';
 import type { Output } from './commands';
 
@@ -41,5 +44,33 @@ export async function protectKeyCommand(
   unlinkSync(paths.legacyKeyFile);
   io.out(keptWhere(keeper, paths.wrappedKeyFile));
   io.out(`Deleted the clear key file ${paths.legacyKeyFile}. Copies of it (backups) still open the database.`);
+  return 0;
+}
+
+/**
+ * `medcard key recover`: when no bound hardware key is left (lost, or its holder gone), the
+ * recovery key from the safe opens the desk. It is read at the terminal without echo or from
+ * stdin, never from the command line. The unwrapped key must open the database; it is then kept
+ * as before binding (the OS keyring, else under a passphrase) and the bound-keys file is deleted,
+ * so that the admin binds the keys again under Settings › «Ключ базы данных» (a new recovery key).
+ */
+export async function recoverKeyCommand(
+  db: string | undefined,
+  io: Output,
+  ports: KeyPorts = processKeyPorts(),
+  readSecret: (prompt: string) => Promise<string> = secretLine,
+): Promise<number> {
+  const paths = deskPaths(process.env, db);
+  const file = readBoundKeys(paths.boundKeysFile);
+  if (!file) throw new AppError('db_key.nothing_to_recover', { params: { db: paths.dbPath } });
+  const key = openWithRecovery(file, await readSecret('Recovery key: '));
+  proveKeyOpens(paths.dbPath, key);
+  const keeper = await keepKey(key, paths, ports);
+  rmSync(paths.boundKeysFile);
+  io.out(keptWhere(keeper, paths.wrappedKeyFile));
+  io.out(
+    `Deleted the bound-keys file ${paths.boundKeysFile}: bind the hardware keys again under Settings › Database key ` +
+      '(that makes a new recovery key).',
+  );
   return 0;
 }

@@ -54,6 +54,10 @@ export const dbKeyCodes = {
     ru: 'Ключ базы данных тем временем привязали в другом окне: начните привязку заново',
     en: 'The database key was bound from another window meanwhile: start binding again',
   },
+  'db_key.nothing_to_recover': {
+    ru: 'Ключ базы {db} не привязан к аппаратным ключам: восстанавливать нечего',
+    en: 'The key of {db} is not bound to hardware keys: nothing to recover',
+  },
   'db_key.page_only': {
     ru: 'Привязать ключ можно только на странице рабочего места, где браузер сам спрашивает аппаратный ключ',
     en: 'Keys can be bound only where the desk’s page asks the hardware key itself',
