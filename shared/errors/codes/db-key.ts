@@ -3,8 +3,8 @@ import type { CodeEntries } from '../code-entries';
 /** Errors: the database key bound to hardware keys (WebAuthn PRF) and its recovery key (issue 15, A5). */
 export const dbKeyCodes = {
   'db_key.locked': {
-    ru: 'База данных закрыта: ключ базы привязан к аппаратным ключам — коснитесь одного из них',
-    en: 'The database is locked: its key is bound to hardware keys — touch one of them',
+    ru: 'База данных закрыта: ключ базы привязан к аппаратным ключам — коснитесь одного из них на странице рабочего места (без них: «medcard key recover» с ключом восстановления)',
+    en: 'The database is locked: its key is bound to hardware keys — touch one of them on the desk’s page (without them: “medcard key recover” with the recovery key)',
   },
   'db_key.not_bound': {
     ru: 'Этот аппаратный ключ не привязан к ключу базы данных этого рабочего места',
