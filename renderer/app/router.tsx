@@ -4,6 +4,7 @@ import { ApplicationsQueueScreen } from '../screens/applications/ApplicationsQue
 import { ReportsQueueScreen } from '../screens/chart-reports/ReportsQueueScreen';
 import { RecordRequestsScreen } from '../screens/record-requests/RecordRequestsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { HealthScreen } from '../screens/health/HealthScreen';
 import { createHashRouter } from 'react-router';
 import { MyAccountScreen } from '../screens/account/MyAccountScreen';
 import { PatientCardScreen } from '../screens/patients/card/PatientCardScreen';
@@ -48,6 +49,7 @@ export function createAppRouter() {
         { path: 'settings', element: <SettingsScreen /> },
         { path: 'settings/staff', element: <StaffScreen /> },
         { path: 'settings/schedules', element: <ScheduleSetupScreen /> },
+        { path: 'health', element: <HealthScreen /> },
         { path: 'account', element: <MyAccountScreen /> },
         { path: 'sync', element: <SyncScreen /> },
         { path: '*', element: <NotFoundScreen /> },

@@ -4,6 +4,7 @@ import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import EditCalendarOutlined from '@mui/icons-material/EditCalendarOutlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
@@ -16,6 +17,7 @@ import type { Permission } from '../../shared/auth/permissions';
 import { ApplicationCounter } from '../screens/applications/ApplicationCounter';
 import { ReportCounter } from '../screens/chart-reports/ReportCounter';
 import { RequestCounter } from '../screens/record-requests/RequestCounter';
+import { HealthCounter } from '../screens/health/HealthCounter';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
 
 export type SectionId =
@@ -29,6 +31,7 @@ export type SectionId =
   | 'schedules'
   | 'audit'
   | 'staff'
+  | 'health'
   | 'settings'
   | 'account';
 
@@ -82,6 +85,8 @@ export const sections: readonly Section[] = [
   { id: 'myDay', path: '/appointments/mine', icon: TodayOutlined, permission: 'chart.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
   { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
+  // The desks' health (issue 15, G5): the counter shows desks needing attention, red for the urgent ones.
+  { id: 'health', path: '/health', icon: MonitorHeartOutlined, permission: 'ops.manage', counter: HealthCounter },
   { id: 'schedules', path: '/settings/schedules', icon: EditCalendarOutlined, permission: 'schedules.manage' },
   { id: 'settings', path: '/settings', icon: SettingsOutlined, permission: null, exact: true },
   { id: 'account', path: '/account', icon: AccountCircleOutlined, permission: 'account.self' },

@@ -22,6 +22,7 @@ export const frameEn = {
     schedules: 'Schedule setup',
     audit: 'Audit',
     staff: 'Staff',
+    health: 'Desks’ health',
     settings: 'Settings',
     account: 'My account',
   },

@@ -16,6 +16,7 @@ export const frameRu = {
     schedules: 'Настройка расписания',
     audit: 'Аудит',
     staff: 'Сотрудники',
+    health: 'Состояние',
     settings: 'Настройки',
     account: 'Моя учётная запись',
   },
