@@ -7,6 +7,9 @@ import { maxLineBytes } from './admin-answer';
 import { loggableArgs, parseAdminRequest, type AdminRequest } from './admin-request';
 import { prepareSocketFolder } from './admin-socket-path';
 
+/** How long a connection may take to send its request line. */
+const requestWaitMs = 10_000;
+
 export interface AdminChannelLog {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
@@ -69,6 +72,10 @@ function serve(
     socket.end();
   };
   socket.on('error', () => socket.destroy());
+  // A client that connects and says nothing would hold the server's shutdown (close waits for it).
+  socket.setTimeout(requestWaitMs, () => {
+    if (!started) socket.destroy();
+  });
   socket.on('data', (chunk: string) => {
     if (started) return;
     buffered += chunk;
@@ -81,6 +88,7 @@ function serve(
       return;
     }
     started = true;
+    socket.setTimeout(0);
     let request: AdminRequest;
     try {
       request = parseAdminRequest(buffered.slice(0, end));
