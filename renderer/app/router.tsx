@@ -3,6 +3,8 @@ import { ApplicationScreen } from '../screens/applications/ApplicationScreen';
 import { ApplicationsQueueScreen } from '../screens/applications/ApplicationsQueueScreen';
 import { ReportsQueueScreen } from '../screens/chart-reports/ReportsQueueScreen';
 import { RecordRequestsScreen } from '../screens/record-requests/RecordRequestsScreen';
+import { IncidentScreen } from '../screens/incidents/IncidentScreen';
+import { IncidentsScreen } from '../screens/incidents/IncidentsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { HealthScreen } from '../screens/health/HealthScreen';
 import { createHashRouter } from 'react-router';
@@ -43,6 +45,8 @@ export function createAppRouter() {
         { path: 'applications/:id', element: <ApplicationScreen /> },
         { path: 'record-requests', element: <RecordRequestsScreen /> },
         { path: 'chart-reports', element: <ReportsQueueScreen /> },
+        { path: 'incidents', element: <IncidentsScreen /> },
+        { path: 'incidents/:id', element: <IncidentScreen /> },
         { path: 'appointments', element: <ScheduleScreen /> },
         { path: 'appointments/mine', element: <MyDayScreen /> },
         { path: 'audit', element: <AuditScreen /> },

@@ -8,6 +8,7 @@ import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
+import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import RequestPageOutlined from '@mui/icons-material/RequestPageOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import TodayOutlined from '@mui/icons-material/TodayOutlined';
@@ -16,6 +17,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { ApplicationCounter } from '../screens/applications/ApplicationCounter';
 import { ReportCounter } from '../screens/chart-reports/ReportCounter';
+import { IncidentCounter } from '../screens/incidents/IncidentCounter';
 import { RequestCounter } from '../screens/record-requests/RequestCounter';
 import { HealthCounter } from '../screens/health/HealthCounter';
 import { VerificationCounter } from '../screens/verification/VerificationCounter';
@@ -26,6 +28,7 @@ export type SectionId =
   | 'applications'
   | 'recordRequests'
   | 'chartReports'
+  | 'incidents'
   | 'appointments'
   | 'myDay'
   | 'schedules'
@@ -84,6 +87,14 @@ export const sections: readonly Section[] = [
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read', exact: true },
   { id: 'myDay', path: '/appointments/mine', icon: TodayOutlined, permission: 'chart.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
+  // The incident log (issue 15, §6.2): everyone reports; the counter shows open ones, red for a leak past its deadline.
+  {
+    id: 'incidents',
+    path: '/incidents',
+    icon: ReportProblemOutlined,
+    permission: 'incidents.report',
+    counter: IncidentCounter,
+  },
   { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
   // The desks' health (issue 15, G5): the counter shows desks needing attention, red for the urgent ones.
   { id: 'health', path: '/health', icon: MonitorHeartOutlined, permission: 'ops.manage', counter: HealthCounter },

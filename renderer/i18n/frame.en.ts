@@ -20,6 +20,7 @@ export const frameEn = {
     appointments: 'Appointments',
     myDay: 'My day',
     schedules: 'Schedule setup',
+    incidents: 'Incidents',
     audit: 'Audit',
     staff: 'Staff',
     health: 'Desks’ health',

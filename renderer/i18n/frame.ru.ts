@@ -14,6 +14,7 @@ export const frameRu = {
     appointments: 'Записи',
     myDay: 'Мой день',
     schedules: 'Настройка расписания',
+    incidents: 'Инциденты',
     audit: 'Аудит',
     staff: 'Сотрудники',
     health: 'Состояние',

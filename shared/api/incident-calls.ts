@@ -13,10 +13,8 @@ import { defineCall } from './define-call';
 const idSchema = z.string().min(1).max(64);
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 const instant = z.iso.datetime({ offset: false });
-const text = (required: boolean) =>
-  required
-    ? z.string().trim().min(1).max(incidentTextLimits.text)
-    : z.string().trim().max(incidentTextLimits.text).default('');
+const requiredText = z.string().trim().min(1).max(incidentTextLimits.text);
+const optionalText = z.string().trim().max(incidentTextLimits.text).optional();
 
 /** A leak's two 152-ФЗ clocks: when each notice is due and when it was recorded (null until then). */
 export const leakClockSchema = z.object({
@@ -103,7 +101,7 @@ export const incidentCalls = {
       kind: z.enum(incidentKinds),
       severity: z.enum(incidentSeverities),
       title: z.string().trim().min(1).max(incidentTextLimits.title),
-      description: text(false),
+      description: optionalText,
       /** When it was noticed; now when not given. Never in the future. */
       detectedAt: instant.optional(),
     }),
@@ -120,7 +118,7 @@ export const incidentCalls = {
   }),
   /** A note on the timeline. */
   'incidents.note': defineCall({
-    input: z.strictObject({ id: idSchema, note: text(true) }),
+    input: z.strictObject({ id: idSchema, note: requiredText }),
     output: incidentDetailSchema,
     permission: 'incidents.manage',
     writes: true,
@@ -130,7 +128,7 @@ export const incidentCalls = {
     input: z.strictObject({
       id: idSchema,
       status: z.enum(['handling', 'resolved']),
-      resolution: text(false),
+      resolution: optionalText,
     }),
     output: incidentDetailSchema,
     permission: 'incidents.manage',
@@ -152,7 +150,7 @@ export const incidentCalls = {
   }),
   /** The post-incident review (causes, what was changed): only after resolution; final. */
   'incidents.review': defineCall({
-    input: z.strictObject({ id: idSchema, review: text(true) }),
+    input: z.strictObject({ id: idSchema, review: requiredText }),
     output: incidentDetailSchema,
     permission: 'incidents.manage',
     writes: true,
