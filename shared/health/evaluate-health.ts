@@ -62,9 +62,16 @@ function valueOf(metric: HealthMetric, report: HealthReport, now: Date): number 
  * desk's level. "Max" metrics turn amber at their amber limit and red at their red limit; free
  * disk turns amber at or below its amber limit. Pure: the same on the desk and the server.
  */
-export function evaluateHealth(report: HealthReport, thresholds: HealthThresholds, now: Date): HealthVerdict {
+export function evaluateHealth(
+  report: HealthReport,
+  thresholds: HealthThresholds,
+  now: Date,
+  /** Metrics that do not apply (a desk not enrolled with a server does not sync). */
+  skip: readonly HealthMetric[] = [],
+): HealthVerdict {
   const reasons: HealthReason[] = [];
   for (const metric of healthMetrics) {
+    if (skip.includes(metric)) continue;
     const { amber, red, direction } = thresholdMetrics[metric];
     const value = valueOf(metric, report, now);
     if (value === null) {

@@ -39,9 +39,10 @@ export async function desksHealth(ctx: HealthContext): Promise<DesksHealthView> 
   const { thresholds } = ctx.store.read((tx) => readThresholds(tx));
   const own = await ownHealthReport(ctx.store, ctx.syncState().lastSyncAt, now);
   const selfId = ctx.store.transaction((tx) => readSyncIdentity(tx))?.deviceId ?? null;
+  const server = healthServerOf(ctx.store);
   const view = (desk: Omit<DeskHealthView, 'verdict'>): DeskHealthView => ({
     ...desk,
-    verdict: evaluateHealth(desk.report, thresholds, now),
+    verdict: evaluateHealth(desk.report, thresholds, now, server ? [] : ['sync']),
   });
   const alone = (note: HealthNote): DesksHealthView => ({
     source: 'desk',
@@ -49,7 +50,6 @@ export async function desksHealth(ctx: HealthContext): Promise<DesksHealthView> 
     desks: [view({ deviceId: selfId, deviceName: null, self: true, receivedAt: null, report: own })],
   });
 
-  const server = healthServerOf(ctx.store);
   if (!server) return alone('health.not_enrolled');
   let answer;
   try {

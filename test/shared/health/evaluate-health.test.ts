@@ -55,6 +55,10 @@ describe('evaluateHealth (G5)', () => {
     ]);
   });
 
+  it('leaves out a metric that does not apply (a desk with no server never syncs)', () => {
+    expect(evaluateHealth({ ...healthy, lastSyncAt: null }, t, now, ['sync']).level).toBe('ok');
+  });
+
   it('orders desks by the attention they need', () => {
     const desks = [
       { name: 'ok', verdict: evaluateHealth(healthy, t, now) },
