@@ -36,6 +36,7 @@ test('the rail shows a clerk only a clerk’s sections, and each opens its scree
     'Заявления',
     'Запросы документов',
     'Записи',
+    'Инциденты',
     'Настройки',
     'Моя учётная запись',
   ]);
