@@ -2,7 +2,7 @@ import { stat, statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HealthReport } from '../../../shared/health/report';
 import type { Store } from '../../store/open-store';
-import { lastBackupFacts } from './backup-facts';
+import { lastBackupState } from '../backup/backup-state';
 import { deskVersion } from './desk-version';
 
 const mb = 1024 * 1024;
@@ -35,7 +35,7 @@ export async function ownHealthReport(store: Store, lastSyncAt: string | null, n
     pending: tx.get<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE status = 'pending'")?.n ?? 0,
     refused: tx.get<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE status = 'refused'")?.n ?? 0,
     conflicts: tx.get<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')?.n ?? 0,
-    backup: lastBackupFacts(tx),
+    backup: lastBackupState(tx),
   }));
   const bytes = (await sizeOf(store.path)) + (await sizeOf(`${store.path}-wal`));
   return {
