@@ -10,6 +10,7 @@ import {
   enrolTestDevice,
   mutation,
   newPatient,
+  onPostgres,
   startTestServer,
   testStaff,
   useTestServer,
@@ -61,6 +62,8 @@ describe('GET /metrics (G5)', () => {
     expect(text).toMatch(/medcard_change_log_head [1-9]/);
     expect(text).toMatch(/medcard_db_probe_seconds \d/);
     expect(text).toContain('process_cpu_user_seconds_total');
+    // knex's pool on PostgreSQL; the embedded PGlite has one connection and no pool.
+    if (onPostgres) expect(text).toMatch(/medcard_db_pool_connections\{state="waiting"\} \d+/);
   });
 
   it('refuses a client through a proxy, and anyone without the token once a token file is set', async () => {
