@@ -23,10 +23,9 @@ afterAll(async () => {
 });
 
 const rows = async (table: string) =>
-  (await server.db('records').where({ table_name: table })).map((row: { id: string; data: unknown }) => ({
-    id: row.id,
-    ...toRecord(row.data),
-  }));
+  (await server.db('records').where({ table_name: table })).map(
+    (row: { id: string; data: unknown }): Record<string, unknown> => ({ id: row.id, ...toRecord(row.data) }),
+  );
 
 describe('the incident log between a desk and the server (issue 15, §6.2)', () => {
   it('a clerk’s report reaches the server as pushed; the server’s alert reaches the desk', async () => {
