@@ -20,6 +20,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The extra screenshots (other sizes, the dark theme, English) are for a person to look at, not
+  // checks: \`npm run screenshots\` takes them; \`npm test\` keeps one size of each screen.
+  ...(process.env.MEDCARD_SCREENSHOTS ? { grep: /@screens/ } : { grepInvert: /@screens/ }),
   use: {
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',

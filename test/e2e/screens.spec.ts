@@ -58,7 +58,8 @@ async function shootEveryScreen(page: Page, suffix: string): Promise<void> {
 }
 
 for (const size of sizes) {
-  test(`screenshots of every screen at ${size.width}×${size.height}`, async ({ page, request, desk }) => {
+  const tag = size.width === 1366 ? '' : ' @screens';
+  test(`screenshots of every screen at ${size.width}×${size.height}${tag}`, async ({ page, request, desk }) => {
     await seedPatients(request, desk);
     await page.setViewportSize(size);
     await shootEveryScreen(page, `${size.width}x${size.height}`);
@@ -67,13 +68,17 @@ for (const size of sizes) {
 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
-  test('screenshots of every screen at 1366×768, dark', async ({ page, request, desk }) => {
+  test('screenshots of every screen at 1366×768, dark @screens', async ({ page, request, desk }) => {
     await seedPatients(request, desk);
     await shootEveryScreen(page, '1366x768-dark');
   });
 });
 
-test('screenshots in English at 1366×768: the form with errors and the card', async ({ page, request, desk }) => {
+test('screenshots in English at 1366×768: the form with errors and the card @screens', async ({
+  page,
+  request,
+  desk,
+}) => {
   await seedPatients(request, desk);
   await page.getByRole('link', { name: 'Настройки' }).click();
   await page.getByRole('radio', { name: 'English' }).check();

@@ -203,7 +203,9 @@ for (const shot of shots) {
   test.describe(`${shot.colorScheme} theme`, () => {
     test.use({ colorScheme: shot.colorScheme, viewport: { width: shot.width, height: shot.height } });
 
-    test(`screenshots of the sync page at ${shot.suffix}`, async ({ page }) => {
+    test(`screenshots of the sync page at ${shot.suffix}${shot.width === 1366 ? '' : ' @screens'}`, async ({
+      page,
+    }) => {
       await mkdir(screensDir, { recursive: true });
       const shoot = (name: string) => page.screenshot({ path: `${screensDir}/${name}-${shot.suffix}.png` });
 
