@@ -15,12 +15,13 @@ import { formatDateTime } from '../../format/date-time';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { ClassifyDialog } from './ClassifyDialog';
 import { announceIncidentChange } from './incident-events';
 import { IncidentTimeline } from './IncidentTimeline';
 import { LeakClocks } from './LeakClocks';
 import { StepDialog } from './StepDialog';
 
-type Step = 'note' | 'resolve' | 'review' | 'notified' | 'results';
+type Step = 'note' | 'resolve' | 'review' | 'notified' | 'results' | 'classify';
 
 /** One incident: what happened, who handles it, a leak's two deadlines, the timeline, and a manager's actions. */
 export function IncidentScreen() {
@@ -114,6 +115,7 @@ export function IncidentScreen() {
             </Button>
           )}
           <Button onClick={() => setStep('note')}>{t('incidents.actions.note')}</Button>
+          <Button onClick={() => setStep('classify')}>{t('incidents.actions.classify')}</Button>
         </Box>
       )}
       {problems.length > 0 && <ApiErrorAlert title={t('incidents.actions.refused')} problems={problems} />}
@@ -124,7 +126,11 @@ export function IncidentScreen() {
         {incident.review && <Field label={t('incidents.review')} text={incident.review} />}
       </Paper>
       <IncidentTimeline entries={data.entries} />
-      {step && <StepFor step={step} id={id} onDone={changed} onClose={() => setStep(null)} />}
+      {step === 'classify' ? (
+        <ClassifyDialog incident={incident} onDone={changed} onClose={() => setStep(null)} />
+      ) : (
+        step && <StepFor step={step} id={id} onDone={changed} onClose={() => setStep(null)} />
+      )}
     </>
   );
 }
@@ -146,7 +152,7 @@ function StepFor({
   onDone,
   onClose,
 }: {
-  step: Step;
+  step: Exclude<Step, 'classify'>;
   id: string;
   onDone(detail: IncidentDetail): void;
   onClose(): void;
