@@ -66,7 +66,13 @@ async function main(): Promise<void> {
   await store.close();
 
   t = performance.now();
-  const restored = await restoreBackup({ file: backup.file, dbPath: desk.dbPath, key: desk.key, deskId, now: clock.now() });
+  const restored = await restoreBackup({
+    file: backup.file,
+    dbPath: desk.dbPath,
+    key: desk.key,
+    deskId,
+    now: clock.now(),
+  });
   const restoreMs = performance.now() - t;
   // The bench's desk stays as it was: the restored copy is the same data; drop the kept one.
   rmSync(restored.keptAs, { force: true });
@@ -96,7 +102,9 @@ async function main(): Promise<void> {
   ]);
   process.stdout.write(`database ${results.databaseMiB} MiB, backup file ${results.backupMiB} MiB\n`);
   process.stdout.write(`${JSON.stringify(drill, null, 2)}\n`);
-  process.stdout.write(`load before ${loadBefore.map((n) => n.toFixed(2)).join(' / ')}, after ${results.loadAfter.map((n) => n.toFixed(2)).join(' / ')}\n`);
+  process.stdout.write(
+    `load before ${loadBefore.map((n) => n.toFixed(2)).join(' / ')}, after ${results.loadAfter.map((n) => n.toFixed(2)).join(' / ')}\n`,
+  );
   process.stdout.write(`${writeResults('backup', results)}\n`);
 }
 

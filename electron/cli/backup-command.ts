@@ -52,8 +52,12 @@ export async function backupCommand(db: string | undefined, out: string | undefi
     });
     if (process.stderr.isTTY) io.err('\n');
     io.out(`Backup: ${result.file}`);
-    io.out(`Size: ${mib(result.size)}; verified: integrity ok, audit chain ok (${result.verdict.chain.events} events), ${result.verdict.scans.checked} scans`);
-    io.out(`Patients: ${result.verdict.counts.patients}; chart entries: ${result.verdict.counts.chartEntries}; took ${(result.durationMs / 1000).toFixed(1)} s`);
+    io.out(
+      `Size: ${mib(result.size)}; verified: integrity ok, audit chain ok (${result.verdict.chain.events} events), ${result.verdict.scans.checked} scans`,
+    );
+    io.out(
+      `Patients: ${result.verdict.counts.patients}; chart entries: ${result.verdict.counts.chartEntries}; took ${(result.durationMs / 1000).toFixed(1)} s`,
+    );
     for (const name of result.removed) io.out(`Rotated out: ${name}`);
     return 0;
   } finally {
@@ -83,7 +87,11 @@ export async function restoreCommand(file: string, db: string | undefined, io: O
 }
 
 /** `medcard restore-drill [--db PATH] [--out DIR]`: the newest backup restored into a scratch place and reported. */
-export async function restoreDrillCommand(db: string | undefined, dir: string | undefined, io: Output): Promise<number> {
+export async function restoreDrillCommand(
+  db: string | undefined,
+  dir: string | undefined,
+  io: Output,
+): Promise<number> {
   const { store, key, dbPath } = await openForBackup(db);
   try {
     const report = await restoreDrill({
@@ -116,7 +124,7 @@ export function drillLines(report: DrillReport): string[] {
 function readDeskId(dbPath: string, key: Buffer): string | null {
   if (!existsSync(dbPath)) return null;
   try {
-    const db = new Database(dbPath, { fileMustExist: true, });
+    const db = new Database(dbPath, { fileMustExist: true });
     try {
       applyKey(db, key);
       const row = db.prepare('SELECT id FROM devices WHERE is_self = 1').get() as { id: string } | undefined;

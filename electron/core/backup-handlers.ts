@@ -10,7 +10,11 @@ export const backupHandlers: Handlers<'backups'> = {
     const dir = backupDirOf(ctx.store);
     return {
       dir,
-      files: listBackupFiles(dir).map((file) => ({ name: file.name, createdAt: file.createdAt.toISOString(), size: file.size })),
+      files: listBackupFiles(dir).map((file) => ({
+        name: file.name,
+        createdAt: file.createdAt.toISOString(),
+        size: file.size,
+      })),
       log: ctx.store.read((tx) => backupLog(tx, 50)).map(({ report: _report, ...row }) => row),
     };
   },

@@ -1,5 +1,7 @@
 import { contract, isCallName } from '../../shared/api/contract';
 import { openStore } from '../store/open-store';
+import { refuseDamagedDatabase } from '../services/backup/startup-integrity';
+import { startDeskBackups } from '../services/backup/desk-backups';
 import { initialSyncState } from '../sync/sync-progress';
 import { startSyncWorker, type SyncWorker } from '../sync/sync-worker';
 import { systemClock, type Clock } from '../store/clock';
@@ -30,6 +32,7 @@ export interface OpenCoreOptions extends CoreOptions {
 /** Opens the encrypted store, starts the sync worker, and returns the core both hosts run. */
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
+  refuseDamagedDatabase(options.dbPath, options.key);
   const store = await openStore({
     path: options.dbPath,
     key: options.key,
@@ -39,6 +42,12 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     groupReadAudit: true,
   });
   const desk = ensureWorkstation(store, clock.now(), options.deviceName);
+  const backups = startDeskBackups({
+    store,
+    key: options.key,
+    clock,
+    schedule: options.sync === false ? undefined : {},
+  });
   const worker: SyncWorker | undefined =
     options.sync === false
       ? undefined
@@ -91,6 +100,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     close: async () => {
       await worker?.stop();
       await scans.analyser.close();
+      backups.stop();
       await store.close();
     },
   };

@@ -47,7 +47,10 @@ export const backupLogRowSchema = z.object({
   durationMs: z.number(),
 });
 
-/** Calls: the desk's backups, restore and the restore drill (issue 15, G4). Restore itself is `medcard restore` (the desk closed). */
+/**
+ * Calls: the desk's backups and the restore drill (issue 15, G4). Restore itself is `medcard restore`
+ * (the desk closed).
+ */
 export const backupCalls = {
   'backups.list': defineCall({
     input: z.strictObject({}),

@@ -24,4 +24,5 @@ export const backupSettingsSchema = z.strictObject({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-export const defaultBackupSettings: BackupSettings = { scheduled: true, time: '02:00', keepDaily: 7, keepWeekly: 4 };
+/** Off until an admin turns it on (a test's or a demo's desk makes no backups by itself). */
+export const defaultBackupSettings: BackupSettings = { scheduled: false, time: '02:00', keepDaily: 7, keepWeekly: 4 };

@@ -213,7 +213,8 @@ export async function unpackContainer(
       writer.destroy();
       throw error;
     }
-    if (hash.digest('hex') !== part.sha256) throw new AppError('backup.tampered', { params: { path, part: part.name } });
+    if (hash.digest('hex') !== part.sha256)
+      throw new AppError('backup.tampered', { params: { path, part: part.name } });
     offset += part.size;
   }
   return { dbPath, vaultDir };

@@ -1,4 +1,8 @@
-import { backupSettingsSchema, defaultBackupSettings, type BackupSettings } from '../../../shared/backup/backup-settings';
+import {
+  backupSettingsSchema,
+  defaultBackupSettings,
+  type BackupSettings,
+} from '../../../shared/backup/backup-settings';
 import type { ReadTx, Tx } from '../../store/open-store';
 import { readSetting, writeSetting } from '../../store/settings';
 

@@ -34,10 +34,17 @@ export interface BackupLogRow {
 
 export function backupLog(tx: ReadTx, limit: number): BackupLogRow[] {
   return tx
-    .all<{ kind: 'backup' | 'drill'; file: string; at: string; ok: number; size: number; duration_ms: number; report: string }>(
-      'SELECT kind, file, at, ok, size, duration_ms, report FROM backup_log ORDER BY at DESC, id DESC LIMIT ?',
-      [limit],
-    )
+    .all<{
+      kind: 'backup' | 'drill';
+      file: string;
+      at: string;
+      ok: number;
+      size: number;
+      duration_ms: number;
+      report: string;
+    }>('SELECT kind, file, at, ok, size, duration_ms, report FROM backup_log ORDER BY at DESC, id DESC LIMIT ?', [
+      limit,
+    ])
     .map((row) => ({
       kind: row.kind,
       file: row.file,

@@ -19,7 +19,8 @@ export function snapshotDatabase(dbPath: string, key: Buffer, target: string): {
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') throw new AppError('store.key.wrong');
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB')
+        throw new AppError('store.key.wrong');
       throw error;
     }
     db.prepare('VACUUM INTO ?').run(target);
@@ -32,8 +33,7 @@ export function snapshotDatabase(dbPath: string, key: Buffer, target: string): {
 /** The newest migration the database has: the schema its backup holds. */
 export function schemaVersionOf(db: Database.Database): string {
   const row = db.prepare('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1').get() as
-    | { name: string }
-    | undefined;
+    { name: string } | undefined;
   return row?.name ?? '';
 }
 

@@ -70,7 +70,9 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
     const snapshot = join(scratch, 'snapshot.db');
     const { schemaVersion } = snapshotDatabase(store.path, key, snapshot);
     const vaultDir = scanVaultDir(store.path);
-    const parts: PackedPart[] = [{ kind: 'database', name: 'desk.db', source: snapshot, ...(await hashFile(snapshot)) }];
+    const parts: PackedPart[] = [
+      { kind: 'database', name: 'desk.db', source: snapshot, ...(await hashFile(snapshot)) },
+    ];
     for (const file of vaultFiles(vaultDir)) {
       const source = join(vaultDir, file);
       parts.push({ kind: 'scan', name: file, source, ...(await hashFile(source)) });
@@ -94,7 +96,10 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
     flush(options.outDir);
     record(true, size, verdict);
     progress({ phase: 'rotate', bytesDone: size, bytesTotal: size, partsDone: parts.length, partsTotal: parts.length });
-    const removed = rotateBackups(options.outDir, store.read((tx) => readBackupSettings(tx)));
+    const removed = rotateBackups(
+      options.outDir,
+      store.read((tx) => readBackupSettings(tx)),
+    );
     return { file: final, size, verdict, durationMs: performance.now() - started, removed };
   } catch (error) {
     rmSync(temp, { force: true });
@@ -102,7 +107,8 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
       const failure = error instanceof AppError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'error');
       record(false, 0, { failure });
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('backup.disk_full', { params: { dir: options.outDir } });
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw new AppError('backup.disk_full', { params: { dir: options.outDir } });
     throw error;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

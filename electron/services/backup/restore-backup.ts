@@ -14,7 +14,11 @@ export interface RestoreResult {
   verdict: CopyVerdict;
 }
 
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /**
  * Restores a backup over the desk's database: checked (desk, key, every part's hash), unpacked

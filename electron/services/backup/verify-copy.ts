@@ -31,7 +31,11 @@ export async function verifyCopy(dbPath: string, key: Buffer): Promise<CopyVerdi
         integrity,
         chain: { ok: chain.ok, events: chain.events, brokenAt: chain.ok ? null : chain.broken.seq },
         triggers: auditTriggersInPlace(tx),
-        counts: { patients: count('patients'), chartEntries: count('chart_entries'), scanRows: count('document_scans') },
+        counts: {
+          patients: count('patients'),
+          chartEntries: count('chart_entries'),
+          scanRows: count('document_scans'),
+        },
       };
     });
   } finally {

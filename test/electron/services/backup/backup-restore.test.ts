@@ -70,7 +70,13 @@ describe('desk backups (issue 15, G4)', () => {
       return { deskId, rows, vault: d.vaultFiles().map((f) => f.split('/').at(-1)) };
     })();
     // Changes after the backup: a scan lost, the database replaced by garbage.
-    const restored = await restoreBackup({ file: result.file, dbPath: d.dbPath, key: d.key, deskId: before.deskId, now: new Date('2026-12-08T09:00:00Z') });
+    const restored = await restoreBackup({
+      file: result.file,
+      dbPath: d.dbPath,
+      key: d.key,
+      deskId: before.deskId,
+      now: new Date('2026-12-08T09:00:00Z'),
+    });
     expect(restored.keptAs).toBe(`${d.dbPath}.before-restore-20261208T090000Z`);
     expect(existsSync(restored.keptAs)).toBe(true);
     expect(await patientsOf(d.dbPath, d.key)).toEqual(before.rows);

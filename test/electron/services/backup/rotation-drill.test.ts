@@ -41,7 +41,9 @@ describe('rotation: N daily, M weekly, never the newest', () => {
 
   it('refuses nonsense settings with their codes', () => {
     const codes = (input: unknown) =>
-      backupSettingsSchema.safeParse(input).error?.issues.map((issue) => (issue as { params?: { code?: string } }).params?.code);
+      backupSettingsSchema
+        .safeParse(input)
+        .error?.issues.map((issue) => (issue as { params?: { code?: string } }).params?.code);
     expect(codes({ scheduled: true, time: '25:00', keepDaily: 7, keepWeekly: 4 })).toEqual(['backup.settings.time']);
     expect(codes({ scheduled: true, time: '02:00', keepDaily: 0, keepWeekly: -1 })).toEqual([
       'backup.settings.keep',
@@ -53,7 +55,9 @@ describe('rotation: N daily, M weekly, never the newest', () => {
   it('a desk making backups over nine days keeps what its settings say', async () => {
     const d = await deskWithData();
     desks.push(d);
-    d.store.transaction((tx) => writeBackupSettings(tx, { scheduled: false, time: '02:00', keepDaily: 3, keepWeekly: 0 }));
+    d.store.transaction((tx) =>
+      writeBackupSettings(tx, { scheduled: false, time: '02:00', keepDaily: 3, keepWeekly: 0 }),
+    );
     const clock = steppingClock();
     const outDir = join(d.dir, 'backups');
     for (let day = 1; day <= 9; day++) {
