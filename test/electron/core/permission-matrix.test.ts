@@ -308,6 +308,12 @@ function sampleInputs(self: string): { [N in CallName]: CallInput<N> } {
     'health.count': {},
     'health.thresholds.get': {},
     'health.thresholds.set': { ...defaultThresholds },
+    'backups.list': {},
+    'backups.run': {},
+    'backups.job': { jobId: anyId },
+    'backups.drill': {},
+    'backups.settings.get': {},
+    'backups.settings.set': { scheduled: true, time: '02:00', keepDaily: 7, keepWeekly: 4 },
   };
 }
 
