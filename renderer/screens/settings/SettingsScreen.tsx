@@ -16,6 +16,7 @@ import { FieldList } from '../../ui/FieldList';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { EmergencyHoursCard } from '../chart/access/EmergencyHoursCard';
 import { DbKeyCard } from '../db-key/DbKeyCard';
+import { BackupsCard } from '../backups/BackupsCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
 
 /** The interface language (kept on this desk), the desk's name, and the way to its sync. */
@@ -67,6 +68,7 @@ export function SettingsScreen() {
       </Paper>
       {can('settings.manage') && <EmergencyHoursCard />}
       {can('ops.manage') && <DbKeyCard />}
+      {can('ops.manage') && <BackupsCard />}
       <Paper variant="outlined" sx={{ p: 3, mb: 3, maxWidth: 720 }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           {t('settings.accounts')}
