@@ -7,6 +7,7 @@ import { incidentTextLimits, type IncidentKind, type IncidentSeverity } from '..
 import { withChangeLog } from '../sync/change-log';
 import { writeServerRow } from '../sync/server-rows';
 import { activeAlertIncident } from './incident-rows';
+import { openedIncidentRow } from '../../shared/incidents/opened-incident';
 
 export interface AlertIncident {
   clinicId: string;
@@ -43,29 +44,17 @@ export async function openAlertIncident(db: Knex, alert: AlertIncident): Promise
       'incidents',
       id,
       undefined,
-      {
+      openedIncidentRow({
         number: incidentNumber(Number(moscowDay(at).slice(0, 4)), randomBytes(6)),
         kind: alert.kind ?? 'outage',
         severity: alert.severity,
-        status: 'open',
         title: alert.title.slice(0, incidentTextLimits.title),
         description,
         detected_at: at,
         opened_by: null,
         source: 'alert',
         alert_key: alert.key,
-        handler_id: null,
-        resolution: null,
-        resolved_at: null,
-        resolved_by: null,
-        review: null,
-        reviewed_at: null,
-        reviewed_by: null,
-        notified_at: null,
-        notified_by: null,
-        results_at: null,
-        results_by: null,
-      },
+      }),
       at,
     );
     await writeServerRow(

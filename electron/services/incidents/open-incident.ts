@@ -8,6 +8,7 @@ import type { ActorContext } from '../../core/context';
 import { insertRecord } from '../../store/record-door';
 import { incidentDetail } from './incident-row';
 import { appendEntry } from './incident-step';
+import { openedIncidentRow } from '../../../shared/incidents/opened-incident';
 
 export interface IncidentReport {
   kind: IncidentKind;
@@ -34,29 +35,17 @@ export function openIncident(ctx: ActorContext, report: IncidentReport): Inciden
       door,
       'incidents.report',
       'incidents',
-      {
+      openedIncidentRow({
         number,
         kind: report.kind,
         severity: report.severity,
-        status: 'open',
         title: report.title,
         description: report.description,
         detected_at: new Date(detectedAt).toISOString(),
         opened_by: ctx.actor.staffId,
         source: 'staff',
         alert_key: null,
-        handler_id: null,
-        resolution: null,
-        resolved_at: null,
-        resolved_by: null,
-        review: null,
-        reviewed_at: null,
-        reviewed_by: null,
-        notified_at: null,
-        notified_by: null,
-        results_at: null,
-        results_by: null,
-      },
+      }),
       { action: incidentActions.opened, details: { number, kind: report.kind, severity: report.severity } },
     );
     appendEntry(door, id, 'opened', { note: report.description || null, to: 'open' });

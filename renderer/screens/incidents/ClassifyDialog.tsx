@@ -2,14 +2,11 @@ import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../shared/api/incident-calls';
 import {
   incidentKinds,
-  incidentSeverities,
   leakKind,
   type IncidentKind,
   type IncidentSeverity,
@@ -18,6 +15,7 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
+import { KindSeverityFields } from './KindSeverityFields';
 
 /** A manager changes the kind or the severity; a leak's kind is not offered away once its clock runs. */
 export function ClassifyDialog({
@@ -48,34 +46,7 @@ export function ClassifyDialog({
       <Box component="form" noValidate onSubmit={submit} onKeyDown={(event) => handleFormKeys(event, submit)}>
         <DialogTitle id={titleId}>{t('incidents.dialogs.classifyTitle')}</DialogTitle>
         <DialogContent>
-          <TextField
-            select
-            label={t('incidents.dialogs.kind')}
-            value={kind}
-            onChange={(event) => setKind(event.target.value as IncidentKind)}
-            fullWidth
-            margin="dense"
-          >
-            {kinds.map((value) => (
-              <MenuItem key={value} value={value}>
-                {t(`incidents.kind.${value}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={t('incidents.dialogs.severity')}
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as IncidentSeverity)}
-            fullWidth
-            margin="dense"
-          >
-            {incidentSeverities.map((value) => (
-              <MenuItem key={value} value={value}>
-                {t(`incidents.severity.${value}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          <KindSeverityFields kinds={kinds} kind={kind} severity={severity} onKind={setKind} onSeverity={setSeverity} />
           {mutation.problems.general.length > 0 && (
             <ApiErrorAlert title={t('incidents.actions.refused')} problems={mutation.problems.general} />
           )}

@@ -3,14 +3,12 @@ import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../shared/api/incident-calls';
 import {
   incidentKinds,
-  incidentSeverities,
   incidentTextLimits,
   type IncidentKind,
   type IncidentSeverity,
@@ -20,6 +18,7 @@ import { FieldMessage } from '../../forms/FieldMessage';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
+import { KindSeverityFields } from './KindSeverityFields';
 import { fromLocalInput, toLocalInput } from './local-time';
 
 interface Report {
@@ -56,34 +55,13 @@ export function ReportDialog({ onDone, onClose }: { onDone(detail: IncidentDetai
         <DialogTitle id={titleId}>{t('incidents.dialogs.reportTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t('incidents.dialogs.reportHint')}</DialogContentText>
-          <TextField
-            select
-            label={t('incidents.dialogs.kind')}
-            value={kind}
-            onChange={(event) => setKind(event.target.value as IncidentKind)}
-            fullWidth
-            margin="dense"
-          >
-            {incidentKinds.map((value) => (
-              <MenuItem key={value} value={value}>
-                {t(`incidents.kind.${value}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={t('incidents.dialogs.severity')}
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as IncidentSeverity)}
-            fullWidth
-            margin="dense"
-          >
-            {incidentSeverities.map((value) => (
-              <MenuItem key={value} value={value}>
-                {t(`incidents.severity.${value}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          <KindSeverityFields
+            kinds={incidentKinds}
+            kind={kind}
+            severity={severity}
+            onKind={setKind}
+            onSeverity={setSeverity}
+          />
           <TextField
             label={t('incidents.dialogs.title')}
             value={title}
