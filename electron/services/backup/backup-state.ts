@@ -1,3 +1,4 @@
+import type { BackupLogEntry } from '../../store/local-writers/backup-log';
 import type { ReadTx } from '../../store/open-store';
 
 /** The newest backup and drill and their verdicts, as the health page shows them (ISO times or null). */
@@ -21,16 +22,8 @@ export function lastBackupState(tx: ReadTx): BackupState {
   };
 }
 
-/** The desk's backup log, newest first (the screen's list). */
-export interface BackupLogRow {
-  kind: 'backup' | 'drill';
-  file: string;
-  at: string;
-  ok: boolean;
-  size: number;
-  durationMs: number;
-  report: unknown;
-}
+/** The desk's backup log, newest first (the screen's list): what the writer recorded. */
+export type BackupLogRow = BackupLogEntry;
 
 export function backupLog(tx: ReadTx, limit: number): BackupLogRow[] {
   return tx
