@@ -1,6 +1,6 @@
 import { contract, isCallName } from '../../shared/api/contract';
 import { openStore } from '../store/open-store';
-import { refuseDamagedDatabase } from '../services/backup/startup-integrity';
+import { markCleanClose, refuseDamagedAfterUncleanClose } from '../services/backup/startup-integrity';
 import { startDeskBackups } from '../services/backup/desk-backups';
 import { initialSyncState } from '../sync/sync-progress';
 import { startSyncWorker, type SyncWorker } from '../sync/sync-worker';
@@ -32,7 +32,7 @@ export interface OpenCoreOptions extends CoreOptions {
 /** Opens the encrypted store, starts the sync worker, and returns the core both hosts run. */
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  refuseDamagedDatabase(options.dbPath, options.key);
+  refuseDamagedAfterUncleanClose(options.dbPath, options.key);
   const store = await openStore({
     path: options.dbPath,
     key: options.key,
@@ -102,6 +102,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       await scans.analyser.close();
       backups.stop();
       await store.close();
+      markCleanClose(options.dbPath, clock.now());
     },
   };
 }

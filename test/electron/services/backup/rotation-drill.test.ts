@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../../../electron/services/backup/make-backup';
 import { restoreDrill } from '../../../../electron/services/backup/restore-drill';
 import { lastBackupState } from '../../../../electron/services/backup/backup-state';
-import { refuseDamagedDatabase } from '../../../../electron/services/backup/startup-integrity';
+import { cleanCloseMark, refuseDamagedDatabase } from '../../../../electron/services/backup/startup-integrity';
+import { openCore } from '../../../../electron/core/open-core';
 import { writeBackupSettings } from '../../../../electron/services/backup/backup-settings-store';
 import { backupsToKeep } from '../../../../shared/backup/rotation';
 import { backupSettingsSchema } from '../../../../shared/backup/backup-settings';
@@ -117,5 +120,40 @@ describe('restore drill and the start-up integrity check', () => {
     }
     expect(refusal?.code).toBe('store.integrity_failed');
     expect(refusal?.params).toMatchObject({ backup: file, command: `medcard restore ${file} --db ${damaged}` });
+  });
+});
+
+describe('the start-up check after an unclean close', () => {
+  it('a desk closed cleanly starts without the check; one that was not is checked, and a damaged one is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medcard-clean-close-'));
+    const dbPath = join(dir, 'desk.db');
+    const key = randomBytes(32);
+    const open = () =>
+      openCore({
+        dbPath,
+        key,
+        create: true,
+        sync: false,
+        relyingParty: { rpId: 'localhost', origin: 'http://localhost' },
+      });
+    try {
+      await (await open()).close();
+      expect(existsSync(cleanCloseMark(dbPath))).toBe(true);
+      const core = await open();
+      // Open again: the mark is taken away, so a kill from now on leaves none.
+      expect(existsSync(cleanCloseMark(dbPath))).toBe(false);
+      await core.close();
+
+      // A page in the middle overwritten, as a failing disk would: without the mark the start refuses.
+      const bytes = readFileSync(dbPath);
+      const page = 4096;
+      const middle = Math.floor(bytes.length / page / 2) * page;
+      for (let i = 0; i < page; i++) bytes[middle + i] = i % 251;
+      writeFileSync(dbPath, bytes);
+      rmSync(cleanCloseMark(dbPath));
+      await expect(open()).rejects.toMatchObject({ code: 'store.integrity_failed' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
