@@ -87,7 +87,12 @@ export const sections: readonly Section[] = [
   { id: 'appointments', path: '/appointments', icon: EventOutlined, permission: 'patients.read', exact: true },
   { id: 'myDay', path: '/appointments/mine', icon: TodayOutlined, permission: 'chart.read' },
   { id: 'audit', path: '/audit', icon: FactCheckOutlined, permission: 'audit.read' },
-  // The incident log (issue 15, §6.2): everyone reports; the counter shows open ones, red for a leak past its deadline.
+  { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
+  // The desks' health (issue 15, G5): the counter shows desks needing attention, red for the urgent ones.
+  { id: 'health', path: '/health', icon: MonitorHeartOutlined, permission: 'ops.manage', counter: HealthCounter },
+  // The incident log (issue 15, §6.2), below each role's own work (a role starts at its first
+  // section: the admin at «Сотрудники», the auditor at «Аудит»): everyone reports; the counter
+  // shows open ones, red for a leak past its deadline.
   {
     id: 'incidents',
     path: '/incidents',
@@ -95,9 +100,6 @@ export const sections: readonly Section[] = [
     permission: 'incidents.report',
     counter: IncidentCounter,
   },
-  { id: 'staff', path: '/settings/staff', icon: BadgeOutlined, permission: 'staff.manage' },
-  // The desks' health (issue 15, G5): the counter shows desks needing attention, red for the urgent ones.
-  { id: 'health', path: '/health', icon: MonitorHeartOutlined, permission: 'ops.manage', counter: HealthCounter },
   { id: 'schedules', path: '/settings/schedules', icon: EditCalendarOutlined, permission: 'schedules.manage' },
   { id: 'settings', path: '/settings', icon: SettingsOutlined, permission: null, exact: true },
   { id: 'account', path: '/account', icon: AccountCircleOutlined, permission: 'account.self' },
