@@ -28,7 +28,10 @@ test('a suspected leak: reported by a clerk, handled by the admin against both 1
   await expect(report).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: /Выписка ушла не тому пациенту/ })).toBeVisible();
   // The clerk sees the clocks but has no manager's actions.
-  await expect(page.getByRole('group', { name: 'Уведомить Роскомнадзор (24 часа)' })).toContainText('осталось 24:00');
+  await expect(page.getByRole('group', { name: 'Уведомить Роскомнадзор (24 часа)' })).toContainText(
+    // Detected now: a whole day left, less the minutes a busy machine takes to get here.
+    /осталось (24:00|23:[0-5]\d)/,
+  );
   await expect(page.getByRole('button', { name: 'Взять себе' })).toHaveCount(0);
   const incidentUrl = page.url();
 
@@ -42,8 +45,8 @@ test('a suspected leak: reported by a clerk, handled by the admin against both 1
 
   const notify = page.getByRole('group', { name: 'Уведомить Роскомнадзор (24 часа)' });
   const results = page.getByRole('group', { name: 'Результаты расследования (72 часа)' });
-  await expect(notify).toContainText(/осталось (24:00|23:59)/);
-  await expect(results).toContainText(/осталось (72:00|71:59)/);
+  await expect(notify).toContainText(/осталось (24:00|23:[0-5]\d)/);
+  await expect(results).toContainText(/осталось (72:00|71:[0-5]\d)/);
   await expect(page.getByText(/в течение 24 часов с момента обнаружения уведомить Роскомнадзор/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Уведомление отправлено' }).click();
