@@ -2,10 +2,12 @@ import { auditTriggersInPlace, verifyAuditChain } from '../../electron/store/aud
 import { openStore, type Store } from '../../electron/store/open-store';
 import { pushOutbox } from '../../electron/sync/push-outbox';
 import { seeded } from '../shared/domain/identifiers/reference-identifiers';
-import { testBlobKey } from '../server/support/test-server';
+import { readSyncIdentity } from '../../electron/sync/sync-settings';
+import { testSession } from '../server/support/test-server';
 import { openSyncDesk, startSyncServer } from '../sync/sync-harness';
 import { elapsed, startCrashChild } from './crash-child';
 import { crashWriteSchema, type CrashWrite } from './crash-writes';
+import { fixedClock } from './temp-desk';
 
 const writerEntry = 'test/support/crash-desk-writer.ts';
 
@@ -52,6 +54,8 @@ export async function runDeskCrashLoop(options: {
   const server = await startSyncServer();
   const desk = await openSyncDesk(server, 'crash-desk');
   const staffId = desk.ctx.actor.staffId;
+  const deviceId = desk.store.transaction((tx) => readSyncIdentity(tx)?.deviceId);
+  if (!deviceId) throw new Error('the crash desk is not enrolled');
   log(`${elapsed(started)} server and enrolled desk ready`);
   await desk.store.close();
   const expected = new Map<string, Expected>();
@@ -68,12 +72,14 @@ export async function runDeskCrashLoop(options: {
   try {
     for (let run = 0; run < options.kills; run += 1) {
       const delayMs = Math.floor(random() * (options.maxDelayMs ?? 400));
+      // Opened a minute before the writer's clock: the entries it signs are stamped by that clock.
+      const session = testSession(deviceId, staffId, new Date(fixedClock.now().getTime() - 60_000));
       const acks = await writeUntilKilled(
         {
           MEDCARD_DB_KEY: desk.key.toString('hex'),
           CRASH_DESK_DB: desk.dbPath,
-          CRASH_STAFF_ID: staffId,
-          CRASH_TICKET_SEED: testBlobKey.toString('hex'),
+          CRASH_SESSION: JSON.stringify(session.proven),
+          CRASH_SESSION_KEY: session.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
           CRASH_RUN: String(run),
           CRASH_SEED: String(Math.floor(random() * 2 ** 31)),
         },
