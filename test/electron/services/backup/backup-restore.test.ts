@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../../../electron/services/backup/make-backup';
 import { restoreBackup } from '../../../../electron/services/backup/restore-backup';
@@ -136,22 +145,26 @@ describe('desk backups (issue 15, G4)', () => {
     const d = await desk();
     const outDir = join(d.dir, 'backups');
     const fullAfter = 64 * 1024;
+    // A real file that refuses bytes past its limit as a full disk does. Written synchronously, so
+    // no write of the file is in flight when the backup gives up and closes it.
     const openSink = (path: string) => {
-      const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+      const fd = openSync(path, 'wx', 0o600);
       let written = 0;
-      const disk = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
+      return new Writable({
+        write(chunk: Buffer, _encoding, done) {
           written += chunk.length;
           if (written > fullAfter) {
             done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
             return;
           }
-          done(null, chunk);
+          writeSync(fd, chunk);
+          done();
+        },
+        destroy(error, done) {
+          closeSync(fd);
+          done(error);
         },
       });
-      disk.pipe(file);
-      disk.on('error', () => file.destroy());
-      return disk;
     };
     expect(await codeOf(makeBackup({ store: d.store, clock: steppingClock(), key: d.key, outDir, openSink }))).toBe(
       'backup.disk_full',
