@@ -9,7 +9,8 @@ import {
   type BlobStatus,
   type Mutation,
 } from '../../shared/sync/protocol';
-import { auditOverHttp } from './audit-transport';
+import { auditOverHttp, type SignedJsonRequest } from './audit-transport';
+import { healthOverHttp } from './health-transport';
 import type { ProvenSession } from '../../shared/sync/session-proof';
 import { signedHeaders } from './request-signer';
 import { SyncRefusedError, SyncUnreachableError, type SyncTransport } from './sync-transport';
@@ -71,15 +72,19 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     );
   }
 
+  /** A 204 answers no body: its schema is `z.undefined()`. */
   async function json<S extends z.ZodType>(schema: S, response: Response): Promise<z.output<S>> {
-    return schema.parse(await response.json());
+    return schema.parse(response.status === 204 ? undefined : await response.json());
   }
+  const signedJson: SignedJsonRequest = async (schema, method, path, body) =>
+    json(schema, await request(method, path, body));
 
   return {
     get server() {
       return options.servers[current] as string;
     },
-    audit: auditOverHttp(async (schema, method, path, body) => json(schema, await request(method, path, body))),
+    audit: auditOverHttp(signedJson),
+    health: healthOverHttp(signedJson),
     push: async (mutations: Mutation[], sessions: readonly ProvenSession[] = []) =>
       (await json(pushResponseSchema, await request('POST', '/v1/sync/push', { mutations, sessions }))).results,
     pull: async (since, limit) =>

@@ -3,6 +3,7 @@ import type { Mutation, MutationResult, PullResponse, SnapshotResponse } from '.
 import type { ProvenSession } from '../../shared/sync/session-proof';
 import type { AuditTransport } from './audit-transport';
 import type { BlobTransport } from './blob-transfer';
+import type { HealthTransport } from './health-transport';
 
 /**
  * What the sync engine needs from the network, rows and blobs (a dictionary release's file);
@@ -19,6 +20,8 @@ export interface SyncTransport extends BlobTransport {
   readonly server: string;
   /** The audit chain's routes; a transport without them (a test's) leaves the chain on the desk. */
   readonly audit?: AuditTransport;
+  /** The desks' health routes (G5); a transport without them (a test's) sends no report. */
+  readonly health?: HealthTransport;
 }
 
 /** The server could not be reached or failed (5xx): try again later, perhaps on the backup. */

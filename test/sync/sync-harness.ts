@@ -110,6 +110,11 @@ export class FaultyTransport implements SyncTransport {
     return this.inner.server;
   }
 
+  /** The health report goes as the worker sends it, untouched by the faults (best effort anyway). */
+  get health(): SyncTransport['health'] {
+    return this.inner.health;
+  }
+
   private async send<T>(call: () => Promise<T>): Promise<T> {
     this.requests += 1;
     if (this.cutAfter !== null && this.cutAfter-- <= 0) {

@@ -1,7 +1,7 @@
 import { byAttention, evaluateHealth, type HealthVerdict } from '../../../shared/health/evaluate-health';
 import type { HealthReport } from '../../../shared/health/report';
 import type { ServiceContext } from '../../core/context';
-import { healthServerOf } from '../../sync/health-report';
+import { deskServerOf } from '../../sync/desk-server';
 import { readSyncIdentity } from '../../sync/sync-settings';
 import { SyncRefusedError, SyncUnreachableError } from '../../sync/sync-transport';
 import { ownHealthReport } from './own-report';
@@ -39,7 +39,7 @@ export async function desksHealth(ctx: HealthContext): Promise<DesksHealthView> 
   const { thresholds } = ctx.store.read((tx) => readThresholds(tx));
   const own = await ownHealthReport(ctx.store, ctx.syncState().lastSyncAt, now);
   const selfId = ctx.store.transaction((tx) => readSyncIdentity(tx))?.deviceId ?? null;
-  const server = healthServerOf(ctx.store);
+  const server = deskServerOf(ctx.store)?.health;
   const view = (desk: Omit<DeskHealthView, 'verdict'>): DeskHealthView => ({
     ...desk,
     verdict: evaluateHealth(desk.report, thresholds, now, server ? [] : ['sync']),
