@@ -19,9 +19,10 @@ export interface CrashChild {
 
 export function startCrashChild(entry: string, env: Record<string, string>): CrashChild {
   // The secrets go through the environment, never argv (visible to every user of the machine).
+  // stdin is a pipe that closes with this process: a child using `exitWhenTold` goes with it.
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(entry)], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -2,7 +2,8 @@
  * The server for the crash loop (test/crash/, bench/crash-loop.bench.ts): the real server in a
  * child process of its own, on the embedded PGlite in a data folder (what `npm run server` runs
  * by default) or on PostgreSQL, so that the loop can kill it with SIGKILL in the middle of a push.
- * Prints `{"origin": …, "enrolCode"?: …}` on one line once it listens; closes on SIGTERM.
+ * Prints `{"origin": …, "enrolCode"?: …}` on one line once it listens; closes on SIGTERM or when
+ * the loop is gone (`exitWhenTold`).
  *
  * Environment (never argv: the key is a secret): CRASH_SERVER_DATA (PGlite's folder) or
  * CRASH_SERVER_DB_URL (PostgreSQL), CRASH_BLOB_KEY (hex, the deployment's key: the tickets of the
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { buildServer } from '../../server/app';
 import { openServerDb } from '../../server/db/open';
 import { createEnrolCode } from '../../server/devices/enrol-codes';
+import { exitWhenTold } from './child-service';
 
 const env = z
   .object({
@@ -35,9 +37,7 @@ const app = await buildServer({ db, rateLimit: false, blobKey: Buffer.from(env.C
 const origin = await app.listen({ host: '127.0.0.1', port: env.CRASH_PORT });
 const enrolCode = env.CRASH_ENROL_CODE === '1' ? (await createEnrolCode(db, { now: new Date() })).code : undefined;
 process.stdout.write(`${JSON.stringify({ origin, enrolCode })}\n`);
-process.once('SIGTERM', () => {
-  void app
-    .close()
-    .then(() => db.destroy())
-    .finally(() => process.exit(0));
+exitWhenTold(async () => {
+  await app.close();
+  await db.destroy();
 });
