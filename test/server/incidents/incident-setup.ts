@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
-import { toNumber, toRecord } from '../../../server/db/values';
 import { incidentNumber } from '../../../shared/incidents/incident-number';
+import { openedIncidentRow } from '../../../shared/incidents/opened-incident';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { outcomes, pushAs } from '../portal/portal-setup';
-import { mutation, testStaff, type TestDevice } from '../support/test-server';
+import { deskChange, mutation, serverRow, testStaff, type TestDevice } from '../support/test-server';
 
 /** Pushes and answers each mutation's status or refusal code. */
 export const push = async (desk: TestDevice, ...mutations: Mutation[]) => outcomes(await pushAs(desk, ...mutations));
@@ -24,27 +24,17 @@ export function openedIncident(
     actorId,
     at: now,
     changed: {
-      number: incidentNumber(2026, randomBytes(6)),
-      kind: 'personal_data_leak',
-      severity: 'high',
-      status: 'open',
-      title: 'Выписка ушла не тому пациенту',
-      description: 'Письмо с выпиской отправлено на чужой адрес',
-      detected_at: hoursAgo(2),
-      opened_by: actorId,
-      source: 'staff',
-      alert_key: null,
-      handler_id: null,
-      resolution: null,
-      resolved_at: null,
-      resolved_by: null,
-      review: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      notified_at: null,
-      notified_by: null,
-      results_at: null,
-      results_by: null,
+      ...openedIncidentRow({
+        number: incidentNumber(2026, randomBytes(6)),
+        kind: 'personal_data_leak',
+        severity: 'high',
+        title: 'Выписка ушла не тому пациенту',
+        description: 'Письмо с выпиской отправлено на чужой адрес',
+        detected_at: hoursAgo(2),
+        opened_by: actorId,
+        source: 'staff',
+        alert_key: null,
+      }),
       created_at: now,
       created_by: actorId,
       updated_at: now,
@@ -55,32 +45,16 @@ export function openedIncident(
   });
 }
 
-export async function incidentData(db: Knex, id: string): Promise<{ version: number; data: Record<string, unknown> }> {
-  const row = await db('records')
-    .where({ table_name: 'incidents', id })
-    .first<{ version: unknown; data: unknown }>('version', 'data');
-  return { version: toNumber(row.version), data: toRecord(row.data) };
-}
+export const incidentData = (db: Knex, id: string) => serverRow(db, 'incidents', id);
 
 /** A manager's step on the incident as the desk's outbox sends it (the admin unless told). */
-export async function incidentStep(
+export const incidentStep = (
   db: Knex,
   desk: TestDevice,
   id: string,
   changed: Mutation['changed'],
   actorId: string = testStaff.admin,
-): Promise<Mutation> {
-  const { version } = await incidentData(db, id);
-  const now = new Date().toISOString();
-  return mutation({
-    table: 'incidents',
-    rowId: id,
-    baseVersion: version,
-    actorId,
-    at: now,
-    changed: { ...changed, updated_at: now, updated_by: actorId, device_id: desk.id },
-  });
-}
+) => deskChange(db, desk, { table: 'incidents', id, actorId }, changed);
 
 /** A timeline entry as the desk writes it. */
 export function entry(

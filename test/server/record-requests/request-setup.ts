@@ -14,7 +14,7 @@ import { calendarXml } from '../../shared/domain/calendar-fixtures';
 import { outbox } from '../cabinet/applications/application-setup';
 import type { CabinetBrowser } from '../cabinet/accounts/cabinet-browser';
 import { outcomes, pushAs } from '../portal/portal-setup';
-import { mutation, testStaff, type TestDevice } from '../support/test-server';
+import { deskChange, mutation, serverRow, testStaff, type TestDevice } from '../support/test-server';
 
 /** A draft as the cabinet's form sends it: the whole record as PDF and on paper, unless told otherwise. */
 export function draft(overrides: Partial<RecordRequestDraftInput> = {}): RecordRequestDraftInput {
@@ -73,12 +73,7 @@ export async function footprint(db: Knex): Promise<Record<string, number>> {
   };
 }
 
-export async function requestData(db: Knex, id: string): Promise<{ version: number; data: Record<string, unknown> }> {
-  const row = await db('records')
-    .where({ table_name: 'record_requests', id })
-    .first<{ version: unknown; data: unknown }>('version', 'data');
-  return { version: toNumber(row.version), data: toRecord(row.data) };
-}
+export const requestData = (db: Knex, id: string) => serverRow(db, 'record_requests', id);
 
 /** The clinic's cabinet audit events of `action`, oldest first. */
 export async function auditEvents(
@@ -98,24 +93,13 @@ export async function auditEvents(
 }
 
 /** A desk's change to the request as its outbox sends it: the changed fields and the stamps. */
-export async function deskStep(
+export const deskStep = (
   db: Knex,
   desk: TestDevice,
   requestId: string,
   changed: Mutation['changed'],
   actorId: string = testStaff.clerk,
-): Promise<Mutation> {
-  const { version } = await requestData(db, requestId);
-  const now = new Date().toISOString();
-  return mutation({
-    table: 'record_requests',
-    rowId: requestId,
-    baseVersion: version,
-    actorId,
-    at: now,
-    changed: { ...changed, updated_at: now, updated_by: actorId, device_id: desk.id },
-  });
-}
+) => deskChange(db, desk, { table: 'record_requests', id: requestId, actorId }, changed);
 
 export const take = (actorId: string = testStaff.clerk) => ({
   status: 'in_work',

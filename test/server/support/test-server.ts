@@ -11,6 +11,7 @@ import { newDeviceKeys, signRequest } from '../../../server/testing/device-clien
 import type { Role } from '../../../shared/auth/permissions';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { deriveTicketKey } from '../../../server/auth/ticket-key';
+import { toNumber, toRecord } from '../../../server/db/values';
 import {
   entryText,
   maxSessionMs,
@@ -319,6 +320,37 @@ export function mutation(partial: Partial<Mutation> & Pick<Mutation, 'changed'>)
     at: '2026-11-25T09:00:00.000Z',
     ...partial,
   };
+}
+
+/** A synced row on the server: its version and its data. */
+export async function serverRow(
+  db: Knex,
+  table: string,
+  id: string,
+): Promise<{ version: number; data: Record<string, unknown> }> {
+  const row = await db('records')
+    .where({ table_name: table, id })
+    .first<{ version: unknown; data: unknown }>('version', 'data');
+  return { version: toNumber(row.version), data: toRecord(row.data) };
+}
+
+/** A desk's change to a synced row as its outbox sends it now: the changed fields and the stamps. */
+export async function deskChange(
+  db: Knex,
+  desk: TestDevice,
+  target: { table: string; id: string; actorId: string },
+  changed: Mutation['changed'],
+): Promise<Mutation> {
+  const { version } = await serverRow(db, target.table, target.id);
+  const now = new Date().toISOString();
+  return mutation({
+    table: target.table,
+    rowId: target.id,
+    baseVersion: version,
+    actorId: target.actorId,
+    at: now,
+    changed: { ...changed, updated_at: now, updated_by: target.actorId, device_id: desk.id },
+  });
 }
 
 export const newPatient = () => ({

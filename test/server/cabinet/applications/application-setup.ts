@@ -2,9 +2,9 @@ import type { Knex } from 'knex';
 import { expect } from 'vitest';
 import { cabinetApiPrefix, cabinetPaths, type ApplicationView } from '../../../../shared/cabinet/cabinet-api';
 import type { Mutation } from '../../../../shared/sync/protocol';
-import { toNumber, toRecord } from '../../../../server/db/values';
+import { toRecord } from '../../../../server/db/values';
 import { pushAs, outcomes } from '../../portal/portal-setup';
-import { mutation, testStaff, type TestDevice, type TestServer } from '../../support/test-server';
+import { deskChange, serverRow, testStaff, type TestDevice, type TestServer } from '../../support/test-server';
 import type { CabinetUploader } from '../uploads/cabinet-uploader';
 
 /** A cabinet call as the page makes it: JSON, the session cookie and the CSRF token. */
@@ -62,15 +62,7 @@ export async function submitted(db: Knex, server: TestServer, who: CabinetUpload
   return reply.body;
 }
 
-export async function applicationRow(
-  db: Knex,
-  id: string,
-): Promise<{ version: number; data: Record<string, unknown> }> {
-  const row = await db('records')
-    .where({ table_name: 'applications', id })
-    .first<{ version: unknown; data: unknown }>('version', 'data');
-  return { version: toNumber(row.version), data: toRecord(row.data) };
-}
+export const applicationRow = (db: Knex, id: string) => serverRow(db, 'applications', id);
 
 /** A desk's move of the application as its clerk makes it now, pushed; its outcome. */
 export async function deskMove(
@@ -80,19 +72,7 @@ export async function deskMove(
   changed: Mutation['changed'],
   actorId: string = testStaff.clerk,
 ): Promise<string> {
-  const { version } = await applicationRow(db, id);
-  const at = new Date().toISOString();
-  const results = await pushAs(
-    desk,
-    mutation({
-      table: 'applications',
-      rowId: id,
-      baseVersion: version,
-      actorId,
-      at,
-      changed: { ...changed, updated_at: at, updated_by: actorId, device_id: desk.id },
-    }),
-  );
+  const results = await pushAs(desk, await deskChange(db, desk, { table: 'applications', id, actorId }, changed));
   return outcomes(results)[0]!;
 }
 
