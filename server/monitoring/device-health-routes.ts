@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { healthReportSchema, type DeskHealth, type DesksHealthResponse } from '../../shared/health/report';
 import { deviceOf } from '../auth/device-auth';
-import { toRecord } from '../db/values';
 import { parseOr400 } from '../http/parse';
+import { latestDeskReports } from './desk-reports';
 import type { ServerMetrics } from './server-metrics';
 
 export interface DeviceHealthDeps {
@@ -11,8 +11,6 @@ export interface DeviceHealthDeps {
   now: () => Date;
   metrics: ServerMetrics;
 }
-
-const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 /**
  * Desks' health (issue 15, G5), device-signed like every /v1 route: a desk sends its report after
@@ -40,28 +38,7 @@ export function registerDeviceHealthRoutes(app: FastifyInstance, deps: DeviceHea
 
   app.get('/devices/health', async (request): Promise<DesksHealthResponse> => {
     const { clinicId } = deviceOf(request);
-    const rows = await db('device_health')
-      .join('devices', 'devices.id', 'device_health.device_id')
-      .where('device_health.clinic_id', clinicId)
-      .whereNull('devices.revoked_at')
-      .orderBy('devices.name')
-      .select<{ device_id: string; name: string; received_at: unknown; report: unknown }[]>(
-        'device_health.device_id',
-        'devices.name',
-        'device_health.received_at',
-        'device_health.report',
-      );
-    const desks: DeskHealth[] = [];
-    for (const row of rows) {
-      const report = healthReportSchema.safeParse(toRecord(row.report));
-      if (!report.success) continue;
-      desks.push({
-        deviceId: row.device_id,
-        deviceName: row.name,
-        receivedAt: iso(row.received_at),
-        report: report.data,
-      });
-    }
+    const desks: DeskHealth[] = (await latestDeskReports(db, clinicId)).map(({ clinicId: _clinic, ...desk }) => desk);
     return { desks };
   });
 }

@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { evaluateHealth, type HealthLevel } from '../../shared/health/evaluate-health';
 import { reasonText } from '../../shared/health/reason-words';
-import { healthReportSchema } from '../../shared/health/report';
 import type { HealthThresholds } from '../../shared/health/thresholds';
 import { startPeriodicPass, type PeriodicPass } from '../db/periodic-pass';
-import { toNumber, toRecord } from '../db/values';
+import { toNumber } from '../db/values';
 import { openAlertIncident } from '../incidents/open-alert-incident';
 import { clinicThresholds } from './clinic-thresholds';
+import { latestDeskReports } from './desk-reports';
 import type { ServerMetrics } from './server-metrics';
 
 /** Failed messages in a day that turn the clinic's notifications amber, and red. */
@@ -23,27 +23,16 @@ interface Watched {
 }
 
 async function desksWatched(db: Knex, now: Date, thresholds: (clinicId: string) => Promise<HealthThresholds>) {
-  const rows = await db('device_health')
-    .join('devices', 'devices.id', 'device_health.device_id')
-    .whereNull('devices.revoked_at')
-    .select<{ device_id: string; clinic_id: string; name: string; report: unknown }[]>(
-      'device_health.device_id',
-      'device_health.clinic_id',
-      'devices.name',
-      'device_health.report',
-    );
   const watched: Watched[] = [];
-  for (const row of rows) {
-    const report = healthReportSchema.safeParse(toRecord(row.report));
-    if (!report.success) continue;
-    const verdict = evaluateHealth(report.data, await thresholds(row.clinic_id), now);
+  for (const desk of await latestDeskReports(db)) {
+    const verdict = evaluateHealth(desk.report, await thresholds(desk.clinicId), now);
     const red = verdict.reasons.filter((reason) => reason.level === 'red');
     watched.push({
-      clinicId: row.clinic_id,
-      key: `device:${row.device_id}`,
+      clinicId: desk.clinicId,
+      key: `device:${desk.deviceId}`,
       source: 'desk',
       level: verdict.level,
-      title: `Рабочее место «${row.name}»: красный уровень`,
+      title: `Рабочее место «${desk.deviceName}»: красный уровень`,
       detail: red.map((reason) => reasonText(reason, 'ru')).join('; '),
     });
   }
