@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors/describe-error';
 import { hostname } from 'node:os';
-import { enrolDeskCommand, init, seedDemo, verify, type Output } from './commands';
-import { protectKeyCommand, recoverKeyCommand } from './key-command';
+import type { Output } from './commands';
 import { AppError } from '../../shared/errors/app-error';
 import { secretLine } from '../host/passphrase-source';
-import { importDictionaryCommand } from './import-dictionary-command';
-import { importPatientsCommand } from './import-patients-command';
-import { exportCommand } from './export-command';
-import { backupCommand, restoreCommand, restoreDrillCommand } from './backup-command';
-import { readStdin, yubikeyClientCommand } from './yubikey-client-command';
+
+// Each command's module is loaded when it runs (the export's PDF and FHIR libraries are not a
+// backup's): a start of the CLI loads only what its command needs.
+const commands = () => import('./commands');
+const keyCommands = () => import('./key-command');
+const backupCommands = () => import('./backup-command');
 
 const usage = `medcard — Medcard Desk command line
 
@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'init':
-      return init(values.db, io);
+      return (await commands()).init(values.db, io);
     case 'seed-demo': {
       const count = Number(values.patients);
       const seed = Number(values.seed);
@@ -113,16 +113,18 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       const charts = values.charts ? { dictionaries: values.dictionaries, doctor: values.doctor } : undefined;
-      return seedDemo(values.db, count, seed, values.as, io, charts);
+      return (await commands()).seedDemo(values.db, count, seed, values.as, io, charts);
     }
     case 'verify':
-      return verify(values.db, io);
+      return (await commands()).verify(values.db, io);
     case 'key':
       if (positionals.length !== 2 || (positionals[1] !== 'protect' && positionals[1] !== 'recover')) {
         io.err('usage: medcard key protect|recover [--db PATH]\n');
         return 2;
       }
-      return positionals[1] === 'protect' ? protectKeyCommand(values.db, io) : recoverKeyCommand(values.db, io);
+      return positionals[1] === 'protect'
+        ? (await keyCommands()).protectKeyCommand(values.db, io)
+        : (await keyCommands()).recoverKeyCommand(values.db, io);
     case 'enrol-desk': {
       if (values.code !== undefined) throw new AppError('cli.enrol.code_on_stdin', { field: 'code' });
       const servers = [values.server, values.backup].filter((url): url is string => url !== undefined);
@@ -130,34 +132,55 @@ async function run(argv: string[]): Promise<number> {
         io.err('enrol-desk needs --server URL (and optionally --backup URL)\n');
         return 2;
       }
-      return enrolDeskCommand(values.db, servers, () => secretLine('Enrolment code: '), values.name ?? hostname(), io);
+      return (await commands()).enrolDeskCommand(
+        values.db,
+        servers,
+        () => secretLine('Enrolment code: '),
+        values.name ?? hostname(),
+        io,
+      );
     }
     case 'import': {
       const [, what, kind, file, ...extra] = positionals;
       if (what === 'patients' && kind && !file)
-        return importPatientsCommand(values.db, kind, values.as, values.report, io);
+        return (await import('./import-patients-command')).importPatientsCommand(
+          values.db,
+          kind,
+          values.as,
+          values.report,
+          io,
+        );
       if (what !== 'dictionary' || !kind || !file) {
         io.err(
           'usage: medcard import dictionary NAME FILE… [--version V] [--as ADMIN] [--db PATH]\n       medcard import patients FILE.csv --as LOGIN [--report FILE] [--db PATH]\n',
         );
         return 2;
       }
-      return importDictionaryCommand(values.db, kind, [file, ...extra], values.version, values.as, io);
+      return (await import('./import-dictionary-command')).importDictionaryCommand(
+        values.db,
+        kind,
+        [file, ...extra],
+        values.version,
+        values.as,
+        io,
+      );
     }
     case 'export':
-      return exportCommand(values.db, values, io);
+      return (await import('./export-command')).exportCommand(values.db, values, io);
     case 'backup':
-      return backupCommand(values.db, values.out, io);
+      return (await backupCommands()).backupCommand(values.db, values.out, io);
     case 'restore':
       if (positionals.length !== 2) {
         io.err('usage: medcard restore FILE [--db PATH]\n');
         return 2;
       }
-      return restoreCommand(positionals[1]!, values.db, io);
+      return (await backupCommands()).restoreCommand(positionals[1]!, values.db, io);
     case 'restore-drill':
-      return restoreDrillCommand(values.db, values.out, io);
-    case 'yubikey-client':
+      return (await backupCommands()).restoreDrillCommand(values.db, values.out, io);
+    case 'yubikey-client': {
+      const { readStdin, yubikeyClientCommand } = await import('./yubikey-client-command');
       return yubikeyClientCommand(values.db, values.id, readStdin, io);
+    }
     default:
       io.err(`Unknown command: ${command}\n\n${usage}\n`);
       return 2;
