@@ -104,6 +104,8 @@ test.describe('the sign-in and staff screens', () => {
       page,
       desk,
     }) => {
+      // Five screens, each checked by axe in both schemes, and three people's passwords hashed.
+      test.setTimeout(120_000);
       const api = callOver(desk);
       await addStaff(api, desk.origin, 'clerk', 'clerk.one', 'Сотрудникова Софья Андреевна');
       await addStaff(api, desk.origin, 'doctor', 'ivanov.p', 'Иванов Пётр Николаевич');
