@@ -4,6 +4,7 @@ import { patientDraftSchema, type PatientDraft } from '../../shared/domain/patie
 import { AppError } from '../../shared/errors/app-error';
 import type { KeyKeeper } from '../core/desk-key';
 import { deskPaths } from '../core/desk-paths';
+import { integrityPassed } from '../store/open-store';
 import { keptWhere } from './key-command';
 import { seedAppointmentsStage } from '../demo/seed-appointments';
 import { syntheticPatients } from '../demo/synthetic-patients';
@@ -113,7 +114,7 @@ export async function verify(db: string | undefined, io: Output): Promise<number
   const ctx = await openDesk({ db, create: false });
   try {
     const integrity = ctx.store.integrityCheck();
-    const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
+    const integrityOk = integrityPassed(integrity);
     io.out(integrityOk ? 'Database integrity: ok' : `Database integrity: FAILED\n  ${integrity.join('\n  ')}`);
     const audit = await auditChainReport(ctx.store);
     for (const line of audit.lines) io.out(line);

@@ -41,6 +41,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Whether the lines of an integrity or quick check say the database is whole (one line, `ok`). */
+export function integrityPassed(lines: readonly string[]): boolean {
+  return lines.length === 1 && lines[0] === 'ok';
+}
+
 export interface StoreOptions {
   path: string;
   /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Clock } from '../../store/clock';
-import type { Store } from '../../store/open-store';
+import { integrityPassed, type Store } from '../../store/open-store';
 import { recordBackupLog } from '../../store/local-writers/backup-log';
 import { listBackupFiles } from './backup-files';
 import { openContainer, unpackContainer } from './backup-container';
@@ -68,7 +68,7 @@ export async function restoreDrill(options: {
       scans: verdict.scans.checked,
       auditEvents: verdict.chain.events,
       chainOk: verdict.chain.ok,
-      integrityOk: verdict.integrity.length === 1 && verdict.integrity[0] === 'ok',
+      integrityOk: integrityPassed(verdict.integrity),
       failure: verdict.ok ? null : 'backup.restore_failed',
       durationMs: performance.now() - started,
     };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../../shared/errors/app-error';
-import { applyKey } from '../../store/open-store';
+import { applyKey, integrityPassed } from '../../store/open-store';
 import { defaultBackupDir, listBackupFiles } from './backup-files';
 
 /** The mark a desk leaves when it closed its database cleanly (removed again when it opens it). */
@@ -37,7 +37,7 @@ export function refuseDamagedAfterUncleanClose(dbPath: string, key: Buffer | nul
 export function refuseDamagedDatabase(dbPath: string, key: Buffer | null, backupDir = defaultBackupDir(dbPath)): void {
   if (!existsSync(dbPath)) return;
   const problems = quickCheck(dbPath, key);
-  if (problems === null || (problems.length === 1 && problems[0] === 'ok')) return;
+  if (problems === null || integrityPassed(problems)) return;
   const newest = listBackupFiles(backupDir)[0];
   throw new AppError('store.integrity_failed', {
     params: {

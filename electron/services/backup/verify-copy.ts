@@ -1,4 +1,4 @@
-import { openStore } from '../../store/open-store';
+import { integrityPassed, openStore } from '../../store/open-store';
 import { auditTriggersInPlace, verifyAuditChain } from '../../store/audit-log';
 import { createScanVault, scanVaultDir } from '../scans/scan-vault';
 import { vaultFiles } from './desk-snapshot';
@@ -53,10 +53,9 @@ export async function verifyCopy(dbPath: string, key: Buffer): Promise<CopyVerdi
       damaged.push(sha256);
     }
   }
-  const integrityOk = verdict.integrity.length === 1 && verdict.integrity[0] === 'ok';
   return {
     ...verdict,
     scans: { checked: files.length, damaged },
-    ok: integrityOk && verdict.chain.ok && verdict.triggers && damaged.length === 0,
+    ok: integrityPassed(verdict.integrity) && verdict.chain.ok && verdict.triggers && damaged.length === 0,
   };
 }
