@@ -5,7 +5,7 @@ import type { Clock } from '../../store/clock';
 import type { Store } from '../../store/open-store';
 import { defaultBackupDir } from './backup-files';
 import { readBackupSettings } from './backup-settings-store';
-import { backupLog } from './backup-state';
+import { lastBackupState } from './backup-state';
 import { makeBackup } from './make-backup';
 import { restoreDrill, type DrillReport } from './restore-drill';
 
@@ -65,8 +65,8 @@ export function backupDue(store: Store, now: Date): boolean {
   const due = new Date(now);
   due.setHours(hours, minutes, 0, 0);
   if (now < due) return false;
-  const last = store.read((tx) => backupLog(tx, 20)).find((row) => row.kind === 'backup');
-  return !last || new Date(last.at) < due;
+  const { lastBackupAt } = store.read((tx) => lastBackupState(tx));
+  return lastBackupAt === null || new Date(lastBackupAt) < due;
 }
 
 function deskOf(store: Store): DeskBackups {
