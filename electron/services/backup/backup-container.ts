@@ -12,6 +12,7 @@ import {
   type BackupPart,
 } from '../../../shared/backup/backup-file';
 import { AppError } from '../../../shared/errors/app-error';
+import { scanVaultDir } from '../scans/scan-vault';
 import type { BackupKeys } from './backup-keys';
 import { SinkWriter } from './part-stream';
 import type { ProgressSink } from './backup-progress';
@@ -188,7 +189,7 @@ export async function unpackContainer(
   progress: ProgressSink,
 ): Promise<{ dbPath: string; vaultDir: string }> {
   const dbPath = join(dir, 'desk.db');
-  const vaultDir = `${dbPath}.scans`;
+  const vaultDir = scanVaultDir(dbPath);
   const parts = opened.manifest.parts;
   const bytesTotal = parts.reduce((sum, part) => sum + part.size, 0);
   let offset = opened.partsOffset;
