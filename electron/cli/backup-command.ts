@@ -7,10 +7,10 @@ import { deskPaths } from '../core/desk-paths';
 import { ensureWorkstation } from '../core/workstation';
 import { applyKey, openStore, type Store } from '../store/open-store';
 import { defaultBackupDir } from '../services/backup/backup-files';
-import type { BackupProgress } from '../services/backup/backup-progress';
+import type { BackupProgress, DrillReport } from '../../shared/api/backup-calls';
 import { makeBackup } from '../services/backup/make-backup';
 import { restoreBackup } from '../services/backup/restore-backup';
-import { restoreDrill, type DrillReport } from '../services/backup/restore-drill';
+import { restoreDrill } from '../services/backup/restore-drill';
 import { refuseDamagedDatabase } from '../services/backup/startup-integrity';
 import type { Output } from './commands';
 

@@ -10,6 +10,8 @@ const progressSchema = z.object({
   partsDone: z.number().int(),
   partsTotal: z.number().int(),
 });
+/** What a backup, a restore or a drill reports while it works (the screen's bar, the CLI's line). */
+export type BackupProgress = z.infer<typeof progressSchema>;
 
 /** A backup being made, polled by the screen. */
 export const backupJobSchema = z.object({
@@ -36,7 +38,8 @@ export const drillReportSchema = z.object({
   failure: z.string().nullable(),
   durationMs: z.number(),
 });
-export type DrillReportView = z.infer<typeof drillReportSchema>;
+/** What a restore drill found: the newest backup restored into a scratch place and checked. */
+export type DrillReport = z.infer<typeof drillReportSchema>;
 
 export const backupLogRowSchema = z.object({
   kind: z.enum(['backup', 'drill']),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BackupJob } from '../../../shared/api/backup-calls';
+import type { BackupJob, DrillReport } from '../../../shared/api/backup-calls';
 import { AppError, toApiError } from '../../../shared/errors/app-error';
 import type { Clock } from '../../store/clock';
 import type { Store } from '../../store/open-store';
@@ -7,7 +7,7 @@ import { defaultBackupDir } from './backup-files';
 import { readBackupSettings } from './backup-settings-store';
 import { lastBackupState } from './backup-state';
 import { makeBackup } from './make-backup';
-import { restoreDrill, type DrillReport } from './restore-drill';
+import { restoreDrill } from './restore-drill';
 
 /** What the desk's backup calls need beyond a service context: the key and where files go. */
 interface DeskBackups {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DrillReport } from '../../../shared/api/backup-calls';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Clock } from '../../store/clock';
 import { integrityPassed, type Store } from '../../store/open-store';
@@ -11,24 +12,6 @@ import { deriveBackupKeys } from './backup-keys';
 import type { ProgressSink } from './backup-progress';
 import { deskIdOf } from './desk-id';
 import { verifyCopy } from './verify-copy';
-
-/** What a restore drill found: the newest backup restored into a scratch place and checked. */
-export interface DrillReport {
-  ok: boolean;
-  file: string;
-  createdAt: string;
-  ageSeconds: number;
-  size: number;
-  patients: number;
-  chartEntries: number;
-  scans: number;
-  auditEvents: number;
-  chainOk: boolean;
-  integrityOk: boolean;
-  /** Why the drill failed (a refused file's code), or null. */
-  failure: string | null;
-  durationMs: number;
-}
 
 /**
  * The restore drill ("we have backups" checked, not assumed): the newest backup in `dir` is

@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupJob, DrillReportView } from '../../../shared/api/backup-calls';
+import type { BackupJob, DrillReport } from '../../../shared/api/backup-calls';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 
@@ -17,7 +17,7 @@ export function BackupsCard() {
   const [round, setRound] = useState(0);
   const list = useApiQuery(`backups-${round}`, (a) => a.backups.list({}));
   const [job, setJob] = useState<BackupJob | null>(null);
-  const [drill, setDrill] = useState<DrillReportView | null>(null);
+  const [drill, setDrill] = useState<DrillReport | null>(null);
   const [drilling, setDrilling] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
