@@ -4,13 +4,14 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../shared/api/audit-calls';
+import { fromLocalInput } from '../../format/datetime-local';
 
 const fields = ['patientId', 'actor', 'device', 'action'] as const;
 type Draft = Record<(typeof fields)[number] | 'from' | 'to', string>;
 const empty: Draft = { patientId: '', actor: '', device: '', action: '', from: '', to: '' };
 
 /** A local date and time from the picker as an ISO instant; empty stays unset. */
-const instant = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
+const instant = (local: string): string | undefined => fromLocalInput(local) ?? undefined;
 
 function toFilter(draft: Draft): AuditFilter {
   const filter: AuditFilter = {};

@@ -19,7 +19,7 @@ import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
 import { KindSeverityFields } from './KindSeverityFields';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { fromLocalInput, toLocalInput } from '../../format/datetime-local';
 
 interface Report {
   kind: IncidentKind;

@@ -12,7 +12,7 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { handleFormKeys } from '../../forms/keyboard-flow';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DialogFormActions } from '../../ui/DialogFormActions';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { fromLocalInput, toLocalInput } from '../../format/datetime-local';
 
 /**
  * One manager's step that asks for a text (a note, the resolution, the review) or a time (when a
